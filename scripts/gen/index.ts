@@ -1,0 +1,4 @@
+import type { Generator } from "./types.js";
+
+/** Every generator, in the order they run. Add one import and one entry per generator. */
+export const generators: Generator[] = [];

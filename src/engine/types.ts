@@ -1,0 +1,51 @@
+import type { Facts } from "../facts/catalogue.js";
+import type { Category } from "../input/task.js";
+import type { Letter } from "../letters/types.js";
+
+export type Severity = "reject" | "remind" | "info";
+export type Outcome = "accept" | "remind" | "reject";
+
+/** One contract clause cited by a finding, from the ruleset's clause catalogue. */
+export interface ClauseCitation {
+  /** The catalogue id, e.g. `SC11.12`. */
+  id: string;
+  /** The clause number as the guidance gives it, e.g. `11.12`. */
+  clause: string;
+  /** What the clause makes the provider responsible for. */
+  summary: string;
+  /** The contract edition the number belongs to. */
+  edition: string;
+}
+
+/** What one rule found. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  /** The rule's message, rendered for this task. */
+  message: string;
+  guidance: { section: string; quote: string };
+  contract: ClauseCitation[];
+}
+
+/** The answer for one task (SPEC §3). */
+export interface Verdict {
+  taskId: string;
+  /** The strongest severity among findings (info counts as accept); accept when none. */
+  outcome: Outcome;
+  /** reject first, then remind, then info; ruleset order within each. */
+  findings: Finding[];
+  /** A person must read this task whatever the outcome: urgent flag, urgent or safety language, or a rule that asks for it. */
+  humanReview: boolean;
+  category: { value: Category; source: "given" | "inferred" | "unknown"; matched?: string };
+  /** The derived facts the rules saw. */
+  facts: Facts;
+  /** rejection for reject, reminder for remind, opt-out-notice when the decline date is still to come. */
+  letter?: Letter;
+  ruleset: { name: string; version: string; hash: string };
+}
+
+/** One record of a batch: its verdict, or the error that stopped it, with its position. */
+export type VerdictOrError =
+  | { ok: true; index: number; verdict: Verdict }
+  | { ok: false; index: number; error: import("../errors/guard-error.js").GuardError };

@@ -1,0 +1,53 @@
+/** One problem found in an input, a ruleset or a template: data first, then a sentence for a person. */
+export interface Issue {
+  /** Where the problem is, as a path into the input: `recipient.assignment`, `conditions.all[0].fact`. Empty for the whole value. */
+  path: string;
+  /** A stable machine-readable code, e.g. `invalid_type`, `unknown_fact`. */
+  code: string;
+  /** What was wrong, where, and what would be right. */
+  message: string;
+}
+
+/**
+ * The base class of every error gp-task-guard throws on purpose.
+ *
+ * @example
+ * try { await guard.evaluate(task) } catch (e) { if (isGuardError(e)) console.log(e.code) }
+ */
+export class GuardError extends Error {
+  /** A stable code for programs: `INPUT_INVALID`, `RULESET_INVALID`, `TEMPLATE_INVALID`. */
+  readonly code: string;
+  override name = "GuardError";
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/**
+ * Tells whether a value is an error thrown by gp-task-guard.
+ *
+ * @param value - anything caught
+ * @returns true for a `GuardError` or one of its subclasses
+ * @example isGuardError(new InputError([])) // true
+ */
+export function isGuardError(value: unknown): value is GuardError {
+  return value instanceof GuardError;
+}
+
+/** Formats a path array the way people read it: `conditions.all[0].fact`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+export function summariseIssues(issues: readonly Issue[], limit = 3): string {
+  const shown = issues.slice(0, limit).map((i) => `${i.path || "(root)"}: ${i.message}`);
+  const more = issues.length > limit ? ` (and ${issues.length - limit} more)` : "";
+  return shown.join("; ") + more;
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { isoDate, parseOrThrow, text } from "./common.js";
+
+const agreement = z.object({
+  odsCode: text("odsCode"),
+  name: text("name"),
+  acknowledgedOn: isoDate("acknowledgedOn"),
+  contact: text("contact").optional(),
+});
+
+const externalTasks = z.discriminatedUnion(
+  "policy",
+  [
+    z.object({ policy: z.literal("accept") }),
+    z.object({
+      policy: z.literal("agreed-providers"),
+      agreements: z.array(agreement, { error: "agreements must be an array" }),
+    }),
+    z.object({ policy: z.literal("decline"), from: isoDate("from") }),
+  ],
+  { error: 'externalTasks.policy must be one of "accept", "agreed-providers", "decline"' },
+);
+
+/**
+ * The zod schema of a practice's policy (SPEC §2).
+ *
+ * @example practiceSchema.parse(practice).externalTasks.policy // "decline"
+ */
+export const practiceSchema = z.object({
+  name: text("name"),
+  units: z
+    .array(text("unit"), { error: "units must be an array of SystmOne unit names" })
+    .min(1, { error: "units must name at least one SystmOne unit" }),
+  odsCode: text("odsCode").optional(),
+  externalTasks,
+  preferredMethod: text("preferredMethod"),
+  urgentRoute: z.object(
+    {
+      phone: text("urgentRoute.phone"),
+      email: z
+        .email({ error: "urgentRoute.email must be an e-mail address (a generic inbox)" })
+        .optional(),
+    },
+    { error: "urgentRoute must be an object with a phone number" },
+  ),
+  escalationContact: z
+    .object({
+      name: text("escalationContact.name"),
+      role: text("escalationContact.role").optional(),
+      email: z.email({ error: "escalationContact.email must be an e-mail address" }).optional(),
+      phone: text("escalationContact.phone").optional(),
+    })
+    .optional(),
+  address: z.array(text("address line")).optional(),
+  signOff: text("signOff").optional(),
+});
+
+/** A practice's policy after validation. */
+export type PracticePolicy = z.output<typeof practiceSchema>;
+export type PracticePolicyInput = z.input<typeof practiceSchema>;
+
+/**
+ * Validates a practice policy.
+ *
+ * @throws {InputError} naming the path of every bad field (subject `practice`)
+ * @example parsePractice({ name: "Example Surgery", units: [] }) // throws: units must name at least one SystmOne unit
+ */
+export function parsePractice(input: unknown): PracticePolicy {
+  return parseOrThrow(practiceSchema, input, "practice");
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { isoInstant, parseOrThrow, text } from "./common.js";
+import { isValidNhsNumber } from "./nhs-number.js";
+
+/** The kinds of organisation a task can come from. */
+export const senderKinds = [
+  "nhs-provider",
+  "independent-provider",
+  "gp-practice",
+  "pcn",
+  "pharmacy",
+  "social-care",
+  "other",
+] as const;
+export type SenderKind = (typeof senderKinds)[number];
+
+/** The request categories of the default ruleset (SPEC §4). A ruleset may add its own. */
+export const defaultCategories = [
+  "results-to-patient",
+  "act-on-results",
+  "onward-referral",
+  "prescription-after-discharge",
+  "prescription-after-clinic",
+  "fit-note",
+  "referral-request",
+  "prescription-request",
+  "clinical-work",
+  "condition-update",
+  "information",
+  "admin",
+  "other",
+] as const;
+/** A request category: one of SPEC §4's, or one a ruleset defines. */
+export type Category = (typeof defaultCategories)[number] | (string & {});
+
+const nhsNumber = z
+  .string({ error: "patient.nhsNumber must be a string of 10 digits" })
+  .transform((value) => value.replace(/\s+/g, ""))
+  .refine((digits) => /^\d{10}$/.test(digits), {
+    error: "patient.nhsNumber must be 10 digits (spaces allowed), e.g. 943 476 5919",
+  })
+  .refine(isValidNhsNumber, { error: "patient.nhsNumber fails the Modulus 11 check digit" });
+
+const dueBy = z.union(
+  [z.iso.date(), z.iso.datetime({ offset: true, local: true })],
+  {
+    error:
+      "dueBy must be a date that exists (YYYY-MM-DD) or an ISO 8601 date-time (a date-time without an offset is London time)",
+  },
+);
+
+const optionalText = (what: string) => text(what).optional();
+
+/**
+ * The zod schema of one SystmOne task (SPEC §2). Unknown fields are dropped, not errors.
+ *
+ * @example
+ * taskSchema.parse({ id: "T1", sentAt: "2026-11-23T09:30:00Z", sender: { organisation: "Hull Trust", unit: "Ward 7" },
+ *   recipient: { unit: "Example Surgery", assignment: "unassigned" }, body: "…" }).sender.kind // "nhs-provider"
+ */
+export const taskSchema = z.object({
+  id: z
+    .string({ error: "id must be a string" })
+    .min(1, { error: "id must not be empty" })
+    .max(200, { error: "id must be at most 200 characters" }),
+  sentAt: isoInstant("sentAt"),
+  sender: z.object(
+    {
+      organisation: text("sender.organisation"),
+      odsCode: optionalText("sender.odsCode"),
+      unit: text("sender.unit"),
+      team: optionalText("sender.team"),
+      name: optionalText("sender.name"),
+      role: optionalText("sender.role"),
+      kind: z
+        .enum(senderKinds, { error: `sender.kind must be one of ${senderKinds.join(", ")}` })
+        .default("nhs-provider"),
+    },
+    { error: "sender must be an object with organisation and unit" },
+  ),
+  recipient: z.object(
+    {
+      unit: text("recipient.unit"),
+      assignment: z.enum(["unassigned", "user", "group"], {
+        error: "recipient.assignment must be one of unassigned, user, group",
+      }),
+      assignee: optionalText("recipient.assignee"),
+    },
+    { error: "recipient must be an object with unit and assignment" },
+  ),
+  patient: z
+    .object({ nhsNumber: nhsNumber.optional() }, { error: "patient must be an object" })
+    .optional(),
+  urgent: z.boolean({ error: "urgent must be true or false" }).default(false),
+  dueBy: dueBy.optional(),
+  category: z
+    .string({ error: "category must be a string" })
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, { error: "category must be a category id such as fit-note" })
+    .optional(),
+  body: z
+    .string({ error: "body must be a string" })
+    .max(20_000, { error: "body must be at most 20,000 characters" }),
+});
+
+/** A task after validation: defaults applied, NHS number normalised to 10 digits. */
+export type TaskInput = z.output<typeof taskSchema>;
+/** What a caller may pass: defaults not yet applied. */
+export type TaskInputRaw = z.input<typeof taskSchema>;
+
+/**
+ * Validates a task.
+ *
+ * @param input - anything: parsed JSON, a FHIR mapping's output, a form
+ * @returns the typed task
+ * @throws {InputError} naming the path of every bad field
+ * @example parseTask({ id: "" }) // throws InputError with issues at id, sentAt, sender, recipient, body
+ */
+export function parseTask(input: unknown): TaskInput {
+  return parseOrThrow(taskSchema, input, "task");
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+
+/** Rule ids, category ids and parameter names: lower-case words joined by hyphens (camelCase for parameters). */
+const slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+  error: "must be lower-case words joined by hyphens, e.g. fit-note",
+});
+const paramName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, {
+  error: "must be a camelCase name, e.g. immediateWithinDays",
+});
+
+const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A condition's `value`: a JSON literal, or `{ "param": "name" }` naming a ruleset parameter. */
+export const conditionValueSchema = z.union([
+  primitive,
+  z.array(primitive),
+  z.strictObject({ param: paramName }),
+]);
+
+/** One comparison of a fact with a value, in json-rules-engine's form (no `path`: JSONPath is not allowed). */
+export const factConditionSchema = z.strictObject({
+  fact: z.string().min(1, { error: "fact must name a fact" }),
+  operator: z.string().min(1, { error: "operator must name an operator" }),
+  value: conditionValueSchema,
+  priority: z.number().int().positive().optional(),
+  name: z.string().optional(),
+});
+
+export type ConditionValue = z.infer<typeof conditionValueSchema>;
+export type FactCondition = z.infer<typeof factConditionSchema>;
+export type Condition =
+  | FactCondition
+  | { all: Condition[]; priority?: number; name?: string }
+  | { any: Condition[]; priority?: number; name?: string }
+  | { not: Condition; priority?: number; name?: string };
+
+const nested: z.ZodType<Condition> = z.lazy(() => conditionSchema);
+const decoration = { priority: z.number().int().positive().optional(), name: z.string().optional() };
+
+/** A json-rules-engine condition: `all`, `any`, `not` over fact conditions. */
+export const conditionSchema: z.ZodType<Condition> = z.union([
+  z.strictObject({ all: z.array(nested), ...decoration }),
+  z.strictObject({ any: z.array(nested), ...decoration }),
+  z.strictObject({ not: nested, ...decoration }),
+  factConditionSchema,
+]);
+
+/** A rule's top level must be `all`, `any` or `not` (json-rules-engine's requirement). */
+export const topLevelConditionSchema = z.union(
+  [
+    z.strictObject({ all: z.array(nested), ...decoration }),
+    z.strictObject({ any: z.array(nested), ...decoration }),
+    z.strictObject({ not: nested, ...decoration }),
+  ],
+  { error: 'conditions must be an object with "all", "any" or "not" at the top' },
+);
+
+/** A rule example: a task fragment merged onto the ruleset's example task, and optionally a practice fragment. */
+export const exampleSchema = z.strictObject({
+  description: z.string().optional(),
+  task: z.record(z.string(), z.unknown()),
+  practice: z.record(z.string(), z.unknown()).optional(),
+  /** When given, exactly these rules must fire on the example (ESLint RuleTester's `errors`). */
+  expect: z.array(slug).optional(),
+});
+export type RuleExample = z.infer<typeof exampleSchema>;
+
+/** The JSON form of one rule file, `rules/<id>.json`. */
+export const ruleSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: slug,
+  title: z.string().min(1),
+  severity: z.enum(["reject", "remind", "info"]),
+  /** When true, a task on which this rule fires must be read by a person (sets `verdict.humanReview`). */
+  humanReview: z.boolean().optional(),
+  guidance: z.strictObject({ section: z.string().min(1), quote: z.string().min(1) }),
+  contract: z.array(z.string().min(1)),
+  conditions: topLevelConditionSchema,
+  message: z.string().min(1),
+  examples: z.strictObject({
+    fires: z.array(exampleSchema).min(1, { error: "a rule needs at least one example that fires" }),
+    passes: z.array(exampleSchema).min(1, { error: "a rule needs at least one example that passes" }),
+  }),
+});
+export type RuleFile = z.infer<typeof ruleSchema>;
+
+/** A phrase to find in a task body: words (a trailing `*` matches any word ending), or `allOf` words in one sentence. */
+export const phraseSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ allOf: z.array(z.string().min(1)).min(2) }),
+]);
+export type Phrase = z.infer<typeof phraseSchema>;
+
+const parameterValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.array(z.string()),
+  z.array(z.number()),
+]);
+
+/** The JSON form of `rules/ruleset.json`. */
+export const rulesetSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1),
+  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, { error: "version must be semver, e.g. 1.0.0" }),
+  description: z.string().optional(),
+  guidance: z
+    .strictObject({ title: z.string(), publisher: z.string(), date: z.string() })
+    .optional(),
+  /** Rule ids in evaluation order: `<id>.json` must exist for each. */
+  rules: z.array(slug).min(1),
+  parameters: z.record(paramName, parameterValue),
+  contract: z.strictObject({
+    edition: z.string().min(1),
+    note: z.string().optional(),
+    clauses: z.record(
+      z.string().regex(/^[A-Z]+[0-9][0-9.]*$/, { error: "clause ids look like SC12.1.3" }),
+      z.strictObject({ clause: z.string().min(1), title: z.string().min(1), summary: z.string().min(1) }),
+    ),
+  }),
+  /** Categories in inference order: the first whose phrase matches the body wins. */
+  categories: z.record(
+    slug,
+    z.strictObject({
+      label: z.string().min(1),
+      requestsAction: z.boolean(),
+      phrases: z.array(phraseSchema),
+    }),
+  ),
+  phrases: z.strictObject({
+    urgent: z.array(phraseSchema),
+    negators: z.array(z.string().min(1)),
+    safety: z.array(phraseSchema),
+    journal: z.array(phraseSchema),
+    action: z.array(phraseSchema),
+    clinical: z.array(phraseSchema),
+  }),
+  examples: z.strictObject({
+    task: z.record(z.string(), z.unknown()),
+    practice: z.record(z.string(), z.unknown()),
+  }),
+});
+export type RulesetFile = z.infer<typeof rulesetSchema>;
+
+/** One rule of a loaded ruleset. */
+export type Rule = Omit<RuleFile, "$schema">;
+
+/** A loaded, validated ruleset: plain data, deep-frozen. Same `hash`, same verdicts. */
+export interface Ruleset extends Omit<RulesetFile, "$schema" | "rules"> {
+  /** SHA-256 of the ruleset's content (ruleset.json and every rule, canonical JSON). */
+  readonly hash: string;
+  readonly rules: readonly Rule[];
+}
