@@ -1,4 +1,5 @@
+import { schemasGenerator } from "./schemas.js";
 import type { Generator } from "./types.js";
 
 /** Every generator, in the order they run. Add one import and one entry per generator. */
-export const generators: Generator[] = [];
+export const generators: Generator[] = [schemasGenerator];
