@@ -757,8 +757,7 @@ const templates: Record<CorpusCategory, readonly Template[]> = {
     () => `Please can the practice carry out a medication review and a B12 injection.`,
   ],
   "condition-update": [
-    () =>
-      `For your information: the patient's mobility has declined and they now need two carers.`,
+    () => `For your information: the patient's mobility has declined and they now need two carers.`,
     (s) => `Update: patient is now on 2L home oxygen following ${s.condition}.`,
     (s) => `Patient's weight has dropped by 4kg since ${s.recent}. Update for your records.`,
     () =>
