@@ -1,5 +1,12 @@
+import { bundledRules, readmeRulesTable } from "./rules.js";
 import { schemasGenerator } from "./schemas.js";
+import { templatesGenerator } from "./templates.js";
 import type { Generator } from "./types.js";
 
 /** Every generator, in the order they run. Add one import and one entry per generator. */
-export const generators: Generator[] = [schemasGenerator];
+export const generators: Generator[] = [
+  bundledRules,
+  readmeRulesTable,
+  schemasGenerator,
+  templatesGenerator,
+];

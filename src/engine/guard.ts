@@ -1,0 +1,186 @@
+import { BatchError } from "../errors/batch-error.js";
+import { GuardError, type Issue } from "../errors/guard-error.js";
+import { InputError } from "../errors/input-error.js";
+import { deriveFacts } from "../facts/derive.js";
+import { type PracticePolicy, parsePractice } from "../input/practice.js";
+import { parseTask, type TaskInput } from "../input/task.js";
+import { letterForVerdict } from "../letters/verdict-letter.js";
+import { defaultRuleset } from "../rules/default.js";
+import type { Ruleset } from "../rules/schema.js";
+import { createCompiledEvaluator } from "./compiled.js";
+import type { EngineName, Evaluator } from "./evaluator.js";
+import { type PreparedRuleset, prepare } from "./prepare.js";
+import { createReferenceEvaluator } from "./reference.js";
+import type { Verdict, VerdictOrError } from "./types.js";
+import { assembleVerdict } from "./verdict.js";
+
+/** Options for `createGuard`. */
+export interface GuardOptions {
+  /** The practice's policy (validated: a bad one is an `InputError` with subject `practice`). */
+  practice: unknown;
+  /** The rules; default: the bundled ruleset (`defaultRuleset()`). */
+  ruleset?: Ruleset;
+  /** `compiled` (default) or `json-rules-engine` (the reference); both give identical verdicts. */
+  engine?: EngineName;
+  /** The date printed on letters (`YYYY-MM-DD`). Default: none, so verdicts are deterministic. */
+  letterDate?: string;
+}
+
+/** Options for `guard.evaluateMany`. */
+export interface BatchOptions {
+  /** Render each verdict's letter too (default false: batches are for counting; `evaluate` always renders). */
+  letters?: boolean;
+}
+
+/** A practice's guard: its policy and ruleset, prepared once, evaluating any number of tasks. */
+export interface Guard {
+  readonly practice: PracticePolicy;
+  readonly ruleset: Ruleset;
+  readonly engine: EngineName;
+  /** What in the practice's policy falls short of the guidance (e.g. no escalation contact). */
+  readonly warnings: readonly Issue[];
+  /**
+   * Evaluates one task.
+   * @throws {InputError} naming the path of every bad field of the task
+   */
+  evaluate(task: unknown): Promise<Verdict>;
+  /** Evaluates a batch in order: one verdict or error per record, never a record lost. */
+  evaluateMany(
+    tasks: Iterable<unknown> | AsyncIterable<unknown>,
+    options?: BatchOptions,
+  ): AsyncIterable<VerdictOrError>;
+}
+
+function practiceWarnings(practice: PracticePolicy): Issue[] {
+  const warnings: Issue[] = [];
+  if (practice.externalTasks.policy !== "decline" && practice.escalationContact === undefined) {
+    warnings.push({
+      path: "escalationContact",
+      code: "missing_escalation_contact",
+      message:
+        "The guidance advises an identified contact for escalation before agreeing to receive tasks from a provider: add escalationContact.",
+    });
+  }
+  return warnings;
+}
+
+function checkCategory(task: TaskInput, ruleset: Ruleset): void {
+  if (task.category !== undefined && !Object.hasOwn(ruleset.categories, task.category)) {
+    throw new InputError([
+      {
+        path: "category",
+        code: "invalid_value",
+        message: `category must be one of ${Object.keys(ruleset.categories).join(", ")}`,
+      },
+    ]);
+  }
+}
+
+function letterKind(verdict: Verdict): "rejection" | "reminder" | "opt-out-notice" | undefined {
+  if (verdict.outcome === "reject") return "rejection";
+  if (verdict.outcome === "remind") return "reminder";
+  if (verdict.findings.some((f) => f.ruleId === "external-tasks-declined-soon")) return "opt-out-notice";
+  return undefined;
+}
+
+function toGuardError(error: unknown): GuardError {
+  if (error instanceof GuardError) return error;
+  return new GuardError(
+    "EVALUATION_FAILED",
+    `The task could not be evaluated: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
+}
+
+/**
+ * Creates a guard for one practice: validates the policy, prepares the ruleset once
+ * (phrase lists, parameters, messages, compiled conditions) and evaluates tasks.
+ *
+ * @param options - the practice policy, and optionally a ruleset and an engine
+ * @returns the guard
+ * @throws {InputError} when the practice policy is invalid (subject `practice`)
+ * @example
+ * const guard = createGuard({ practice });
+ * (await guard.evaluate(task)).outcome // "reject"
+ */
+export function createGuard(options: GuardOptions): Guard {
+  const practice = parsePractice(options.practice);
+  const ruleset = options.ruleset ?? defaultRuleset();
+  const engine: EngineName = options.engine ?? "compiled";
+  if (engine !== "compiled" && engine !== "json-rules-engine") {
+    throw new InputError(
+      [{ path: "engine", code: "invalid_value", message: 'engine must be "compiled" or "json-rules-engine"' }],
+      "options",
+    );
+  }
+  const prepared: PreparedRuleset = prepare(ruleset);
+  const evaluator: Evaluator =
+    engine === "compiled" ? createCompiledEvaluator(prepared.rules) : createReferenceEvaluator(prepared.rules);
+  const letterDate = options.letterDate;
+
+  async function run(input: unknown, withLetter: boolean): Promise<Verdict> {
+    const task = parseTask(input);
+    checkCategory(task, ruleset);
+    const facts = deriveFacts(task, practice, prepared.lexicon);
+    const fired = await evaluator.decide(facts);
+    const verdict = assembleVerdict(prepared, task, practice, facts, fired);
+    const kind = withLetter ? letterKind(verdict) : undefined;
+    if (kind !== undefined) {
+      verdict.letter = letterForVerdict({
+        kind,
+        practice,
+        task,
+        findings: verdict.findings,
+        ruleset,
+        ...(letterDate !== undefined && { date: letterDate }),
+      });
+    }
+    return verdict;
+  }
+
+  return {
+    practice,
+    ruleset,
+    engine,
+    warnings: Object.freeze(practiceWarnings(practice)),
+    evaluate: (task) => run(task, true),
+    async *evaluateMany(tasks, batchOptions = {}) {
+      const withLetters = batchOptions.letters === true;
+      let index = 0;
+      const iterator =
+        Symbol.asyncIterator in Object(tasks)
+          ? (tasks as AsyncIterable<unknown>)[Symbol.asyncIterator]()
+          : (tasks as Iterable<unknown>)[Symbol.iterator]();
+      while (true) {
+        let next: IteratorResult<unknown>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          throw new BatchError(index, error);
+        }
+        if (next.done) return;
+        let result: VerdictOrError;
+        try {
+          result = { ok: true, index, verdict: await run(next.value, withLetters) };
+        } catch (error) {
+          result = { ok: false, index, error: toGuardError(error) };
+        }
+        index++;
+        yield result;
+      }
+    },
+  };
+}
+
+/**
+ * Evaluates one task with a one-off guard. For many tasks, make one guard and reuse it.
+ *
+ * @throws {InputError} for a bad task or practice policy
+ * @example (await evaluateTask(task, { practice })).findings[0]?.ruleId // "fit-note"
+ */
+export async function evaluateTask(
+  task: unknown,
+  options: { practice: unknown; ruleset?: Ruleset; engine?: EngineName },
+): Promise<Verdict> {
+  return createGuard(options).evaluate(task);
+}

@@ -1,0 +1,66 @@
+import { type Lexicon, lexiconOf } from "../facts/lexicon.js";
+import { compileMessage } from "../rules/message.js";
+import type { Condition, ConditionValue, Rule, Ruleset } from "../rules/schema.js";
+
+/** A rule's conditions with every `{param}` replaced by the parameter's value. */
+export interface ResolvedRule {
+  id: string;
+  conditions: Condition;
+}
+
+/** What a guard needs from a ruleset, computed once per ruleset object. */
+export interface PreparedRuleset {
+  ruleset: Ruleset;
+  lexicon: Lexicon;
+  rules: ResolvedRule[];
+  byId: ReadonlyMap<string, { rule: Rule; order: number; message: (context: object) => string }>;
+}
+
+function resolveValue(value: ConditionValue, parameters: Ruleset["parameters"]): ConditionValue {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const resolved = parameters[value.param];
+    // buildRuleset has refused unknown parameters, so this is always defined.
+    return (resolved ?? null) as ConditionValue;
+  }
+  return value;
+}
+
+/** Replaces `{param}` values with the ruleset's parameters, returning fresh objects. */
+export function resolveConditions(condition: Condition, parameters: Ruleset["parameters"]): Condition {
+  const { priority, name } = condition;
+  const extra = { ...(priority !== undefined && { priority }), ...(name !== undefined && { name }) };
+  if ("all" in condition) return { all: condition.all.map((c) => resolveConditions(c, parameters)), ...extra };
+  if ("any" in condition) return { any: condition.any.map((c) => resolveConditions(c, parameters)), ...extra };
+  if ("not" in condition) return { not: resolveConditions(condition.not, parameters), ...extra };
+  return {
+    fact: condition.fact,
+    operator: condition.operator,
+    value: resolveValue(condition.value, parameters),
+    ...extra,
+  };
+}
+
+const cache = new WeakMap<Ruleset, PreparedRuleset>();
+
+/**
+ * Prepares a ruleset once: phrase lists compiled, parameters resolved, messages compiled.
+ *
+ * @example prepare(defaultRuleset()).rules.length // 15
+ */
+export function prepare(ruleset: Ruleset): PreparedRuleset {
+  const hit = cache.get(ruleset);
+  if (hit) return hit;
+  const prepared: PreparedRuleset = {
+    ruleset,
+    lexicon: lexiconOf(ruleset),
+    rules: ruleset.rules.map((rule) => ({
+      id: rule.id,
+      conditions: resolveConditions(rule.conditions, ruleset.parameters),
+    })),
+    byId: new Map(
+      ruleset.rules.map((rule, order) => [rule.id, { rule, order, message: compileMessage(rule.message) }]),
+    ),
+  };
+  cache.set(ruleset, prepared);
+  return prepared;
+}

@@ -1,0 +1,74 @@
+import { type Facts, factCatalogue } from "../facts/catalogue.js";
+import type { PracticePolicy } from "../input/practice.js";
+import type { TaskInput } from "../input/task.js";
+import type { PreparedRuleset } from "./prepare.js";
+import type { ClauseCitation, Finding, Outcome, Severity, Verdict } from "./types.js";
+
+const rank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
+
+/** Facts for messages: every catalogue key present, `null` where a fact has no value. */
+function messageFacts(facts: Facts): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(factCatalogue)) out[key] = (facts as unknown as Record<string, unknown>)[key] ?? null;
+  return out;
+}
+
+/**
+ * Turns the fired rule ids into a verdict (without its letter): findings ordered reject,
+ * remind, info and by ruleset order within each, the outcome, `humanReview`, the category.
+ *
+ * @example assembleVerdict(prepared, task, practice, facts, ["fit-note"]).outcome // "reject"
+ */
+export function assembleVerdict(
+  prepared: PreparedRuleset,
+  task: TaskInput,
+  practice: PracticePolicy,
+  facts: Facts,
+  fired: readonly string[],
+): Verdict {
+  const { ruleset } = prepared;
+  const context = { task, practice, facts: messageFacts(facts), parameters: ruleset.parameters };
+  const entries = fired
+    .map((id) => prepared.byId.get(id))
+    .filter((entry) => entry !== undefined)
+    .sort((a, b) => rank[a.rule.severity] - rank[b.rule.severity] || a.order - b.order);
+
+  const findings: Finding[] = entries.map(({ rule, message }) => ({
+    ruleId: rule.id,
+    severity: rule.severity,
+    title: rule.title,
+    message: message(context),
+    guidance: { section: rule.guidance.section, quote: rule.guidance.quote },
+    contract: rule.contract.map((id): ClauseCitation => {
+      const clause = ruleset.contract.clauses[id];
+      return {
+        id,
+        clause: clause?.clause ?? id,
+        summary: clause?.summary ?? "",
+        edition: ruleset.contract.edition,
+      };
+    }),
+  }));
+
+  const first = findings[0]?.severity;
+  const outcome: Outcome = first === "reject" ? "reject" : first === "remind" ? "remind" : "accept";
+  const humanReview =
+    facts.urgentFlag ||
+    facts.urgentLanguage ||
+    facts.safetyLanguage ||
+    entries.some((entry) => entry.rule.humanReview === true);
+
+  return {
+    taskId: task.id,
+    outcome,
+    findings,
+    humanReview,
+    category: {
+      value: facts.category,
+      source: facts.categorySource,
+      ...(facts.categoryPhrase !== undefined && { matched: facts.categoryPhrase }),
+    },
+    facts,
+    ruleset: { name: ruleset.name, version: ruleset.version, hash: ruleset.hash },
+  };
+}

@@ -1,0 +1,132 @@
+import type { PracticePolicy } from "../input/practice.js";
+import type { TaskInput } from "../input/task.js";
+import type { Facts } from "./catalogue.js";
+import { daysBetween, dueDate, londonDate } from "./calendar.js";
+import { hasDateOrTime } from "./dates-in-text.js";
+import type { Lexicon } from "./lexicon.js";
+import { tokenize } from "./text.js";
+import { findTimeframe } from "./timeframe.js";
+
+/** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
+export function sameName(a: string, b: string): boolean {
+  return normaliseName(a) === normaliseName(b);
+}
+
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/systemone/g, "systmone").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Finds the journal references in a body: a journal phrase followed, within the window, by a
+ * date or a time. Returns whether one has its date/time, and the body with every journal
+ * phrase and its window blanked (dates there are not due dates).
+ */
+function readJournal(body: string, lexicon: Lexicon): { dated: boolean; rest: string } {
+  let dated = false;
+  let rest = body;
+  for (const m of body.matchAll(lexicon.journal)) {
+    const start = m.index;
+    const end = Math.min(body.length, start + m[0].length + lexicon.journalDateWithinChars);
+    if (hasDateOrTime(body.slice(start + m[0].length, end))) dated = true;
+    rest = rest.slice(0, start) + " ".repeat(end - start) + rest.slice(end);
+  }
+  return { dated, rest };
+}
+
+/**
+ * Derives the facts the rules see from a validated task and practice. Pure: no clock, no I/O;
+ * every date is read on the Europe/London calendar.
+ *
+ * @param task - a task from `parseTask`
+ * @param practice - a policy from `parsePractice`
+ * @param lexicon - the ruleset's compiled phrase lists (`lexiconOf(ruleset)`)
+ * @returns the facts, with absent keys for facts that have no value
+ * @example deriveFacts(task, practice, lexiconOf(defaultRuleset())).external // true
+ */
+export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: Lexicon): Facts {
+  const sentOn = londonDate(task.sentAt);
+  const external = !practice.units.some((unit) => sameName(unit, task.sender.unit));
+  const tokens = tokenize(task.body);
+
+  const urgent = lexicon.urgent.first(tokens);
+  const safety = lexicon.safety.first(tokens);
+  const journal = readJournal(task.body, lexicon);
+
+  // Due date: the earlier of dueBy and a timeframe stated in the body.
+  let dueOn: string | undefined;
+  let dueSource: Facts["dueSource"];
+  let dueText: string | undefined;
+  if (task.dueBy !== undefined) {
+    dueOn = dueDate(task.dueBy);
+    dueSource = "dueBy";
+  }
+  const stated = findTimeframe(journal.rest, sentOn);
+  if (stated && (dueOn === undefined || daysBetween(dueOn, stated.dueOn) < 0)) {
+    dueOn = stated.dueOn;
+    dueSource = "body";
+    dueText = stated.text;
+  }
+
+  // Category: given wins, else the first category whose phrase matches, else other.
+  let category: string = task.category ?? "other";
+  let categorySource: Facts["categorySource"] = task.category ? "given" : "unknown";
+  let categoryPhrase: string | undefined;
+  if (!task.category) {
+    for (const candidate of lexicon.categories) {
+      const match = candidate.phrases.first(tokens);
+      if (match) {
+        category = candidate.id;
+        categorySource = "inferred";
+        categoryPhrase = match.phrase;
+        break;
+      }
+    }
+  }
+
+  const categoryAsks = lexicon.requestsAction.get(category);
+  const actionRequested =
+    dueOn !== undefined ||
+    (category !== "other" && categoryAsks !== undefined
+      ? categoryAsks
+      : lexicon.action.first(tokens) !== undefined);
+
+  const folded = task.body.replace(/\s+/g, " ").trim();
+  const facts: Facts = {
+    external,
+    crossUnit: !sameName(task.sender.unit, task.recipient.unit),
+    assignment: task.recipient.assignment,
+    senderKind: task.sender.kind,
+    externalPolicy: practice.externalTasks.policy,
+    urgentFlag: task.urgent,
+    urgentLanguage: urgent !== undefined,
+    safetyLanguage: safety !== undefined,
+    actionRequested,
+    journalReference: journal.dated,
+    bodyLength: folded.length,
+    careDetailTerms: lexicon.clinical.count(tokens),
+    sentOn,
+    category,
+    categorySource,
+  };
+  if (urgent) facts.urgentPhrase = urgent.phrase;
+  if (safety) facts.safetyPhrase = safety.phrase;
+  if (dueOn !== undefined) {
+    facts.dueOn = dueOn;
+    facts.daysUntilDue = daysBetween(sentOn, dueOn);
+    facts.dueSource = dueSource;
+    if (dueText !== undefined) facts.dueText = dueText;
+  }
+  if (categoryPhrase !== undefined) facts.categoryPhrase = categoryPhrase;
+
+  const policy = practice.externalTasks;
+  if (policy.policy === "decline") {
+    facts.daysUntilDecline = daysBetween(sentOn, policy.from);
+    facts.declineDateReached = facts.daysUntilDecline <= 0;
+  } else if (policy.policy === "agreed-providers") {
+    const ods = task.sender.odsCode;
+    facts.providerAgreement =
+      ods !== undefined &&
+      policy.agreements.some((a) => sameName(a.odsCode, ods) && a.acknowledgedOn <= sentOn);
+  }
+  return facts;
+}

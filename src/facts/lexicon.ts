@@ -1,0 +1,76 @@
+import type { Ruleset } from "../rules/schema.js";
+import { PhraseList } from "./text.js";
+
+/** A ruleset's phrase lists and the parameters facts need, compiled once per ruleset. */
+export interface Lexicon {
+  urgent: PhraseList;
+  safety: PhraseList;
+  action: PhraseList;
+  clinical: PhraseList;
+  /** In inference order. */
+  categories: { id: string; requestsAction: boolean; phrases: PhraseList }[];
+  requestsAction: ReadonlyMap<string, boolean>;
+  /** Finds "journal entry"-like words in raw text (the ruleset's journal phrases, escaped). */
+  journal: RegExp;
+  journalDateWithinChars: number;
+}
+
+/** Parameters the facts read; `buildRuleset` refuses a ruleset without them. */
+export const factParameters = {
+  negationWindowWords: "number",
+  journalDateWithinChars: "number",
+} as const;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A regular expression for plain phrases: words escaped, a trailing `*` for a word ending. */
+function phraseRegex(phrases: readonly string[]): RegExp {
+  const alternatives = phrases
+    .map((p) =>
+      p
+        .trim()
+        .split(/\s+/)
+        .map((w) => (w.endsWith("*") ? `${escape(w.slice(0, -1))}[a-z]{0,30}` : escape(w)))
+        .join("\\s{1,5}"),
+    )
+    .sort((a, b) => b.length - a.length);
+  return new RegExp(`\\b(?:${alternatives.join("|")})\\b`, "gi");
+}
+
+const cache = new WeakMap<Ruleset, Lexicon>();
+
+/**
+ * Compiles a ruleset's phrase lists once (cached per ruleset object).
+ *
+ * @param ruleset - a loaded ruleset
+ * @returns the compiled lexicon
+ * @example lexiconOf(defaultRuleset()).urgent.first(tokenize("URGENT please")) // { phrase: "urgent" }
+ */
+export function lexiconOf(ruleset: Ruleset): Lexicon {
+  const cached = cache.get(ruleset);
+  if (cached) return cached;
+  const negation = {
+    negators: ruleset.phrases.negators,
+    window: Number(ruleset.parameters.negationWindowWords),
+  };
+  const lexicon: Lexicon = {
+    urgent: new PhraseList(ruleset.phrases.urgent, negation),
+    safety: new PhraseList(ruleset.phrases.safety, negation),
+    action: new PhraseList(ruleset.phrases.action, negation),
+    clinical: new PhraseList(ruleset.phrases.clinical),
+    categories: Object.entries(ruleset.categories).map(([id, c]) => ({
+      id,
+      requestsAction: c.requestsAction,
+      phrases: new PhraseList(c.phrases, negation),
+    })),
+    requestsAction: new Map(Object.entries(ruleset.categories).map(([id, c]) => [id, c.requestsAction])),
+    journal: phraseRegex(
+      ruleset.phrases.journal.flatMap((p) => (typeof p === "string" ? [p] : p.allOf)),
+    ),
+    journalDateWithinChars: Number(ruleset.parameters.journalDateWithinChars),
+  };
+  cache.set(ruleset, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,98 @@
+import { daysBetween, isoWeekday, plusDays, plusMonths } from "./calendar.js";
+import { DATE_SOURCE, readDate } from "./dates-in-text.js";
+
+/** A due date found in a task body. */
+export interface Timeframe {
+  /** The London calendar date by which the action is wanted. */
+  dueOn: string;
+  /** The words that said so, e.g. "within the next 7 days". */
+  text: string;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
+  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, couple: 2,
+};
+const number = "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\\scouple\\sof)";
+const unit = "(working\\sdays?|business\\sdays?|days?|weeks?|fortnights?|months?|hours?|hrs?)";
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/** Timeframe patterns. Each is bounded, with no nested quantifiers: linear over hostile input. */
+const duration = new RegExp(
+  `\\b(?:within|in|over)\\s(?:the\\s)?(?:next\\s|coming\\s)?${number}\\s${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
+  "gi",
+);
+const fortnight = /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi;
+const tomorrow = /\b(?:by|before|for|until)\s(?:tomorrow|tmrw)\b/gi;
+const today = /\b(?:by|before)\s(?:today|tonight|(?:the\s)?end\sof\s(?:the\s)?(?:day|today)|close\sof\s(?:play|business)|eod|cob)\b/gi;
+const endOfWeek = /\b(?:by|before)\s(?:the\s)?end\sof\s(this|the|next)\sweek\b/gi;
+const byNextWeek = /\b(?:by|before)\snext\sweek\b/gi;
+const weekday = new RegExp(`\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${WEEKDAYS.join("|")})\\b`, "gi");
+const explicit = new RegExp(
+  `\\b(?:by|before|no\\slater\\sthan|due(?:\\s(?:on|by))?|deadline(?:\\sof)?|until)\\s(?:the\\s)?${DATE_SOURCE}`,
+  "gi",
+);
+
+function amount(word: string): number {
+  const w = word.toLowerCase().replace(/\s+/g, " ");
+  if (w === "a couple of") return 2;
+  return NUMBER_WORDS[w] ?? Number(w);
+}
+
+function addWorkingDays(from: string, n: number): string {
+  let date = from;
+  let left = n;
+  while (left > 0) {
+    date = plusDays(date, 1);
+    if (isoWeekday(date) <= 5) left--;
+  }
+  return date;
+}
+
+function durationDue(sentOn: string, n: number, unitWord: string): string {
+  const u = unitWord.toLowerCase();
+  if (u.startsWith("working") || u.startsWith("business")) return addWorkingDays(sentOn, n);
+  if (u.startsWith("day")) return plusDays(sentOn, n);
+  if (u.startsWith("week")) return plusDays(sentOn, 7 * n);
+  if (u.startsWith("fortnight")) return plusDays(sentOn, 14 * n);
+  if (u.startsWith("month")) return plusMonths(sentOn, n);
+  return plusDays(sentOn, Math.ceil(n / 24));
+}
+
+/**
+ * Finds the earliest due date stated in a body: "within the next 7 days", "in 6 weeks",
+ * "within 48 hours", "by tomorrow", "by the end of the week", "by Friday", "by 1 December".
+ * Working days skip weekends (not bank holidays).
+ *
+ * @param body - the body with any journal reference blanked out (its dates are not due dates)
+ * @param sentOn - the London date the task was sent
+ * @returns the earliest timeframe, or undefined when none is stated
+ * @example findTimeframe("Please repeat bloods within the next 7 days", "2026-11-23") // { dueOn: "2026-11-30", text: "within the next 7 days" }
+ */
+export function findTimeframe(body: string, sentOn: string): Timeframe | undefined {
+  const found: Timeframe[] = [];
+  const add = (dueOn: string | undefined, text: string) => {
+    if (dueOn !== undefined) found.push({ dueOn, text: text.replace(/\s+/g, " ").trim() });
+  };
+  const flat = body.replace(/\s+/g, " ");
+  for (const m of flat.matchAll(duration)) {
+    const n = amount(m[1] ?? "");
+    if (Number.isFinite(n)) add(durationDue(sentOn, n, m[2] ?? "day"), m[0]);
+  }
+  for (const m of flat.matchAll(fortnight)) add(plusDays(sentOn, 14), m[0]);
+  for (const m of flat.matchAll(tomorrow)) add(plusDays(sentOn, 1), m[0]);
+  for (const m of flat.matchAll(today)) add(sentOn, m[0]);
+  for (const m of flat.matchAll(endOfWeek)) {
+    const toFriday = Math.max(0, 5 - isoWeekday(sentOn));
+    add(plusDays(sentOn, (m[1] ?? "").toLowerCase() === "next" ? toFriday + 7 : toFriday), m[0]);
+  }
+  for (const m of flat.matchAll(byNextWeek)) add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
+  for (const m of flat.matchAll(weekday)) {
+    const target = WEEKDAYS.indexOf((m[1] ?? "").toLowerCase()) + 1;
+    const ahead = (target - isoWeekday(sentOn) + 7) % 7 || 7;
+    add(plusDays(sentOn, ahead), m[0]);
+  }
+  for (const m of flat.matchAll(explicit)) add(readDate(m, sentOn), m[0]);
+  if (found.length === 0) return undefined;
+  return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+}

@@ -1,0 +1,209 @@
+import { sha256 } from "@noble/hashes/sha256";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import type { z } from "zod";
+import { formatPath } from "../errors/guard-error.js";
+import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
+import { factCatalogue, isFactName } from "../facts/catalogue.js";
+import { factParameters } from "../facts/lexicon.js";
+import { checkMessage } from "./message.js";
+import { isKnownOperator } from "./operators.js";
+import {
+  type Condition,
+  type Rule,
+  type RuleFile,
+  type Ruleset,
+  type RulesetFile,
+  ruleSchema,
+  rulesetSchema,
+} from "./schema.js";
+
+/** The ruleset's main file name. */
+export const RULESET_FILE = "ruleset.json";
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The files of a ruleset folder: `ruleset.json` and `<id>.json`, each already parsed from JSON. */
+export type RulesetFiles = Readonly<Record<string, unknown>>;
+
+function forbiddenKeys(value: unknown, file: string, path: PropertyKey[], issues: RulesetIssue[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => forbiddenKeys(item, file, [...path, i], issues));
+  } else if (typeof value === "object" && value !== null) {
+    for (const key of Object.keys(value)) {
+      const at = [...path, key];
+      if (FORBIDDEN_KEYS.has(key)) {
+        issues.push({
+          file,
+          path: formatPath(at),
+          code: "forbidden_key",
+          message: `the key "${key}" is not allowed anywhere in a ruleset (prototype pollution)`,
+        });
+      } else {
+        forbiddenKeys((value as Record<string, unknown>)[key], file, at, issues);
+      }
+    }
+  }
+}
+
+function zodIssues(error: z.ZodError, file: string): RulesetIssue[] {
+  return error.issues.map((i) => ({ file, path: formatPath(i.path), code: i.code, message: i.message }));
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function checkConditions(
+  condition: Condition,
+  path: PropertyKey[],
+  ctx: { file: string; ruleset: RulesetFile; issues: RulesetIssue[] },
+): void {
+  const { file, ruleset, issues } = ctx;
+  const at = (...more: PropertyKey[]) => formatPath([...path, ...more]);
+  if ("all" in condition) {
+    condition.all.forEach((c, i) => checkConditions(c, [...path, "all", i], ctx));
+  } else if ("any" in condition) {
+    condition.any.forEach((c, i) => checkConditions(c, [...path, "any", i], ctx));
+  } else if ("not" in condition) {
+    checkConditions(condition.not, [...path, "not"], ctx);
+  } else {
+    if (!isFactName(condition.fact)) {
+      issues.push({
+        file,
+        path: at("fact"),
+        code: "unknown_fact",
+        message: `unknown fact "${condition.fact}": known facts are ${Object.keys(factCatalogue).join(", ")}`,
+      });
+    }
+    if (!isKnownOperator(condition.operator)) {
+      issues.push({
+        file,
+        path: at("operator"),
+        code: "unknown_operator",
+        message: `unknown operator "${condition.operator}": use json-rules-engine's defaults (equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive), optionally behind decorators such as not: or everyFact:`,
+      });
+    }
+    const value = condition.value;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      if (!Object.hasOwn(ruleset.parameters, value.param)) {
+        issues.push({
+          file,
+          path: at("value", "param"),
+          code: "unknown_parameter",
+          message: `unknown parameter "${value.param}": ruleset.json defines ${Object.keys(ruleset.parameters).join(", ")}`,
+        });
+      }
+    } else if (condition.fact === "category") {
+      const named = Array.isArray(value) ? value : [value];
+      named.forEach((category, i) => {
+        if (typeof category === "string" && !Object.hasOwn(ruleset.categories, category)) {
+          issues.push({
+            file,
+            path: Array.isArray(value) ? at("value", i) : at("value"),
+            code: "unknown_category",
+            message: `unknown category "${category}": ruleset.json defines ${Object.keys(ruleset.categories).join(", ")}`,
+          });
+        }
+      });
+    }
+  }
+}
+
+/**
+ * Validates and assembles a ruleset from its files, already parsed from JSON. Pure: the
+ * bundled default ruleset and `loadRuleset(dir)` both come through here.
+ *
+ * @param files - `ruleset.json` and one `<id>.json` per rule, parsed
+ * @returns the ruleset, deep-frozen, with its content hash
+ * @throws {RulesetError} listing every problem with its file and JSON path: schema errors,
+ *   an unknown fact, operator, parameter, category or clause, a duplicate or mismatched id,
+ *   a rule file not listed, a forbidden key (`__proto__`, `constructor`, `prototype`),
+ *   a message naming a field that does not exist
+ * @example buildRuleset({ "ruleset.json": {...}, "fit-note.json": {...} }).rules[0].id // "fit-note"
+ */
+export function buildRuleset(files: RulesetFiles): Ruleset {
+  const issues: RulesetIssue[] = [];
+  for (const [file, content] of Object.entries(files)) forbiddenKeys(content, file, [], issues);
+  if (issues.length > 0) throw new RulesetError(issues);
+
+  if (!Object.hasOwn(files, RULESET_FILE)) {
+    throw new RulesetError([{ file: RULESET_FILE, path: "", code: "missing_file", message: "ruleset.json is missing" }]);
+  }
+  const parsed = rulesetSchema.safeParse(files[RULESET_FILE]);
+  if (!parsed.success) throw new RulesetError(zodIssues(parsed.error, RULESET_FILE));
+  const ruleset = parsed.data;
+
+  for (const [name, type] of Object.entries(factParameters)) {
+    if (typeof ruleset.parameters[name] !== type) {
+      issues.push({
+        file: RULESET_FILE,
+        path: `parameters.${name}`,
+        code: "missing_parameter",
+        message: `parameters.${name} must be a ${type}: the facts need it`,
+      });
+    }
+  }
+
+  const seen = new Set<string>();
+  const rules: Rule[] = [];
+  const parameterNames = new Set(Object.keys(ruleset.parameters));
+  ruleset.rules.forEach((id, index) => {
+    const file = `${id}.json`;
+    if (seen.has(id)) {
+      issues.push({ file: RULESET_FILE, path: `rules[${index}]`, code: "duplicate_id", message: `rule "${id}" is listed twice` });
+      return;
+    }
+    seen.add(id);
+    if (!Object.hasOwn(files, file)) {
+      issues.push({ file: RULESET_FILE, path: `rules[${index}]`, code: "missing_file", message: `rule "${id}" is listed but ${file} does not exist` });
+      return;
+    }
+    const result = ruleSchema.safeParse(files[file]);
+    if (!result.success) {
+      issues.push(...zodIssues(result.error, file));
+      return;
+    }
+    const rule: RuleFile = result.data;
+    if (rule.id !== id) {
+      issues.push({ file, path: "id", code: "id_mismatch", message: `the rule's id "${rule.id}" differs from its file name "${file}"` });
+    }
+    checkConditions(rule.conditions, ["conditions"], { file, ruleset, issues });
+    rule.contract.forEach((clause, i) => {
+      if (!Object.hasOwn(ruleset.contract.clauses, clause)) {
+        issues.push({
+          file,
+          path: `contract[${i}]`,
+          code: "unknown_clause",
+          message: `unknown clause "${clause}": the catalogue in ruleset.json has ${Object.keys(ruleset.contract.clauses).join(", ")}`,
+        });
+      }
+    });
+    for (const issue of checkMessage(rule.message, parameterNames)) issues.push({ file, ...issue });
+    const { $schema: _schema, ...rest } = rule;
+    rules.push(rest);
+  });
+  for (const file of Object.keys(files)) {
+    if (file !== RULESET_FILE && !seen.has(file.replace(/\.json$/, ""))) {
+      issues.push({ file, path: "", code: "not_listed", message: `${file} is not listed in ruleset.json "rules", so it would never run` });
+    }
+  }
+  if (issues.length > 0) throw new RulesetError(issues);
+
+  const { $schema: _schema, rules: _ids, ...definition } = ruleset;
+  const hash = bytesToHex(sha256(utf8ToBytes(canonical({ ...definition, rules }))));
+  return deepFreeze({ ...definition, rules, hash });
+}

@@ -1,0 +1,114 @@
+import Handlebars from "handlebars";
+import type { Issue } from "../errors/guard-error.js";
+import { isFactName } from "../facts/catalogue.js";
+import { practiceSchema } from "../input/practice.js";
+import { taskSchema } from "../input/task.js";
+import { knownPaths } from "./known-paths.js";
+import { formatLongDate } from "../facts/calendar.js";
+
+const taskPaths = knownPaths(taskSchema);
+const practicePaths = knownPaths(practiceSchema);
+const blockHelpers = new Set(["if", "unless"]);
+
+interface Node {
+  type: string;
+  [key: string]: unknown;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && typeof (value as Node).type === "string";
+}
+
+/**
+ * Checks a rule message before it is ever rendered: Handlebars syntax, only `if`/`unless`
+ * blocks, and only fields that exist (`task.*`, `practice.*`, `facts.<fact>`,
+ * `parameters.<parameter>`).
+ *
+ * @returns issues with `path` "message"; empty when the message is sound
+ * @example checkMessage("{{facts.urgnt}}", new Set()) // [{ path: "message", code: "unknown_field", … }]
+ */
+export function checkMessage(source: string, parameters: ReadonlySet<string>): Issue[] {
+  const issues: Issue[] = [];
+  const fail = (code: string, message: string) => issues.push({ path: "message", code, message });
+  let ast: unknown;
+  try {
+    ast = Handlebars.parse(source);
+  } catch (error) {
+    fail("template_syntax", `the message is not a valid Handlebars template: ${(error as Error).message}`);
+    return issues;
+  }
+  const checkPath = (node: Node) => {
+    const parts = node.parts as string[];
+    const original = String(node.original);
+    if (node.data === true || Number(node.depth) > 0 || parts.length === 0) {
+      fail("unknown_field", `"${original}" is not allowed: name task.*, practice.*, facts.* or parameters.*`);
+      return;
+    }
+    const [root, ...rest] = parts;
+    const path = rest.join(".");
+    const ok =
+      (root === "task" && taskPaths.has(path)) ||
+      (root === "practice" && practicePaths.has(path)) ||
+      (root === "facts" && rest.length === 1 && isFactName(path)) ||
+      (root === "parameters" && rest.length === 1 && parameters.has(path));
+    if (!ok) fail("unknown_field", `"${original}" does not exist: name task.*, practice.*, facts.<fact> or parameters.<parameter>`);
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isNode(node)) return;
+    switch (node.type) {
+      case "MustacheStatement":
+      case "SubExpression": {
+        const path = node.path as Node;
+        const params = (node.params as unknown[]) ?? [];
+        if (path.type === "PathExpression" && String(path.original) === "date" && params.length === 1 && !node.hash) {
+          visit(params);
+        } else if (params.length > 0 || node.hash) {
+          fail("unknown_helper", `helper "${String(path.original)}" is not allowed in a message: use {{date field}} or a field`);
+        } else if (path.type === "PathExpression") checkPath(path);
+        else fail("unknown_field", "a message may only print fields");
+        return;
+      }
+      case "BlockStatement": {
+        const path = node.path as Node;
+        const name = String(path.original);
+        if (!blockHelpers.has(name)) fail("unknown_helper", `block "${name}" is not allowed: use #if or #unless`);
+        visit(node.params);
+        visit(node.program);
+        visit(node.inverse);
+        return;
+      }
+      case "PathExpression":
+        checkPath(node);
+        return;
+      case "PartialStatement":
+      case "PartialBlockStatement":
+      case "DecoratorBlock":
+      case "Decorator":
+        fail("unknown_helper", "partials and decorators are not allowed in a message");
+        return;
+      case "Program":
+        visit(node.body);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(ast);
+  return issues;
+}
+
+const messages = Handlebars.create();
+messages.registerHelper("date", (value: unknown) =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatLongDate(value) : String(value ?? ""),
+);
+
+/** Compiles a checked message: plain text, strict, no prototype access; `{{date x}}` writes "1 December 2026". */
+export function compileMessage(source: string): (context: object) => string {
+  return messages.compile(source, {
+    noEscape: true,
+    strict: true,
+    knownHelpers: { if: true, unless: true, date: true },
+    knownHelpersOnly: true,
+  });
+}
