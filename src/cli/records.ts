@@ -1,0 +1,492 @@
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { parse as parseCsv } from "csv-parse";
+import { InputError } from "../errors/input-error.js";
+
+/** The shapes a batch file can take. */
+export const recordFormats = ["json", "jsonl", "csv"] as const;
+export type RecordFormat = (typeof recordFormats)[number];
+
+/**
+ * One record of a batch: the parsed value (not yet checked against `taskSchema`), or the
+ * error that made it unreadable. `line` is the 1-based line the record starts on.
+ */
+export type BatchRecord = { line: number; value: unknown } | { line: number; error: InputError };
+
+export interface ReadRecordsOptions {
+  /** Force a format; by default it is sniffed from the first character (`[`/`{` JSON or JSONL, else CSV). */
+  format?: RecordFormat;
+  /** A record longer than this many characters is an error, not a memory spike. Default 1,000,000. */
+  maxRecordChars?: number;
+}
+
+/**
+ * The CSV columns, by header name. A dotted header fills a nested field (`sender.unit`);
+ * columns may come in any order, unknown columns are ignored, an empty cell is an absent field.
+ * `urgent` reads `true/false`, `yes/no`, `y/n`, `1/0` (any case).
+ */
+export const csvColumns = [
+  "id",
+  "sentAt",
+  "sender.organisation",
+  "sender.odsCode",
+  "sender.unit",
+  "sender.team",
+  "sender.name",
+  "sender.role",
+  "sender.kind",
+  "recipient.unit",
+  "recipient.assignment",
+  "recipient.assignee",
+  "patient.nhsNumber",
+  "urgent",
+  "dueBy",
+  "category",
+  "body",
+] as const;
+
+const defaultMaxRecordChars = 1_000_000;
+
+function recordError(line: number, code: string, message: string): BatchRecord {
+  return { line, error: new InputError([{ path: "", code, message }], "record") };
+}
+
+function invalidJson(line: number, cause: unknown): BatchRecord {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return recordError(
+    line,
+    "invalid_json",
+    `The record on line ${line} is not valid JSON: ${detail}`,
+  );
+}
+
+function tooLong(line: number, max: number): BatchRecord {
+  return recordError(
+    line,
+    "record_too_long",
+    `The record on line ${line} is longer than ${max.toLocaleString("en-GB")} characters`,
+  );
+}
+
+/** Decodes bytes to text across chunk boundaries and drops a leading byte order mark. */
+async function* decode(input: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  let first = true;
+  for await (const chunk of input) {
+    let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    if (first && text !== "") {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text !== "") yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield rest;
+}
+
+/** Lines with their 1-based numbers; `\n` or `\r\n`; an over-long line is reported, not held. */
+async function* lines(
+  chunks: AsyncIterable<string>,
+  max: number,
+): AsyncGenerator<{ line: number; text: string; tooLong: boolean }> {
+  let pending = "";
+  let number = 1;
+  let overflow = false;
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (;;) {
+      const end = chunk.indexOf("\n", start);
+      if (end === -1) break;
+      const piece = chunk.slice(start, end);
+      const text = (pending + piece).replace(/\r$/, "");
+      yield { line: number, text: overflow ? "" : text, tooLong: overflow || text.length > max };
+      pending = "";
+      overflow = false;
+      number++;
+      start = end + 1;
+    }
+    if (!overflow) {
+      pending += chunk.slice(start);
+      if (pending.length > max) {
+        overflow = true;
+        pending = "";
+      }
+    }
+  }
+  if (overflow || pending !== "") yield { line: number, text: pending, tooLong: overflow };
+}
+
+async function* readJsonl(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
+  for await (const { line, text, tooLong: long } of lines(chunks, max)) {
+    if (long) {
+      yield tooLong(line, max);
+      continue;
+    }
+    if (text.trim() === "") continue;
+    try {
+      yield { line, value: JSON.parse(text) };
+    } catch (cause) {
+      yield invalidJson(line, cause);
+    }
+  }
+}
+
+/**
+ * A JSON document read value by value: a top-level array yields its elements, otherwise each
+ * top-level value (one task, or several written one after another) is a record. Only the value
+ * being read is held in memory, and a syntax error inside one element is that element's error.
+ */
+async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
+  let line = 1;
+  /** Inside the top-level array, between its elements. */
+  let inArray = false;
+  let arrayClosed = false;
+  let sawTopLevel = false;
+  // The value being read.
+  let buffer = "";
+  let reading = false;
+  let overflow = false;
+  let startLine = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  /** The value is a bare number, literal or string: it ends at a delimiter, not a bracket. */
+  let scalar = false;
+
+  const finish = (): BatchRecord => {
+    reading = false;
+    const text = buffer;
+    buffer = "";
+    if (overflow) {
+      overflow = false;
+      return tooLong(startLine, max);
+    }
+    try {
+      return { line: startLine, value: JSON.parse(text) };
+    } catch (cause) {
+      return invalidJson(startLine, cause);
+    }
+  };
+
+  for await (const chunk of chunks) {
+    let from = 0;
+    let i = 0;
+    const keep = (to: number) => {
+      if (overflow) return;
+      buffer += chunk.slice(from, to);
+      if (buffer.length > max) {
+        overflow = true;
+        buffer = "";
+      }
+    };
+    for (; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (reading) {
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === "\\") escaped = true;
+          else if (c === '"') {
+            inString = false;
+            if (scalar) {
+              keep(i + 1);
+              from = i + 1;
+              yield finish();
+            }
+          } else if (c === "\n") line++;
+          continue;
+        }
+        if (scalar) {
+          if (c === "," || c === "]" || c === " " || c === "\t" || c === "\r" || c === "\n") {
+            keep(i);
+            from = i;
+            yield finish();
+            i--; // let the delimiter be seen outside the value
+          }
+          continue;
+        }
+        if (c === '"') inString = true;
+        else if (c === "{" || c === "[") depth++;
+        else if (c === "}" || c === "]") {
+          depth--;
+          if (depth === 0) {
+            keep(i + 1);
+            from = i + 1;
+            yield finish();
+          }
+        } else if (c === "\n") line++;
+        continue;
+      }
+      // Between values.
+      if (c === "\n") {
+        line++;
+        continue;
+      }
+      if (c === " " || c === "\t" || c === "\r") continue;
+      if (inArray && (c === "," || c === "]")) {
+        if (c === "]") {
+          inArray = false;
+          arrayClosed = true;
+        }
+        continue;
+      }
+      if (!sawTopLevel && c === "[") {
+        sawTopLevel = true;
+        inArray = true;
+        continue;
+      }
+      sawTopLevel = true;
+      if (arrayClosed) {
+        yield recordError(
+          line,
+          "invalid_json",
+          `Unexpected content on line ${line} after the closing ] of the array`,
+        );
+        return;
+      }
+      reading = true;
+      startLine = line;
+      from = i;
+      depth = c === "{" || c === "[" ? 1 : 0;
+      scalar = depth === 0;
+      inString = c === '"';
+      escaped = false;
+    }
+    if (reading) keep(chunk.length);
+  }
+  if (reading) {
+    if (scalar && !inString) yield finish();
+    else
+      yield recordError(
+        startLine,
+        "invalid_json",
+        `The JSON value that starts on line ${startLine} is not closed before the end of the input`,
+      );
+  } else if (inArray) {
+    yield recordError(
+      line,
+      "invalid_json",
+      "The JSON array is not closed with ] before the end of the input",
+    );
+  }
+}
+
+const unsafeKeys = new Set(["__proto__", "constructor", "prototype"]);
+const booleans: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  y: true,
+  "1": true,
+  false: false,
+  no: false,
+  n: false,
+  "0": false,
+};
+
+/**
+ * Turns one CSV row into a task-shaped object by its header: dotted headers nest, empty
+ * cells are left out, `urgent` becomes a boolean when it reads as one (otherwise the text is
+ * kept, so `taskSchema` names `urgent` as the bad field).
+ *
+ * @param header - the header row's cells
+ * @param row - the row's cells, as many as the header's
+ * @returns a plain object for `taskSchema`
+ * @example csvRowToTask(["id", "sender.unit", "urgent"], ["T1", "Ward 7", "yes"])
+ * // { id: "T1", sender: { unit: "Ward 7" }, urgent: true }
+ */
+export function csvRowToTask(
+  header: readonly string[],
+  row: readonly string[],
+): Record<string, unknown> {
+  const task: Record<string, unknown> = {};
+  header.forEach((name, column) => {
+    const cell = row[column];
+    if (cell === undefined || cell.trim() === "") return;
+    const keys = name.split(".");
+    if (keys.some((key) => key === "" || unsafeKeys.has(key))) return;
+    let value: unknown = cell;
+    if (name === "urgent") value = booleans[cell.trim().toLowerCase()] ?? cell;
+    let target = task;
+    for (const key of keys.slice(0, -1)) {
+      const next = target[key];
+      if (typeof next === "object" && next !== null) target = next as Record<string, unknown>;
+      else {
+        const created: Record<string, unknown> = {};
+        target[key] = created;
+        target = created;
+      }
+    }
+    const last = keys[keys.length - 1];
+    if (last !== undefined) target[last] = value;
+  });
+  return task;
+}
+
+interface CsvRow {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
+  const parser = Readable.from(chunks).pipe(
+    parseCsv({
+      info: true,
+      raw: true,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: false,
+      max_record_size: max,
+    }),
+  );
+  let header: string[] | undefined;
+  let lastLine = 0;
+  try {
+    for await (const row of parser as AsyncIterable<CsvRow>) {
+      // info.lines is where the record ends; a quoted field may span lines.
+      const newlines =
+        row.raw
+          .replace(/^(\r?\n)+/, "")
+          .replace(/\r?\n$/, "")
+          .split("\n").length - 1;
+      const line = row.info.lines - newlines;
+      lastLine = row.info.lines;
+      if (header === undefined) {
+        header = row.record.map((name) => name.trim());
+        const known = new Set<string>(csvColumns);
+        if (!header.some((name) => known.has(name))) {
+          yield recordError(
+            line,
+            "invalid_csv_header",
+            `The first row of a CSV batch must be a header naming columns such as ${csvColumns.slice(0, 5).join(",")},…; found ${header.slice(0, 5).join(",")}`,
+          );
+          return;
+        }
+        continue;
+      }
+      if (row.record.length !== header.length) {
+        yield recordError(
+          line,
+          "invalid_csv_row",
+          `The row on line ${line} has ${row.record.length} fields; the header has ${header.length}`,
+        );
+        continue;
+      }
+      yield { line, value: csvRowToTask(header, row.record) };
+    }
+  } catch (cause) {
+    // csv-parse cannot go on after an unclosed quote or an over-long record; the record that
+    // failed starts after the last one read (csv-parse's own line is where it gave up).
+    const where = lastLine + 1;
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    yield recordError(
+      where,
+      "invalid_csv",
+      `The CSV cannot be read from line ${where} on: ${detail}`,
+    );
+  }
+}
+
+/**
+ * Reads a batch of records from a stream of text or bytes, one record at a time: a JSON task,
+ * a JSON array of tasks, JSONL (one task per line, blank lines skipped) or CSV (see
+ * {@link csvColumns}). A record that cannot be read (a JSON syntax error on one line, a CSV row
+ * with the wrong number of fields) comes out as `{line, error}` and reading goes on. Memory
+ * stays flat: only the record being read is held.
+ *
+ * @param input - the bytes or text, e.g. `fs.createReadStream(path)` or `process.stdin`
+ * @param options - `format` to force one; `maxRecordChars`
+ * @returns the records in input order, each with the line it starts on
+ * @throws never for bad content: every problem is a record's `error`
+ * @example
+ * for await (const r of readRecords(Readable.from(['{"id":"T1"}\n', "oops\n"]))) console.log(r)
+ * // { line: 1, value: { id: "T1" } }
+ * // { line: 2, error: InputError (invalid_json) }
+ */
+export async function* readRecords(
+  input: AsyncIterable<string | Uint8Array>,
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<BatchRecord> {
+  const max = options.maxRecordChars ?? defaultMaxRecordChars;
+  const text = decode(input);
+  let format = options.format;
+  // Sniff: keep the chunks read so far and replay them to the chosen reader.
+  const seen: string[] = [];
+  if (format === undefined) {
+    let firstLine = "";
+    let first: string | undefined;
+    for (;;) {
+      const next = await text.next();
+      if (next.done) break;
+      seen.push(next.value);
+      if (first === undefined) {
+        const match = /\S/.exec(next.value);
+        if (match) first = match[0];
+      }
+      if (first !== undefined && first !== "{") break;
+      if (first === "{") {
+        firstLine += next.value;
+        const start = firstLine.search(/\S/);
+        const end = firstLine.indexOf("\n", start);
+        if (end !== -1 || firstLine.length > max) {
+          firstLine = firstLine.slice(start, end === -1 ? undefined : end);
+          break;
+        }
+      }
+    }
+    if (first === "[") format = "json";
+    else if (first === "{") format = isJson(firstLine.trim()) ? "jsonl" : "json";
+    else format = first === undefined ? "jsonl" : "csv";
+  }
+  async function* replay(): AsyncGenerator<string> {
+    yield* seen;
+    yield* text;
+  }
+  if (format === "jsonl") yield* readJsonl(replay(), max);
+  else if (format === "json") yield* readJson(replay(), max);
+  else yield* readCsv(replay(), max);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The format a file name implies: `.jsonl`/`.ndjson` JSONL, `.csv` CSV. Other names (`.json`
+ * included, since people save JSONL as `.json`) are sniffed from the content.
+ *
+ * @param name - a path or file name
+ * @returns the format, or undefined to sniff the content
+ * @example formatFromName("tasks.CSV") // "csv"
+ */
+export function formatFromName(name: string): RecordFormat | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
+  return undefined;
+}
+
+/**
+ * Reads a batch from a file, or from standard input when `path` is `-`.
+ * A `.csv` name means CSV; anything else is sniffed (a `.json` file may hold one task, an array
+ * or JSONL).
+ *
+ * @param path - a file path, or `-`
+ * @param options - see {@link readRecords}
+ * @returns the records in input order
+ * @throws the file system's error (ENOENT, EACCES) on the first read when the file cannot be opened
+ * @example for await (const r of readRecordsFrom("examples/corpus.jsonl")) count++
+ */
+export function readRecordsFrom(
+  path: string,
+  options: ReadRecordsOptions = {},
+): AsyncGenerator<BatchRecord> {
+  const input = path === "-" ? process.stdin : createReadStream(path);
+  return readRecords(input, { ...options, format: options.format ?? formatFromName(path) });
+}

@@ -1,0 +1,229 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type BatchRecord,
+  csvRowToTask,
+  formatFromName,
+  type ReadRecordsOptions,
+  readRecords,
+  readRecordsFrom,
+} from "../../src/cli/records.js";
+import { taskSchema } from "../../src/input/task.js";
+
+const fixtures = join(import.meta.dirname, "fixtures");
+
+async function collect(records: AsyncIterable<BatchRecord>): Promise<BatchRecord[]> {
+  const out: BatchRecord[] = [];
+  for await (const record of records) out.push(record);
+  return out;
+}
+
+function read(
+  chunks: (string | Uint8Array)[],
+  options?: ReadRecordsOptions,
+): Promise<BatchRecord[]> {
+  return collect(readRecords(Readable.from(chunks, { objectMode: true }), options));
+}
+
+/** What a record looks like without the error object: its line and value, or its line and issue code. */
+function shape(record: BatchRecord): unknown {
+  return "error" in record
+    ? { line: record.line, error: record.error.issues.map((i) => i.code) }
+    : { line: record.line, value: record.value };
+}
+
+describe("readRecords: JSONL", () => {
+  it("yields one record per non-blank line with its line number, CRLF or LF", async () => {
+    const records = await read(['{"id":"A"}\r\n\r\n   \n{"id":"B"}\n{"id":"C"}']);
+    expect(records.map(shape)).toEqual([
+      { line: 1, value: { id: "A" } },
+      { line: 4, value: { id: "B" } },
+      { line: 5, value: { id: "C" } },
+    ]);
+  });
+
+  it("reports a JSON syntax error as that line's error and goes on with the batch", async () => {
+    const records = await collect(readRecordsFrom(join(fixtures, "batch-malformed.jsonl")));
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3, 5, 6, 7]);
+    const bad = records[2];
+    expect(bad && "error" in bad && bad.error.issues[0]).toMatchObject({
+      path: "",
+      code: "invalid_json",
+      message: expect.stringMatching(/^The record on line 3 is not valid JSON: /),
+    });
+    expect(bad && "error" in bad && bad.error.code).toBe("INPUT_INVALID");
+    expect(records.filter((r) => "value" in r)).toHaveLength(5);
+  });
+
+  it("reports a line longer than maxRecordChars without holding it", async () => {
+    const records = await read(['{"id":"A"}\n{"id":"', "x".repeat(500), '"}\n{"id":"C"}\n'], {
+      maxRecordChars: 100,
+    });
+    expect(records.map(shape)).toEqual([
+      { line: 1, value: { id: "A" } },
+      { line: 2, error: ["record_too_long"] },
+      { line: 3, value: { id: "C" } },
+    ]);
+  });
+});
+
+describe("readRecords: JSON", () => {
+  it("yields each element of an array with the line it starts on, and a bad element as an error", async () => {
+    const records = await collect(readRecordsFrom(join(fixtures, "array.json")));
+    const text = await readFile(join(fixtures, "array.json"), "utf8");
+    const lines = text.split("\n");
+    expect(records.map((r) => ("error" in r ? "error" : (r.value as { id: string }).id))).toEqual([
+      "40001855",
+      "40001918",
+      "error",
+      "40001955",
+    ]);
+    for (const record of records) {
+      if ("value" in record) {
+        expect(lines[record.line - 1]).toMatch(/^\{/);
+      } else {
+        expect(lines[record.line - 1]).toContain("ARRAY-BAD");
+      }
+    }
+  });
+
+  it("reads one pretty-printed task as one record", async () => {
+    const records = await collect(readRecordsFrom(join(fixtures, "single-task.json")));
+    expect(records).toHaveLength(1);
+    const [only] = records;
+    expect(only && "value" in only && taskSchema.safeParse(only.value).success).toBe(true);
+  });
+
+  it("reports an array that never closes, and content after the array", async () => {
+    expect((await read(['[{"id":"A"},\n{"id":"B"']))?.map(shape)).toEqual([
+      { line: 1, value: { id: "A" } },
+      { line: 2, error: ["invalid_json"] },
+    ]);
+    expect((await read(['[{"id":"A"}]\n{"id":"B"}']))?.map(shape)).toEqual([
+      { line: 1, value: { id: "A" } },
+      { line: 2, error: ["invalid_json"] },
+    ]);
+  });
+
+  it("keeps strings with brackets, quotes and escapes intact, and bare values as records", async () => {
+    const records = await read(['[ {"body":"a ] } \\" [ {"}, "text", 12 ,null]']);
+    expect(records.map(shape)).toEqual([
+      { line: 1, value: { body: 'a ] } " [ {' } },
+      { line: 1, value: "text" },
+      { line: 1, value: 12 },
+      { line: 1, value: null },
+    ]);
+  });
+});
+
+describe("readRecords: chunking", () => {
+  it("gives the same records however the bytes are split, multi-byte characters included", async () => {
+    const samples = [
+      await readFile(join(fixtures, "batch-malformed.jsonl")),
+      await readFile(join(fixtures, "array.json")),
+      await readFile(join(fixtures, "tasks.csv")),
+      Buffer.from('\uFEFF{"id":"É—é","body":"Café £5 ✓"}\n{"id":"2"}\n'),
+    ];
+    for (const bytes of samples) {
+      const whole = (await read([bytes])).map(shape);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 12 }),
+          async (cuts) => {
+            const sorted = [...cuts].sort((a, b) => a - b);
+            const pieces = [0, ...sorted].map((from, i) =>
+              bytes.subarray(from, sorted[i] ?? bytes.length),
+            );
+            expect((await read(pieces)).map(shape)).toEqual(whole);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it("drops a byte order mark and decodes UTF-8", async () => {
+    const records = await read([Buffer.from('\uFEFF{"id":"Café"}\n')]);
+    expect(records.map(shape)).toEqual([{ line: 1, value: { id: "Café" } }]);
+  });
+});
+
+describe("readRecords: CSV", () => {
+  it("maps dotted headers to nested fields, reads urgent, leaves empty cells out and keeps line numbers", async () => {
+    const records = await collect(readRecordsFrom(join(fixtures, "tasks.csv")));
+    expect(records.map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
+    const [first, second, third, fourth, fifth] = records;
+    expect(first && "value" in first && first.value).toEqual({
+      id: "CSV-1",
+      sentAt: "2026-03-02T10:15:00Z",
+      sender: {
+        organisation: "Humber Coast NHS Foundation Trust",
+        odsCode: "RZH",
+        unit: "Humber Coast Community Services",
+        team: "District Nursing",
+        kind: "nhs-provider",
+      },
+      recipient: { unit: "Example Surgery", assignment: "unassigned" },
+      patient: { nhsNumber: "943 476 5919" },
+      urgent: false,
+      body: "Patient needs more Aquacel Ag+ Extra 10x10cm dressings. Please prescribe. Please see my recent journal entry which contains actions (02/03/2026 09:40).",
+    });
+    expect(second && "value" in second && second.value).toMatchObject({
+      urgent: true,
+      recipient: { assignee: "Dr Helen Marsden" },
+      body: "Discharged today on apixaban 5mg BD.\nOnly 7 days supplied on TTO, please prescribe ongoing supply.",
+    });
+    expect(third && "error" in third && third.error.issues[0]?.message).toBe(
+      "The row on line 5 has 9 fields; the header has 15",
+    );
+    expect(fourth && "value" in fourth && fourth.value).toMatchObject({
+      urgent: false,
+      body: 'Please book a BP check with the HCA in 2 weeks, "routine".',
+    });
+    // "maybe" is kept, so the task schema names urgent as the bad field.
+    const parsed = taskSchema.safeParse(fifth && "value" in fifth ? fifth.value : undefined);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["urgent"]);
+  });
+
+  it("refuses a CSV whose first row is not a header", async () => {
+    const records = await read(["T1,2026-01-01T00:00:00Z\n"], { format: "csv" });
+    expect(records.map(shape)).toEqual([{ line: 1, error: ["invalid_csv_header"] }]);
+  });
+
+  it("reports an unclosed quote with its line and stops", async () => {
+    const records = await read(['id,body\nA,fine\nB,"never closed\nC,x\n'], { format: "csv" });
+    expect(records.map(shape)).toEqual([
+      { line: 2, value: { id: "A", body: "fine" } },
+      { line: 3, error: ["invalid_csv"] },
+    ]);
+  });
+
+  it("ignores headers that would reach an object's prototype", () => {
+    const task = csvRowToTask(
+      ["id", "__proto__.polluted", "sender.constructor"],
+      ["T1", "yes", "x"],
+    );
+    expect(task).toEqual({ id: "T1" });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("format detection", () => {
+  it("takes CSV and JSONL from the file name and sniffs the rest", async () => {
+    expect(formatFromName("batch.CSV")).toBe("csv");
+    expect(formatFromName("batch.ndjson")).toBe("jsonl");
+    expect(formatFromName("batch.json")).toBeUndefined();
+    expect((await read(['{"id":"A"}\n{"id":"B"}\n'])).length).toBe(2);
+    expect((await read(['{\n  "id": "A"\n}\n'])).map(shape)).toEqual([
+      { line: 1, value: { id: "A" } },
+    ]);
+    expect((await read(["id,body\nA,hello\n"])).map(shape)).toEqual([
+      { line: 2, value: { id: "A", body: "hello" } },
+    ]);
+    expect(await read(["  \n"])).toEqual([]);
+  });
+});
