@@ -10,5 +10,7 @@ export default defineConfig([
     target: "node20",
     platform: "neutral",
     treeshake: true,
+    // Keep `node:` specifiers so that browser bundlers see the lazy file-system import for what it is.
+    removeNodeProtocol: false,
   },
 ]);

@@ -58,7 +58,7 @@ type Sequence = WordPattern[];
 interface CompiledPhrase {
   /** The phrase as written in the ruleset, reported when it matches. */
   label: string;
-  /** One sequence, or several that must all appear in one sentence (`allOf`). */
+  /** One sequence, or several that must all appear within one sentence or the next (`allOf`). */
   parts: Sequence[];
 }
 
@@ -138,14 +138,16 @@ export class PhraseList {
       const [sequence] = phrase.parts;
       return sequence !== undefined && tokens.clauses.some((c) => this.#inClause(sequence, c));
     }
-    return tokens.sentences.some((sentence) =>
-      phrase.parts.every((sequence) =>
-        sentence.some((i) => {
+    // allOf: every part within one sentence or the next ("Seen in clinic. Please prescribe …").
+    return tokens.sentences.some((sentence, s) => {
+      const window = [...sentence, ...(tokens.sentences[s + 1] ?? [])];
+      return phrase.parts.every((sequence) =>
+        window.some((i) => {
           const clause = tokens.clauses[i];
           return clause !== undefined && this.#inClause(sequence, clause);
         }),
-      ),
-    );
+      );
+    });
   }
 
   /** The first phrase of the list (list order) that matches, or undefined. */

@@ -148,7 +148,8 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
             "body": "Patient seen at home. Past medical history of type 2 diabetes, hypertension and COPD. On examination: blood pressure 150/90, pulse 88, temperature 37.1, oxygen sats 95% on air. Bloods taken last week: HbA1c 64, eGFR 52, creatinine 110, potassium 4.9, sodium 138. Current medication: metformin 1g twice daily, ramipril 5mg once daily, salbutamol as required. Impression: stable chronic disease with mild renal impairment. Management plan: continue current medication, monitor renal function and review symptoms of breathlessness at the next visit. Wound on left shin healing well, dressing changed. Mobility reduced; frailty score 5. Please see my recent journal entry which contains actions (23/11/2026 10:05)."
           },
           "expect": [
-            "care-details-in-body"
+            "care-details-in-body",
+            "delegated-clinical-work"
           ]
         },
         {
@@ -591,6 +592,7 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
             "body": "Please arrange a dressing change. Please see my recent journal entry which contains actions (23/11/2026 10:05)."
           },
           "expect": [
+            "delegated-clinical-work",
             "immediate-action"
           ]
         },
@@ -617,7 +619,7 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         {
           "description": "days are counted on the London calendar across the clock change",
           "task": {
-            "sentAt": "2027-03-14T23:30:00Z",
+            "sentAt": "2027-03-15T23:30:00Z",
             "dueBy": "2027-03-29T00:30:00+01:00",
             "body": "Please review. Please see my recent journal entry which contains actions (23/11/2026 10:05)."
           }
@@ -630,6 +632,14 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
             "sentAt": "2026-11-23T10:00:00Z",
             "dueBy": "2026-12-08",
             "body": "Please arrange a dressing change. Please see my recent journal entry which contains actions (23/11/2026 10:05)."
+          }
+        },
+        {
+          "description": "15 London calendar days across the clock change are not immediate",
+          "task": {
+            "sentAt": "2027-03-14T23:30:00Z",
+            "dueBy": "2027-03-29T00:30:00+01:00",
+            "body": "Please review. Please see my recent journal entry which contains actions (23/11/2026 10:05)."
           }
         },
         {
@@ -698,6 +708,7 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
             "body": "Please could you arrange a B12 injection for this patient."
           },
           "expect": [
+            "delegated-clinical-work",
             "journal-reference-missing"
           ]
         },
@@ -878,8 +889,7 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
           "description": "a sender without an ODS code cannot be matched to an agreement",
           "task": {
             "sender": {
-              "organisation": "Humber Coast NHS Foundation Trust",
-              "unit": "Humber Coast Community Nursing"
+              "odsCode": null
             }
           },
           "practice": {

@@ -84,7 +84,7 @@ export const ruleSchema = z.strictObject({
 });
 export type RuleFile = z.infer<typeof ruleSchema>;
 
-/** A phrase to find in a task body: words (a trailing `*` matches any word ending), or `allOf` words in one sentence. */
+/** A phrase to find in a task body: words (a trailing `*` matches any word ending), or `allOf` phrases within one sentence or the next. */
 export const phraseSchema = z.union([
   z.string().min(1),
   z.strictObject({ allOf: z.array(z.string().min(1)).min(2) }),
