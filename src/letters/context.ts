@@ -1,0 +1,236 @@
+import { z } from "zod";
+import { InputError } from "../errors/input-error.js";
+import { TemplateError } from "../errors/template-error.js";
+import { isoDate, isoInstant, text, toIssues } from "../input/common.js";
+import { type PracticePolicy, practiceSchema } from "../input/practice.js";
+import { type TaskInput, taskSchema } from "../input/task.js";
+import type { Ruleset } from "../rules/schema.js";
+import type { LetterKind } from "./types.js";
+
+/** One contract clause a finding cites. `id` and `edition` are optional for hand-written findings. */
+const clauseCitationSchema = z.object({
+  id: text("contract[].id").optional(),
+  clause: text("contract[].clause"),
+  summary: text("contract[].summary"),
+  edition: text("contract[].edition").optional(),
+});
+
+/**
+ * The zod schema of a finding as a letter reads it (the engine's `Finding`).
+ *
+ * @example findingSchema.parse(verdict.findings[0]).ruleId // "fit-note"
+ */
+export const findingSchema = z.object({
+  ruleId: text("ruleId"),
+  severity: z.enum(["reject", "remind", "info"], {
+    error: "severity must be one of reject, remind, info",
+  }),
+  title: text("title"),
+  message: text("message"),
+  guidance: z.object({ section: text("guidance.section"), quote: text("guidance.quote") }),
+  contract: z.array(clauseCitationSchema).default([]),
+});
+
+const person = (what: string) =>
+  z.object({
+    name: text(`${what}.name`),
+    role: text(`${what}.role`).optional(),
+    email: z.email({ error: `${what}.email must be an e-mail address` }).optional(),
+    phone: text(`${what}.phone`).optional(),
+  });
+
+/** The provider a `provider-agreement` letter is written to. */
+const providerSchema = z.object({
+  name: text("provider.name"),
+  odsCode: text("provider.odsCode").optional(),
+  address: z.array(text("provider.address line")).optional(),
+  /** The responsible senior leadership manager the letter is addressed to. */
+  manager: person("provider.manager").optional(),
+  /** The provider's point of contact when the agreed route is not followed. */
+  contact: person("provider.contact"),
+});
+
+/** The team an `escalation` letter is about. */
+const teamSchema = z.object({
+  organisation: text("team.organisation"),
+  team: text("team.team").optional(),
+  unit: text("team.unit").optional(),
+  odsCode: text("team.odsCode").optional(),
+});
+
+/** The non-compliant tasks an `escalation` letter counts. */
+const tasksSchema = z
+  .object({
+    count: z
+      .number({ error: "tasks.count must be a number" })
+      .int({ error: "tasks.count must be a whole number" })
+      .min(1, { error: "tasks.count must be at least 1" }),
+    dates: z
+      .array(z.union([isoDate("tasks.dates[]"), isoInstant("tasks.dates[]")]), {
+        error: "tasks.dates must be an array of ISO dates",
+      })
+      .min(1, { error: "tasks.dates must list at least one date" }),
+    reasons: z
+      .array(
+        z.object({
+          title: text("tasks.reasons[].title"),
+          count: z.number().int().min(1, { error: "tasks.reasons[].count must be at least 1" }),
+        }),
+      )
+      .optional(),
+  })
+  .refine((tasks) => tasks.count >= tasks.dates.length, {
+    error: "tasks.count must be at least the number of dates listed",
+    path: ["count"],
+  });
+
+function isRulesetLike(value: unknown): value is Ruleset {
+  if (typeof value !== "object" || value === null) return false;
+  const ruleset = value as { contract?: { clauses?: unknown }; parameters?: unknown };
+  return (
+    typeof ruleset.contract?.clauses === "object" &&
+    ruleset.contract.clauses !== null &&
+    typeof ruleset.parameters === "object" &&
+    ruleset.parameters !== null
+  );
+}
+
+const rulesetSchema = z.custom<Ruleset>(isRulesetLike, {
+  error: "ruleset must be a loaded Ruleset, from defaultRuleset() or loadRuleset(dir)",
+});
+
+const base = {
+  practice: practiceSchema,
+  date: isoDate("date").optional(),
+  ruleset: rulesetSchema.optional(),
+};
+
+/** Per kind, the context fields its templates need. */
+const kindSchemas = {
+  rejection: z.object({
+    ...base,
+    task: taskSchema,
+    findings: z.array(findingSchema).min(1, { error: "findings must list at least one finding" }),
+  }),
+  reminder: z.object({
+    ...base,
+    task: taskSchema,
+    findings: z.array(findingSchema).min(1, { error: "findings must list at least one finding" }),
+  }),
+  "opt-out-notice": z.object({
+    ...base,
+    task: taskSchema.optional(),
+    findings: z.array(findingSchema).optional(),
+  }),
+  "provider-agreement": z.object({ ...base, provider: providerSchema }),
+  "practice-guidance": z.object(base),
+  escalation: z.object({
+    ...base,
+    team: teamSchema,
+    lead: person("lead").optional(),
+    tasks: tasksSchema,
+  }),
+} as const satisfies Record<LetterKind, z.ZodType>;
+
+/**
+ * The zod schema of a letter's context: the practice, the date, and what each kind needs
+ * (`task` and `findings` for `rejection` and `reminder`, `provider` for `provider-agreement`,
+ * `team`, `lead` and `tasks` for `escalation`, `ruleset` for the clause catalogue and
+ * parameters). Which fields are required depends on the kind: `renderLetter` checks that.
+ *
+ * @example letterContextSchema.parse({ practice }).practice.name // "Example Surgery"
+ */
+export const letterContextSchema = z.object({
+  ...base,
+  task: taskSchema.optional(),
+  findings: z.array(findingSchema).optional(),
+  provider: providerSchema.optional(),
+  team: teamSchema.optional(),
+  lead: person("lead").optional(),
+  tasks: tasksSchema.optional(),
+});
+
+/** What a caller passes to `renderLetter` (defaults not yet applied). */
+export type LetterContext = z.input<typeof letterContextSchema>;
+
+/** A letter context after validation, with the fields its kind needs. */
+export interface ParsedLetterContext {
+  practice: PracticePolicy;
+  date?: string;
+  ruleset?: Ruleset;
+  task?: TaskInput;
+  findings?: z.output<typeof findingSchema>[];
+  provider?: z.output<typeof providerSchema>;
+  team?: z.output<typeof teamSchema>;
+  lead?: z.output<ReturnType<typeof person>>;
+  tasks?: z.output<typeof tasksSchema>;
+}
+
+/** The context schema of one kind of letter: the schema custom templates are checked against. */
+export function contextSchemaFor(kind: LetterKind): (typeof kindSchemas)[LetterKind] {
+  return kindSchemas[kind];
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path
+    .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
+    .join("")
+    .replace(/^\./, "");
+}
+
+/**
+ * Checks that the practice's policy gives a decline date, which the opt-out notice and the
+ * declined-task rejection print.
+ *
+ * @throws {TemplateError} naming `practice.externalTasks.from` when the policy is not `decline`
+ */
+export function requireDeclineDate(kind: LetterKind, practice: PracticePolicy): string {
+  if (practice.externalTasks.policy === "decline") return practice.externalTasks.from;
+  throw new TemplateError(
+    kind,
+    "practice.externalTasks.from",
+    `this letter needs the date the practice stops accepting external tasks: set practice.externalTasks to {"policy": "decline", "from": "YYYY-MM-DD"} (it is "${practice.externalTasks.policy}")`,
+  );
+}
+
+/**
+ * Validates a letter context for one kind of letter.
+ *
+ * @param kind - the kind of letter
+ * @param input - the caller's context
+ * @returns the typed context
+ * @throws {TemplateError} when a field the kind needs is missing (`path` names it)
+ * @throws {InputError} when a field is present but wrong (subject `letter-context`)
+ * @example parseLetterContext("reminder", { practice }) // throws TemplateError, path "task"
+ */
+export function parseLetterContext(kind: LetterKind, input: unknown): ParsedLetterContext {
+  const schema = kindSchemas[kind];
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const missing = result.error.issues.filter(
+      (issue) => issue.path.length > 0 && valueAt(input, issue.path) === undefined,
+    );
+    const first = missing[0];
+    if (first) {
+      const fields = [...new Set(missing.map((issue) => dotted(issue.path)))];
+      throw new TemplateError(
+        kind,
+        dotted(first.path),
+        `the ${kind} letter needs ${fields.join(", ")} in its context`,
+      );
+    }
+    throw new InputError(toIssues(result.error), "letter-context");
+  }
+  const context: ParsedLetterContext = result.data;
+  if (kind === "opt-out-notice") requireDeclineDate(kind, context.practice);
+  return context;
+}

@@ -1,0 +1,54 @@
+import { dueDate, londonDate } from "../facts/calendar.js";
+
+/**
+ * Dates as letters print them: "1 December 2026", on the Europe/London calendar whatever the
+ * process time zone. The formatter is built once, at module load, not per letter.
+ */
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+
+const isoDateOrDateTime =
+  /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/i;
+
+/**
+ * Formats an ISO date or date-time as a letter date on the Europe/London calendar.
+ *
+ * A date (`2026-12-01`) is printed as it is; a date-time with `Z` or an offset is an instant,
+ * printed as the London date it falls on; a date-time without an offset is London wall time.
+ *
+ * @param value - `YYYY-MM-DD`, or an ISO 8601 date-time
+ * @returns the date in words, or `undefined` when `value` is not an ISO date that exists
+ * @example formatLetterDate("2026-12-01") // "1 December 2026"
+ * @example formatLetterDate("2026-06-30T23:30:00Z") // "1 July 2026" (00:30 BST)
+ */
+export function formatLetterDate(value: string): string | undefined {
+  if (!isoDateOrDateTime.test(value)) return undefined;
+  const date = dueDate(value);
+  const [year, month, day] = date.split("-").map(Number);
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  // The London calendar date, printed at noon UTC so no time zone can move it to another day.
+  const noon = new Date(Date.UTC(year, month - 1, day, 12));
+  if (
+    Number.isNaN(noon.getTime()) ||
+    noon.getUTCMonth() !== month - 1 ||
+    noon.getUTCDate() !== day
+  ) {
+    return undefined;
+  }
+  return longDate.format(noon);
+}
+
+/**
+ * Today's date on the Europe/London calendar.
+ *
+ * @param now - the instant to read (default: the current time)
+ * @returns `YYYY-MM-DD`
+ * @example londonToday(new Date("2026-06-30T23:30:00Z")) // "2026-07-01"
+ */
+export function londonToday(now: Date = new Date()): string {
+  return londonDate(now.toISOString());
+}

@@ -1,0 +1,64 @@
+import { formatNhsNumber } from "../input/nhs-number.js";
+import { formatLetterDate } from "./dates.js";
+
+/** A helper templates may call: its function and how many arguments it takes. */
+interface LetterHelper {
+  arity: number;
+  fn: (...args: unknown[]) => unknown;
+}
+
+/**
+ * The helpers letter templates may call, besides Handlebars' `if`, `unless`, `each`, `with`
+ * and `lookup`. Every one is pure: no I/O, no logging.
+ *
+ * - `formatDate value` → "1 December 2026" (Europe/London)
+ * - `formatNhsNumber value` → "943 476 5919"
+ * - `hasRule findings "rule-id"` → true when a finding comes from that rule
+ * - `hasSeverity findings "remind"` → true when a finding has that severity
+ * - `eq a b` → true when `a === b`
+ */
+export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
+  formatDate: {
+    arity: 1,
+    fn: (value) => {
+      const formatted = typeof value === "string" ? formatLetterDate(value) : undefined;
+      if (formatted === undefined) {
+        throw new Error(
+          `formatDate needs an ISO date such as 2026-12-01, not ${JSON.stringify(value)}`,
+        );
+      }
+      return formatted;
+    },
+  },
+  formatNhsNumber: {
+    arity: 1,
+    fn: (value) =>
+      typeof value === "string" && /^\d{10}$/.test(value) ? formatNhsNumber(value) : value,
+  },
+  hasRule: {
+    arity: 2,
+    fn: (findings, ruleId) =>
+      Array.isArray(findings) &&
+      findings.some(
+        (finding: unknown) =>
+          typeof finding === "object" &&
+          finding !== null &&
+          (finding as { ruleId?: unknown }).ruleId === ruleId,
+      ),
+  },
+  hasSeverity: {
+    arity: 2,
+    fn: (findings, severity) =>
+      Array.isArray(findings) &&
+      findings.some(
+        (finding: unknown) =>
+          typeof finding === "object" &&
+          finding !== null &&
+          (finding as { severity?: unknown }).severity === severity,
+      ),
+  },
+  eq: { arity: 2, fn: (a, b) => a === b },
+};
+
+/** Handlebars' own helpers a template may use (`log` is left out: the library never logs). */
+export const builtInHelpers = new Set(["if", "unless", "each", "with", "lookup"]);
