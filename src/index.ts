@@ -24,6 +24,8 @@ export type { Category, SenderKind, TaskInput, TaskInputRaw } from "./input/task
 export { practiceSchema, parsePractice } from "./input/practice.js";
 export type { PracticePolicy, PracticePolicyInput } from "./input/practice.js";
 export { isValidNhsNumber } from "./input/nhs-number.js";
+export { fhirSystems, fromFhirTask, type FhirTaskOptions } from "./input/fhir.js";
+export { toCdsCards, type CdsHooksCard } from "./output/cds-hooks.js";
 
 // Rules
 export { defaultRuleset } from "./rules/default.js";
