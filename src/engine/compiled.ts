@@ -7,8 +7,10 @@
  * - Operators and decorators: `./operators.ts` (engine-default-operators.js,
  *   engine-default-operator-decorators.js, operator.js, operator-decorator.js, operator-map.js).
  * - A missing fact is `undefined` (almanac.js `factValue` with `allowUndefinedFacts`), so
- *   `notEqual`, `notIn` and `not:*` on a missing fact are true; facts are looked up as own
- *   properties (the engine copies them into a `Map` with `for…in`, so `constructor` is no fact).
+ *   `notEqual`, `notIn` and `not:*` on a missing fact are true. The facts are a plain object
+ *   of JSON-like values, as `deriveFacts` makes: json-rules-engine copies them into a `Map`
+ *   with `for…in` (engine.js `run`), so only own properties are facts and `constructor` is
+ *   none. (A function-valued fact would be called by json-rules-engine; facts are data here.)
  * - `all` and `any` with no conditions are both true, `not` negates (rule.js
  *   `prioritizeAndRun`: `if (conditions.length === 0) return Promise.resolve(true)`).
  * - Priorities (rule.js `prioritizeConditions`, condition.js): the conditions of an `all`/`any`
@@ -46,15 +48,17 @@ export interface CompiledEvaluator {
   decide(facts: FactValues): string[];
 }
 
+type FactRecord = Readonly<Record<string, unknown>>;
+type Test = (facts: FactRecord) => boolean;
+type Tests = readonly Test[];
+
 interface Node {
-  test: (facts: Readonly<Record<string, unknown>>) => boolean;
+  test: Test;
   /** Whether evaluating it can throw; when false, skipping it once the result is known changes nothing. */
   mayThrow: boolean;
   /** json-rules-engine's priority for ordering among siblings. */
   priority: number;
 }
-
-type Tests = readonly Node["test"][];
 
 const hasOwn = (value: object, key: string): boolean => Object.hasOwn(value, key);
 
@@ -173,48 +177,63 @@ function compileFact(
   };
 }
 
-/** The common undecorated operators with the condition value fixed; everything else calls `op`. */
-function specialise(fact: string, operator: string, v: unknown, op: OperatorFn): Node["test"] {
-  const get = (facts: Readonly<Record<string, unknown>>): unknown =>
-    hasOwn(facts, fact) ? facts[fact] : undefined;
-  switch (operator) {
-    case "equal":
-      return (facts) => get(facts) === v;
-    case "notEqual":
-      return (facts) => get(facts) !== v;
-    case "in":
-      if (Array.isArray(v)) return (facts) => v.indexOf(get(facts)) > -1;
-      break;
-    case "notIn":
-      if (Array.isArray(v)) return (facts) => v.indexOf(get(facts)) === -1;
-      break;
-    case "lessThan":
-    case "lessThanInclusive":
-    case "greaterThan":
-    case "greaterThanInclusive":
-      if (typeof v === "number") {
-        // a number passes numberValidator unless NaN, and NaN compares false anyway
-        return (facts) => {
-          const a = get(facts);
-          return typeof a === "number" ? compareNumbers(operator, a, v) : op(a, v);
-        };
-      }
-      break;
-  }
-  return (facts) => op(get(facts), v);
+/**
+ * Names that a plain object inherits from `Object.prototype` (`constructor`, `toString`,
+ * `__proto__`…): for these `facts[name]` is not the fact, so they are read with `hasOwn`.
+ * Every other name is read directly, which for a plain object is its own property or undefined.
+ */
+function inherited(name: string): boolean {
+  return name in Object.prototype;
 }
 
-function compareNumbers(operator: string, a: number, b: number): boolean {
-  switch (operator) {
-    case "lessThan":
-      return a < b;
-    case "lessThanInclusive":
-      return a <= b;
-    case "greaterThan":
-      return a > b;
-    default:
-      return a >= b;
+/** The common undecorated operators with the condition value fixed; everything else calls `op`. */
+function specialise(fact: string, operator: string, v: unknown, op: OperatorFn): Test {
+  if (inherited(fact)) {
+    return (facts) => op(hasOwn(facts, fact) ? facts[fact] : undefined, v);
   }
+  switch (operator) {
+    case "equal":
+      return (facts) => facts[fact] === v;
+    case "notEqual":
+      return (facts) => facts[fact] !== v;
+    case "in":
+      if (Array.isArray(v)) return (facts) => v.indexOf(facts[fact]) > -1;
+      break;
+    case "notIn":
+      if (Array.isArray(v)) return (facts) => v.indexOf(facts[fact]) === -1;
+      break;
+    case "contains":
+      return (facts) => {
+        const a = facts[fact];
+        return Array.isArray(a) && a.indexOf(v) > -1;
+      };
+  }
+  if (typeof v === "number") {
+    // a number passes numberValidator unless it is NaN, and NaN compares false anyway
+    switch (operator) {
+      case "lessThan":
+        return (facts) => {
+          const a = facts[fact];
+          return typeof a === "number" ? a < v : op(a, v);
+        };
+      case "lessThanInclusive":
+        return (facts) => {
+          const a = facts[fact];
+          return typeof a === "number" ? a <= v : op(a, v);
+        };
+      case "greaterThan":
+        return (facts) => {
+          const a = facts[fact];
+          return typeof a === "number" ? a > v : op(a, v);
+        };
+      case "greaterThanInclusive":
+        return (facts) => {
+          const a = facts[fact];
+          return typeof a === "number" ? a >= v : op(a, v);
+        };
+    }
+  }
+  return (facts) => op(facts[fact], v);
 }
 
 /**
@@ -234,19 +253,66 @@ function compileGroup(nodes: readonly Node[], kind: "all" | "any"): Omit<Node, "
   }
   const groups = [...byPriority.entries()].sort(([a], [b]) => b - a).map(([, g]) => g);
   const runs = groups.map((g) => (kind === "any" ? anyOfGroup(g) : allOfGroup(g)));
-  const [first] = runs;
-  if (runs.length === 1 && first !== undefined) return { test: first, mayThrow };
-  const test =
-    kind === "any"
-      ? (facts: Readonly<Record<string, unknown>>) => {
-          for (const run of runs) if (run(facts)) return true;
-          return false;
-        }
-      : (facts: Readonly<Record<string, unknown>>) => {
-          for (const run of runs) if (!run(facts)) return false;
-          return true;
-        };
-  return { test, mayThrow };
+  return { test: kind === "any" ? someOf(runs) : everyOf(runs), mayThrow };
+}
+
+/** `tests` in order, stopping at the first true: the plain short circuit. */
+function someOf(tests: Tests): Test {
+  const [a, b, c] = tests;
+  if (tests.length === 1 && a) return a;
+  if (tests.length === 2 && a && b) return (facts) => a(facts) || b(facts);
+  if (tests.length === 3 && a && b && c) return (facts) => a(facts) || b(facts) || c(facts);
+  return (facts) => {
+    for (const test of tests) if (test(facts)) return true;
+    return false;
+  };
+}
+
+/** `tests` in order, stopping at the first false: the plain short circuit. */
+function everyOf(tests: Tests): Test {
+  const [a, b, c] = tests;
+  if (tests.length === 1 && a) return a;
+  if (tests.length === 2 && a && b) return (facts) => a(facts) && b(facts);
+  if (tests.length === 3 && a && b && c) return (facts) => a(facts) && b(facts) && c(facts);
+  return (facts) => {
+    for (const test of tests) if (!test(facts)) return false;
+    return true;
+  };
+}
+
+/**
+ * One priority group of an `any`: true when one is true, but, as jre runs a whole group with
+ * `Promise.all`, the conditions after the deciding one that could throw are still run.
+ */
+function anyOfGroup(group: readonly Node[]): Test {
+  const tests = group.map((n) => n.test);
+  if (!group.some((n) => n.mayThrow)) return someOf(tests);
+  const rest = throwersAfter(group);
+  return (facts) => {
+    for (let i = 0; i < tests.length; i++) {
+      if ((tests[i] as Test)(facts)) {
+        for (const t of rest[i] as Tests) t(facts);
+        return true;
+      }
+    }
+    return false;
+  };
+}
+
+/** One priority group of an `all`: as `anyOfGroup`, stopping at the first false. */
+function allOfGroup(group: readonly Node[]): Test {
+  const tests = group.map((n) => n.test);
+  if (!group.some((n) => n.mayThrow)) return everyOf(tests);
+  const rest = throwersAfter(group);
+  return (facts) => {
+    for (let i = 0; i < tests.length; i++) {
+      if (!(tests[i] as Test)(facts)) {
+        for (const t of rest[i] as Tests) t(facts);
+        return false;
+      }
+    }
+    return true;
+  };
 }
 
 /** The tests after each position that could still throw: run them once the result is known. */
@@ -257,34 +323,6 @@ function throwersAfter(group: readonly Node[]): Tests[] {
       .filter((n) => n.mayThrow)
       .map((n) => n.test),
   );
-}
-
-function anyOfGroup(group: readonly Node[]): Node["test"] {
-  const tests = group.map((n) => n.test);
-  const rest = throwersAfter(group);
-  return (facts) => {
-    for (let i = 0; i < tests.length; i++) {
-      if (tests[i]?.(facts) === true) {
-        for (const t of rest[i] ?? []) t(facts);
-        return true;
-      }
-    }
-    return false;
-  };
-}
-
-function allOfGroup(group: readonly Node[]): Node["test"] {
-  const tests = group.map((n) => n.test);
-  const rest = throwersAfter(group);
-  return (facts) => {
-    for (let i = 0; i < tests.length; i++) {
-      if (tests[i]?.(facts) !== true) {
-        for (const t of rest[i] ?? []) t(facts);
-        return false;
-      }
-    }
-    return true;
-  };
 }
 
 /**
@@ -304,8 +342,7 @@ function allOfGroup(group: readonly Node[]): Node["test"] {
  * late({}) // false: a missing fact is undefined
  */
 export function compileCondition(condition: Condition): CompiledCondition {
-  const { test } = compileNode(condition, "", new CompileContext(""));
-  return (facts) => test(facts as Readonly<Record<string, unknown>>);
+  return compileNode(condition, "", new CompileContext("")).test as CompiledCondition;
 }
 
 /**
@@ -346,7 +383,7 @@ export function createCompiledEvaluator(rules: ReadonlyArray<CompilableRule>): C
     decide(facts) {
       // engine.js `run` makes a Fact of every key, and fact.js throws for an empty id
       if (hasOwn(facts, "")) throw new Error("factId required");
-      const record = facts as Readonly<Record<string, unknown>>;
+      const record = facts as FactRecord;
       const fired: string[] = [];
       for (const rule of compiled) if (rule.test(record)) fired.push(rule.id);
       return fired;
