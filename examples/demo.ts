@@ -11,7 +11,9 @@ const here = import.meta.dirname;
 const practice = JSON.parse(await readFile(join(here, "practice.json"), "utf8"));
 const guard = createGuard({ practice });
 
-console.log(`gp-task-guard demo: ${practice.name}, ruleset ${guard.ruleset.name} ${guard.ruleset.version}\n`);
+console.log(
+  `gp-task-guard demo: ${practice.name}, ruleset ${guard.ruleset.name} ${guard.ruleset.version}\n`,
+);
 
 const verdicts: Verdict[] = [];
 for (const file of (await readdir(join(here, "tasks"))).filter((f) => f.endsWith(".json")).sort()) {
@@ -20,16 +22,22 @@ for (const file of (await readdir(join(here, "tasks"))).filter((f) => f.endsWith
   verdicts.push(verdict);
   const review = verdict.humanReview ? "  ** a person must read this task **" : "";
   console.log(`${verdict.taskId}  ${verdict.outcome.toUpperCase()}  (${file})${review}`);
-  console.log(`  category: ${verdict.category.value} (${verdict.category.source}${verdict.category.matched ? `: "${verdict.category.matched}"` : ""})`);
+  console.log(
+    `  category: ${verdict.category.value} (${verdict.category.source}${verdict.category.matched ? `: "${verdict.category.matched}"` : ""})`,
+  );
   for (const finding of verdict.findings) {
     const clauses = finding.contract.map((c) => `SC${c.clause}`).join(", ");
-    console.log(`  - [${finding.severity}] ${finding.ruleId}${clauses ? ` (${clauses})` : ""}: ${finding.title}`);
+    console.log(
+      `  - [${finding.severity}] ${finding.ruleId}${clauses ? ` (${clauses})` : ""}: ${finding.title}`,
+    );
   }
   if (verdict.findings.length === 0) console.log("  - no findings");
   console.log("");
 }
 
-const rejected = verdicts.find((v) => v.findings.some((f) => f.ruleId === "external-tasks-declined"));
+const rejected = verdicts.find((v) =>
+  v.findings.some((f) => f.ruleId === "external-tasks-declined"),
+);
 const letter = rejected?.letter ?? verdicts.find((v) => v.letter?.kind === "rejection")?.letter;
 if (letter) {
   console.log(`Rejection letter for ${rejected?.taskId ?? ""}: ${letter.subject}`);

@@ -3,10 +3,10 @@
  * tasking guidance (October 2024). The public API (SPEC §3); nothing else is exported.
  */
 
+export type { EngineName } from "./engine/evaluator.js";
+export type { BatchOptions, Guard, GuardOptions } from "./engine/guard.js";
 // Evaluation
 export { createGuard, evaluateTask } from "./engine/guard.js";
-export type { BatchOptions, Guard, GuardOptions } from "./engine/guard.js";
-export type { EngineName } from "./engine/evaluator.js";
 export type {
   ClauseCitation,
   Finding,
@@ -15,35 +15,39 @@ export type {
   Verdict,
   VerdictOrError,
 } from "./engine/types.js";
-export type { Facts, FactName } from "./facts/catalogue.js";
+export { BatchError, isBatchError } from "./errors/batch-error.js";
+export type { Issue } from "./errors/guard-error.js";
+// Errors
+export { GuardError, isGuardError } from "./errors/guard-error.js";
+export { InputError, isInputError } from "./errors/input-error.js";
+export type { RulesetIssue } from "./errors/ruleset-error.js";
+export { isRulesetError, RulesetError } from "./errors/ruleset-error.js";
+export { isTemplateError, TemplateError } from "./errors/template-error.js";
+export type { FactName, Facts } from "./facts/catalogue.js";
 export { factCatalogue } from "./facts/catalogue.js";
-
-// Input
-export { taskSchema, parseTask, senderKinds, defaultCategories } from "./input/task.js";
-export type { Category, SenderKind, TaskInput, TaskInputRaw } from "./input/task.js";
-export { practiceSchema, parsePractice } from "./input/practice.js";
-export type { PracticePolicy, PracticePolicyInput } from "./input/practice.js";
+export { type FhirTaskOptions, fhirSystems, fromFhirTask } from "./input/fhir.js";
 export { isValidNhsNumber } from "./input/nhs-number.js";
-export { fhirSystems, fromFhirTask, type FhirTaskOptions } from "./input/fhir.js";
-export { toCdsCards, type CdsHooksCard } from "./output/cds-hooks.js";
-
-// Rules
-export { defaultRuleset } from "./rules/default.js";
-export { loadRuleset } from "./rules/load.js";
-export { buildRuleset } from "./rules/build.js";
-export type { RulesetFiles } from "./rules/build.js";
-export { rulesetSchema, ruleSchema, conditionSchema } from "./rules/schema.js";
-export type { Condition, Rule, RuleExample, RuleFile, Ruleset, RulesetFile } from "./rules/schema.js";
+export type { PracticePolicy, PracticePolicyInput } from "./input/practice.js";
+export { parsePractice, practiceSchema } from "./input/practice.js";
+export type { Category, SenderKind, TaskInput, TaskInputRaw } from "./input/task.js";
+// Input
+export { defaultCategories, parseTask, senderKinds, taskSchema } from "./input/task.js";
 
 // Letters
 export type { Letter, LetterKind } from "./letters/types.js";
 export { letterKinds } from "./letters/types.js";
-
-// Errors
-export { GuardError, isGuardError } from "./errors/guard-error.js";
-export type { Issue } from "./errors/guard-error.js";
-export { InputError, isInputError } from "./errors/input-error.js";
-export { RulesetError, isRulesetError } from "./errors/ruleset-error.js";
-export type { RulesetIssue } from "./errors/ruleset-error.js";
-export { TemplateError, isTemplateError } from "./errors/template-error.js";
-export { BatchError, isBatchError } from "./errors/batch-error.js";
+export { type CdsHooksCard, toCdsCards } from "./output/cds-hooks.js";
+export type { RulesetFiles } from "./rules/build.js";
+export { buildRuleset } from "./rules/build.js";
+// Rules
+export { defaultRuleset } from "./rules/default.js";
+export { loadRuleset } from "./rules/load.js";
+export type {
+  Condition,
+  Rule,
+  RuleExample,
+  RuleFile,
+  Ruleset,
+  RulesetFile,
+} from "./rules/schema.js";
+export { conditionSchema, ruleSchema, rulesetSchema } from "./rules/schema.js";

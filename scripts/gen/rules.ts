@@ -59,6 +59,11 @@ export const readmeRulesTable: Generator = {
     const start = readme.indexOf(START);
     const end = readme.indexOf(END);
     if (start === -1 || end === -1) throw new Error(`README.md lacks ${START} … ${END}`);
-    return [{ path: "README.md", content: readme.slice(0, start) + table + readme.slice(end + END.length) }];
+    return [
+      {
+        path: "README.md",
+        content: readme.slice(0, start) + table + readme.slice(end + END.length),
+      },
+    ];
   },
 };

@@ -1,5 +1,5 @@
-import { createGuard } from "../engine/guard.js";
 import type { EngineName } from "../engine/evaluator.js";
+import { createGuard } from "../engine/guard.js";
 import type { Rule, RuleExample, Ruleset } from "../rules/schema.js";
 
 /** The result of one rule example, in the manner of ESLint's RuleTester. */
@@ -55,7 +55,10 @@ function canonical(value: unknown): string {
 }
 
 /** The task and practice of an example: its fragments merged onto the ruleset's base. */
-export function exampleInput(ruleset: Ruleset, example: RuleExample): { task: unknown; practice: unknown } {
+export function exampleInput(
+  ruleset: Ruleset,
+  example: RuleExample,
+): { task: unknown; practice: unknown } {
   return {
     task: mergeFragment(ruleset.examples.task, example.task),
     practice: mergeFragment(ruleset.examples.practice, example.practice ?? {}),
@@ -83,7 +86,11 @@ async function runOne(
   });
   const { task, practice } = exampleInput(ruleset, example);
   const key = canonical({ task, practice });
-  if (seen.has(key)) return result([], "duplicate example: another example of this rule is the same task and practice");
+  if (seen.has(key))
+    return result(
+      [],
+      "duplicate example: another example of this rule is the same task and practice",
+    );
   seen.add(key);
   let fired: string[];
   try {
@@ -96,7 +103,8 @@ async function runOne(
     return result([], `the example is not a valid task or practice: ${(error as Error).message}`);
   }
   const fires = fired.includes(rule.id);
-  if (kind === "fires" && !fires) return result(fired, `expected ${rule.id} to fire; fired: ${fired.join(", ") || "none"}`);
+  if (kind === "fires" && !fires)
+    return result(fired, `expected ${rule.id} to fire; fired: ${fired.join(", ") || "none"}`);
   if (kind === "passes" && fires) return result(fired, `expected ${rule.id} not to fire; it did`);
   if (example.expect !== undefined) {
     const want = [...example.expect].sort().join(", ");

@@ -79,7 +79,8 @@ function checkCategory(task: TaskInput, ruleset: Ruleset): void {
 function letterKind(verdict: Verdict): "rejection" | "reminder" | "opt-out-notice" | undefined {
   if (verdict.outcome === "reject") return "rejection";
   if (verdict.outcome === "remind") return "reminder";
-  if (verdict.findings.some((f) => f.ruleId === "external-tasks-declined-soon")) return "opt-out-notice";
+  if (verdict.findings.some((f) => f.ruleId === "external-tasks-declined-soon"))
+    return "opt-out-notice";
   return undefined;
 }
 
@@ -109,13 +110,21 @@ export function createGuard(options: GuardOptions): Guard {
   const engine: EngineName = options.engine ?? "compiled";
   if (engine !== "compiled" && engine !== "json-rules-engine") {
     throw new InputError(
-      [{ path: "engine", code: "invalid_value", message: 'engine must be "compiled" or "json-rules-engine"' }],
+      [
+        {
+          path: "engine",
+          code: "invalid_value",
+          message: 'engine must be "compiled" or "json-rules-engine"',
+        },
+      ],
       "options",
     );
   }
   const prepared: PreparedRuleset = prepare(ruleset);
   const evaluator: Evaluator =
-    engine === "compiled" ? createCompiledEvaluator(prepared.rules) : createReferenceEvaluator(prepared.rules);
+    engine === "compiled"
+      ? createCompiledEvaluator(prepared.rules)
+      : createReferenceEvaluator(prepared.rules);
   const letterDate = options.letterDate;
 
   async function run(input: unknown, withLetter: boolean): Promise<Verdict> {

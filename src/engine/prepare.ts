@@ -26,11 +26,19 @@ function resolveValue(value: ConditionValue, parameters: Ruleset["parameters"]):
 }
 
 /** Replaces `{param}` values with the ruleset's parameters, returning fresh objects. */
-export function resolveConditions(condition: Condition, parameters: Ruleset["parameters"]): Condition {
+export function resolveConditions(
+  condition: Condition,
+  parameters: Ruleset["parameters"],
+): Condition {
   const { priority, name } = condition;
-  const extra = { ...(priority !== undefined && { priority }), ...(name !== undefined && { name }) };
-  if ("all" in condition) return { all: condition.all.map((c) => resolveConditions(c, parameters)), ...extra };
-  if ("any" in condition) return { any: condition.any.map((c) => resolveConditions(c, parameters)), ...extra };
+  const extra = {
+    ...(priority !== undefined && { priority }),
+    ...(name !== undefined && { name }),
+  };
+  if ("all" in condition)
+    return { all: condition.all.map((c) => resolveConditions(c, parameters)), ...extra };
+  if ("any" in condition)
+    return { any: condition.any.map((c) => resolveConditions(c, parameters)), ...extra };
   if ("not" in condition) return { not: resolveConditions(condition.not, parameters), ...extra };
   return {
     fact: condition.fact,
@@ -58,7 +66,10 @@ export function prepare(ruleset: Ruleset): PreparedRuleset {
       conditions: resolveConditions(rule.conditions, ruleset.parameters),
     })),
     byId: new Map(
-      ruleset.rules.map((rule, order) => [rule.id, { rule, order, message: compileMessage(rule.message) }]),
+      ruleset.rules.map((rule, order) => [
+        rule.id,
+        { rule, order, message: compileMessage(rule.message) },
+      ]),
     ),
   };
   cache.set(ruleset, prepared);

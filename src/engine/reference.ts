@@ -25,7 +25,8 @@ export function createReferenceEvaluator(rules: readonly ResolvedRule[]): Evalua
         });
       }
       const runtime: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(facts)) if (value !== undefined) runtime[key] = value;
+      for (const [key, value] of Object.entries(facts))
+        if (value !== undefined) runtime[key] = value;
       const { events } = await engine.run(runtime);
       const fired = new Set(events.map((e) => e.type));
       return order.filter((id) => fired.has(id));

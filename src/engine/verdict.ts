@@ -9,7 +9,8 @@ const rank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
 /** Facts for messages: every catalogue key present, `null` where a fact has no value. */
 function messageFacts(facts: Facts): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(factCatalogue)) out[key] = (facts as unknown as Record<string, unknown>)[key] ?? null;
+  for (const key of Object.keys(factCatalogue))
+    out[key] = (facts as unknown as Record<string, unknown>)[key] ?? null;
   return out;
 }
 

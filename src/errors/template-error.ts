@@ -14,7 +14,11 @@ export class TemplateError extends GuardError {
   readonly path: string;
 
   constructor(template: string, path: string, message: string, options?: { cause?: unknown }) {
-    super("TEMPLATE_INVALID", `Template ${template}${path ? ` (${path})` : ""}: ${message}`, options);
+    super(
+      "TEMPLATE_INVALID",
+      `Template ${template}${path ? ` (${path})` : ""}: ${message}`,
+      options,
+    );
     this.template = template;
     this.path = path;
   }

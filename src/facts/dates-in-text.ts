@@ -5,7 +5,8 @@
  */
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const month = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const month =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 /** dd/mm/yyyy, dd-mm-yy, dd.mm.yyyy */
 const numeric = "(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4}|\\d{2})(?!\\d)";
@@ -19,7 +20,8 @@ const monthDay = `${month}\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(\\d{4})\\b)?`
 /** Any written date (source for building other patterns). */
 export const DATE_SOURCE = `(?:${numeric}|${iso}|${dayMonth}|${monthDay})`;
 /** A time of day: 14:30, 09.00, 2pm, 2:30 pm. */
-export const TIME_SOURCE = "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d\\b|\\b\\d{1,2}(?:[:.][0-5]\\d)?\\s?(?:am|pm)\\b)";
+export const TIME_SOURCE =
+  "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d\\b|\\b\\d{1,2}(?:[:.][0-5]\\d)?\\s?(?:am|pm)\\b)";
 
 const dateOrTime = new RegExp(`${DATE_SOURCE}|${TIME_SOURCE}`, "i");
 
@@ -48,7 +50,10 @@ function monthNumber(name: string): number {
  *
  * @example readDate(new RegExp(DATE_SOURCE, "i").exec("1 December")!, "2026-11-23") // "2026-12-01"
  */
-export function readDate(groups: readonly (string | undefined)[], onOrAfter: string): string | undefined {
+export function readDate(
+  groups: readonly (string | undefined)[],
+  onOrAfter: string,
+): string | undefined {
   const g = (i: number) => groups[i];
   let y: number | undefined;
   let m: number;

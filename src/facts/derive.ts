@@ -1,7 +1,7 @@
 import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
-import type { Facts } from "./catalogue.js";
 import { daysBetween, dueDate, londonDate } from "./calendar.js";
+import type { Facts } from "./catalogue.js";
 import { hasDateOrTime } from "./dates-in-text.js";
 import type { Lexicon } from "./lexicon.js";
 import { tokenize } from "./text.js";
@@ -13,7 +13,11 @@ export function sameName(a: string, b: string): boolean {
 }
 
 function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/systemone/g, "systmone").replace(/\s+/g, " ").trim();
+  return name
+    .toLowerCase()
+    .replace(/systemone/g, "systmone")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

@@ -21,7 +21,7 @@ export const factParameters = {
   journalDateWithinChars: "number",
 } as const;
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -32,7 +32,9 @@ function phraseRegex(phrases: readonly string[]): RegExp {
       p
         .trim()
         .split(/\s+/)
-        .map((w) => (w.endsWith("*") ? `${escape(w.slice(0, -1))}[a-z]{0,30}` : escape(w)))
+        .map((w) =>
+          w.endsWith("*") ? `${escapeRegExp(w.slice(0, -1))}[a-z]{0,30}` : escapeRegExp(w),
+        )
         .join("\\s{1,5}"),
     )
     .sort((a, b) => b.length - a.length);
@@ -65,7 +67,9 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
       requestsAction: c.requestsAction,
       phrases: new PhraseList(c.phrases, negation),
     })),
-    requestsAction: new Map(Object.entries(ruleset.categories).map(([id, c]) => [id, c.requestsAction])),
+    requestsAction: new Map(
+      Object.entries(ruleset.categories).map(([id, c]) => [id, c.requestsAction]),
+    ),
     journal: phraseRegex(
       ruleset.phrases.journal.flatMap((p) => (typeof p === "string" ? [p] : p.allOf)),
     ),

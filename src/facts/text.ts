@@ -88,7 +88,8 @@ function findSequence(sequence: Sequence, clause: readonly string[], from = 0): 
     for (let j = 0; j < sequence.length; j++) {
       const pattern = sequence[j];
       const word = clause[i + j];
-      if (pattern === undefined || word === undefined || !wordMatches(pattern, word)) continue outer;
+      if (pattern === undefined || word === undefined || !wordMatches(pattern, word))
+        continue outer;
     }
     return i;
   }
@@ -105,7 +106,10 @@ export class PhraseList {
   readonly #negators: ReadonlySet<string>;
   readonly #window: number;
 
-  constructor(phrases: readonly Phrase[], negation?: { negators: readonly string[]; window: number }) {
+  constructor(
+    phrases: readonly Phrase[],
+    negation?: { negators: readonly string[]; window: number },
+  ) {
     this.#phrases = phrases.map((p) =>
       typeof p === "string"
         ? { label: p, parts: [compileSequence(p)] }

@@ -10,10 +10,24 @@ export interface Timeframe {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7,
-  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, couple: 2,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  couple: 2,
 };
-const number = "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\\scouple\\sof)";
+const number =
+  "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\\scouple\\sof)";
 const unit = "(working\\sdays?|business\\sdays?|days?|weeks?|fortnights?|months?|hours?|hrs?)";
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -24,10 +38,14 @@ const duration = new RegExp(
 );
 const fortnight = /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi;
 const tomorrow = /\b(?:by|before|for|until)\s(?:tomorrow|tmrw)\b/gi;
-const today = /\b(?:by|before)\s(?:today|tonight|(?:the\s)?end\sof\s(?:the\s)?(?:day|today)|close\sof\s(?:play|business)|eod|cob)\b/gi;
+const today =
+  /\b(?:by|before)\s(?:today|tonight|(?:the\s)?end\sof\s(?:the\s)?(?:day|today)|close\sof\s(?:play|business)|eod|cob)\b/gi;
 const endOfWeek = /\b(?:by|before)\s(?:the\s)?end\sof\s(this|the|next)\sweek\b/gi;
 const byNextWeek = /\b(?:by|before)\snext\sweek\b/gi;
-const weekday = new RegExp(`\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${WEEKDAYS.join("|")})\\b`, "gi");
+const weekday = new RegExp(
+  `\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${WEEKDAYS.join("|")})\\b`,
+  "gi",
+);
 const explicit = new RegExp(
   `\\b(?:by|before|no\\slater\\sthan|due(?:\\s(?:on|by))?|deadline(?:\\sof)?|until)\\s(?:the\\s)?${DATE_SOURCE}`,
   "gi",

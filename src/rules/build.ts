@@ -24,9 +24,14 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /** The files of a ruleset folder: `ruleset.json` and `<id>.json`, each already parsed from JSON. */
 export type RulesetFiles = Readonly<Record<string, unknown>>;
 
-function forbiddenKeys(value: unknown, file: string, path: PropertyKey[], issues: RulesetIssue[]): void {
+function forbiddenKeys(
+  value: unknown,
+  file: string,
+  path: PropertyKey[],
+  issues: RulesetIssue[],
+): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => forbiddenKeys(item, file, [...path, i], issues));
+    for (const [i, item] of value.entries()) forbiddenKeys(item, file, [...path, i], issues);
   } else if (typeof value === "object" && value !== null) {
     for (const key of Object.keys(value)) {
       const at = [...path, key];
@@ -45,7 +50,12 @@ function forbiddenKeys(value: unknown, file: string, path: PropertyKey[], issues
 }
 
 function zodIssues(error: z.ZodError, file: string): RulesetIssue[] {
-  return error.issues.map((i) => ({ file, path: formatPath(i.path), code: i.code, message: i.message }));
+  return error.issues.map((i) => ({
+    file,
+    path: formatPath(i.path),
+    code: i.code,
+    message: i.message,
+  }));
 }
 
 function canonical(value: unknown): string {
@@ -75,9 +85,9 @@ function checkConditions(
   const { file, ruleset, issues } = ctx;
   const at = (...more: PropertyKey[]) => formatPath([...path, ...more]);
   if ("all" in condition) {
-    condition.all.forEach((c, i) => checkConditions(c, [...path, "all", i], ctx));
+    for (const [i, c] of condition.all.entries()) checkConditions(c, [...path, "all", i], ctx);
   } else if ("any" in condition) {
-    condition.any.forEach((c, i) => checkConditions(c, [...path, "any", i], ctx));
+    for (const [i, c] of condition.any.entries()) checkConditions(c, [...path, "any", i], ctx);
   } else if ("not" in condition) {
     checkConditions(condition.not, [...path, "not"], ctx);
   } else {
@@ -141,7 +151,9 @@ export function buildRuleset(files: RulesetFiles): Ruleset {
   if (issues.length > 0) throw new RulesetError(issues);
 
   if (!Object.hasOwn(files, RULESET_FILE)) {
-    throw new RulesetError([{ file: RULESET_FILE, path: "", code: "missing_file", message: "ruleset.json is missing" }]);
+    throw new RulesetError([
+      { file: RULESET_FILE, path: "", code: "missing_file", message: "ruleset.json is missing" },
+    ]);
   }
   const parsed = rulesetSchema.safeParse(files[RULESET_FILE]);
   if (!parsed.success) throw new RulesetError(zodIssues(parsed.error, RULESET_FILE));
@@ -164,12 +176,22 @@ export function buildRuleset(files: RulesetFiles): Ruleset {
   ruleset.rules.forEach((id, index) => {
     const file = `${id}.json`;
     if (seen.has(id)) {
-      issues.push({ file: RULESET_FILE, path: `rules[${index}]`, code: "duplicate_id", message: `rule "${id}" is listed twice` });
+      issues.push({
+        file: RULESET_FILE,
+        path: `rules[${index}]`,
+        code: "duplicate_id",
+        message: `rule "${id}" is listed twice`,
+      });
       return;
     }
     seen.add(id);
     if (!Object.hasOwn(files, file)) {
-      issues.push({ file: RULESET_FILE, path: `rules[${index}]`, code: "missing_file", message: `rule "${id}" is listed but ${file} does not exist` });
+      issues.push({
+        file: RULESET_FILE,
+        path: `rules[${index}]`,
+        code: "missing_file",
+        message: `rule "${id}" is listed but ${file} does not exist`,
+      });
       return;
     }
     const result = ruleSchema.safeParse(files[file]);
@@ -179,7 +201,12 @@ export function buildRuleset(files: RulesetFiles): Ruleset {
     }
     const rule: RuleFile = result.data;
     if (rule.id !== id) {
-      issues.push({ file, path: "id", code: "id_mismatch", message: `the rule's id "${rule.id}" differs from its file name "${file}"` });
+      issues.push({
+        file,
+        path: "id",
+        code: "id_mismatch",
+        message: `the rule's id "${rule.id}" differs from its file name "${file}"`,
+      });
     }
     checkConditions(rule.conditions, ["conditions"], { file, ruleset, issues });
     rule.contract.forEach((clause, i) => {
@@ -198,7 +225,12 @@ export function buildRuleset(files: RulesetFiles): Ruleset {
   });
   for (const file of Object.keys(files)) {
     if (file !== RULESET_FILE && !seen.has(file.replace(/\.json$/, ""))) {
-      issues.push({ file, path: "", code: "not_listed", message: `${file} is not listed in ruleset.json "rules", so it would never run` });
+      issues.push({
+        file,
+        path: "",
+        code: "not_listed",
+        message: `${file} is not listed in ruleset.json "rules", so it would never run`,
+      });
     }
   }
   if (issues.length > 0) throw new RulesetError(issues);

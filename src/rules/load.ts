@@ -21,7 +21,12 @@ export async function loadRuleset(dir: string): Promise<Ruleset> {
     names = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
   } catch (error) {
     throw new RulesetError([
-      { file: dir, path: "", code: "unreadable", message: `cannot read the ruleset folder: ${(error as Error).message}` },
+      {
+        file: dir,
+        path: "",
+        code: "unreadable",
+        message: `cannot read the ruleset folder: ${(error as Error).message}`,
+      },
     ]);
   }
   const files: Record<string, unknown> = {};
@@ -30,7 +35,9 @@ export async function loadRuleset(dir: string): Promise<Ruleset> {
     try {
       files[name] = JSON.parse(text);
     } catch (error) {
-      throw new RulesetError([{ file: name, path: "", code: "invalid_json", message: (error as Error).message }]);
+      throw new RulesetError([
+        { file: name, path: "", code: "invalid_json", message: (error as Error).message },
+      ]);
     }
   }
   return buildRuleset(files);

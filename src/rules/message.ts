@@ -1,10 +1,10 @@
 import Handlebars from "handlebars";
 import type { Issue } from "../errors/guard-error.js";
+import { formatLongDate } from "../facts/calendar.js";
 import { isFactName } from "../facts/catalogue.js";
 import { practiceSchema } from "../input/practice.js";
 import { taskSchema } from "../input/task.js";
 import { knownPaths } from "./known-paths.js";
-import { formatLongDate } from "../facts/calendar.js";
 
 const taskPaths = knownPaths(taskSchema);
 const practicePaths = knownPaths(practiceSchema);
@@ -34,14 +34,20 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
   try {
     ast = Handlebars.parse(source);
   } catch (error) {
-    fail("template_syntax", `the message is not a valid Handlebars template: ${(error as Error).message}`);
+    fail(
+      "template_syntax",
+      `the message is not a valid Handlebars template: ${(error as Error).message}`,
+    );
     return issues;
   }
   const checkPath = (node: Node) => {
     const parts = node.parts as string[];
     const original = String(node.original);
     if (node.data === true || Number(node.depth) > 0 || parts.length === 0) {
-      fail("unknown_field", `"${original}" is not allowed: name task.*, practice.*, facts.* or parameters.*`);
+      fail(
+        "unknown_field",
+        `"${original}" is not allowed: name task.*, practice.*, facts.* or parameters.*`,
+      );
       return;
     }
     const [root, ...rest] = parts;
@@ -51,20 +57,35 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
       (root === "practice" && practicePaths.has(path)) ||
       (root === "facts" && rest.length === 1 && isFactName(path)) ||
       (root === "parameters" && rest.length === 1 && parameters.has(path));
-    if (!ok) fail("unknown_field", `"${original}" does not exist: name task.*, practice.*, facts.<fact> or parameters.<parameter>`);
+    if (!ok)
+      fail(
+        "unknown_field",
+        `"${original}" does not exist: name task.*, practice.*, facts.<fact> or parameters.<parameter>`,
+      );
   };
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
     if (!isNode(node)) return;
     switch (node.type) {
       case "MustacheStatement":
       case "SubExpression": {
         const path = node.path as Node;
         const params = (node.params as unknown[]) ?? [];
-        if (path.type === "PathExpression" && String(path.original) === "date" && params.length === 1 && !node.hash) {
+        if (
+          path.type === "PathExpression" &&
+          String(path.original) === "date" &&
+          params.length === 1 &&
+          !node.hash
+        ) {
           visit(params);
         } else if (params.length > 0 || node.hash) {
-          fail("unknown_helper", `helper "${String(path.original)}" is not allowed in a message: use {{date field}} or a field`);
+          fail(
+            "unknown_helper",
+            `helper "${String(path.original)}" is not allowed in a message: use {{date field}} or a field`,
+          );
         } else if (path.type === "PathExpression") checkPath(path);
         else fail("unknown_field", "a message may only print fields");
         return;
@@ -72,7 +93,8 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
       case "BlockStatement": {
         const path = node.path as Node;
         const name = String(path.original);
-        if (!blockHelpers.has(name)) fail("unknown_helper", `block "${name}" is not allowed: use #if or #unless`);
+        if (!blockHelpers.has(name))
+          fail("unknown_helper", `block "${name}" is not allowed: use #if or #unless`);
         visit(node.params);
         visit(node.program);
         visit(node.inverse);
@@ -100,7 +122,9 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
 
 const messages = Handlebars.create();
 messages.registerHelper("date", (value: unknown) =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatLongDate(value) : String(value ?? ""),
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? formatLongDate(value)
+    : String(value ?? ""),
 );
 
 /** Compiles a checked message: plain text, strict, no prototype access; `{{date x}}` writes "1 December 2026". */

@@ -13,7 +13,14 @@ export const operatorNames = [
 ] as const;
 
 /** json-rules-engine's default operator decorators, written `decorator:operator`. */
-export const decoratorNames = ["someFact", "someValue", "everyFact", "everyValue", "swap", "not"] as const;
+export const decoratorNames = [
+  "someFact",
+  "someValue",
+  "everyFact",
+  "everyValue",
+  "swap",
+  "not",
+] as const;
 
 const operators = new Set<string>(operatorNames);
 const decorators = new Set<string>(decoratorNames);

@@ -35,7 +35,10 @@ export type Condition =
   | { not: Condition; priority?: number; name?: string };
 
 const nested: z.ZodType<Condition> = z.lazy(() => conditionSchema);
-const decoration = { priority: z.number().int().positive().optional(), name: z.string().optional() };
+const decoration = {
+  priority: z.number().int().positive().optional(),
+  name: z.string().optional(),
+};
 
 /** A json-rules-engine condition: `all`, `any`, `not` over fact conditions. */
 export const conditionSchema: z.ZodType<Condition> = z.union([
@@ -79,7 +82,9 @@ export const ruleSchema = z.strictObject({
   message: z.string().min(1),
   examples: z.strictObject({
     fires: z.array(exampleSchema).min(1, { error: "a rule needs at least one example that fires" }),
-    passes: z.array(exampleSchema).min(1, { error: "a rule needs at least one example that passes" }),
+    passes: z
+      .array(exampleSchema)
+      .min(1, { error: "a rule needs at least one example that passes" }),
   }),
 });
 export type RuleFile = z.infer<typeof ruleSchema>;
@@ -103,7 +108,9 @@ const parameterValue = z.union([
 export const rulesetSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
-  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, { error: "version must be semver, e.g. 1.0.0" }),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, { error: "version must be semver, e.g. 1.0.0" }),
   description: z.string().optional(),
   guidance: z
     .strictObject({ title: z.string(), publisher: z.string(), date: z.string() })
@@ -116,7 +123,11 @@ export const rulesetSchema = z.strictObject({
     note: z.string().optional(),
     clauses: z.record(
       z.string().regex(/^[A-Z]+[0-9][0-9.]*$/, { error: "clause ids look like SC12.1.3" }),
-      z.strictObject({ clause: z.string().min(1), title: z.string().min(1), summary: z.string().min(1) }),
+      z.strictObject({
+        clause: z.string().min(1),
+        title: z.string().min(1),
+        summary: z.string().min(1),
+      }),
     ),
   }),
   /** Categories in inference order: the first whose phrase matches the body wins. */

@@ -9,8 +9,12 @@ for (const engine of ["compiled", "json-rules-engine"] as const) {
     const results = await runRuleExamples(ruleset, { engine });
     it("runs an example for every rule, at least one that fires and one that passes", () => {
       for (const rule of ruleset.rules) {
-        expect(results.filter((r) => r.ruleId === rule.id && r.kind === "fires").length).toBeGreaterThan(0);
-        expect(results.filter((r) => r.ruleId === rule.id && r.kind === "passes").length).toBeGreaterThan(0);
+        expect(
+          results.filter((r) => r.ruleId === rule.id && r.kind === "fires").length,
+        ).toBeGreaterThan(0);
+        expect(
+          results.filter((r) => r.ruleId === rule.id && r.kind === "passes").length,
+        ).toBeGreaterThan(0);
       }
     });
     for (const result of results) {
