@@ -46,7 +46,10 @@ function task(sentAt: string, overrides: Partial<TaskInputRaw> = {}): TaskInputR
 }
 
 /** A task the default rules remind about: addressed to a named user from another unit. */
-function assignedToUser(sentAt: string, sender = districtNursing): TaskInputRaw {
+function assignedToUser(
+  sentAt: string,
+  sender: TaskInputRaw["sender"] = districtNursing,
+): TaskInputRaw {
   return task(sentAt, {
     sender,
     recipient: { unit: "Example Surgery", assignment: "user", assignee: "Dr Helen Marsden" },
