@@ -187,14 +187,29 @@ function dotted(path: readonly PropertyKey[]): string {
     .replace(/^\./, "");
 }
 
+/** The rule whose rejection follows the guidance's suggested text, with the practice's decline date. */
+const declinedRule = "external-tasks-declined";
+
 /**
- * Checks that the practice's policy gives a decline date, which the opt-out notice and the
- * declined-task rejection print.
+ * Checks that the practice's policy gives the decline date when the letter prints it: the
+ * opt-out notice, and the rejection of a task sent after the decline date.
  *
+ * @param kind - the kind of letter
+ * @param practice - the practice's policy
+ * @param findings - the findings the letter is about, if any
  * @throws {TemplateError} naming `practice.externalTasks.from` when the policy is not `decline`
+ * @example requireDeclineDate("opt-out-notice", { ...practice, externalTasks: { policy: "accept" } }, [])
+ * // throws TemplateError (practice.externalTasks.from)
  */
-export function requireDeclineDate(kind: LetterKind, practice: PracticePolicy): string {
-  if (practice.externalTasks.policy === "decline") return practice.externalTasks.from;
+export function requireDeclineDate(
+  kind: LetterKind,
+  practice: PracticePolicy,
+  findings: readonly { ruleId: string }[] = [],
+): void {
+  const needed =
+    kind === "opt-out-notice" ||
+    (kind === "rejection" && findings.some((finding) => finding.ruleId === declinedRule));
+  if (!needed || practice.externalTasks.policy === "decline") return;
   throw new TemplateError(
     kind,
     "practice.externalTasks.from",
@@ -225,12 +240,12 @@ export function parseLetterContext(kind: LetterKind, input: unknown): ParsedLett
       throw new TemplateError(
         kind,
         dotted(first.path),
-        `the ${kind} letter needs ${fields.join(", ")} in its context`,
+        `the ${kind} letter needs these fields in its context: ${fields.join(", ")}`,
       );
     }
     throw new InputError(toIssues(result.error), "letter-context");
   }
   const context: ParsedLetterContext = result.data;
-  if (kind === "opt-out-notice") requireDeclineDate(kind, context.practice);
+  requireDeclineDate(kind, context.practice, context.findings);
   return context;
 }

@@ -1,5 +1,8 @@
 import { GuardError } from "../errors/guard-error.js";
 import { TemplateError } from "../errors/template-error.js";
+import { defaultRuleset } from "../rules/default.js";
+import { type LetterContext, parseLetterContext } from "./context.js";
+import { londonToday } from "./dates.js";
 import {
   compiledTemplate,
   defaultLetterTemplates,
@@ -9,8 +12,8 @@ import {
   templateFile,
   templatesFromFolderSync,
 } from "./templates.js";
-import type { Letter, LetterKind } from "./types.js";
-import type { LetterView } from "./view.js";
+import { type Letter, type LetterKind, letterKinds } from "./types.js";
+import { type LetterView, rulesetView } from "./view.js";
 
 /** Text letters: no trailing spaces, at most one blank line in a row, one final newline. */
 function tidyText(text: string): string {
@@ -91,5 +94,59 @@ export function resolveTemplates(templates: string | LetterTemplates | undefined
     "",
     "options.templates",
     "options.templates must be a folder path or the result of loadTemplates(dir)",
+  );
+}
+
+/** Options of `renderLetter`. */
+export interface RenderLetterOptions {
+  /**
+   * Templates that override the bundled ones by file name: a folder path (read synchronously
+   * in Node ≥ 20.16, checked and compiled once per folder for the life of the process), or a
+   * set from `loadTemplates(dir)` (re-reads the folder; works wherever it was loaded).
+   */
+  templates?: string | LetterTemplates;
+}
+
+/**
+ * Renders one of the six letters of SPEC §7 for a practice: subject, plain text and a
+ * complete HTML document, with the bundled templates or a folder's overrides.
+ *
+ * @param kind - `rejection`, `reminder`, `opt-out-notice`, `provider-agreement`,
+ *   `practice-guidance` or `escalation`
+ * @param context - `practice` (a practice policy), `date` (`YYYY-MM-DD`, default today in
+ *   Europe/London), `ruleset` (default the bundled one), and what the kind needs: `task` and
+ *   `findings` (rejection, reminder), `provider` (provider-agreement), `team`, `tasks` and
+ *   optionally `lead` (escalation)
+ * @param options - `templates`: a folder path or a `loadTemplates` result
+ * @returns the letter
+ * @throws {TemplateError} when a field the kind needs is missing (`path` names it), or a
+ *   custom template is not valid
+ * @throws {InputError} when a field is present but not valid (subject `letter-context`)
+ * @example
+ * renderLetter("opt-out-notice", { practice, date: "2026-10-01" }).subject
+ * // "From 1 December 2026, Example Surgery will not accept SystmOne Tasks"
+ */
+export function renderLetter(
+  kind: LetterKind,
+  context: LetterContext,
+  options: RenderLetterOptions = {},
+): Letter {
+  if (!(letterKinds as readonly unknown[]).includes(kind)) {
+    throw new TemplateError(
+      String(kind),
+      "kind",
+      `unknown kind of letter: use one of ${letterKinds.join(", ")}`,
+    );
+  }
+  const templates = resolveTemplates(options.templates);
+  const { ruleset, date, ...parsed } = parseLetterContext(kind, context);
+  return renderView(
+    kind,
+    {
+      ...parsed,
+      date: date ?? londonToday(),
+      ruleset: rulesetView(ruleset ?? defaultRuleset()),
+    },
+    templates,
   );
 }

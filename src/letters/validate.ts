@@ -200,17 +200,13 @@ function walkHelperCall(
     );
   }
   if (name === "lookup") {
+    // A computed key could name an inherited property; Handlebars would deny it, but log to the console.
     const key = params[1];
-    const target = shapes[0] ?? anyShape;
-    if (key && (key.type === "StringLiteral" || key.type === "NumberLiteral")) {
-      const literal = String((key as hbs.AST.StringLiteral).value);
-      return resolveParts(walk, key, target, [literal], "lookup");
+    if (!key || (key.type !== "StringLiteral" && key.type !== "NumberLiteral")) {
+      fail(walk, node, "lookup", 'lookup takes a quoted field name, e.g. (lookup practice "name")');
     }
-    return target.kind === "array"
-      ? target.items
-      : target.kind === "record"
-        ? target.values
-        : anyShape;
+    const literal = String((key as hbs.AST.StringLiteral).value);
+    return resolveParts(walk, key, shapes[0] ?? anyShape, [literal], "lookup");
   }
   return scalar;
 }

@@ -7,9 +7,6 @@ import { renderView } from "./render.js";
 import type { Letter } from "./types.js";
 import { rulesetView } from "./view.js";
 
-/** The rule whose rejection follows the guidance's suggested text, with the practice's decline date. */
-const declinedRule = "external-tasks-declined";
-
 /** What a verdict's letter is made from. */
 export interface VerdictLetterInput {
   kind: "rejection" | "reminder" | "opt-out-notice";
@@ -36,12 +33,7 @@ export interface VerdictLetterInput {
  */
 export function letterForVerdict(input: VerdictLetterInput): Letter {
   const { kind, practice, task, findings, ruleset, date } = input;
-  if (
-    kind === "opt-out-notice" ||
-    (kind === "rejection" && findings.some((f) => f.ruleId === declinedRule))
-  ) {
-    requireDeclineDate(kind, practice);
-  }
+  requireDeclineDate(kind, practice, findings);
   return renderView(kind, {
     practice,
     task,

@@ -101,3 +101,35 @@ export const delegated: Finding = {
   guidance,
   contract: [],
 };
+
+/** The provider a practice confirms its Task arrangements with. */
+export const provider = {
+  name: "Example Community Trust",
+  odsCode: "RXX",
+  address: ["Trust Headquarters", "2 Example Road", "Hull", "HU2 2BB"],
+  manager: { name: "Alex Manager", role: "Director of Community Services" },
+  contact: {
+    name: "Chris Contact",
+    role: "Community Services Manager",
+    email: "community.services@nhs.net",
+    phone: "01482 111111",
+  },
+};
+
+/** A team that keeps sending tasks that do not follow the guidance, and what they were. */
+export const escalation = {
+  team: {
+    organisation: "Example Community Trust",
+    team: "District Nursing",
+    unit: "Example Community Nursing",
+  },
+  lead: { name: "Pat Lead", role: "Service Lead, Community Nursing" },
+  tasks: {
+    count: 4,
+    dates: ["2026-09-01", "2026-09-08T23:30:00Z", "2026-09-15", "2026-09-22"],
+    reasons: [
+      { title: "Require tasks from another unit to be Unassigned", count: 3 },
+      { title: "Reject requests for fit notes the provider must issue", count: 1 },
+    ],
+  },
+};
