@@ -38,6 +38,8 @@ const nhsNumber = z
   .transform((value) => value.replace(/\s+/g, ""))
   .refine((digits) => /^\d{10}$/.test(digits), {
     error: "patient.nhsNumber must be 10 digits (spaces allowed), e.g. 943 476 5919",
+    // Without abort, a 9-digit number also got a misleading "fails the Modulus 11 check digit".
+    abort: true,
   })
   .refine(isValidNhsNumber, { error: "patient.nhsNumber fails the Modulus 11 check digit" });
 
