@@ -70,6 +70,9 @@ function nameDefinitions(json: Record<string, unknown>, file: string): Record<st
  *
  * @param source - the zod schema and where it goes
  * @returns the schema as a plain JSON object
+ * @example
+ * buildJsonSchema({ file: "task.schema.json", schema: taskSchema, title: "…", description: "…" }).$id
+ * // "https://gp-task-guard.dev/schema/task.schema.json"
  */
 export function buildJsonSchema(source: SchemaSource): Record<string, unknown> {
   const generated = z.toJSONSchema(source.schema, {
