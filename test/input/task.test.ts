@@ -354,7 +354,7 @@ describe("taskSchema: unknown fields and hostile keys", () => {
     expect(Reflect.get({}, "kind")).toBeUndefined();
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     [null, "null"],
     ["a task", "a string"],
     [[taskWith()], "an array"],
