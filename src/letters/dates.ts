@@ -27,6 +27,7 @@ const isoDateOrDateTime =
  */
 export function formatLetterDate(value: string): string | undefined {
   if (!isoDateOrDateTime.test(value)) return undefined;
+  if (value.length > 10 && Number.isNaN(new Date(value).getTime())) return undefined;
   const date = dueDate(value);
   const [year, month, day] = date.split("-").map(Number);
   if (year === undefined || month === undefined || day === undefined) return undefined;

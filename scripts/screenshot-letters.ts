@@ -1,0 +1,89 @@
+/**
+ * Usage: npx tsx scripts/screenshot-letters.ts
+ * Renders every kind of letter as HTML for the synthetic practice of test/letters/fixtures.ts
+ * and screenshots it with headless Chromium (Debian: apt-get install chromium) into
+ * docs/letters/<kind>.png, for the README. CHROMIUM=/path/to/chromium overrides the binary.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { LetterContext } from "../src/letters/context.js";
+import { renderLetter } from "../src/letters/render.js";
+import type { LetterKind } from "../src/letters/types.js";
+import {
+  acceptingPractice,
+  declined,
+  escalation,
+  fitNote,
+  journal,
+  practice,
+  provider,
+  task,
+  unassigned,
+} from "../test/letters/fixtures.js";
+
+const root = join(import.meta.dirname, "..");
+const out = join(root, "docs", "letters");
+const chromium = process.env.CHROMIUM ?? "chromium";
+const date = "2026-10-01";
+
+/** Screenshot name, kind, context, and window height: tall enough to show the whole letter. */
+const letters: [string, LetterKind, LetterContext, number][] = [
+  ["rejection", "rejection", { practice, date: "2026-12-02", task, findings: [declined] }, 1200],
+  [
+    "rejection-reasons",
+    "rejection",
+    { practice: acceptingPractice, date: "2026-12-02", task, findings: [fitNote, unassigned] },
+    1340,
+  ],
+  [
+    "reminder",
+    "reminder",
+    { practice: acceptingPractice, date: "2026-12-02", task, findings: [unassigned, journal] },
+    1280,
+  ],
+  ["opt-out-notice", "opt-out-notice", { practice, date }, 1200],
+  [
+    "provider-agreement",
+    "provider-agreement",
+    { practice: acceptingPractice, date, provider },
+    2380,
+  ],
+  ["practice-guidance", "practice-guidance", { practice: acceptingPractice, date }, 2440],
+  ["escalation", "escalation", { practice: acceptingPractice, date, ...escalation }, 1600],
+];
+
+await mkdir(out, { recursive: true });
+const work = await mkdtemp(join(tmpdir(), "gp-task-guard-letters-"));
+try {
+  for (const [name, kind, context, height] of letters) {
+    const html = join(work, `${name}.html`);
+    await writeFile(html, renderLetter(kind, context).html);
+    const profile = await mkdtemp(join(tmpdir(), "gp-task-guard-chromium-"));
+    execFileSync(
+      chromium,
+      [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        `--user-data-dir=${profile}`,
+        `--screenshot=${join(out, `${name}.png`)}`,
+        `--window-size=1000,${height}`,
+        pathToFileURL(html).href,
+      ],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    await rm(profile, { recursive: true, force: true });
+    console.log(`wrote docs/letters/${name}.png`);
+  }
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
