@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { findTimeframe } from "../../src/facts/timeframe.js";
+
+/** Monday 23 November 2026, the sending date of most cases below. */
+const MONDAY = "2026-11-23";
+const due = (body: string, sentOn = MONDAY) => findTimeframe(body, sentOn)?.dueOn;
+
+describe("findTimeframe: durations", () => {
+  it.each([
+    ["Please repeat bloods within the next 7 days.", "2026-11-30", "within the next N days"],
+    ["Repeat bloods within 7 days", "2026-11-30", "within N days"],
+    ["Please review in 6 weeks.", "2027-01-04", "in N weeks, over the year end"],
+    ["Review in two weeks", "2026-12-07", "a number written as a word"],
+    ["Review in a couple of weeks", "2026-12-07", "a couple of"],
+    ["Please see over the coming 10 days", "2026-12-03", "over the coming N days"],
+    ["Please review within 48 hours", "2026-11-25", "N hours, whole days"],
+    ["Please review within 36 hours", "2026-11-25", "part days round up"],
+    ["Please review within 24 hrs", "2026-11-24", "hrs"],
+    ["Please review within one month", "2026-12-23", "a month"],
+    ["Please review within a fortnight", "2026-12-07", "a fortnight"],
+    ["Please review in the next fortnight", "2026-12-07", "the next fortnight"],
+    ["Please review in 2 fortnights", "2026-12-21", "N fortnights"],
+    ["Please review within 5 working days", "2026-11-30", "working days skip the weekend"],
+    ["Please review within 3 business days", "2026-11-26", "business days"],
+    ["PLEASE REVIEW WITHIN THE NEXT 7 DAYS", "2026-11-30", "capitals"],
+  ])("%j is due on %s (%s)", (body, dueOn) => {
+    expect(due(body)).toBe(dueOn);
+  });
+
+  it("reports the words that stated the timeframe, white space folded", () => {
+    expect(findTimeframe("Please repeat bloods within\nthe next   7 days.", MONDAY)).toEqual({
+      dueOn: "2026-11-30",
+      text: "within the next 7 days",
+    });
+  });
+
+  it("counts working days from a Friday over the weekend", () => {
+    expect(due("within 2 working days", "2026-11-27")).toBe("2026-12-01");
+  });
+
+  it("counts working days from a Saturday from the Monday", () => {
+    expect(due("within 1 working day", "2026-11-28")).toBe("2026-11-30");
+  });
+
+  it("keeps a month to the end of a short month", () => {
+    expect(due("in 1 month", "2026-01-31")).toBe("2026-02-28");
+    expect(due("in 1 month", "2028-01-31")).toBe("2028-02-29");
+  });
+
+  it("counts calendar days across the clock changes", () => {
+    expect(due("within 7 days", "2026-03-27")).toBe("2026-04-03");
+    expect(due("within 2 days", "2026-10-24")).toBe("2026-10-26");
+    expect(due("within 1 day", "2027-03-28")).toBe("2027-03-29");
+    expect(due("within 1 day", "2027-10-31")).toBe("2027-11-01");
+  });
+
+  it("counts days across the 2028 leap day", () => {
+    expect(due("within 2 days", "2028-02-28")).toBe("2028-03-01");
+  });
+});
+
+describe("findTimeframe: days of the week and relative words", () => {
+  it.each([
+    ["Please action by tomorrow", MONDAY, "2026-11-24", "by tomorrow"],
+    ["Needed before tmrw", MONDAY, "2026-11-24", "before tmrw"],
+    ["Please action by end of day", MONDAY, MONDAY, "by end of day"],
+    ["Please action by the end of the day", MONDAY, MONDAY, "by the end of the day"],
+    ["Please action by close of play", MONDAY, MONDAY, "by close of play"],
+    ["Please action by COB", MONDAY, MONDAY, "by COB"],
+    ["Please action by today", MONDAY, MONDAY, "by today"],
+    ["Please action by the end of the week", MONDAY, "2026-11-27", "end of the week: Friday"],
+    ["Please action by end of this week", "2026-11-25", "2026-11-27", "end of this week"],
+    ["Please action by the end of next week", MONDAY, "2026-12-04", "end of next week"],
+    ["Please action by next week", MONDAY, "2026-11-30", "by next week: its Monday"],
+    ["Please action by next week", "2026-11-27", "2026-11-30", "by next week, from a Friday"],
+    ["Please action by Friday", MONDAY, "2026-11-27", "by <weekday> later this week"],
+    ["Please action by Monday", MONDAY, "2026-11-30", "by the same weekday: a week on"],
+    ["Please action no later than Wednesday", MONDAY, "2026-11-25", "no later than <weekday>"],
+    ["Please action before Sunday", MONDAY, "2026-11-29", "before <weekday>"],
+    ["Please action by Tuesday", "2026-11-27", "2026-12-01", "by <weekday> into next week"],
+  ])("%j sent %s is due on %s (%s)", (body, sentOn, dueOn) => {
+    expect(due(body, sentOn)).toBe(dueOn);
+  });
+});
+
+describe("findTimeframe: written dates", () => {
+  it.each([
+    ["by 01/12/2026", "dd/mm/yyyy"],
+    ["by 1/12/2026", "d/mm/yyyy"],
+    ["by 1.12.2026", "d.mm.yyyy"],
+    ["by 1-12-26", "d-mm-yy"],
+    ["by 2026-12-01", "ISO"],
+    ["by 1 December 2026", "day month year"],
+    ["by 1st December", "ordinal day month, no year"],
+    ["by the 1st of Dec", "the 1st of Mon"],
+    ["by December 1", "month day"],
+    ["by Dec 1st, 2026", "Mon 1st, year"],
+    ["before 1 December 2026", "before"],
+    ["due on 1 December", "due on"],
+    ["due by 01/12/2026", "due by"],
+    ["no later than 1/12/2026", "no later than"],
+    ["deadline of 2026-12-01", "deadline of"],
+    ["until 1 Dec", "until"],
+  ])("%j is due on 1 December 2026 (%s)", (phrase) => {
+    expect(due(`Please review the patient ${phrase}.`)).toBe("2026-12-01");
+  });
+
+  it("reads a date without a year as the next such date on or after the sending date", () => {
+    expect(due("by 1 March")).toBe("2027-03-01");
+    expect(due("by 23 November")).toBe("2026-11-23");
+    expect(due("by 22 November")).toBe("2027-11-22");
+    expect(due("by 29 February", "2027-11-23")).toBe("2028-02-29");
+  });
+
+  it("ignores dates that do not exist", () => {
+    expect(due("by 30/02/2027")).toBeUndefined();
+    expect(due("by 31 April 2027")).toBeUndefined();
+    expect(due("by 2027-02-29")).toBeUndefined();
+    expect(due("by 32/12/2026")).toBeUndefined();
+    expect(due("by 29 February")).toBeUndefined();
+  });
+
+  it("reads 29 February in a leap year", () => {
+    expect(due("by 29/02/2028")).toBe("2028-02-29");
+  });
+
+  it("keeps a date already past, so an overdue action counts", () => {
+    expect(due("by 20/11/2026")).toBe("2026-11-20");
+  });
+
+  it("does not read a bare date without a deadline word as a due date", () => {
+    expect(due("Seen in clinic on 1 December 2026.")).toBeUndefined();
+  });
+});
+
+describe("findTimeframe: what is not a due date", () => {
+  it.each([
+    ["Seen 2 weeks ago with chest pain.", "N weeks ago"],
+    ["Symptoms within the last 2 weeks.", "within the last N weeks"],
+    ["Admitted in the 2 weeks before surgery.", "in the N weeks before"],
+    ["Bloods were taken in 3 days earlier.", "in N days earlier"],
+    ["Please review.", "no timeframe at all"],
+    ["Seen in 2026 for the same.", "a year is not a duration"],
+  ])("%j has no due date (%s)", (body) => {
+    expect(findTimeframe(body, MONDAY)).toBeUndefined();
+  });
+});
+
+describe("findTimeframe: the earliest timeframe wins", () => {
+  it("takes the earliest of several, whatever their order in the body", () => {
+    expect(
+      findTimeframe("Please review by Friday, and repeat bloods within 2 days.", MONDAY),
+    ).toEqual({ dueOn: "2026-11-25", text: "within 2 days" });
+    expect(findTimeframe("Within 2 weeks, or by 1 December at the latest.", MONDAY)).toEqual({
+      dueOn: "2026-12-01",
+      text: "by 1 December",
+    });
+  });
+
+  it("gives that day when two timeframes agree", () => {
+    expect(due("By tomorrow, that is within 1 day.")).toBe("2026-11-24");
+  });
+});
