@@ -20,7 +20,8 @@ export function createReferenceEvaluator(rules: readonly ResolvedRule[]): Evalua
       for (const rule of rules) {
         engine.addRule({
           name: rule.id,
-          conditions: structuredClone(rule.conditions) as never,
+          // json-rules-engine builds its own Condition objects from this JSON; it does not mutate it.
+          conditions: rule.conditions as never,
           event: { type: rule.id },
         });
       }
