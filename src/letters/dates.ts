@@ -1,15 +1,7 @@
-import { dueDate, londonDate } from "../facts/calendar.js";
+import { dueDate, formatLongDate, londonDate } from "../facts/calendar.js";
 
-/**
- * Dates as letters print them: "1 December 2026", on the Europe/London calendar whatever the
- * process time zone. The formatter is built once, at module load, not per letter.
- */
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
+// Dates as letters print them, "1 December 2026", on the Europe/London calendar whatever the
+// process time zone: the London calendar arithmetic and the one formatter live in facts/calendar.
 
 const isoDateOrDateTime =
   /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/i;
@@ -31,16 +23,10 @@ export function formatLetterDate(value: string): string | undefined {
   const date = dueDate(value);
   const [year, month, day] = date.split("-").map(Number);
   if (year === undefined || month === undefined || day === undefined) return undefined;
-  // The London calendar date, printed at noon UTC so no time zone can move it to another day.
-  const noon = new Date(Date.UTC(year, month - 1, day, 12));
-  if (
-    Number.isNaN(noon.getTime()) ||
-    noon.getUTCMonth() !== month - 1 ||
-    noon.getUTCDate() !== day
-  ) {
-    return undefined;
-  }
-  return longDate.format(noon);
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  // A London calendar date, formatted as is (the formatter is built once, in facts/calendar).
+  return formatLongDate(date);
 }
 
 /**
