@@ -1,0 +1,523 @@
+import { describe, expect, it } from "vitest";
+import { deriveFacts, sameName } from "../../src/facts/derive.js";
+import { lexiconOf } from "../../src/facts/lexicon.js";
+import { parsePractice } from "../../src/input/practice.js";
+import { parseTask } from "../../src/input/task.js";
+import { defaultRuleset } from "../../src/rules/default.js";
+import { practiceWith, taskWith } from "../input/helpers.js";
+
+const lexicon = lexiconOf(defaultRuleset());
+
+/** The facts of the base task and practice with fragments merged on (`null` removes a key). */
+function factsOf(task: Record<string, unknown> = {}, practice: Record<string, unknown> = {}) {
+  return deriveFacts(parseTask(taskWith(task)), parsePractice(practiceWith(practice)), lexicon);
+}
+/** The facts of the base task with another body. */
+const bodyFacts = (body: string, task: Record<string, unknown> = {}) => factsOf({ ...task, body });
+
+const decliningFrom = (from: string) => ({ externalTasks: { policy: "decline", from } });
+const agreedWith = (...agreements: { odsCode: string; acknowledgedOn: string }[]) => ({
+  externalTasks: {
+    policy: "agreed-providers",
+    agreements: agreements.map((a) => ({ name: "A provider", ...a })),
+  },
+});
+
+describe("deriveFacts: the base example", () => {
+  it("derives every fact of the default ruleset's base task and practice", () => {
+    const base = parseTask(taskWith());
+    expect(deriveFacts(base, parsePractice(practiceWith()), lexicon)).toEqual({
+      external: true,
+      crossUnit: true,
+      assignment: "unassigned",
+      senderKind: "nhs-provider",
+      externalPolicy: "accept",
+      urgentFlag: false,
+      urgentLanguage: false,
+      safetyLanguage: false,
+      actionRequested: false,
+      journalReference: true,
+      bodyLength: base.body.length,
+      careDetailTerms: 0,
+      sentOn: "2026-11-23",
+      category: "condition-update",
+      categorySource: "inferred",
+      categoryPhrase: "now stable",
+    });
+  });
+});
+
+describe("deriveFacts: external and crossUnit", () => {
+  it("calls a sender outside the practice's units external", () => {
+    expect(factsOf({ sender: { unit: "Humber Coast Community Nursing" } }).external).toBe(true);
+  });
+
+  it("calls a sender from the practice's own unit internal", () => {
+    expect(factsOf({ sender: { unit: "Example Surgery" } }).external).toBe(false);
+  });
+
+  it.each([
+    ["EXAMPLE SURGERY", "capitals"],
+    ["example surgery", "lower case"],
+    ["Example   Surgery", "runs of spaces"],
+    ["  Example Surgery  ", "spaces around"],
+    ["Example\tSurgery", "a tab"],
+  ])("matches %j to the unit Example Surgery (%s)", (unit) => {
+    expect(factsOf({ sender: { unit } }).external).toBe(false);
+  });
+
+  it("treats SystmOne and the guidance's SystemOne as the same word in unit names", () => {
+    const units = { units: ["Example Surgery SystmOne Unit"] };
+    expect(factsOf({ sender: { unit: "Example Surgery SystemOne Unit" } }, units).external).toBe(
+      false,
+    );
+    expect(
+      factsOf(
+        { sender: { unit: "example surgery systmone unit" } },
+        {
+          units: ["Example Surgery SystemOne Unit"],
+        },
+      ).external,
+    ).toBe(false);
+  });
+
+  it("does not take a unit whose name only contains the practice's for the practice", () => {
+    expect(factsOf({ sender: { unit: "Example Surgery Annexe" } }).external).toBe(true);
+    expect(factsOf({ sender: { unit: "Example" } }).external).toBe(true);
+  });
+
+  it("calls a sender from any of several practice units internal", () => {
+    const facts = factsOf(
+      { sender: { unit: "example surgery branch" } },
+      { units: ["Example Surgery", "Example Surgery Branch"] },
+    );
+    expect(facts.external).toBe(false);
+    expect(facts.crossUnit).toBe(true);
+  });
+
+  it("calls a task sent within one unit not cross-unit, whatever the case and spacing", () => {
+    expect(
+      factsOf({ sender: { unit: "EXAMPLE  SURGERY" }, recipient: { unit: "Example Surgery" } })
+        .crossUnit,
+    ).toBe(false);
+    expect(
+      factsOf({
+        sender: { unit: "Example SystemOne Unit" },
+        recipient: { unit: "example systmone unit" },
+      }).crossUnit,
+    ).toBe(false);
+  });
+
+  it("calls a task from another unit cross-unit", () => {
+    expect(factsOf().crossUnit).toBe(true);
+  });
+
+  it("compares names with sameName the same way", () => {
+    expect(sameName(" SystemOne  Unit ", "systmone unit")).toBe(true);
+    expect(sameName("Unit A", "Unit B")).toBe(false);
+  });
+});
+
+describe("deriveFacts: facts copied from the task and practice", () => {
+  it("reports assignment, sender kind, policy and the urgent flag", () => {
+    const facts = factsOf(
+      {
+        recipient: { assignment: "group", assignee: "Admin team" },
+        sender: { kind: "pharmacy" },
+        urgent: true,
+      },
+      decliningFrom("2027-01-01"),
+    );
+    expect(facts).toMatchObject({
+      assignment: "group",
+      senderKind: "pharmacy",
+      externalPolicy: "decline",
+      urgentFlag: true,
+    });
+  });
+
+  it("measures the body with white space folded and trimmed", () => {
+    expect(bodyFacts("  Thank   you\n\nfor  this.  ").bodyLength).toBe(
+      "Thank you for this.".length,
+    );
+  });
+});
+
+describe("deriveFacts: daysUntilDue", () => {
+  it("is absent when neither dueBy nor the body gives a due date", () => {
+    const facts = bodyFacts("Thank you.");
+    expect(facts).not.toHaveProperty("daysUntilDue");
+    expect(facts).not.toHaveProperty("dueOn");
+    expect(facts).not.toHaveProperty("dueSource");
+  });
+
+  it("counts London days from the sending date to dueBy", () => {
+    expect(bodyFacts("Thank you.", { dueBy: "2026-12-01" })).toMatchObject({
+      daysUntilDue: 8,
+      dueOn: "2026-12-01",
+      dueSource: "dueBy",
+    });
+  });
+
+  it("counts an overdue dueBy as negative", () => {
+    expect(bodyFacts("Thank you.", { dueBy: "2026-11-20" }).daysUntilDue).toBe(-3);
+  });
+
+  it("takes a body timeframe earlier than dueBy, with its words", () => {
+    const facts = bodyFacts("Please take bloods within 3 days.", { dueBy: "2026-12-01" });
+    expect(facts).toMatchObject({
+      daysUntilDue: 3,
+      dueOn: "2026-11-26",
+      dueSource: "body",
+      dueText: "within 3 days",
+    });
+  });
+
+  it("keeps dueBy when it is earlier than the body's timeframe", () => {
+    const facts = bodyFacts("Please take bloods within 7 days.", { dueBy: "2026-11-25" });
+    expect(facts).toMatchObject({ daysUntilDue: 2, dueSource: "dueBy" });
+    expect(facts).not.toHaveProperty("dueText");
+  });
+
+  it("keeps dueBy when both fall on the same day", () => {
+    expect(bodyFacts("Please take bloods within 8 days.", { dueBy: "2026-12-01" }).dueSource).toBe(
+      "dueBy",
+    );
+  });
+
+  it("reads a dueBy without an offset as London wall time", () => {
+    expect(bodyFacts("Thank you.", { dueBy: "2026-11-24T00:30:00" }).daysUntilDue).toBe(1);
+  });
+
+  it("reads a dueBy instant on the London calendar (summer: 23:30 UTC is the next day)", () => {
+    const facts = bodyFacts("Thank you.", {
+      sentAt: "2026-06-30T09:00:00Z",
+      dueBy: "2026-06-30T23:30:00Z",
+    });
+    expect(facts).toMatchObject({ sentOn: "2026-06-30", dueOn: "2026-07-01", daysUntilDue: 1 });
+  });
+
+  it("counts from the London sending date, not the UTC one", () => {
+    const facts = bodyFacts("Thank you.", {
+      sentAt: "2026-06-30T23:30:00Z",
+      dueBy: "2026-07-01",
+    });
+    expect(facts).toMatchObject({ sentOn: "2026-07-01", daysUntilDue: 0 });
+  });
+
+  it("counts whole days across the clock changes", () => {
+    expect(
+      bodyFacts("Please review within 2 days.", { sentAt: "2026-03-28T12:00:00Z" }).dueOn,
+    ).toBe("2026-03-30");
+    expect(
+      bodyFacts("Thank you.", { sentAt: "2026-10-24T12:00:00Z", dueBy: "2026-10-26" }).daysUntilDue,
+    ).toBe(2);
+    expect(
+      bodyFacts("Thank you.", {
+        sentAt: "2027-03-27T12:00:00Z",
+        dueBy: "2027-03-29T12:00:00+01:00",
+      }).daysUntilDue,
+    ).toBe(2);
+    const autumn2027 = bodyFacts("Thank you.", {
+      sentAt: "2027-10-30T23:30:00Z",
+      dueBy: "2027-11-01",
+    });
+    expect(autumn2027).toMatchObject({ sentOn: "2027-10-31", daysUntilDue: 1 });
+  });
+});
+
+describe("deriveFacts: journal references", () => {
+  it("does not read a date inside a journal reference as a due date", () => {
+    const facts = bodyFacts("Please see my journal entry by 24/11/2026 10:05 for details.");
+    expect(facts).not.toHaveProperty("daysUntilDue");
+    expect(facts.journalReference).toBe(true);
+  });
+
+  it("reads the same words as a due date when they do not follow a journal phrase", () => {
+    expect(bodyFacts("Please see my note by 24/11/2026 10:05 for details.").daysUntilDue).toBe(1);
+  });
+
+  it("still reads a due date stated well after the journal reference", () => {
+    const filler = "The patient was seen at home and is comfortable, with family present. ".repeat(
+      2,
+    );
+    const facts = bodyFacts(
+      `Please see my journal entry (23/11/2026 10:05). ${filler}Please review by 24/11/2026.`,
+    );
+    expect(facts).toMatchObject({ journalReference: true, daysUntilDue: 1 });
+  });
+
+  it.each([
+    ["Please see journal entry 23/11/2026.", "a date"],
+    ["Please see the journal at 14:30.", "a time"],
+    ["See my recent journal entry (2.30pm) which contains actions.", "a time with pm"],
+    ["Journal entries of 1st December refer.", "a written date"],
+    ["Please see my JOURNAL ENTRY (23/11/2026 10:05).", "capitals"],
+  ])("finds a journal reference in %j (%s)", (body) => {
+    expect(bodyFacts(body).journalReference).toBe(true);
+  });
+
+  it.each([
+    ["Please see my journal entry.", "no date or time"],
+    ["Please see my journal.", "no date or time after journal"],
+    ["Seen at home on 23/11/2026 at 10:05.", "a date but no journal phrase"],
+    [
+      `Please see my journal entry. ${"The patient was seen and is comfortable. ".repeat(3)}Seen 23/11/2026.`,
+      "a date too far from the journal phrase",
+    ],
+  ])("finds no journal reference in %j (%s)", (body) => {
+    expect(bodyFacts(body).journalReference).toBe(false);
+  });
+});
+
+describe("deriveFacts: urgent and safety language", () => {
+  it("finds urgent language and reports the phrase", () => {
+    expect(bodyFacts("Urgent: please review today.")).toMatchObject({
+      urgentLanguage: true,
+      urgentPhrase: "urgent",
+    });
+  });
+
+  it.each([
+    "Not urgent. Please review.",
+    "Non-urgent: please review.",
+    "This is no longer urgent.",
+    "Please review; not urgent.",
+  ])("finds no urgent language in %j", (body) => {
+    const facts = bodyFacts(body);
+    expect(facts.urgentLanguage).toBe(false);
+    expect(facts).not.toHaveProperty("urgentPhrase");
+  });
+
+  it("does not let a negation in one clause cancel urgent language in the next", () => {
+    expect(bodyFacts("Not sure why, but this is urgent.").urgentLanguage).toBe(true);
+    expect(bodyFacts("Nothing new. Urgent review please.").urgentLanguage).toBe(true);
+  });
+
+  it("keeps urgent language apart from the urgent flag", () => {
+    expect(bodyFacts("Thank you.", { urgent: true })).toMatchObject({
+      urgentFlag: true,
+      urgentLanguage: false,
+    });
+  });
+
+  it.each([
+    ["Safeguarding concern raised by the school.", "safeguarding"],
+    ["Patient reports suicidal thoughts.", "suicid*"],
+    ["Had chest pain overnight.", "chest pain"],
+  ])("finds safety language in %j: %s", (body, phrase) => {
+    expect(bodyFacts(body)).toMatchObject({ safetyLanguage: true, safetyPhrase: phrase });
+  });
+
+  it("finds no safety language where it is negated", () => {
+    const facts = bodyFacts("No safeguarding concerns. Not bleeding.");
+    expect(facts.safetyLanguage).toBe(false);
+    expect(facts).not.toHaveProperty("safetyPhrase");
+  });
+});
+
+describe("deriveFacts: category", () => {
+  it("uses a given category, whatever the body says, with no matched phrase", () => {
+    const facts = bodyFacts("Please issue a fit note.", { category: "admin" });
+    expect(facts).toMatchObject({ category: "admin", categorySource: "given" });
+    expect(facts).not.toHaveProperty("categoryPhrase");
+  });
+
+  it("infers a category from the body and reports the matched phrase", () => {
+    expect(bodyFacts("Please issue a fit note for 2 weeks.")).toMatchObject({
+      category: "fit-note",
+      categorySource: "inferred",
+      categoryPhrase: "fit note",
+    });
+  });
+
+  it("infers a category from an allOf phrase across two sentences", () => {
+    expect(bodyFacts("Seen in clinic today. Please prescribe amlodipine 5mg.")).toMatchObject({
+      category: "prescription-after-clinic",
+      categorySource: "inferred",
+      categoryPhrase: "clinic + prescri*",
+    });
+  });
+
+  it("takes the first category in the ruleset's order when several match", () => {
+    expect(bodyFacts("Please issue a fit note and review the patient.").category).toBe("fit-note");
+  });
+
+  it("falls back to other, source unknown, when nothing matches", () => {
+    const facts = bodyFacts("Thank you.");
+    expect(facts).toMatchObject({ category: "other", categorySource: "unknown" });
+    expect(facts).not.toHaveProperty("categoryPhrase");
+  });
+
+  it("does not infer a category from a negated phrase", () => {
+    expect(bodyFacts("No fit note needed.").category).toBe("other");
+  });
+});
+
+describe("deriveFacts: actionRequested", () => {
+  it("is true for a category that requests action", () => {
+    expect(bodyFacts("Please issue a fit note.").actionRequested).toBe(true);
+  });
+
+  it("is false for a category that does not, even with request words", () => {
+    expect(bodyFacts("For your information. Please call if needed.")).toMatchObject({
+      category: "information",
+      actionRequested: false,
+    });
+  });
+
+  it("is true for an information task that states a due date", () => {
+    expect(bodyFacts("For your information, by Friday.")).toMatchObject({
+      category: "information",
+      actionRequested: true,
+    });
+  });
+
+  it("reads request words when the category is other", () => {
+    expect(bodyFacts("Could you call his wife back?")).toMatchObject({
+      category: "other",
+      actionRequested: true,
+    });
+  });
+
+  it("is false for a body with no request", () => {
+    expect(bodyFacts("Thank you.").actionRequested).toBe(false);
+  });
+});
+
+describe("deriveFacts: careDetailTerms", () => {
+  it("counts the distinct clinical phrases in the body", () => {
+    expect(bodyFacts("BP 150/90. Pulse 80. Temperature 37.2.").careDetailTerms).toBe(3);
+  });
+
+  it("counts a phrase once however often it appears", () => {
+    expect(bodyFacts("Pain in the morning, pain at night, pain all day.").careDetailTerms).toBe(1);
+  });
+
+  it("counts clinical detail even when negated (no chest pain is still a detail)", () => {
+    expect(bodyFacts("No pain.").careDetailTerms).toBe(1);
+  });
+
+  it("is zero for a body with no clinical detail", () => {
+    expect(bodyFacts("Thank you.").careDetailTerms).toBe(0);
+  });
+});
+
+describe("deriveFacts: declineDateReached on the London date", () => {
+  it("is false for a task sent at 23:30 UTC on 30 November in winter: still 30 November in London", () => {
+    const facts = factsOf({ sentAt: "2026-11-30T23:30:00Z" }, decliningFrom("2026-12-01"));
+    expect(facts).toMatchObject({
+      sentOn: "2026-11-30",
+      daysUntilDecline: 1,
+      declineDateReached: false,
+    });
+  });
+
+  it("is true from midnight on the decline date", () => {
+    expect(factsOf({ sentAt: "2026-12-01T00:00:00Z" }, decliningFrom("2026-12-01"))).toMatchObject({
+      daysUntilDecline: 0,
+      declineDateReached: true,
+    });
+  });
+
+  it("is true for a task sent after the decline date, with negative days", () => {
+    expect(factsOf({ sentAt: "2026-12-05T10:00:00Z" }, decliningFrom("2026-12-01"))).toMatchObject({
+      daysUntilDecline: -4,
+      declineDateReached: true,
+    });
+  });
+
+  it("is true for a task sent at 23:30 UTC on 30 June in summer: 1 July in London", () => {
+    expect(factsOf({ sentAt: "2026-06-30T23:30:00Z" }, decliningFrom("2026-07-01"))).toMatchObject({
+      sentOn: "2026-07-01",
+      declineDateReached: true,
+    });
+  });
+
+  it("is false for a task sent at 22:59:59 UTC on 30 June: 23:59:59 BST", () => {
+    expect(factsOf({ sentAt: "2026-06-30T22:59:59Z" }, decliningFrom("2026-07-01"))).toMatchObject({
+      sentOn: "2026-06-30",
+      declineDateReached: false,
+    });
+  });
+
+  it("reads an offset west of London on the London calendar", () => {
+    expect(
+      factsOf({ sentAt: "2026-11-30T19:00:00-05:00" }, decliningFrom("2026-12-01"))
+        .declineDateReached,
+    ).toBe(true);
+  });
+
+  it("is absent when the policy is not decline", () => {
+    const facts = factsOf();
+    expect(facts).not.toHaveProperty("declineDateReached");
+    expect(facts).not.toHaveProperty("daysUntilDecline");
+  });
+});
+
+describe("deriveFacts: providerAgreement", () => {
+  it("is true when the sender's ODS code has an agreement, whatever its case", () => {
+    expect(
+      factsOf(
+        { sender: { odsCode: "RXX01" } },
+        agreedWith({ odsCode: "rxx01", acknowledgedOn: "2026-11-01" }),
+      ).providerAgreement,
+    ).toBe(true);
+  });
+
+  it("is true when any of several agreements is the sender's", () => {
+    expect(
+      factsOf(
+        { sender: { odsCode: "RXX01" } },
+        agreedWith(
+          { odsCode: "RAA", acknowledgedOn: "2026-01-01" },
+          { odsCode: "RXX01", acknowledgedOn: "2026-01-01" },
+        ),
+      ).providerAgreement,
+    ).toBe(true);
+  });
+
+  it("counts an agreement acknowledged on the sending day", () => {
+    expect(
+      factsOf({}, agreedWith({ odsCode: "RXX01", acknowledgedOn: "2026-11-23" })).providerAgreement,
+    ).toBe(true);
+  });
+
+  it("does not count an agreement acknowledged after the sending date", () => {
+    expect(
+      factsOf({}, agreedWith({ odsCode: "RXX01", acknowledgedOn: "2026-11-24" })).providerAgreement,
+    ).toBe(false);
+  });
+
+  it("compares acknowledgedOn with the London sending date (summer 23:30 UTC is the next day)", () => {
+    const agreement = agreedWith({ odsCode: "RXX01", acknowledgedOn: "2026-07-01" });
+    expect(factsOf({ sentAt: "2026-06-30T23:30:00Z" }, agreement).providerAgreement).toBe(true);
+    expect(factsOf({ sentAt: "2026-06-30T22:30:00Z" }, agreement).providerAgreement).toBe(false);
+  });
+
+  it("is false for another provider's ODS code", () => {
+    expect(
+      factsOf(
+        { sender: { odsCode: "RAA" } },
+        agreedWith({ odsCode: "RXX01", acknowledgedOn: "2026-01-01" }),
+      ).providerAgreement,
+    ).toBe(false);
+  });
+
+  it("is false for a sender without an ODS code", () => {
+    expect(
+      factsOf(
+        { sender: { odsCode: null } },
+        agreedWith({ odsCode: "RXX01", acknowledgedOn: "2026-01-01" }),
+      ).providerAgreement,
+    ).toBe(false);
+  });
+
+  it("is false with no agreements at all", () => {
+    expect(factsOf({}, agreedWith()).providerAgreement).toBe(false);
+  });
+
+  it("is absent when the policy is not agreed-providers", () => {
+    expect(factsOf()).not.toHaveProperty("providerAgreement");
+  });
+});
