@@ -12,5 +12,6 @@ export default defineConfig([
     treeshake: true,
     // Keep `node:` specifiers so that browser bundlers see the lazy file-system import for what it is.
     removeNodeProtocol: false,
+    external: [/^node:/],
   },
 ]);

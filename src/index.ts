@@ -36,6 +36,12 @@ export { defaultCategories, parseTask, senderKinds, taskSchema } from "./input/t
 // Letters
 export type { Letter, LetterKind } from "./letters/types.js";
 export { letterKinds } from "./letters/types.js";
+export { renderLetter } from "./letters/render.js";
+export type { RenderLetterOptions } from "./letters/render.js";
+export { loadTemplates } from "./letters/templates.js";
+export type { LetterTemplates } from "./letters/templates.js";
+export { letterContextSchema } from "./letters/context.js";
+export type { LetterContext } from "./letters/context.js";
 export { type CdsHooksCard, toCdsCards } from "./output/cds-hooks.js";
 export type { RulesetFiles } from "./rules/build.js";
 export { buildRuleset } from "./rules/build.js";
