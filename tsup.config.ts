@@ -1,4 +1,11 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(
+  readFileSync(new URL("./package.json", import.meta.url), "utf8"),
+) as {
+  version: string;
+};
 
 export default defineConfig([
   {
@@ -13,5 +20,16 @@ export default defineConfig([
     // Keep `node:` specifiers so that browser bundlers see the lazy file-system import for what it is.
     removeNodeProtocol: false,
     external: [/^node:/],
+  },
+  {
+    // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    clean: false,
+    target: "node20",
+    platform: "node",
+    banner: { js: "#!/usr/bin/env node" },
+    define: { __VERSION__: JSON.stringify(version) },
   },
 ]);

@@ -113,7 +113,7 @@ export interface Summary {
     asOf: string;
     /** How many teams stand at each level. */
     levels: Record<EscalationLevel, number>;
-    /** Teams above `none` now or at their peak, the most serious first. */
+    /** Teams above `none` now, or clear now but once at the service lead or beyond; the most serious first. */
     teams: TeamEscalation[];
   } | null;
 }
@@ -466,7 +466,8 @@ export class Summariser {
       const level = levelFor(inWindow, settings);
       levels[level]++;
       const peakLevel = levelFor(peakCount, settings);
-      if (level === "none" && peakLevel === "none") continue;
+      // A team that is clear now is listed only if it once reached the service lead.
+      if (level === "none" && levelRank[peakLevel] < levelRank["service-lead"]) continue;
       teams.push({
         team: {
           organisation: summary.organisation,

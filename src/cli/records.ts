@@ -52,7 +52,11 @@ function recordError(line: number, code: string, message: string): BatchRecord {
 }
 
 function invalidJson(line: number, cause: unknown): BatchRecord {
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  // V8 quotes the text around the error ("…" is not valid JSON): it may hold an NHS number.
+  const detail = (cause instanceof Error ? cause.message : String(cause)).replace(
+    /, ".*" is not valid JSON$/s,
+    "",
+  );
   return recordError(
     line,
     "invalid_json",

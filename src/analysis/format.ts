@@ -1,0 +1,176 @@
+/**
+ * Small formatting helpers shared by the analyst outputs (report, diff, test): numbers, dates,
+ * plain-text tables, CSV cells and HTML escaping. Formatters are created once.
+ */
+
+const integer = new Intl.NumberFormat("en-GB");
+const longDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const shortDate = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const shortMonth = new Intl.DateTimeFormat("en-GB", {
+  month: "short",
+  year: "2-digit",
+  timeZone: "UTC",
+});
+const longMonth = new Intl.DateTimeFormat("en-GB", {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/**
+ * A whole number with thousands separators.
+ *
+ * @example formatCount(12345) // "12,345"
+ */
+export function formatCount(n: number): string {
+  return integer.format(n);
+}
+
+/**
+ * A share as a percentage with one decimal, or "–" when the whole is zero.
+ *
+ * @example formatPercent(1, 3) // "33.3%"
+ */
+export function formatPercent(part: number, whole: number): string {
+  if (whole === 0) return "–";
+  return `${((part / whole) * 100).toFixed(1)}%`;
+}
+
+/**
+ * A London calendar date (`YYYY-MM-DD`) the way letters and reports write it.
+ *
+ * @example formatDay("2026-12-01") // "1 December 2026"
+ */
+export function formatDay(isoDay: string): string {
+  return longDate.format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/**
+ * A London calendar date, short, for tables.
+ *
+ * @example formatDayShort("2026-12-01") // "1 Dec 2026"
+ */
+export function formatDayShort(isoDay: string): string {
+  return shortDate.format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/**
+ * A month (`YYYY-MM`) for a chart axis or a table.
+ *
+ * @example formatMonth("2026-03") // "Mar 26"
+ * @example formatMonth("2026-03", "long") // "March 2026"
+ */
+export function formatMonth(month: string, style: "short" | "long" = "short"): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  return (style === "short" ? shortMonth : longMonth).format(date);
+}
+
+/**
+ * A plain-text table: columns padded to their widest cell, numbers right-aligned.
+ *
+ * @param header - the column titles
+ * @param rows - the cells; numbers are formatted with thousands separators
+ * @param indent - spaces before each line
+ * @returns the table, one line per row, ending with a newline
+ * @example textTable(["rule", "count"], [["fit-note", 67]]) // "rule      count\nfit-note     67\n"
+ */
+export function textTable(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  indent = 0,
+): string {
+  const numeric = header.map(
+    (_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === "number"),
+  );
+  const cells = [
+    header,
+    ...rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatCount(cell) : cell))),
+  ];
+  const widths = header.map((_, column) =>
+    Math.max(...cells.map((row) => [...(row[column] ?? "")].length)),
+  );
+  const pad = " ".repeat(indent);
+  return cells
+    .map(
+      (row) =>
+        pad +
+        row
+          .map((cell, column) => {
+            const width = widths[column] ?? 0;
+            const fill = " ".repeat(Math.max(0, width - [...cell].length));
+            return numeric[column] ? fill + cell : cell + fill;
+          })
+          .join("  ")
+          .trimEnd(),
+    )
+    .join("\n")
+    .concat("\n");
+}
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break, and with a leading `'` when
+ * a spreadsheet would read it as a formula (`=`, `+`, `-`, `@`, tab, carriage return), since
+ * sender names come from task data.
+ *
+ * @example csvCell('Smith, "Jo"') // "\"Smith, \"\"Jo\"\"\""
+ * @example csvCell("=HYPERLINK(…)") // "'=HYPERLINK(…)"
+ */
+export function csvCell(value: string | number | boolean | undefined | null): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "string") return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * A CSV document: a header row and data rows, CRLF line ends (RFC 4180).
+ *
+ * @example csvDocument(["a", "b"], [[1, "x"]]) // "a,b\r\n1,x\r\n"
+ */
+export function csvDocument(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | undefined | null)[])[],
+): string {
+  return [header, ...rows]
+    .map((row) => row.map(csvCell).join(","))
+    .join("\r\n")
+    .concat("\r\n");
+}
+
+const htmlEntities: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "`": "&#96;",
+  "=": "&#61;",
+};
+
+/**
+ * Escapes text for HTML element content and quoted attribute values.
+ *
+ * @example escapeHtml('<b title="x">') // "&lt;b title&#61;&quot;x&quot;&gt;"
+ */
+export function escapeHtml(value: string | number): string {
+  return String(value).replace(/[&<>"'`=]/g, (c) => htmlEntities[c] ?? c);
+}
+
+/**
+ * The first characters of a ruleset hash, enough to tell rulesets apart in a report.
+ *
+ * @example shortHash("4eee9d803ea3c3973858…") // "4eee9d80"
+ */
+export function shortHash(hash: string): string {
+  return hash.slice(0, 8);
+}

@@ -1,0 +1,78 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { CliError, type Io } from "./io.js";
+
+/** The option values of a parsed command line. */
+export type Values = Record<string, string | boolean | undefined>;
+
+/** One CLI command: its name, help text, options, and what it does. */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The full `--help` text. */
+  help: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  /** How many positional arguments it takes. */
+  positionals: { min: number; max: number };
+  run(positionals: string[], values: Values, io: Io): Promise<number>;
+}
+
+/**
+ * Parses a command's arguments with `node:util` parseArgs; unknown options and missing values
+ * are usage errors (exit 2) that point to the command's help.
+ */
+export function parseCommand(
+  command: Command,
+  args: string[],
+): { positionals: string[]; values: Values; help: boolean } {
+  let parsed: { positionals: string[]; values: Values };
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    }) as { positionals: string[]; values: Values };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(`${message}\nSee gp-task-guard ${command.name} --help`);
+  }
+  const help = parsed.values.help === true;
+  if (!help) {
+    const n = parsed.positionals.length;
+    if (n < command.positionals.min || n > command.positionals.max) {
+      const want =
+        command.positionals.min === command.positionals.max
+          ? `${command.positionals.min}`
+          : `${command.positionals.min} to ${command.positionals.max}`;
+      throw new CliError(
+        `${command.name} takes ${want} argument${command.positionals.max === 1 ? "" : "s"}, not ${n}\nSee gp-task-guard ${command.name} --help`,
+      );
+    }
+  }
+  return { ...parsed, help };
+}
+
+/** A string option's value. */
+export function text(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A boolean option's value. */
+export function flag(values: Values, name: string): boolean {
+  return values[name] === true;
+}
+
+/** The options most commands share. */
+export const common = {
+  practice: { type: "string", short: "p" },
+  rules: { type: "string", short: "r" },
+  engine: { type: "string" },
+  "input-format": { type: "string" },
+} as const;
+
+export const commonHelp = `  -p, --practice <file>    the practice's policy (JSON, see: gp-task-guard schema practice)
+  -r, --rules <dir>        a ruleset folder (default: the bundled Humberside LMCs rules)
+      --engine <name>      compiled (default) or json-rules-engine (the reference)
+      --input-format <f>   json, jsonl or csv (default: .csv and .jsonl by name, else sniffed)`;

@@ -1,0 +1,141 @@
+import { isInputError, isTemplateError, type LetterKind, letterKinds } from "../../index.js";
+import type { LetterContext } from "../../letters/context.js";
+import { renderLetter } from "../../letters/render.js";
+import { type Command, common, text } from "../command.js";
+import {
+  CliError,
+  choice,
+  dateOption,
+  exitCodes,
+  loadPractice,
+  loadRules,
+  makeGuard,
+  output,
+  pathFrom,
+  readJsonFile,
+} from "../io.js";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export const letterCommand: Command = {
+  name: "letter",
+  summary:
+    "render any letter (rejection, reminder, opt-out notice, agreement, guidance, escalation)",
+  help: `Usage: gp-task-guard letter <kind> --practice <file> [options]
+
+Renders one of the letters of the guidance for the practice, to stdout or a file:
+  rejection, reminder    for a task: --task <file> (it is evaluated, and its findings go in)
+  opt-out-notice         to providers, before the practice stops accepting tasks (policy decline)
+  provider-agreement     to a provider's senior manager: --context with {"provider": {"name",
+                         "odsCode"?, "manager"?: {"name", "role"?}, "contact": {"name", ...}}}
+  practice-guidance      the practice's "Guidance for the use of Tasks in SystmOne"
+  escalation             to a service lead: --context with {"team": {"organisation", "team"?},
+                         "lead"?: {"name"}, "tasks": {"count", "dates": [...], "reasons"?}}
+                         (gp-task-guard report -f json gives team and tasks per team)
+
+Options:
+  -p, --practice <file>   the practice's policy (JSON)
+  -r, --rules <dir>       the ruleset (default: the bundled rules): clauses and parameters
+      --task <file>       the task, for rejection and reminder (and optionally opt-out-notice)
+      --context <file>    more context fields (JSON object), see above
+      --templates <dir>   templates overriding the bundled ones by file name
+      --date <date>       the letter's date, YYYY-MM-DD (default: today, London)
+  -f, --format <f>        text (default) or html (a complete document that prints on A4)
+  -o, --out <file>        write to a file instead of stdout
+  -h, --help              this help
+
+Exit status: 0 written; 2 usage error, or a field the letter needs is missing (named).
+
+Examples:
+  gp-task-guard letter opt-out-notice -p examples/practice.json --date 2026-10-01
+  gp-task-guard letter rejection -p examples/practice.json --task task.json -f html -o letter.html`,
+  options: {
+    practice: common.practice,
+    rules: common.rules,
+    task: { type: "string" },
+    context: { type: "string" },
+    templates: { type: "string" },
+    date: { type: "string" },
+    format: { type: "string", short: "f" },
+    out: { type: "string", short: "o" },
+  },
+  positionals: { min: 1, max: 1 },
+
+  async run([kindName = ""], values, io) {
+    if (!(letterKinds as readonly string[]).includes(kindName)) {
+      throw new CliError(
+        `unknown letter ${JSON.stringify(kindName)}: use one of ${letterKinds.join(", ")}`,
+      );
+    }
+    const kind = kindName as LetterKind;
+    const format = choice("format", text(values, "format"), ["text", "html"] as const, "text");
+    const date = dateOption("date", text(values, "date"));
+    const practicePath = text(values, "practice");
+    const practice = await loadPractice(io, practicePath, "letter");
+    const rulesDir = text(values, "rules");
+    const ruleset = await loadRules(io, rulesDir);
+    const contextPath = text(values, "context");
+    const extra =
+      contextPath === undefined ? {} : await readJsonFile(io, contextPath, "context file");
+    if (!isRecord(extra)) throw new CliError(`${contextPath}: the context must be a JSON object`);
+
+    const context: Record<string, unknown> = {
+      ...extra,
+      practice,
+      ruleset,
+      ...(date !== undefined && { date }),
+    };
+    const taskPath = text(values, "task");
+    if (taskPath !== undefined) {
+      const task = await readJsonFile(io, taskPath, "task file");
+      const guard = makeGuard(practice, ruleset, rulesDir === undefined ? {} : { rulesDir });
+      try {
+        const verdict = await guard.evaluate(task);
+        context.task = task;
+        context.findings = verdict.findings;
+      } catch (error) {
+        if (isInputError(error)) {
+          throw new CliError(
+            [
+              `${taskPath}: the task is not valid:`,
+              ...error.issues.map((i) => `  ${taskPath} ${i.path}: ${i.message}`),
+            ].join("\n"),
+          );
+        }
+        throw error;
+      }
+    }
+    const templates = text(values, "templates");
+    let letter: ReturnType<typeof renderLetter>;
+    try {
+      letter = renderLetter(
+        kind,
+        context as LetterContext,
+        templates === undefined ? {} : { templates: pathFrom(io, templates) },
+      );
+    } catch (error) {
+      if (isTemplateError(error)) {
+        const hint =
+          error.path === "task" || error.path === "findings"
+            ? " (give --task <file>)"
+            : ["provider", "team", "tasks"].some((f) => error.path.startsWith(f))
+              ? " (give it in --context <file>)"
+              : "";
+        throw new CliError(`${kind}: ${error.message}${hint}`);
+      }
+      if (isInputError(error)) {
+        throw new CliError(
+          [
+            `${kind}: the letter's context is not valid:`,
+            ...error.issues.map((i) => `  ${i.path}: ${i.message}`),
+          ].join("\n"),
+        );
+      }
+      throw error;
+    }
+    await output(io, format === "html" ? letter.html : letter.text, text(values, "out"));
+    return exitCodes.ok;
+  },
+};

@@ -1,0 +1,93 @@
+import {
+  createGuard,
+  defaultRuleset,
+  isRulesetError,
+  loadRuleset,
+  type Ruleset,
+  type RulesetIssue,
+} from "../../index.js";
+import { type Command, text } from "../command.js";
+import {
+  CliError,
+  choice,
+  exitCodes,
+  formatRulesetIssues,
+  pathFrom,
+  reason,
+  rulesetIssueLines,
+  write,
+} from "../io.js";
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "check a ruleset folder: schema, facts, operators, parameters, clauses, ids",
+  help: `Usage: gp-task-guard validate [rules] [options]
+
+Checks a ruleset folder (default: the bundled rules): every file against its schema, and
+every rule for unknown facts, operators, parameters, categories and contract clauses,
+duplicate or mismatched ids, files not listed, forbidden keys (__proto__, constructor) and
+message fields that do not exist. Each problem names its file and JSON path.
+
+Options:
+  -f, --format <f>   text (default) or json
+  -h, --help         this help
+
+Exit status: 0 valid; 1 not valid; 2 the folder cannot be read.
+
+Example:
+  gp-task-guard validate examples/rulesets/extended`,
+  options: { format: { type: "string", short: "f" } },
+  positionals: { min: 0, max: 1 },
+
+  async run([dir], values, io) {
+    const format = choice("format", text(values, "format"), ["text", "json"] as const, "text");
+    const label = dir ?? "(bundled rules)";
+    let ruleset: Ruleset | undefined;
+    let issues: RulesetIssue[] = [];
+    try {
+      ruleset = dir === undefined ? defaultRuleset() : await loadRuleset(pathFrom(io, dir));
+      // Compiling the conditions finds what the schema cannot (e.g. a value the operator cannot take).
+      createGuard({ practice: ruleset.examples.practice, ruleset });
+    } catch (error) {
+      if (!isRulesetError(error)) throw new CliError(`${label}: ${reason(error)}`);
+      if (error.issues.some((i) => i.code === "unreadable")) {
+        throw new CliError(rulesetIssueLines(label, error).join("\n"));
+      }
+      issues = error.issues;
+      ruleset = undefined;
+    }
+    if (format === "json") {
+      await write(
+        io.stdout,
+        `${JSON.stringify(
+          {
+            valid: ruleset !== undefined,
+            ...(ruleset && {
+              ruleset: {
+                name: ruleset.name,
+                version: ruleset.version,
+                hash: ruleset.hash,
+                rules: ruleset.rules.length,
+              },
+            }),
+            issues,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    } else if (ruleset !== undefined) {
+      await write(
+        io.stdout,
+        `${label}: valid ruleset ${ruleset.name} ${ruleset.version}, ${ruleset.rules.length} rules, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n`,
+      );
+    } else {
+      const lines = formatRulesetIssues(dir ?? "rules", issues);
+      await write(
+        io.stdout,
+        `${label}: not a valid ruleset (${issues.length} problem${issues.length === 1 ? "" : "s"})\n${lines.map((l) => `  ${l}`).join("\n")}\n`,
+      );
+    }
+    return ruleset === undefined ? exitCodes.failed : exitCodes.ok;
+  },
+};
