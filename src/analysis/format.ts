@@ -76,7 +76,8 @@ export function formatMonth(month: string, style: "short" | "long" = "short"): s
 }
 
 /**
- * A plain-text table: columns padded to their widest cell, numbers right-aligned.
+ * A plain-text table: columns padded to their widest cell, columns of numbers (and of
+ * signed numbers or percentages written as text) right-aligned.
  *
  * @param header - the column titles
  * @param rows - the cells; numbers are formatted with thousands separators
@@ -90,7 +91,11 @@ export function textTable(
   indent = 0,
 ): string {
   const numeric = header.map(
-    (_, column) => rows.length > 0 && rows.every((row) => typeof row[column] === "number"),
+    (_, column) =>
+      rows.length > 0 &&
+      rows.every(
+        (row) => typeof row[column] === "number" || /^[+−-]?[\d,.]+%?$/.test(String(row[column])),
+      ),
   );
   const cells = [
     header,

@@ -72,8 +72,8 @@ describe("readRecords: JSONL", () => {
 
 describe("readRecords: JSON", () => {
   it("yields each element of an array with the line it starts on, and a bad element as an error", async () => {
-    const records = await collect(readRecordsFrom(join(fixtures, "array.json")));
-    const text = await readFile(join(fixtures, "array.json"), "utf8");
+    const records = await collect(readRecordsFrom(join(fixtures, "array-with-a-bad-element.txt")));
+    const text = await readFile(join(fixtures, "array-with-a-bad-element.txt"), "utf8");
     const lines = text.split("\n");
     expect(records.map((r) => ("error" in r ? "error" : (r.value as { id: string }).id))).toEqual([
       "40001855",
@@ -123,7 +123,7 @@ describe("readRecords: chunking", () => {
   it("gives the same records however the bytes are split, multi-byte characters included", async () => {
     const samples = [
       await readFile(join(fixtures, "batch-malformed.jsonl")),
-      await readFile(join(fixtures, "array.json")),
+      await readFile(join(fixtures, "array-with-a-bad-element.txt")),
       await readFile(join(fixtures, "tasks.csv")),
       Buffer.from('\uFEFF{"id":"É—é","body":"Café £5 ✓"}\n{"id":"2"}\n'),
     ];

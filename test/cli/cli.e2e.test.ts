@@ -1,0 +1,459 @@
+/**
+ * End-to-end tests of the gp-task-guard bin as a user runs it: `node cli.js …`. The bin is
+ * built once, from tsup.config.ts's CLI entry, into .tmp/cli-e2e/ (inside the repository, so
+ * its dependencies resolve from node_modules), so `npm test` works on a fresh clone before
+ * `npm run build` has run.
+ */
+import { spawnSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { HtmlValidate } from "html-validate";
+import { build, type Options } from "tsup";
+import { beforeAll, describe, expect, it } from "vitest";
+import config from "../../tsup.config.js";
+
+const root = join(import.meta.dirname, "..", "..");
+const outDir = join(root, ".tmp", "cli-e2e");
+const cli = join(outDir, "cli.js");
+const fixtures = join(import.meta.dirname, "fixtures");
+const practice = "examples/practice.json";
+const corpus = "examples/corpus.jsonl";
+let scratch = "";
+
+beforeAll(async () => {
+  const entries = (Array.isArray(config) ? config : [config]) as Options[];
+  const cliEntry = entries.find(
+    (e) => typeof e.entry === "object" && e.entry !== null && "cli" in e.entry,
+  );
+  if (cliEntry === undefined) throw new Error("tsup.config.ts has no cli entry");
+  await rm(outDir, { recursive: true, force: true });
+  await build({ ...cliEntry, outDir, config: false, silent: true, sourcemap: false });
+  await mkdir(join(root, ".tmp"), { recursive: true });
+  scratch = await mkdtemp(join(root, ".tmp", "cli-scratch-"));
+  return () => rm(scratch, { recursive: true, force: true });
+}, 120_000);
+
+function run(
+  args: string[],
+  input?: string,
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    input,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the default rules to edit, in the scratch folder. */
+async function copyOfRules(name: string): Promise<string> {
+  const dir = join(scratch, name);
+  await cp(join(root, "rules"), dir, { recursive: true });
+  return dir;
+}
+
+async function editJson(
+  file: string,
+  edit: (json: Record<string, unknown>) => void,
+): Promise<void> {
+  const json = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  edit(json);
+  await writeFile(file, JSON.stringify(json, null, 2));
+}
+
+describe("gp-task-guard evaluate", () => {
+  it("gives one output line per record, in order, for a batch with a malformed line in the middle, and exits 1", async () => {
+    const input = await readFile(join(fixtures, "batch-malformed.jsonl"), "utf8");
+    const recordsIn = input.split("\n").filter((line) => line.trim() !== "").length;
+    const { status, stdout, stderr } = run([
+      "evaluate",
+      "test/cli/fixtures/batch-malformed.jsonl",
+      "-p",
+      practice,
+      "-f",
+      "jsonl",
+    ]);
+    expect(status).toBe(1);
+    const out = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(out).toHaveLength(recordsIn);
+    const errors = out.filter((o) => "error" in o);
+    const verdicts = out.filter((o) => "outcome" in o);
+    expect(verdicts.length + errors.length).toBe(recordsIn);
+    expect(errors.map((e) => e.line)).toEqual([3, 5]);
+    expect(errors[0].error).toMatchObject({
+      code: "INPUT_INVALID",
+      issues: [{ code: "invalid_json", path: "" }],
+    });
+    expect(errors[1].error.issues.map((i: { path: string }) => i.path)).toEqual([
+      "patient.nhsNumber",
+    ]);
+    expect(out.map((o) => o.taskId ?? `line ${o.line}`)).toEqual([
+      "40000133",
+      "40000376",
+      "line 3",
+      "line 5",
+      "40001124",
+      "40001509",
+    ]);
+    expect(stderr).toContain("6 records: 2 reject, 1 remind, 1 accept, 2 could not be evaluated");
+  });
+
+  it("exits 0 when every record was evaluated, and reads CSV, a JSON array and stdin alike", async () => {
+    const csv = run(["evaluate", "test/cli/fixtures/tasks.csv", "-p", practice, "-f", "json"]);
+    expect(csv.status).toBe(1); // two of the CSV fixture's rows are bad on purpose
+    const items = JSON.parse(csv.stdout) as { taskId?: string; line?: number }[];
+    expect(items.map((i) => i.taskId ?? `line ${i.line}`)).toEqual([
+      "CSV-1",
+      "CSV-2",
+      "line 5",
+      "CSV-4",
+      "line 7",
+    ]);
+
+    const array = run([
+      "evaluate",
+      "test/cli/fixtures/array-with-a-bad-element.txt",
+      "-p",
+      practice,
+      "-f",
+      "jsonl",
+      "-q",
+    ]);
+    expect(array.stdout.trimEnd().split("\n")).toHaveLength(4);
+
+    const single = await readFile(join(fixtures, "single-task.json"), "utf8");
+    const piped = run(["evaluate", "-", "-p", practice, "-f", "jsonl", "-q"], single);
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(piped.stdout)).toMatchObject({ taskId: "40000133", outcome: "reject" });
+    expect(piped.stderr).toBe("");
+  });
+
+  it("exits 2 naming the file when the practice file is missing", () => {
+    const { status, stdout, stderr } = run(["evaluate", corpus, "-p", "no/such/practice.json"]);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/cannot read the practice file no\/such\/practice\.json: ENOENT/);
+  });
+
+  it("exits 2 naming the file and field when the practice policy is not valid", async () => {
+    const file = join(scratch, "bad-practice.json");
+    await writeFile(
+      file,
+      JSON.stringify({
+        name: "Example Surgery",
+        units: [],
+        externalTasks: { policy: "sometimes" },
+      }),
+    );
+    const { status, stderr } = run(["evaluate", corpus, "-p", file]);
+    expect(status).toBe(2);
+    expect(stderr).toContain(`${file} units: units must name at least one SystmOne unit`);
+    expect(stderr).toContain(`${file} externalTasks.policy:`);
+  });
+
+  it("exits 2 naming the rule file and JSON path when --rules has a rule with an unknown fact", async () => {
+    const dir = await copyOfRules("unknown-fact-evaluate");
+    await editJson(join(dir, "fit-note.json"), (rule) => {
+      (rule.conditions as { all: { fact: string }[] }).all[2] = {
+        fact: "senderType",
+        operator: "equal",
+        value: "x",
+      } as never;
+    });
+    const { status, stderr } = run(["evaluate", corpus, "-p", practice, "-r", dir]);
+    expect(status).toBe(2);
+    expect(stderr).toContain(
+      `${dir}/fit-note.json conditions.all[2].fact: unknown fact "senderType"`,
+    );
+  });
+
+  it("writes one letter per verdict that has one, named by a file-system-safe task id", async () => {
+    const dir = join(scratch, "letters");
+    const tasks = (await readFile(join(root, corpus), "utf8")).split("\n").slice(0, 3);
+    const hostile = JSON.parse(tasks[0] ?? "{}") as Record<string, unknown>;
+    const batch = [
+      JSON.stringify({ ...hostile, id: "../../escape/CON" }),
+      JSON.stringify({ ...hostile, id: "a/b" }),
+      JSON.stringify({ ...hostile, id: "a b" }),
+    ].join("\n");
+    const { status, stderr } = run(
+      [
+        "evaluate",
+        "-",
+        "-p",
+        practice,
+        "-f",
+        "jsonl",
+        "--letters",
+        dir,
+        "--letter-date",
+        "2026-11-30",
+      ],
+      batch,
+    );
+    expect(status).toBe(0);
+    expect(stderr).toContain("3 letters written");
+    expect((await readdir(dir)).sort()).toEqual(["a_b-2.txt", "a_b.txt", "escape_CON.txt"]);
+    const letter = await readFile(join(dir, "a_b.txt"), "utf8");
+    expect(letter).toContain("30 November 2026");
+    expect(letter).not.toMatch(/&amp;|&lt;|&#/);
+  });
+
+  it("refuses an unknown option or a missing argument with exit 2 and a pointer to --help", () => {
+    const unknown = run(["evaluate", corpus, "-p", practice, "--colour"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("See gp-task-guard evaluate --help");
+    expect(run(["evaluate"]).status).toBe(2);
+    expect(run(["evaluate", corpus, "-p", practice, "-f", "xml"]).stderr).toContain(
+      "--format must be one of json, jsonl, table",
+    );
+  });
+});
+
+describe("gp-task-guard diff", () => {
+  it("shows the effect of changing immediateWithinDays on the corpus", async () => {
+    const dir = await copyOfRules("immediate-21");
+    await editJson(join(dir, "ruleset.json"), (ruleset) => {
+      (ruleset.parameters as Record<string, unknown>).immediateWithinDays = 21;
+    });
+    const { status, stdout } = run([
+      "diff",
+      "--base",
+      "rules",
+      "--candidate",
+      dir,
+      corpus,
+      "-p",
+      practice,
+      "-f",
+      "json",
+    ]);
+    expect(status).toBe(0);
+    const diff = JSON.parse(stdout);
+    expect(diff.changes).toEqual([
+      { path: "parameters.immediateWithinDays", kind: "changed", before: 14, after: 21 },
+    ]);
+    const rule = diff.rules.find((r: { ruleId: string }) => r.ruleId === "immediate-action");
+    expect(rule.after).toBeGreaterThan(rule.before);
+    expect(diff.total).toBe(1000);
+    // A longer window only adds rejections: nothing leaves reject.
+    expect(diff.matrix.reject.accept + diff.matrix.reject.remind).toBe(0);
+    expect(diff.matrix.accept.reject + diff.matrix.remind.reject).toBe(diff.outcomeChanged);
+    const ids = new Set(
+      (await readFile(join(root, corpus), "utf8"))
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).id),
+    );
+    for (const t of diff.transitions) for (const id of t.samples) expect(ids.has(id)).toBe(true);
+
+    const text = run(["diff", "--candidate", dir, corpus, "-p", practice]).stdout;
+    expect(text).toContain("parameters.immediateWithinDays: 14 → 21");
+    expect(text).toMatch(/remind → reject \(\d+\): \d+/);
+
+    expect(
+      run(["diff", "--candidate", dir, corpus, "-p", practice, "--fail-on-change", "-q"]).status,
+    ).toBe(1);
+    expect(
+      run(["diff", "--candidate", "rules", corpus, "-p", practice, "--fail-on-change", "-q"])
+        .status,
+    ).toBe(0);
+  });
+});
+
+describe("gp-task-guard test", () => {
+  it("fails, naming the rule and its example, when a rule is edited so that it can no longer fire", async () => {
+    const dir = await copyOfRules("fit-note-never");
+    await editJson(join(dir, "fit-note.json"), (rule) => {
+      (rule.conditions as { all: unknown[] }).all.push({
+        fact: "external",
+        operator: "equal",
+        value: false,
+      });
+    });
+    expect(run(["validate", dir]).status).toBe(0);
+    const { status, stdout } = run(["test", dir, "--corpus", corpus, "-p", practice]);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(
+      /✗ fit-note fires\[0\] "the request in the body is recognised": expected fit-note to fire/,
+    );
+    expect(stdout).toMatch(/Rules never fired: .*fit-note/);
+    expect(stdout.trimEnd().endsWith("FAIL")).toBe(true);
+  });
+
+  it("passes the default rules, and fails below --min-coverage", () => {
+    const ok = run(["test", "--corpus", corpus, "-p", practice]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/Rule examples: \d+ passed, 0 failed/);
+    const strict = run(["test", "--corpus", corpus, "-p", practice, "--min-coverage", "100"]);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toMatch(
+      /Coverage on examples\/corpus\.jsonl \(1,000 tasks\): [\d.]+% \(minimum 100%\)/,
+    );
+  });
+
+  it("checks a golden corpus, and --update-golden records the current verdicts", async () => {
+    const golden = join(scratch, "golden.jsonl");
+    const lines = (await readFile(join(root, corpus), "utf8")).split("\n").slice(0, 20).join("\n");
+    await writeFile(golden, lines);
+    const fresh = run(["test", "--golden", golden, "-p", practice]);
+    expect(fresh.status).toBe(1);
+    expect(fresh.stdout).toContain("no expectation: run with --update-golden");
+    expect(run(["test", "--golden", golden, "-p", practice, "--update-golden"]).status).toBe(0);
+    expect(run(["test", "--golden", golden, "-p", practice]).status).toBe(0);
+    // The same golden corpus fails under a ruleset that rejects more.
+    const dir = await copyOfRules("immediate-60");
+    await editJson(join(dir, "ruleset.json"), (ruleset) => {
+      (ruleset.parameters as Record<string, unknown>).immediateWithinDays = 60;
+    });
+    const changed = run(["test", dir, "--golden", golden, "-p", practice]);
+    expect(changed.status).toBe(1);
+    expect(changed.stdout).toMatch(
+      /✗ line \d+ task \d+: expected \w+ \[.*\].*, got reject \[.*immediate-action/,
+    );
+  });
+});
+
+describe("gp-task-guard validate", () => {
+  it("names the file, the JSON path and the fact for a rule with an unknown fact, and exits 1", async () => {
+    const dir = await copyOfRules("unknown-fact");
+    await editJson(join(dir, "fit-note.json"), (rule) => {
+      const all = (rule.conditions as { all: { fact: string }[] }).all;
+      const condition = all[1];
+      if (condition) condition.fact = "requestKind";
+    });
+    const { status, stdout } = run(["validate", dir]);
+    expect(status).toBe(1);
+    expect(stdout).toContain("not a valid ruleset (1 problem)");
+    expect(stdout).toContain(
+      `${dir}/fit-note.json conditions.all[1].fact: unknown fact "requestKind"`,
+    );
+    expect(stdout).toContain("[unknown_fact]");
+  });
+
+  it("accepts the bundled rules and the extended example, and exits 2 for a folder that does not exist", () => {
+    expect(run(["validate"]).stdout).toMatch(
+      /^\(bundled rules\): valid ruleset humberside-lmcs-tasking/,
+    );
+    expect(run(["validate", "examples/rulesets/extended"]).status).toBe(0);
+    expect(run(["validate", "no/such/rules"]).status).toBe(2);
+  });
+});
+
+describe("gp-task-guard report", () => {
+  const nhsNumbers = async () =>
+    (await readFile(join(root, corpus), "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l).patient?.nhsNumber as string | undefined)?.replace(/\s/g, ""))
+      .filter((n): n is string => n !== undefined);
+
+  it("never prints an NHS number, in any format", async () => {
+    const numbers = await nhsNumbers();
+    expect(numbers.length).toBeGreaterThan(900);
+    for (const format of ["text", "json", "csv", "html"]) {
+      const { status, stdout } = run([
+        "report",
+        corpus,
+        "-p",
+        practice,
+        "-f",
+        format,
+        "--date",
+        "2026-11-30",
+      ]);
+      expect(status).toBe(0);
+      const digits = stdout.replace(/[\s,]/g, "");
+      for (const n of numbers)
+        expect(digits.includes(n), `${format} report shows ${n}`).toBe(false);
+    }
+  });
+
+  it("writes a self-contained HTML report that passes an HTML validator", async () => {
+    const out = join(scratch, "report.html");
+    const { status } = run([
+      "report",
+      corpus,
+      "-p",
+      practice,
+      "-f",
+      "html",
+      "-o",
+      out,
+      "--date",
+      "2026-11-30",
+    ]);
+    expect(status).toBe(0);
+    const html = await readFile(out, "utf8");
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\(/i);
+    expect(
+      html.match(/https?:\/\/[^"\s]+/g)?.filter((u) => u !== "http://www.w3.org/2000/svg") ?? [],
+    ).toEqual([]);
+    expect(html).toContain("<svg");
+    const report = await new HtmlValidate({
+      extends: ["html-validate:recommended"],
+      rules: { "no-inline-style": "off", "long-title": "off" },
+    }).validateString(html);
+    expect(
+      report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+    ).toEqual([]);
+  });
+
+  it("lists bad records by line without their values, and exits 1", () => {
+    const { status, stdout } = run([
+      "report",
+      "test/cli/fixtures/batch-malformed.jsonl",
+      "-p",
+      practice,
+      "-f",
+      "json",
+    ]);
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.records).toEqual({
+      read: 6,
+      errors: [
+        { line: 3, code: "INPUT_INVALID", paths: ["(record)"] },
+        { line: 5, code: "INPUT_INVALID", paths: ["patient.nhsNumber"] },
+      ],
+    });
+    expect(report.summary.outcomes.total).toBe(4);
+  });
+});
+
+describe("gp-task-guard schema, letter and help", () => {
+  it("prints the JSON Schema shipped in schema/", async () => {
+    const { status, stdout } = run(["schema", "task"]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(
+      JSON.parse(await readFile(join(root, "schema/task.schema.json"), "utf8")),
+    );
+    expect(run(["schema", "patient"]).status).toBe(2);
+  });
+
+  it("renders a letter for the practice, and names the missing field with exit 2", () => {
+    const notice = run(["letter", "opt-out-notice", "-p", practice, "--date", "2026-10-01"]);
+    expect(notice.status).toBe(0);
+    expect(notice.stdout).toContain(
+      "from 1 December 2026, Example Surgery will not accept SystmOne Tasks",
+    );
+    const missing = run(["letter", "escalation", "-p", practice]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/team.*tasks/);
+  });
+
+  it("has --help for every command", () => {
+    for (const command of ["evaluate", "report", "diff", "test", "validate", "schema", "letter"]) {
+      const { status, stdout } = run([command, "--help"]);
+      expect(status).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: gp-task-guard ${command}`));
+    }
+    expect(run(["--help"]).stdout).toContain("Commands:");
+    expect(run(["frobnicate"]).status).toBe(2);
+    expect(run(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
