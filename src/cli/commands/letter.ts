@@ -1,6 +1,11 @@
-import { isInputError, isTemplateError, type LetterKind, letterKinds } from "../../index.js";
-import type { LetterContext } from "../../letters/context.js";
-import { renderLetter } from "../../letters/render.js";
+import {
+  isInputError,
+  isTemplateError,
+  type LetterContext,
+  type LetterKind,
+  letterKinds,
+  renderLetter,
+} from "../../index.js";
 import { type Command, common, text } from "../command.js";
 import {
   CliError,
