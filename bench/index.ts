@@ -247,14 +247,20 @@ function memory(): { ratio: number; rss: number[] } {
   const rss: number[] = [];
   for (const count of memoryCounts) {
     log(`memory: streaming ${count} tasks through evaluateMany…`);
-    const r = childJson(process.execPath, ["--import", "tsx", "bench/memory.ts", String(count)]);
+    const r = childJson(process.execPath, [
+      "--expose-gc",
+      "--import",
+      "tsx",
+      "bench/memory.ts",
+      String(count),
+    ]);
     const mib = (r.maxRssKiB ?? Number.NaN) / 1024;
     rss.push(mib);
     rows.push({
       section: "memory (evaluateMany, streamed)",
       name: `peak RSS, ${count.toLocaleString("en-GB")} tasks`,
       perSecond: count / (r.seconds ?? Number.NaN),
-      note: `${mib.toFixed(0)} MiB`,
+      note: `${mib.toFixed(0)} MiB peak RSS; live heap after GC ${(r.heapAfterGcMiB ?? Number.NaN).toFixed(1)} MiB; ${r.errors ?? "?"} errors`,
     });
   }
   return { ratio: (rss.at(-1) ?? Number.NaN) / (rss[0] ?? Number.NaN), rss };
