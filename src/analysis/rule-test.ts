@@ -225,9 +225,9 @@ export function renderTestText(report: RuleTestReport): string {
     out.push(
       `  Rules never fired: ${c.neverFired.length === 0 ? "none" : c.neverFired.join(", ")}`,
     );
-    out.push(`  Conditions never true: ${c.neverTrue.length === 0 ? "none" : ""}`);
+    out.push(`  Conditions never true:${c.neverTrue.length === 0 ? " none" : ""}`);
     for (const x of c.neverTrue) out.push(`    ${describeCondition(x)}`);
-    out.push(`  Conditions never false: ${c.neverFalse.length === 0 ? "none" : ""}`);
+    out.push(`  Conditions never false:${c.neverFalse.length === 0 ? " none" : ""}`);
     for (const x of c.neverFalse) out.push(`    ${describeCondition(x)}`);
     const errors = c.conditions.filter((x) => x.errors > 0);
     if (errors.length > 0) {
