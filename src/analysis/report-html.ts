@@ -48,6 +48,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 6px
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #d8dde0; vertical-align: top; }
 th { background: #f0f4f5; font-weight: bold; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+.small { font-size: 12px; color: #4c6272; } .nowrap { white-space: nowrap; }
 .level { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; white-space: nowrap; }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
 footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid #d8dde0; font-size: 12px; color: #4c6272; }
@@ -83,8 +84,16 @@ function table(
   return `<table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** Short labels for the escalation table's badges; the note above the table spells them out. */
+const shortLabels: Record<EscalationLevel, string> = {
+  none: "None",
+  "remind-team": "Remind the team",
+  "service-lead": "Service lead",
+  "icb-or-lmc": "ICB or LMC",
+};
+
 function badge(level: EscalationLevel): string {
-  return `<span class="level" style="background:${levelColors[level]}">${escapeHtml(escalationLabels[level])}</span>`;
+  return `<span class="level" style="background:${levelColors[level]}" title="${escapeHtml(escalationLabels[level])}">${escapeHtml(shortLabels[level])}</span>`;
 }
 
 /**
@@ -190,15 +199,15 @@ ${
           text(t.team.team ?? t.team.unit),
           t.count,
           badge(t.level),
-          `${formatCount(t.peak.count)} (${formatDayShort(t.peak.endingOn)})`,
-          text(
+          `<span class="nowrap">${formatCount(t.peak.count)}</span> <span class="small nowrap">to ${escapeHtml(formatDayShort(t.peak.endingOn))}</span>`,
+          `<span class="small">${text(
             t.reasons
               .slice(0, 3)
               .map((r) => `${r.ruleId} (${formatCount(r.count)})`)
               .join(", "),
-          ),
+          )}</span>`,
         ]),
-        [false, false, true, false, true, false],
+        [false, false, true, false, false, false],
       )
 }</section>`
     : "";
