@@ -1,12 +1,12 @@
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import type { z } from "zod";
+import { isKnownOperator } from "../engine/operators.js";
 import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters } from "../facts/lexicon.js";
 import { checkMessage } from "./message.js";
-import { isKnownOperator } from "./operators.js";
 import {
   type Condition,
   type Rule,
