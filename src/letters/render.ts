@@ -15,17 +15,33 @@ import {
 import { type Letter, type LetterKind, letterKinds } from "./types.js";
 import { type LetterView, rulesetView } from "./view.js";
 
+/**
+ * Drops spaces and tabs at the end of every line. A scan, not `/[ \t]+$/gm`: that expression
+ * retries from every space of a long run inside a line and is quadratic on a name padded with
+ * thousands of spaces.
+ */
+function trimLineEnds(text: string): string {
+  // Odd items are the line breaks themselves (the ones `$` sees in multiline mode), kept as they are.
+  return text
+    .split(/([\n\r\u2028\u2029])/)
+    .map((line, i) => {
+      if (i % 2 === 1) return line;
+      let end = line.length;
+      while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+      return line.slice(0, end);
+    })
+    .join("");
+}
+
 /** Text letters: no trailing spaces, at most one blank line in a row, one final newline. */
 function tidyText(text: string): string {
-  return `${text
-    .replace(/[ \t]+$/gm, "")
+  return `${trimLineEnds(text)
     .replace(/\n{3,}/g, "\n\n")
     .trim()}\n`;
 }
 
 function tidyHtml(html: string): string {
-  return `${html
-    .replace(/[ \t]+$/gm, "")
+  return `${trimLineEnds(html)
     .replace(/\n{2,}/g, "\n")
     .trim()}\n`;
 }
