@@ -14,14 +14,34 @@ export interface Tokens {
   sentences: number[][];
 }
 
-const sentenceEnd = /[.!?]+(?:\s|$)|\n+/;
-const clauseEnd = /[;:,]+(?:\s|$)|\s[-–—]\s/;
+// A run of stops only ends a sentence (or clause) when white space or the end follows it, so a
+// match can only start where a run starts: the lookbehind says so, which keeps the split linear
+// on "a!!!…!!!a" (without it every position of the run is retried to its end).
+const sentenceEnd = /(?<![.!?])[.!?]+(?:\s|$)|\n+/;
+const clauseEnd = /(?<![;:,])[;:,]+(?:\s|$)|\s[-–—]\s/;
+
+/** a–z, 0–9 and the apostrophe: the characters a word keeps at its ends. */
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
+}
+
+/**
+ * Strips punctuation from both ends of a word with two scans: a trailing-punctuation regular
+ * expression retries from every position and is quadratic on a word like "a!!!…!!!a".
+ */
+function trimPunctuation(raw: string): string {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && !isWordChar(raw.charCodeAt(start))) start++;
+  while (end > start && !isWordChar(raw.charCodeAt(end - 1))) end--;
+  return raw.slice(start, end);
+}
 
 /** Lower-cases and folds a word list: hyphens and slashes become spaces, other punctuation goes. */
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.toLowerCase().split(/[\s\-–—/]+/)) {
-    const word = raw.replace(/^[^a-z0-9']+|[^a-z0-9']+$/g, "").replace(/’/g, "'");
+    const word = trimPunctuation(raw).replace(/’/g, "'");
     if (word) out.push(word);
   }
   return out;

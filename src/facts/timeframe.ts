@@ -58,8 +58,11 @@ function amount(word: string): number {
 }
 
 function addWorkingDays(from: string, n: number): string {
-  let date = from;
-  let left = n;
+  // Any seven days in a row hold five working days: jump whole weeks, then step the last one
+  // to five working days, so "within 999 working days" costs a few steps, not 1,400.
+  const weeks = Math.max(0, Math.floor((n - 1) / 5));
+  let date = plusDays(from, 7 * weeks);
+  let left = n - 5 * weeks;
   while (left > 0) {
     date = plusDays(date, 1);
     if (isoWeekday(date) <= 5) left--;
