@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { createGuard } from "../../src/engine/guard.js";
+import { fromFhirTask } from "../../src/input/fhir.js";
+import { practice, task } from "./fuzz.js";
+
+/**
+ * Regular expressions and loops over body text must stay linear. Each hostile body is 20,000
+ * characters (the schema's limit) and is evaluated three times; the fastest run must stay under
+ * the budget. A catastrophic pattern takes seconds; a linear one takes a few milliseconds.
+ */
+const BODY = 20_000;
+/** Milliseconds per kilobyte: generous for a loaded CI machine, far below any backtracking blow-up. */
+const BUDGET_MS_PER_KB = 10;
+
+function fill(unit: string, length = BODY): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+/** Hostile bodies, each exactly 20,000 characters. */
+const hostileBodies: [string, string][] = [
+  ["one word repeated", fill("review ")],
+  ["no spaces at all", fill("a")],
+  ['"urgent" with negators', fill("not urgent urgent no action required ")],
+  ['"urgent " repeated', fill("urgent ")],
+  ["nested brackets", `${"(".repeat(BODY / 2)}${")".repeat(BODY / 2)}`],
+  ["brackets around a word", `a${"(".repeat(BODY - 2)}a`],
+  ["punctuation inside one word", `a${"!".repeat(BODY - 2)}a`],
+  ["full stops inside one word", `a${".".repeat(BODY - 2)}a`],
+  ["semicolons inside one word", `a${";".repeat(BODY - 2)}a`],
+  ["quotes inside one word", `a${'"'.repeat(BODY - 2)}a`],
+  ["a long digit run", fill("1")],
+  ["digits and slashes", fill("1/")],
+  ["digits and colons", fill("12:")],
+  ['"journal " repeated', fill("journal ")],
+  ['"journal entry" repeated', fill("journal entry ")],
+  ["a journal reference repeated", fill(`Please see my recent journal entry (23/11/2026 10:05). `)],
+  ['"within " repeated', fill("within ")],
+  ['"within 7 days" repeated', fill("within 7 days ")],
+  ['"within 999 working days" repeated', fill("within 999 working days ")],
+  ['"within 999 months" repeated', fill("within 999 months ")],
+  ['"in 2 weeks." repeated', fill("in 2 weeks. ")],
+  ['"by Friday" repeated', fill("by Friday ")],
+  ['"by tomorrow" repeated', fill("by tomorrow ")],
+  ["a written date repeated", fill("by 1 December 2026 ")],
+  ["numeric dates repeated", fill("by 12/12/2026 ")],
+  ["month names repeated", fill("december ")],
+  ['"by " repeated', fill("by ")],
+  ["times of day repeated", fill("12 pm ")],
+  ["hyphens", fill("-")],
+  ["white space and line breaks", fill(" \n\t")],
+  ["curly apostrophes", fill("’")],
+  ["combining accents", `a${"\u0301".repeat(BODY - 1)}`],
+  ["emoji", fill("😀")],
+  ["clinical terms repeated", fill("bloods HbA1c blood pressure medication ")],
+  ["category phrases repeated", fill("please issue a fit note and refer ")],
+];
+
+async function fastest(run: () => Promise<unknown>, times = 3): Promise<number> {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe("hostile bodies of 20,000 characters", () => {
+  for (const engine of ["compiled", "json-rules-engine"] as const) {
+    const guard = createGuard({ practice, engine });
+
+    it.each(hostileBodies)(`evaluates %s in linear time (${engine})`, async (_name, body) => {
+      expect(body.length).toBe(BODY);
+      await guard.evaluate(task({ body: "warm up within 7 days" }));
+      const ms = await fastest(() => guard.evaluate(task({ body })));
+      expect(ms / (BODY / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
+    });
+  }
+
+  it("keeps every adversarial body under a few milliseconds per kilobyte", async () => {
+    const guard = createGuard({ practice });
+    let total = 0;
+    for (const [, body] of hostileBodies) {
+      total += await fastest(() => guard.evaluate(task({ body })), 1);
+    }
+    const perKb = total / ((hostileBodies.length * BODY) / 1024);
+    expect(perKb).toBeLessThan(BUDGET_MS_PER_KB / 2);
+  });
+});
+
+describe("hostile names printed in letters", () => {
+  const spaced = `a${" ".repeat(BODY - 2)}b`;
+  const tabbed = `a${" \t".repeat(BODY / 2 - 1)}b`;
+
+  it.each([
+    ["spaces", spaced],
+    ["spaces and tabs", tabbed],
+  ])("renders a letter naming a sender padded with %s in linear time", async (_name, name) => {
+    const guard = createGuard({ practice });
+    const padded = task({
+      sender: { organisation: name, team: name, name },
+      recipient: { assignment: "user", assignee: name },
+    });
+    const ms = await fastest(() => guard.evaluate(padded));
+    const verdict = await guard.evaluate(padded);
+    expect(verdict.letter?.kind).toBe("reminder");
+    expect(ms / ((4 * BODY) / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
+  });
+
+  it("renders a letter for a practice whose name and preferred method are padded with spaces in linear time", async () => {
+    const guard = createGuard({
+      practice: { ...practice, name: spaced, preferredMethod: spaced, signOff: spaced },
+    });
+    const assigned = task({ recipient: { assignment: "user", assignee: "Dr A Example" } });
+    const ms = await fastest(() => guard.evaluate(assigned));
+    expect(ms / ((3 * BODY) / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
+  });
+});
+
+describe("hostile FHIR strings", () => {
+  const resource = (reference: string, text: string) => ({
+    resourceType: "Task",
+    id: "t1",
+    authoredOn: "2026-11-23T09:30:00Z",
+    requester: { reference, display: "Hull Trust" },
+    owner: { reference, display: "Example Surgery" },
+    identifier: [{ system: fill("SystemOne", 2_000), value: "x" }],
+    description: text,
+  });
+
+  it.each([
+    ["a long capitalised word", `A${fill("a", BODY)}`],
+    ["many path segments", fill("Aa/")],
+    ["slashes", fill("A/")],
+    ["a long id", `Organization/${fill("a", BODY)}`],
+    ["a long id with history", `Organization/x/_history/${fill("1.", BODY)}!`],
+  ])("reads a reference made of %s in linear time", async (_name, reference) => {
+    const ms = await fastest(async () => {
+      try {
+        fromFhirTask(resource(reference, fill("within 7 days ")));
+      } catch {
+        // A bad reference is an InputError; only the time matters here.
+      }
+    });
+    expect(ms / (BODY / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
+  });
+});
