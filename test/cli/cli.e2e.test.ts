@@ -403,6 +403,37 @@ describe("gp-task-guard report", () => {
     ).toEqual([]);
   });
 
+  it("writes an escalation letter for each team at the service-lead step or beyond", async () => {
+    const dir = join(scratch, "escalation");
+    const json = run(["report", corpus, "-p", practice, "-f", "json", "--date", "2026-11-30"]);
+    const teams = JSON.parse(json.stdout).summary.escalation.teams as { level: string }[];
+    const due = teams.filter((t) => t.level === "service-lead" || t.level === "icb-or-lmc").length;
+    expect(due).toBeGreaterThan(0);
+    const { status } = run([
+      "report",
+      corpus,
+      "-p",
+      practice,
+      "--date",
+      "2026-11-30",
+      "--escalation-letters",
+      dir,
+      "-o",
+      join(scratch, "r.txt"),
+    ]);
+    expect(status).toBe(0);
+    const files = await readdir(dir);
+    expect(files).toHaveLength(due);
+    const letter = await readFile(
+      join(dir, "Humber_Coast_NHS_Foundation_Trust_District_Nursing.txt"),
+      "utf8",
+    );
+    expect(letter).toContain(
+      "SystmOne Tasks from District Nursing, Humber Coast NHS Foundation Trust",
+    );
+    expect(letter).toContain("30 November 2026");
+  });
+
   it("lists bad records by line without their values, and exits 1", () => {
     const { status, stdout } = run([
       "report",

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import {
   type ReportRecordError,
   recordError,
@@ -9,10 +11,11 @@ import {
 } from "../../analysis/report.js";
 import { renderReportHtml } from "../../analysis/report-html.js";
 import { Summariser } from "../../analysis/summarise.js";
-import { parseTask } from "../../index.js";
+import { parseTask, renderLetter } from "../../index.js";
 import { londonToday } from "../../letters/dates.js";
 import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
 import { type Command, common, commonHelp, flag, text } from "../command.js";
+import { FileNames } from "../file-names.js";
 import {
   CliError,
   checkInputFile,
@@ -25,6 +28,7 @@ import {
   loadRules,
   makeGuard,
   output,
+  pathFrom,
   printWarnings,
   reason,
   write,
@@ -57,7 +61,11 @@ ${commonHelp}
       --service-lead-at <n> non-compliant tasks in the window from which to contact the
                             service lead (default: the ruleset's)
       --icb-at <n>          ... from which to tell the ICB or the LMC (default: the ruleset's)
-      --date <date>         the date printed as "generated" (default: today, London)
+      --date <date>         the date printed as "generated" and on letters (default: today)
+      --escalation-letters <dir>
+                            write an escalation letter for each team at the service-lead
+                            step or beyond, to <dir>/<organisation>_<team>.txt (or .html)
+      --letter-format <f>   text (default) or html
   -q, --quiet               no progress bar
   -h, --help                this help
 
@@ -78,6 +86,8 @@ Examples:
     "service-lead-at": { type: "string" },
     "icb-at": { type: "string" },
     date: { type: "string" },
+    "escalation-letters": { type: "string" },
+    "letter-format": { type: "string" },
     quiet: { type: "boolean", short: "q" },
   },
   positionals: { min: 1, max: 1 },
@@ -97,6 +107,12 @@ Examples:
     const serviceLeadAt = integerOption("service-lead-at", text(values, "service-lead-at"), 1);
     const icbAt = integerOption("icb-at", text(values, "icb-at"), 1);
     const quiet = flag(values, "quiet");
+    const letterFormat = choice(
+      "letter-format",
+      text(values, "letter-format"),
+      ["text", "html"] as const,
+      "text",
+    );
     const practicePath = text(values, "practice");
     const practice = await loadPractice(io, practicePath, "report");
     const rulesDir = text(values, "rules");
@@ -164,6 +180,43 @@ Examples:
             ? renderReportHtml(input)
             : renderReportText(input);
     await output(io, document, text(values, "out"));
+    const lettersDir = text(values, "escalation-letters");
+    if (lettersDir !== undefined) {
+      const names = new FileNames();
+      let written = 0;
+      try {
+        await mkdir(pathFrom(io, lettersDir), { recursive: true });
+        for (const t of input.summary.escalation?.teams ?? []) {
+          if (t.level !== "service-lead" && t.level !== "icb-or-lmc") continue;
+          const letter = renderLetter("escalation", {
+            practice,
+            ruleset,
+            date: generatedOn,
+            team: t.team,
+            tasks: {
+              count: t.count,
+              dates: t.dates,
+              reasons: t.reasons.map((r) => ({ title: r.title, count: r.count })),
+            },
+          });
+          const name = names.next(
+            `${t.team.organisation}_${t.team.team ?? t.team.unit}`,
+            letterFormat === "html" ? ".html" : ".txt",
+          );
+          await writeFile(
+            join(pathFrom(io, lettersDir), name),
+            letterFormat === "html" ? letter.html : letter.text,
+          );
+          written++;
+        }
+      } catch (error) {
+        throw new CliError(
+          `cannot write the escalation letters to ${lettersDir}: ${reason(error)}`,
+        );
+      }
+      if (!quiet)
+        await write(io.stderr, `${written} escalation letters written to ${lettersDir}\n`);
+    }
     if (errors.length > 0 && !quiet) {
       await write(
         io.stderr,
