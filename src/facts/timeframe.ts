@@ -33,7 +33,8 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 
 /** Timeframe patterns. Each is bounded, with no nested quantifiers: linear over hostile input. */
 const duration = new RegExp(
-  `\\b(?:within|in|over)\\s(?:the\\s)?(?:next\\s|coming\\s)?${number}\\s${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
+  // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
+  `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)${number}\\s${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
   "gi",
 );
 const fortnight = /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi;
@@ -104,8 +105,10 @@ export function findTimeframe(body: string, sentOn: string): Timeframe | undefin
   for (const m of flat.matchAll(tomorrow)) add(plusDays(sentOn, 1), m[0]);
   for (const m of flat.matchAll(today)) add(sentOn, m[0]);
   for (const m of flat.matchAll(endOfWeek)) {
-    const toFriday = Math.max(0, 5 - isoWeekday(sentOn));
-    add(plusDays(sentOn, (m[1] ?? "").toLowerCase() === "next" ? toFriday + 7 : toFriday), m[0]);
+    // Next week's Friday is 12 − weekday days on, from a weekend too (not this week's + 7).
+    const day = isoWeekday(sentOn);
+    const next = (m[1] ?? "").toLowerCase() === "next";
+    add(plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day)), m[0]);
   }
   for (const m of flat.matchAll(byNextWeek)) add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
   for (const m of flat.matchAll(weekday)) {
