@@ -2,7 +2,7 @@ import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
 import { daysBetween, dueDate, londonDate } from "./calendar.js";
 import type { Facts } from "./catalogue.js";
-import { hasDateOrTime } from "./dates-in-text.js";
+import { DATE_SOURCE, TIME_SOURCE } from "./dates-in-text.js";
 import type { Lexicon } from "./lexicon.js";
 import { tokenize } from "./text.js";
 import { findTimeframe } from "./timeframe.js";
@@ -20,18 +20,30 @@ function normaliseName(name: string): string {
     .trim();
 }
 
+const datesAndTimes = new RegExp(`${DATE_SOURCE}|${TIME_SOURCE}`, "gi");
+/** Characters allowed between a reference's date and its time: "23/11/2026 at 10:05". */
+const DATE_TIME_GAP = 4;
+
 /**
  * Finds the journal references in a body: a journal phrase followed, within the window, by a
  * date or a time. Returns whether one has its date/time, and the body with every journal
- * phrase and its window blanked (dates there are not due dates).
+ * phrase and its own date/time blanked (dates there are not due dates). The rest of the window
+ * stays: "… journal entry (23/11/2026 10:05). Please repeat bloods within 3 days" is due in 3.
  */
 function readJournal(body: string, lexicon: Lexicon): { dated: boolean; rest: string } {
   let dated = false;
   let rest = body;
   for (const m of body.matchAll(lexicon.journal)) {
     const start = m.index;
-    const end = Math.min(body.length, start + m[0].length + lexicon.journalDateWithinChars);
-    if (hasDateOrTime(body.slice(start + m[0].length, end))) dated = true;
+    const from = start + m[0].length;
+    let end = from;
+    for (const d of body
+      .slice(from, from + lexicon.journalDateWithinChars)
+      .matchAll(datesAndTimes)) {
+      if (end > from && from + d.index - end > DATE_TIME_GAP) break;
+      end = from + d.index + d[0].length;
+    }
+    if (end > from) dated = true;
     rest = rest.slice(0, start) + " ".repeat(end - start) + rest.slice(end);
   }
   return { dated, rest };

@@ -237,6 +237,24 @@ describe("deriveFacts: journal references", () => {
     expect(bodyFacts("Please see my note by 24/11/2026 10:05 for details.").daysUntilDue).toBe(1);
   });
 
+  it("reads a due date stated right after the journal reference's own date and time", () => {
+    const facts = bodyFacts(
+      "Please see my journal entry (23/11/2026 10:05). Please repeat bloods within 3 days.",
+    );
+    expect(facts).toMatchObject({ journalReference: true, daysUntilDue: 3, dueSource: "body" });
+  });
+
+  it("reads a due date in the same sentence after the reference's date", () => {
+    expect(
+      bodyFacts("See journal entry 23/11/2026 and please review by 30/11/2026.").daysUntilDue,
+    ).toBe(7);
+  });
+
+  it("reads a due date after a journal phrase that has no date", () => {
+    const facts = bodyFacts("See my journal entry. Please review within 2 days.");
+    expect(facts).toMatchObject({ journalReference: false, daysUntilDue: 2 });
+  });
+
   it("still reads a due date stated well after the journal reference", () => {
     const filler = "The patient was seen at home and is comfortable, with family present. ".repeat(
       2,
