@@ -203,6 +203,12 @@ describe("practiceSchema: every field names its own path when its value is bad",
     ],
     ["a signOff that is empty is refused at signOff", { signOff: "" }, "signOff"],
     ["a signOff that is a number is refused at signOff", { signOff: 1 }, "signOff"],
+    [
+      "an address line that is empty is refused at address[1] (address is not in SPEC §2 but the schema reads it)",
+      { address: ["1 High Street", ""] },
+      "address[1]",
+    ],
+    ["an address that is a string is refused at address", { address: "1 High Street" }, "address"],
   ])("%s", (_behaviour, fragment, path) => {
     const error = inputErrorOf(() => parse(fragment));
     expect(pathsOf(error)).toEqual([path]);
