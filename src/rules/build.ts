@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import type { z } from "zod";
-import { isKnownOperator } from "../engine/operators.js";
+import { isKnownOperator, operatorMayThrow } from "../engine/operators.js";
 import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
@@ -20,6 +20,8 @@ import {
 /** The ruleset's main file name. */
 export const RULESET_FILE = "ruleset.json";
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Far deeper than any real rule; deep enough JSON would overflow the stack of every recursive step after this one. */
+const MAX_DEPTH = 100;
 
 /** The files of a ruleset folder: `ruleset.json` and `<id>.json`, each already parsed from JSON. */
 export type RulesetFiles = Readonly<Record<string, unknown>>;
@@ -30,6 +32,15 @@ function forbiddenKeys(
   path: PropertyKey[],
   issues: RulesetIssue[],
 ): void {
+  if (path.length > MAX_DEPTH && typeof value === "object" && value !== null) {
+    issues.push({
+      file,
+      path: formatPath(path),
+      code: "too_deep",
+      message: `the JSON is nested more than ${MAX_DEPTH} levels deep here: flatten the conditions`,
+    });
+    return;
+  }
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) forbiddenKeys(item, file, [...path, i], issues);
   } else if (typeof value === "object" && value !== null) {
@@ -108,6 +119,18 @@ function checkConditions(
       });
     }
     const value = condition.value;
+    const compared =
+      typeof value === "object" && value !== null && !Array.isArray(value)
+        ? ruleset.parameters[value.param]
+        : value;
+    if (isKnownOperator(condition.operator) && operatorMayThrow(condition.operator, compared)) {
+      issues.push({
+        file,
+        path: at("operator"),
+        code: "operator_may_throw",
+        message: `operator "${condition.operator}" would fail when the rule runs with this value: in and notIn need a list (or text) to look in, someValue: and everyValue: need a list, and swap: puts the fact there instead`,
+      });
+    }
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       if (!Object.hasOwn(ruleset.parameters, value.param)) {
         issues.push({
@@ -142,10 +165,22 @@ function checkConditions(
  * @throws {RulesetError} listing every problem with its file and JSON path: schema errors,
  *   an unknown fact, operator, parameter, category or clause, a duplicate or mismatched id,
  *   a rule file not listed, a forbidden key (`__proto__`, `constructor`, `prototype`),
- *   a message naming a field that does not exist
+ *   a message naming a field that does not exist, a condition whose operator would throw
+ *   with its value (`in` over a number), JSON nested more than 100 levels deep
  * @example buildRuleset({ "ruleset.json": {...}, "fit-note.json": {...} }).rules[0].id // "fit-note"
  */
 export function buildRuleset(files: RulesetFiles): Ruleset {
+  if (typeof files !== "object" || files === null) {
+    throw new RulesetError([
+      {
+        file: RULESET_FILE,
+        path: "",
+        code: "invalid_type",
+        message:
+          'a ruleset is an object of parsed files: { "ruleset.json": {…}, "<id>.json": {…} }',
+      },
+    ]);
+  }
   const issues: RulesetIssue[] = [];
   for (const [file, content] of Object.entries(files)) forbiddenKeys(content, file, [], issues);
   if (issues.length > 0) throw new RulesetError(issues);

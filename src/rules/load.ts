@@ -31,7 +31,19 @@ export async function loadRuleset(dir: string): Promise<Ruleset> {
   }
   const files: Record<string, unknown> = {};
   for (const name of names) {
-    const text = await readFile(join(dir, name), "utf8");
+    let text: string;
+    try {
+      text = await readFile(join(dir, name), "utf8");
+    } catch (error) {
+      throw new RulesetError([
+        {
+          file: name,
+          path: "",
+          code: "unreadable",
+          message: `cannot read ${name}: ${(error as Error).message}`,
+        },
+      ]);
+    }
     try {
       files[name] = JSON.parse(text);
     } catch (error) {
