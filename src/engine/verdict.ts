@@ -1,6 +1,7 @@
 import { type Facts, factCatalogue } from "../facts/catalogue.js";
 import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
+import { withEveryField } from "../rules/message.js";
 import type { PreparedRuleset } from "./prepare.js";
 import type { ClauseCitation, Finding, Outcome, Severity, Verdict } from "./types.js";
 
@@ -28,7 +29,12 @@ export function assembleVerdict(
   fired: readonly string[],
 ): Verdict {
   const { ruleset } = prepared;
-  const context = { task, practice, facts: messageFacts(facts), parameters: ruleset.parameters };
+  const context = {
+    task: withEveryField("task", task),
+    practice: withEveryField("practice", practice),
+    facts: messageFacts(facts),
+    parameters: ruleset.parameters,
+  };
   const entries = fired
     .map((id) => prepared.byId.get(id))
     .filter((entry) => entry !== undefined)
