@@ -328,3 +328,77 @@ export const validPractice: fc.Arbitrary<Record<string, unknown>> = fc
     }),
   )
   .map((externalTasks) => practiceWith({ externalTasks }));
+
+/** A path into a JSON value: object keys and array indexes. */
+export type JsonPath = (string | number)[];
+
+/** Every path into a JSON value, the root (`[]`) first. */
+export function jsonPaths(value: unknown, prefix: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
+  out.push(prefix);
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      jsonPaths(item, [...prefix, i], out);
+    });
+  } else if (typeof value === "object" && value !== null) {
+    for (const key of Object.keys(value)) {
+      jsonPaths((value as Record<string, unknown>)[key], [...prefix, key], out);
+    }
+  }
+  return out;
+}
+
+/** The marker for "remove this field" in a mutation. */
+export const DELETE = Symbol("delete");
+
+/**
+ * A copy of `value` with the value at `path` replaced, or removed when `replacement` is
+ * `DELETE`. Keys are defined as own properties, so `__proto__` stays an ordinary key, as
+ * JSON.parse makes it.
+ */
+export function setAt(value: unknown, path: JsonPath, replacement: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return replacement === DELETE ? undefined : replacement;
+  const copy: Record<string | number, unknown> = Array.isArray(value)
+    ? (value.slice() as unknown as Record<number, unknown>)
+    : typeof value === "object" && value !== null
+      ? { ...(value as Record<string, unknown>) }
+      : {};
+  const next = setAt(copy[head], rest, replacement);
+  if (next === undefined && replacement === DELETE && rest.length === 0) {
+    delete copy[head];
+  } else {
+    Object.defineProperty(copy, head, {
+      value: next,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return copy;
+}
+
+/** JSON.parse'd dotted form of a path, as `formatPath` writes it: `sender.kind`, `rules[2]`. */
+export function dotted(path: JsonPath): string {
+  let out = "";
+  for (const key of path)
+    out += typeof key === "number" ? `[${key}]` : out === "" ? key : `.${key}`;
+  return out;
+}
+
+/**
+ * Mutations of a JSON document: a path (the root included) and what goes there — a hostile
+ * JSON value, a huge or odd string, or nothing (the field removed).
+ */
+export function mutationOf(
+  document: unknown,
+): fc.Arbitrary<{ path: JsonPath; replacement: unknown }> {
+  const paths = jsonPaths(document);
+  return fc.record({
+    path: fc.constantFrom(...paths),
+    replacement: fc.oneof(
+      { weight: 3, arbitrary: hostileJson },
+      { weight: 1, arbitrary: hostileString },
+      { weight: 1, arbitrary: fc.constant<unknown>(DELETE) },
+    ),
+  });
+}
