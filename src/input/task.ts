@@ -43,13 +43,10 @@ const nhsNumber = z
   })
   .refine(isValidNhsNumber, { error: "patient.nhsNumber fails the Modulus 11 check digit" });
 
-const dueBy = z.union(
-  [z.iso.date(), z.iso.datetime({ offset: true, local: true })],
-  {
-    error:
-      "dueBy must be a date that exists (YYYY-MM-DD) or an ISO 8601 date-time (a date-time without an offset is London time)",
-  },
-);
+const dueBy = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
+  error:
+    "dueBy must be a date that exists (YYYY-MM-DD) or an ISO 8601 date-time (a date-time without an offset is London time)",
+});
 
 const optionalText = (what: string) => text(what).optional();
 
