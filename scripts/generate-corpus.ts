@@ -915,16 +915,18 @@ function ukDay(date: TZDate): string {
 }
 
 function sendingTime(random: Random): TZDate {
-  // A few tasks land on the clock-change weekends at night, to exercise London calendar dates.
+  // A few tasks land on the clock-change nights and near midnight, to exercise London calendar
+  // dates. They are given as instants: a London wall-clock time that is ambiguous (01:30 on 25
+  // October) would resolve differently under different process time zones.
   const special = random.chance(0.012);
   if (special) {
     return random.pick([
-      new TZDate(2026, 2, 29, 0, 40, london),
-      new TZDate(2026, 2, 29, 3, 15, london),
-      new TZDate(2026, 9, 25, 0, 50, london),
-      new TZDate(2026, 9, 25, 1, 30, london),
-      new TZDate(2026, 5, 30, 23, 45, london),
-      new TZDate(2026, 0, 31, 23, 55, london),
+      new TZDate(Date.UTC(2026, 2, 29, 0, 40), london), // 00:40 GMT, before the clocks go forward
+      new TZDate(Date.UTC(2026, 2, 29, 2, 15), london), // 03:15 BST, after
+      new TZDate(Date.UTC(2026, 9, 24, 23, 50), london), // 00:50 BST on 25 October
+      new TZDate(Date.UTC(2026, 9, 25, 1, 30), london), // the second 01:30, GMT
+      new TZDate(Date.UTC(2026, 5, 30, 22, 45), london), // 23:45 BST: 30 June in London
+      new TZDate(Date.UTC(2026, 0, 31, 23, 55), london),
     ]);
   }
   for (;;) {
