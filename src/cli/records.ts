@@ -342,6 +342,10 @@ async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenera
       skip_empty_lines: true,
       trim: false,
       max_record_size: max,
+      // A stream destroyed by its error drops the records still buffered in it: the rows read
+      // before an unclosed quote would be lost. Not destroyed, it hands them over first; the
+      // finally below destroys it.
+      ...({ autoDestroy: false } as object),
     }),
   );
   let header: string[] | undefined;
@@ -389,6 +393,8 @@ async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenera
       "invalid_csv",
       `The CSV cannot be read from line ${where} on: ${detail}`,
     );
+  } finally {
+    parser.destroy();
   }
 }
 
