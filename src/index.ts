@@ -3,6 +3,15 @@
  * tasking guidance (October 2024). The public API (SPEC §3); nothing else is exported.
  */
 
+export type {
+  EscalationLevel,
+  SummariseOptions,
+  Summary,
+  SummaryItem,
+  TeamEscalation,
+} from "./analysis/summarise.js";
+// Analysis
+export { escalationLevels, summarise } from "./analysis/summarise.js";
 export type { EngineName } from "./engine/evaluator.js";
 export type { BatchOptions, Guard, GuardOptions } from "./engine/guard.js";
 // Evaluation
@@ -17,6 +26,7 @@ export type {
 } from "./engine/types.js";
 export { BatchError, isBatchError } from "./errors/batch-error.js";
 export type { Issue } from "./errors/guard-error.js";
+
 // Errors
 export { GuardError, isGuardError } from "./errors/guard-error.js";
 export { InputError, isInputError } from "./errors/input-error.js";
@@ -32,16 +42,15 @@ export { parsePractice, practiceSchema } from "./input/practice.js";
 export type { Category, SenderKind, TaskInput, TaskInputRaw } from "./input/task.js";
 // Input
 export { defaultCategories, parseTask, senderKinds, taskSchema } from "./input/task.js";
-
+export type { LetterContext } from "./letters/context.js";
+export { letterContextSchema } from "./letters/context.js";
+export type { RenderLetterOptions } from "./letters/render.js";
+export { renderLetter } from "./letters/render.js";
+export type { LetterTemplates } from "./letters/templates.js";
+export { loadTemplates } from "./letters/templates.js";
 // Letters
 export type { Letter, LetterKind } from "./letters/types.js";
 export { letterKinds } from "./letters/types.js";
-export { renderLetter } from "./letters/render.js";
-export type { RenderLetterOptions } from "./letters/render.js";
-export { loadTemplates } from "./letters/templates.js";
-export type { LetterTemplates } from "./letters/templates.js";
-export { letterContextSchema } from "./letters/context.js";
-export type { LetterContext } from "./letters/context.js";
 export { type CdsHooksCard, toCdsCards } from "./output/cds-hooks.js";
 export type { RulesetFiles } from "./rules/build.js";
 export { buildRuleset } from "./rules/build.js";

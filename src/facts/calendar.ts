@@ -17,8 +17,21 @@ const inLondon = { in: london } as const;
  * @example londonDate("2026-05-31T23:30:00Z") // "2026-06-01"
  */
 export function londonDate(instant: string): string {
-  return formatISO(new Date(instant), { representation: "date", ...inLondon });
+  const ms = Date.parse(instant);
+  // London's offset is a whole hour and changes on the hour (01:00 UTC), so every instant of
+  // one UTC hour has the same London date: look it up once per hour, not once per task.
+  const hour = Math.floor(ms / HOUR_MS);
+  let date = byHour.get(hour);
+  if (date === undefined) {
+    date = formatISO(new Date(ms), { representation: "date", ...inLondon });
+    if (byHour.size >= 100_000) byHour.clear();
+    byHour.set(hour, date);
+  }
+  return date;
 }
+
+const HOUR_MS = 3_600_000;
+const byHour = new Map<number, string>();
 
 /**
  * The London calendar date of a due date: a date as it is, a date-time with an offset

@@ -88,14 +88,12 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
   let categorySource: Facts["categorySource"] = task.category ? "given" : "unknown";
   let categoryPhrase: string | undefined;
   if (!task.category) {
-    for (const candidate of lexicon.categories) {
-      const match = candidate.phrases.first(tokens);
-      if (match) {
-        category = candidate.id;
-        categorySource = "inferred";
-        categoryPhrase = match.phrase;
-        break;
-      }
+    const match = lexicon.categories.phrases.firstIndexed(tokens);
+    const id = match && lexicon.categories.categoryOf[match.index];
+    if (match && id !== undefined) {
+      category = id;
+      categorySource = "inferred";
+      categoryPhrase = match.phrase;
     }
   }
 

@@ -7,8 +7,8 @@ export interface Lexicon {
   safety: PhraseList;
   action: PhraseList;
   clinical: PhraseList;
-  /** In inference order. */
-  categories: { id: string; requestsAction: boolean; phrases: PhraseList }[];
+  /** Every category's phrases in one list, in inference order: category order, then phrase order. */
+  categories: { phrases: PhraseList; categoryOf: readonly string[] };
   requestsAction: ReadonlyMap<string, boolean>;
   /** Finds "journal entry"-like words in raw text (the ruleset's journal phrases, escaped). */
   journal: RegExp;
@@ -55,18 +55,22 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
   if (cached) return cached;
   const negation = {
     negators: ruleset.phrases.negators,
+    stops: ruleset.phrases.negationStops ?? [],
     window: Number(ruleset.parameters.negationWindowWords),
   };
+  const categoryEntries = Object.entries(ruleset.categories);
   const lexicon: Lexicon = {
     urgent: new PhraseList(ruleset.phrases.urgent, negation),
     safety: new PhraseList(ruleset.phrases.safety, negation),
     action: new PhraseList(ruleset.phrases.action, negation),
     clinical: new PhraseList(ruleset.phrases.clinical),
-    categories: Object.entries(ruleset.categories).map(([id, c]) => ({
-      id,
-      requestsAction: c.requestsAction,
-      phrases: new PhraseList(c.phrases, negation),
-    })),
+    categories: {
+      phrases: new PhraseList(
+        categoryEntries.flatMap(([, c]) => c.phrases),
+        negation,
+      ),
+      categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
+    },
     requestsAction: new Map(
       Object.entries(ruleset.categories).map(([id, c]) => [id, c.requestsAction]),
     ),

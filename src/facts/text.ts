@@ -97,95 +97,161 @@ function compileSequence(phrase: string): Sequence {
   return sequence;
 }
 
-function wordMatches(pattern: WordPattern, word: string): boolean {
-  return pattern.prefix ? word.startsWith(pattern.word) : word === pattern.word;
+/** Where a sequence may start: its first word, exactly or as a word ending's prefix. */
+interface Entry {
+  phrase: number;
+  part: number;
+  sequence: Sequence;
 }
 
-/** Finds where a sequence starts in a clause, from `from`; -1 when it does not. */
-function findSequence(sequence: Sequence, clause: readonly string[], from = 0): number {
-  const last = clause.length - sequence.length;
-  outer: for (let i = from; i <= last; i++) {
-    for (let j = 0; j < sequence.length; j++) {
-      const pattern = sequence[j];
-      const word = clause[i + j];
-      if (pattern === undefined || word === undefined || !wordMatches(pattern, word))
-        continue outer;
-    }
-    return i;
+/** Does the sequence match the clause's words from `at`? */
+function matchesAt(sequence: Sequence, clause: readonly string[], at: number): boolean {
+  if (at + sequence.length > clause.length) return false;
+  for (let j = 0; j < sequence.length; j++) {
+    const pattern = sequence[j];
+    const word = clause[at + j];
+    if (pattern === undefined || word === undefined) return false;
+    if (pattern.prefix ? !word.startsWith(pattern.word) : word !== pattern.word) return false;
   }
-  return -1;
+  return true;
+}
+
+/** Negation: the words that negate a phrase just after them, and the words that end their reach. */
+export interface Negation {
+  negators: readonly string[];
+  /** How many words before a phrase a negator reaches. */
+  window: number;
+  /** Words that end a negator's reach ("not eating and urgent review": "and" stops "not"). */
+  stops?: readonly string[];
 }
 
 /**
  * A list of phrases compiled once (when the ruleset is prepared) and matched against tokens.
- * With negators, a match preceded in its clause by a negator within `window` words
- * ("not urgent", "non-urgent", "no action required") does not count.
+ * Phrases are indexed by their first word, so one pass over the body's words finds every
+ * phrase of the list. With negation, a match preceded in its clause by a negator within
+ * `window` words ("not urgent", "non-urgent", "no action required") does not count, unless a
+ * stop word stands between them ("no improvement so urgent review" is urgent).
  */
 export class PhraseList {
-  readonly #phrases: CompiledPhrase[];
+  readonly #labels: string[];
+  readonly #parts: number[];
+  readonly #exact = new Map<string, Entry[]>();
+  readonly #prefix = new Map<string, Entry[]>();
+  readonly #prefixLengths: number[];
   readonly #negators: ReadonlySet<string>;
+  readonly #stops: ReadonlySet<string>;
   readonly #window: number;
 
-  constructor(
-    phrases: readonly Phrase[],
-    negation?: { negators: readonly string[]; window: number },
-  ) {
-    this.#phrases = phrases.map((p) =>
-      typeof p === "string"
-        ? { label: p, parts: [compileSequence(p)] }
-        : { label: p.allOf.join(" + "), parts: p.allOf.map(compileSequence) },
-    );
+  constructor(phrases: readonly Phrase[], negation?: Negation) {
+    this.#labels = phrases.map((p) => (typeof p === "string" ? p : p.allOf.join(" + ")));
+    this.#parts = phrases.map((p) => (typeof p === "string" ? 1 : p.allOf.length));
+    const lengths = new Set<number>();
+    phrases.forEach((p, phrase) => {
+      const parts = typeof p === "string" ? [p] : p.allOf;
+      parts.forEach((text, part) => {
+        const sequence = compileSequence(text);
+        const head = sequence[0];
+        if (head === undefined) return;
+        const index = head.prefix ? this.#prefix : this.#exact;
+        const list = index.get(head.word) ?? [];
+        list.push({ phrase, part, sequence });
+        index.set(head.word, list);
+        if (head.prefix) lengths.add(head.word.length);
+      });
+    });
+    this.#prefixLengths = [...lengths].sort((a, b) => a - b);
     this.#negators = new Set(negation?.negators.map((n) => n.toLowerCase()) ?? []);
+    this.#stops = new Set(negation?.stops?.map((n) => n.toLowerCase()) ?? []);
     this.#window = negation?.window ?? 0;
   }
 
   #negated(clause: readonly string[], at: number): boolean {
-    for (let k = Math.max(0, at - this.#window); k < at; k++) {
+    for (let k = at - 1; k >= 0 && k >= at - this.#window; k--) {
       const word = clause[k];
-      if (word !== undefined && this.#negators.has(word)) return true;
+      if (word === undefined || this.#stops.has(word)) return false;
+      if (this.#negators.has(word)) return true;
     }
     return false;
   }
 
-  /** Is the sequence in the clause, not negated? */
-  #inClause(sequence: Sequence, clause: readonly string[]): boolean {
-    let at = findSequence(sequence, clause);
-    while (at !== -1) {
-      if (!this.#negated(clause, at)) return true;
-      at = findSequence(sequence, clause, at + 1);
-    }
-    return false;
-  }
-
-  #matches(phrase: CompiledPhrase, tokens: Tokens): boolean {
-    if (phrase.parts.length === 1) {
-      const [sequence] = phrase.parts;
-      return sequence !== undefined && tokens.clauses.some((c) => this.#inClause(sequence, c));
-    }
-    // allOf: every part within one sentence or the next ("Seen in clinic. Please prescribe …").
-    return tokens.sentences.some((sentence, s) => {
-      const window = [...sentence, ...(tokens.sentences[s + 1] ?? [])];
-      return phrase.parts.every((sequence) =>
-        window.some((i) => {
-          const clause = tokens.clauses[i];
-          return clause !== undefined && this.#inClause(sequence, clause);
-        }),
-      );
+  /**
+   * One pass over the words: for each phrase, whether it matched (single phrases) or the
+   * sentences in which each of its parts matched (`allOf`).
+   */
+  #scan(tokens: Tokens): { matched: boolean[]; partSentences: Map<number, Set<number>[]> } {
+    const matched = new Array<boolean>(this.#labels.length).fill(false);
+    const partSentences = new Map<number, Set<number>[]>();
+    const hit = (entry: Entry, sentence: number) => {
+      const parts = this.#parts[entry.phrase] ?? 1;
+      if (parts === 1) {
+        matched[entry.phrase] = true;
+        return;
+      }
+      let sets = partSentences.get(entry.phrase);
+      if (sets === undefined) {
+        sets = Array.from({ length: parts }, () => new Set<number>());
+        partSentences.set(entry.phrase, sets);
+      }
+      sets[entry.part]?.add(sentence);
+    };
+    const tryEntries = (
+      entries: Entry[] | undefined,
+      clause: string[],
+      at: number,
+      sentence: number,
+    ) => {
+      if (entries === undefined) return;
+      for (const entry of entries) {
+        if (matched[entry.phrase] === true) continue;
+        if (matchesAt(entry.sequence, clause, at) && !this.#negated(clause, at))
+          hit(entry, sentence);
+      }
+    };
+    tokens.sentences.forEach((clauseIndexes, sentence) => {
+      for (const c of clauseIndexes) {
+        const clause = tokens.clauses[c];
+        if (clause === undefined) continue;
+        for (let at = 0; at < clause.length; at++) {
+          const word = clause[at] ?? "";
+          tryEntries(this.#exact.get(word), clause, at, sentence);
+          for (const length of this.#prefixLengths) {
+            if (length > word.length) break;
+            tryEntries(this.#prefix.get(word.slice(0, length)), clause, at, sentence);
+          }
+        }
+      }
     });
+    // allOf: every part within one sentence or the next ("Seen in clinic. Please prescribe …").
+    for (const [phrase, sets] of partSentences) {
+      const [first, ...rest] = sets;
+      if (first === undefined) continue;
+      const within = (set: Set<number>, s: number) => set.has(s) || set.has(s + 1);
+      for (const h of first) {
+        if ([h - 1, h].some((s) => rest.every((set) => within(set, s)))) {
+          matched[phrase] = true;
+          break;
+        }
+      }
+    }
+    return { matched, partSentences };
+  }
+
+  /** The first phrase of the list (list order) that matches, with its index, or undefined. */
+  firstIndexed(tokens: Tokens): (PhraseMatch & { index: number }) | undefined {
+    const { matched } = this.#scan(tokens);
+    const index = matched.indexOf(true);
+    const label = this.#labels[index];
+    return index === -1 || label === undefined ? undefined : { phrase: label, index };
   }
 
   /** The first phrase of the list (list order) that matches, or undefined. */
   first(tokens: Tokens): PhraseMatch | undefined {
-    for (const phrase of this.#phrases) {
-      if (this.#matches(phrase, tokens)) return { phrase: phrase.label };
-    }
-    return undefined;
+    const found = this.firstIndexed(tokens);
+    return found && { phrase: found.phrase };
   }
 
   /** How many distinct phrases of the list match. */
   count(tokens: Tokens): number {
-    let n = 0;
-    for (const phrase of this.#phrases) if (this.#matches(phrase, tokens)) n++;
-    return n;
+    return this.#scan(tokens).matched.filter(Boolean).length;
   }
 }

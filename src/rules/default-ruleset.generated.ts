@@ -1797,6 +1797,22 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         "nor",
         "less"
       ],
+      "negationStops": [
+        "and",
+        "but",
+        "so",
+        "or",
+        "because",
+        "although",
+        "though",
+        "then",
+        "however",
+        "yet",
+        "while",
+        "whereas",
+        "also",
+        "plus"
+      ],
       "safety": [
         "safeguarding",
         "suicid*",

@@ -166,19 +166,80 @@ export function withEveryField(kind: "task" | "practice", value: object): Record
   return root;
 }
 
-const messages = Handlebars.create();
-messages.registerHelper("date", (value: unknown) =>
-  typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? formatLongDate(value)
-    : String(value ?? ""),
-);
+type Render = (context: object) => string;
 
-/** Compiles a checked message: plain text, strict, no prototype access; `{{date x}}` writes "1 December 2026". */
-export function compileMessage(source: string): (context: object) => string {
-  return messages.compile(source, {
-    noEscape: true,
-    strict: true,
-    knownHelpers: { if: true, unless: true, date: true },
-    knownHelpersOnly: true,
-  });
+function formatDate(value: unknown): string {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? formatLongDate(value)
+    : value == null
+      ? ""
+      : String(value);
+}
+
+/** Reads a checked path from the context, own properties only; absent is undefined. */
+function reader(parts: readonly string[]): (context: object) => unknown {
+  return (context) => {
+    let value: unknown = context;
+    for (const part of parts) {
+      if (typeof value !== "object" || value === null || !Object.hasOwn(value, part))
+        return undefined;
+      value = (value as Record<string, unknown>)[part];
+    }
+    return value;
+  };
+}
+
+/** Handlebars' truthiness for #if: false, null, undefined, "", 0 and [] are false. */
+function truthy(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}
+
+function compileNodes(nodes: readonly unknown[]): Render {
+  const parts: Render[] = [];
+  for (const node of nodes) {
+    if (!isNode(node)) continue;
+    if (node.type === "ContentStatement") {
+      const text = String(node.value);
+      parts.push(() => text);
+    } else if (node.type === "MustacheStatement") {
+      const path = node.path as Node;
+      const params = (node.params as Node[] | undefined) ?? [];
+      const [param] = params;
+      if (String(path.original) === "date" && param !== undefined) {
+        const read = reader(param.parts as string[]);
+        parts.push((context) => formatDate(read(context)));
+      } else {
+        const read = reader(path.parts as string[]);
+        parts.push((context) => {
+          const value = read(context);
+          return value == null ? "" : String(value);
+        });
+      }
+    } else if (node.type === "BlockStatement") {
+      const [param] = (node.params as Node[] | undefined) ?? [];
+      const read = reader((param?.parts as string[] | undefined) ?? []);
+      const yes = compileNodes(((node.program as Node | null)?.body as unknown[]) ?? []);
+      const no = compileNodes(((node.inverse as Node | null)?.body as unknown[]) ?? []);
+      const negate = String((node.path as Node).original) === "unless";
+      parts.push((context) => (truthy(read(context)) !== negate ? yes(context) : no(context)));
+    }
+  }
+  return (context) => {
+    let out = "";
+    for (const part of parts) out += part(context);
+    return out;
+  };
+}
+
+/**
+ * Compiles a message that `checkMessage` has passed into a plain-text renderer: Handlebars
+ * parses it (with its white-space control), and the small grammar a message may use (fields,
+ * `#if`, `#unless`, `{{date x}}` for "1 December 2026") becomes closures. Fields are read as
+ * own properties only; an absent optional field prints nothing rather than failing the verdict.
+ *
+ * @example compileMessage("Due {{date facts.dueOn}}")({ facts: { dueOn: "2026-12-01" } }) // "Due 1 December 2026"
+ */
+export function compileMessage(source: string): Render {
+  const ast = Handlebars.parse(source) as unknown as Node;
+  return compileNodes((ast.body as unknown[]) ?? []);
 }

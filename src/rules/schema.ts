@@ -142,6 +142,8 @@ export const rulesetSchema = z.strictObject({
   phrases: z.strictObject({
     urgent: z.array(phraseSchema),
     negators: z.array(z.string().min(1)),
+    /** Words that end a negator's reach: "not eating and urgent review" is urgent. */
+    negationStops: z.array(z.string().min(1)).optional(),
     safety: z.array(phraseSchema),
     journal: z.array(phraseSchema),
     action: z.array(phraseSchema),
