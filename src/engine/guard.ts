@@ -42,9 +42,16 @@ export interface Guard {
   /**
    * Evaluates one task.
    * @throws {InputError} naming the path of every bad field of the task
+   * @throws {GuardError} nothing else: an unexpected failure is a `GuardError` with code
+   *   `EVALUATION_FAILED` and the original error as its `cause`
    */
   evaluate(task: unknown): Promise<Verdict>;
-  /** Evaluates a batch in order: one verdict or error per record, never a record lost. */
+  /**
+   * Evaluates a batch in order: one verdict or error per record, never a record lost. Stopping
+   * early (`break`) closes the source.
+   * @throws {BatchError} when the source itself fails, with how many records were answered
+   * @throws {InputError} when `tasks` is not iterable (subject `batch`)
+   */
   evaluateMany(
     tasks: Iterable<unknown> | AsyncIterable<unknown>,
     options?: BatchOptions,
@@ -82,6 +89,28 @@ function letterKind(verdict: Verdict): "rejection" | "reminder" | "opt-out-notic
   if (verdict.findings.some((f) => f.ruleId === "external-tasks-declined-soon"))
     return "opt-out-notice";
   return undefined;
+}
+
+/** The iterator of a batch: async first, then sync; anything else is an `InputError`. */
+function batchIterator(tasks: unknown): AsyncIterator<unknown> | Iterator<unknown> {
+  if (tasks !== null && tasks !== undefined) {
+    const source = Object(tasks) as Partial<AsyncIterable<unknown> & Iterable<unknown>>;
+    const asyncIterator = source[Symbol.asyncIterator];
+    if (typeof asyncIterator === "function") return asyncIterator.call(source);
+    const syncIterator = source[Symbol.iterator];
+    if (typeof syncIterator === "function") return syncIterator.call(source);
+  }
+  throw new InputError(
+    [
+      {
+        path: "",
+        code: "not_iterable",
+        message:
+          "evaluateMany needs an iterable or async iterable of tasks: an array, a generator or a stream of records",
+      },
+    ],
+    "batch",
+  );
 }
 
 function toGuardError(error: unknown): GuardError {
@@ -152,30 +181,49 @@ export function createGuard(options: GuardOptions): Guard {
     ruleset,
     engine,
     warnings: Object.freeze(practiceWarnings(practice)),
-    evaluate: (task) => run(task, true),
+    async evaluate(task) {
+      try {
+        return await run(task, true);
+      } catch (error) {
+        throw toGuardError(error);
+      }
+    },
     async *evaluateMany(tasks, batchOptions = {}) {
       const withLetters = batchOptions.letters === true;
       let index = 0;
-      const iterator =
-        Symbol.asyncIterator in Object(tasks)
-          ? (tasks as AsyncIterable<unknown>)[Symbol.asyncIterator]()
-          : (tasks as Iterable<unknown>)[Symbol.iterator]();
-      while (true) {
-        let next: IteratorResult<unknown>;
-        try {
-          next = await iterator.next();
-        } catch (error) {
-          throw new BatchError(index, error);
+      const iterator = batchIterator(tasks);
+      let finished = false;
+      try {
+        while (true) {
+          let next: IteratorResult<unknown>;
+          try {
+            next = await iterator.next();
+          } catch (error) {
+            finished = true;
+            throw new BatchError(index, error);
+          }
+          if (next.done) {
+            finished = true;
+            return;
+          }
+          let result: VerdictOrError;
+          try {
+            result = { ok: true, index, verdict: await run(next.value, withLetters) };
+          } catch (error) {
+            result = { ok: false, index, error: toGuardError(error) };
+          }
+          index++;
+          yield result;
         }
-        if (next.done) return;
-        let result: VerdictOrError;
-        try {
-          result = { ok: true, index, verdict: await run(next.value, withLetters) };
-        } catch (error) {
-          result = { ok: false, index, error: toGuardError(error) };
+      } finally {
+        // The caller stopped early (break, return, a throw): let the source close its file.
+        if (!finished) {
+          try {
+            await iterator.return?.();
+          } catch {
+            // The source's own clean-up failed; the records answered stand.
+          }
         }
-        index++;
-        yield result;
       }
     },
   };
