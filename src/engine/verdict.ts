@@ -1,19 +1,10 @@
-import { type Facts, factCatalogue } from "../facts/catalogue.js";
+import type { Facts } from "../facts/catalogue.js";
 import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
-import { withEveryField } from "../rules/message.js";
 import type { PreparedRuleset } from "./prepare.js";
 import type { ClauseCitation, Finding, Outcome, Severity, Verdict } from "./types.js";
 
 const rank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
-
-/** Facts for messages: every catalogue key present, `null` where a fact has no value. */
-function messageFacts(facts: Facts): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(factCatalogue))
-    out[key] = (facts as unknown as Record<string, unknown>)[key] ?? null;
-  return out;
-}
 
 /**
  * Turns the fired rule ids into a verdict (without its letter): findings ordered reject,
@@ -29,12 +20,8 @@ export function assembleVerdict(
   fired: readonly string[],
 ): Verdict {
   const { ruleset } = prepared;
-  const context = {
-    task: withEveryField("task", task),
-    practice: withEveryField("practice", practice),
-    facts: messageFacts(facts),
-    parameters: ruleset.parameters,
-  };
+  // Messages read own fields and print nothing for an absent one (compileMessage).
+  const context = { task, practice, facts, parameters: ruleset.parameters };
   const entries = fired
     .map((id) => prepared.byId.get(id))
     .filter((entry) => entry !== undefined)

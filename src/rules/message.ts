@@ -120,52 +120,6 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
   return issues;
 }
 
-const taskPathParts = [...taskPaths].map((path) => path.split("."));
-const practicePathParts = [...practicePaths].map((path) => path.split("."));
-
-/**
- * A copy of a task or practice in which every field a message may name exists: an absent field
- * is `null`, and an absent object on the way to one is an object of such fields. Messages run
- * in strict mode, where reading an absent field throws, and `checkMessage` only knows that a
- * field can exist, not that this task has it: `{{task.recipient.assignee}}` prints nothing for
- * a task without an assignee instead of failing the evaluation.
- *
- * @param kind - `task` or `practice`: which field list to fill
- * @param value - the validated task or practice (not changed)
- * @returns the copy, for the message context only
- * @example withEveryField("task", { recipient: { unit: "X", assignment: "user" } }).recipient.assignee // null
- */
-export function withEveryField(kind: "task" | "practice", value: object): Record<string, unknown> {
-  const copies = new WeakSet<object>();
-  const root: Record<string, unknown> = { ...value };
-  copies.add(root);
-  for (const parts of kind === "task" ? taskPathParts : practicePathParts) {
-    let target = root;
-    for (const [i, key] of parts.entries()) {
-      const current = target[key];
-      if (i === parts.length - 1) {
-        if (current === undefined) target[key] = null;
-        break;
-      }
-      if (current === undefined || current === null) {
-        const created: Record<string, unknown> = {};
-        copies.add(created);
-        target[key] = created;
-        target = created;
-      } else if (typeof current === "object" && !Array.isArray(current)) {
-        if (copies.has(current)) target = current as Record<string, unknown>;
-        else {
-          const copy: Record<string, unknown> = { ...current };
-          copies.add(copy);
-          target[key] = copy;
-          target = copy;
-        }
-      } else break;
-    }
-  }
-  return root;
-}
-
 type Render = (context: object) => string;
 
 function formatDate(value: unknown): string {

@@ -132,6 +132,16 @@ describe("human review", () => {
     expect(verdict.humanReview).toBe(true);
   });
 
+  it.each([
+    ["Patient not eating and urgent review needed.", "urgentLanguage"],
+    ["No improvement so urgent review please.", "urgentLanguage"],
+    ["No appetite and chest pain since yesterday.", "safetyLanguage"],
+  ] as const)("does not let a negation reach across a conjunction: %s", async (body, fact) => {
+    const verdict = await guard.evaluate(task({ body: `${body} ${journal}` }));
+    expect(verdict.facts[fact]).toBe(true);
+    expect(verdict.humanReview).toBe(true);
+  });
+
   it("does not flag 'not urgent' as urgent", async () => {
     const verdict = await guard.evaluate(
       task({ body: `Not urgent: for information, the patient is now stable. ${journal}` }),
