@@ -3,8 +3,8 @@ import type { TaskInput } from "../input/task.js";
 import { daysBetween, dueDate, londonDate } from "./calendar.js";
 import type { Facts } from "./catalogue.js";
 import { DATE_SOURCE, TIME_SOURCE } from "./dates-in-text.js";
-import type { Lexicon } from "./lexicon.js";
-import { tokenize } from "./text.js";
+import { type Lexicon, LIST } from "./lexicon.js";
+import { firstMatch, tokenize } from "./text.js";
 import { findTimeframe } from "./timeframe.js";
 
 /** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
@@ -64,8 +64,10 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
   const external = !practice.units.some((unit) => sameName(unit, task.sender.unit));
   const tokens = tokenize(task.body);
 
-  const urgent = lexicon.urgent.first(tokens);
-  const safety = lexicon.safety.first(tokens);
+  const { scanner } = lexicon;
+  const matched = scanner.scan(tokens);
+  const urgent = firstMatch(scanner, matched, LIST.urgent);
+  const safety = firstMatch(scanner, matched, LIST.safety);
   const journal = readJournal(task.body, lexicon);
 
   // Due date: the earlier of dueBy and a timeframe stated in the body.
@@ -88,7 +90,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
   let categorySource: Facts["categorySource"] = task.category ? "given" : "unknown";
   let categoryPhrase: string | undefined;
   if (!task.category) {
-    const match = lexicon.categories.phrases.firstIndexed(tokens);
+    const match = firstMatch(scanner, matched, LIST.categories);
     const id = match && lexicon.categories.categoryOf[match.index];
     if (match && id !== undefined) {
       category = id;
@@ -102,7 +104,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     dueOn !== undefined ||
     (category !== "other" && categoryAsks !== undefined
       ? categoryAsks
-      : lexicon.action.first(tokens) !== undefined);
+      : firstMatch(scanner, matched, LIST.action) !== undefined);
 
   const folded = task.body.replace(/\s+/g, " ").trim();
   const facts: Facts = {
@@ -117,7 +119,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     actionRequested,
     journalReference: journal.dated,
     bodyLength: folded.length,
-    careDetailTerms: lexicon.clinical.count(tokens),
+    careDetailTerms: (matched[LIST.clinical] ?? []).filter(Boolean).length,
     sentOn,
     category,
     categorySource,

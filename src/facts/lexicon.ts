@@ -1,5 +1,5 @@
 import type { Ruleset } from "../rules/schema.js";
-import { PhraseList } from "./text.js";
+import { PhraseList, PhraseScanner } from "./text.js";
 
 /** A ruleset's phrase lists and the parameters facts need, compiled once per ruleset. */
 export interface Lexicon {
@@ -9,6 +9,8 @@ export interface Lexicon {
   clinical: PhraseList;
   /** Every category's phrases in one list, in inference order: category order, then phrase order. */
   categories: { phrases: PhraseList; categoryOf: readonly string[] };
+  /** All the lists above in one scanner, read in one pass over a body (indexes: `LIST`). */
+  scanner: PhraseScanner;
   requestsAction: ReadonlyMap<string, boolean>;
   /** Finds "journal entry"-like words in raw text (the ruleset's journal phrases, escaped). */
   journal: RegExp;
@@ -41,6 +43,9 @@ function phraseRegex(phrases: readonly string[]): RegExp {
   return new RegExp(`\\b(?:${alternatives.join("|")})\\b`, "gi");
 }
 
+/** The scanner's lists, in order. */
+export const LIST = { urgent: 0, safety: 1, action: 2, clinical: 3, categories: 4 } as const;
+
 const cache = new WeakMap<Ruleset, Lexicon>();
 
 /**
@@ -59,18 +64,23 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
     window: Number(ruleset.parameters.negationWindowWords),
   };
   const categoryEntries = Object.entries(ruleset.categories);
+  const categoryPhrases = categoryEntries.flatMap(([, c]) => c.phrases);
   const lexicon: Lexicon = {
     urgent: new PhraseList(ruleset.phrases.urgent, negation),
     safety: new PhraseList(ruleset.phrases.safety, negation),
     action: new PhraseList(ruleset.phrases.action, negation),
     clinical: new PhraseList(ruleset.phrases.clinical),
     categories: {
-      phrases: new PhraseList(
-        categoryEntries.flatMap(([, c]) => c.phrases),
-        negation,
-      ),
+      phrases: new PhraseList(categoryPhrases, negation),
       categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
     },
+    scanner: new PhraseScanner([
+      { phrases: ruleset.phrases.urgent, negation },
+      { phrases: ruleset.phrases.safety, negation },
+      { phrases: ruleset.phrases.action, negation },
+      { phrases: ruleset.phrases.clinical },
+      { phrases: categoryPhrases, negation },
+    ]),
     requestsAction: new Map(
       Object.entries(ruleset.categories).map(([id, c]) => [id, c.requestsAction]),
     ),

@@ -99,6 +99,7 @@ function compileSequence(phrase: string): Sequence {
 
 /** Where a sequence may start: its first word, exactly or as a word ending's prefix. */
 interface Entry {
+  list: number;
   phrase: number;
   part: number;
   sequence: Sequence;
@@ -125,123 +126,176 @@ export interface Negation {
   stops?: readonly string[];
 }
 
+interface ListSpec {
+  labels: string[];
+  parts: number[];
+  negators: ReadonlySet<string>;
+  stops: ReadonlySet<string>;
+  window: number;
+}
+
+/** Prefixes are indexed by their first letters: one map lookup per word, then `startsWith`. */
+const PREFIX_KEY = 3;
+
 /**
- * A list of phrases compiled once (when the ruleset is prepared) and matched against tokens.
- * Phrases are indexed by their first word, so one pass over the body's words finds every
- * phrase of the list. With negation, a match preceded in its clause by a negator within
- * `window` words ("not urgent", "non-urgent", "no action required") does not count, unless a
- * stop word stands between them ("no improvement so urgent review" is urgent).
+ * Several phrase lists compiled once (when the ruleset is prepared) and matched against a
+ * body's tokens in one pass: phrases are indexed by their first word, so each word of the
+ * body costs two map lookups whatever the number of phrases. With negation, a match preceded
+ * in its clause by a negator within `window` words ("not urgent", "non-urgent", "no action
+ * required") does not count, unless a stop word stands between them ("no improvement so
+ * urgent review" is urgent).
  */
-export class PhraseList {
-  readonly #labels: string[];
-  readonly #parts: number[];
+export class PhraseScanner {
+  readonly #lists: ListSpec[];
   readonly #exact = new Map<string, Entry[]>();
   readonly #prefix = new Map<string, Entry[]>();
-  readonly #prefixLengths: number[];
-  readonly #negators: ReadonlySet<string>;
-  readonly #stops: ReadonlySet<string>;
-  readonly #window: number;
+  /** Prefix phrases shorter than PREFIX_KEY letters, tried on every word. */
+  readonly #shortPrefix: Entry[] = [];
 
-  constructor(phrases: readonly Phrase[], negation?: Negation) {
-    this.#labels = phrases.map((p) => (typeof p === "string" ? p : p.allOf.join(" + ")));
-    this.#parts = phrases.map((p) => (typeof p === "string" ? 1 : p.allOf.length));
-    const lengths = new Set<number>();
-    phrases.forEach((p, phrase) => {
-      const parts = typeof p === "string" ? [p] : p.allOf;
-      parts.forEach((text, part) => {
-        const sequence = compileSequence(text);
-        const head = sequence[0];
-        if (head === undefined) return;
-        const index = head.prefix ? this.#prefix : this.#exact;
-        const list = index.get(head.word) ?? [];
-        list.push({ phrase, part, sequence });
-        index.set(head.word, list);
-        if (head.prefix) lengths.add(head.word.length);
+  constructor(lists: readonly { phrases: readonly Phrase[]; negation?: Negation }[]) {
+    this.#lists = lists.map(({ phrases, negation }) => ({
+      labels: phrases.map((p) => (typeof p === "string" ? p : p.allOf.join(" + "))),
+      parts: phrases.map((p) => (typeof p === "string" ? 1 : p.allOf.length)),
+      negators: new Set(negation?.negators.map((n) => n.toLowerCase()) ?? []),
+      stops: new Set(negation?.stops?.map((n) => n.toLowerCase()) ?? []),
+      window: negation?.window ?? 0,
+    }));
+    lists.forEach(({ phrases }, list) => {
+      phrases.forEach((p, phrase) => {
+        const texts = typeof p === "string" ? [p] : p.allOf;
+        texts.forEach((text, part) => {
+          const sequence = compileSequence(text);
+          const head = sequence[0];
+          if (head === undefined) return;
+          const entry: Entry = { list, phrase, part, sequence };
+          if (head.prefix && head.word.length < PREFIX_KEY) {
+            this.#shortPrefix.push(entry);
+            return;
+          }
+          const index = head.prefix ? this.#prefix : this.#exact;
+          const key = head.prefix ? head.word.slice(0, PREFIX_KEY) : head.word;
+          const bucket = index.get(key);
+          if (bucket) bucket.push(entry);
+          else index.set(key, [entry]);
+        });
       });
     });
-    this.#prefixLengths = [...lengths].sort((a, b) => a - b);
-    this.#negators = new Set(negation?.negators.map((n) => n.toLowerCase()) ?? []);
-    this.#stops = new Set(negation?.stops?.map((n) => n.toLowerCase()) ?? []);
-    this.#window = negation?.window ?? 0;
   }
 
-  #negated(clause: readonly string[], at: number): boolean {
-    for (let k = at - 1; k >= 0 && k >= at - this.#window; k--) {
+  #negated(spec: ListSpec, clause: readonly string[], at: number): boolean {
+    for (let k = at - 1; k >= 0 && k >= at - spec.window; k--) {
       const word = clause[k];
-      if (word === undefined || this.#stops.has(word)) return false;
-      if (this.#negators.has(word)) return true;
+      if (word === undefined || spec.stops.has(word)) return false;
+      if (spec.negators.has(word)) return true;
     }
     return false;
   }
 
   /**
-   * One pass over the words: for each phrase, whether it matched (single phrases) or the
-   * sentences in which each of its parts matched (`allOf`).
+   * One pass over the words: for each list, which of its phrases match. An `allOf` phrase
+   * matches when all its parts match within one sentence or the next ("Seen in clinic. Please
+   * prescribe …").
+   *
+   * @returns one array per list, `true` at the index of each phrase that matches
    */
-  #scan(tokens: Tokens): { matched: boolean[]; partSentences: Map<number, Set<number>[]> } {
-    const matched = new Array<boolean>(this.#labels.length).fill(false);
-    const partSentences = new Map<number, Set<number>[]>();
-    const hit = (entry: Entry, sentence: number) => {
-      const parts = this.#parts[entry.phrase] ?? 1;
-      if (parts === 1) {
-        matched[entry.phrase] = true;
-        return;
-      }
-      let sets = partSentences.get(entry.phrase);
-      if (sets === undefined) {
-        sets = Array.from({ length: parts }, () => new Set<number>());
-        partSentences.set(entry.phrase, sets);
-      }
-      sets[entry.part]?.add(sentence);
-    };
-    const tryEntries = (
-      entries: Entry[] | undefined,
+  scan(tokens: Tokens): boolean[][] {
+    const matched = this.#lists.map((spec) => new Array<boolean>(spec.labels.length).fill(false));
+    let partSentences: Map<Entry["list"], Map<number, Set<number>[]>> | undefined;
+    const visit = (
+      entries: readonly Entry[] | undefined,
       clause: string[],
       at: number,
       sentence: number,
     ) => {
       if (entries === undefined) return;
       for (const entry of entries) {
-        if (matched[entry.phrase] === true) continue;
-        if (matchesAt(entry.sequence, clause, at) && !this.#negated(clause, at))
-          hit(entry, sentence);
+        const hits = matched[entry.list];
+        const spec = this.#lists[entry.list];
+        if (hits === undefined || spec === undefined || hits[entry.phrase] === true) continue;
+        if (!matchesAt(entry.sequence, clause, at) || this.#negated(spec, clause, at)) continue;
+        const parts = spec.parts[entry.phrase] ?? 1;
+        if (parts === 1) {
+          hits[entry.phrase] = true;
+          continue;
+        }
+        partSentences ??= new Map();
+        let byPhrase = partSentences.get(entry.list);
+        if (byPhrase === undefined) partSentences.set(entry.list, (byPhrase = new Map()));
+        let sets = byPhrase.get(entry.phrase);
+        if (sets === undefined) {
+          sets = Array.from({ length: parts }, () => new Set<number>());
+          byPhrase.set(entry.phrase, sets);
+        }
+        sets[entry.part]?.add(sentence);
       }
     };
-    tokens.sentences.forEach((clauseIndexes, sentence) => {
-      for (const c of clauseIndexes) {
-        const clause = tokens.clauses[c];
+    const { clauses, sentences } = tokens;
+    for (let sentence = 0; sentence < sentences.length; sentence++) {
+      for (const c of sentences[sentence] ?? []) {
+        const clause = clauses[c];
         if (clause === undefined) continue;
         for (let at = 0; at < clause.length; at++) {
           const word = clause[at] ?? "";
-          tryEntries(this.#exact.get(word), clause, at, sentence);
-          for (const length of this.#prefixLengths) {
-            if (length > word.length) break;
-            tryEntries(this.#prefix.get(word.slice(0, length)), clause, at, sentence);
-          }
-        }
-      }
-    });
-    // allOf: every part within one sentence or the next ("Seen in clinic. Please prescribe …").
-    for (const [phrase, sets] of partSentences) {
-      const [first, ...rest] = sets;
-      if (first === undefined) continue;
-      const within = (set: Set<number>, s: number) => set.has(s) || set.has(s + 1);
-      for (const h of first) {
-        if ([h - 1, h].some((s) => rest.every((set) => within(set, s)))) {
-          matched[phrase] = true;
-          break;
+          visit(this.#exact.get(word), clause, at, sentence);
+          if (word.length >= PREFIX_KEY)
+            visit(this.#prefix.get(word.slice(0, PREFIX_KEY)), clause, at, sentence);
+          if (this.#shortPrefix.length > 0) visit(this.#shortPrefix, clause, at, sentence);
         }
       }
     }
-    return { matched, partSentences };
+    if (partSentences !== undefined) {
+      const within = (set: Set<number>, s: number) => set.has(s) || set.has(s + 1);
+      for (const [list, byPhrase] of partSentences) {
+        for (const [phrase, sets] of byPhrase) {
+          const [first, ...rest] = sets;
+          if (first === undefined) continue;
+          for (const h of first) {
+            if ([h - 1, h].some((s) => rest.every((set) => within(set, s)))) {
+              const hits = matched[list];
+              if (hits) hits[phrase] = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+    return matched;
+  }
+
+  /** The label of phrase `phrase` of list `list`, as written in the ruleset. */
+  label(list: number, phrase: number): string | undefined {
+    return this.#lists[list]?.labels[phrase];
+  }
+}
+
+/** The first phrase that matches (list order), with its index; undefined when none does. */
+export function firstMatch(
+  scanner: PhraseScanner,
+  matched: readonly boolean[][],
+  list: number,
+): (PhraseMatch & { index: number }) | undefined {
+  const index = matched[list]?.indexOf(true) ?? -1;
+  const label = index === -1 ? undefined : scanner.label(list, index);
+  return label === undefined ? undefined : { phrase: label, index };
+}
+
+/**
+ * One list of phrases: a `PhraseScanner` of one list, for callers that need only one.
+ *
+ * @example new PhraseList(["urgent"], { negators: ["not"], window: 3 }).first(tokenize("Not urgent")) // undefined
+ */
+export class PhraseList {
+  readonly #scanner: PhraseScanner;
+
+  constructor(phrases: readonly Phrase[], negation?: Negation) {
+    this.#scanner = negation
+      ? new PhraseScanner([{ phrases, negation }])
+      : new PhraseScanner([{ phrases }]);
   }
 
   /** The first phrase of the list (list order) that matches, with its index, or undefined. */
   firstIndexed(tokens: Tokens): (PhraseMatch & { index: number }) | undefined {
-    const { matched } = this.#scan(tokens);
-    const index = matched.indexOf(true);
-    const label = this.#labels[index];
-    return index === -1 || label === undefined ? undefined : { phrase: label, index };
+    return firstMatch(this.#scanner, this.#scanner.scan(tokens), 0);
   }
 
   /** The first phrase of the list (list order) that matches, or undefined. */
@@ -252,6 +306,6 @@ export class PhraseList {
 
   /** How many distinct phrases of the list match. */
   count(tokens: Tokens): number {
-    return this.#scan(tokens).matched.filter(Boolean).length;
+    return (this.#scanner.scan(tokens)[0] ?? []).filter(Boolean).length;
   }
 }

@@ -97,26 +97,40 @@ export function findTimeframe(body: string, sentOn: string): Timeframe | undefin
     if (dueOn !== undefined) found.push({ dueOn, text: text.replace(/\s+/g, " ").trim() });
   };
   const flat = body.replace(/\s+/g, " ");
-  for (const m of flat.matchAll(duration)) {
-    const n = amount(m[1] ?? "");
-    if (Number.isFinite(n)) add(durationDue(sentOn, n, m[2] ?? "day"), m[0]);
+  // Each pattern needs a word that most bodies lack: look for it before running the pattern.
+  const lower = flat.toLowerCase();
+  const has = (...words: string[]) => words.some((w) => lower.includes(w));
+  const units = has("day", "week", "month", "hour", "hrs", "fortnight");
+  if (units) {
+    for (const m of flat.matchAll(duration)) {
+      const n = amount(m[1] ?? "");
+      if (Number.isFinite(n)) add(durationDue(sentOn, n, m[2] ?? "day"), m[0]);
+    }
   }
-  for (const m of flat.matchAll(fortnight)) add(plusDays(sentOn, 14), m[0]);
-  for (const m of flat.matchAll(tomorrow)) add(plusDays(sentOn, 1), m[0]);
-  for (const m of flat.matchAll(today)) add(sentOn, m[0]);
-  for (const m of flat.matchAll(endOfWeek)) {
+  if (has("fortnight")) for (const m of flat.matchAll(fortnight)) add(plusDays(sentOn, 14), m[0]);
+  if (has("tomorrow", "tmrw"))
+    for (const m of flat.matchAll(tomorrow)) add(plusDays(sentOn, 1), m[0]);
+  if (has("today", "tonight", "end of", "close of", "eod", "cob")) {
+    for (const m of flat.matchAll(today)) add(sentOn, m[0]);
+  }
+  const weeks = has("week");
+  for (const m of weeks ? flat.matchAll(endOfWeek) : []) {
     // Next week's Friday is 12 − weekday days on, from a weekend too (not this week's + 7).
     const day = isoWeekday(sentOn);
     const next = (m[1] ?? "").toLowerCase() === "next";
     add(plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day)), m[0]);
   }
-  for (const m of flat.matchAll(byNextWeek)) add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
-  for (const m of flat.matchAll(weekday)) {
+  for (const m of weeks ? flat.matchAll(byNextWeek) : []) {
+    add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
+  }
+  for (const m of units ? flat.matchAll(weekday) : []) {
     const target = WEEKDAYS.indexOf((m[1] ?? "").toLowerCase()) + 1;
     const ahead = (target - isoWeekday(sentOn) + 7) % 7 || 7;
     add(plusDays(sentOn, ahead), m[0]);
   }
-  for (const m of flat.matchAll(explicit)) add(readDate(m, sentOn), m[0]);
+  if (has("by", "before", "later", "due", "deadline", "until")) {
+    for (const m of flat.matchAll(explicit)) add(readDate(m, sentOn), m[0]);
+  }
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
 }
