@@ -424,30 +424,37 @@ export async function* readRecords(
   // Sniff: keep the chunks read so far and replay them to the chosen reader.
   const seen: string[] = [];
   if (format === undefined) {
-    let firstLine = "";
+    // From the first non-blank text: the text read, and how many non-blank lines in it are complete.
+    let head = "";
+    let scanned = 0;
+    let complete = 0;
+    let ended = false;
     let first: string | undefined;
     for (;;) {
       const next = await text.next();
-      if (next.done) break;
+      if (next.done) {
+        ended = true;
+        break;
+      }
       seen.push(next.value);
       if (first === undefined) {
         const match = /\S/.exec(next.value);
         if (match) first = match[0];
       }
-      if (first !== undefined && first !== "{") break;
-      if (first === "{") {
-        firstLine += next.value;
-        const start = firstLine.search(/\S/);
-        const end = firstLine.indexOf("\n", start);
-        if (end !== -1 || firstLine.length > max) {
-          firstLine = firstLine.slice(start, end === -1 ? undefined : end);
-          break;
+      if (first === "[") break;
+      if (first !== undefined) {
+        head += next.value;
+        for (let end = head.indexOf("\n", scanned); end !== -1; end = head.indexOf("\n", scanned)) {
+          if (head.slice(scanned, end).trim() !== "") complete++;
+          scanned = end + 1;
         }
+        if (complete >= 2 || head.length > max) break;
       }
     }
     if (first === "[") format = "json";
-    else if (first === "{") format = isJson(firstLine.trim()) ? "jsonl" : "json";
-    else format = first === undefined ? "jsonl" : "csv";
+    else if (first === undefined) format = "jsonl";
+    else if (looksLikeJsonl(head, ended, first === "{")) format = "jsonl";
+    else format = first === "{" ? "json" : "csv";
   }
   async function* replay(): AsyncGenerator<string> {
     yield* seen;
@@ -456,6 +463,23 @@ export async function* readRecords(
   if (format === "jsonl") yield* readJsonl(replay(), max);
   else if (format === "json") yield* readJson(replay(), max);
   else yield* readCsv(replay(), max);
+}
+
+/**
+ * Whether the start of a batch is JSONL: its first line is a whole JSON value (when it opens
+ * with "{"), or its second line is a whole object. A JSON document that opens with "{" goes on
+ * with a key or "}" on its next line, and a CSV row is not a JSON object, so a second line that
+ * is one means one record per line with a broken first record, which would otherwise swallow
+ * the whole batch as one bad JSON document or one bad CSV header.
+ */
+function looksLikeJsonl(head: string, ended: boolean, opensWithBrace: boolean): boolean {
+  const parts = head.split("\n");
+  // A last line without its "\n" is complete only at the end of the input.
+  if (!ended) parts.pop();
+  const [one, two] = parts.map((line) => line.trim()).filter((line) => line !== "");
+  if (opensWithBrace && one !== undefined && isJson(one)) return true;
+  if (two === undefined) return false;
+  return two.startsWith("{") && isJson(two);
 }
 
 function isJson(text: string): boolean {
