@@ -46,6 +46,38 @@ export async function write(stream: NodeJS.WritableStream, text: string): Promis
   if (!stream.write(text)) await once(stream, "drain");
 }
 
+/**
+ * Output gathered into chunks of about 64 KiB before it is written: one write per record
+ * costs more than evaluating the record. `flush` before exiting or reporting an error.
+ */
+export class BufferedOutput {
+  #pending: string[] = [];
+  #size = 0;
+  readonly #stream: NodeJS.WritableStream;
+  readonly #limit: number;
+
+  constructor(stream: NodeJS.WritableStream, limit = 1 << 16) {
+    this.#stream = stream;
+    this.#limit = limit;
+  }
+
+  /** Adds text; writes the gathered chunk once it reaches the limit. */
+  async write(text: string): Promise<void> {
+    this.#pending.push(text);
+    this.#size += text.length;
+    if (this.#size >= this.#limit) await this.flush();
+  }
+
+  /** Writes whatever is gathered. */
+  async flush(): Promise<void> {
+    if (this.#pending.length === 0) return;
+    const chunk = this.#pending.join("");
+    this.#pending = [];
+    this.#size = 0;
+    await write(this.#stream, chunk);
+  }
+}
+
 /** A path as the user gave it, resolved against the working directory. */
 export function pathFrom(io: Io, path: string): string {
   return resolve(io.cwd, path);

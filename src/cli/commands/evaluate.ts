@@ -5,6 +5,7 @@ import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
 import { type Command, common, commonHelp, flag, text } from "../command.js";
 import { FileNames } from "../file-names.js";
 import {
+  BufferedOutput,
   CliError,
   checkInputFile,
   choice,
@@ -132,7 +133,8 @@ Examples:
     const progress = new Progress(io, read, { quiet });
     const counts = { records: 0, errors: 0, accept: 0, remind: 0, reject: 0, letters: 0 };
     let first = true;
-    if (format === "json") await write(io.stdout, "[");
+    const out = new BufferedOutput(io.stdout);
+    if (format === "json") await out.write("[");
     if (format === "table")
       await write(
         io.stdout,
@@ -179,12 +181,12 @@ Examples:
         if (format === "table") {
           const issues = result.error.issues as { path: string; message: string }[];
           const detail = issues.map((i) => `${i.path || "(record)"}: ${i.message}`).join("; ");
-          await write(io.stdout, `${tableRow(line, "", "error", "", "", detail)}\n`);
+          await out.write(`${tableRow(line, "", "error", "", "", detail)}\n`);
         }
       }
-      if (format === "jsonl") await write(io.stdout, `${json}\n`);
+      if (format === "jsonl") await out.write(`${json}\n`);
       if (format === "json") {
-        await write(io.stdout, `${first ? "\n" : ",\n"}${json}`);
+        await out.write(`${first ? "\n" : ",\n"}${json}`);
         first = false;
       }
       progress.tick(counts.records);
@@ -207,14 +209,16 @@ Examples:
         }
       }
     } catch (error) {
+      await out.flush();
       progress.done();
       if (error instanceof CliError) throw error;
       throw new CliError(
         `reading ${file} failed after ${counts.records} records: ${reason(error)}`,
       );
     }
+    if (format === "json") await out.write(first ? "]\n" : "\n]\n");
+    await out.flush();
     progress.done();
-    if (format === "json") await write(io.stdout, first ? "]\n" : "\n]\n");
     if (!quiet) {
       const letters =
         lettersDir !== undefined
