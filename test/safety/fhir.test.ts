@@ -65,7 +65,7 @@ describe("FHIR Task resources", () => {
             resourceType: "Task",
           })),
         ),
-        fhirAnswers,
+        (resource) => fhirAnswers(resource),
       ),
       fuzz(300),
     );
