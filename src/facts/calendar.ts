@@ -48,25 +48,56 @@ export function dueDate(value: string): string {
 }
 
 /**
- * A London calendar date as a UTC midnight. A calendar date has no clock: the clock changes
- * only move instants, so day and month arithmetic on plain dates is exact on UTC midnights, and
- * a hundred times faster than time-zone arithmetic (which matters when a hostile body states
- * thousands of timeframes).
+ * Calendar dates as day numbers. A calendar date has no clock: the clock changes only move
+ * instants, so day and month arithmetic on plain dates is exact as integer arithmetic
+ * (Howard Hinnant's days-from-civil), with no Date objects and no time zone.
  */
-function utcDay(date: string): Date {
-  const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
-  const day = new Date(0);
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
-  day.setUTCFullYear(y, m - 1, d);
-  return day;
+function parts(date: string): [number, number, number] {
+  return [
+    Number(date.slice(0, date.length - 6)),
+    Number(date.slice(-5, -3)),
+    Number(date.slice(-2)),
+  ];
 }
 
-function isoOf(day: Date): string {
-  const pad = (n: number, width: number) => String(n).padStart(width, "0");
-  return `${pad(day.getUTCFullYear(), 4)}-${pad(day.getUTCMonth() + 1, 2)}-${pad(day.getUTCDate(), 2)}`;
+/** Days since 1970-01-01 of a proleptic Gregorian date. */
+function dayNumber(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-const DAY_MS = 86_400_000;
+function fromDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return isoOf(y, m, d);
+}
+
+function isoOf(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(m)
+      ? 30
+      : 31;
+}
 
 /**
  * Calendar days from one London date to another (negative when `to` is earlier).
@@ -74,31 +105,27 @@ const DAY_MS = 86_400_000;
  * @example daysBetween("2027-03-27", "2027-03-29") // 2 (across the clock change)
  */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utcDay(to).getTime() - utcDay(from).getTime()) / DAY_MS);
+  return dayNumber(...parts(to)) - dayNumber(...parts(from));
 }
 
 /** @example plusDays("2026-12-31", 1) // "2027-01-01" */
 export function plusDays(date: string, days: number): string {
-  const day = utcDay(date);
-  day.setUTCDate(day.getUTCDate() + days);
-  return isoOf(day);
+  return fromDayNumber(dayNumber(...parts(date)) + days);
 }
 
 /** A month later, or the month's last day when it is shorter. @example plusMonths("2026-01-31", 1) // "2026-02-28" */
 export function plusMonths(date: string, months: number): string {
-  const day = utcDay(date);
-  const wanted = day.getUTCDate();
-  day.setUTCDate(1);
-  day.setUTCMonth(day.getUTCMonth() + months);
-  const last = new Date(day.getTime());
-  last.setUTCMonth(last.getUTCMonth() + 1, 0);
-  day.setUTCDate(Math.min(wanted, last.getUTCDate()));
-  return isoOf(day);
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return isoOf(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** ISO weekday of a London date: 1 Monday … 7 Sunday. @example isoWeekday("2026-11-23") // 1 */
 export function isoWeekday(date: string): number {
-  return utcDay(date).getUTCDay() || 7;
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((dayNumber(...parts(date)) + 3) % 7) + 7) % 7) + 1;
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", {
@@ -115,6 +142,17 @@ const longDate = new Intl.DateTimeFormat("en-GB", {
  * @example formatLongDate("2026-12-01") // "1 December 2026"
  */
 export function formatLongDate(date: string): string {
-  const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
-  return longDate.format(new Date(Date.UTC(y, m - 1, d)));
+  let text = longDates.get(date);
+  if (text === undefined) {
+    const [y, m, d] = parts(date);
+    const day = new Date(0);
+    day.setUTCFullYear(y, m - 1, d);
+    text = longDate.format(day);
+    if (longDates.size >= 10_000) longDates.clear();
+    longDates.set(date, text);
+  }
+  return text;
 }
+
+/** Dates already written out: a verdict's messages and letters repeat a handful of dates. */
+const longDates = new Map<string, string>();

@@ -12,6 +12,18 @@ export function sameName(a: string, b: string): boolean {
   return normaliseName(a) === normaliseName(b);
 }
 
+const unitsOf = new WeakMap<PracticePolicy, ReadonlySet<string>>();
+
+/** The practice's own units, normalised once per practice object. */
+function practiceUnits(practice: PracticePolicy): ReadonlySet<string> {
+  let units = unitsOf.get(practice);
+  if (units === undefined) {
+    units = new Set(practice.units.map(normaliseName));
+    unitsOf.set(practice, units);
+  }
+  return units;
+}
+
 function normaliseName(name: string): string {
   return name
     .toLowerCase()
@@ -61,7 +73,8 @@ function readJournal(body: string, lexicon: Lexicon): { dated: boolean; rest: st
  */
 export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: Lexicon): Facts {
   const sentOn = londonDate(task.sentAt);
-  const external = !practice.units.some((unit) => sameName(unit, task.sender.unit));
+  const senderUnit = normaliseName(task.sender.unit);
+  const external = !practiceUnits(practice).has(senderUnit);
   const tokens = tokenize(task.body);
 
   const { scanner } = lexicon;
@@ -109,7 +122,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
   const folded = task.body.replace(/\s+/g, " ").trim();
   const facts: Facts = {
     external,
-    crossUnit: !sameName(task.sender.unit, task.recipient.unit),
+    crossUnit: senderUnit !== normaliseName(task.recipient.unit),
     assignment: task.recipient.assignment,
     senderKind: task.sender.kind,
     externalPolicy: practice.externalTasks.policy,
