@@ -338,7 +338,7 @@ describe("letters sent by a guard", () => {
         fc.constantFrom(["name"], ["preferredMethod"], ["signOff"], ["urgentRoute", "phone"]),
         hostileString,
         async (path, text) => {
-          const practiceInput = setAt(ours, path, text === "" ? DELETE : text);
+          const practiceInput = setAt(ours, [...path], text === "" ? DELETE : text);
           const made = await settle(() => createGuard({ practice: practiceInput }));
           if (!made.ok) return;
           const result = await settle(() =>
