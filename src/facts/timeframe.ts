@@ -28,15 +28,18 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const number =
   "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\\scouple\\sof)";
-const unit = "(working\\sdays?|business\\sdays?|days?|weeks?|fortnights?|months?|hours?|hrs?)";
+const unit = "(working\\sdays?|business\\sdays?|days?|weeks?|wks?|fortnights?|months?|hours?|hrs?)";
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /** Timeframe patterns. Each is bounded, with no nested quantifiers: linear over hostile input. */
 const duration = new RegExp(
   // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
-  `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)${number}\\s${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
+  `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)${number}\\s?${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
   "gi",
 );
+/** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
+const shorthand = /\b(?:within|in)\s(?:the\s)?(?:next\s)?(\d{1,2})\/(7|52|12)\b(?![/.-]\d)/gi;
+const shorthandUnit: Record<string, string> = { "7": "day", "52": "week", "12": "month" };
 const fortnight = /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi;
 const tomorrow = /\b(?:by|before|for|until)\s(?:tomorrow|tmrw)\b/gi;
 const today =
@@ -75,7 +78,7 @@ function durationDue(sentOn: string, n: number, unitWord: string): string {
   const u = unitWord.toLowerCase();
   if (u.startsWith("working") || u.startsWith("business")) return addWorkingDays(sentOn, n);
   if (u.startsWith("day")) return plusDays(sentOn, n);
-  if (u.startsWith("week")) return plusDays(sentOn, 7 * n);
+  if (u.startsWith("week") || u.startsWith("wk")) return plusDays(sentOn, 7 * n);
   if (u.startsWith("fortnight")) return plusDays(sentOn, 14 * n);
   if (u.startsWith("month")) return plusMonths(sentOn, n);
   return plusDays(sentOn, Math.ceil(n / 24));
@@ -83,7 +86,8 @@ function durationDue(sentOn: string, n: number, unitWord: string): string {
 
 /**
  * Finds the earliest due date stated in a body: "within the next 7 days", "in 6 weeks",
- * "within 48 hours", "by tomorrow", "by the end of the week", "by Friday", "by 1 December".
+ * "within 48 hours", "within 48hrs", "in 2 wks", clinical shorthand ("in 2/52", "within
+ * 10/7", "in 3/12"), "by tomorrow", "by the end of the week", "by Friday", "by 1 December".
  * Working days skip weekends (not bank holidays).
  *
  * @param body - the body with any journal reference blanked out (its dates are not due dates)
@@ -100,11 +104,16 @@ export function findTimeframe(body: string, sentOn: string): Timeframe | undefin
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
   const lower = flat.toLowerCase();
   const has = (...words: string[]) => words.some((w) => lower.includes(w));
-  const units = has("day", "week", "month", "hour", "hrs", "fortnight");
+  const units = has("day", "week", "wk", "month", "hour", "hrs", "fortnight");
   if (units) {
     for (const m of flat.matchAll(duration)) {
       const n = amount(m[1] ?? "");
       if (Number.isFinite(n)) add(durationDue(sentOn, n, m[2] ?? "day"), m[0]);
+    }
+  }
+  if (has("/")) {
+    for (const m of flat.matchAll(shorthand)) {
+      add(durationDue(sentOn, Number(m[1]), shorthandUnit[m[2] ?? ""] ?? "day"), m[0]);
     }
   }
   if (has("fortnight")) for (const m of flat.matchAll(fortnight)) add(plusDays(sentOn, 14), m[0]);
