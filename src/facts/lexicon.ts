@@ -63,11 +63,16 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
     stops: ruleset.phrases.negationStops ?? [],
     window: Number(ruleset.parameters.negationWindowWords),
   };
+  // Urgent and safety language decides human review, and hiding real urgency is the worse
+  // mistake: there a negator reaches only across the ruleset's fillers ("no longer urgent"),
+  // since one a few words back usually governs something else ("not coping urgent review").
+  const fillers = ruleset.phrases.reviewNegationFillers;
+  const reviewNegation = fillers === undefined ? negation : { ...negation, through: fillers };
   const categoryEntries = Object.entries(ruleset.categories);
   const categoryPhrases = categoryEntries.flatMap(([, c]) => c.phrases);
   const lexicon: Lexicon = {
-    urgent: new PhraseList(ruleset.phrases.urgent, negation),
-    safety: new PhraseList(ruleset.phrases.safety, negation),
+    urgent: new PhraseList(ruleset.phrases.urgent, reviewNegation),
+    safety: new PhraseList(ruleset.phrases.safety, reviewNegation),
     action: new PhraseList(ruleset.phrases.action, negation),
     clinical: new PhraseList(ruleset.phrases.clinical),
     categories: {
@@ -75,8 +80,8 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
       categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
     },
     scanner: new PhraseScanner([
-      { phrases: ruleset.phrases.urgent, negation },
-      { phrases: ruleset.phrases.safety, negation },
+      { phrases: ruleset.phrases.urgent, negation: reviewNegation },
+      { phrases: ruleset.phrases.safety, negation: reviewNegation },
       { phrases: ruleset.phrases.action, negation },
       { phrases: ruleset.phrases.clinical },
       { phrases: categoryPhrases, negation },

@@ -124,6 +124,11 @@ export interface Negation {
   window: number;
   /** Words that end a negator's reach ("not eating and urgent review": "and" stops "not"). */
   stops?: readonly string[];
+  /**
+   * When given, the only words a negator reaches across ("no longer urgent", "not an urgent
+   * request"): any other word ends its reach, so "not coping urgent review" stays urgent.
+   */
+  through?: readonly string[];
 }
 
 interface ListSpec {
@@ -131,6 +136,7 @@ interface ListSpec {
   parts: number[];
   negators: ReadonlySet<string>;
   stops: ReadonlySet<string>;
+  through: ReadonlySet<string> | undefined;
   window: number;
 }
 
@@ -158,6 +164,7 @@ export class PhraseScanner {
       parts: phrases.map((p) => (typeof p === "string" ? 1 : p.allOf.length)),
       negators: new Set(negation?.negators.map((n) => n.toLowerCase()) ?? []),
       stops: new Set(negation?.stops?.map((n) => n.toLowerCase()) ?? []),
+      through: negation?.through && new Set(negation.through.map((n) => n.toLowerCase())),
       window: negation?.window ?? 0,
     }));
     lists.forEach(({ phrases }, list) => {
@@ -187,6 +194,7 @@ export class PhraseScanner {
       const word = clause[k];
       if (word === undefined || spec.stops.has(word)) return false;
       if (spec.negators.has(word)) return true;
+      if (spec.through !== undefined && !spec.through.has(word)) return false;
     }
     return false;
   }

@@ -144,6 +144,12 @@ export const rulesetSchema = z.strictObject({
     negators: z.array(z.string().min(1)),
     /** Words that end a negator's reach: "not eating and urgent review" is urgent. */
     negationStops: z.array(z.string().min(1)).optional(),
+    /**
+     * For the urgent and safety lists (they decide human review): the only words a negator
+     * reaches across ("no longer urgent", "not an urgent request"); any other word ends its
+     * reach, so "not coping urgent review" is urgent. Absent: the negation window alone.
+     */
+    reviewNegationFillers: z.array(z.string().min(1)).optional(),
     safety: z.array(phraseSchema),
     journal: z.array(phraseSchema),
     action: z.array(phraseSchema),
