@@ -243,17 +243,11 @@ describe("categories and the Standard Contract", () => {
   it.each([
     "No fit note is needed.",
     "Not requesting a fit note.",
-    "For information only: fit note already issued by us.",
-  ])("does not reject as a fit note request: %s", async (body) => {
-    const verdict = await createGuard({ practice }).evaluate(
-      task({ body: `${body} ${journal}`, category: undefined }),
-    );
-    if (verdict.category.value === "fit-note") {
-      expect(verdict.category.source).toBe("inferred");
-    }
-    expect(verdict.findings.some((f) => f.ruleId === "fit-note")).toBe(
-      verdict.category.value === "fit-note",
-    );
+    "This is not a fit note request.",
+  ])("does not read a negated request as a fit note request: %s", async (body) => {
+    const verdict = await createGuard({ practice }).evaluate(task({ body: `${body} ${journal}` }));
+    expect(verdict.category.value).not.toBe("fit-note");
+    expect(verdict.findings.some((f) => f.ruleId === "fit-note")).toBe(false);
   });
 });
 
