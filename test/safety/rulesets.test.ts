@@ -138,7 +138,7 @@ describe("rule messages", () => {
     "facts.dueText",
   ];
 
-  it("renders a message that prints optional fields for a task and practice that lack them, strict mode kept", async () => {
+  it("renders a message that prints optional fields for a task and practice that lack them", async () => {
     const message = optionalFields.map((f) => `[{{${f}}}]`).join(" ");
     const ruleset = buildRuleset(withFile("must-be-unassigned.json", ["message"], message));
     const guard = createGuard({
