@@ -115,7 +115,7 @@ describe("evaluateMany: records in = verdicts + errors out", () => {
         ).toEqual(want);
         for (const o of out) if (!o.ok) expect(isGuardError(o.error)).toBe(true);
       }),
-      fuzz(100, 0.02),
+      fuzz(100, 0.5),
     );
   });
 
@@ -136,7 +136,7 @@ describe("evaluateMany: records in = verdicts + errors out", () => {
         expect(out).toHaveLength(items.length);
         expect(String((error as BatchError).message)).toContain("the disk went away");
       }),
-      fuzz(100, 0.02),
+      fuzz(100, 0.5),
     );
   });
 
@@ -198,7 +198,7 @@ describe("JSONL, JSON and CSV batches end to end", () => {
           expect(answers).toEqual(want);
         },
       ),
-      fuzz(100, 0.02),
+      fuzz(100, 0.5),
     );
   });
 
@@ -218,7 +218,7 @@ describe("JSONL, JSON and CSV batches end to end", () => {
           expect(answers.map(({ line: _line, ...rest }) => rest)).toEqual(want);
         },
       ),
-      fuzz(100, 0.02),
+      fuzz(100, 0.5),
     );
   });
 
@@ -273,7 +273,7 @@ describe("JSONL, JSON and CSV batches end to end", () => {
           expect(answers).toEqual(want);
         },
       ),
-      fuzz(100, 0.02),
+      fuzz(100, 0.5),
     );
   });
 
@@ -385,7 +385,7 @@ describe("the CLI's evaluate command", () => {
         ).toEqual(want);
         expect(code).toBe(want.every((w) => w.ok) ? 0 : 1);
       }),
-      fuzz(40, 0.005),
+      fuzz(40, 0.02),
     );
   });
 });

@@ -52,7 +52,7 @@ describe("urgent and safety-critical tasks are read by a person", () => {
           expect(verdict.humanReview).toBe(true);
         }
       }),
-      fuzz(200, 0.2),
+      fuzz(200),
     );
   });
 
@@ -71,7 +71,7 @@ describe("urgent and safety-critical tasks are read by a person", () => {
           }
         },
       ),
-      fuzz(200, 0.2),
+      fuzz(200),
     );
   });
 
@@ -163,7 +163,7 @@ describe("internal and external tasks", () => {
           }
         },
       ),
-      fuzz(150, 0.2),
+      fuzz(150),
     );
   });
 
@@ -186,7 +186,7 @@ describe("internal and external tasks", () => {
           }
         },
       ),
-      fuzz(150, 0.2),
+      fuzz(150),
     );
   });
 
@@ -207,7 +207,7 @@ describe("categories and the Standard Contract", () => {
           if (!contractKinds.has(kind) || !verdict.facts.external) expect(clauses).toEqual([]);
         }
       }),
-      fuzz(200, 0.2),
+      fuzz(200),
     );
   });
 
@@ -222,7 +222,7 @@ describe("categories and the Standard Contract", () => {
           }
         },
       ),
-      fuzz(150, 0.2),
+      fuzz(150),
     );
   });
 

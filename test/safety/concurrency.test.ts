@@ -100,7 +100,7 @@ describe.each(["compiled", "json-rules-engine"] as const)(
             expect(single).toEqual(singles.map(({ i }) => sequential[i]));
           },
         ),
-        fuzz(engine === "compiled" ? 8 : 3, 0.0002),
+        fuzz(engine === "compiled" ? 8 : 3, 0.002),
       );
     });
 

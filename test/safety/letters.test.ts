@@ -249,7 +249,7 @@ describe("custom templates", () => {
           expect(letter.value.html).not.toContain("<script>");
         },
       ),
-      fuzz(300, 0.2),
+      fuzz(300, 0.4),
     );
   });
 

@@ -220,7 +220,7 @@ describe("rule messages", () => {
           await evaluatesOnBothEngines(built.value, taskInput, practiceInput);
         },
       ),
-      fuzz(150, 0.02),
+      fuzz(150, 0.2),
     );
   });
 });
@@ -266,7 +266,7 @@ describe("mutated rule files", () => {
           ).toBe(true);
         }
       }),
-      fuzz(300, 0.05),
+      fuzz(300, 0.2),
     );
   });
 
@@ -279,7 +279,7 @@ describe("mutated rule files", () => {
           if (!built.ok) expectIssues(built.error);
         },
       ),
-      fuzz(300, 0.05),
+      fuzz(300, 0.2),
     );
   });
 });
@@ -367,7 +367,7 @@ describe("conditions over the fact catalogue", () => {
           for (const t of tasks) await evaluatesOnBothEngines(built.value, t, practiceInput);
         },
       ),
-      fuzz(300, 0.05),
+      fuzz(300, 0.2),
     );
   });
 });
