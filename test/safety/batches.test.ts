@@ -225,6 +225,8 @@ describe("JSONL, JSON and CSV batches end to end", () => {
   it("answers every CSV row in order with the line it starts on, quoted line breaks included", async () => {
     const columns = [...csvColumns];
     const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+    // A file holds UTF-8: an unpaired surrogate in a cell arrives as U+FFFD.
+    const asInFile = (cell: string) => new TextDecoder().decode(new TextEncoder().encode(cell));
     const cells = (t: Record<string, unknown>): string[] =>
       columns.map((column) => {
         let value: unknown = t;
@@ -262,7 +264,7 @@ describe("JSONL, JSON and CSV batches end to end", () => {
           for (const r of rows) {
             const written = r.cells.map(quote).join(",");
             if (r.kind === "short") want.push({ ok: false, line });
-            else want.push(await expected(csvRowToTask(columns, r.cells), line));
+            else want.push(await expected(csvRowToTask(columns, r.cells.map(asInFile)), line));
             text += `${written}\r\n`;
             line += written.split("\n").length;
           }
