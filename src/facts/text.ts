@@ -75,13 +75,6 @@ interface WordPattern {
 }
 type Sequence = WordPattern[];
 
-interface CompiledPhrase {
-  /** The phrase as written in the ruleset, reported when it matches. */
-  label: string;
-  /** One sequence, or several that must all appear within one sentence or the next (`allOf`). */
-  parts: Sequence[];
-}
-
 /** A match: the phrase as written in the ruleset. */
 export interface PhraseMatch {
   phrase: string;
@@ -228,7 +221,10 @@ export class PhraseScanner {
         }
         partSentences ??= new Map();
         let byPhrase = partSentences.get(entry.list);
-        if (byPhrase === undefined) partSentences.set(entry.list, (byPhrase = new Map()));
+        if (byPhrase === undefined) {
+          byPhrase = new Map();
+          partSentences.set(entry.list, byPhrase);
+        }
         let sets = byPhrase.get(entry.phrase);
         if (sets === undefined) {
           sets = Array.from({ length: parts }, () => new Set<number>());
