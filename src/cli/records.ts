@@ -308,7 +308,10 @@ export function csvRowToTask(
     const keys = name.split(".");
     if (keys.some((key) => key === "" || unsafeKeys.has(key))) return;
     let value: unknown = cell;
-    if (name === "urgent") value = booleans[cell.trim().toLowerCase()] ?? cell;
+    if (name === "urgent") {
+      const word = cell.trim().toLowerCase();
+      value = Object.hasOwn(booleans, word) ? booleans[word] : cell;
+    }
     let target = task;
     for (const key of keys.slice(0, -1)) {
       const next = target[key];

@@ -2,9 +2,11 @@ import { BatchError } from "../errors/batch-error.js";
 import { GuardError, type Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import { deriveFacts } from "../facts/derive.js";
+import { isoDate } from "../input/common.js";
 import { type PracticePolicy, parsePractice } from "../input/practice.js";
 import { parseTask, type TaskInput } from "../input/task.js";
 import { letterForVerdict } from "../letters/verdict-letter.js";
+import { isBuiltRuleset } from "../rules/build.js";
 import { defaultRuleset } from "../rules/default.js";
 import type { Ruleset } from "../rules/schema.js";
 import { createCompiledEvaluator } from "./compiled.js";
@@ -134,21 +136,10 @@ function toGuardError(error: unknown): GuardError {
  * (await guard.evaluate(task)).outcome // "reject"
  */
 export function createGuard(options: GuardOptions): Guard {
+  checkOptions(options);
   const practice = parsePractice(options.practice);
   const ruleset = options.ruleset ?? defaultRuleset();
   const engine: EngineName = options.engine ?? "compiled";
-  if (engine !== "compiled" && engine !== "json-rules-engine") {
-    throw new InputError(
-      [
-        {
-          path: "engine",
-          code: "invalid_value",
-          message: 'engine must be "compiled" or "json-rules-engine"',
-        },
-      ],
-      "options",
-    );
-  }
   const prepared: PreparedRuleset = prepare(ruleset);
   const evaluator: Evaluator =
     engine === "compiled"
@@ -227,6 +218,50 @@ export function createGuard(options: GuardOptions): Guard {
       }
     },
   };
+}
+
+const letterDateSchema = isoDate("letterDate");
+
+/** Refuses options a guard cannot be made from, naming each bad one (subject `options`). */
+function checkOptions(options: unknown): asserts options is GuardOptions {
+  if (typeof options !== "object" || options === null) {
+    throw new InputError(
+      [
+        {
+          path: "",
+          code: "invalid_type",
+          message:
+            "createGuard takes an options object: { practice, ruleset?, engine?, letterDate? }",
+        },
+      ],
+      "options",
+    );
+  }
+  const { ruleset, engine, letterDate } = options as Record<string, unknown>;
+  const issues: Issue[] = [];
+  if (ruleset !== undefined && !isBuiltRuleset(ruleset)) {
+    issues.push({
+      path: "ruleset",
+      code: "invalid_type",
+      message:
+        "ruleset must come from defaultRuleset(), loadRuleset(dir) or buildRuleset(files); to change a rule or a parameter, change its file and load it again",
+    });
+  }
+  if (engine !== undefined && engine !== "compiled" && engine !== "json-rules-engine") {
+    issues.push({
+      path: "engine",
+      code: "invalid_value",
+      message: 'engine must be "compiled" or "json-rules-engine"',
+    });
+  }
+  if (letterDate !== undefined && !letterDateSchema.safeParse(letterDate).success) {
+    issues.push({
+      path: "letterDate",
+      code: "invalid_format",
+      message: "letterDate must be a date that exists, written YYYY-MM-DD",
+    });
+  }
+  if (issues.length > 0) throw new InputError(issues, "options");
 }
 
 /**

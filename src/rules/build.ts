@@ -170,6 +170,24 @@ function checkConditions(
  * @example buildRuleset({ "ruleset.json": {...}, "fit-note.json": {...} }).rules[0].id // "fit-note"
  */
 export function buildRuleset(files: RulesetFiles): Ruleset {
+  const ruleset = assemble(files);
+  built.add(ruleset);
+  return ruleset;
+}
+
+/** Every ruleset `buildRuleset` has returned: a guard takes no other (its hash would lie). */
+const built = new WeakSet<object>();
+
+/**
+ * Whether `value` is a ruleset `buildRuleset` made (through `loadRuleset` or `defaultRuleset`),
+ * rather than an object shaped like one: a spread copy with a changed parameter keeps the old
+ * `hash`, so verdicts would name a ruleset that did not make them.
+ */
+export function isBuiltRuleset(value: unknown): value is Ruleset {
+  return typeof value === "object" && value !== null && built.has(value);
+}
+
+function assemble(files: RulesetFiles): Ruleset {
   if (typeof files !== "object" || files === null) {
     throw new RulesetError([
       {

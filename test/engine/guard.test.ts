@@ -277,4 +277,46 @@ describe("guard configuration", () => {
       (e) => e instanceof InputError && e.issues[0]?.path === "category",
     );
   });
+
+  it.each([
+    ["null", null, ""],
+    ["a number", 5, ""],
+    ["a ruleset shaped by hand", { practice, ruleset: {} }, "ruleset"],
+    ["null for a ruleset", { practice, ruleset: null }, "ruleset"],
+    ["an unknown engine", { practice, engine: "drools" }, "engine"],
+    ["a letter date that does not exist", { practice, letterDate: "2026-02-30" }, "letterDate"],
+    ["a letter date that is not a string", { practice, letterDate: 20261201 }, "letterDate"],
+  ])(
+    "refuses %s as options with an InputError (subject options) at its path",
+    (_, options, path) => {
+      let thrown: unknown;
+      try {
+        createGuard(options as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InputError);
+      expect((thrown as InputError).subject).toBe("options");
+      expect((thrown as InputError).issues.map((i) => i.path)).toEqual([path]);
+    },
+  );
+
+  it("takes the rulesets buildRuleset made, the bundled one included", () => {
+    expect(createGuard({ practice, ruleset }).ruleset).toBe(ruleset);
+    expect(createGuard({ practice, letterDate: "2028-02-29" }).ruleset.hash).toBe(ruleset.hash);
+  });
+
+  it("refuses a spread copy of a ruleset, whose hash would no longer match its rules", () => {
+    const copy = {
+      ...ruleset,
+      parameters: { ...ruleset.parameters, immediateWithinDays: 7 },
+    };
+    expect(copy.hash).toBe(ruleset.hash);
+    expect(() => createGuard({ practice, ruleset: copy })).toThrowError(
+      expect.objectContaining({
+        subject: "options",
+        issues: [expect.objectContaining({ path: "ruleset" })],
+      }),
+    );
+  });
 });
