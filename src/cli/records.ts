@@ -350,15 +350,91 @@ export function csvRowToTask(
 
 interface CsvRow {
   record: string[];
-  raw: string;
-  info: { lines: number };
+  /** `bytes`: how many bytes of the input the parser had read when it gave this record. */
+  info: { bytes: number };
+}
+
+/**
+ * Line numbers for CSV records, counted from the bytes themselves: a line ends at CRLF, LF or
+ * a lone CR (as an editor shows an old Mac file, or a CR inside a quoted cell). csv-parse's own
+ * `info.lines` over-counts after a blank CRLF line, and its `raw` text drops delimiter bytes.
+ */
+class CsvLines {
+  readonly #buffers: Uint8Array[] = [];
+  /** The line of the first byte not yet given to a record. */
+  #line = 1;
+  /** The byte before was a CR: an LF now ends the same line. */
+  #cr = false;
+  /** Bytes given to records so far. */
+  #taken = 0;
+
+  /** Notes bytes on their way to the parser. */
+  push(bytes: Uint8Array): void {
+    if (bytes.length > 0) this.#buffers.push(bytes);
+  }
+
+  /**
+   * Gives the bytes up to `end` (an offset from the start of the input) to one record.
+   *
+   * @returns the line the record starts on: the first byte that is not a line break
+   */
+  take(end: number): number {
+    let start: number | undefined;
+    while (this.#taken < end) {
+      const buffer = this.#buffers[0];
+      if (buffer === undefined) break;
+      const count = Math.min(buffer.length, end - this.#taken);
+      for (let i = 0; i < count; i++) {
+        const byte = buffer[i];
+        if (byte === 13) {
+          this.#line++;
+          this.#cr = true;
+        } else if (byte === 10) {
+          if (!this.#cr) this.#line++;
+          this.#cr = false;
+        } else {
+          start ??= this.#line;
+          this.#cr = false;
+        }
+      }
+      this.#taken += count;
+      if (count === buffer.length) this.#buffers.shift();
+      else this.#buffers[0] = buffer.subarray(count);
+    }
+    return start ?? this.#line;
+  }
+
+  /** The line of the first byte not yet given to a record that is not a line break. */
+  next(): number {
+    let line = this.#line;
+    let cr = this.#cr;
+    for (const buffer of this.#buffers) {
+      for (const byte of buffer) {
+        if (byte === 13) {
+          line++;
+          cr = true;
+        } else if (byte === 10) {
+          if (!cr) line++;
+          cr = false;
+        } else return line;
+      }
+    }
+    return line;
+  }
 }
 
 async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
-  const parser = Readable.from(chunks).pipe(
+  const lines = new CsvLines();
+  async function* bytes(): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      const encoded = Buffer.from(chunk, "utf8");
+      lines.push(encoded);
+      yield encoded;
+    }
+  }
+  const parser = Readable.from(bytes()).pipe(
     parseCsv({
       info: true,
-      raw: true,
       bom: true,
       relax_column_count: true,
       relax_quotes: true,
@@ -372,17 +448,9 @@ async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenera
     }),
   );
   let header: string[] | undefined;
-  let lastLine = 0;
   try {
     for await (const row of parser as AsyncIterable<CsvRow>) {
-      // info.lines is where the record ends; a quoted field may span lines.
-      const newlines =
-        row.raw
-          .replace(/^(\r?\n)+/, "")
-          .replace(/\r?\n$/, "")
-          .split("\n").length - 1;
-      const line = row.info.lines - newlines;
-      lastLine = row.info.lines;
+      const line = lines.take(row.info.bytes);
       if (header === undefined) {
         header = row.record.map((name) => name.trim());
         const known = new Set<string>(csvColumns);
@@ -408,8 +476,8 @@ async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenera
     }
   } catch (cause) {
     // csv-parse cannot go on after an unclosed quote or an over-long record; the record that
-    // failed starts after the last one read (csv-parse's own line is where it gave up).
-    const where = lastLine + 1;
+    // failed starts at the first byte after the last one read.
+    const where = lines.next();
     const detail = cause instanceof Error ? cause.message : String(cause);
     yield recordError(
       where,

@@ -222,7 +222,7 @@ describe("JSONL, JSON and CSV batches end to end", () => {
     );
   });
 
-  it("answers every CSV row in order with the line it starts on, quoted line breaks included", async () => {
+  it("answers every CSV row in order with the line it starts on, quoted line breaks, blank lines and any line ends included", async () => {
     const columns = [...csvColumns];
     const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
     // A file holds UTF-8: an unpaired surrogate in a cell arrives as U+FFFD.
@@ -255,18 +255,22 @@ describe("JSONL, JSON and CSV batches end to end", () => {
     );
     await fc.assert(
       fc.asyncProperty(
-        fc.array(row, { maxLength: 8 }),
+        fc.array(fc.tuple(row, fc.nat({ max: 2 })), { maxLength: 8 }),
         fc.array(fc.nat(), { maxLength: 6 }),
-        async (rows, cuts) => {
-          let text = `${columns.join(",")}\r\n`;
+        // Windows, Unix and old Mac line ends; a line is counted as an editor shows it.
+        fc.constantFrom("\r\n", "\n", "\r"),
+        async (rows, cuts, end) => {
+          let text = `${columns.join(",")}${end}`;
           let line = 2;
           const want: Answer[] = [];
-          for (const r of rows) {
+          for (const [r, blankLines] of rows) {
+            text += end.repeat(blankLines);
+            line += blankLines;
             const written = r.cells.map(quote).join(",");
             if (r.kind === "short") want.push({ ok: false, line });
             else want.push(await expected(csvRowToTask(columns, r.cells.map(asInFile)), line));
-            text += `${written}\r\n`;
-            line += written.split("\n").length;
+            text += `${written}${end}`;
+            line += written.split(/\r\n|\r|\n/).length;
           }
           const answers = await pipeline(
             from(chunked(new TextEncoder().encode(text), cuts)),
