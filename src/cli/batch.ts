@@ -1,13 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { BatchOptions, Guard, GuardError, Verdict } from "../index.js";
 import { type Io, pathFrom } from "./io.js";
-import {
-  type BatchRecord,
-  formatFromName,
-  type RecordFormat,
-  readRecords,
-  type TextRecord,
-} from "./records.js";
+import { type BatchRecord, formatFromName, type RecordFormat, readRecords } from "./records.js";
 
 /** One task's result: its verdict, or the error that stopped it. */
 export type TaskResult = { verdict: Verdict } | { error: GuardError };
@@ -43,28 +37,13 @@ export interface ReadProgress {
 
 /**
  * Opens a batch file (or stdin for `-`) as records, counting the bytes read for the progress bar.
- * With `jsonlText`, JSONL records come as their text, for worker threads to parse.
  */
 export function openBatch(
   io: Io,
   path: string,
   format: RecordFormat | undefined,
   progress: ReadProgress,
-  options: { jsonlText: true },
-): AsyncGenerator<BatchRecord | TextRecord>;
-export function openBatch(
-  io: Io,
-  path: string,
-  format: RecordFormat | undefined,
-  progress: ReadProgress,
-): AsyncGenerator<BatchRecord>;
-export function openBatch(
-  io: Io,
-  path: string,
-  format: RecordFormat | undefined,
-  progress: ReadProgress,
-  options: { jsonlText?: boolean } = {},
-): AsyncGenerator<BatchRecord | TextRecord> {
+): AsyncGenerator<BatchRecord> {
   const input = path === "-" ? io.stdin : createReadStream(pathFrom(io, path));
   async function* counted(): AsyncGenerator<string | Uint8Array> {
     for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
@@ -73,8 +52,5 @@ export function openBatch(
     }
   }
   const chosen = format ?? (path === "-" ? undefined : formatFromName(path));
-  const read = chosen === undefined ? {} : { format: chosen };
-  return options.jsonlText === true
-    ? readRecords(counted(), { ...read, jsonlText: true })
-    : readRecords(counted(), read);
+  return readRecords(counted(), chosen === undefined ? {} : { format: chosen });
 }

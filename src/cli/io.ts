@@ -23,11 +23,6 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
   /** The directory relative paths are read from. */
   cwd: string;
-  /**
-   * The bin's own file, which `evaluate` starts as worker threads. Absent (tests that run
-   * commands in-process on the TypeScript sources), `evaluate` runs on one thread.
-   */
-  workerScript?: string;
 }
 
 /** Exit codes: 0 all done, 1 some records or checks failed, 2 usage or configuration error. */

@@ -13,22 +13,11 @@ export type RecordFormat = (typeof recordFormats)[number];
  */
 export type BatchRecord = { line: number; value: unknown } | { line: number; error: InputError };
 
-/** A JSONL record not yet parsed, read with `jsonlText` (for a worker thread to parse). */
-export interface TextRecord {
-  line: number;
-  text: string;
-}
-
 export interface ReadRecordsOptions {
   /** Force a format; by default it is sniffed from the first character (`[`/`{` JSON or JSONL, else CSV). */
   format?: RecordFormat;
   /** A record longer than this many characters is an error, not a memory spike. Default 1,000,000. */
   maxRecordChars?: number;
-  /**
-   * JSONL records as their text, unparsed (`{line, text}`), for a caller that parses them
-   * elsewhere with {@link parseJsonlRecord}. Other formats are unaffected.
-   */
-  jsonlText?: boolean;
 }
 
 /**
@@ -131,27 +120,18 @@ async function* lines(
   if (overflow || pending !== "") yield { line: number, text: pending, tooLong: overflow };
 }
 
-/** Parses one JSONL record's text: its value, or an `invalid_json` error naming its line. */
-export function parseJsonlRecord(line: number, text: string): BatchRecord {
-  try {
-    return { line, value: JSON.parse(text) };
-  } catch (cause) {
-    return invalidJson(line, cause);
-  }
-}
-
-async function* readJsonl(
-  chunks: AsyncIterable<string>,
-  max: number,
-  asText: boolean,
-): AsyncGenerator<BatchRecord | TextRecord> {
+async function* readJsonl(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
   for await (const { line, text, tooLong: long } of lines(chunks, max)) {
     if (long) {
       yield tooLong(line, max);
       continue;
     }
     if (text.trim() === "") continue;
-    yield asText ? { line, text } : parseJsonlRecord(line, text);
+    try {
+      yield { line, value: JSON.parse(text) };
+    } catch (cause) {
+      yield invalidJson(line, cause);
+    }
   }
 }
 
@@ -505,18 +485,10 @@ async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenera
  * // { line: 1, value: { id: "T1" } }
  * // { line: 2, error: InputError (invalid_json) }
  */
-export function readRecords(
-  input: AsyncIterable<string | Uint8Array>,
-  options: ReadRecordsOptions & { jsonlText: true },
-): AsyncGenerator<BatchRecord | TextRecord>;
-export function readRecords(
-  input: AsyncIterable<string | Uint8Array>,
-  options?: ReadRecordsOptions,
-): AsyncGenerator<BatchRecord>;
 export async function* readRecords(
   input: AsyncIterable<string | Uint8Array>,
   options: ReadRecordsOptions = {},
-): AsyncGenerator<BatchRecord | TextRecord> {
+): AsyncGenerator<BatchRecord> {
   const max = options.maxRecordChars ?? defaultMaxRecordChars;
   const text = decode(input);
   let format = options.format;
@@ -559,7 +531,7 @@ export async function* readRecords(
     yield* seen;
     yield* text;
   }
-  if (format === "jsonl") yield* readJsonl(replay(), max, options.jsonlText === true);
+  if (format === "jsonl") yield* readJsonl(replay(), max);
   else if (format === "json") yield* readJson(replay(), max);
   else yield* readCsv(replay(), max);
 }

@@ -132,53 +132,6 @@ describe("gp-task-guard evaluate", () => {
     expect(piped.stderr).toBe("");
   });
 
-  it("prints the same bytes, in the same order, on worker threads (--jobs) as on one thread", async () => {
-    const lines = (await readFile(join(root, corpus), "utf8")).split("\n").filter(Boolean);
-    // Bad records spread over several chunks (500 records each), a blank line, a bad NHS number.
-    const mixed = [...lines];
-    mixed.splice(700, 0, '{"id": "broken", ');
-    mixed.splice(20, 0, "");
-    mixed.splice(
-      1001,
-      0,
-      JSON.stringify({ ...JSON.parse(lines[0] ?? "{}"), patient: { nhsNumber: "9434765918" } }),
-    );
-    const file = join(scratch, "jobs.jsonl");
-    await writeFile(file, `${mixed.join("\n")}\n`);
-    const csv = "test/cli/fixtures/tasks.csv";
-    const extended = "examples/rulesets/extended";
-    for (const [input, args] of [
-      [file, ["-f", "jsonl"]],
-      [file, ["-f", "json", "--rules", extended, "--engine", "json-rules-engine"]],
-      [csv, ["-f", "jsonl"]],
-    ] as const) {
-      const one = run(["evaluate", input, "-p", practice, ...args, "--jobs", "1"]);
-      expect(one.stdout.length).toBeGreaterThan(0);
-      for (const jobs of ["2", "3"]) {
-        const many = run(["evaluate", input, "-p", practice, ...args, "--jobs", jobs]);
-        expect(many.status).toBe(one.status);
-        expect(many.stderr).toBe(one.stderr);
-        expect(many.stdout === one.stdout).toBe(true);
-      }
-    }
-    const out = run(["evaluate", file, "-p", practice, "-f", "jsonl", "--jobs", "2"]);
-    expect(out.status).toBe(1);
-    const records = out.stdout
-      .trimEnd()
-      .split("\n")
-      .map((l) => JSON.parse(l));
-    expect(records).toHaveLength(mixed.filter((l) => l.trim() !== "").length);
-    expect(records.filter((r) => "error" in r).map((r) => r.line)).toEqual([702, 1002]);
-  });
-
-  it("refuses --jobs that is not a whole number from 1 to 64, with exit 2", () => {
-    for (const jobs of ["0", "65", "two", "1.5"]) {
-      const result = run(["evaluate", corpus, "-p", practice, "--jobs", jobs]);
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain("--jobs");
-    }
-  });
-
   it("exits 2 naming the file when the practice file is missing", () => {
     const { status, stdout, stderr } = run(["evaluate", corpus, "-p", "no/such/practice.json"]);
     expect(status).toBe(2);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { batchEvaluator, openBatch, type ReadProgress, type TaskResult } from "../batch.js";
+import type { Verdict } from "../../index.js";
+import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
 import { type Command, common, commonHelp, flag, text } from "../command.js";
 import { FileNames } from "../file-names.js";
 import {
@@ -12,8 +12,6 @@ import {
   dateOption,
   engineOption,
   exitCodes,
-  type Io,
-  integerOption,
   loadPractice,
   loadRules,
   makeGuard,
@@ -22,35 +20,10 @@ import {
   reason,
   write,
 } from "../io.js";
-import { type ChunkResult, type ShippedRecord, WorkerPool, workerKind } from "../parallel.js";
 import { Progress } from "../progress.js";
-import { type RecordOutput, resultOutput } from "../record-json.js";
 import { recordFormats } from "../records.js";
 
 const formats = ["json", "jsonl", "table"] as const;
-
-/** Records sent to a worker at a time: large enough that messages cost little per record. */
-const chunkSize = 500;
-/** A file at least this large is worth starting worker threads for (about 7,000 tasks). */
-const parallelFrom = 4 * 1024 * 1024;
-
-/**
- * How many worker threads evaluate: none (1) for table output, letters (written by the main
- * thread) or a bin run in-process; otherwise `--jobs`, or one per core for a large file.
- */
-function jobsFor(
-  io: Io,
-  options: {
-    requested: number | undefined;
-    format: string;
-    letters: boolean;
-    size: number | undefined;
-  },
-): number {
-  if (io.workerScript === undefined || options.format === "table" || options.letters) return 1;
-  if (options.requested !== undefined) return options.requested;
-  return options.size !== undefined && options.size >= parallelFrom ? availableParallelism() : 1;
-}
 const letterFormats = ["text", "html"] as const;
 
 function cut(value: string, width: number): string {
@@ -92,9 +65,6 @@ ${commonHelp}
       --letters <dir>      write each verdict's letter to <dir>/<task id>.txt (or .html)
       --letter-format <f>  text (default) or html
       --letter-date <d>    the date printed on letters, YYYY-MM-DD (default: today, London)
-  -j, --jobs <n>           threads evaluating a jsonl or json output without --letters
-                           (default: one per core for a file of 4 MB or more, else 1);
-                           the output is the same, in the same order, whatever the number
   -q, --quiet              no progress bar and no summary on stderr
   -h, --help               this help
 
@@ -112,7 +82,6 @@ Examples:
     "letter-format": { type: "string" },
     "letter-date": { type: "string" },
     quiet: { type: "boolean", short: "q" },
-    jobs: { type: "string", short: "j" },
   },
   positionals: { min: 1, max: 1 },
 
@@ -137,10 +106,6 @@ Examples:
     const letterDate = dateOption("letter-date", text(values, "letter-date"));
     const engine = engineOption(text(values, "engine"));
     const quiet = flag(values, "quiet");
-    const requested = integerOption("jobs", text(values, "jobs"), 1, 64);
-    if (requested !== undefined && !Number.isInteger(requested)) {
-      throw new CliError(`--jobs must be a whole number from 1 to 64, not ${requested}`);
-    }
     const practicePath = text(values, "practice");
     const practice = await loadPractice(io, practicePath, "evaluate");
     const rulesDir = text(values, "rules");
@@ -176,29 +141,23 @@ Examples:
         `${tableRow("line", "task", "outcome", "review", "category", "rules")}\n`,
       );
 
-    /** Prints one record's JSON line (jsonl and json formats) and counts it. */
-    const emitJson = async (output: RecordOutput) => {
+    const emit = async (
+      line: number,
+      result: { verdict: Verdict } | { error: { code: string; issues: unknown } },
+    ) => {
       counts.records++;
-      if (output.outcome === undefined) counts.errors++;
-      else counts[output.outcome]++;
-      if (format === "jsonl") await out.write(`${output.json}\n`);
-      if (format === "json") {
-        await out.write(`${first ? "\n" : ",\n"}${output.json}`);
-        first = false;
-      }
-    };
-
-    const emit = async (line: number, result: TaskResult) => {
-      const output = resultOutput(line, result);
+      let json: string;
       if ("verdict" in result) {
         const { verdict } = result;
+        counts[verdict.outcome]++;
+        const { letter, ...withoutLetter } = verdict;
+        json = JSON.stringify(withoutLetter);
         if (format === "table") {
           await write(
             io.stdout,
             `${tableRow(line, verdict.taskId, verdict.outcome, verdict.humanReview ? "yes" : "", `${verdict.category.value}${verdict.category.source === "inferred" ? "*" : ""}`, verdict.findings.map((f) => f.ruleId).join(", "))}\n`,
           );
         }
-        const { letter } = verdict;
         if (lettersDir !== undefined && letter !== undefined) {
           const name = names.next(verdict.taskId, letterFormat === "html" ? ".html" : ".txt");
           try {
@@ -213,109 +172,49 @@ Examples:
           }
           counts.letters++;
         }
-      } else if (format === "table") {
-        const { error } = result;
-        const issues = (
-          "issues" in error
-            ? error.issues
-            : [{ path: "", code: error.code, message: error.message }]
-        ) as { path: string; message: string }[];
-        const detail = issues.map((i) => `${i.path || "(record)"}: ${i.message}`).join("; ");
-        await out.write(`${tableRow(line, "", "error", "", "", detail)}\n`);
+      } else {
+        counts.errors++;
+        json = JSON.stringify({
+          line,
+          error: { code: result.error.code, issues: result.error.issues },
+        });
+        if (format === "table") {
+          const issues = result.error.issues as { path: string; message: string }[];
+          const detail = issues.map((i) => `${i.path || "(record)"}: ${i.message}`).join("; ");
+          await out.write(`${tableRow(line, "", "error", "", "", detail)}\n`);
+        }
       }
-      await emitJson(output);
+      if (format === "jsonl") await out.write(`${json}\n`);
+      if (format === "json") {
+        await out.write(`${first ? "\n" : ",\n"}${json}`);
+        first = false;
+      }
       progress.tick(counts.records);
     };
 
-    const failed = async (error: unknown): Promise<never> => {
+    try {
+      for await (const record of openBatch(io, file, recordFormat, read)) {
+        if ("error" in record) {
+          await emit(record.line, { error: record.error });
+          continue;
+        }
+        const result = await evaluate(record.value);
+        if ("verdict" in result) await emit(record.line, result);
+        else {
+          const issues =
+            "issues" in result.error
+              ? result.error.issues
+              : [{ path: "", code: result.error.code, message: result.error.message }];
+          await emit(record.line, { error: { code: result.error.code, issues } });
+        }
+      }
+    } catch (error) {
       await out.flush();
       progress.done();
       if (error instanceof CliError) throw error;
       throw new CliError(
         `reading ${file} failed after ${counts.records} records: ${reason(error)}`,
       );
-    };
-
-    const jobs = jobsFor(io, { requested, format, letters: lettersDir !== undefined, size });
-    if (jobs > 1 && io.workerScript !== undefined) {
-      const pool = new WorkerPool(
-        io.workerScript,
-        {
-          kind: workerKind,
-          separator: format === "json" ? ",\n" : "\n",
-          practice,
-          ...(rulesDir !== undefined && { rulesDir: pathFrom(io, rulesDir) }),
-          ...(engine !== undefined && { engine }),
-          ...(letterDate !== undefined && { letterDate }),
-        },
-        jobs,
-      );
-      // Chunks in flight, oldest first: at most two per worker, so memory stays flat.
-      const inFlight: Promise<ChunkResult>[] = [];
-      const writeOldest = async () => {
-        const oldest = inFlight.shift();
-        if (oldest === undefined) return;
-        const result = await oldest;
-        if (result.records === 0) return;
-        counts.records += result.records;
-        counts.errors += result.counts.errors;
-        counts.accept += result.counts.accept;
-        counts.remind += result.counts.remind;
-        counts.reject += result.counts.reject;
-        if (format === "jsonl") await out.write(`${result.text}\n`);
-        else {
-          await out.write(`${first ? "\n" : ",\n"}${result.text}`);
-          first = false;
-        }
-        progress.tick(counts.records);
-      };
-      let chunk: ShippedRecord[] = [];
-      const send = async () => {
-        if (chunk.length === 0) return;
-        const promise = pool.run(chunk);
-        // Awaited in turn by writeOldest; this only keeps a failure from being unhandled meanwhile.
-        promise.catch(() => {});
-        inFlight.push(promise);
-        chunk = [];
-        while (inFlight.length > jobs * 2) await writeOldest();
-      };
-      try {
-        for await (const record of openBatch(io, file, recordFormat, read, { jsonlText: true })) {
-          chunk.push(
-            "error" in record
-              ? {
-                  line: record.line,
-                  error: { code: record.error.code, issues: record.error.issues },
-                }
-              : record,
-          );
-          if (chunk.length >= chunkSize) await send();
-        }
-        await send();
-        while (inFlight.length > 0) await writeOldest();
-      } catch (error) {
-        // Print what was already evaluated before saying how far the batch got.
-        try {
-          while (inFlight.length > 0) await writeOldest();
-        } catch {
-          // a worker failed too: the error below names the first failure
-        }
-        await failed(error);
-      } finally {
-        await pool.close();
-      }
-    } else {
-      try {
-        for await (const record of openBatch(io, file, recordFormat, read)) {
-          if ("error" in record) {
-            await emit(record.line, { error: record.error });
-            continue;
-          }
-          await emit(record.line, await evaluate(record.value));
-        }
-      } catch (error) {
-        await failed(error);
-      }
     }
     if (format === "json") await out.write(first ? "]\n" : "\n]\n");
     await out.flush();
