@@ -365,17 +365,8 @@ class CsvLines {
       if (buffer === undefined) break;
       const count = Math.min(buffer.length, end - this.#taken);
       for (let i = 0; i < count; i++) {
-        const byte = buffer[i];
-        if (byte === 13) {
-          this.#line++;
-          this.#cr = true;
-        } else if (byte === 10) {
-          if (!this.#cr) this.#line++;
-          this.#cr = false;
-        } else {
-          start ??= this.#line;
-          this.#cr = false;
-        }
+        const text = this.#step(buffer[i] ?? 0);
+        if (text) start ??= this.#line;
       }
       this.#taken += count;
       if (count === buffer.length) this.#buffers.shift();
@@ -384,22 +375,23 @@ class CsvLines {
     return start ?? this.#line;
   }
 
-  /** The line of the first byte not yet given to a record that is not a line break. */
+  /**
+   * The line of the first byte not yet given to a record that is not a line break: where the
+   * record csv-parse could not read starts. Called once, when reading stops.
+   */
   next(): number {
-    let line = this.#line;
-    let cr = this.#cr;
     for (const buffer of this.#buffers) {
-      for (const byte of buffer) {
-        if (byte === 13) {
-          line++;
-          cr = true;
-        } else if (byte === 10) {
-          if (!cr) line++;
-          cr = false;
-        } else return line;
-      }
+      for (const byte of buffer) if (this.#step(byte)) return this.#line;
     }
-    return line;
+    return this.#line;
+  }
+
+  /** Counts one byte: CR, LF and CRLF each end a line. Returns true for any other byte. */
+  #step(byte: number): boolean {
+    const cr = this.#cr;
+    this.#cr = byte === 13;
+    if (byte === 13 || (byte === 10 && !cr)) this.#line++;
+    return byte !== 13 && byte !== 10;
   }
 }
 
