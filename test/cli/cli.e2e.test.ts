@@ -1,50 +1,25 @@
 /**
- * End-to-end tests of the gp-task-guard bin as a user runs it: `node cli.js …`. The bin is
- * built once, from tsup.config.ts's CLI entry, into .tmp/cli-e2e/ (inside the repository, so
- * its dependencies resolve from node_modules), so `npm test` works on a fresh clone before
- * `npm run build` has run.
+ * End-to-end tests of the gp-task-guard CLI as a user runs it, from argv to exit code, stdout
+ * and stderr, in this process through `run(argv, io)` (test/cli/run-cli.ts): a spawned
+ * `node cli.js` costs about a second each on this machine. The built bin itself is
+ * smoke-tested in test/cli/bin.test.ts.
  */
-import { spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { HtmlValidate } from "html-validate";
-import { build, type Options } from "tsup";
 import { beforeAll, describe, expect, it } from "vitest";
-import config from "../../tsup.config.js";
+import { root, runCli as run } from "./run-cli.js";
 
-const root = join(import.meta.dirname, "..", "..");
-const outDir = join(root, ".tmp", "cli-e2e");
-const cli = join(outDir, "cli.js");
 const fixtures = join(import.meta.dirname, "fixtures");
 const practice = "examples/practice.json";
 const corpus = "examples/corpus.jsonl";
 let scratch = "";
 
 beforeAll(async () => {
-  const entries = (Array.isArray(config) ? config : [config]) as Options[];
-  const cliEntry = entries.find(
-    (e) => typeof e.entry === "object" && e.entry !== null && "cli" in e.entry,
-  );
-  if (cliEntry === undefined) throw new Error("tsup.config.ts has no cli entry");
-  await rm(outDir, { recursive: true, force: true });
-  await build({ ...cliEntry, outDir, config: false, silent: true, sourcemap: false });
   await mkdir(join(root, ".tmp"), { recursive: true });
   scratch = await mkdtemp(join(root, ".tmp", "cli-scratch-"));
   return () => rm(scratch, { recursive: true, force: true });
-}, 120_000);
-
-function run(
-  args: string[],
-  input?: string,
-): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    input,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+});
 
 /** A copy of the default rules to edit, in the scratch folder. */
 async function copyOfRules(name: string): Promise<string> {
@@ -66,7 +41,7 @@ describe("gp-task-guard evaluate", () => {
   it("gives one output line per record, in order, for a batch with a malformed line in the middle, and exits 1", async () => {
     const input = await readFile(join(fixtures, "batch-malformed.jsonl"), "utf8");
     const recordsIn = input.split("\n").filter((line) => line.trim() !== "").length;
-    const { status, stdout, stderr } = run([
+    const { status, stdout, stderr } = await run([
       "evaluate",
       "test/cli/fixtures/batch-malformed.jsonl",
       "-p",
@@ -103,7 +78,14 @@ describe("gp-task-guard evaluate", () => {
   });
 
   it("exits 0 when every record was evaluated, and reads CSV, a JSON array and stdin alike", async () => {
-    const csv = run(["evaluate", "test/cli/fixtures/tasks.csv", "-p", practice, "-f", "json"]);
+    const csv = await run([
+      "evaluate",
+      "test/cli/fixtures/tasks.csv",
+      "-p",
+      practice,
+      "-f",
+      "json",
+    ]);
     expect(csv.status).toBe(1); // two of the CSV fixture's rows are bad on purpose
     const items = JSON.parse(csv.stdout) as { taskId?: string; line?: number }[];
     expect(items.map((i) => i.taskId ?? `line ${i.line}`)).toEqual([
@@ -114,7 +96,7 @@ describe("gp-task-guard evaluate", () => {
       "line 7",
     ]);
 
-    const array = run([
+    const array = await run([
       "evaluate",
       "test/cli/fixtures/array-with-a-bad-element.txt",
       "-p",
@@ -126,14 +108,19 @@ describe("gp-task-guard evaluate", () => {
     expect(array.stdout.trimEnd().split("\n")).toHaveLength(4);
 
     const single = await readFile(join(fixtures, "single-task.json"), "utf8");
-    const piped = run(["evaluate", "-", "-p", practice, "-f", "jsonl", "-q"], single);
+    const piped = await run(["evaluate", "-", "-p", practice, "-f", "jsonl", "-q"], single);
     expect(piped.status).toBe(0);
     expect(JSON.parse(piped.stdout)).toMatchObject({ taskId: "40000133", outcome: "reject" });
     expect(piped.stderr).toBe("");
   });
 
-  it("exits 2 naming the file when the practice file is missing", () => {
-    const { status, stdout, stderr } = run(["evaluate", corpus, "-p", "no/such/practice.json"]);
+  it("exits 2 naming the file when the practice file is missing", async () => {
+    const { status, stdout, stderr } = await run([
+      "evaluate",
+      corpus,
+      "-p",
+      "no/such/practice.json",
+    ]);
     expect(status).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/cannot read the practice file no\/such\/practice\.json: ENOENT/);
@@ -149,7 +136,7 @@ describe("gp-task-guard evaluate", () => {
         externalTasks: { policy: "sometimes" },
       }),
     );
-    const { status, stderr } = run(["evaluate", corpus, "-p", file]);
+    const { status, stderr } = await run(["evaluate", corpus, "-p", file]);
     expect(status).toBe(2);
     expect(stderr).toContain(`${file} units: units must name at least one SystmOne unit`);
     expect(stderr).toContain(`${file} externalTasks.policy:`);
@@ -164,7 +151,7 @@ describe("gp-task-guard evaluate", () => {
         value: "x",
       } as never;
     });
-    const { status, stderr } = run(["evaluate", corpus, "-p", practice, "-r", dir]);
+    const { status, stderr } = await run(["evaluate", corpus, "-p", practice, "-r", dir]);
     expect(status).toBe(2);
     expect(stderr).toContain(
       `${dir}/fit-note.json conditions.all[2].fact: unknown fact "senderType"`,
@@ -180,7 +167,7 @@ describe("gp-task-guard evaluate", () => {
       JSON.stringify({ ...hostile, id: "a/b" }),
       JSON.stringify({ ...hostile, id: "a b" }),
     ].join("\n");
-    const { status, stderr } = run(
+    const { status, stderr } = await run(
       [
         "evaluate",
         "-",
@@ -203,12 +190,12 @@ describe("gp-task-guard evaluate", () => {
     expect(letter).not.toMatch(/&amp;|&lt;|&#/);
   });
 
-  it("refuses an unknown option or a missing argument with exit 2 and a pointer to --help", () => {
-    const unknown = run(["evaluate", corpus, "-p", practice, "--colour"]);
+  it("refuses an unknown option or a missing argument with exit 2 and a pointer to --help", async () => {
+    const unknown = await run(["evaluate", corpus, "-p", practice, "--colour"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("See gp-task-guard evaluate --help");
-    expect(run(["evaluate"]).status).toBe(2);
-    expect(run(["evaluate", corpus, "-p", practice, "-f", "xml"]).stderr).toContain(
+    expect((await run(["evaluate"])).status).toBe(2);
+    expect((await run(["evaluate", corpus, "-p", practice, "-f", "xml"])).stderr).toContain(
       "--format must be one of json, jsonl, table",
     );
   });
@@ -220,7 +207,7 @@ describe("gp-task-guard diff", () => {
     await editJson(join(dir, "ruleset.json"), (ruleset) => {
       (ruleset.parameters as Record<string, unknown>).immediateWithinDays = 21;
     });
-    const { status, stdout } = run([
+    const { status, stdout } = await run([
       "diff",
       "--base",
       "rules",
@@ -251,16 +238,27 @@ describe("gp-task-guard diff", () => {
     );
     for (const t of diff.transitions) for (const id of t.samples) expect(ids.has(id)).toBe(true);
 
-    const text = run(["diff", "--candidate", dir, corpus, "-p", practice]).stdout;
+    const text = (await run(["diff", "--candidate", dir, corpus, "-p", practice])).stdout;
     expect(text).toContain("parameters.immediateWithinDays: 14 → 21");
     expect(text).toMatch(/remind → reject \(\d+\): \d+/);
 
     expect(
-      run(["diff", "--candidate", dir, corpus, "-p", practice, "--fail-on-change", "-q"]).status,
+      (await run(["diff", "--candidate", dir, corpus, "-p", practice, "--fail-on-change", "-q"]))
+        .status,
     ).toBe(1);
     expect(
-      run(["diff", "--candidate", "rules", corpus, "-p", practice, "--fail-on-change", "-q"])
-        .status,
+      (
+        await run([
+          "diff",
+          "--candidate",
+          "rules",
+          corpus,
+          "-p",
+          practice,
+          "--fail-on-change",
+          "-q",
+        ])
+      ).status,
     ).toBe(0);
   });
 });
@@ -275,8 +273,8 @@ describe("gp-task-guard test", () => {
         value: false,
       });
     });
-    expect(run(["validate", dir]).status).toBe(0);
-    const { status, stdout } = run(["test", dir, "--corpus", corpus, "-p", practice]);
+    expect((await run(["validate", dir])).status).toBe(0);
+    const { status, stdout } = await run(["test", dir, "--corpus", corpus, "-p", practice]);
     expect(status).toBe(1);
     expect(stdout).toMatch(
       /✗ fit-note fires\[0\] "the request in the body is recognised": expected fit-note to fire/,
@@ -285,11 +283,11 @@ describe("gp-task-guard test", () => {
     expect(stdout.trimEnd().endsWith("FAIL")).toBe(true);
   });
 
-  it("passes the default rules, and fails below --min-coverage", () => {
-    const ok = run(["test", "--corpus", corpus, "-p", practice]);
+  it("passes the default rules, and fails below --min-coverage", async () => {
+    const ok = await run(["test", "--corpus", corpus, "-p", practice]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/Rule examples: \d+ passed, 0 failed/);
-    const strict = run(["test", "--corpus", corpus, "-p", practice, "--min-coverage", "100"]);
+    const strict = await run(["test", "--corpus", corpus, "-p", practice, "--min-coverage", "100"]);
     expect(strict.status).toBe(1);
     expect(strict.stdout).toMatch(
       /Coverage on examples\/corpus\.jsonl \(1,000 tasks\): [\d.]+% \(minimum 100%\)/,
@@ -300,17 +298,19 @@ describe("gp-task-guard test", () => {
     const golden = join(scratch, "golden.jsonl");
     const lines = (await readFile(join(root, corpus), "utf8")).split("\n").slice(0, 20).join("\n");
     await writeFile(golden, lines);
-    const fresh = run(["test", "--golden", golden, "-p", practice]);
+    const fresh = await run(["test", "--golden", golden, "-p", practice]);
     expect(fresh.status).toBe(1);
     expect(fresh.stdout).toContain("no expectation: run with --update-golden");
-    expect(run(["test", "--golden", golden, "-p", practice, "--update-golden"]).status).toBe(0);
-    expect(run(["test", "--golden", golden, "-p", practice]).status).toBe(0);
+    expect(
+      (await run(["test", "--golden", golden, "-p", practice, "--update-golden"])).status,
+    ).toBe(0);
+    expect((await run(["test", "--golden", golden, "-p", practice])).status).toBe(0);
     // The same golden corpus fails under a ruleset that rejects more.
     const dir = await copyOfRules("immediate-60");
     await editJson(join(dir, "ruleset.json"), (ruleset) => {
       (ruleset.parameters as Record<string, unknown>).immediateWithinDays = 60;
     });
-    const changed = run(["test", dir, "--golden", golden, "-p", practice]);
+    const changed = await run(["test", dir, "--golden", golden, "-p", practice]);
     expect(changed.status).toBe(1);
     expect(changed.stdout).toMatch(
       /✗ line \d+ task \d+: expected \w+ \[.*\].*, got reject \[.*immediate-action/,
@@ -326,7 +326,7 @@ describe("gp-task-guard validate", () => {
       const condition = all[1];
       if (condition) condition.fact = "requestKind";
     });
-    const { status, stdout } = run(["validate", dir]);
+    const { status, stdout } = await run(["validate", dir]);
     expect(status).toBe(1);
     expect(stdout).toContain("not a valid ruleset (1 problem)");
     expect(stdout).toContain(
@@ -335,12 +335,12 @@ describe("gp-task-guard validate", () => {
     expect(stdout).toContain("[unknown_fact]");
   });
 
-  it("accepts the bundled rules and the extended example, and exits 2 for a folder that does not exist", () => {
-    expect(run(["validate"]).stdout).toMatch(
+  it("accepts the bundled rules and the extended example, and exits 2 for a folder that does not exist", async () => {
+    expect((await run(["validate"])).stdout).toMatch(
       /^\(bundled rules\): valid ruleset humberside-lmcs-tasking/,
     );
-    expect(run(["validate", "examples/rulesets/extended"]).status).toBe(0);
-    expect(run(["validate", "no/such/rules"]).status).toBe(2);
+    expect((await run(["validate", "examples/rulesets/extended"])).status).toBe(0);
+    expect((await run(["validate", "no/such/rules"])).status).toBe(2);
   });
 });
 
@@ -356,7 +356,7 @@ describe("gp-task-guard report", () => {
     const numbers = await nhsNumbers();
     expect(numbers.length).toBeGreaterThan(900);
     for (const format of ["text", "json", "csv", "html"]) {
-      const { status, stdout } = run([
+      const { status, stdout } = await run([
         "report",
         corpus,
         "-p",
@@ -375,7 +375,7 @@ describe("gp-task-guard report", () => {
 
   it("writes a self-contained HTML report that passes an HTML validator", async () => {
     const out = join(scratch, "report.html");
-    const { status } = run([
+    const { status } = await run([
       "report",
       corpus,
       "-p",
@@ -405,11 +405,20 @@ describe("gp-task-guard report", () => {
 
   it("writes an escalation letter for each team at the service-lead step or beyond", async () => {
     const dir = join(scratch, "escalation");
-    const json = run(["report", corpus, "-p", practice, "-f", "json", "--date", "2026-11-30"]);
+    const json = await run([
+      "report",
+      corpus,
+      "-p",
+      practice,
+      "-f",
+      "json",
+      "--date",
+      "2026-11-30",
+    ]);
     const teams = JSON.parse(json.stdout).summary.escalation.teams as { level: string }[];
     const due = teams.filter((t) => t.level === "service-lead" || t.level === "icb-or-lmc").length;
     expect(due).toBeGreaterThan(0);
-    const { status } = run([
+    const { status } = await run([
       "report",
       corpus,
       "-p",
@@ -434,8 +443,8 @@ describe("gp-task-guard report", () => {
     expect(letter).toContain("30 November 2026");
   });
 
-  it("lists bad records by line without their values, and exits 1", () => {
-    const { status, stdout } = run([
+  it("lists bad records by line without their values, and exits 1", async () => {
+    const { status, stdout } = await run([
       "report",
       "test/cli/fixtures/batch-malformed.jsonl",
       "-p",
@@ -458,33 +467,33 @@ describe("gp-task-guard report", () => {
 
 describe("gp-task-guard schema, letter and help", () => {
   it("prints the JSON Schema shipped in schema/", async () => {
-    const { status, stdout } = run(["schema", "task"]);
+    const { status, stdout } = await run(["schema", "task"]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual(
       JSON.parse(await readFile(join(root, "schema/task.schema.json"), "utf8")),
     );
-    expect(run(["schema", "patient"]).status).toBe(2);
+    expect((await run(["schema", "patient"])).status).toBe(2);
   });
 
-  it("renders a letter for the practice, and names the missing field with exit 2", () => {
-    const notice = run(["letter", "opt-out-notice", "-p", practice, "--date", "2026-10-01"]);
+  it("renders a letter for the practice, and names the missing field with exit 2", async () => {
+    const notice = await run(["letter", "opt-out-notice", "-p", practice, "--date", "2026-10-01"]);
     expect(notice.status).toBe(0);
     expect(notice.stdout).toContain(
       "from 1 December 2026, Example Surgery will not accept SystmOne Tasks",
     );
-    const missing = run(["letter", "escalation", "-p", practice]);
+    const missing = await run(["letter", "escalation", "-p", practice]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/team.*tasks/);
   });
 
-  it("has --help for every command", () => {
+  it("has --help for every command", async () => {
     for (const command of ["evaluate", "report", "diff", "test", "validate", "schema", "letter"]) {
-      const { status, stdout } = run([command, "--help"]);
+      const { status, stdout } = await run([command, "--help"]);
       expect(status).toBe(0);
       expect(stdout).toMatch(new RegExp(`^Usage: gp-task-guard ${command}`));
     }
-    expect(run(["--help"]).stdout).toContain("Commands:");
-    expect(run(["frobnicate"]).status).toBe(2);
-    expect(run(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect((await run(["--help"])).stdout).toContain("Commands:");
+    expect((await run(["frobnicate"])).status).toBe(2);
+    expect((await run(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

@@ -1,11 +1,5 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { formatLetterDate, londonToday } from "../../src/letters/dates.js";
-
-const run = promisify(execFile);
-const root = join(import.meta.dirname, "..", "..");
 
 describe("formatLetterDate", () => {
   it("prints a calendar date as 1 December 2026", () => {
@@ -44,24 +38,21 @@ describe("letter dates whatever the process time zone", () => {
   const zones = ["Europe/London", "America/Los_Angeles", "Pacific/Auckland", "UTC"];
 
   it(`are the same in ${zones.join(", ")}`, async () => {
-    const outputs = await Promise.all(
-      zones.map(async (zone) => {
-        const { stdout } = await run(
-          process.execPath,
-          ["--import", "tsx", "test/letters/tz-probe.ts"],
-          {
-            cwd: root,
-            env: { ...process.env, TZ: zone },
-          },
-        );
-        return JSON.parse(stdout) as {
-          zone: string;
-          dates: string[];
-          today: string;
-          letter: string;
-        };
-      }),
-    );
+    // Node applies a new process.env.TZ at once; the letter modules are loaded afresh for each
+    // zone, as a new process would load them. CI also reruns this file under two more zones.
+    const original = process.env.TZ;
+    const outputs: ReturnType<typeof import("./tz-probe.js").probe>[] = [];
+    try {
+      for (const zone of zones) {
+        process.env.TZ = zone;
+        vi.resetModules();
+        const { probe } = await import("./tz-probe.js");
+        outputs.push(probe());
+      }
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
     expect(outputs.map((o) => o.zone)).toEqual(zones);
     const [london, ...others] = outputs;
     expect(london?.dates).toEqual([
