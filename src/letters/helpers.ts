@@ -1,9 +1,16 @@
 import { formatNhsNumber } from "../input/nhs-number.js";
 import { formatLetterDate } from "./dates.js";
 
-/** A helper templates may call: its function and how many arguments it takes. */
+/**
+ * What a helper's argument must be, checked when a template loads: `date` an ISO date or
+ * date-time field (or a quoted date), `list` a list field, `value` any single value.
+ */
+export type HelperParam = "date" | "list" | "value";
+
+/** A helper templates may call: its function and the arguments it takes. */
 interface LetterHelper {
   arity: number;
+  params: readonly HelperParam[];
   fn: (...args: unknown[]) => unknown;
 }
 
@@ -20,6 +27,7 @@ interface LetterHelper {
 export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
   formatDate: {
     arity: 1,
+    params: ["date"],
     fn: (value) => {
       const formatted = typeof value === "string" ? formatLetterDate(value) : undefined;
       if (formatted === undefined) {
@@ -32,11 +40,13 @@ export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
   },
   formatNhsNumber: {
     arity: 1,
+    params: ["value"],
     fn: (value) =>
       typeof value === "string" && /^\d{10}$/.test(value) ? formatNhsNumber(value) : value,
   },
   hasRule: {
     arity: 2,
+    params: ["list", "value"],
     fn: (findings, ruleId) =>
       Array.isArray(findings) &&
       findings.some(
@@ -48,6 +58,7 @@ export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
   },
   hasSeverity: {
     arity: 2,
+    params: ["list", "value"],
     fn: (findings, severity) =>
       Array.isArray(findings) &&
       findings.some(
@@ -57,7 +68,7 @@ export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
           (finding as { severity?: unknown }).severity === severity,
       ),
   },
-  eq: { arity: 2, fn: (a, b) => a === b },
+  eq: { arity: 2, params: ["value", "value"], fn: (a, b) => a === b },
 };
 
 /** Handlebars' own helpers a template may use (`log` is left out: the library never logs). */

@@ -113,6 +113,21 @@ export function resolveTemplates(templates: string | LetterTemplates | undefined
   );
 }
 
+/** `options.templates`, read once; `null` or absent options mean the bundled templates. */
+function templatesOption(options: unknown): string | LetterTemplates | undefined {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object") {
+    throw new TemplateError("", "options", "options must be an object, e.g. { templates: dir }");
+  }
+  try {
+    return (options as RenderLetterOptions).templates;
+  } catch (error) {
+    throw new TemplateError("", "options.templates", "options.templates cannot be read", {
+      cause: error,
+    });
+  }
+}
+
 /** Options of `renderLetter`. */
 export interface RenderLetterOptions {
   /**
@@ -145,7 +160,7 @@ export interface RenderLetterOptions {
 export function renderLetter(
   kind: LetterKind,
   context: LetterContext,
-  options: RenderLetterOptions = {},
+  options?: RenderLetterOptions | null,
 ): Letter {
   if (!(letterKinds as readonly unknown[]).includes(kind)) {
     throw new TemplateError(
@@ -154,7 +169,7 @@ export function renderLetter(
       `unknown kind of letter: use one of ${letterKinds.join(", ")}`,
     );
   }
-  const templates = resolveTemplates(options.templates);
+  const templates = resolveTemplates(templatesOption(options));
   const { ruleset, date, ...parsed } = parseLetterContext(kind, context);
   return renderView(
     kind,

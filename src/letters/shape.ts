@@ -8,10 +8,12 @@ export type Shape =
   | { kind: "object"; fields: ReadonlyMap<string, Shape> }
   | { kind: "array"; items: Shape }
   | { kind: "record"; values: Shape }
-  | { kind: "scalar" }
+  | { kind: "scalar"; date?: true }
   | { kind: "any" };
 
 export const scalar: Shape = { kind: "scalar" };
+/** A scalar that is always an ISO date or date-time: what `formatDate` accepts. */
+export const dateScalar: Shape = { kind: "scalar", date: true };
 export const anyShape: Shape = { kind: "any" };
 
 interface Def {
@@ -24,6 +26,7 @@ interface Def {
   out?: z.ZodType;
   valueType?: z.ZodType;
   getter?: () => z.ZodType;
+  format?: string;
 }
 
 function defOf(schema: z.ZodType): Def {
@@ -42,7 +45,7 @@ export function mergeShapes(a: Shape, b: Shape): Shape {
   }
   if (a.kind === "array" && b.kind === "array")
     return { kind: "array", items: mergeShapes(a.items, b.items) };
-  if (a.kind === "scalar" && b.kind === "scalar") return scalar;
+  if (a.kind === "scalar" && b.kind === "scalar") return a.date && b.date ? dateScalar : scalar;
   return anyShape;
 }
 
@@ -87,6 +90,7 @@ export function shapeOf(schema: z.ZodType): Shape {
     case "lazy":
       return def.getter ? shapeOf(def.getter()) : anyShape;
     case "string":
+      return def.format === "date" || def.format === "datetime" ? dateScalar : scalar;
     case "number":
     case "int":
     case "boolean":

@@ -52,7 +52,32 @@ function environment(partials: ReadonlyMap<string, string>): typeof Handlebars {
   return env;
 }
 
+/**
+ * How deep blocks nest in a template, from its text: Handlebars' parser takes time quadratic
+ * in the depth (5,000 nested `{{#if}}` take a minute, then overflow the stack), so depth is
+ * bounded before it parses. `{{^}}` alone is an `else`, not a block.
+ */
+function blockDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of source.matchAll(/\{\{~?\s*([#/]|\^(?!\s*~?\}\}))/g)) {
+    depth += match[1] === "/" ? -1 : 1;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
+}
+
 function parse(file: string, source: string): hbs.AST.Program {
+  if (source.length > maxTemplateChars) {
+    throw new TemplateError(
+      file,
+      "",
+      `is longer than ${maxTemplateChars.toLocaleString("en-GB")} characters`,
+    );
+  }
+  if (blockDepth(source) > maxBlockDepth) {
+    throw new TemplateError(file, "", `nests blocks more than ${maxBlockDepth} deep`);
+  }
   try {
     return Handlebars.parse(source);
   } catch (error) {
@@ -164,37 +189,130 @@ export function defaultLetterTemplates(): LetterTemplates {
   return bundled;
 }
 
-interface FolderReader {
-  list(dir: string): string[];
-  read(file: string): string;
-  join(...parts: string[]): string;
+/** The most characters one template file may hold (the largest bundled one is under 5,000). */
+export const maxTemplateChars = 100_000;
+/** The most characters a templates folder may hold in all. */
+export const maxFolderChars = 1_000_000;
+/** How deep blocks (`{{#if}}`, `{{#each}}`, partial blocks) may nest in one template. */
+export const maxBlockDepth = 40;
+
+/** The parts of `node:fs` and `node:path` a templates folder is read with. */
+interface FolderFs {
+  fs: Pick<typeof import("node:fs"), "readdirSync" | "realpathSync" | "statSync" | "readFileSync">;
+  path: Pick<typeof import("node:path"), "join" | "resolve" | "sep">;
 }
 
-function readFolder(dir: string, reader: FolderReader): Record<string, string> {
-  const overrides: Record<string, string> = {};
-  const read = (relative: string) => {
-    overrides[relative] = reader.read(reader.join(dir, relative));
-  };
-  let top: string[];
+function folderError(file: string, message: string, cause?: unknown): TemplateError {
+  return new TemplateError(file, "", message, cause === undefined ? undefined : { cause });
+}
+
+/** A file system error as its code only: a message could quote a path outside the folder. */
+function fsReason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "it cannot be read";
+}
+
+/**
+ * Reads one `.hbs` entry of the folder: it must be a regular file (a symbolic link is followed
+ * only when it stays inside the folder) and no longer than {@link maxTemplateChars}.
+ */
+function readEntry(root: string, relative: string, { fs, path }: FolderFs): string {
+  let real: string;
   try {
-    top = reader.list(dir);
+    real = fs.realpathSync(path.join(root, relative));
   } catch (error) {
-    throw new TemplateError(
-      dir,
-      "",
-      `cannot read the templates folder: ${(error as Error).message}`,
-      { cause: error },
+    throw folderError(
+      relative,
+      `cannot be read (${fsReason(error)}): a symbolic link to nothing, or a file that went away`,
+      error,
     );
   }
-  for (const name of top) {
-    if (name.endsWith(".hbs")) read(name);
+  if (!real.startsWith(root + path.sep)) {
+    throw folderError(
+      relative,
+      "is a symbolic link to a file outside the templates folder: copy the file into the folder instead",
+    );
   }
-  if (top.includes("partials")) {
-    for (const name of reader.list(reader.join(dir, "partials"))) {
-      if (name.endsWith(".hbs")) read(`partials/${name}`);
+  const info = fs.statSync(real, { throwIfNoEntry: false });
+  if (!info?.isFile()) throw folderError(relative, "is not a file (a folder named *.hbs?)");
+  if (info.size > maxTemplateChars * 4) {
+    throw folderError(
+      relative,
+      `is longer than ${maxTemplateChars.toLocaleString("en-GB")} characters`,
+    );
+  }
+  const source = fs.readFileSync(real, "utf8");
+  if (source.length > maxTemplateChars) {
+    throw folderError(
+      relative,
+      `is longer than ${maxTemplateChars.toLocaleString("en-GB")} characters`,
+    );
+  }
+  return source;
+}
+
+/** The `.hbs` names in a folder of the templates folder, sorted so that errors are stable. */
+function listTemplates(root: string, sub: string, { fs, path }: FolderFs): string[] {
+  const dir = sub === "" ? root : path.join(root, sub);
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".hbs"))
+    .sort()
+    .map((name) => (sub === "" ? name : `${sub}/${name}`));
+}
+
+/**
+ * Reads a templates folder: its `.hbs` files and those of its `partials` folder, each checked by
+ * {@link readEntry}, within {@link maxFolderChars} in all.
+ *
+ * @throws {TemplateError} naming the folder when it cannot be read, or the file at fault
+ */
+function readFolder(dir: unknown, io: FolderFs): { overrides: Record<string, string> } {
+  if (typeof dir !== "string" || dir === "") {
+    throw new TemplateError(
+      "",
+      "options.templates",
+      "the templates folder must be a path (a non-empty string)",
+    );
+  }
+  let root: string;
+  let files: string[];
+  try {
+    root = io.fs.realpathSync(io.path.resolve(dir));
+    files = listTemplates(root, "", io);
+  } catch (error) {
+    throw folderError(dir, `cannot read the templates folder (${fsReason(error)})`, error);
+  }
+  if (io.fs.readdirSync(root).includes("partials")) {
+    const partials = io.path.join(root, "partials");
+    let real: string;
+    try {
+      real = io.fs.realpathSync(partials);
+    } catch (error) {
+      throw folderError("partials", `cannot be read (${fsReason(error)})`, error);
     }
+    if (real !== partials) {
+      throw folderError(
+        "partials",
+        "is a symbolic link: the partials folder must be a real folder",
+      );
+    }
+    if (io.fs.statSync(real).isDirectory()) files.push(...listTemplates(root, "partials", io));
   }
-  return overrides;
+  const overrides: Record<string, string> = {};
+  let total = 0;
+  for (const file of files) {
+    const source = readEntry(root, file, io);
+    total += source.length;
+    if (total > maxFolderChars) {
+      throw folderError(
+        dir,
+        `holds more than ${maxFolderChars.toLocaleString("en-GB")} characters of templates`,
+      );
+    }
+    overrides[file] = source;
+  }
+  return { overrides };
 }
 
 const folderCache = new Map<string, LetterTemplates>();
@@ -221,16 +339,11 @@ export function templatesFromFolderSync(dir: string): LetterTemplates {
       "a templates folder can only be read in Node 20.16 or later: elsewhere pass the result of loadTemplates(dir)",
     );
   }
-  const fs = getBuiltin("node:fs");
-  const path = getBuiltin("node:path");
-  const key = path.resolve(dir);
+  const io: FolderFs = { fs: getBuiltin("node:fs"), path: getBuiltin("node:path") };
+  const key = typeof dir === "string" ? io.path.resolve(dir) : "";
   const cached = folderCache.get(key);
   if (cached) return cached;
-  const overrides = readFolder(key, {
-    list: (folder) => fs.readdirSync(folder),
-    read: (file) => fs.readFileSync(file, "utf8"),
-    join: path.join,
-  });
+  const { overrides } = readFolder(dir, io);
   const set = buildTemplates(overrides, key);
   folderCache.set(key, set);
   return set;
@@ -252,30 +365,7 @@ export function templatesFromFolderSync(dir: string): LetterTemplates {
  * renderLetter("reminder", context, { templates }).subject // "Your SystmOne Task of 23 November 2026"
  */
 export async function loadTemplates(dir: string): Promise<LetterTemplates> {
-  const fs = await import("node:fs/promises");
-  const path = await import("node:path");
-  const key = path.resolve(dir);
-  const list = async (folder: string) => fs.readdir(folder);
-  let top: string[];
-  try {
-    top = await list(key);
-  } catch (error) {
-    throw new TemplateError(
-      dir,
-      "",
-      `cannot read the templates folder: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  const files = top.filter((name) => name.endsWith(".hbs"));
-  if (top.includes("partials")) {
-    files.push(
-      ...(await list(path.join(key, "partials")))
-        .filter((n) => n.endsWith(".hbs"))
-        .map((n) => `partials/${n}`),
-    );
-  }
-  const overrides: Record<string, string> = {};
-  for (const file of files) overrides[file] = await fs.readFile(path.join(key, file), "utf8");
-  return buildTemplates(overrides, key);
+  const io: FolderFs = { fs: await import("node:fs"), path: await import("node:path") };
+  const { overrides } = readFolder(dir, io);
+  return buildTemplates(overrides, io.path.resolve(dir));
 }

@@ -1,8 +1,14 @@
 import { TemplateError } from "../errors/template-error.js";
-import { builtInHelpers, letterHelpers } from "./helpers.js";
+import { formatLetterDate } from "./dates.js";
+import { builtInHelpers, type HelperParam, letterHelpers } from "./helpers.js";
 import { anyShape, mergeShapes, type Shape, scalar } from "./shape.js";
 
 type Program = hbs.AST.Program;
+
+/** How deep partials may include partials. */
+export const maxPartialDepth = 10;
+/** How many partial inclusions one template may reach, counting each time a partial is reached. */
+export const maxPartialCalls = 1_000;
 type Node = hbs.AST.Node;
 type Expression = hbs.AST.Expression;
 type PathExpression = hbs.AST.PathExpression;
@@ -25,6 +31,8 @@ interface Walk {
   partials: ReadonlyMap<string, Program>;
   /** Partials being walked, innermost last: a partial that includes itself is refused. */
   active: string[];
+  /** Partial inclusions walked so far for this template, shared by the whole walk. */
+  calls: { count: number };
   /** The block a `{{#> partial}}…{{/partial}}` passes, for `{{> @partial-block}}`. */
   partialBlock?: {
     program: Program;
@@ -168,6 +176,41 @@ function walkHash(
   return fields;
 }
 
+function describe(param: Expression): string {
+  return param.type === "PathExpression" ? (param as PathExpression).original : param.type;
+}
+
+/** Checks one helper argument against what the helper takes (`{{formatDate practice.name}}` is refused). */
+function checkArgument(
+  walk: Walk,
+  helper: string,
+  kind: HelperParam,
+  param: Expression | undefined,
+  shape: Shape | undefined,
+): void {
+  if (param === undefined || shape === undefined || shape.kind === "any") return;
+  if (param.type === "StringLiteral" && kind === "date") {
+    if (formatLetterDate((param as hbs.AST.StringLiteral).value) === undefined) {
+      fail(walk, param, helper, `${helper} needs a date that exists, written YYYY-MM-DD`);
+    }
+    return;
+  }
+  const ok =
+    kind === "list"
+      ? shape.kind === "array"
+      : kind === "date"
+        ? shape.kind === "scalar" && shape.date === true && param.type !== "NumberLiteral"
+        : shape.kind === "scalar";
+  if (!ok) {
+    const wanted = {
+      date: "a date field (such as date or task.sentAt)",
+      list: "a list (such as findings)",
+      value: "a single value",
+    }[kind];
+    fail(walk, param, helper, `${helper} needs ${wanted}, and ${describe(param)} is not one`);
+  }
+}
+
 function walkHelperCall(
   walk: Walk,
   stack: readonly Scope[],
@@ -199,6 +242,9 @@ function walkHelperCall(
       `${name} takes ${expected} argument${expected === 1 ? "" : "s"}, not ${shapes.length}`,
     );
   }
+  letterHelpers[name]?.params.forEach((kind, i) => {
+    checkArgument(walk, name, kind, params[i], shapes[i]);
+  });
   if (name === "lookup") {
     // A computed key could name an inherited property; Handlebars would deny it, but log to the console.
     const key = params[1];
@@ -342,6 +388,15 @@ function walkPartial(
     );
   }
   if (walk.active.includes(name)) fail(walk, node, name, `partial "${name}" includes itself`);
+  if (walk.active.length >= maxPartialDepth) {
+    fail(walk, node, name, `partials nest more than ${maxPartialDepth} deep`);
+  }
+  walk.calls.count++;
+  if (walk.calls.count > maxPartialCalls) {
+    // Each inclusion is rendered as often as it is reached: a partial that includes another
+    // twice, twenty deep, renders a million times.
+    fail(walk, node, name, `includes partials more than ${maxPartialCalls} times in all`);
+  }
   let inner = stack;
   const [contextParam] = node.params;
   if (node.params.length > 1)
@@ -431,7 +486,7 @@ export function checkTemplate(
   options: { html: boolean; partials: ReadonlyMap<string, Program> },
 ): void {
   walkProgram(
-    { file, html: options.html, partials: options.partials, active: [] },
+    { file, html: options.html, partials: options.partials, active: [], calls: { count: 0 } },
     [{ shape, params: new Map(), inEach: false }],
     program,
   );
