@@ -20,6 +20,8 @@ export default defineConfig([
     // Keep `node:` specifiers so that browser bundlers see the lazy file-system import for what it is.
     removeNodeProtocol: false,
     external: [/^node:/],
+    // import.meta.url in the CommonJS build (the Handlebars compiler is required from beside the package).
+    shims: true,
   },
   {
     // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.

@@ -1,9 +1,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import Handlebars from "handlebars";
+import { templateCompileOptions } from "../../src/letters/compile-options.js";
+import { buildTemplates } from "../../src/letters/templates.js";
 import { banner, type Generator } from "./types.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const folder = join(root, "templates");
+const partialFile = /^partials\/(.+)\.hbs$/;
 
 async function hbsFiles(dir: string, prefix: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -18,26 +22,96 @@ async function hbsFiles(dir: string, prefix: string): Promise<string[]> {
   return names;
 }
 
+async function readTemplates(): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  for (const name of (await hbsFiles(folder, "")).sort()) {
+    sources.set(name, await readFile(join(folder, name), "utf8"));
+  }
+  return sources;
+}
+
+/** The sources, for custom template folders: their templates are checked against these partials. */
+function sourcesFile(sources: ReadonlyMap<string, string>): string {
+  const lines = [
+    `// ${banner("scripts/gen/templates.ts")}`,
+    "// Source: templates/**/*.hbs. Keys are paths relative to templates/.",
+    "",
+    "/** The bundled letter templates: file name (relative to templates/) → Handlebars source. */",
+    "export const defaultTemplates: Readonly<Record<string, string>> = {",
+  ];
+  for (const [name, source] of sources) {
+    lines.push(`  ${JSON.stringify(name)}: ${JSON.stringify(source)},`);
+  }
+  lines.push("};", "");
+  return lines.join("\n");
+}
+
 /**
- * Bundles `templates/**\/*.hbs` into `src/letters/default-templates.generated.ts`, so the
- * default letters render with no file system (browser bundles).
+ * Which environments a template is compiled for: `*.html.hbs` and `partials/*.html.hbs` HTML
+ * (escaped), `*.txt.hbs`, `*.subject.hbs` and `partials/*.txt.hbs` plain text, and a partial
+ * with neither suffix both, as the runtime compiles a partial with its caller's options.
+ */
+function environments(name: string): ("text" | "html")[] {
+  const base = partialFile.exec(name)?.[1] ?? name.replace(/\.hbs$/, "");
+  if (base.endsWith(".html")) return ["html"];
+  if (base.endsWith(".txt") || base.endsWith(".subject") || !name.startsWith("partials/"))
+    return ["text"];
+  return ["text", "html"];
+}
+
+/** Handlebars' precompiled specs, so that the default letters need only its runtime. */
+function precompiledFile(sources: ReadonlyMap<string, string>): string {
+  const sets = {
+    text: { templates: [], partials: [] },
+    html: { templates: [], partials: [] },
+  } as Record<"text" | "html", { templates: string[]; partials: string[] }>;
+  for (const [name, source] of sources) {
+    const partial = partialFile.exec(name)?.[1];
+    for (const env of environments(name)) {
+      const spec = Handlebars.precompile(source, templateCompileOptions[env]);
+      const key = JSON.stringify(partial ?? name);
+      sets[env][partial === undefined ? "templates" : "partials"].push(`      ${key}: ${spec},`);
+    }
+  }
+  const lines = [
+    "// @ts-nocheck: Handlebars' precompiler writes untyped JavaScript.",
+    `// ${banner("scripts/gen/templates.ts")}`,
+    "// Source: templates/**/*.hbs, precompiled by Handlebars.precompile with the options of",
+    "// src/letters/compile-options.ts. Template keys are file names; partial keys are partial names.",
+    'import type { TemplateSpecification } from "handlebars";',
+    "",
+    "/** A set of precompiled templates and the partials they may call, for one environment. */",
+    "interface PrecompiledSet {",
+    "  readonly templates: Readonly<Record<string, TemplateSpecification>>;",
+    "  readonly partials: Readonly<Record<string, TemplateSpecification>>;",
+    "}",
+    "",
+    "/** The bundled letter templates, precompiled: `text` for subjects and text letters, `html` for HTML. */",
+    'export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledSet>> = {',
+  ];
+  for (const env of ["text", "html"] as const) {
+    lines.push(`  ${env}: {`, "    templates: {", ...sets[env].templates, "    },");
+    lines.push("    partials: {", ...sets[env].partials, "    },", "  },");
+  }
+  lines.push("};", "");
+  return lines.join("\n");
+}
+
+/**
+ * Bundles `templates/**\/*.hbs` into `src/letters/default-templates.generated.ts` (the sources,
+ * which custom template folders are checked and compiled with) and
+ * `src/letters/precompiled-templates.generated.ts` (the same templates precompiled, so that
+ * the default letters render with Handlebars' runtime alone and no file system). The bundled
+ * templates are checked first, as a custom folder's are: a bad one fails the generation.
  */
 export const templatesGenerator: Generator = {
   name: "templates",
   async generate() {
-    const names = (await hbsFiles(folder, "")).sort();
-    const lines = [
-      `// ${banner("scripts/gen/templates.ts")}`,
-      "// Source: templates/**/*.hbs. Keys are paths relative to templates/.",
-      "",
-      "/** The bundled letter templates: file name (relative to templates/) → Handlebars source. */",
-      "export const defaultTemplates: Readonly<Record<string, string>> = {",
+    const sources = await readTemplates();
+    buildTemplates(Object.fromEntries(sources), "templates/");
+    return [
+      { path: "src/letters/default-templates.generated.ts", content: sourcesFile(sources) },
+      { path: "src/letters/precompiled-templates.generated.ts", content: precompiledFile(sources) },
     ];
-    for (const name of names) {
-      const source = await readFile(join(folder, name), "utf8");
-      lines.push(`  ${JSON.stringify(name)}: ${JSON.stringify(source)},`);
-    }
-    lines.push("};", "");
-    return [{ path: "src/letters/default-templates.generated.ts", content: lines.join("\n") }];
   },
 };

@@ -1,11 +1,11 @@
 import { GuardError } from "../errors/guard-error.js";
 import { TemplateError } from "../errors/template-error.js";
 import { defaultRuleset } from "../rules/default.js";
+import { defaultLetterTemplates } from "./bundled-templates.js";
 import { type LetterContext, parseLetterContext } from "./context.js";
 import { londonToday } from "./dates.js";
 import {
   compiledTemplate,
-  defaultLetterTemplates,
   isLetterTemplates,
   type LetterTemplates,
   type TemplateFormat,

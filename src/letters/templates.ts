@@ -1,6 +1,9 @@
-import Handlebars from "handlebars";
+import type Handlebars from "handlebars";
 import { TemplateError } from "../errors/template-error.js";
+import { templateCompileOptions } from "./compile-options.js";
 import { defaultTemplates } from "./default-templates.generated.js";
+import { handlebarsCompiler } from "./handlebars-compiler.js";
+import { parseHandlebars } from "./handlebars-parser.js";
 import { letterHelpers } from "./helpers.js";
 import { type LetterKind, letterKinds } from "./types.js";
 import { checkTemplate } from "./validate.js";
@@ -10,7 +13,8 @@ import { viewShape } from "./view.js";
 export type TemplateFormat = "subject" | "txt" | "html";
 const formats: readonly TemplateFormat[] = ["subject", "txt", "html"];
 
-type Render = (data: object) => string;
+/** A compiled template: data in, text out. */
+export type Render = (data: object) => string;
 
 const brand: unique symbol = Symbol("gp-task-guard.letter-templates");
 
@@ -30,10 +34,6 @@ interface CompiledTemplates extends LetterTemplates {
   readonly render: ReadonlyMap<string, Render>;
 }
 
-const knownHelpers = Object.fromEntries(Object.keys(letterHelpers).map((name) => [name, true]));
-const textOptions = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: true } as const;
-const htmlOptions = { strict: true, knownHelpersOnly: true, knownHelpers } as const;
-
 /** The file name of one of a kind's templates: `rejection.txt.hbs`. */
 export function templateFile(kind: LetterKind, format: TemplateFormat): string {
   return `${kind}.${format}.hbs`;
@@ -44,10 +44,19 @@ const topLevel = new Set(
 );
 const partialFile = /^partials\/([a-z][a-z0-9-]*(?:\.(?:txt|html))?)\.hbs$/;
 
-function environment(partials: ReadonlyMap<string, string>): typeof Handlebars {
-  const env = Handlebars.create();
+/** A Handlebars environment with the letter helpers and without `log` (the library never logs). */
+export function environment(base: { create(): typeof Handlebars }): typeof Handlebars {
+  const env = base.create();
   env.unregisterHelper("log");
   for (const [name, helper] of Object.entries(letterHelpers)) env.registerHelper(name, helper.fn);
+  return env;
+}
+
+function sourceEnvironment(
+  compiler: typeof Handlebars,
+  partials: ReadonlyMap<string, string>,
+): typeof Handlebars {
+  const env = environment(compiler);
   for (const [name, source] of partials) env.registerPartial(name, source);
   return env;
 }
@@ -79,7 +88,7 @@ function parse(file: string, source: string): hbs.AST.Program {
     throw new TemplateError(file, "", `nests blocks more than ${maxBlockDepth} deep`);
   }
   try {
-    return Handlebars.parse(source);
+    return parseHandlebars(source);
   } catch (error) {
     throw new TemplateError(
       file,
@@ -116,6 +125,7 @@ export function buildTemplates(
     }
     sources.set(file, source);
   }
+  const compiler = handlebarsCompiler(origin);
   const partialSources = new Map<string, string>();
   const partialAsts = new Map<string, hbs.AST.Program>();
   for (const [file, source] of sources) {
@@ -124,8 +134,8 @@ export function buildTemplates(
     partialSources.set(name, source);
     partialAsts.set(name, parse(file, source));
   }
-  const textEnv = environment(partialSources);
-  const htmlEnv = environment(partialSources);
+  const textEnv = sourceEnvironment(compiler, partialSources);
+  const htmlEnv = sourceEnvironment(compiler, partialSources);
   const render = new Map<string, Render>();
   for (const kind of letterKinds) {
     for (const format of formats) {
@@ -139,16 +149,28 @@ export function buildTemplates(
       });
       render.set(
         file,
-        html ? htmlEnv.compile(source, htmlOptions) : textEnv.compile(source, textOptions),
+        html
+          ? htmlEnv.compile(source, templateCompileOptions.html)
+          : textEnv.compile(source, templateCompileOptions.text),
       );
     }
   }
-  const set: CompiledTemplates = {
-    [brand]: true,
-    origin,
-    overridden: Object.keys(overrides).sort(),
-    render,
-  };
+  return templateSet(render, origin, Object.keys(overrides).sort());
+}
+
+/**
+ * Wraps compiled templates as a `LetterTemplates` set.
+ *
+ * @param render - file name → compiled template
+ * @param origin - a folder, or `"default"`
+ * @param overridden - the file names the folder replaced or added
+ */
+export function templateSet(
+  render: ReadonlyMap<string, Render>,
+  origin: string,
+  overridden: readonly string[],
+): LetterTemplates {
+  const set: CompiledTemplates = { [brand]: true, origin, overridden, render };
   return set;
 }
 
@@ -179,14 +201,6 @@ export function compiledTemplate(
 /** Tells whether a value is a template set from `loadTemplates`. */
 export function isLetterTemplates(value: unknown): value is LetterTemplates {
   return typeof value === "object" && value !== null && brand in value;
-}
-
-let bundled: LetterTemplates | undefined;
-
-/** The bundled templates, checked and compiled on first use. */
-export function defaultLetterTemplates(): LetterTemplates {
-  bundled ??= buildTemplates({}, "default");
-  return bundled;
 }
 
 /** The most characters one template file may hold (the largest bundled one is under 5,000). */

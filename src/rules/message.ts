@@ -1,9 +1,9 @@
-import Handlebars from "handlebars";
 import type { Issue } from "../errors/guard-error.js";
 import { formatLongDate } from "../facts/calendar.js";
 import { isFactName } from "../facts/catalogue.js";
 import { practiceSchema } from "../input/practice.js";
 import { taskSchema } from "../input/task.js";
+import { parseHandlebars } from "../letters/handlebars-parser.js";
 import { knownPaths } from "./known-paths.js";
 
 const taskPaths = knownPaths(taskSchema);
@@ -32,7 +32,7 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
   const fail = (code: string, message: string) => issues.push({ path: "message", code, message });
   let ast: unknown;
   try {
-    ast = Handlebars.parse(source);
+    ast = parseHandlebars(source);
   } catch (error) {
     fail(
       "template_syntax",
@@ -194,6 +194,6 @@ function compileNodes(nodes: readonly unknown[]): Render {
  * @example compileMessage("Due {{date facts.dueOn}}")({ facts: { dueOn: "2026-12-01" } }) // "Due 1 December 2026"
  */
 export function compileMessage(source: string): Render {
-  const ast = Handlebars.parse(source) as unknown as Node;
+  const ast = parseHandlebars(source) as unknown as Node;
   return compileNodes((ast.body as unknown[]) ?? []);
 }
