@@ -1,21 +1,51 @@
-import { Engine } from "json-rules-engine";
+import type { Engine } from "json-rules-engine";
+import { GuardError } from "../errors/guard-error.js";
 import type { Facts } from "../facts/catalogue.js";
 import type { Evaluator } from "./evaluator.js";
 import type { ResolvedRule } from "./prepare.js";
 
+type EngineModule = { Engine: typeof Engine };
+
 /**
- * The reference evaluator: json-rules-engine itself. A new Engine is built for every
+ * Held in a variable so that bundlers leave the import to run time: the reference engine is
+ * for checking the compiled one, and a page or a bundle that never asks for it should not
+ * carry json-rules-engine and its dependencies (about 75 KB minified).
+ */
+const referenceModule = "json-rules-engine";
+let loading: Promise<EngineModule> | undefined;
+
+/** json-rules-engine, imported on first use and once per process. */
+function loadEngine(): Promise<EngineModule> {
+  loading ??= (import(referenceModule) as Promise<EngineModule & { default?: EngineModule }>).then(
+    (module) => (typeof module.Engine === "function" ? module : (module.default ?? module)),
+    (error: unknown) => {
+      loading = undefined;
+      throw new GuardError(
+        "REFERENCE_ENGINE_UNAVAILABLE",
+        `The reference engine (json-rules-engine) could not be loaded: ${error instanceof Error ? error.message : String(error)}. It is imported at run time from node_modules; a bundle must leave "json-rules-engine" external to use it, or use the default compiled engine.`,
+        { cause: error },
+      );
+    },
+  );
+  return loading;
+}
+
+/**
+ * The reference evaluator: json-rules-engine itself, imported when the first task is decided
+ * (so that a guard on the compiled engine never loads it). A new Engine is built for every
  * evaluation, because runs that share one Engine concurrently lose rules
  * (json-rules-engine #303). Facts are passed as plain values: no JSONPath, no dynamic facts.
  *
  * @param rules - the ruleset's rules with parameters resolved
  * @returns an evaluator whose `decide` resolves to the fired rule ids in ruleset order
+ * @throws {GuardError} from `decide`, code `REFERENCE_ENGINE_UNAVAILABLE`, when json-rules-engine cannot be imported
  * @example await createReferenceEvaluator(prepare(defaultRuleset()).rules).decide(facts) // ["fit-note"]
  */
 export function createReferenceEvaluator(rules: readonly ResolvedRule[]): Evaluator {
   const order = rules.map((r) => r.id);
   return {
     async decide(facts: Facts): Promise<string[]> {
+      const { Engine } = await loadEngine();
       const engine = new Engine([], { allowUndefinedFacts: true });
       for (const rule of rules) {
         engine.addRule({
