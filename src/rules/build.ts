@@ -6,6 +6,8 @@ import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters } from "../facts/lexicon.js";
+import { checkComparedValue, checkParameters } from "./check-parameters.js";
+import { checkPhrases } from "./check-phrases.js";
 import { checkMessage } from "./message.js";
 import {
   type Condition,
@@ -88,6 +90,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+function isParam(value: unknown): value is { param: string } {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function checkConditions(
   condition: Condition,
   path: PropertyKey[],
@@ -129,6 +135,17 @@ function checkConditions(
         path: at("operator"),
         code: "operator_may_throw",
         message: `operator "${condition.operator}" would fail when the rule runs with this value: in and notIn need a list (or text) to look in, someValue: and everyValue: need a list, and swap: puts the fact there instead`,
+      });
+    }
+    const mismatch = isKnownOperator(condition.operator)
+      ? checkComparedValue(condition.fact, condition.operator, compared)
+      : undefined;
+    if (mismatch !== undefined && (compared !== undefined || !isParam(value))) {
+      issues.push({
+        file,
+        path: isParam(value) ? at("value", "param") : at("value"),
+        code: "value_type",
+        message: isParam(value) ? `parameter "${value.param}": ${mismatch}` : mismatch,
       });
     }
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -222,6 +239,8 @@ function assemble(files: RulesetFiles): Ruleset {
       });
     }
   }
+
+  issues.push(...checkParameters(ruleset.parameters), ...checkPhrases(ruleset));
 
   const seen = new Set<string>();
   const rules: Rule[] = [];

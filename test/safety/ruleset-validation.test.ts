@@ -1,0 +1,121 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createGuard } from "../../src/engine/guard.js";
+import { RulesetError } from "../../src/errors/ruleset-error.js";
+import { words } from "../../src/facts/text.js";
+import { buildRuleset } from "../../src/rules/build.js";
+import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
+import { fuzz, practice, setAt, task } from "./fuzz.js";
+
+/**
+ * A ruleset that loads must not silently stop a rule: issue 15 found parameters of the wrong
+ * type or range, and phrases that match everywhere or nowhere, all called valid.
+ */
+
+const files = defaultRulesetFiles as Record<string, unknown>;
+
+function withRuleset(path: (string | number)[], value: unknown): Record<string, unknown> {
+  return { ...files, "ruleset.json": setAt(files["ruleset.json"], path, value) };
+}
+
+function issuesOf(built: Record<string, unknown>): { path: string; code: string }[] {
+  try {
+    buildRuleset(built);
+  } catch (error) {
+    if (error instanceof RulesetError)
+      return error.issues.map(({ path, code }) => ({ path, code }));
+    throw error;
+  }
+  return [];
+}
+
+describe("ruleset validation", () => {
+  it.each([
+    [["parameters", "immediateWithinDays"], "fourteen", "parameters.immediateWithinDays"],
+    [["parameters", "immediateWithinDays"], 14.5, "parameters.immediateWithinDays"],
+    [["parameters", "journalDateWithinChars"], -5, "parameters.journalDateWithinChars"],
+    [["parameters", "careDetailMinChars"], [600], "parameters.careDetailMinChars"],
+    [["parameters", "negationWindowWords"], 1e9, "parameters.negationWindowWords"],
+    [
+      ["parameters", "standardContractSenderKinds"],
+      ["nhs-trust"],
+      "parameters.standardContractSenderKinds[0]",
+    ],
+    [
+      ["parameters", "standardContractSenderKinds"],
+      "nhs-provider",
+      "parameters.standardContractSenderKinds",
+    ],
+  ])("refuses the parameter %j = %j, naming %s", (path, value, at) => {
+    expect(issuesOf(withRuleset(path, value))).toContainEqual({
+      path: at,
+      code: "invalid_parameter",
+    });
+  });
+
+  it.each([
+    [["phrases", "journal", 0], "   ", "phrases.journal[0]"],
+    [["phrases", "journal", 0], "", "phrases.journal[0]"],
+    [["phrases", "urgent", 0], "*", "phrases.urgent[0]"],
+    [["phrases", "safety", 0], "!!! ???", "phrases.safety[0]"],
+    [["phrases", "urgent", 0], "urgent -- *", "phrases.urgent[0]"],
+    [["phrases", "action", 0], { allOf: ["please", " "] }, "phrases.action[0].allOf[1]"],
+    [["categories", "fit-note", "phrases", 0], "\t\n", "categories.fit-note.phrases[0]"],
+    [["phrases", "negators", 0], "no longer", "phrases.negators[0]"],
+    [["phrases", "negators", 0], "not,", "phrases.negators[0]"],
+  ])("refuses the phrase at %j = %j, naming %s", (path, value, at) => {
+    const found = issuesOf(withRuleset(path, value));
+    expect(found.some((i) => i.path === at && /phrase_never_matches|too_small/.test(i.code))).toBe(
+      true,
+    );
+  });
+
+  it("refuses a rule that compares a number fact with text, naming the condition's value", () => {
+    const rule = files["immediate-action.json"] as { conditions: unknown };
+    const text = JSON.stringify(rule.conditions);
+    const changed = JSON.parse(text.replace(/"param":"immediateWithinDays"/, "")) as unknown;
+    expect(changed).toBeDefined();
+    const found = issuesOf({
+      ...files,
+      "ruleset.json": setAt(files["ruleset.json"], ["parameters", "myDays"], "fourteen"),
+      "immediate-action.json": JSON.parse(
+        JSON.stringify(rule).replace('"param":"immediateWithinDays"', '"param":"myDays"'),
+      ),
+    });
+    expect(found).toContainEqual({
+      path: expect.stringMatching(/value\.param$/),
+      code: "value_type",
+    });
+  });
+
+  it("keeps a ruleset with an allOf phrase whose parts are all real words", () => {
+    const built = buildRuleset(withRuleset(["phrases", "urgent", 0], { allOf: ["call", "today"] }));
+    expect(built.phrases.urgent[0]).toEqual({ allOf: ["call", "today"] });
+  });
+
+  it("accepts an urgent phrase only if a body of its own words is flagged for review", async () => {
+    const phrase = fc.string({
+      unit: fc.constantFrom("a", "b", "z", "9", "'", " ", "-", "/", "*", "!", ".", ",", "é"),
+      minLength: 1,
+      maxLength: 12,
+    });
+    await fc.assert(
+      fc.asyncProperty(phrase, async (text) => {
+        const built = withRuleset(["phrases", "urgent"], [text]);
+        const found = issuesOf(built);
+        if (found.length > 0) {
+          expect(found.every((i) => i.path === "phrases.urgent[0]")).toBe(true);
+          return;
+        }
+        const body = text
+          .split(/[\s\-–—/]+/)
+          .flatMap((part) => words(part.endsWith("*") ? `${part.slice(0, -1)}x` : part))
+          .join(" ");
+        const guard = createGuard({ practice, ruleset: buildRuleset(built) });
+        const verdict = await guard.evaluate(task({ body }));
+        expect(verdict.humanReview, `${JSON.stringify(text)} → ${JSON.stringify(body)}`).toBe(true);
+      }),
+      fuzz(60, 0.1),
+    );
+  });
+});
