@@ -6,8 +6,9 @@
 # past tasks, then diff the verdicts against the rules in use.
 #   A. a threshold: "immediate" becomes within 21 days instead of 14 (and the rule's
 #      examples that pinned the old boundary move with it);
-#   B. a new rule: the extended example ruleset adds shared-care prescribing without an
-#      agreement (NHS Standard Contract SC11.3/SC11.4).
+#   B. the same kind of change in one small overlay file (examples/rulesets/): a 7-day window,
+#      a disabled rule, and a new rule on shared-care prescribing without an agreement
+#      (NHS Standard Contract SC11.3/SC11.4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
@@ -58,7 +59,9 @@ if gp diff --base rules --candidate "$work/rules" "$corpus" --practice "$practic
   exit 1
 fi
 
-echo "== B. Add a rule: the extended example ruleset"
-gp validate examples/rulesets/extended
-gp test examples/rulesets/extended --corpus "$corpus" --practice "$practice" --min-coverage 80
-gp diff --candidate examples/rulesets/extended "$corpus" --practice "$practice" --format html --out "$work/diff.html"
+echo "== B. Overlays: one small file each"
+gp diff --candidate examples/rulesets/seven-day-window.json "$corpus" --practice "$practice"
+gp diff --candidate examples/rulesets/fit-note-disabled.json "$corpus" --practice "$practice" --quiet
+gp validate examples/rulesets/shared-care.json
+gp test examples/rulesets/shared-care.json --corpus "$corpus" --practice "$practice" --min-coverage 80
+gp diff --candidate examples/rulesets/shared-care.json "$corpus" --practice "$practice" --format html --out "$work/diff.html"

@@ -106,13 +106,18 @@ export function compareRulesets(base: Ruleset, candidate: Ruleset): RulesetChang
   compareRecords(base.parameters, candidate.parameters, "parameters", changes, true);
   const baseRules = new Map(base.rules.map((r) => [r.id, r]));
   const candidateRules = new Map(candidate.rules.map((r) => [r.id, r]));
+  const toggled = (id: string, before: boolean) =>
+    changes.push({ path: `rules/${id}.json enabled`, kind: "changed", before, after: !before });
   for (const id of baseRules.keys()) {
-    if (!candidateRules.has(id)) changes.push({ path: `rules/${id}.json`, kind: "removed" });
+    if (candidateRules.has(id)) continue;
+    if (candidate.disabled.includes(id)) toggled(id, true);
+    else changes.push({ path: `rules/${id}.json`, kind: "removed" });
   }
   for (const [id, rule] of candidateRules) {
     const old = baseRules.get(id);
     if (old === undefined) {
-      changes.push({ path: `rules/${id}.json`, kind: "added" });
+      if (base.disabled.includes(id)) toggled(id, false);
+      else changes.push({ path: `rules/${id}.json`, kind: "added" });
       continue;
     }
     const parts = (Object.keys({ ...old, ...rule }) as (keyof typeof rule)[]).filter(

@@ -73,6 +73,6 @@ export const common = {
 } as const;
 
 export const commonHelp = `  -p, --practice <file>    the practice's policy (JSON, see: gp-task-guard schema practice)
-  -r, --rules <dir>        a ruleset folder (default: the bundled Humberside LMCs rules)
+  -r, --rules <rules>      a ruleset folder or overlay file (default: the bundled rules)
       --engine <name>      compiled (default) or json-rules-engine (the reference)
       --input-format <f>   json, jsonl or csv (default: .csv and .jsonl by name, else sniffed)`;

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import {
   createGuard,
   defaultRuleset,
@@ -159,11 +159,12 @@ export async function loadPractice(
   }
 }
 
-/** Formats ruleset issues as `dir/file path: message [code]`, one per line. */
+/** Formats ruleset issues as `folder/file path: message [code]`, one per line. */
 export function formatRulesetIssues(dir: string, issues: readonly RulesetIssue[]): string[] {
+  // Issue files are relative to the ruleset's folder: the folder given, or a ruleset file's folder.
+  const folder = /\.json$/i.test(dir) ? dirname(dir) : dir;
   return issues.map((i) => {
-    const file =
-      i.file === dir || i.file.startsWith("/") ? i.file : `${dir.replace(/\/$/, "")}/${i.file}`;
+    const file = i.file === dir || isAbsolute(i.file) ? i.file : join(folder, i.file);
     return `${file}${i.path ? ` ${i.path}` : ""}: ${i.message} [${i.code}]`;
   });
 }

@@ -8,9 +8,12 @@ import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters } from "../facts/lexicon.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
 import { checkPhrases } from "./check-phrases.js";
+import { defaultRulesetFiles } from "./default-ruleset.generated.js";
 import { checkMessage } from "./message.js";
+import { applyOverlay, DEFAULT_BASE, isOverlay, mapIssues, type RulesetSource } from "./overlay.js";
 import {
   type Condition,
+  RULESET_FILE,
   type Rule,
   type RuleFile,
   type Ruleset,
@@ -19,8 +22,8 @@ import {
   rulesetSchema,
 } from "./schema.js";
 
-/** The ruleset's main file name. */
-export const RULESET_FILE = "ruleset.json";
+export { RULESET_FILE };
+
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /** Far deeper than any real rule; deep enough JSON would overflow the stack of every recursive step after this one. */
 const MAX_DEPTH = 100;
@@ -175,10 +178,12 @@ function checkConditions(
 
 /**
  * Validates and assembles a ruleset from its files, already parsed from JSON. Pure: the
- * bundled default ruleset and `loadRuleset(dir)` both come through here.
+ * bundled default ruleset and `loadRuleset(dir)` both come through here. `ruleset.json` may be
+ * an overlay of the bundled rules (`"extends": "default"`); an overlay of a folder needs
+ * `loadRuleset`, which can read it.
  *
  * @param files - `ruleset.json` and one `<id>.json` per rule, parsed
- * @returns the ruleset, deep-frozen, with its content hash
+ * @returns the ruleset, deep-frozen, with the hash of what runs (enabled rules, merged overlay)
  * @throws {RulesetError} listing every problem with its file and JSON path: schema errors,
  *   an unknown fact, operator, parameter, category or clause, a duplicate or mismatched id,
  *   a rule file not listed, a forbidden key (`__proto__`, `constructor`, `prototype`),
@@ -187,7 +192,46 @@ function checkConditions(
  * @example buildRuleset({ "ruleset.json": {...}, "fit-note.json": {...} }).rules[0].id // "fit-note"
  */
 export function buildRuleset(files: RulesetFiles): Ruleset {
-  const ruleset = assemble(files);
+  const top = typeof files === "object" && files !== null ? files[RULESET_FILE] : undefined;
+  if (!isOverlay(top)) return buildSource({ files, origins: {} });
+  const base = (top as { extends: unknown }).extends;
+  if (base !== DEFAULT_BASE) {
+    throw new RulesetError([
+      {
+        file: RULESET_FILE,
+        path: "extends",
+        code: "unreadable",
+        message: `buildRuleset can only extend "default": an overlay of a folder or file needs loadRuleset, which reads it`,
+      },
+    ]);
+  }
+  const { [RULESET_FILE]: _top, ...beside } = files;
+  return buildSource(
+    applyOverlay(defaultSource(), top, RULESET_FILE, { files: beside, origins: {} }),
+  );
+}
+
+/** The bundled ruleset's files, as the base of an overlay. */
+export function defaultSource(): RulesetSource {
+  return { files: { ...defaultRulesetFiles }, origins: {} };
+}
+
+/**
+ * Builds merged files, naming in each issue the file a person edits (the overlay for what it
+ * set), not the merged copy.
+ *
+ * @throws {RulesetError} as `buildRuleset`
+ */
+export function buildSource(source: RulesetSource): Ruleset {
+  let ruleset: Ruleset;
+  try {
+    ruleset = assemble(source.files);
+  } catch (error) {
+    if (error instanceof RulesetError && Object.keys(source.origins).length > 0) {
+      throw new RulesetError(mapIssues(error.issues, source.origins));
+    }
+    throw error;
+  }
   built.add(ruleset);
   return ruleset;
 }
@@ -244,6 +288,7 @@ function assemble(files: RulesetFiles): Ruleset {
 
   const seen = new Set<string>();
   const rules: Rule[] = [];
+  const disabled: string[] = [];
   const parameterNames = new Set(Object.keys(ruleset.parameters));
   ruleset.rules.forEach((id, index) => {
     const file = `${id}.json`;
@@ -292,8 +337,9 @@ function assemble(files: RulesetFiles): Ruleset {
       }
     });
     for (const issue of checkMessage(rule.message, parameterNames)) issues.push({ file, ...issue });
-    const { $schema: _schema, ...rest } = rule;
-    rules.push(rest);
+    const { $schema: _schema, enabled, ...rest } = rule;
+    if (enabled === false) disabled.push(id);
+    else rules.push(rest);
   });
   for (const file of Object.keys(files)) {
     if (file !== RULESET_FILE && !seen.has(file.replace(/\.json$/, ""))) {
@@ -308,6 +354,16 @@ function assemble(files: RulesetFiles): Ruleset {
   if (issues.length > 0) throw new RulesetError(issues);
 
   const { $schema: _schema, rules: _ids, ...definition } = ruleset;
+  if (rules.length === 0) {
+    issues.push({
+      file: RULESET_FILE,
+      path: "rules",
+      code: "no_rules",
+      message: "every rule is disabled: a ruleset needs at least one rule that runs",
+    });
+    throw new RulesetError(issues);
+  }
+  // The hash covers what runs: a disabled rule's file does not change it.
   const hash = bytesToHex(sha256(utf8ToBytes(canonical({ ...definition, rules }))));
-  return deepFreeze({ ...definition, rules, hash });
+  return deepFreeze({ ...definition, rules, disabled, hash });
 }

@@ -1,56 +1,155 @@
 import { RulesetError } from "../errors/ruleset-error.js";
-import { buildRuleset } from "./build.js";
-import type { Ruleset } from "./schema.js";
+import { buildSource, defaultSource } from "./build.js";
+import { applyOverlay, DEFAULT_BASE, isOverlay, type RulesetSource } from "./overlay.js";
+import { RULESET_FILE, type Ruleset } from "./schema.js";
 
-/**
- * Loads a ruleset folder: `ruleset.json` and one `<id>.json` per rule. The only function of
- * the library that reads files (Node only; the file system is imported lazily, so browser
- * bundles never load it).
- *
- * @param dir - the folder, e.g. `rules` or `examples/rulesets/extended`
- * @returns the validated ruleset
- * @throws {RulesetError} naming the file and JSON path of every problem, including
- *   unreadable files and JSON syntax errors
- * @example (await loadRuleset("rules")).rules.length // 15
- */
-export async function loadRuleset(dir: string): Promise<Ruleset> {
-  const { readdir, readFile } = await import("node:fs/promises");
-  const { join } = await import("node:path");
-  let names: string[];
+/** An overlay may extend an overlay; a chain longer than this is a mistake (or a loop). */
+const MAX_EXTENDS = 10;
+
+type Fs = typeof import("node:fs/promises");
+type Path = typeof import("node:path");
+interface Reader {
+  fs: Fs;
+  path: Path;
+  /** The folder issues are named relative to: the folder (or the file's folder) given to loadRuleset. */
+  root: string;
+}
+
+function unreadable(file: string, message: string): RulesetError {
+  return new RulesetError([{ file, path: "", code: "unreadable", message }]);
+}
+
+async function readJson(reader: Reader, file: string): Promise<unknown> {
+  const shown = display(reader, file);
+  let text: string;
   try {
-    names = (await readdir(dir)).filter((name) => name.endsWith(".json")).sort();
+    text = await reader.fs.readFile(file, "utf8");
+  } catch (error) {
+    throw unreadable(shown, `cannot read ${shown}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
   } catch (error) {
     throw new RulesetError([
-      {
-        file: dir,
-        path: "",
-        code: "unreadable",
-        message: `cannot read the ruleset folder: ${(error as Error).message}`,
-      },
+      { file: shown, path: "", code: "invalid_json", message: (error as Error).message },
     ]);
   }
-  const files: Record<string, unknown> = {};
+}
+
+/** A file's name as issues show it: relative to the folder given to loadRuleset. */
+function display(reader: Reader, file: string): string {
+  return reader.path.relative(reader.root, file) || reader.path.basename(file);
+}
+
+/** Every `.json` file of a folder, keyed by name; `main` is ruleset.json. */
+async function readFolder(reader: Reader, dir: string): Promise<RulesetSource> {
+  let names: string[];
+  try {
+    names = (await reader.fs.readdir(dir)).filter((name) => name.endsWith(".json")).sort();
+  } catch (error) {
+    throw unreadable(
+      display(reader, dir),
+      `cannot read the ruleset folder: ${(error as Error).message}`,
+    );
+  }
+  const source: RulesetSource = { files: {}, origins: {} };
   for (const name of names) {
-    let text: string;
-    try {
-      text = await readFile(join(dir, name), "utf8");
-    } catch (error) {
+    const file = reader.path.join(dir, name);
+    source.files[name] = await readJson(reader, file);
+    source.origins[name] = { file: display(reader, file) };
+  }
+  return source;
+}
+
+/** A ruleset file (not a folder): it and the rule files its `rules` names, from its folder. */
+async function readFile(reader: Reader, file: string): Promise<RulesetSource> {
+  const top = await readJson(reader, file);
+  const source: RulesetSource = {
+    files: { [RULESET_FILE]: top },
+    origins: { [RULESET_FILE]: { file: display(reader, file) } },
+  };
+  const listed =
+    typeof top === "object" && top !== null && Array.isArray((top as { rules?: unknown }).rules)
+      ? ((top as { rules: unknown[] }).rules.filter((id) => typeof id === "string") as string[])
+      : [];
+  const dir = reader.path.dirname(file);
+  for (const id of listed) {
+    const path = reader.path.join(dir, `${id}.json`);
+    // A listed rule without a file is reported when the ruleset is checked, with its place.
+    const exists = await reader.fs.stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!exists) continue;
+    source.files[`${id}.json`] = await readJson(reader, path);
+    source.origins[`${id}.json`] = { file: display(reader, path) };
+  }
+  return source;
+}
+
+/**
+ * Reads a ruleset folder or file and, when it is an overlay, its base, down to a ruleset that
+ * extends nothing; each base is checked on its own before the overlay is laid over it.
+ */
+async function resolve(reader: Reader, target: string, chain: string[]): Promise<RulesetSource> {
+  const { fs, path } = reader;
+  const stat = await fs.stat(target).catch((error: Error) => {
+    throw unreadable(display(reader, target), `cannot read the ruleset: ${error.message}`);
+  });
+  const source = stat.isDirectory()
+    ? await readFolder(reader, target)
+    : await readFile(reader, target);
+  const top = source.files[RULESET_FILE];
+  if (!isOverlay(top)) return source;
+
+  const topFile = source.origins[RULESET_FILE]?.file ?? RULESET_FILE;
+  const base = (top as { extends: unknown }).extends;
+  if (typeof base !== "string") return applyOverlay(source, top, topFile); // reports the type
+  let baseSource: RulesetSource;
+  if (base === DEFAULT_BASE) {
+    baseSource = defaultSource();
+  } else {
+    const folder = stat.isDirectory() ? target : path.dirname(target);
+    const next = path.resolve(folder, base);
+    if (chain.includes(next) || chain.length >= MAX_EXTENDS) {
       throw new RulesetError([
         {
-          file: name,
-          path: "",
-          code: "unreadable",
-          message: `cannot read ${name}: ${(error as Error).message}`,
+          file: topFile,
+          path: "extends",
+          code: "extends_loop",
+          message: `"${base}" leads back to a ruleset already in the chain (${chain.map((c) => display(reader, c)).join(" → ")}), or the chain is longer than ${MAX_EXTENDS}`,
         },
       ]);
     }
-    try {
-      files[name] = JSON.parse(text);
-    } catch (error) {
-      throw new RulesetError([
-        { file: name, path: "", code: "invalid_json", message: (error as Error).message },
-      ]);
-    }
+    baseSource = await resolve(reader, next, [...chain, next]);
   }
-  return buildRuleset(files);
+  buildSource(baseSource); // the base must be valid on its own
+  const { [RULESET_FILE]: _top, ...beside } = source.files;
+  return applyOverlay(baseSource, top, topFile, { files: beside, origins: source.origins });
+}
+
+/**
+ * Loads a ruleset: a folder (`ruleset.json` and one `<id>.json` per rule) or a ruleset file.
+ * Either may be an overlay that `extends` `"default"` (the bundled rules) or another ruleset
+ * folder or file, resolved from the overlay's own folder, and changes only `parameters`, rule
+ * fields (`overrides`), or adds rules. Node only: the file system is imported lazily, and the
+ * browser entry of the package has a `loadRuleset` that says so.
+ *
+ * @param path - a folder or file, e.g. `rules` or `examples/rulesets/seven-day-window.json`
+ * @returns the merged, validated ruleset; its hash is the hash of what runs
+ * @throws {RulesetError} naming the file (relative to `path`'s folder) and JSON path of every
+ *   problem, including unreadable files, JSON syntax errors and an `extends` loop
+ * @example (await loadRuleset("rules")).rules.length // 15
+ * @example (await loadRuleset("examples/rulesets/fit-note-disabled.json")).disabled // ["fit-note"]
+ */
+export async function loadRuleset(path: string): Promise<Ruleset> {
+  const fs = await import("node:fs/promises");
+  const nodePath = await import("node:path");
+  const target = nodePath.resolve(path);
+  const isDir = await fs.stat(target).then(
+    (s) => s.isDirectory(),
+    () => true,
+  );
+  const reader: Reader = { fs, path: nodePath, root: isDir ? target : nodePath.dirname(target) };
+  return buildSource(await resolve(reader, target, [target]));
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A ruleset's main file name. */
+export const RULESET_FILE = "ruleset.json";
+
 /** Rule ids, category ids and parameter names: lower-case words joined by hyphens (camelCase for parameters). */
 const slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
   error: "must be lower-case words joined by hyphens, e.g. fit-note",
@@ -74,6 +77,8 @@ export const ruleSchema = z.strictObject({
   id: slug,
   title: z.string().min(1),
   severity: z.enum(["reject", "remind", "info"]),
+  /** `false` keeps the rule in the ruleset's files but out of what runs (and out of the hash). */
+  enabled: z.boolean().optional(),
   /** When true, a task on which this rule fires must be read by a person (sets `verdict.humanReview`). */
   humanReview: z.boolean().optional(),
   guidance: z.strictObject({ section: z.string().min(1), quote: z.string().min(1) }),
@@ -162,12 +167,14 @@ export const rulesetSchema = z.strictObject({
 });
 export type RulesetFile = z.infer<typeof rulesetSchema>;
 
-/** One rule of a loaded ruleset. */
-export type Rule = Omit<RuleFile, "$schema">;
+/** One rule of a loaded ruleset (an enabled one: disabled rules are not in `rules`). */
+export type Rule = Omit<RuleFile, "$schema" | "enabled">;
 
 /** A loaded, validated ruleset: plain data, deep-frozen. Same `hash`, same verdicts. */
 export interface Ruleset extends Omit<RulesetFile, "$schema" | "rules"> {
   /** SHA-256 of the ruleset's content (ruleset.json and every rule, canonical JSON). */
   readonly hash: string;
   readonly rules: readonly Rule[];
+  /** Ids of rules whose file says `"enabled": false`: checked when loaded, never run. */
+  readonly disabled: readonly string[];
 }

@@ -263,6 +263,73 @@ describe("gp-task-guard diff", () => {
   });
 });
 
+describe("gp-task-guard with ruleset overlays", () => {
+  const sevenDays = "examples/rulesets/seven-day-window.json";
+  const fitNoteOff = "examples/rulesets/fit-note-disabled.json";
+
+  it("diff with the 7-day overlay names immediate-action and only that rule", async () => {
+    const { status, stdout } = await run([
+      "diff",
+      "--candidate",
+      sevenDays,
+      corpus,
+      "-p",
+      practice,
+      "-f",
+      "json",
+    ]);
+    expect(status).toBe(0);
+    const diff = JSON.parse(stdout);
+    expect(diff.changes).toEqual([
+      { path: "parameters.immediateWithinDays", kind: "changed", before: 14, after: 7 },
+    ]);
+    const changed = diff.rules.filter(
+      (r: { before: number; after: number }) => r.before !== r.after,
+    );
+    expect(changed.map((r: { ruleId: string }) => r.ruleId)).toEqual(["immediate-action"]);
+    expect(changed[0].after).toBeLessThan(changed[0].before);
+    const text = await run([
+      "diff",
+      "--base",
+      "rules",
+      "--candidate",
+      sevenDays,
+      corpus,
+      "-p",
+      practice,
+    ]);
+    expect(text.stdout).toMatch(/immediate-action no longer fires \(\d+\)/);
+  });
+
+  it("with fit-note disabled, the fit-note example task is no longer rejected", async () => {
+    const task = "examples/tasks/01-fit-note-from-ward.json";
+    const [before] = JSON.parse(
+      (await run(["evaluate", task, "-p", practice, "-f", "json"])).stdout,
+    );
+    const [after] = JSON.parse(
+      (await run(["evaluate", task, "-p", practice, "--rules", fitNoteOff, "-f", "json"])).stdout,
+    );
+    expect(before.findings.map((f: { ruleId: string }) => f.ruleId)).toContain("fit-note");
+    expect(after.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain("fit-note");
+    expect(after.outcome).not.toBe("reject");
+    const diff = (await run(["diff", "--candidate", fitNoteOff, corpus, "-p", practice])).stdout;
+    expect(diff).toContain("rules/fit-note.json enabled: true → false");
+  });
+
+  it("validates, tests and reports with an overlay, naming the overlay file of a mistake", async () => {
+    expect((await run(["validate", fitNoteOff])).stdout).toContain("14 rules (disabled: fit-note)");
+    expect((await run(["test", "examples/rulesets/shared-care.json"])).status).toBe(0);
+    expect(
+      (await run(["report", corpus, "-p", practice, "--rules", sevenDays, "-f", "json"])).status,
+    ).toBe(0);
+    const bad = join(scratch, "typo.json");
+    await writeFile(bad, JSON.stringify({ extends: "default", overrides: { "fit-nte": {} } }));
+    const { status, stdout } = await run(["validate", bad]);
+    expect(status).toBe(1);
+    expect(stdout).toContain(`${bad} overrides.fit-nte: there is no rule "fit-nte" to override`);
+  });
+});
+
 describe("gp-task-guard test", () => {
   it("fails, naming the rule and its example, when a rule is edited so that it can no longer fire", async () => {
     const dir = await copyOfRules("fit-note-never");
@@ -335,11 +402,11 @@ describe("gp-task-guard validate", () => {
     expect(stdout).toContain("[unknown_fact]");
   });
 
-  it("accepts the bundled rules and the extended example, and exits 2 for a folder that does not exist", async () => {
+  it("accepts the bundled rules and the shared-care overlay, and exits 2 for a folder that does not exist", async () => {
     expect((await run(["validate"])).stdout).toMatch(
       /^\(bundled rules\): valid ruleset humberside-lmcs-tasking/,
     );
-    expect((await run(["validate", "examples/rulesets/extended"])).status).toBe(0);
+    expect((await run(["validate", "examples/rulesets/shared-care.json"])).status).toBe(0);
     expect((await run(["validate", "no/such/rules"])).status).toBe(2);
   });
 });

@@ -45,8 +45,8 @@ transition matrix (accept/remind/reject before × after), how many tasks each ru
 before and after, and sample task ids for each change.
 
 Options:
-      --base <dir>        the ruleset in use (default: the bundled rules)
-      --candidate <dir>   the proposed ruleset (required)
+      --base <rules>      the ruleset in use, a folder or overlay file (default: the bundled rules)
+      --candidate <rules> the proposed ruleset, a folder or overlay file (required)
   -p, --practice <file>   the practice's policy (JSON)
       --engine <name>     compiled (default) or json-rules-engine
       --input-format <f>  json, jsonl or csv (default: by name, else sniffed)
@@ -61,7 +61,8 @@ Exit status: 0 done (or no change with --fail-on-change); 1 a change with --fail
 or some records could not be read; 2 usage or configuration error.
 
 Example:
-  gp-task-guard diff --base rules --candidate my-rules examples/corpus.jsonl -p examples/practice.json`,
+  gp-task-guard diff --base rules --candidate my-rules examples/corpus.jsonl -p examples/practice.json
+  gp-task-guard diff --candidate examples/rulesets/seven-day-window.json examples/corpus.jsonl -p examples/practice.json`,
   options: {
     practice: common.practice,
     engine: common.engine,
@@ -93,7 +94,9 @@ Example:
     const quiet = flag(values, "quiet");
     const candidateDir = text(values, "candidate");
     if (candidateDir === undefined)
-      throw new CliError("diff needs --candidate <rules>: the proposed ruleset folder");
+      throw new CliError(
+        "diff needs --candidate <rules>: the proposed ruleset folder or overlay file",
+      );
     const baseDir = text(values, "base");
     const practice = await loadPractice(io, text(values, "practice"), "diff");
     const base = await loadRules(io, baseDir);

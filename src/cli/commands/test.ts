@@ -34,7 +34,7 @@ export const testCommand: Command = {
   summary: "run every rule's examples, a golden corpus, and report coverage",
   help: `Usage: gp-task-guard test [rules] [options]
 
-Tests a ruleset folder (default: the bundled rules), in the manner of ESLint's RuleTester:
+Tests a ruleset folder or overlay file (default: the bundled rules), in the manner of ESLint's RuleTester:
   - every rule's examples: each "fires" example must make its rule fire, each "passes"
     example must not, "expect" (when given) names exactly the rules that fire;
   - a golden corpus (--golden): JSONL lines {"task": {...}, "expected": {"outcome",
@@ -59,7 +59,7 @@ Exit status: 0 all passed; 1 an example or golden verdict failed, or coverage is
 minimum; 2 usage or configuration error.
 
 Examples:
-  gp-task-guard test examples/rulesets/extended --corpus examples/corpus.jsonl -p examples/practice.json
+  gp-task-guard test examples/rulesets/shared-care.json --corpus examples/corpus.jsonl -p examples/practice.json
   gp-task-guard test rules --golden golden.jsonl --min-coverage 80`,
   options: {
     practice: common.practice,

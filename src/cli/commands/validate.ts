@@ -20,10 +20,10 @@ import {
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check a ruleset folder: schema, facts, operators, parameters, clauses, ids",
+  summary: "check a ruleset folder or overlay: schema, facts, operators, parameters, clauses, ids",
   help: `Usage: gp-task-guard validate [rules] [options]
 
-Checks a ruleset folder (default: the bundled rules): every file against its schema, and
+Checks a ruleset folder or overlay file (default: the bundled rules): every file against its schema, and
 every rule for unknown facts, operators, parameters, categories and contract clauses,
 duplicate or mismatched ids, files not listed, forbidden keys (__proto__, constructor) and
 message fields that do not exist. Each problem names its file and JSON path.
@@ -32,10 +32,10 @@ Options:
   -f, --format <f>   text (default) or json
   -h, --help         this help
 
-Exit status: 0 valid; 1 not valid; 2 the folder cannot be read.
+Exit status: 0 valid; 1 not valid; 2 the ruleset cannot be read.
 
 Example:
-  gp-task-guard validate examples/rulesets/extended`,
+  gp-task-guard validate examples/rulesets/shared-care.json`,
   options: { format: { type: "string", short: "f" } },
   positionals: { min: 0, max: 1 },
 
@@ -68,6 +68,7 @@ Example:
                 version: ruleset.version,
                 hash: ruleset.hash,
                 rules: ruleset.rules.length,
+                disabled: ruleset.disabled,
               },
             }),
             issues,
@@ -79,7 +80,7 @@ Example:
     } else if (ruleset !== undefined) {
       await write(
         io.stdout,
-        `${label}: valid ruleset ${ruleset.name} ${ruleset.version}, ${ruleset.rules.length} rules, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n`,
+        `${label}: valid ruleset ${ruleset.name} ${ruleset.version}, ${ruleset.rules.length} rules${ruleset.disabled.length > 0 ? ` (disabled: ${ruleset.disabled.join(", ")})` : ""}, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n`,
       );
     } else {
       const lines = formatRulesetIssues(dir ?? "rules", issues);
