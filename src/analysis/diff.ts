@@ -1,4 +1,5 @@
 import type { Outcome, Verdict } from "../engine/types.js";
+import { canonicalJson } from "../rules/canonical-json.js";
 import type { Ruleset } from "../rules/schema.js";
 import { escapeHtml, formatCount, formatPercent, shortHash, textTable } from "./format.js";
 
@@ -50,17 +51,6 @@ export interface RulesetDiff {
   }[];
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "undefined";
-}
-
 function compareRecords(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>,
@@ -78,7 +68,7 @@ function compareRecords(
         kind: "added",
         ...(scalars && { after: after[key] }),
       });
-    } else if (canonical(before[key]) !== canonical(after[key])) {
+    } else if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
       changes.push({
         path: `${path}.${key}`,
         kind: "changed",
@@ -121,13 +111,14 @@ export function compareRulesets(base: Ruleset, candidate: Ruleset): RulesetChang
       continue;
     }
     const parts = (Object.keys({ ...old, ...rule }) as (keyof typeof rule)[]).filter(
-      (key) => canonical(old[key]) !== canonical(rule[key]),
+      (key) => canonicalJson(old[key]) !== canonicalJson(rule[key]),
     );
     if (parts.length > 0)
       changes.push({ path: `rules/${id}.json ${parts.join(", ")}`, kind: "changed" });
   }
   if (
-    canonical(base.rules.map((r) => r.id)) !== canonical(candidate.rules.map((r) => r.id)) &&
+    canonicalJson(base.rules.map((r) => r.id)) !==
+      canonicalJson(candidate.rules.map((r) => r.id)) &&
     base.rules.length === candidate.rules.length
   ) {
     changes.push({ path: "rules (order)", kind: "changed" });
@@ -149,7 +140,7 @@ export function compareRulesets(base: Ruleset, candidate: Ruleset): RulesetChang
   );
   compareRecords(base.categories, candidate.categories, "categories", changes, false);
   compareRecords(base.phrases, candidate.phrases, "phrases", changes, false);
-  if (canonical(base.examples) !== canonical(candidate.examples))
+  if (canonicalJson(base.examples) !== canonicalJson(candidate.examples))
     changes.push({ path: "examples", kind: "changed" });
   return changes;
 }

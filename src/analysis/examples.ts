@@ -1,5 +1,6 @@
 import type { EngineName } from "../engine/evaluator.js";
 import { createGuard } from "../engine/guard.js";
+import { canonicalJson } from "../rules/canonical-json.js";
 import type { Rule, RuleExample, Ruleset } from "../rules/schema.js";
 
 /** The result of one rule example, in the manner of ESLint's RuleTester. */
@@ -43,17 +44,6 @@ export function mergeFragment(base: unknown, fragment: unknown): unknown {
   return out;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isPlainObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** The task and practice of an example: its fragments merged onto the ruleset's base. */
 export function exampleInput(
   ruleset: Ruleset,
@@ -85,7 +75,7 @@ async function runOne(
     ...(problem !== undefined && { problem }),
   });
   const { task, practice } = exampleInput(ruleset, example);
-  const key = canonical({ task, practice });
+  const key = canonicalJson({ task, practice });
   if (seen.has(key))
     return result(
       [],

@@ -9,6 +9,7 @@ import { factParameters } from "../facts/lexicon.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
 import { checkPhrases } from "./check-phrases.js";
 import { defaultRulesetFiles } from "./default-ruleset.generated.js";
+import { canonicalJson } from "./canonical-json.js";
 import { checkMessage } from "./message.js";
 import { applyOverlay, DEFAULT_BASE, isOverlay, mapIssues, type RulesetSource } from "./overlay.js";
 import {
@@ -72,17 +73,6 @@ function zodIssues(error: z.ZodError, file: string): RulesetIssue[] {
     code: i.code,
     message: i.message,
   }));
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -364,6 +354,6 @@ function assemble(files: RulesetFiles): Ruleset {
     throw new RulesetError(issues);
   }
   // The hash covers what runs: a disabled rule's file does not change it.
-  const hash = bytesToHex(sha256(utf8ToBytes(canonical({ ...definition, rules }))));
+  const hash = bytesToHex(sha256(utf8ToBytes(canonicalJson({ ...definition, rules }))));
   return deepFreeze({ ...definition, rules, disabled, hash });
 }
