@@ -1,6 +1,7 @@
 import type { Outcome, Severity, Verdict } from "../engine/types.js";
 import type { Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
+import { dateOfDayNumber, dayNumberOf, isIsoDate, plusMonths } from "../facts/calendar.js";
 import { defaultRuleset } from "../rules/default.js";
 import type { Ruleset } from "../rules/schema.js";
 
@@ -130,29 +131,15 @@ function count(counts: OutcomeCounts, verdict: Verdict): void {
   if (verdict.humanReview) counts.humanReview++;
 }
 
-function dayNumber(isoDay: string): number {
-  return Math.round(Date.parse(`${isoDay}T00:00:00Z`) / 86_400_000);
-}
-
-function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
+/** Every month (`YYYY-MM`) from the month of `from` to the month of `to`. */
 function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
   const last = to.slice(0, 7);
-  for (;;) {
-    const label = `${year}-${String(month).padStart(2, "0")}`;
-    months.push(label);
-    if (label >= last) return months;
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
+  for (let first = `${from.slice(0, 7)}-01`; first.slice(0, 7) <= last; ) {
+    months.push(first.slice(0, 7));
+    first = plusMonths(first, 1);
   }
+  return months;
 }
 
 interface EscalationSettings {
@@ -193,10 +180,7 @@ function settingsFrom(options: SummariseOptions, ruleset: Ruleset): EscalationSe
     });
   }
   if (options.asOf !== undefined) {
-    if (
-      !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf) ||
-      isoDay(dayNumber(options.asOf)) !== options.asOf
-    ) {
+    if (!isIsoDate(options.asOf)) {
       issues.push({
         path: "asOf",
         code: "invalid_value",
@@ -339,7 +323,7 @@ export class Summariser {
     );
 
     if (verdict.facts.external && verdict.outcome !== "accept") {
-      const day = dayNumber(sentOn);
+      const day = dayNumberOf(sentOn);
       const entry = team.days.get(day) ?? { count: 0, rules: new Map<string, number>() };
       entry.count++;
       for (const ruleId of fired) {
@@ -423,7 +407,7 @@ export class Summariser {
 
   #escalation(asOf: string): NonNullable<Summary["escalation"]> {
     const settings = this.#settings;
-    const end = dayNumber(asOf);
+    const end = dayNumberOf(asOf);
     const start = end - settings.windowDays + 1;
     const levels: Record<EscalationLevel, number> = {
       none: 0,
@@ -444,7 +428,7 @@ export class Summariser {
         totalNonCompliant += entry.count;
         if (day < start || day > end) continue;
         inWindow += entry.count;
-        dates.push(isoDay(day));
+        dates.push(dateOfDayNumber(day));
         for (const [ruleId, n] of entry.rules) reasons.set(ruleId, (reasons.get(ruleId) ?? 0) + n);
       }
       // The busiest window of the period: a window ending on each day with a task.
@@ -485,7 +469,7 @@ export class Summariser {
             count: n,
           }))
           .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
-        peak: { count: peakCount, endingOn: isoDay(peakEnd), level: peakLevel },
+        peak: { count: peakCount, endingOn: dateOfDayNumber(peakEnd), level: peakLevel },
         totalNonCompliant,
       });
     }
@@ -502,7 +486,7 @@ export class Summariser {
       windowDays: settings.windowDays,
       serviceLeadAt: settings.serviceLeadAt,
       icbAt: settings.icbAt,
-      from: isoDay(start),
+      from: dateOfDayNumber(start),
       asOf,
       levels,
       teams,

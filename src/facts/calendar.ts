@@ -61,7 +61,7 @@ function parts(date: string): [number, number, number] {
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date. */
-function dayNumber(y: number, m: number, d: number): number {
+function daysFromCivil(y: number, m: number, d: number): number {
   const year = m <= 2 ? y - 1 : y;
   const era = Math.floor(year / 400);
   const yoe = year - era * 400;
@@ -70,7 +70,12 @@ function dayNumber(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function fromDayNumber(n: number): string {
+/**
+ * The calendar date of a day number (days since 1970-01-01).
+ *
+ * @example dateOfDayNumber(20_790) // "2026-12-03"
+ */
+export function dateOfDayNumber(n: number): string {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -82,11 +87,36 @@ function fromDayNumber(n: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return isoOf(y, m, d);
+  return calendarDate(y, m, d);
 }
 
-function isoOf(y: number, m: number, d: number): string {
+/**
+ * Days since 1970-01-01 of a calendar date, for counting and sorting days.
+ *
+ * @example dayNumberOf("2026-12-03") // 20790
+ */
+export function dayNumberOf(date: string): number {
+  return daysFromCivil(...parts(date));
+}
+
+/** A year, month and day written `YYYY-MM-DD`. @example calendarDate(2026, 3, 9) // "2026-03-09" */
+export function calendarDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/** Does the date exist (month 1–12, day within the month)? @example isCalendarDate(2027, 2, 29) // false */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/**
+ * Is the text a calendar date that exists, written `YYYY-MM-DD`?
+ *
+ * @example isIsoDate("2028-02-29") // true
+ * @example isIsoDate("2026-02-30") // false
+ */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && isCalendarDate(...parts(text));
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -105,12 +135,12 @@ function daysInMonth(y: number, m: number): number {
  * @example daysBetween("2027-03-27", "2027-03-29") // 2 (across the clock change)
  */
 export function daysBetween(from: string, to: string): number {
-  return dayNumber(...parts(to)) - dayNumber(...parts(from));
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
 /** @example plusDays("2026-12-31", 1) // "2027-01-01" */
 export function plusDays(date: string, days: number): string {
-  return fromDayNumber(dayNumber(...parts(date)) + days);
+  return dateOfDayNumber(dayNumberOf(date) + days);
 }
 
 /** A month later, or the month's last day when it is shorter. @example plusMonths("2026-01-31", 1) // "2026-02-28" */
@@ -119,13 +149,13 @@ export function plusMonths(date: string, months: number): string {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  return isoOf(year, month, Math.min(d, daysInMonth(year, month)));
+  return calendarDate(year, month, Math.min(d, daysInMonth(year, month)));
 }
 
 /** ISO weekday of a London date: 1 Monday … 7 Sunday. @example isoWeekday("2026-11-23") // 1 */
 export function isoWeekday(date: string): number {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((dayNumber(...parts(date)) + 3) % 7) + 7) % 7) + 1;
+  return ((((dayNumberOf(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", {

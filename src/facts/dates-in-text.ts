@@ -3,6 +3,7 @@
  * "1st Dec", "December 1", "14:30", "2.30pm". Regular expressions here are bounded and have
  * no nested quantifiers, so they run in linear time over hostile input.
  */
+import { calendarDate, isCalendarDate } from "./calendar.js";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const month =
@@ -28,16 +29,6 @@ const dateOrTime = new RegExp(`${DATE_SOURCE}|${TIME_SOURCE}`, "i");
 /** Does the text hold a date or a time of day? @example hasDateOrTime("(23/11/2026 10:05)") // true */
 export function hasDateOrTime(text: string): boolean {
   return dateOrTime.test(text);
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-function exists(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
 }
 
 function monthNumber(name: string): number {
@@ -79,8 +70,8 @@ export function readDate(
   const base = Number(onOrAfter.slice(0, 4));
   if (y === undefined) {
     y = base;
-    if (`${y}-${pad(m)}-${pad(d)}` < onOrAfter) y += 1;
+    if (calendarDate(y, m, d) < onOrAfter) y += 1;
   }
-  if (!exists(y, m, d)) return undefined;
-  return `${y}-${pad(m)}-${pad(d)}`;
+  if (!isCalendarDate(y, m, d)) return undefined;
+  return calendarDate(y, m, d);
 }

@@ -1,4 +1,4 @@
-import { dueDate, formatLongDate, londonDate } from "../facts/calendar.js";
+import { dueDate, formatLongDate, isIsoDate, londonDate } from "../facts/calendar.js";
 
 // Dates as letters print them, "1 December 2026", on the Europe/London calendar whatever the
 // process time zone: the London calendar arithmetic and the one formatter live in facts/calendar.
@@ -21,10 +21,7 @@ export function formatLetterDate(value: string): string | undefined {
   if (!isoDateOrDateTime.test(value)) return undefined;
   if (value.length > 10 && Number.isNaN(new Date(value).getTime())) return undefined;
   const date = dueDate(value);
-  const [year, month, day] = date.split("-").map(Number);
-  if (year === undefined || month === undefined || day === undefined) return undefined;
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (!isIsoDate(date)) return undefined;
   // A London calendar date, formatted as is (the formatter is built once, in facts/calendar).
   return formatLongDate(date);
 }
