@@ -6,10 +6,10 @@ import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters } from "../facts/lexicon.js";
+import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
 import { checkPhrases } from "./check-phrases.js";
 import { defaultRulesetFiles } from "./default-ruleset.generated.js";
-import { canonicalJson } from "./canonical-json.js";
 import { checkMessage } from "./message.js";
 import { applyOverlay, DEFAULT_BASE, isOverlay, mapIssues, type RulesetSource } from "./overlay.js";
 import {
