@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
-import { parse as parseCsv } from "csv-parse";
 import { InputError } from "../errors/input-error.js";
+import { matchHeader, readCsvRows } from "./csv.js";
+import { CliError } from "./io.js";
 
 /** The shapes a batch file can take. */
 export const recordFormats = ["json", "jsonl", "csv"] as const;
@@ -22,7 +22,8 @@ export interface ReadRecordsOptions {
 
 /**
  * The CSV columns, by header name. A dotted header fills a nested field (`sender.unit`);
- * columns may come in any order, unknown columns are ignored, an empty cell is an absent field.
+ * columns may come in any order and any case; a duplicate or unknown column is a usage error
+ * naming it (exit 2); an empty cell is an absent field.
  * `urgent` reads `true/false`, `yes/no`, `y/n`, `1/0` (any case).
  */
 export const csvColumns = [
@@ -51,16 +52,45 @@ function recordError(line: number, code: string, message: string): BatchRecord {
   return { line, error: new InputError([{ path: "", code, message }], "record") };
 }
 
-function invalidJson(line: number, cause: unknown): BatchRecord {
-  // V8 quotes the text around the error ("…" is not valid JSON): it may hold an NHS number.
-  const detail = (cause instanceof Error ? cause.message : String(cause)).replace(
-    /, ".*" is not valid JSON$/s,
-    "",
-  );
+/**
+ * What kind of JSON syntax error V8 reported, and where, in words of our own: V8 quotes the
+ * text around the error (`Unexpected token 'J', ..."body": Jane Smith"... is not valid JSON`),
+ * and that text may hold a name or an NHS number, so none of its message is passed on.
+ *
+ * @param cause - the error `JSON.parse` threw
+ * @param text - the text it was given, to turn V8's position into a line and column
+ * @returns e.g. "a string that is not closed (line 1, column 8 of the record)"
+ */
+export function jsonSyntaxDetail(cause: unknown, text: string): string {
+  const message = cause instanceof Error ? cause.message : "";
+  const kinds: [RegExp, string][] = [
+    [/^Unterminated string/, "a string that is not closed"],
+    [/^Bad control character/, "a control character (such as a line break or tab) inside a string"],
+    [/^Bad escaped character|^Bad Unicode escape/, "a backslash escape that JSON does not have"],
+    [/^Unexpected end of JSON input/, "the text ends before the value does"],
+    [/^Unexpected non-whitespace character after JSON/, "more text after a complete value"],
+    [
+      /^Expected double-quoted property name/,
+      "a property name that is not in double quotes (or a comma too many)",
+    ],
+    [/^Expected ',' or '[\]}]'/, "a missing comma or closing bracket"],
+    [/^Expected ':'/, "a missing colon after a property name"],
+    [/^Unexpected token/, "a character that cannot start or continue a JSON value here"],
+  ];
+  const kind = kinds.find(([pattern]) => pattern.test(message))?.[1] ?? "a syntax error";
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return kind;
+  const before = text.slice(0, Number(position));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `${kind} (line ${line}, column ${column} of the record)`;
+}
+
+function invalidJson(line: number, cause: unknown, text: string): BatchRecord {
   return recordError(
     line,
     "invalid_json",
-    `The record on line ${line} is not valid JSON: ${detail}`,
+    `The record on line ${line} is not valid JSON: ${jsonSyntaxDetail(cause, text)}`,
   );
 }
 
@@ -130,7 +160,7 @@ async function* readJsonl(chunks: AsyncIterable<string>, max: number): AsyncGene
     try {
       yield { line, value: JSON.parse(text) };
     } catch (cause) {
-      yield invalidJson(line, cause);
+      yield invalidJson(line, cause, text);
     }
   }
 }
@@ -156,9 +186,19 @@ async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGener
   let escaped = false;
   /** The value is a bare number, literal or string: it ends at a delimiter, not a bracket. */
   let scalar = false;
+  /** The column of the character being read, and of the value's first character. */
+  let column = 0;
+  let startColumn = 0;
+  /** The value's first character. */
+  let opener: string | undefined;
+  /** Only blanks so far on this line. */
+  let lineStart = true;
+  /** Values given out so far, for "how far it got". */
+  let values = 0;
 
   const finish = (): BatchRecord => {
     reading = false;
+    values++;
     const text = buffer;
     buffer = "";
     if (overflow) {
@@ -168,7 +208,7 @@ async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGener
     try {
       return { line: startLine, value: JSON.parse(text) };
     } catch (cause) {
-      return invalidJson(startLine, cause);
+      return invalidJson(startLine, cause, text);
     }
   };
 
@@ -185,6 +225,33 @@ async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGener
     };
     for (; i < chunk.length; i++) {
       const c = chunk[i];
+      const at = column;
+      const first = lineStart && c !== " " && c !== "\t" && c !== "\r" && c !== "\n";
+      column = c === "\n" ? 0 : column + 1;
+      if (c === "\n") lineStart = true;
+      else if (first) lineStart = false;
+      if (reading && !scalar && inArray && first && c === "{" && at <= startColumn) {
+        // An element that is not closed when the next one starts, on a line of its own at the
+        // same indent or less: that element is broken, and this one is read on its own.
+        buffer = "";
+        overflow = false;
+        values++;
+        yield recordError(
+          startLine,
+          "invalid_json",
+          `The array element that starts on line ${startLine} is not closed before the element on line ${line} starts; reading goes on there`,
+        );
+        reading = true;
+        startLine = line;
+        startColumn = at;
+        opener = c;
+        from = i;
+        depth = 1;
+        scalar = false;
+        inString = false;
+        escaped = false;
+        continue;
+      }
       if (reading) {
         if (inString) {
           if (escaped) escaped = false;
@@ -196,7 +263,11 @@ async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGener
               from = i + 1;
               yield finish();
             }
-          } else if (c === "\n") line++;
+          } else if (c === "\n") {
+            // A JSON string cannot hold a line break: this one was never closed.
+            line++;
+            inString = false;
+          }
           continue;
         }
         if (scalar) {
@@ -212,7 +283,21 @@ async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGener
         else if (c === "{" || c === "[") depth++;
         else if (c === "}" || c === "]") {
           depth--;
-          if (depth === 0) {
+          if (depth === 0 && inArray && c === "]" && opener === "{") {
+            // An object cut short by the array's own "]": the element is broken, the array ends.
+            buffer = "";
+            overflow = false;
+            reading = false;
+            values++;
+            yield recordError(
+              startLine,
+              "invalid_json",
+              `The array element that starts on line ${startLine} is not closed before the array ends`,
+            );
+            inArray = false;
+            arrayClosed = true;
+            from = i + 1;
+          } else if (depth === 0) {
             keep(i + 1);
             from = i + 1;
             yield finish();
@@ -249,6 +334,8 @@ async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGener
       }
       reading = true;
       startLine = line;
+      startColumn = at;
+      opener = c;
       from = i;
       depth = c === "{" || c === "[" ? 1 : 0;
       scalar = depth === 0;
@@ -263,13 +350,13 @@ async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGener
       yield recordError(
         startLine,
         "invalid_json",
-        `The JSON value that starts on line ${startLine} is not closed before the end of the input`,
+        `The JSON value that starts on line ${startLine} is not closed before the end of the input (${values === 1 ? "1 value before it was read" : `${values} values before it were read`})`,
       );
   } else if (inArray) {
     yield recordError(
       line,
       "invalid_json",
-      "The JSON array is not closed with ] before the end of the input",
+      `The JSON array is not closed with ] before the end of the input (${values === 1 ? "1 element was read" : `${values} elements were read`})`,
     );
   }
 }
@@ -328,136 +415,35 @@ export function csvRowToTask(
   return task;
 }
 
-interface CsvRow {
-  record: string[];
-  /** `bytes`: how many bytes of the input the parser had read when it gave this record. */
-  info: { bytes: number };
-}
-
-/**
- * Line numbers for CSV records, counted from the bytes themselves: a line ends at CRLF, LF or
- * a lone CR (as an editor shows an old Mac file, or a CR inside a quoted cell). csv-parse's own
- * `info.lines` over-counts after a blank CRLF line, and its `raw` text drops delimiter bytes.
- */
-class CsvLines {
-  readonly #buffers: Uint8Array[] = [];
-  /** The line of the first byte not yet given to a record. */
-  #line = 1;
-  /** The byte before was a CR: an LF now ends the same line. */
-  #cr = false;
-  /** Bytes given to records so far. */
-  #taken = 0;
-
-  /** Notes bytes on their way to the parser. */
-  push(bytes: Uint8Array): void {
-    if (bytes.length > 0) this.#buffers.push(bytes);
-  }
-
-  /**
-   * Gives the bytes up to `end` (an offset from the start of the input) to one record.
-   *
-   * @returns the line the record starts on: the first byte that is not a line break
-   */
-  take(end: number): number {
-    let start: number | undefined;
-    while (this.#taken < end) {
-      const buffer = this.#buffers[0];
-      if (buffer === undefined) break;
-      const count = Math.min(buffer.length, end - this.#taken);
-      for (let i = 0; i < count; i++) {
-        const text = this.#step(buffer[i] ?? 0);
-        if (text) start ??= this.#line;
-      }
-      this.#taken += count;
-      if (count === buffer.length) this.#buffers.shift();
-      else this.#buffers[0] = buffer.subarray(count);
-    }
-    return start ?? this.#line;
-  }
-
-  /**
-   * The line of the first byte not yet given to a record that is not a line break: where the
-   * record csv-parse could not read starts. Called once, when reading stops.
-   */
-  next(): number {
-    for (const buffer of this.#buffers) {
-      for (const byte of buffer) if (this.#step(byte)) return this.#line;
-    }
-    return this.#line;
-  }
-
-  /** Counts one byte: CR, LF and CRLF each end a line. Returns true for any other byte. */
-  #step(byte: number): boolean {
-    const cr = this.#cr;
-    this.#cr = byte === 13;
-    if (byte === 13 || (byte === 10 && !cr)) this.#line++;
-    return byte !== 13 && byte !== 10;
-  }
-}
-
 async function* readCsv(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
-  const lines = new CsvLines();
-  async function* bytes(): AsyncGenerator<Buffer> {
-    for await (const chunk of chunks) {
-      const encoded = Buffer.from(chunk, "utf8");
-      lines.push(encoded);
-      yield encoded;
-    }
-  }
-  const parser = Readable.from(bytes()).pipe(
-    parseCsv({
-      info: true,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: false,
-      max_record_size: max,
-      // A stream destroyed by its error drops the records still buffered in it: the rows read
-      // before an unclosed quote would be lost. Not destroyed, it hands them over first; the
-      // finally below destroys it.
-      ...({ autoDestroy: false } as object),
-    }),
-  );
   let header: string[] | undefined;
-  try {
-    for await (const row of parser as AsyncIterable<CsvRow>) {
-      const line = lines.take(row.info.bytes);
-      if (header === undefined) {
-        header = row.record.map((name) => name.trim());
-        const known = new Set<string>(csvColumns);
-        if (!header.some((name) => known.has(name))) {
-          yield recordError(
-            line,
-            "invalid_csv_header",
-            `The first row of a CSV batch must be a header naming columns such as ${csvColumns.slice(0, 5).join(",")},…; found ${header.slice(0, 5).join(",")}`,
-          );
-          return;
-        }
-        continue;
-      }
-      if (row.record.length !== header.length) {
-        yield recordError(
-          line,
-          "invalid_csv_row",
-          `The row on line ${line} has ${row.record.length} fields; the header has ${header.length}`,
+  // Until the header is read, a quoted line break may run on into any number of fields.
+  const maxFields = () => header?.length ?? 10_000;
+  for await (const row of readCsvRows(chunks, max, maxFields)) {
+    if (header === undefined) {
+      if ("error" in row) {
+        throw new CliError(
+          `the CSV header row (line ${row.line}) cannot be read: it ${row.error.message}`,
         );
-        continue;
       }
-      yield { line, value: csvRowToTask(header, row.record) };
+      header = matchHeader(row.cells, csvColumns);
+      continue;
     }
-  } catch (cause) {
-    // csv-parse cannot go on after an unclosed quote or an over-long record; the record that
-    // failed starts at the first byte after the last one read.
-    const where = lines.next();
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    yield recordError(
-      where,
-      "invalid_csv",
-      `The CSV cannot be read from line ${where} on: ${detail}`,
-    );
-  } finally {
-    parser.destroy();
+    if ("error" in row) {
+      yield recordError(
+        row.line,
+        row.error.code,
+        `The record that starts on line ${row.line} ${row.error.message}; reading goes on at line ${row.line + 1}`,
+      );
+    } else if (row.cells.length !== header.length) {
+      yield recordError(
+        row.line,
+        "invalid_csv_row",
+        `The row on line ${row.line} has ${row.cells.length} fields; the header has ${header.length}`,
+      );
+    } else {
+      yield { line: row.line, value: csvRowToTask(header, row.cells) };
+    }
   }
 }
 

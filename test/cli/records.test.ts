@@ -189,16 +189,49 @@ describe("readRecords: CSV", () => {
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["urgent"]);
   });
 
-  it("refuses a CSV whose first row is not a header", async () => {
-    const records = await read(["T1,2026-01-01T00:00:00Z\n"], { format: "csv" });
-    expect(records.map(shape)).toEqual([{ line: 1, error: ["invalid_csv_header"] }]);
+  it("refuses a CSV whose first row is not a header, without showing the row", async () => {
+    const read1 = read(["943 476 5919,Jane Example\n"], { format: "csv" });
+    await expect(read1).rejects.toThrowError(/not a header/);
+    await expect(read(["943 476 5919,Jane Example\n"], { format: "csv" })).rejects.not.toThrowError(
+      /Jane|943/,
+    );
   });
 
-  it("reports an unclosed quote with its line and stops", async () => {
+  it("matches header names whatever their case, and refuses a duplicate or unknown column by name", async () => {
+    expect(
+      (await read(["ID,Urgent,DueBy\nA,yes,2026-12-01\n"], { format: "csv" })).map(shape),
+    ).toEqual([{ line: 2, value: { id: "A", urgent: true, dueBy: "2026-12-01" } }]);
+    await expect(read(["id,urgent,urgent\nA,yes,no\n"], { format: "csv" })).rejects.toThrowError(
+      /column 3 repeats urgent/,
+    );
+    await expect(read(["id,urgnet\nA,yes\n"], { format: "csv" })).rejects.toThrowError(
+      /column 2 "urgnet" is not a column/,
+    );
+    await expect(read(["id,body,\nA,x,\n"], { format: "csv" })).rejects.toThrowError(
+      /column 3 has no name/,
+    );
+  });
+
+  it("reports an unclosed quote at its line and goes on at the next line", async () => {
     const records = await read(['id,body\nA,fine\nB,"never closed\nC,x\n'], { format: "csv" });
     expect(records.map(shape)).toEqual([
       { line: 2, value: { id: "A", body: "fine" } },
-      { line: 3, error: ["invalid_csv"] },
+      { line: 3, error: ["unclosed_quote"] },
+      { line: 4, value: { id: "C", body: "x" } },
+    ]);
+  });
+
+  it("reports an over-long record at its line and goes on at the next line, quoted or not", async () => {
+    const long = "y".repeat(50);
+    const records = await read([`id,body\nA,${long}\nB,"${long}\nend"\nC,x\n`], {
+      format: "csv",
+      maxRecordChars: 40,
+    });
+    expect(records.map(shape)).toEqual([
+      { line: 2, error: ["record_too_long"] },
+      { line: 3, error: ["record_too_long"] },
+      { line: 4, error: ["invalid_csv_row"] },
+      { line: 5, value: { id: "C", body: "x" } },
     ]);
   });
 
@@ -225,5 +258,56 @@ describe("format detection", () => {
       { line: 2, value: { id: "A", body: "hello" } },
     ]);
     expect(await read(["  \n"])).toEqual([]);
+  });
+});
+
+describe("readRecords: broken JSON arrays", () => {
+  const tasks = ["A", "B", "C", "D"].map((id) => ({ id, body: `Task ${id}` }));
+  const pretty = JSON.stringify(tasks, null, 2);
+
+  it("goes on after an element whose string is not closed, one answer per element", async () => {
+    const broken = pretty.replace('"Task B"', '"Task B');
+    const records = await read([broken], { format: "json" });
+    expect(records.map(shape)).toEqual([
+      { line: 2, value: tasks[0] },
+      { line: 6, error: ["invalid_json"] },
+      { line: 10, value: tasks[2] },
+      { line: 14, value: tasks[3] },
+    ]);
+  });
+
+  it("goes on after an element whose closing brace is missing, the last one included", async () => {
+    const lines = pretty.split("\n");
+    const cut = lines.map((l, i) => (i === 8 || i === 16 ? l.replace("}", "") : l)).join("\n");
+    const records = await read([cut], { format: "json" });
+    expect(records.map(shape)).toEqual([
+      { line: 2, value: tasks[0] },
+      { line: 6, error: ["invalid_json"] },
+      { line: 10, value: tasks[2] },
+      { line: 14, error: ["invalid_json"] },
+    ]);
+  });
+
+  it("says how far it got when a one-line array breaks where nothing marks the next element", async () => {
+    const records = await read([JSON.stringify(tasks).replace('"Task B"', '"Task B')], {
+      format: "json",
+    });
+    expect(records.map(shape)).toEqual([
+      { line: 1, value: tasks[0] },
+      { line: 1, error: ["invalid_json"] },
+    ]);
+    const last = records[1];
+    expect(last && "error" in last && last.error.issues[0]?.message).toMatch(
+      /1 value before it was read/,
+    );
+  });
+
+  it("never quotes the record in a JSON syntax error", async () => {
+    const records = await read(['{"body": Jane Example, "nhs": 9434765919}\n'], {
+      format: "jsonl",
+    });
+    const message = records[0] && "error" in records[0] ? records[0].error.message : "";
+    expect(message).toMatch(/not valid JSON: a character that cannot start/);
+    expect(message).not.toMatch(/Jane|943/);
   });
 });

@@ -62,11 +62,16 @@ function chunked(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 async function pipeline(
   input: AsyncIterable<string | Uint8Array>,
   format?: "jsonl" | "csv" | "json",
+  maxRecordChars?: number,
 ): Promise<Answer[]> {
   const answers: Answer[] = [];
   const lines: number[] = [];
   async function* values() {
-    for await (const record of readRecords(input, format === undefined ? {} : { format })) {
+    const options = {
+      ...(format !== undefined && { format }),
+      ...(maxRecordChars !== undefined && { maxRecordChars }),
+    };
+    for await (const record of readRecords(input, options)) {
       if ("error" in record) {
         expect(isInputError(record.error)).toBe(true);
         answers.push({ ok: false, line: record.line });
@@ -283,19 +288,101 @@ describe("JSONL, JSON and CSV batches end to end", () => {
     );
   });
 
-  it("reports an unclosed CSV quote as an error at the line it starts on, after answering every row before it", async () => {
+  it("reports an unclosed CSV quote as an error at the line it starts on, answering every row before and after it", async () => {
     const good = task({ id: "C1" });
     const text = [
       "id,sentAt,sender.organisation,sender.unit,recipient.unit,recipient.assignment,body",
       `C1,${String(good.sentAt)},Humber Coast NHS Foundation Trust,Ward 7,Example Surgery,unassigned,For information`,
       'C2,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,"never closed',
-      "C3,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,lost?",
+      "C3,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,read all the same",
     ].join("\n");
     const answers = await pipeline(from([text]), "csv");
     expect(answers).toEqual([
       { ok: true, taskId: "C1", line: 2 },
       { ok: false, line: 3 },
+      { ok: true, taskId: "C3", line: 4 },
     ]);
+  });
+
+  it("answers every CSV line after a broken row (unclosed quote, stray quote, over-long cell) in order", async () => {
+    const columns = [
+      "id",
+      "sentAt",
+      "sender.organisation",
+      "sender.unit",
+      "recipient.unit",
+      "recipient.assignment",
+      "urgent",
+      "body",
+    ];
+    const good = (n: number, quoted: boolean) => {
+      const cells = [
+        `G${n}`,
+        String(task().sentAt),
+        "Trust",
+        "Ward 7",
+        "Example Surgery",
+        "unassigned",
+        "yes",
+        `Row ${n}`,
+      ];
+      return (quoted ? cells.map((c) => `"${c}"`) : cells).join(",");
+    };
+    const broken = fc.constantFrom(
+      'B,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,yes,"never closed',
+      'B,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,yes,"closed" then more',
+      `B,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,yes,"${"x".repeat(300)}`,
+    );
+    const row = fc.oneof(
+      fc.boolean().map((quoted) => ({ kind: "good" as const, quoted })),
+      broken.map((text) => ({ kind: "broken" as const, text })),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 10 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        async (rows, cuts) => {
+          const lines = [columns.join(",")];
+          const want: Answer[] = [];
+          rows.forEach((r, i) => {
+            const line = lines.length + 1;
+            if (r.kind === "good") {
+              lines.push(good(i, r.quoted));
+              want.push({ ok: true, taskId: `G${i}`, line });
+            } else {
+              lines.push(r.text);
+              want.push({ ok: false, line });
+            }
+          });
+          const text = `${lines.join("\n")}\n`;
+          const bytes = new TextEncoder().encode(text);
+          expect(await pipeline(from(chunked(bytes, cuts)), "csv", 200)).toEqual(want);
+        },
+      ),
+      fuzz(60, 0.3),
+    );
+  });
+
+  it("evaluates the fifty urgent rows after an unclosed quote, and flags each for review", async () => {
+    const header =
+      "id,sentAt,sender.organisation,sender.unit,recipient.unit,recipient.assignment,Urgent,body";
+    const rows = [
+      header,
+      'U0,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,no,"never closed',
+    ];
+    for (let i = 1; i <= 50; i++) {
+      rows.push(
+        `U${i},2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,yes,Please see`,
+      );
+    }
+    const records = [];
+    for await (const record of readRecords(from([rows.join("\n")]), { format: "csv" }))
+      records.push(record);
+    expect(records).toHaveLength(51);
+    const values = records.flatMap((r) => ("value" in r ? [r.value] : []));
+    expect(values).toHaveLength(50);
+    const out = await collect(guard.evaluateMany(values));
+    expect(out.filter((o) => o.ok && o.verdict.humanReview)).toHaveLength(50);
   });
 
   it.each([['{"id": "T1",'], ['id": "T1", "sentAt": "2026-11-23T10:15:00Z"}'], ["nul"]])(
