@@ -5,6 +5,7 @@ import { deriveFacts } from "../facts/derive.js";
 import { isoDate } from "../input/common.js";
 import { type PracticePolicy, parsePractice } from "../input/practice.js";
 import { parseTask, type TaskInput } from "../input/task.js";
+import { letterKindFor } from "../letters/sender.js";
 import { letterForVerdict } from "../letters/verdict-letter.js";
 import { isBuiltRuleset } from "../rules/build.js";
 import { defaultRuleset } from "../rules/default.js";
@@ -24,7 +25,10 @@ export interface GuardOptions {
   ruleset?: Ruleset;
   /** `compiled` (default) or `json-rules-engine` (the reference); both give identical verdicts. */
   engine?: EngineName;
-  /** The date printed on letters (`YYYY-MM-DD`). Default: none, so verdicts are deterministic. */
+  /**
+   * The date printed on letters (`YYYY-MM-DD`). Default: today in London when the letter is
+   * rendered; pin it for letters that must be the same on any day (tests, re-runs).
+   */
   letterDate?: string;
 }
 
@@ -83,14 +87,6 @@ function checkCategory(task: TaskInput, ruleset: Ruleset): void {
       },
     ]);
   }
-}
-
-function letterKind(verdict: Verdict): "rejection" | "reminder" | "opt-out-notice" | undefined {
-  if (verdict.outcome === "reject") return "rejection";
-  if (verdict.outcome === "remind") return "reminder";
-  if (verdict.findings.some((f) => f.ruleId === "external-tasks-declined-soon"))
-    return "opt-out-notice";
-  return undefined;
 }
 
 /** The iterator of a batch: async first, then sync; anything else is an `InputError`. */
@@ -153,7 +149,8 @@ export function createGuard(options: GuardOptions): Guard {
     const facts = deriveFacts(task, practice, prepared.lexicon);
     const fired = await evaluator.decide(facts);
     const verdict = assembleVerdict(prepared, task, practice, facts, fired);
-    const kind = withLetter ? letterKind(verdict) : undefined;
+    // Which letter is the rules' data (each rule's `letter`), never a rule id here.
+    const kind = withLetter ? letterKindFor(verdict.findings, ruleset) : undefined;
     if (kind !== undefined) {
       verdict.letter = letterForVerdict({
         kind,
@@ -161,6 +158,8 @@ export function createGuard(options: GuardOptions): Guard {
         task,
         findings: verdict.findings,
         ruleset,
+        facts,
+        humanReview: verdict.humanReview,
         ...(letterDate !== undefined && { date: letterDate }),
       });
     }

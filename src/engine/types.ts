@@ -40,7 +40,11 @@ export interface Verdict {
   category: { value: Category; source: "given" | "inferred" | "unknown"; matched?: string };
   /** The derived facts the rules saw. */
   facts: Facts;
-  /** rejection for reject, reminder for remind, opt-out-notice when the decline date is still to come. */
+  /**
+   * The letter the findings lead to (each rule's `letter`: by default rejection for reject,
+   * reminder for remind; the opt-out notice when the decline date is still to come). Held
+   * (`letter.held`) when `humanReview` is true.
+   */
   letter?: Letter;
   ruleset: { name: string; version: string; hash: string };
 }

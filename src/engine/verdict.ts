@@ -1,10 +1,30 @@
 import type { Facts } from "../facts/catalogue.js";
 import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
+import type { Rule } from "../rules/schema.js";
 import type { PreparedRuleset } from "./prepare.js";
 import type { ClauseCitation, Finding, Outcome, Severity, Verdict } from "./types.js";
 
 const rank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
+
+/**
+ * Whether a person must read the task whatever the outcome: the urgent flag, urgent or safety
+ * language, or a fired rule that asks for it. Verdicts and letters rendered on their own
+ * (`renderLetter`) both decide it here.
+ *
+ * @example needsHumanReview({ ...facts, urgentFlag: true }, []) // true
+ */
+export function needsHumanReview(
+  facts: Pick<Facts, "urgentFlag" | "urgentLanguage" | "safetyLanguage">,
+  fired: readonly Pick<Rule, "humanReview">[],
+): boolean {
+  return (
+    facts.urgentFlag ||
+    facts.urgentLanguage ||
+    facts.safetyLanguage ||
+    fired.some((rule) => rule.humanReview === true)
+  );
+}
 
 /**
  * Turns the fired rule ids into a verdict (without its letter): findings ordered reject,
@@ -46,11 +66,10 @@ export function assembleVerdict(
 
   const first = findings[0]?.severity;
   const outcome: Outcome = first === "reject" ? "reject" : first === "remind" ? "remind" : "accept";
-  const humanReview =
-    facts.urgentFlag ||
-    facts.urgentLanguage ||
-    facts.safetyLanguage ||
-    entries.some((entry) => entry.rule.humanReview === true);
+  const humanReview = needsHumanReview(
+    facts,
+    entries.map((entry) => entry.rule),
+  );
 
   return {
     taskId: task.id,

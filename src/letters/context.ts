@@ -4,7 +4,8 @@ import { TemplateError } from "../errors/template-error.js";
 import { isoDate, isoInstant, text, toIssues } from "../input/common.js";
 import { type PracticePolicy, practiceSchema } from "../input/practice.js";
 import { type TaskInput, taskSchema } from "../input/task.js";
-import type { Ruleset } from "../rules/schema.js";
+import { defaultRuleset } from "../rules/default.js";
+import type { Rule, Ruleset } from "../rules/schema.js";
 import type { LetterKind } from "./types.js";
 
 /** One contract clause a finding cites. `id` and `edition` are optional for hand-written findings. */
@@ -65,6 +66,7 @@ const tasksSchema = z
       .number({ error: "tasks.count must be a number" })
       .int({ error: "tasks.count must be a whole number" })
       .min(1, { error: "tasks.count must be at least 1" }),
+    /** When each task was sent: one date per task (a date may repeat), or each day once. */
     dates: z
       .array(z.union([isoDate("tasks.dates[]"), isoInstant("tasks.dates[]")]), {
         error: "tasks.dates must be an array of ISO dates",
@@ -74,6 +76,8 @@ const tasksSchema = z
       .array(
         z.object({
           title: text("tasks.reasons[].title"),
+          /** The rule behind the reason: the letter prints its heading to the sender, when it has one. */
+          ruleId: text("tasks.reasons[].ruleId").optional(),
           count: z.number().int().min(1, { error: "tasks.reasons[].count must be at least 1" }),
         }),
       )
@@ -187,16 +191,20 @@ function dotted(path: readonly PropertyKey[]): string {
     .replace(/^\./, "");
 }
 
-/** The rule whose rejection follows the guidance's suggested text, with the practice's decline date. */
-const declinedRule = "external-tasks-declined";
+/** Whether a rule's words to the sender (or its message, without them) print the decline date. */
+function printsDeclineDate(rule: Rule): boolean {
+  const sources = rule.sender ? [rule.sender.heading, rule.sender.reason] : [rule.message];
+  return sources.some((source) => source.includes("practice.externalTasks.from"));
+}
 
 /**
  * Checks that the practice's policy gives the decline date when the letter prints it: the
- * opt-out notice, and the rejection of a task sent after the decline date.
+ * opt-out notice, and a rejection or reminder with a reason whose wording prints it.
  *
  * @param kind - the kind of letter
  * @param practice - the practice's policy
  * @param findings - the findings the letter is about, if any
+ * @param ruleset - the ruleset whose rules word the findings (default: the bundled one)
  * @throws {TemplateError} naming `practice.externalTasks.from` when the policy is not `decline`
  * @example requireDeclineDate("opt-out-notice", { ...practice, externalTasks: { policy: "accept" } }, [])
  * // throws TemplateError (practice.externalTasks.from)
@@ -205,11 +213,15 @@ export function requireDeclineDate(
   kind: LetterKind,
   practice: PracticePolicy,
   findings: readonly { ruleId: string }[] = [],
+  ruleset: Ruleset = defaultRuleset(),
 ): void {
+  if (practice.externalTasks.policy === "decline") return;
   const needed =
     kind === "opt-out-notice" ||
-    (kind === "rejection" && findings.some((finding) => finding.ruleId === declinedRule));
-  if (!needed || practice.externalTasks.policy === "decline") return;
+    findings.some((finding) =>
+      ruleset.rules.some((rule) => rule.id === finding.ruleId && printsDeclineDate(rule)),
+    );
+  if (!needed) return;
   throw new TemplateError(
     kind,
     "practice.externalTasks.from",
@@ -246,6 +258,6 @@ export function parseLetterContext(kind: LetterKind, input: unknown): ParsedLett
     throw new InputError(toIssues(result.error), "letter-context");
   }
   const context: ParsedLetterContext = result.data;
-  requireDeclineDate(kind, context.practice, context.findings);
+  requireDeclineDate(kind, context.practice, context.findings, context.ruleset);
   return context;
 }

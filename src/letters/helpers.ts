@@ -23,6 +23,9 @@ interface LetterHelper {
  * - `hasRule findings "rule-id"` → true when a finding comes from that rule
  * - `hasSeverity findings "remind"` → true when a finding has that severity
  * - `eq a b` → true when `a === b`
+ * - `plural count "day" "days"` → "1 day", "14 days"
+ * - `includes text part` → true when `text` contains `part`, ignoring case ("Dr A Example,
+ *   Example Surgery" includes "example surgery")
  */
 export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
   formatDate: {
@@ -69,6 +72,25 @@ export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
       ),
   },
   eq: { arity: 2, params: ["value", "value"], fn: (a, b) => a === b },
+  plural: {
+    arity: 3,
+    params: ["value", "value", "value"],
+    fn: (count, one, many) => {
+      if (typeof count !== "number" || !Number.isFinite(count)) {
+        throw new Error(`plural needs a number, not ${JSON.stringify(count)}`);
+      }
+      return `${count} ${Math.abs(count) === 1 ? String(one) : String(many)}`;
+    },
+  },
+  includes: {
+    arity: 2,
+    params: ["value", "value"],
+    fn: (text, part) =>
+      typeof text === "string" &&
+      typeof part === "string" &&
+      part !== "" &&
+      text.toLowerCase().includes(part.toLowerCase()),
+  },
 };
 
 /** Handlebars' own helpers a template may use (`log` is left out: the library never logs). */

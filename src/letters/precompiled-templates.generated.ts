@@ -70,7 +70,20 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"team"), "unit", {"start":{"line":12,"column":108},"end":{"line":12,"column":117}} ), depth0)) != null ? stack1 : "")
     + ")";
 },"5":function(container,depth0,helpers,partials,data) {
-    return "s";
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "- week beginning "
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias1,lookupProperty(depth0,"start"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":15,"column":17},"end":{"line":15,"column":37}}})) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":15,"column":39},"end":{"line":15,"column":70}}})) != null ? stack1 : "")
+    + " ("
+    + ((stack1 = container.lambda(container.strict(depth0, "sentOn", {"start":{"line":15,"column":74},"end":{"line":15,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ")\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -79,8 +92,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "- "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":15,"column":2},"end":{"line":15,"column":21}}})) != null ? stack1 : "")
+  return "- dates not given: "
+    + ((stack1 = lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":18,"column":19},"end":{"line":18,"column":59}}})) != null ? stack1 : "")
     + "\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -91,10 +104,10 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "The guidance was not followed because:\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":23,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
     + "\n";
 },"8":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -102,11 +115,9 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "- "
-    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":22,"column":4},"end":{"line":22,"column":9}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "title", {"start":{"line":25,"column":4},"end":{"line":25,"column":9}} ), depth0)) != null ? stack1 : "")
     + " ("
-    + ((stack1 = alias2(alias1(depth0, "count", {"start":{"line":22,"column":15},"end":{"line":22,"column":20}} ), depth0)) != null ? stack1 : "")
-    + " Task"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(helpers,"eq").call(alias3,lookupProperty(depth0,"count"),1,{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":22,"column":37},"end":{"line":22,"column":49}}}),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":27},"end":{"line":22,"column":63}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":25,"column":13},"end":{"line":25,"column":44}}})) != null ? stack1 : "")
     + ")\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -116,8 +127,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return ((stack1 = container.lambda(container.strict(depth0, "clause", {"start":{"line":30,"column":143},"end":{"line":30,"column":149}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":151},"end":{"line":30,"column":181}}})) != null ? stack1 : "");
+  return ((stack1 = container.lambda(container.strict(depth0, "clause", {"start":{"line":33,"column":143},"end":{"line":33,"column":149}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":151},"end":{"line":33,"column":181}}})) != null ? stack1 : "");
 },"10":function(container,depth0,helpers,partials,data) {
     return ", ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -142,18 +153,17 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = container.invokePartial(lookupProperty(partials,"team"),depth0,{"name":"team","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"team"),"unit"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":73},"end":{"line":12,"column":127}}})) != null ? stack1 : "")
     + " that do not follow Humberside LMCs' guidance on the use of Tasks (October 2024). We have received "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"tasks"), "count", {"start":{"line":12,"column":228},"end":{"line":12,"column":239}} ), depth0)) != null ? stack1 : "")
-    + " such Task"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"count"),1,{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":12,"column":261},"end":{"line":12,"column":279}}}),{"name":"unless","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":251},"end":{"line":12,"column":293}}})) != null ? stack1 : "")
-    + ", sent on:\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"dates"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"count"),"such Task","such Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":12,"column":226},"end":{"line":12,"column":273}}})) != null ? stack1 : "")
+    + ". By the week in which they were sent:\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"weeks"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "")
-    + "Humberside LMCs advise practices to remind the user or team of the guidance in the first instance, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training, and in particular that:\n\n- Tasks sent outside your own SystmOne unit are marked \"Unassigned\", never sent to a named person or a Task group;\n- details of care are kept in the journal in the patient's record, and the Task says \"Please see my recent journal entry which contains actions (date/time)\";\n- work the NHS Standard Contract makes the provider's responsibility is not passed to the practice by Task (clauses "
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":116},"end":{"line":30,"column":190}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+    + "Humberside LMCs advise practices to remind the user or team of the guidance in the first instance, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training, and in particular that:\n\n- Tasks sent outside your own SystmOne unit are marked “Unassigned”, never sent to a named person or a Task group;\n- details of care are kept in the journal in the patient's record, and the Task says “Please see my recent journal entry which contains actions (date/time)”;\n- work the NHS Standard Contract makes the provider's responsibility is not passed to the practice by Task (clauses "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":116},"end":{"line":33,"column":190}}})) != null ? stack1 : "")
     + ");\n- requests that need action within "
-    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":31,"column":37},"end":{"line":31,"column":75}} ), depth0)) != null ? stack1 : "")
-    + " days are not sent to the practice by Task;\n- urgent concerns are not sent by Task.\n\n"
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":34,"column":35},"end":{"line":34,"column":97}}})) != null ? stack1 : "")
+    + " are not sent to the practice by Task;\n- urgent concerns are not sent by Task.\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
@@ -162,7 +172,18 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ".\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.txt"),depth0,{"name":"signature.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
-      "opt-out-notice.subject.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+      "opt-out-notice.subject.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "Your SystmOne Task of "
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"task"),"sentAt"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":34},"end":{"line":1,"column":60}}})) != null ? stack1 : "")
+    + ": please telephone us about urgent matters";
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -171,10 +192,20 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "From "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":5},"end":{"line":1,"column":47}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":115},"end":{"line":1,"column":157}}})) != null ? stack1 : "")
     + ", "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":1,"column":51},"end":{"line":1,"column":64}} ), depth0)) != null ? stack1 : "")
-    + " will not accept SystmOne Tasks\n";
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":1,"column":161},"end":{"line":1,"column":174}} ), depth0)) != null ? stack1 : "")
+    + " will not accept SystmOne Tasks";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":214}}})) != null ? stack1 : "")
+    + "\n";
 },"useData":true},
       "opt-out-notice.txt.hbs": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -195,11 +226,42 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"held.txt"),depth0,{"name":"held.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "Change to how "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":12,"column":16},"end":{"line":12,"column":29}} ), depth0)) != null ? stack1 : "")
+    + " receives communication from other providers\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"task"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":17,"column":7}}})) != null ? stack1 : "")
+    + "Please be aware that from "
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias3,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":18,"column":26},"end":{"line":18,"column":68}}})) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":18,"column":72},"end":{"line":18,"column":85}} ), depth0)) != null ? stack1 : "")
+    + " will not accept SystmOne Tasks from external providers as a method of communication with the practice, due to patient safety concerns. Tasks are not a formally established route of communication for the practice and sit outside our normal workflow, and there is an increased risk of critical information being missed when Tasks are used instead of defined communication pathways.\n\nFrom that date, please send information and requests via "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":20,"column":59},"end":{"line":20,"column":83}} ), depth0)) != null ? stack1 : "")
+    + ". Tasks sent to the practice from that date will not be acted on or actioned.\n\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\nPlease share this notice with colleagues in your team or service who send Tasks to the practice.\n\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
   return "Thank you for your SystmOne Task ("
     + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "), which we have received.\n\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -209,20 +271,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
   return ((stack1 = container.invokePartial(lookupProperty(partials,"letterhead.txt"),depth0,{"name":"letterhead.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"task"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":6,"column":7}}})) != null ? stack1 : "")
-    + "Dear Colleague\n\nChange to how "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"practice"), "name", {"start":{"line":9,"column":16},"end":{"line":9,"column":29}} ), depth0)) != null ? stack1 : "")
-    + " receives communication from other providers\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"task"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":14,"column":7}}})) != null ? stack1 : "")
-    + "Please be aware that from "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":15,"column":26},"end":{"line":15,"column":68}}})) != null ? stack1 : "")
-    + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"practice"), "name", {"start":{"line":15,"column":72},"end":{"line":15,"column":85}} ), depth0)) != null ? stack1 : "")
-    + " will not accept SystmOne Tasks from external providers as a method of communication with the practice, due to patient safety concerns. Tasks are not a formally established route of communication for the practice and sit outside our normal workflow, and there is an increased risk of critical information being missed when Tasks are used instead of defined communication pathways.\n\nFrom that date, please send information and requests via "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":17,"column":59},"end":{"line":17,"column":83}} ), depth0)) != null ? stack1 : "")
-    + ". Tasks sent to the practice from that date will not be acted on or actioned.\n\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\nPlease share this notice with colleagues in your team or service who send Tasks to the practice.\n\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "Dear Colleague\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.txt"),depth0,{"name":"signature.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
@@ -335,15 +385,15 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(lookupProperty(depth0,"practice"),"units"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":91},"end":{"line":13,"column":186}}})) != null ? stack1 : "")
     + ", whatever their organisation.\n\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(helpers,"eq").call(alias3,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"policy"),"decline",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":15,"column":6},"end":{"line":15,"column":50}}}),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.program(5, data, 0),"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
-    + "\nSending Tasks: always \"Unassigned\"\n\nIf you communicate outside your own SystmOne unit using a Task you must make sure that the recipient is marked as \"Unassigned\", because:\n- a named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned;\n- Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.\n\n"
+    + "\nSending Tasks: always “Unassigned”\n\nIf you communicate outside your own SystmOne unit using a Task you must make sure that the recipient is marked as “Unassigned”, because:\n- a named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned;\n- Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.\n\n"
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":31,"column":2},"end":{"line":31,"column":15}} ), depth0)) != null ? stack1 : "")
-    + " has Task rules that send every Task from another provider to a single inbox, which is monitored and from which Tasks are re-assigned as required.\n\nDetails of care belong in the journal\n\nExtensive details of care must not routinely be included in the body of a Task. They belong in the journal in the patient's record, not only in the Task. The body of the Task should contain the text: \"Please see my recent journal entry which contains actions (date/time)\", with the date and time of that entry.\n\nReasonable delegation\n\nIf you Task someone, make sure that the action you delegate is reasonable and appropriate for general practice. The person who ordered a test is responsible for acting on the results and arranging other steps in the patient's care. The NHS Standard Contract, to which all providers of NHS services are signatories, makes the following the provider's responsibility:\n\n"
+    + " has Task rules that send every Task from another provider to a single inbox, which is monitored and from which Tasks are re-assigned as required.\n\nDetails of care belong in the journal\n\nExtensive details of care must not routinely be included in the body of a Task. They belong in the journal in the patient's record, not only in the Task. The body of the Task should contain the text: “Please see my recent journal entry which contains actions (date/time)”, with the date and time of that entry.\n\nReasonable delegation\n\nIf you Task someone, make sure that the action you delegate is reasonable and appropriate for general practice. The person who ordered a test is responsible for acting on the results and arranging other steps in the patient's care. The NHS Standard Contract, to which all providers of NHS services are signatories, makes the following the provider's responsibility:\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"contract-clauses.txt"),depth0,{"name":"contract-clauses.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\nWhere a requested action is not a provider's contractual responsibility, it may not be the responsibility of general practice either: the absence of a provider having responsibility is not the same as a GP having responsibility.\n\nAction timeframe\n\nLocally, \"immediate\" means a request that needs action within "
-    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":47,"column":64},"end":{"line":47,"column":102}} ), depth0)) != null ? stack1 : "")
-    + " days. The provider is responsible for completing actions relating to patient care that are required immediately: if your request needs action within "
-    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":47,"column":256},"end":{"line":47,"column":294}} ), depth0)) != null ? stack1 : "")
-    + " days, do not ask the practice to act on it by Task, and make alternative arrangements for the patient's care.\n\nUrgent concerns\n\n"
+    + "\nWhere a requested action is not a provider's contractual responsibility, it may not be the responsibility of general practice either: the absence of a provider having responsibility is not the same as a GP having responsibility.\n\nAction timeframe\n\nLocally, “immediate” means a request that needs action within "
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias3,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":47,"column":62},"end":{"line":47,"column":124}}})) != null ? stack1 : "")
+    + ". The provider is responsible for completing actions relating to patient care that are required immediately: if your request needs action within "
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias3,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":47,"column":269},"end":{"line":47,"column":331}}})) != null ? stack1 : "")
+    + ", do not ask the practice to act on it by Task, and make alternative arrangements for the patient's care.\n\nUrgent concerns\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\nYour continuing responsibility\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
@@ -422,7 +472,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":16,"column":329},"end":{"line":16,"column":353}} ), depth0)) != null ? stack1 : "")
     + ". Tasks sent to the practice from that date will not be acted on or actioned.\n";
 },"6":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -435,12 +485,12 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ". As Humberside LMCs advise, this letter confirms in writing how Tasks may be used with the practice, and the point of contact if the agreed route is not followed. Please acknowledge it in writing by signing and returning the section at the end.\n\nHow Tasks may be used with "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":20,"column":29},"end":{"line":20,"column":42}} ), depth0)) != null ? stack1 : "")
     + "\n\n1. Send Tasks to the practice's SystmOne unit ("
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"units"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":47},"end":{"line":22,"column":118}}})) != null ? stack1 : "")
-    + ") marked \"Unassigned\", never to a named person or a Task group. A named recipient may not be on duty or could be on annual leave, and Task groups are configured differently in each SystmOne unit. Our Task rules send every Task from another provider to a single inbox, from which it is re-assigned.\n\n2. Keep the details of care in the journal in the patient's record, not in the body of the Task. The body of the Task should say \"Please see my recent journal entry which contains actions (date/time)\", with the date and time of that entry.\n\n3. Only ask the practice for work that is reasonable and appropriate for general practice. The NHS Standard Contract makes the following the provider's responsibility, so please do not pass them to the practice by Task:\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(lookupProperty(depth0,"practice"),"units"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":47},"end":{"line":22,"column":118}}})) != null ? stack1 : "")
+    + ") marked “Unassigned”, never to a named person or a Task group. A named recipient may not be on duty or could be on annual leave, and Task groups are configured differently in each SystmOne unit. Our Task rules send every Task from another provider to a single inbox, from which it is re-assigned.\n\n2. Keep the details of care in the journal in the patient's record, not in the body of the Task. The body of the Task should say “Please see my recent journal entry which contains actions (date/time)”, with the date and time of that entry.\n\n3. Only ask the practice for work that is reasonable and appropriate for general practice. The NHS Standard Contract makes the following the provider's responsibility, so please do not pass them to the practice by Task:\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"contract-clauses.txt"),depth0,{"name":"contract-clauses.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n4. Do not use a Task when action is needed within "
-    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":30,"column":52},"end":{"line":30,"column":90}} ), depth0)) != null ? stack1 : "")
-    + " days: locally, such requests are \"immediate\", and the provider is responsible for completing them. Please make alternative arrangements for the patient's care.\n\n5. Do not use a Task for anything urgent (see below).\n\n6. Where a Task is not the right route, please use "
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias3,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":30,"column":50},"end":{"line":30,"column":112}}})) != null ? stack1 : "")
+    + ": locally, such requests are “immediate”, and the provider is responsible for completing them. Please make alternative arrangements for the patient's care.\n\n5. Do not use a Task for anything urgent (see below).\n\n6. Where a Task is not the right route, please use "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":34,"column":53},"end":{"line":34,"column":77}} ), depth0)) != null ? stack1 : "")
     + ".\n\n7. Please make sure that everyone at "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"provider"), "name", {"start":{"line":36,"column":39},"end":{"line":36,"column":52}} ), depth0)) != null ? stack1 : "")
@@ -544,7 +594,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"date"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":53,"column":138},"end":{"line":53,"column":180}}})) != null ? stack1 : "")
     + ", and will share them with our staff who send Tasks.\n\nName:      ______________________________\nRole:      ______________________________\nSignature: ______________________________\nDate:      ______________________________\n";
 },"usePartial":true,"useData":true},
-      "rejection.subject.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+      "rejection.subject.hbs": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -553,10 +603,53 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "Your SystmOne Task of "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"task"),"sentAt"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":22},"end":{"line":1,"column":48}}})) != null ? stack1 : "")
-    + " has not been actioned\n";
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"task"),"sentAt"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":34},"end":{"line":1,"column":60}}})) != null ? stack1 : "")
+    + ": please telephone us about urgent matters";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "Your SystmOne Task of "
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"task"),"sentAt"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":132},"end":{"line":1,"column":158}}})) != null ? stack1 : "")
+    + " has not been actioned";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":187}}})) != null ? stack1 : "")
+    + "\n";
 },"useData":true},
       "rejection.txt.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"held.txt"),depth0,{"name":"held.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"standalone"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":33,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -565,15 +658,15 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "You have communicated with "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":8,"column":29},"end":{"line":8,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":11,"column":29},"end":{"line":11,"column":42}} ), depth0)) != null ? stack1 : "")
     + " via a SystmOne Task ("
     + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "). Please be aware that from "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":8,"column":115},"end":{"line":8,"column":157}}})) != null ? stack1 : "")
-    + " we do not accept tasks from external providers as a method of communication with the practice due to patient safety concerns. Please resend the information via "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":8,"column":320},"end":{"line":8,"column":344}} ), depth0)) != null ? stack1 : "")
+    + "). "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"standalone"), "reason", {"start":{"line":11,"column":91},"end":{"line":11,"column":108}} ), depth0)) != null ? stack1 : "")
+    + " Please resend the information via "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":11,"column":147},"end":{"line":11,"column":171}} ), depth0)) != null ? stack1 : "")
     + ". Your Task has not been acted on or actioned.\n";
-},"1":function(container,depth0,helpers,partials,data) {
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -582,15 +675,129 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "You have communicated with "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":10,"column":29},"end":{"line":10,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":13,"column":29},"end":{"line":13,"column":42}} ), depth0)) != null ? stack1 : "")
     + " via a SystmOne Task ("
     + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "). Your Task has not been acted on or actioned, because it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024):\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":17,"column":9}}})) != null ? stack1 : "")
-    + "Where the work is your organisation's responsibility under the NHS Standard Contract, please arrange it yourselves. If you still need the practice to act, please contact us via "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":18,"column":179},"end":{"line":18,"column":203}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
+    + "If you still need the practice to act, please contact us via "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":21,"column":63},"end":{"line":21,"column":87}} ), depth0)) != null ? stack1 : "")
     + ", not by Task.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(helpers,"hasSeverity").call(alias3,lookupProperty(depth0,"findings"),"remind",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":19,"column":6},"end":{"line":19,"column":37}}}),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(helpers,"hasSeverity").call(alias3,lookupProperty(depth0,"reasons"),"remind",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":22,"column":6},"end":{"line":22,"column":36}}}),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":32,"column":7}}})) != null ? stack1 : "");
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"reject",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":16,"column":6},"end":{"line":16,"column":28}}}),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"reason.txt"),depth0,{"name":"reason.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\nFor your next Task, please also note:\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":31,"column":9}}})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":27,"column":6},"end":{"line":27,"column":28}}}),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"letterhead.txt"),depth0,{"name":"letterhead.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\nTo: "
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"sender"),depth0,{"name":"sender","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n\nDear Colleague\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":38,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.txt"),depth0,{"name":"signature.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true},
+      "reminder.subject.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "Your SystmOne Task of "
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"task"),"sentAt"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":34},"end":{"line":1,"column":60}}})) != null ? stack1 : "")
+    + ": please telephone us about urgent matters";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "Your SystmOne Task of "
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"task"),"sentAt"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":132},"end":{"line":1,"column":158}}})) != null ? stack1 : "")
+    + ": a reminder for next time";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":191}}})) != null ? stack1 : "")
+    + "\n";
+},"useData":true},
+      "reminder.txt.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"held.txt"),depth0,{"name":"held.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "Thank you for your SystmOne Task ("
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "). We have accepted it, but it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024). When you next send a Task to "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":10,"column":206},"end":{"line":10,"column":219}} ), depth0)) != null ? stack1 : "")
+    + ", please change the following:\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":17,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasSeverity").call(alias1,lookupProperty(depth0,"reasons"),"info",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":18,"column":6},"end":{"line":18,"column":34}}}),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -599,7 +806,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"reject",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":13,"column":6},"end":{"line":13,"column":28}}}),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":16,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":13,"column":6},"end":{"line":13,"column":28}}}),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":16,"column":7}}})) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -618,9 +825,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "\nWhen you next contact us, please also:\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":28,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"advice.txt"),depth0,{"name":"advice.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return "Please also note:\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -629,9 +835,9 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":24,"column":6},"end":{"line":24,"column":28}}}),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"info",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":22,"column":6},"end":{"line":22,"column":26}}}),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -642,117 +848,12 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + "\nTo: "
     + ((stack1 = container.invokePartial(lookupProperty(partials,"sender"),depth0,{"name":"sender","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n\nDear Colleague\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"external-tasks-declined",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":7,"column":6},"end":{"line":7,"column":50}}}),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":31,"column":7}}})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.txt"),depth0,{"name":"signature.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
-},"usePartial":true,"useData":true},
-      "reminder.subject.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "Your SystmOne Task of "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"task"),"sentAt"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":1,"column":22},"end":{"line":1,"column":48}}})) != null ? stack1 : "")
-    + ": a reminder for next time\n";
-},"useData":true},
-      "reminder.txt.hbs": {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":10,"column":6},"end":{"line":10,"column":28}}}),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "");
-},"1":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"reason.txt"),depth0,{"name":"reason.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "Please also note:\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":24,"column":9}}})) != null ? stack1 : "");
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"info",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":20,"column":6},"end":{"line":20,"column":26}}}),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "");
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"letterhead.txt"),depth0,{"name":"letterhead.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\nTo: "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"sender"),depth0,{"name":"sender","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\n\nDear Colleague\n\nThank you for your SystmOne Task ("
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "). We have accepted it, but it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024). When you next send a Task to "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":7,"column":206},"end":{"line":7,"column":219}} ), depth0)) != null ? stack1 : "")
-    + ", please change the following:\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":14,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"advice.txt"),depth0,{"name":"advice.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasSeverity").call(alias1,lookupProperty(depth0,"findings"),"info",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":16,"column":6},"end":{"line":16,"column":35}}}),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":31,"column":7}}})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.txt"),depth0,{"name":"signature.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
     },
     partials: {
-      "advice.txt": {"0":function(container,depth0,helpers,partials,data) {
-    return "Mark the recipient as \"Unassigned\" whenever you send a Task outside your own SystmOne unit. A named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned; and Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.\n\n";
-},"1":function(container,depth0,helpers,partials,data) {
-    return "Keep the details of care in the journal in the patient's record, and write in the body of the Task: \"Please see my recent journal entry which contains actions (date/time)\", giving the date and time of that entry.\n\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"care-details-in-body",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":9,"column":6},"end":{"line":9,"column":47}}}),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "");
-},"3":function(container,depth0,helpers,partials,data) {
-    return "Keep the details of care in the journal in the patient's record, not in the body of the Task, and write in the body of the Task: \"Please see my recent journal entry which contains actions (date/time)\", giving the date and time of that entry.\n\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"must-be-unassigned",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":1,"column":6},"end":{"line":1,"column":45}}}),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"journal-reference-missing",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":5,"column":6},"end":{"line":5,"column":52}}}),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "");
-},"useData":true},
       "contract-clauses.txt": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
@@ -820,6 +921,132 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
 
   return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"escalationContact"),{"name":"with","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":208}}})) != null ? stack1 : "");
 },"useData":true},
+      "held-seen": {"0":function(container,depth0,helpers,partials,data) {
+    return "was marked urgent";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"urgent"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":1,"column":45},"end":{"line":1,"column":242}}})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "was worded as urgent"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"urgentWords"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":84},"end":{"line":1,"column":140}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " (“"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"held"), "urgentWords", {"start":{"line":1,"column":113},"end":{"line":1,"column":129}} ), depth0)) != null ? stack1 : "")
+    + "”)";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "raised a patient-safety concern"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"safetyWords"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":179},"end":{"line":1,"column":235}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " (“"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"held"), "safetyWords", {"start":{"line":1,"column":208},"end":{"line":1,"column":224}} ), depth0)) != null ? stack1 : "")
+    + "”)";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"flagged"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":249}}})) != null ? stack1 : "");
+},"useData":true},
+      "held.txt": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " or e-mail our generic inbox, "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"practice"),"urgentRoute"), "email", {"start":{"line":3,"column":296},"end":{"line":3,"column":322}} ), depth0)) != null ? stack1 : "")
+    + ". Please do not send e-mails to individuals in the practice team: this has the same patient safety issues as individual Tasks";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(lookupProperty(depth0,"standalone"), "reason", {"start":{"line":6,"column":2},"end":{"line":6,"column":19}} ), depth0)) != null ? stack1 : "")
+    + " For anything that is not urgent, please use "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":6,"column":68},"end":{"line":6,"column":92}} ), depth0)) != null ? stack1 : "")
+    + ".\n\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "For your next Task, please also note:\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"notes"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"reason.txt"),depth0,{"name":"reason.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "Thank you for your SystmOne Task ("
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "). The practice has seen it: it "
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"held-seen"),depth0,{"name":"held-seen","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ".\n\nA Task is not the route for anything urgent or safety-related: Tasks sit outside the practice's normal workflow, so an urgent Task may not be seen in time. Next time, please telephone the practice on "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"practice"),"urgentRoute"), "phone", {"start":{"line":3,"column":202},"end":{"line":3,"column":228}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"urgentRoute"),"email"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":230},"end":{"line":3,"column":456}}})) != null ? stack1 : "")
+    + ".\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"standalone"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":8,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"notes"),"length"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":16,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true},
       "letterhead.txt": {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -879,25 +1106,35 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
       "reason.txt": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
+  return "- "
+    + ((stack1 = alias2(alias1(depth0, "heading", {"start":{"line":2,"column":4},"end":{"line":2,"column":11}} ), depth0)) != null ? stack1 : "")
+    + "\n  "
+    + ((stack1 = alias2(alias1(depth0, "reason", {"start":{"line":3,"column":4},"end":{"line":3,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "- "
+    + ((stack1 = container.lambda(container.strict(depth0, "reason", {"start":{"line":5,"column":4},"end":{"line":5,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
   return "  NHS Standard Contract clause "
-    + ((stack1 = alias2(alias1(depth0, "clause", {"start":{"line":4,"column":33},"end":{"line":4,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "clause", {"start":{"line":8,"column":33},"end":{"line":8,"column":39}} ), depth0)) != null ? stack1 : "")
     + ": "
-    + ((stack1 = alias2(alias1(depth0, "summary", {"start":{"line":4,"column":45},"end":{"line":4,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "summary", {"start":{"line":8,"column":45},"end":{"line":8,"column":52}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "- "
-    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":1,"column":4},"end":{"line":1,"column":9}} ), depth0)) != null ? stack1 : "")
-    + "\n  "
-    + ((stack1 = alias2(alias1(depth0, "message", {"start":{"line":2,"column":4},"end":{"line":2,"column":11}} ), depth0)) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"contract"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heading"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":6,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"contract"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
       "responsibility.txt": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     return "Sending a Task to another organisation or team does not end your responsibility for the patient's care. There is an expectation that the sender of a task continues to review the patient record to monitor that the request has been actioned/completed and to follow up/escalate as required.\n";
@@ -947,17 +1184,16 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"task"),"sender"), "organisation", {"start":{"line":1,"column":162},"end":{"line":1,"column":186}} ), depth0)) != null ? stack1 : "");
 },"useData":true},
       "signature.txt": {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "signOff", {"start":{"line":4,"column":2},"end":{"line":4,"column":18}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"practice"), "signOff", {"start":{"line":4,"column":2},"end":{"line":4,"column":18}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":5,"column":2},"end":{"line":5,"column":15}} ), depth0)) != null ? stack1 : "")
-    + "\n";
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(helpers,"includes").call(alias1,lookupProperty(lookupProperty(depth0,"practice"),"signOff"),lookupProperty(lookupProperty(depth0,"practice"),"name"),{"name":"includes","hash":{},"data":data,"loc":{"start":{"line":5,"column":10},"end":{"line":5,"column":51}}}),{"name":"unless","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":11}}})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -966,7 +1202,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":7,"column":2},"end":{"line":7,"column":15}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":6,"column":2},"end":{"line":6,"column":15}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -977,7 +1213,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "Yours faithfully\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"signOff"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":8,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"signOff"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":10,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
       "task-reference": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1095,18 +1331,17 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = container.invokePartial(lookupProperty(partials,"team"),depth0,{"name":"team","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"team"),"unit"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":76},"end":{"line":5,"column":130}}})) != null ? stack1 : "")
     + " that do not follow Humberside LMCs' guidance on the use of Tasks (October 2024). We have received <strong>"
-    + alias4(alias3(alias2(lookupProperty(depth0,"tasks"), "count", {"start":{"line":5,"column":239},"end":{"line":5,"column":250}} ), depth0))
-    + " such Task"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"count"),1,{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":5,"column":272},"end":{"line":5,"column":290}}}),{"name":"unless","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":262},"end":{"line":5,"column":304}}})) != null ? stack1 : "")
-    + "</strong>, sent on:</p>\n<ul>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"dates"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
+    + alias4(lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"count"),"such Task","such Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":5,"column":237},"end":{"line":5,"column":284}}}))
+    + "</strong>. By the week in which they were sent:</p>\n<ul class=\"weeks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"weeks"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
     + "</ul>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":21,"column":7}}})) != null ? stack1 : "")
-    + "<p>Humberside LMCs advise practices to remind the user or team of the guidance in the first instance, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training, and in particular that:</p>\n<ul>\n<li>Tasks sent outside your own SystmOne unit are marked <q>Unassigned</q>, never sent to a named person or a Task group;</li>\n<li>details of care are kept in the journal in the patient's record, and the Task says <q>Please see my recent journal entry which contains actions (date/time)</q>;</li>\n<li>work the NHS Standard Contract makes the provider's responsibility is not passed to the practice by Task (clauses "
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":118},"end":{"line":26,"column":192}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":24,"column":7}}})) != null ? stack1 : "")
+    + "<p>Humberside LMCs advise practices to remind the user or team of the guidance in the first instance, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training, and in particular that:</p>\n<ul>\n<li>Tasks sent outside your own SystmOne unit are marked “Unassigned”, never sent to a named person or a Task group;</li>\n<li>details of care are kept in the journal in the patient's record, and the Task says “Please see my recent journal entry which contains actions (date/time)”;</li>\n<li>work the NHS Standard Contract makes the provider's responsibility is not passed to the practice by Task (clauses "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":118},"end":{"line":29,"column":192}}})) != null ? stack1 : "")
     + ");</li>\n<li>requests that need action within "
-    + alias4(alias3(alias2(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":27,"column":39},"end":{"line":27,"column":77}} ), depth0))
-    + " days are not sent to the practice by Task;</li>\n<li>urgent concerns are not sent by Task.</li>\n</ul>\n"
+    + alias4(lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":30,"column":37},"end":{"line":30,"column":99}}}))
+    + " are not sent to the practice by Task;</li>\n<li>urgent concerns are not sent by Task.</li>\n</ul>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "<p>If the issues continue, we will raise them with the ICB primary care team and Humberside LMCs. To discuss this letter, please contact "
@@ -1157,7 +1392,20 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"team"), "unit", {"start":{"line":5,"column":111},"end":{"line":5,"column":120}} ), depth0))
     + ")";
 },"6":function(container,depth0,helpers,partials,data) {
-    return "s";
+    var alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>week beginning "
+    + alias2(lookupProperty(helpers,"formatDate").call(alias1,lookupProperty(depth0,"start"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":8,"column":19},"end":{"line":8,"column":39}}}))
+    + ": "
+    + alias2(lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":8,"column":41},"end":{"line":8,"column":72}}}))
+    + " ("
+    + alias2(container.lambda(container.strict(depth0, "sentOn", {"start":{"line":8,"column":76},"end":{"line":8,"column":82}} ), depth0))
+    + ")</li>\n";
 },"7":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1166,8 +1414,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "<li>"
-    + container.escapeExpression(lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":8,"column":4},"end":{"line":8,"column":23}}}))
+  return "<li>dates not given: "
+    + container.escapeExpression(lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":11,"column":21},"end":{"line":11,"column":61}}}))
     + "</li>\n";
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1178,15 +1426,15 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "<p>The guidance was not followed because:</p>\n<table>\n<thead><tr><th scope=\"col\">Reason</th><th scope=\"col\">Tasks</th></tr></thead>\n<tbody>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "")
     + "</tbody>\n</table>\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression;
 
   return "<tr><td>"
-    + alias3(alias2(alias1(depth0, "title", {"start":{"line":17,"column":10},"end":{"line":17,"column":15}} ), depth0))
+    + alias3(alias2(alias1(depth0, "title", {"start":{"line":20,"column":10},"end":{"line":20,"column":15}} ), depth0))
     + "</td><td>"
-    + alias3(alias2(alias1(depth0, "count", {"start":{"line":17,"column":28},"end":{"line":17,"column":33}} ), depth0))
+    + alias3(alias2(alias1(depth0, "count", {"start":{"line":20,"column":28},"end":{"line":20,"column":33}} ), depth0))
     + "</td></tr>\n";
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1196,8 +1444,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return container.escapeExpression(container.lambda(container.strict(depth0, "clause", {"start":{"line":26,"column":145},"end":{"line":26,"column":151}} ), depth0))
-    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":153},"end":{"line":26,"column":183}}})) != null ? stack1 : "");
+  return container.escapeExpression(container.lambda(container.strict(depth0, "clause", {"start":{"line":29,"column":145},"end":{"line":29,"column":151}} ), depth0))
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":153},"end":{"line":29,"column":183}}})) != null ? stack1 : "");
 },"11":function(container,depth0,helpers,partials,data) {
     return ", ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -1211,7 +1459,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
   return ((stack1 = container.invokePartial(lookupProperty(partials,"page.html"),depth0,{"name":"page.html","fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
       "opt-out-notice.html.hbs": {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1219,20 +1467,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"task"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "")
-    + "<p>Dear Colleague</p>\n<h1>Change to how "
-    + alias4(alias3(alias2(lookupProperty(depth0,"practice"), "name", {"start":{"line":6,"column":20},"end":{"line":6,"column":33}} ), depth0))
-    + " receives communication from other providers</h1>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"task"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "")
-    + "<p>Please be aware that from <strong>"
-    + alias4(lookupProperty(helpers,"formatDate").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":10,"column":37},"end":{"line":10,"column":79}}}))
-    + "</strong>, "
-    + alias4(alias3(alias2(lookupProperty(depth0,"practice"), "name", {"start":{"line":10,"column":92},"end":{"line":10,"column":105}} ), depth0))
-    + " will not accept SystmOne Tasks from external providers as a method of communication with the practice, due to patient safety concerns. Tasks are not a formally established route of communication for the practice and sit outside our normal workflow, and there is an increased risk of critical information being missed when Tasks are used instead of defined communication pathways.</p>\n<p>From that date, please send information and requests via <strong>"
-    + alias4(alias3(alias2(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":11,"column":70},"end":{"line":11,"column":94}} ), depth0))
-    + "</strong>. Tasks sent to the practice from that date will not be acted on or actioned.</p>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "<p>Please share this notice with colleagues in your team or service who send Tasks to the practice.</p>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "<p>Dear Colleague</p>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.html"),depth0,{"name":"signature.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1246,6 +1482,37 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = container.invokePartial(lookupProperty(partials,"sender"),depth0,{"name":"sender","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "</p>\n";
 },"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"held.html"),depth0,{"name":"held.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, alias4=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<h1>Change to how "
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":9,"column":20},"end":{"line":9,"column":33}} ), depth0))
+    + " receives communication from other providers</h1>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias4,lookupProperty(depth0,"task"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
+    + "<p>Please be aware that from <strong>"
+    + alias3(lookupProperty(helpers,"formatDate").call(alias4,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":13,"column":37},"end":{"line":13,"column":79}}}))
+    + "</strong>, "
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":13,"column":92},"end":{"line":13,"column":105}} ), depth0))
+    + " will not accept SystmOne Tasks from external providers as a method of communication with the practice, due to patient safety concerns. Tasks are not a formally established route of communication for the practice and sit outside our normal workflow, and there is an increased risk of critical information being missed when Tasks are used instead of defined communication pathways.</p>\n<p>From that date, please send information and requests via <strong>"
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":14,"column":70},"end":{"line":14,"column":94}} ), depth0))
+    + "</strong>. Tasks sent to the practice from that date will not be acted on or actioned.</p>\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "<p>Please share this notice with colleagues in your team or service who send Tasks to the practice.</p>\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1284,15 +1551,15 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = lookupProperty(helpers,"each").call(alias4,lookupProperty(lookupProperty(depth0,"practice"),"units"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":94},"end":{"line":7,"column":189}}})) != null ? stack1 : "")
     + ", whatever their organisation.</p>\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias4,lookupProperty(helpers,"eq").call(alias4,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"policy"),"decline",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":8,"column":6},"end":{"line":8,"column":50}}}),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":16,"column":7}}})) != null ? stack1 : "")
-    + "<h2>Sending Tasks: always <q>Unassigned</q></h2>\n<p>If you communicate outside your own SystmOne unit using a Task you <strong>must</strong> make sure that the recipient is marked as <q>Unassigned</q>, because:</p>\n<ul>\n<li>a named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned;</li>\n<li>Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.</li>\n</ul>\n<p>"
+    + "<h2>Sending Tasks: always “Unassigned”</h2>\n<p>If you communicate outside your own SystmOne unit using a Task you <strong>must</strong> make sure that the recipient is marked as “Unassigned”, because:</p>\n<ul>\n<li>a named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned;</li>\n<li>Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.</li>\n</ul>\n<p>"
     + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":23,"column":5},"end":{"line":23,"column":18}} ), depth0))
-    + " has Task rules that send every Task from another provider to a single inbox, which is monitored and from which Tasks are re-assigned as required.</p>\n<h2>Details of care belong in the journal</h2>\n<p>Extensive details of care must not routinely be included in the body of a Task. They belong in the journal in the patient's record, not only in the Task. The body of the Task should contain the text: <q>Please see my recent journal entry which contains actions (date/time)</q>, with the date and time of that entry.</p>\n<h2>Reasonable delegation</h2>\n<p>If you Task someone, make sure that the action you delegate is reasonable and appropriate for general practice. The person who ordered a test is responsible for acting on the results and arranging other steps in the patient's care. The NHS Standard Contract, to which all providers of NHS services are signatories, makes the following the provider's responsibility:</p>\n"
+    + " has Task rules that send every Task from another provider to a single inbox, which is monitored and from which Tasks are re-assigned as required.</p>\n<h2>Details of care belong in the journal</h2>\n<p>Extensive details of care must not routinely be included in the body of a Task. They belong in the journal in the patient's record, not only in the Task. The body of the Task should contain the text: “Please see my recent journal entry which contains actions (date/time)”, with the date and time of that entry.</p>\n<h2>Reasonable delegation</h2>\n<p>If you Task someone, make sure that the action you delegate is reasonable and appropriate for general practice. The person who ordered a test is responsible for acting on the results and arranging other steps in the patient's care. The NHS Standard Contract, to which all providers of NHS services are signatories, makes the following the provider's responsibility:</p>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"contract-clauses.html"),depth0,{"name":"contract-clauses.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "<p>Where a requested action is not a provider's contractual responsibility, it may not be the responsibility of general practice either: the absence of a provider having responsibility is not the same as a GP having responsibility.</p>\n<h2>Action timeframe</h2>\n<p>Locally, <q>immediate</q> means a request that needs action within <strong>"
-    + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":31,"column":80},"end":{"line":31,"column":118}} ), depth0))
-    + " days</strong>. The provider is responsible for completing actions relating to patient care that are required immediately: if your request needs action within "
-    + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":31,"column":281},"end":{"line":31,"column":319}} ), depth0))
-    + " days, do not ask the practice to act on it by Task, and make alternative arrangements for the patient's care.</p>\n<h2>Urgent concerns</h2>\n"
+    + "<p>Where a requested action is not a provider's contractual responsibility, it may not be the responsibility of general practice either: the absence of a provider having responsibility is not the same as a GP having responsibility.</p>\n<h2>Action timeframe</h2>\n<p>Locally, “immediate” means a request that needs action within <strong>"
+    + alias3(lookupProperty(helpers,"plural").call(alias4,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":31,"column":73},"end":{"line":31,"column":135}}}))
+    + "</strong>. The provider is responsible for completing actions relating to patient care that are required immediately: if your request needs action within "
+    + alias3(lookupProperty(helpers,"plural").call(alias4,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":31,"column":289},"end":{"line":31,"column":351}}}))
+    + ", do not ask the practice to act on it by Task, and make alternative arrangements for the patient's care.</p>\n<h2>Urgent concerns</h2>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "<h2>Your continuing responsibility</h2>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
@@ -1489,7 +1756,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":6,"column":357},"end":{"line":6,"column":381}} ), depth0))
     + "</strong>. Tasks sent to the practice from that date will not be acted on or actioned.</p>\n";
 },"7":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, alias4=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1503,12 +1770,12 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ". As Humberside LMCs advise, this letter confirms in writing how Tasks may be used with the practice, and the point of contact if the agreed route is not followed. Please acknowledge it in writing by signing and returning the section at the end.</p>\n<h2>How Tasks may be used with "
     + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":9,"column":33},"end":{"line":9,"column":46}} ), depth0))
     + "</h2>\n<ol>\n<li>Send Tasks to the practice's SystmOne unit ("
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"units"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":48},"end":{"line":11,"column":119}}})) != null ? stack1 : "")
-    + ") marked <q>Unassigned</q>, never to a named person or a Task group. A named recipient may not be on duty or could be on annual leave, and Task groups are configured differently in each SystmOne unit. Our Task rules send every Task from another provider to a single inbox, from which it is re-assigned.</li>\n<li>Keep the details of care in the journal in the patient's record, not in the body of the Task. The body of the Task should say <q>Please see my recent journal entry which contains actions (date/time)</q>, with the date and time of that entry.</li>\n<li>Only ask the practice for work that is reasonable and appropriate for general practice. The NHS Standard Contract makes the following the provider's responsibility, so please do not pass them to the practice by Task:\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias4,lookupProperty(lookupProperty(depth0,"practice"),"units"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":48},"end":{"line":11,"column":119}}})) != null ? stack1 : "")
+    + ") marked “Unassigned”, never to a named person or a Task group. A named recipient may not be on duty or could be on annual leave, and Task groups are configured differently in each SystmOne unit. Our Task rules send every Task from another provider to a single inbox, from which it is re-assigned.</li>\n<li>Keep the details of care in the journal in the patient's record, not in the body of the Task. The body of the Task should say “Please see my recent journal entry which contains actions (date/time)”, with the date and time of that entry.</li>\n<li>Only ask the practice for work that is reasonable and appropriate for general practice. The NHS Standard Contract makes the following the provider's responsibility, so please do not pass them to the practice by Task:\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"contract-clauses.html"),depth0,{"name":"contract-clauses.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "</li>\n<li>Do not use a Task when action is needed within "
-    + alias3(alias2(alias1(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"), "immediateWithinDays", {"start":{"line":16,"column":53},"end":{"line":16,"column":91}} ), depth0))
-    + " days: locally, such requests are <q>immediate</q>, and the provider is responsible for completing them. Please make alternative arrangements for the patient's care.</li>\n<li>Do not use a Task for anything urgent (see below).</li>\n<li>Where a Task is not the right route, please use "
+    + alias3(lookupProperty(helpers,"plural").call(alias4,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":16,"column":51},"end":{"line":16,"column":113}}}))
+    + ": locally, such requests are “immediate”, and the provider is responsible for completing them. Please make alternative arrangements for the patient's care.</li>\n<li>Do not use a Task for anything urgent (see below).</li>\n<li>Where a Task is not the right route, please use "
     + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":18,"column":54},"end":{"line":18,"column":78}} ), depth0))
     + ".</li>\n<li>Please make sure that everyone at "
     + alias3(alias2(alias1(lookupProperty(depth0,"provider"), "name", {"start":{"line":19,"column":40},"end":{"line":19,"column":53}} ), depth0))
@@ -1576,7 +1843,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
   return ((stack1 = container.invokePartial(lookupProperty(partials,"page.html"),depth0,{"name":"page.html","fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
       "rejection.html.hbs": {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1586,11 +1853,29 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
   return "<p class=\"to\">To: "
     + ((stack1 = container.invokePartial(lookupProperty(partials,"sender"),depth0,{"name":"sender","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "</p>\n<p>Dear Colleague</p>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"external-tasks-declined",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":4,"column":6},"end":{"line":4,"column":50}}}),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":32,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.html"),depth0,{"name":"signature.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"held.html"),depth0,{"name":"held.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"standalone"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1599,15 +1884,15 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "<p>You have communicated with "
-    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":5,"column":32},"end":{"line":5,"column":45}} ), depth0))
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":8,"column":32},"end":{"line":8,"column":45}} ), depth0))
     + " via a SystmOne Task ("
     + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "). Please be aware that from <strong>"
-    + alias3(lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"externalTasks"),"from"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":5,"column":126},"end":{"line":5,"column":168}}}))
-    + "</strong> we do not accept tasks from external providers as a method of communication with the practice due to patient safety concerns. Please resend the information via "
-    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":5,"column":340},"end":{"line":5,"column":364}} ), depth0))
+    + "). "
+    + alias3(alias2(alias1(lookupProperty(depth0,"standalone"), "reason", {"start":{"line":8,"column":94},"end":{"line":8,"column":111}} ), depth0))
+    + " Please resend the information via "
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":8,"column":150},"end":{"line":8,"column":174}} ), depth0))
     + ". <strong>Your Task has not been acted on or actioned.</strong></p>\n";
-},"2":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, alias4=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1616,15 +1901,103 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "<p>You have communicated with "
-    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":7,"column":32},"end":{"line":7,"column":45}} ), depth0))
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":10,"column":32},"end":{"line":10,"column":45}} ), depth0))
     + " via a SystmOne Task ("
     + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "). <strong>Your Task has not been acted on or actioned</strong>, because it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024):</p>\n<ul>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":13,"column":9}}})) != null ? stack1 : "")
-    + "</ul>\n<p>Where the work is your organisation's responsibility under the NHS Standard Contract, please arrange it yourselves. If you still need the practice to act, please contact us via "
-    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":15,"column":182},"end":{"line":15,"column":206}} ), depth0))
+    + ((stack1 = lookupProperty(helpers,"each").call(alias4,lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n<p>If you still need the practice to act, please contact us via "
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":18,"column":66},"end":{"line":18,"column":90}} ), depth0))
     + ", not by Task.</p>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias4,lookupProperty(helpers,"hasSeverity").call(alias4,lookupProperty(depth0,"findings"),"remind",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":16,"column":6},"end":{"line":16,"column":37}}}),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":26,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias4,lookupProperty(helpers,"hasSeverity").call(alias4,lookupProperty(depth0,"reasons"),"remind",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":19,"column":6},"end":{"line":19,"column":36}}}),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"reject",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":13,"column":6},"end":{"line":13,"column":28}}}),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":7}}})) != null ? stack1 : "");
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"reason.html"),depth0,{"name":"reason.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>For your next Task, please also note:</p>\n<ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":23,"column":6},"end":{"line":23,"column":28}}}),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"page.html"),depth0,{"name":"page.html","fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true},
+      "reminder.html.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p class=\"to\">To: "
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"sender"),depth0,{"name":"sender","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</p>\n<p>Dear Colleague</p>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"held"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.html"),depth0,{"name":"signature.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"held.html"),depth0,{"name":"held.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>Thank you for your SystmOne Task ("
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "). We have accepted it, but it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024). When you next send a Task to "
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":7,"column":209},"end":{"line":7,"column":222}} ), depth0))
+    + ", please change the following:</p>\n<ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":13,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasSeverity").call(alias1,lookupProperty(depth0,"reasons"),"info",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":15,"column":6},"end":{"line":15,"column":34}}}),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":24,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1633,7 +2006,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"reject",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":10,"column":6},"end":{"line":10,"column":28}}}),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":10,"column":6},"end":{"line":10,"column":28}}}),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "");
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1651,10 +2024,9 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "<p>When you next contact us, please also:</p>\n<ul>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":23,"column":9}}})) != null ? stack1 : "")
-    + "</ul>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"advice.html"),depth0,{"name":"advice.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+  return "<p>Please also note:</p>\n<ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"reasons"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":22,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1663,77 +2035,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":20,"column":6},"end":{"line":20,"column":28}}}),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "");
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"page.html"),depth0,{"name":"page.html","fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
-},"usePartial":true,"useData":true},
-      "reminder.html.hbs": {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p class=\"to\">To: "
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"sender"),depth0,{"name":"sender","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "</p>\n<p>Dear Colleague</p>\n<p>Thank you for your SystmOne Task ("
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "). We have accepted it, but it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024). When you next send a Task to "
-    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":4,"column":209},"end":{"line":4,"column":222}} ), depth0))
-    + ", please change the following:</p>\n<ul>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "")
-    + "</ul>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"advice.html"),depth0,{"name":"advice.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasSeverity").call(alias1,lookupProperty(depth0,"findings"),"info",{"name":"hasSeverity","hash":{},"data":data,"loc":{"start":{"line":13,"column":6},"end":{"line":13,"column":35}}}),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.html"),depth0,{"name":"signature.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
-},"1":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"remind",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":7,"column":6},"end":{"line":7,"column":28}}}),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "");
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = container.invokePartial(lookupProperty(partials,"reason.html"),depth0,{"name":"reason.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
-},"3":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p>Please also note:</p>\n<ul>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"findings"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
-    + "</ul>\n";
-},"4":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"info",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":17,"column":6},"end":{"line":17,"column":26}}}),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"eq").call(alias1,lookupProperty(depth0,"severity"),"info",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":19,"column":6},"end":{"line":19,"column":26}}}),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":21,"column":7}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1746,32 +2048,6 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
 },"usePartial":true,"useData":true},
     },
     partials: {
-      "advice.html": {"0":function(container,depth0,helpers,partials,data) {
-    return "<p>Mark the recipient as <q>Unassigned</q> whenever you send a Task outside your own SystmOne unit. A named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned; and Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.</p>\n";
-},"1":function(container,depth0,helpers,partials,data) {
-    return "<p>Keep the details of care in the journal in the patient's record, and write in the body of the Task: <q>Please see my recent journal entry which contains actions (date/time)</q>, giving the date and time of that entry.</p>\n";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"care-details-in-body",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":7,"column":6},"end":{"line":7,"column":47}}}),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "");
-},"3":function(container,depth0,helpers,partials,data) {
-    return "<p>Keep the details of care in the journal in the patient's record, not in the body of the Task, and write in the body of the Task: <q>Please see my recent journal entry which contains actions (date/time)</q>, giving the date and time of that entry.</p>\n";
-},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"must-be-unassigned",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":1,"column":6},"end":{"line":1,"column":45}}}),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(helpers,"hasRule").call(alias1,lookupProperty(depth0,"findings"),"journal-reference-missing",{"name":"hasRule","hash":{},"data":data,"loc":{"start":{"line":4,"column":6},"end":{"line":4,"column":52}}}),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":10,"column":7}}})) != null ? stack1 : "");
-},"useData":true},
       "contract-clauses.html": {"0":function(container,depth0,helpers,partials,data) {
     var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression;
 
@@ -1835,6 +2111,134 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
 
   return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"escalationContact"),{"name":"with","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":208}}})) != null ? stack1 : "");
 },"useData":true},
+      "held-seen": {"0":function(container,depth0,helpers,partials,data) {
+    return "was marked urgent";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"urgent"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":1,"column":45},"end":{"line":1,"column":242}}})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "was worded as urgent"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"urgentWords"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":84},"end":{"line":1,"column":140}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " (“"
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"held"), "urgentWords", {"start":{"line":1,"column":113},"end":{"line":1,"column":129}} ), depth0))
+    + "”)";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "raised a patient-safety concern"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"safetyWords"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":179},"end":{"line":1,"column":235}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " (“"
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"held"), "safetyWords", {"start":{"line":1,"column":208},"end":{"line":1,"column":224}} ), depth0))
+    + "”)";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"held"),"flagged"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":1,"column":249}}})) != null ? stack1 : "");
+},"useData":true},
+      "held.html": {"0":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " or e-mail our generic inbox, <strong>"
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"practice"),"urgentRoute"), "email", {"start":{"line":2,"column":339},"end":{"line":2,"column":365}} ), depth0))
+    + "</strong>. Please do not send e-mails to individuals in the practice team: this has the same patient safety issues as individual Tasks";
+},"1":function(container,depth0,helpers,partials,data) {
+    var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>"
+    + alias3(alias2(alias1(lookupProperty(depth0,"standalone"), "reason", {"start":{"line":4,"column":5},"end":{"line":4,"column":22}} ), depth0))
+    + " For anything that is not urgent, please use "
+    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "preferredMethod", {"start":{"line":4,"column":71},"end":{"line":4,"column":95}} ), depth0))
+    + ".</p>\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>For your next Task, please also note:</p>\n<ul>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"notes"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"reason.html"),depth0,{"name":"reason.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>Thank you for your SystmOne Task ("
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"task-reference"),depth0,{"name":"task-reference","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "). The practice has seen it: it "
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"held-seen"),depth0,{"name":"held-seen","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ".</p>\n<p class=\"urgent\">A Task is not the route for anything urgent or safety-related: Tasks sit outside the practice's normal workflow, so an urgent Task may not be seen in time. <strong>Next time, please telephone the practice on "
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"practice"),"urgentRoute"), "phone", {"start":{"line":2,"column":228},"end":{"line":2,"column":254}} ), depth0))
+    + "</strong>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"practice"),"urgentRoute"),"email"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":265},"end":{"line":2,"column":508}}})) != null ? stack1 : "")
+    + ".</p>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"standalone"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"notes"),"length"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true},
       "letterhead.html": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1926,29 +2330,32 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + "</article>\n</body>\n</html>\n";
 },"usePartial":true,"useData":true},
       "print-css.html": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    return "@page { size: A4; margin: 18mm 20mm 20mm 20mm; }\nhtml { color: #1d2a33; background: #e8edee; font-family: Arial, \"Helvetica Neue\", Helvetica, \"Liberation Sans\", sans-serif; font-size: 11pt; line-height: 1.45; }\nbody { margin: 0; padding: 24px 0; }\n.letter { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 auto; padding: 18mm 20mm 20mm; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }\n.letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 12mm; padding-bottom: 5mm; margin-bottom: 7mm; border-bottom: 2pt solid #005eb8; }\n.letterhead p { margin: 0; }\n.practice-name { font-size: 17pt; font-weight: bold; color: #005eb8; line-height: 1.2; }\n.address { margin-top: 2mm; }\n.contact { text-align: right; font-size: 10pt; }\n.date { margin: 0 0 5mm; text-align: right; }\n.to { margin: 0 0 6mm; }\nh1 { font-size: 14pt; margin: 6mm 0 4mm; color: #003087; }\nh2 { font-size: 12pt; margin: 6mm 0 2mm; color: #003087; }\np { margin: 0 0 3.5mm; }\nul, ol { margin: 0 0 4mm; padding-left: 6mm; }\nli { margin-bottom: 2.5mm; }\n.reason-title { font-weight: bold; }\n.clause { display: block; font-size: 10pt; color: #425563; }\n.urgent { padding: 3mm 4mm; border-left: 3pt solid #d5281b; background: #fdf1f0; }\n.responsibility { padding: 3mm 4mm; border-left: 3pt solid #005eb8; background: #eef4fa; }\n.signature { margin-top: 8mm; }\n.signature .name { margin-top: 10mm; font-weight: bold; }\n.acknowledgement { margin-top: 9mm; padding-top: 5mm; border-top: 1pt dashed #425563; break-inside: avoid; }\n.field { display: flex; gap: 3mm; margin: 0 0 5mm; }\n.field .label { flex: 0 0 32mm; }\n.field .line { flex: 1; border-bottom: 1pt solid #1d2a33; min-height: 6mm; }\ntable { border-collapse: collapse; margin: 0 0 4mm; }\nth, td { text-align: left; padding: 1.5mm 4mm 1.5mm 0; border-bottom: 0.5pt solid #aeb7bd; vertical-align: top; }\nblockquote { margin: 0 0 4mm; padding: 2mm 4mm; border-left: 3pt solid #aeb7bd; font-style: italic; }\n@media print {\n  html { background: none; }\n  body { padding: 0; }\n  .letter { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1, h2 { break-after: avoid; }\n  li, .urgent, .responsibility, .signature { break-inside: avoid; }\n}\n";
+    return "@page { size: A4; margin: 18mm 20mm 20mm 20mm; }\nhtml { color: #1d2a33; background: #e8edee; font-family: Arial, \"Helvetica Neue\", Helvetica, \"Liberation Sans\", sans-serif; font-size: 11pt; line-height: 1.45; }\nbody { margin: 0; padding: 24px 0; }\n.letter { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 auto; padding: 18mm 20mm 20mm; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }\n.letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 12mm; padding-bottom: 5mm; margin-bottom: 7mm; border-bottom: 2pt solid #005eb8; }\n.letterhead p { margin: 0; }\n.practice-name { font-size: 17pt; font-weight: bold; color: #005eb8; line-height: 1.2; }\n.address { margin-top: 2mm; }\n.contact { text-align: right; font-size: 10pt; }\n.date { margin: 0 0 5mm; text-align: right; }\n.to { margin: 0 0 6mm; }\nh1 { font-size: 14pt; margin: 6mm 0 4mm; color: #003087; }\nh2 { font-size: 12pt; margin: 6mm 0 2mm; color: #003087; }\np { margin: 0 0 3.5mm; }\nul, ol { margin: 0 0 4mm; padding-left: 6mm; }\nli { margin-bottom: 2.5mm; }\n.weeks li { margin-bottom: 0.6mm; }\n.reason-title { font-weight: bold; }\n.clause { display: block; font-size: 10pt; color: #425563; }\n.urgent { padding: 3mm 4mm; border-left: 3pt solid #d5281b; background: #fdf1f0; }\n.responsibility { padding: 3mm 4mm; border-left: 3pt solid #005eb8; background: #eef4fa; }\n.signature { margin-top: 8mm; }\n.signature .name { margin-top: 10mm; font-weight: bold; }\n.acknowledgement { margin-top: 9mm; padding-top: 5mm; border-top: 1pt dashed #425563; break-inside: avoid; }\n.field { display: flex; gap: 3mm; margin: 0 0 5mm; }\n.field .label { flex: 0 0 32mm; }\n.field .line { flex: 1; border-bottom: 1pt solid #1d2a33; min-height: 6mm; }\ntable { border-collapse: collapse; margin: 0 0 4mm; }\nth, td { text-align: left; padding: 1.5mm 4mm 1.5mm 0; border-bottom: 0.5pt solid #aeb7bd; vertical-align: top; }\nblockquote { margin: 0 0 4mm; padding: 2mm 4mm; border-left: 3pt solid #aeb7bd; font-style: italic; }\n@media print {\n  html { background: none; }\n  body { padding: 0; }\n  .letter { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1, h2 { break-after: avoid; }\n  li, .urgent, .responsibility, .signature { break-inside: avoid; }\n}\n";
 },"useData":true},
       "reason.html": {"0":function(container,depth0,helpers,partials,data) {
+    return "<span class=\"reason-title\">"
+    + container.escapeExpression(container.lambda(container.strict(depth0, "heading", {"start":{"line":1,"column":48},"end":{"line":1,"column":55}} ), depth0))
+    + "</span><br>";
+},"1":function(container,depth0,helpers,partials,data) {
     var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression;
 
   return "<span class=\"clause\">NHS Standard Contract clause "
-    + alias3(alias2(alias1(depth0, "clause", {"start":{"line":1,"column":132},"end":{"line":1,"column":138}} ), depth0))
+    + alias3(alias2(alias1(depth0, "clause", {"start":{"line":1,"column":155},"end":{"line":1,"column":161}} ), depth0))
     + ": "
-    + alias3(alias2(alias1(depth0, "summary", {"start":{"line":1,"column":144},"end":{"line":1,"column":151}} ), depth0))
+    + alias3(alias2(alias1(depth0, "summary", {"start":{"line":1,"column":167},"end":{"line":1,"column":174}} ), depth0))
     + "</span>";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<li><span class=\"reason-title\">"
-    + alias3(alias2(alias1(depth0, "title", {"start":{"line":1,"column":33},"end":{"line":1,"column":38}} ), depth0))
-    + "</span><br>"
-    + alias3(alias2(alias1(depth0, "message", {"start":{"line":1,"column":53},"end":{"line":1,"column":60}} ), depth0))
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"contract"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":62},"end":{"line":1,"column":169}}})) != null ? stack1 : "")
+  return "<li>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heading"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":4},"end":{"line":1,"column":75}}})) != null ? stack1 : "")
+    + container.escapeExpression(container.lambda(container.strict(depth0, "reason", {"start":{"line":1,"column":77},"end":{"line":1,"column":83}} ), depth0))
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"contract"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":85},"end":{"line":1,"column":192}}})) != null ? stack1 : "")
     + "</li>\n";
 },"useData":true},
       "responsibility.html": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -1999,7 +2406,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + container.escapeExpression(container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"task"),"sender"), "organisation", {"start":{"line":1,"column":162},"end":{"line":1,"column":186}} ), depth0));
 },"useData":true},
       "signature.html": {"0":function(container,depth0,helpers,partials,data) {
-    var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -2007,11 +2414,20 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "<p class=\"name\">"
-    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "signOff", {"start":{"line":4,"column":18},"end":{"line":4,"column":34}} ), depth0))
-    + "<br>"
-    + alias3(alias2(alias1(lookupProperty(depth0,"practice"), "name", {"start":{"line":4,"column":42},"end":{"line":4,"column":55}} ), depth0))
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"practice"), "signOff", {"start":{"line":4,"column":18},"end":{"line":4,"column":34}} ), depth0))
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(helpers,"includes").call(alias1,lookupProperty(lookupProperty(depth0,"practice"),"signOff"),lookupProperty(lookupProperty(depth0,"practice"),"name"),{"name":"includes","hash":{},"data":data,"loc":{"start":{"line":4,"column":46},"end":{"line":4,"column":87}}}),{"name":"unless","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":36},"end":{"line":4,"column":121}}})) != null ? stack1 : "")
     + "</p>\n";
 },"1":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<br>"
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"practice"), "name", {"start":{"line":4,"column":95},"end":{"line":4,"column":108}} ), depth0));
+},"2":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2031,7 +2447,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return "<div class=\"signature\">\n<p>Yours faithfully</p>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"signOff"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":7,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"practice"),"signOff"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":7,"column":7}}})) != null ? stack1 : "")
     + "</div>\n";
 },"useData":true},
       "task-reference": {"0":function(container,depth0,helpers,partials,data) {

@@ -1,9 +1,8 @@
 import { GuardError } from "../errors/guard-error.js";
 import { TemplateError } from "../errors/template-error.js";
-import { defaultRuleset } from "../rules/default.js";
 import { defaultLetterTemplates } from "./bundled-templates.js";
 import { type LetterContext, parseLetterContext } from "./context.js";
-import { londonToday } from "./dates.js";
+import { letterView } from "./letter-view.js";
 import {
   compiledTemplate,
   isLetterTemplates,
@@ -13,7 +12,7 @@ import {
   templatesFromFolderSync,
 } from "./templates.js";
 import { type Letter, type LetterKind, letterKinds } from "./types.js";
-import { type LetterView, rulesetView } from "./view.js";
+import type { LetterView } from "./view.js";
 
 /**
  * Drops spaces and tabs at the end of every line. A scan, not `/[ \t]+$/gm`: that expression
@@ -93,6 +92,7 @@ export function renderView(
     subject,
     text: tidyText(run(kind, "txt", templates, data)),
     html: tidyHtml(run(kind, "html", templates, data)),
+    ...(view.held !== undefined && { held: { reason: view.held.reason } }),
   };
 }
 
@@ -149,7 +149,8 @@ export interface RenderLetterOptions {
  *   `findings` (rejection, reminder), `provider` (provider-agreement), `team`, `tasks` and
  *   optionally `lead` (escalation)
  * @param options - `templates`: a folder path or a `loadTemplates` result
- * @returns the letter
+ * @returns the letter; for a rejection, reminder or opt-out notice about an urgent or
+ *   safety-related task, with `held` (the same decision as the verdict's `humanReview`)
  * @throws {TemplateError} when a field the kind needs is missing (`path` names it), or a
  *   custom template is not valid
  * @throws {InputError} when a field is present but not valid (subject `letter-context`)
@@ -170,14 +171,5 @@ export function renderLetter(
     );
   }
   const templates = resolveTemplates(templatesOption(options));
-  const { ruleset, date, ...parsed } = parseLetterContext(kind, context);
-  return renderView(
-    kind,
-    {
-      ...parsed,
-      date: date ?? londonToday(),
-      ruleset: rulesetView(ruleset ?? defaultRuleset()),
-    },
-    templates,
-  );
+  return renderView(kind, letterView(kind, parseLetterContext(kind, context)), templates);
 }

@@ -15,4 +15,10 @@ export interface Letter {
   subject: string;
   text: string;
   html: string;
+  /**
+   * Present when the task is urgent or safety-related (the verdict's `humanReview`): a person
+   * must read the task before this letter is sent. A held letter never says that the task was
+   * not acted on; it tells the sender that a Task is not the route for such matters.
+   */
+  held?: { reason: string };
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { dueDate, formatLongDate, isoWeekday, plusDays } from "../facts/calendar.js";
 import type { Ruleset } from "../rules/schema.js";
 import type { ParsedLetterContext } from "./context.js";
 import { contextSchemaFor } from "./context.js";
+import type { ReasonView } from "./sender.js";
 import { objectShape, type Shape, scalar, shapeOf } from "./shape.js";
 import type { LetterKind } from "./types.js";
 
@@ -14,11 +16,115 @@ export interface RulesetView {
   parameters: Record<string, unknown>;
 }
 
+/** An escalation letter's tasks, with their dates grouped by week (Monday to Sunday, London). */
+export interface TasksView extends NonNullable<ParsedLetterContext["tasks"]> {
+  /** Each week with a task, in order: its Monday, how many tasks, and their days ("1 and 3 September"). */
+  weeks: { start: string; count: number; sentOn: string }[];
+  /** Tasks counted in `count` whose dates are not listed (`count` minus the dates given). */
+  unlisted: number;
+}
+
 /** The data a letter's templates render: the validated context, the ruleset view and the subject. */
-export interface LetterView extends Omit<ParsedLetterContext, "ruleset"> {
+export interface LetterView extends Omit<ParsedLetterContext, "ruleset" | "tasks"> {
   ruleset: RulesetView;
   /** The rendered subject line (absent while the subject itself renders). */
   subject?: string;
+  /** Each finding in the sender's words (rejection, reminder, opt-out notice; empty otherwise). */
+  reasons: ReasonView[];
+  /** The first reason that is the letter's whole message, if any. */
+  standalone?: ReasonView;
+  /** The reasons a held letter lists for next time: neither standalone nor asking for review. */
+  notes: ReasonView[];
+  /** Present when a person must read the task before the letter is sent (`Letter.held`). */
+  held?: HeldView;
+  tasks?: TasksView;
+}
+
+/** Why a letter is held: the reason for the practice, and what the sender is told they sent. */
+export interface HeldView {
+  /** For the practice: why a person must read the task first. */
+  reason: string;
+  /** The sender flagged the task urgent. */
+  flagged: boolean;
+  /** The text reads as urgent, and the sender's words that do. */
+  urgent: boolean;
+  urgentWords?: string;
+  /** The text raises a patient-safety concern, and the sender's words that do. */
+  safety: boolean;
+  safetyWords?: string;
+}
+
+const reasonViewSchema = z.object({
+  severity: z.string(),
+  heading: z.string().optional(),
+  reason: z.string(),
+  standalone: z.boolean(),
+  review: z.boolean(),
+  contract: z.array(z.object({ clause: z.string(), summary: z.string() })),
+});
+
+const heldViewSchema = z.object({
+  reason: z.string(),
+  flagged: z.boolean(),
+  urgent: z.boolean(),
+  urgentWords: z.string().optional(),
+  safety: z.boolean(),
+  safetyWords: z.string().optional(),
+});
+
+const tasksExtraSchema = z.object({
+  weeks: z.array(z.object({ start: z.iso.date(), count: z.number(), sentOn: z.string() })),
+  unlisted: z.number(),
+});
+
+const and = new Intl.ListFormat("en-GB", { type: "conjunction" });
+
+/** London dates of one week in words, by month: "30 and 31 August, 1 September". */
+function daysInWords(dates: readonly string[]): string {
+  const months = new Map<string, string[]>();
+  for (const date of dates) {
+    const [day = "", month = ""] = formatLongDate(date).split(" ");
+    const days = months.get(month) ?? [];
+    days.push(day);
+    months.set(month, days);
+  }
+  return [...months].map(([month, days]) => `${and.format(days)} ${month}`).join(", ");
+}
+
+/**
+ * Groups an escalation letter's task dates by week, so that fifty tasks fit on one page; the
+ * weeks' counts and `unlisted` add up to `count`. A reason that names its rule is titled with the
+ * rule's heading to the sender (`headings`).
+ *
+ * @example tasksView({ count: 3, dates: ["2026-09-01", "2026-09-03", "2026-09-08"] }).weeks
+ * // [{ start: "2026-08-31", count: 2, sentOn: "1 and 3 September" }, { start: "2026-09-07", count: 1, sentOn: "8 September" }]
+ */
+export function tasksView(
+  tasks: NonNullable<ParsedLetterContext["tasks"]>,
+  headings: ReadonlyMap<string, string> = new Map(),
+): TasksView {
+  const byWeek = new Map<string, { count: number; days: Set<string> }>();
+  for (const date of tasks.dates.map(dueDate).sort()) {
+    const start = plusDays(date, 1 - isoWeekday(date));
+    const week = byWeek.get(start) ?? { count: 0, days: new Set<string>() };
+    week.count++;
+    week.days.add(date);
+    byWeek.set(start, week);
+  }
+  const reasons = tasks.reasons?.map((reason) => ({
+    ...reason,
+    title: (reason.ruleId !== undefined && headings.get(reason.ruleId)) || reason.title,
+  }));
+  return {
+    ...tasks,
+    ...(reasons !== undefined && { reasons }),
+    weeks: [...byWeek].map(([start, week]) => ({
+      start,
+      count: week.count,
+      sentOn: daysInWords([...week.days]),
+    })),
+    unlisted: tasks.count - tasks.dates.length,
+  };
 }
 
 const rulesetViewSchema = z.object({
@@ -69,6 +175,16 @@ export function viewShape(kind: LetterKind, withSubject: boolean): Shape {
   const fields: Record<string, Shape> =
     context.kind === "object" ? Object.fromEntries(context.fields) : {};
   fields.ruleset = shapeOf(rulesetViewSchema);
+  fields.reasons = shapeOf(z.array(reasonViewSchema));
+  fields.notes = fields.reasons;
+  fields.standalone = shapeOf(reasonViewSchema);
+  fields.held = shapeOf(heldViewSchema);
+  const tasks = fields.tasks;
+  if (tasks?.kind === "object") {
+    const extra = shapeOf(tasksExtraSchema);
+    if (extra.kind === "object")
+      fields.tasks = { kind: "object", fields: new Map([...tasks.fields, ...extra.fields]) };
+  }
   if (withSubject) fields.subject = scalar;
   const shape = objectShape(fields);
   shapes.set(key, shape);

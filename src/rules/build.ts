@@ -177,7 +177,7 @@ function checkConditions(
  * @throws {RulesetError} listing every problem with its file and JSON path: schema errors,
  *   an unknown fact, operator, parameter, category or clause, a duplicate or mismatched id,
  *   a rule file not listed, a forbidden key (`__proto__`, `constructor`, `prototype`),
- *   a message naming a field that does not exist, a condition whose operator would throw
+ *   a message or sender wording naming a field that does not exist, a condition whose operator would throw
  *   with its value (`in` over a number), JSON nested more than 100 levels deep
  * @example buildRuleset({ "ruleset.json": {...}, "fit-note.json": {...} }).rules[0].id // "fit-note"
  */
@@ -327,6 +327,13 @@ function assemble(files: RulesetFiles): Ruleset {
       }
     });
     for (const issue of checkMessage(rule.message, parameterNames)) issues.push({ file, ...issue });
+    for (const field of ["heading", "reason"] as const) {
+      const source = rule.sender?.[field];
+      if (source === undefined) continue;
+      const options = { path: `sender.${field}`, words: true };
+      for (const issue of checkMessage(source, parameterNames, options))
+        issues.push({ file, ...issue });
+    }
     const { $schema: _schema, enabled, ...rest } = rule;
     if (enabled === false) disabled.push(id);
     else rules.push(rest);

@@ -36,6 +36,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks the practice to do work the NHS Standard Contract places on the provider ({{#if facts.categoryPhrase}}read as \"{{facts.category}}\" from \"{{facts.categoryPhrase}}\"{{else}}category \"{{facts.category}}\"{{/if}}). Sending a task does not transfer that responsibility.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "Whoever ordered a test acts on its results",
+      "reason": "Your Task asks the practice to act on test results{{#if words.request}} (“{{words.request}}”){{/if}}. This is the provider's responsibility under the NHS Standard Contract, so please arrange it yourselves: sending a Task does not pass the responsibility to the practice."
+    },
     "examples": {
       "fires": [
         {
@@ -140,6 +145,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task body carries extensive details of care ({{facts.bodyLength}} characters, {{facts.careDetailTerms}} clinical details). Details of care belong in the journal in the patient's record; the task should point to the journal entry.",
+    "letter": "reminder",
+    "sender": {
+      "heading": "Details of care belong in the journal",
+      "reason": "Your Task carries extensive details of care in its body. Details of care belong in the journal in the patient's record, not only in the Task: please write in the body of the Task “Please see my recent journal entry which contains actions (date/time)”, giving the date and time of that entry."
+    },
     "examples": {
       "fires": [
         {
@@ -202,6 +212,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task delegates work to the practice ({{facts.category}}). Delegation must be reasonable and appropriate, and the sender stays responsible for checking that it has been done.",
+    "letter": "none",
+    "sender": {
+      "heading": "Work you delegate stays your responsibility",
+      "reason": "Your Task asks the practice to take on clinical work{{#if words.request}} (“{{words.request}}”){{/if}}. Please make sure that work you delegate is reasonable and appropriate for general practice, and keep reviewing the patient's record to check that it has been done."
+    },
     "examples": {
       "fires": [
         {
@@ -276,6 +291,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "From {{date practice.externalTasks.from}} {{practice.name}} will not accept tasks from external providers; please use {{practice.preferredMethod}} instead.",
+    "letter": "opt-out-notice",
+    "sender": {
+      "heading": "From {{date practice.externalTasks.from}}, we will not accept Tasks from other providers",
+      "reason": "From {{date practice.externalTasks.from}}, {{practice.name}} will not accept SystmOne Tasks from external providers as a method of communication with the practice, due to patient safety concerns. From that date, please send information and requests via {{practice.preferredMethod}}."
+    },
     "examples": {
       "fires": [
         {
@@ -369,6 +389,12 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "{{practice.name}} does not accept tasks from external providers from {{date practice.externalTasks.from}}. The task has not been acted on or actioned: please resend the information via {{practice.preferredMethod}}.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "We no longer accept Tasks from other providers",
+      "reason": "Please be aware that from {{date practice.externalTasks.from}} we do not accept tasks from external providers as a method of communication with the practice due to patient safety concerns.",
+      "standalone": true
+    },
     "examples": {
       "fires": [
         {
@@ -485,6 +511,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks the practice to do work the NHS Standard Contract places on the provider ({{#if facts.categoryPhrase}}read as \"{{facts.category}}\" from \"{{facts.categoryPhrase}}\"{{else}}category \"{{facts.category}}\"{{/if}}). Sending a task does not transfer that responsibility.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "The provider issues and extends fit notes",
+      "reason": "Your Task asks the practice to issue or extend a fit note{{#if words.request}} (“{{words.request}}”){{/if}}. This is the provider's responsibility under the NHS Standard Contract, so please arrange it yourselves: sending a Task does not pass the responsibility to the practice."
+    },
     "examples": {
       "fires": [
         {
@@ -582,6 +613,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks for action {{#if facts.dueText}}\"{{facts.dueText}}\"{{else}}by {{date facts.dueOn}}{{/if}}, {{facts.daysUntilDue}} day(s) after it was sent. Locally, action needed within {{parameters.immediateWithinDays}} days is \"immediate\": the provider should make other arrangements for the patient's care rather than ask general practice.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "Action needed within {{plural parameters.immediateWithinDays \"day\" \"days\"}}",
+      "reason": "Your Task, sent on {{date facts.sentOn}}, asks for action by {{date facts.dueOn}}{{#if words.timeframe}} (“{{words.timeframe}}”){{/if}}. Locally, a request that needs action within {{plural parameters.immediateWithinDays \"day\" \"days\"}} is “immediate”, and the provider is responsible for completing it: please make other arrangements for the patient's care rather than ask the practice by Task."
+    },
     "examples": {
       "fires": [
         {
@@ -700,6 +736,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks the practice to act but does not point to a journal entry with its date and time. The body should say \"Please see my recent journal entry which contains actions (date/time)\".",
+    "letter": "reminder",
+    "sender": {
+      "heading": "Point to a dated journal entry",
+      "reason": "Your Task asks the practice to act but does not point to a journal entry with its date and time. Please keep the details of care in the journal in the patient's record, and write in the body of the Task: “Please see my recent journal entry which contains actions (date/time)”, giving the date and time of that entry."
+    },
     "examples": {
       "fires": [
         {
@@ -781,6 +822,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task was addressed to {{#if task.recipient.assignee}}{{task.recipient.assignee}}{{else}}a named {{task.recipient.assignment}}{{/if}}. Tasks sent outside your own SystmOne unit must be marked \"Unassigned\", so that they are not left unread when a person is away or routed to the wrong group.",
+    "letter": "reminder",
+    "sender": {
+      "heading": "Tasks to another unit must be Unassigned",
+      "reason": "Your Task was addressed to {{#if task.recipient.assignee}}{{task.recipient.assignee}}{{else}}a named {{task.recipient.assignment}}{{/if}}. When you send a Task outside your own SystmOne unit, please mark the recipient as “Unassigned”: a named recipient may not be on duty or could be on annual leave, so the Task may be left unread, and Task groups are set up differently in each SystmOne unit, so a Task sent to a group may reach the wrong person."
+    },
     "examples": {
       "fires": [
         {
@@ -861,6 +907,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "{{practice.name}} takes tasks only from providers with an acknowledged written agreement, and {{task.sender.organisation}} has none. Please use {{practice.preferredMethod}}.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "We accept Tasks only from providers with an agreement",
+      "reason": "{{practice.name}} accepts Tasks only from providers that have acknowledged a written agreement with the practice, and we hold none from {{task.sender.organisation}}. Please use {{practice.preferredMethod}} instead. If your organisation would like an agreement, please contact the practice."
+    },
     "examples": {
       "fires": [
         {
@@ -1026,6 +1077,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks the practice to do work the NHS Standard Contract places on the provider ({{#if facts.categoryPhrase}}read as \"{{facts.category}}\" from \"{{facts.categoryPhrase}}\"{{else}}category \"{{facts.category}}\"{{/if}}). Sending a task does not transfer that responsibility.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "The provider makes onward referrals",
+      "reason": "Your Task asks the practice to make a referral or arrange an investigation{{#if words.request}} (“{{words.request}}”){{/if}}. This is the provider's responsibility under the NHS Standard Contract, so please arrange it yourselves: sending a Task does not pass the responsibility to the practice."
+    },
     "examples": {
       "fires": [
         {
@@ -1130,6 +1186,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks the practice to do work the NHS Standard Contract places on the provider ({{#if facts.categoryPhrase}}read as \"{{facts.category}}\" from \"{{facts.categoryPhrase}}\"{{else}}category \"{{facts.category}}\"{{/if}}). Sending a task does not transfer that responsibility.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "The provider prescribes after a clinic appointment",
+      "reason": "Your Task asks the practice to prescribe after a clinic appointment{{#if words.request}} (“{{words.request}}”){{/if}}. This is the provider's responsibility under the NHS Standard Contract, so please arrange it yourselves: sending a Task does not pass the responsibility to the practice."
+    },
     "examples": {
       "fires": [
         {
@@ -1234,6 +1295,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks the practice to do work the NHS Standard Contract places on the provider ({{#if facts.categoryPhrase}}read as \"{{facts.category}}\" from \"{{facts.categoryPhrase}}\"{{else}}category \"{{facts.category}}\"{{/if}}). Sending a task does not transfer that responsibility.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "The provider prescribes after discharge",
+      "reason": "Your Task asks the practice to prescribe after the patient's discharge{{#if words.request}} (“{{words.request}}”){{/if}}. This is the provider's responsibility under the NHS Standard Contract, so please arrange it yourselves: sending a Task does not pass the responsibility to the practice."
+    },
     "examples": {
       "fires": [
         {
@@ -1338,6 +1404,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task asks the practice to do work the NHS Standard Contract places on the provider ({{#if facts.categoryPhrase}}read as \"{{facts.category}}\" from \"{{facts.categoryPhrase}}\"{{else}}category \"{{facts.category}}\"{{/if}}). Sending a task does not transfer that responsibility.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "The provider reports results to the patient",
+      "reason": "Your Task asks the practice to give the patient their results{{#if words.request}} (“{{words.request}}”){{/if}}. This is the provider's responsibility under the NHS Standard Contract, so please arrange it yourselves: sending a Task does not pass the responsibility to the practice."
+    },
     "examples": {
       "fires": [
         {
@@ -2010,6 +2081,11 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
       ]
     },
     "message": "The task is {{#if facts.urgentFlag}}flagged urgent{{else}}worded as urgent (\"{{facts.urgentPhrase}}\"){{/if}}. A task is not the route for urgent matters: please contact the practice by {{practice.urgentRoute.phone}}.",
+    "letter": "rejection",
+    "sender": {
+      "heading": "Urgent matters need a telephone call, not a Task",
+      "reason": "Your Task {{#if facts.urgentFlag}}was marked urgent{{else}}was worded as urgent{{#if words.urgent}} (“{{words.urgent}}”){{/if}}{{/if}}. A Task is not the route for anything urgent, because it may not be seen in time: please telephone the practice on {{practice.urgentRoute.phone}}."
+    },
     "examples": {
       "fires": [
         {

@@ -20,16 +20,53 @@ function isNode(value: unknown): value is Node {
 }
 
 /**
- * Checks a rule message before it is ever rendered: Handlebars syntax, only `if`/`unless`
- * blocks, and only fields that exist (`task.*`, `practice.*`, `facts.<fact>`,
- * `parameters.<parameter>`).
+ * The sender's own words a letter's wording may quote as `words.<name>`: the stretch of the
+ * task's body that a text fact was read from (`words.request` for the category, `urgent`,
+ * `safety`, `timeframe`). Absent when the fact was not read from the body.
+ */
+export const senderWordNames = ["request", "urgent", "safety", "timeframe"] as const;
+export type SenderWordName = (typeof senderWordNames)[number];
+const wordNames: ReadonlySet<string> = new Set(senderWordNames);
+
+/** Where a message is checked: its path in the rule file, and whether it may quote `words.*`. */
+export interface MessageOptions {
+  /** The issues' path (default `message`). */
+  path?: string;
+  /** Allow `words.<name>`, the sender's own words (sender wording only). */
+  words?: boolean;
+}
+
+function isPluralCall(path: Node, params: readonly unknown[], hash: unknown): boolean {
+  return (
+    String(path.original) === "plural" &&
+    params.length === 3 &&
+    !hash &&
+    isNode(params[0]) &&
+    params[0].type === "PathExpression" &&
+    params.slice(1).every((p) => isNode(p) && p.type === "StringLiteral")
+  );
+}
+
+/**
+ * Checks a rule message (or a rule's sender wording) before it is ever rendered: Handlebars
+ * syntax, only `if`/`unless` blocks, the helpers `{{date field}}` and
+ * `{{plural field "day" "days"}}`, and only fields that exist (`task.*`, `practice.*`,
+ * `facts.<fact>`, `parameters.<parameter>`, and for sender wording `words.<name>`).
  *
- * @returns issues with `path` "message"; empty when the message is sound
+ * @returns issues with `path` "message" (or `options.path`); empty when the message is sound
  * @example checkMessage("{{facts.urgnt}}", new Set()) // [{ path: "message", code: "unknown_field", … }]
  */
-export function checkMessage(source: string, parameters: ReadonlySet<string>): Issue[] {
+export function checkMessage(
+  source: string,
+  parameters: ReadonlySet<string>,
+  options: MessageOptions = {},
+): Issue[] {
   const issues: Issue[] = [];
-  const fail = (code: string, message: string) => issues.push({ path: "message", code, message });
+  const at = options.path ?? "message";
+  const roots = options.words
+    ? "task.*, practice.*, facts.<fact>, parameters.<parameter> or words.<name>"
+    : "task.*, practice.*, facts.<fact> or parameters.<parameter>";
+  const fail = (code: string, message: string) => issues.push({ path: at, code, message });
   let ast: unknown;
   try {
     ast = parseHandlebars(source);
@@ -44,10 +81,7 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
     const parts = node.parts as string[];
     const original = String(node.original);
     if (node.data === true || Number(node.depth) > 0 || parts.length === 0) {
-      fail(
-        "unknown_field",
-        `"${original}" is not allowed: name task.*, practice.*, facts.* or parameters.*`,
-      );
+      fail("unknown_field", `"${original}" is not allowed: name ${roots}`);
       return;
     }
     const [root, ...rest] = parts;
@@ -56,12 +90,9 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
       (root === "task" && taskPaths.has(path)) ||
       (root === "practice" && practicePaths.has(path)) ||
       (root === "facts" && rest.length === 1 && isFactName(path)) ||
-      (root === "parameters" && rest.length === 1 && parameters.has(path));
-    if (!ok)
-      fail(
-        "unknown_field",
-        `"${original}" does not exist: name task.*, practice.*, facts.<fact> or parameters.<parameter>`,
-      );
+      (root === "parameters" && rest.length === 1 && parameters.has(path)) ||
+      (options.words === true && root === "words" && rest.length === 1 && wordNames.has(path));
+    if (!ok) fail("unknown_field", `"${original}" does not exist: name ${roots}`);
   };
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -81,10 +112,12 @@ export function checkMessage(source: string, parameters: ReadonlySet<string>): I
           !node.hash
         ) {
           visit(params);
+        } else if (isPluralCall(path, params, node.hash)) {
+          visit(params[0]);
         } else if (params.length > 0 || node.hash) {
           fail(
             "unknown_helper",
-            `helper "${String(path.original)}" is not allowed in a message: use {{date field}} or a field`,
+            `helper "${String(path.original)}" is not allowed in a message: use {{date field}}, {{plural field "day" "days"}} or a field`,
           );
         } else if (path.type === "PathExpression") checkPath(path);
         else fail("unknown_field", "a message may only print fields");
@@ -130,6 +163,12 @@ function formatDate(value: unknown): string {
       : String(value);
 }
 
+/** "1 day", "14 days": a count with its noun; nothing for a value that is not a number. */
+function plural(value: unknown, one: string, many: string): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) return "";
+  return `${value} ${Math.abs(value) === 1 ? one : many}`;
+}
+
 /** Reads a checked path from the context, own properties only; absent is undefined. */
 function reader(parts: readonly string[]): (context: object) => unknown {
   return (context) => {
@@ -162,6 +201,11 @@ function compileNodes(nodes: readonly unknown[]): Render {
       if (String(path.original) === "date" && param !== undefined) {
         const read = reader(param.parts as string[]);
         parts.push((context) => formatDate(read(context)));
+      } else if (String(path.original) === "plural" && param !== undefined) {
+        const read = reader(param.parts as string[]);
+        const one = String(params[1]?.value ?? "");
+        const many = String(params[2]?.value ?? "");
+        parts.push((context) => plural(read(context), one, many));
       } else {
         const read = reader(path.parts as string[]);
         parts.push((context) => {
@@ -188,7 +232,8 @@ function compileNodes(nodes: readonly unknown[]): Render {
 /**
  * Compiles a message that `checkMessage` has passed into a plain-text renderer: Handlebars
  * parses it (with its white-space control), and the small grammar a message may use (fields,
- * `#if`, `#unless`, `{{date x}}` for "1 December 2026") becomes closures. Fields are read as
+ * `#if`, `#unless`, `{{date x}}` for "1 December 2026", `{{plural x "day" "days"}}` for
+ * "14 days") becomes closures. Fields are read as
  * own properties only; an absent optional field prints nothing rather than failing the verdict.
  *
  * @example compileMessage("Due {{date facts.dueOn}}")({ facts: { dueOn: "2026-12-01" } }) // "Due 1 December 2026"

@@ -85,6 +85,33 @@ export const ruleSchema = z.strictObject({
   contract: z.array(z.string().min(1)),
   conditions: topLevelConditionSchema,
   message: z.string().min(1),
+  /**
+   * The letter a finding of this rule leads to: the verdict's letter is the one its first
+   * finding (reject, then remind, then info) leads to. Default: `rejection` for a reject rule,
+   * `reminder` for a remind rule, `none` for an info rule.
+   */
+  letter: z
+    .enum(["rejection", "reminder", "opt-out-notice", "none"], {
+      error: "letter must be one of rejection, reminder, opt-out-notice, none",
+    })
+    .optional(),
+  /**
+   * The words the sender reads in a letter: a heading and a reason, written to the sender and
+   * templated like `message` from `task.*`, `practice.*`, `facts.*`, `parameters.*` and
+   * `words.*` (the sender's own words that the facts were read from). Absent: letters print
+   * the analyst's `message`, without a heading.
+   */
+  sender: z
+    .strictObject({
+      heading: z.string().min(1),
+      reason: z.string().min(1),
+      /**
+       * The reason is the letter's whole message, printed as a paragraph in place of the list
+       * of reasons (the guidance's suggested text for a declined task).
+       */
+      standalone: z.boolean().optional(),
+    })
+    .optional(),
   examples: z.strictObject({
     fires: z.array(exampleSchema).min(1, { error: "a rule needs at least one example that fires" }),
     passes: z

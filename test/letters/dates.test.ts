@@ -65,7 +65,7 @@ describe("letter dates whatever the process time zone", () => {
       "1 July 2026",
     ]);
     expect(london?.today).toBe("2026-07-01");
-    expect(london?.letter).toContain("- 9 September 2026");
+    expect(london?.letter).toContain("- week beginning 7 September 2026: 1 Task (9 September)");
     for (const other of others) {
       expect({ ...other, zone: london?.zone }).toEqual(london);
     }

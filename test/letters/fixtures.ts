@@ -128,8 +128,16 @@ export const escalation = {
     count: 4,
     dates: ["2026-09-01", "2026-09-08T23:30:00Z", "2026-09-15", "2026-09-22"],
     reasons: [
-      { title: "Require tasks from another unit to be Unassigned", count: 3 },
-      { title: "Reject requests for fit notes the provider must issue", count: 1 },
+      {
+        ruleId: "must-be-unassigned",
+        title: "Require tasks from another unit to be Unassigned",
+        count: 3,
+      },
+      {
+        ruleId: "fit-note",
+        title: "Reject requests for fit notes the provider must issue",
+        count: 1,
+      },
     ],
   },
 };

@@ -82,7 +82,7 @@ describe("renderLetter: provider-agreement", () => {
     expect(letter.text).toContain(
       "Example Surgery is content to receive SystmOne Tasks from Example Community Trust.",
     );
-    expect(letter.text).toContain('marked "Unassigned"');
+    expect(letter.text).toContain("marked “Unassigned”");
     expect(letter.text).toContain("- Fit notes (clause 11.12): ");
     expect(letter.text).toContain("Do not use a Task when action is needed within 14 days");
     expect(letter.text).toContain(
@@ -123,9 +123,9 @@ describe("renderLetter: provider-agreement", () => {
 
       How Tasks may be used with Example Surgery
 
-      1. Send Tasks to the practice's SystmOne unit (Example Surgery) marked "Unassigned", never to a named person or a Task group. A named recipient may not be on duty or could be on annual leave, and Task groups are configured differently in each SystmOne unit. Our Task rules send every Task from another provider to a single inbox, from which it is re-assigned.
+      1. Send Tasks to the practice's SystmOne unit (Example Surgery) marked “Unassigned”, never to a named person or a Task group. A named recipient may not be on duty or could be on annual leave, and Task groups are configured differently in each SystmOne unit. Our Task rules send every Task from another provider to a single inbox, from which it is re-assigned.
 
-      2. Keep the details of care in the journal in the patient's record, not in the body of the Task. The body of the Task should say "Please see my recent journal entry which contains actions (date/time)", with the date and time of that entry.
+      2. Keep the details of care in the journal in the patient's record, not in the body of the Task. The body of the Task should say “Please see my recent journal entry which contains actions (date/time)”, with the date and time of that entry.
 
       3. Only ask the practice for work that is reasonable and appropriate for general practice. The NHS Standard Contract makes the following the provider's responsibility, so please do not pass them to the practice by Task:
 
@@ -136,7 +136,7 @@ describe("renderLetter: provider-agreement", () => {
       - Acting on results (clause 12.1.1): The person who ordered a test is responsible for acting on the results and arranging the next steps in the patient's care.
       - Reporting results to patients (clause 12.1.3): The provider reports results to the patient.
 
-      4. Do not use a Task when action is needed within 14 days: locally, such requests are "immediate", and the provider is responsible for completing them. Please make alternative arrangements for the patient's care.
+      4. Do not use a Task when action is needed within 14 days: locally, such requests are “immediate”, and the provider is responsible for completing them. Please make alternative arrangements for the patient's care.
 
       5. Do not use a Task for anything urgent (see below).
 
@@ -201,7 +201,7 @@ describe("renderLetter: practice-guidance", () => {
     );
     for (const heading of [
       "Who does this guidance apply to?",
-      'Sending Tasks: always "Unassigned"',
+      "Sending Tasks: always “Unassigned”",
       "Details of care belong in the journal",
       "Reasonable delegation",
       "Action timeframe",
@@ -212,13 +212,13 @@ describe("renderLetter: practice-guidance", () => {
     }
     expect(letter.text).toContain("send every Task from another provider to a single inbox");
     expect(letter.text).toContain(
-      '"Please see my recent journal entry which contains actions (date/time)"',
+      "“Please see my recent journal entry which contains actions (date/time)”",
     );
     for (const clause of ["8.4", "11.9", "11.10", "11.12", "12.1.1", "12.1.3"]) {
       expect(letter.text).toContain(`(clause ${clause}): `);
     }
     expect(letter.text).toContain(
-      'Locally, "immediate" means a request that needs action within 14 days.',
+      "Locally, “immediate” means a request that needs action within 14 days.",
     );
     expect(letter.text).toContain(
       "Our contact for escalation is Sam Example, Practice Manager, example.surgery@nhs.net, telephone 01482 000001.",
@@ -251,9 +251,9 @@ describe("renderLetter: practice-guidance", () => {
 
       Example Surgery accepts Tasks from other providers that follow this guidance. Where a Task is not the right route, please use e-mail to our generic inbox, example.surgery@nhs.net.
 
-      Sending Tasks: always "Unassigned"
+      Sending Tasks: always “Unassigned”
 
-      If you communicate outside your own SystmOne unit using a Task you must make sure that the recipient is marked as "Unassigned", because:
+      If you communicate outside your own SystmOne unit using a Task you must make sure that the recipient is marked as “Unassigned”, because:
       - a named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned;
       - Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.
 
@@ -261,7 +261,7 @@ describe("renderLetter: practice-guidance", () => {
 
       Details of care belong in the journal
 
-      Extensive details of care must not routinely be included in the body of a Task. They belong in the journal in the patient's record, not only in the Task. The body of the Task should contain the text: "Please see my recent journal entry which contains actions (date/time)", with the date and time of that entry.
+      Extensive details of care must not routinely be included in the body of a Task. They belong in the journal in the patient's record, not only in the Task. The body of the Task should contain the text: “Please see my recent journal entry which contains actions (date/time)”, with the date and time of that entry.
 
       Reasonable delegation
 
@@ -278,7 +278,7 @@ describe("renderLetter: practice-guidance", () => {
 
       Action timeframe
 
-      Locally, "immediate" means a request that needs action within 14 days. The provider is responsible for completing actions relating to patient care that are required immediately: if your request needs action within 14 days, do not ask the practice to act on it by Task, and make alternative arrangements for the patient's care.
+      Locally, “immediate” means a request that needs action within 14 days. The provider is responsible for completing actions relating to patient care that are required immediately: if your request needs action within 14 days, do not ask the practice to act on it by Task, and make alternative arrangements for the patient's care.
 
       Urgent concerns
 
@@ -361,72 +361,52 @@ describe("renderLetter: escalation", () => {
       "Repeated SystmOne Tasks not following the tasking guidance: District Nursing, Example Community Trust",
     );
     expect(letter.text).toContain("Dear Pat Lead");
-    expect(letter.text).toContain("We have received 4 such Tasks, sent on:");
+    expect(letter.text).toContain(
+      "We have received 4 such Tasks. By the week in which they were sent:",
+    );
     // 23:30 UTC on 8 September is 00:30 BST on 9 September.
     expect(letter.text).toContain(
-      "- 1 September 2026\n- 9 September 2026\n- 15 September 2026\n- 22 September 2026",
+      "- week beginning 31 August 2026: 1 Task (1 September)\n- week beginning 7 September 2026: 1 Task (9 September)\n- week beginning 14 September 2026: 1 Task (15 September)\n- week beginning 21 September 2026: 1 Task (22 September)",
     );
-    expect(letter.text).toContain("- Require tasks from another unit to be Unassigned (3 Tasks)");
-    expect(letter.text).toContain(
-      "- Reject requests for fit notes the provider must issue (1 Task)",
-    );
+    // A reason that names its rule reads as the rule's heading to the sender, not its title.
+    expect(letter.text).toContain("- Tasks to another unit must be Unassigned (3 Tasks)");
+    expect(letter.text).toContain("- The provider issues and extends fit notes (1 Task)");
+    expect(letter.text).not.toMatch(/Require|Reject/);
     expect(letter.text).toContain("(clauses 8.4, 11.9, 11.10, 11.12, 12.1.1, 12.1.3)");
     expect(letter.html).toContain(
-      "<tr><td>Require tasks from another unit to be Unassigned</td><td>3</td></tr>",
+      "<tr><td>Tasks to another unit must be Unassigned</td><td>3</td></tr>",
     );
   });
 
-  it("pins the wording", () => {
-    expect(letter.text).toMatchInlineSnapshot(`
-      "Example Surgery
-      1 Example Street
-      Hull
-      HU1 1AA
-      Telephone: 01482 000000
-      E-mail: example.surgery@nhs.net
-      ODS code: B99999
+  it("groups the dates by London week, Monday to Sunday, with counts that add up to the total", () => {
+    const letter = renderLetter("escalation", {
+      ...contexts.escalation,
+      tasks: {
+        count: 5,
+        // 23:30 UTC on Sunday 6 September is 00:30 BST on Monday 7 September: the next week.
+        dates: ["2026-08-31", "2026-09-06T22:30:00Z", "2026-09-06T23:30:00Z", "2026-09-07"],
+      },
+    });
+    expect(letter.text).toContain(
+      "- week beginning 31 August 2026: 2 Tasks (31 August, 6 September)\n- week beginning 7 September 2026: 2 Tasks (7 September)\n- dates not given: 1 Task\n",
+    );
+    expect(letter.html).toContain("<li>dates not given: 1 Task</li>");
+  });
 
-      1 October 2026
-
-      Pat Lead, Service Lead, Community Nursing
-      Example Community Trust
-
-      Dear Pat Lead
-
-      SystmOne Tasks from District Nursing, Example Community Trust
-
-      I am writing about SystmOne Tasks sent to Example Surgery by District Nursing, Example Community Trust (SystmOne unit Example Community Nursing) that do not follow Humberside LMCs' guidance on the use of Tasks (October 2024). We have received 4 such Tasks, sent on:
-
-      - 1 September 2026
-      - 9 September 2026
-      - 15 September 2026
-      - 22 September 2026
-
-      The guidance was not followed because:
-
-      - Require tasks from another unit to be Unassigned (3 Tasks)
-      - Reject requests for fit notes the provider must issue (1 Task)
-
-      Humberside LMCs advise practices to remind the user or team of the guidance in the first instance, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training, and in particular that:
-
-      - Tasks sent outside your own SystmOne unit are marked "Unassigned", never sent to a named person or a Task group;
-      - details of care are kept in the journal in the patient's record, and the Task says "Please see my recent journal entry which contains actions (date/time)";
-      - work the NHS Standard Contract makes the provider's responsibility is not passed to the practice by Task (clauses 8.4, 11.9, 11.10, 11.12, 12.1.1, 12.1.3);
-      - requests that need action within 14 days are not sent to the practice by Task;
-      - urgent concerns are not sent by Task.
-
-      If you have an urgent patient safety concern, do not use a Task: telephone the practice on 01482 000000 or e-mail our generic inbox, example.surgery@nhs.net. Please do not send e-mails to individuals in the practice team: this has the same patient safety issues as individual Tasks.
-
-      Sending a Task to another organisation or team does not end your responsibility for the patient's care. There is an expectation that the sender of a task continues to review the patient record to monitor that the request has been actioned/completed and to follow up/escalate as required.
-
-      If the issues continue, we will raise them with the ICB primary care team and Humberside LMCs. To discuss this letter, please contact Sam Example, Practice Manager, example.surgery@nhs.net, telephone 01482 000001.
-
-      Yours faithfully
-
-      Dr A Example, GP Partner
-      Example Surgery
-      "
-    `);
+  it("lists fifty tasks sent within a month as at most five weeks whose counts add up to fifty", () => {
+    const dates = Array.from(
+      { length: 50 },
+      (_, i) => `2026-09-${String(1 + (i % 28)).padStart(2, "0")}`,
+    );
+    const letter = renderLetter("escalation", {
+      ...contexts.escalation,
+      tasks: { count: 50, dates },
+    });
+    const weeks = letter.text.split("\n").filter((line) => line.startsWith("- week beginning"));
+    expect(weeks.length).toBeLessThanOrEqual(5);
+    const total = weeks.reduce((sum, line) => sum + Number(/: (\d+) Tasks? \(/.exec(line)?.[1]), 0);
+    expect(total).toBe(50);
+    expect(letter.text).not.toContain("dates not given");
   });
 
   it("counts one task in the singular", () => {
@@ -434,7 +414,9 @@ describe("renderLetter: escalation", () => {
       ...contexts.escalation,
       tasks: { count: 1, dates: ["2026-09-01"] },
     });
-    expect(one.text).toContain("We have received 1 such Task, sent on:");
+    expect(one.text).toContain(
+      "We have received 1 such Task. By the week in which they were sent:\n\n- week beginning 31 August 2026: 1 Task (1 September)\n",
+    );
     expect(one.text).not.toContain("The guidance was not followed because");
   });
 });

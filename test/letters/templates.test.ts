@@ -83,7 +83,7 @@ describe("custom templates from a folder", () => {
     const error = refusal({ "reminder.txt.hbs": "{{shout practice.name}}" });
     expect(error.path).toBe("shout");
     expect(error.message).toMatchInlineSnapshot(
-      `"Template reminder.txt.hbs (shout): unknown helper "shout" (helpers: formatDate, formatNhsNumber, hasRule, hasSeverity, eq, if, unless, each, with, lookup) at line 1, column 1"`,
+      `"Template reminder.txt.hbs (shout): unknown helper "shout" (helpers: formatDate, formatNhsNumber, hasRule, hasSeverity, eq, plural, includes, if, unless, each, with, lookup) at line 1, column 1"`,
     );
     expect(refusal({ "reminder.txt.hbs": '{{log "hello"}}' }).path).toBe("log");
     expect(refusal({ "reminder.txt.hbs": "{{#shout}}x{{/shout}}" }).path).toBe("shout");

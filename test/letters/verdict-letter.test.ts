@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isTemplateError } from "../../src/errors/template-error.js";
 import { practiceSchema } from "../../src/input/practice.js";
 import { taskSchema } from "../../src/input/task.js";
+import { formatLetterDate, londonToday } from "../../src/letters/dates.js";
 import { letterForVerdict } from "../../src/letters/verdict-letter.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import {
@@ -31,6 +32,7 @@ describe("letterForVerdict: rejection for a declined external task", () => {
     task,
     findings: [declined],
     ruleset,
+    date: "2026-12-03",
   });
 
   it("follows the guidance's suggested text with the practice, the date, the method and the urgent route", () => {
@@ -60,6 +62,8 @@ describe("letterForVerdict: rejection for a declined external task", () => {
       E-mail: example.surgery@nhs.net
       ODS code: B99999
 
+      3 December 2026
+
       To: Jo Bloggs (Community Nurse), District Nursing, Example Community Trust
 
       Dear Colleague
@@ -81,7 +85,7 @@ describe("letterForVerdict: rejection for a declined external task", () => {
   it("has the same content in a valid, self-contained HTML document", async () => {
     expect(letter.html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
     expect(letter.html).toContain("<strong>Your Task has not been acted on or actioned.</strong>");
-    expect(letter.html).toContain("<strong>1 December 2026</strong>");
+    expect(letter.html).toContain("from 1 December 2026 we do not accept tasks");
     expect(letter.html).not.toMatch(/<link|<img|<script|url\(|@import/);
     expect(await htmlProblems(letter.html)).toEqual([]);
   });
@@ -94,16 +98,19 @@ describe("letterForVerdict: rejection for other reasons", () => {
     task,
     findings: [fitNote, unassigned, journal],
     ruleset,
+    date: "2026-12-03",
   });
 
   it("names each reason with its contract clause, then what to change next time", () => {
-    expect(letter.text).toContain("- Reject requests for fit notes the provider must issue");
+    expect(letter.text).toContain(
+      "- The provider issues and extends fit notes\n  Your Task asks the practice to issue or extend a fit note (“Please issue a fit note for 4 weeks”).",
+    );
     expect(letter.text).toContain(
       "NHS Standard Contract clause 11.12: The provider issues fit notes for the full duration of absence and extends them as required.",
     );
-    expect(letter.text).toContain("When you next contact us, please also:");
+    expect(letter.text).toContain("For your next Task, please also note:");
     expect(letter.text).toContain(
-      '"Please see my recent journal entry which contains actions (date/time)"',
+      "“Please see my recent journal entry which contains actions (date/time)”",
     );
     expect(letter.text).not.toContain("we do not accept tasks from external providers");
     expect(letter.text).toContain(responsibility);
@@ -119,29 +126,27 @@ describe("letterForVerdict: rejection for other reasons", () => {
       E-mail: example.surgery@nhs.net
       ODS code: B99999
 
+      3 December 2026
+
       To: Jo Bloggs (Community Nurse), District Nursing, Example Community Trust
 
       Dear Colleague
 
       You have communicated with Example Surgery via a SystmOne Task (sent on 2 December 2026 by Jo Bloggs from Example Community Nursing, reference T-2026-0042, about the patient with NHS number 943 476 5919). Your Task has not been acted on or actioned, because it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024):
 
-      - Reject requests for fit notes the provider must issue
-        The task asks the practice to do work the NHS Standard Contract places on the provider (category "fit-note").
+      - The provider issues and extends fit notes
+        Your Task asks the practice to issue or extend a fit note (“Please issue a fit note for 4 weeks”). This is the provider's responsibility under the NHS Standard Contract, so please arrange it yourselves: sending a Task does not pass the responsibility to the practice.
         NHS Standard Contract clause 11.12: The provider issues fit notes for the full duration of absence and extends them as required.
 
-      Where the work is your organisation's responsibility under the NHS Standard Contract, please arrange it yourselves. If you still need the practice to act, please contact us via e-mail to our generic inbox, example.surgery@nhs.net, not by Task.
+      If you still need the practice to act, please contact us via e-mail to our generic inbox, example.surgery@nhs.net, not by Task.
 
-      When you next contact us, please also:
+      For your next Task, please also note:
 
-      - Require tasks from another unit to be Unassigned
-        The task was addressed to Dr A Example. Tasks sent outside your own SystmOne unit must be marked "Unassigned".
+      - Tasks to another unit must be Unassigned
+        Your Task was addressed to Dr A Example. When you send a Task outside your own SystmOne unit, please mark the recipient as “Unassigned”: a named recipient may not be on duty or could be on annual leave, so the Task may be left unread, and Task groups are set up differently in each SystmOne unit, so a Task sent to a group may reach the wrong person.
 
-      - Require the task to point to a dated journal entry
-        The task asks the practice to act but does not point to a journal entry with its date and time. The body should say "Please see my recent journal entry which contains actions (date/time)".
-
-      Mark the recipient as "Unassigned" whenever you send a Task outside your own SystmOne unit. A named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned; and Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.
-
-      Keep the details of care in the journal in the patient's record, and write in the body of the Task: "Please see my recent journal entry which contains actions (date/time)", giving the date and time of that entry.
+      - Point to a dated journal entry
+        Your Task asks the practice to act but does not point to a journal entry with its date and time. Please keep the details of care in the journal in the patient's record, and write in the body of the Task: “Please see my recent journal entry which contains actions (date/time)”, giving the date and time of that entry.
 
       If you have an urgent patient safety concern, do not use a Task: telephone the practice on 01482 000000 or e-mail our generic inbox, example.surgery@nhs.net. Please do not send e-mails to individuals in the practice team: this has the same patient safety issues as individual Tasks.
 
@@ -157,7 +162,7 @@ describe("letterForVerdict: rejection for other reasons", () => {
 
   it("is valid HTML with the reasons as a list", async () => {
     expect(letter.html).toContain(
-      '<span class="reason-title">Reject requests for fit notes the provider must issue</span>',
+      '<span class="reason-title">The provider issues and extends fit notes</span>',
     );
     expect(letter.html).toContain('<span class="clause">NHS Standard Contract clause 11.12:');
     expect(await htmlProblems(letter.html)).toEqual([]);
@@ -171,20 +176,21 @@ describe("letterForVerdict: reminder", () => {
     task,
     findings: [unassigned, journal, delegated],
     ruleset,
+    date: "2026-12-03",
   });
 
   it("says what to change next time: Unassigned, the journal reference sentence, details in the journal", () => {
     expect(letter.text).toContain(
-      'Mark the recipient as "Unassigned" whenever you send a Task outside your own SystmOne unit.',
+      "When you send a Task outside your own SystmOne unit, please mark the recipient as “Unassigned”",
     );
     expect(letter.text).toContain(
-      'write in the body of the Task: "Please see my recent journal entry which contains actions (date/time)", giving the date and time of that entry.',
+      "write in the body of the Task: “Please see my recent journal entry which contains actions (date/time)”, giving the date and time of that entry.",
     );
     expect(letter.text).toContain(
-      "Keep the details of care in the journal in the patient's record",
+      "Please keep the details of care in the journal in the patient's record",
     );
     expect(letter.text).toContain(
-      "Please also note:\n\n- Note that delegated clinical work must be reasonable",
+      "Please also note:\n\n- Work you delegate stays your responsibility",
     );
     expect(letter.text).toContain(responsibility);
   });
@@ -202,26 +208,24 @@ describe("letterForVerdict: reminder", () => {
       E-mail: example.surgery@nhs.net
       ODS code: B99999
 
+      3 December 2026
+
       To: Jo Bloggs (Community Nurse), District Nursing, Example Community Trust
 
       Dear Colleague
 
       Thank you for your SystmOne Task (sent on 2 December 2026 by Jo Bloggs from Example Community Nursing, reference T-2026-0042, about the patient with NHS number 943 476 5919). We have accepted it, but it does not follow Humberside LMCs' guidance on the use of Tasks in SystmOne (October 2024). When you next send a Task to Example Surgery, please change the following:
 
-      - Require tasks from another unit to be Unassigned
-        The task was addressed to Dr A Example. Tasks sent outside your own SystmOne unit must be marked "Unassigned".
+      - Tasks to another unit must be Unassigned
+        Your Task was addressed to Dr A Example. When you send a Task outside your own SystmOne unit, please mark the recipient as “Unassigned”: a named recipient may not be on duty or could be on annual leave, so the Task may be left unread, and Task groups are set up differently in each SystmOne unit, so a Task sent to a group may reach the wrong person.
 
-      - Require the task to point to a dated journal entry
-        The task asks the practice to act but does not point to a journal entry with its date and time. The body should say "Please see my recent journal entry which contains actions (date/time)".
-
-      Mark the recipient as "Unassigned" whenever you send a Task outside your own SystmOne unit. A named recipient may not be on duty or could be on annual leave, so the Task may be left unread and un-actioned; and Task groups are configured differently in each SystmOne unit, so a Task sent to a group may reach the wrong recipient.
-
-      Keep the details of care in the journal in the patient's record, and write in the body of the Task: "Please see my recent journal entry which contains actions (date/time)", giving the date and time of that entry.
+      - Point to a dated journal entry
+        Your Task asks the practice to act but does not point to a journal entry with its date and time. Please keep the details of care in the journal in the patient's record, and write in the body of the Task: “Please see my recent journal entry which contains actions (date/time)”, giving the date and time of that entry.
 
       Please also note:
 
-      - Note that delegated clinical work must be reasonable
-        The task delegates clinical work: the sender stays responsible for the patient's care.
+      - Work you delegate stays your responsibility
+        Your Task asks the practice to take on clinical work (“Please issue a fit note for 4 weeks”). Please make sure that work you delegate is reasonable and appropriate for general practice, and keep reviewing the patient's record to check that it has been done.
 
       If you have an urgent patient safety concern, do not use a Task: telephone the practice on 01482 000000 or e-mail our generic inbox, example.surgery@nhs.net. Please do not send e-mails to individuals in the practice team: this has the same patient safety issues as individual Tasks.
 
@@ -237,7 +241,7 @@ describe("letterForVerdict: reminder", () => {
 
   it("is valid HTML", async () => {
     expect(letter.html).toContain(
-      "<q>Please see my recent journal entry which contains actions (date/time)</q>",
+      "“Please see my recent journal entry which contains actions (date/time)”",
     );
     expect(await htmlProblems(letter.html)).toEqual([]);
   });
@@ -250,6 +254,7 @@ describe("letterForVerdict: opt-out notice", () => {
     task: earlyTask,
     findings: [],
     ruleset,
+    date: "2026-12-03",
   });
 
   it("gives the decline date, the preferred method and the urgent route", () => {
@@ -276,6 +281,8 @@ describe("letterForVerdict: opt-out notice", () => {
       Telephone: 01482 000000
       E-mail: example.surgery@nhs.net
       ODS code: B99999
+
+      3 December 2026
 
       To: Jo Bloggs (Community Nurse), District Nursing, Example Community Trust
 
@@ -328,12 +335,14 @@ describe("letterForVerdict: opt-out notice", () => {
 describe("letterForVerdict: dates and determinism", () => {
   const input = { kind: "rejection", practice, task, findings: [declined], ruleset } as const;
 
-  it("has no date line without a date, so the same verdict input gives the same letter", () => {
-    const first = letterForVerdict(input);
-    const second = letterForVerdict({ ...input, findings: [{ ...declined }] });
+  it("is dated today in London without a date, and the same with a date pinned", () => {
+    const today = letterForVerdict(input);
+    expect(today.text).toContain(
+      `ODS code: B99999\n\n${formatLetterDate(londonToday())}\n\nTo: Jo Bloggs`,
+    );
+    const first = letterForVerdict({ ...input, date: "2026-12-03" });
+    const second = letterForVerdict({ ...input, findings: [{ ...declined }], date: "2026-12-03" });
     expect(second).toEqual(first);
-    expect(first.text).not.toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/m);
-    expect(first.html).not.toContain('class="date"');
   });
 
   it("prints a given date under the letterhead as 1 December 2026", () => {

@@ -237,7 +237,9 @@ describe("categories and the Standard Contract", () => {
     });
     const finding = verdict.findings.find((f) => f.ruleId === "fit-note");
     expect(finding?.message).toContain('from "fit note"');
-    expect(verdict.letter?.text).toContain('from "fit note"');
+    // The letter quotes the sender's own words, never the category id or the phrase pattern.
+    expect(verdict.letter?.text).toContain("(“Please could you issue a fit note for 4 weeks”)");
+    expect(verdict.letter?.text).not.toContain("fit-note");
   });
 
   it.each([

@@ -182,9 +182,10 @@ describe("dates in letters", () => {
       team: { organisation: "Humber Coast NHS Foundation Trust", team: "District Nursing" },
       tasks: { count: 2, dates: ["2026-10-24T23:30:00Z", "2027-10-31T00:30:00Z"] },
     } as never);
-    expect(letter.text).toContain("25 October 2026");
-    expect(letter.text).toContain("31 October 2027");
-    expect(letter.text).not.toContain("24 October 2026");
+    // 23:30 UTC on Saturday 24 October 2026 is Sunday 25 October in London (BST).
+    expect(letter.text).toContain("week beginning 19 October 2026: 1 Task (25 October)");
+    expect(letter.text).toContain("week beginning 25 October 2027: 1 Task (31 October)");
+    expect(letter.text).not.toContain("24 October");
   });
 });
 
