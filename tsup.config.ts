@@ -9,7 +9,9 @@ const { version } = JSON.parse(
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // index: the default entry (browsers, bundlers), which imports no Node module; node: the
+    // same API with loadRuleset and loadTemplates reading files, for the `node` condition.
+    entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -17,7 +19,7 @@ export default defineConfig([
     target: "node20",
     platform: "neutral",
     treeshake: true,
-    // Keep `node:` specifiers so that browser bundlers see the lazy file-system import for what it is.
+    // Keep `node:` specifiers (only dist/node.* has any, as lazy imports).
     removeNodeProtocol: false,
     external: [/^node:/],
     // import.meta.url in the CommonJS build (the Handlebars compiler is required from beside the package).

@@ -1,6 +1,11 @@
 /**
  * gp-task-guard: checks SystmOne tasks sent to a GP practice against Humberside LMCs'
- * tasking guidance (October 2024). The public API (SPEC §3); nothing else is exported.
+ * tasking guidance (October 2024). The public API (docs/api-and-errors.md); nothing else is
+ * exported.
+ *
+ * This is the package's default entry, for browsers and bundlers: it imports no Node module.
+ * `loadRuleset` and `loadTemplates` read files, so here they only say that they need Node;
+ * Node resolves the package to `src/node.ts` (the `node` export condition), where they work.
  */
 
 export type {
@@ -47,16 +52,15 @@ export { letterContextSchema } from "./letters/context.js";
 export type { RenderLetterOptions } from "./letters/render.js";
 export { renderLetter } from "./letters/render.js";
 export type { LetterTemplates } from "./letters/templates.js";
-export { loadTemplates } from "./letters/templates.js";
 // Letters
 export type { Letter, LetterKind } from "./letters/types.js";
 export { letterKinds } from "./letters/types.js";
+export { loadRuleset, loadTemplates } from "./node-only.js";
 export { type CdsHooksCard, toCdsCards } from "./output/cds-hooks.js";
 export type { RulesetFiles } from "./rules/build.js";
 export { buildRuleset } from "./rules/build.js";
 // Rules
 export { defaultRuleset } from "./rules/default.js";
-export { loadRuleset } from "./rules/load.js";
 export type {
   Condition,
   Rule,

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import type { BatchOptions, Guard, GuardError, Verdict } from "../index.js";
+import type { BatchOptions, Guard, GuardError, Verdict } from "../node.js";
 import { type Io, pathFrom } from "./io.js";
 import { type BatchRecord, formatFromName, type RecordFormat, readRecords } from "./records.js";
 

@@ -14,7 +14,7 @@ import {
   parsePractice,
   type Ruleset,
   type RulesetIssue,
-} from "../index.js";
+} from "../node.js";
 
 /** Where a command reads and writes: the process's streams, or test doubles. */
 export interface Io {

@@ -211,7 +211,7 @@ export const maxFolderChars = 1_000_000;
 export const maxBlockDepth = 40;
 
 /** The parts of `node:fs` and `node:path` a templates folder is read with. */
-interface FolderFs {
+export interface FolderFs {
   fs: Pick<typeof import("node:fs"), "readdirSync" | "realpathSync" | "statSync" | "readFileSync">;
   path: Pick<typeof import("node:path"), "join" | "resolve" | "sep">;
 }
@@ -281,7 +281,7 @@ function listTemplates(root: string, sub: string, { fs, path }: FolderFs): strin
  *
  * @throws {TemplateError} naming the folder when it cannot be read, or the file at fault
  */
-function readFolder(dir: unknown, io: FolderFs): { overrides: Record<string, string> } {
+export function readFolder(dir: unknown, io: FolderFs): { overrides: Record<string, string> } {
   if (typeof dir !== "string" || dir === "") {
     throw new TemplateError(
       "",
@@ -361,25 +361,4 @@ export function templatesFromFolderSync(dir: string): LetterTemplates {
   const set = buildTemplates(overrides, key);
   folderCache.set(key, set);
   return set;
-}
-
-/**
- * Reads, checks and compiles a folder of templates that override the bundled ones by name.
- * Every template is checked now, not at the first letter: an unknown field, helper or
- * partial, or unescaped data in an HTML template, is a `TemplateError` here. Always reads the
- * folder afresh (use it to pick up edits); pass the result to `renderLetter` as
- * `options.templates`.
- *
- * @param dir - a folder holding any of `<kind>.subject.hbs`, `<kind>.txt.hbs`,
- *   `<kind>.html.hbs` and `partials/<name>.hbs`
- * @returns the checked, compiled set
- * @throws {TemplateError} naming the template and the field or helper at fault
- * @example
- * const templates = await loadTemplates("./my-templates");
- * renderLetter("reminder", context, { templates }).subject // "Your SystmOne Task of 23 November 2026"
- */
-export async function loadTemplates(dir: string): Promise<LetterTemplates> {
-  const io: FolderFs = { fs: await import("node:fs"), path: await import("node:path") };
-  const { overrides } = readFolder(dir, io);
-  return buildTemplates(overrides, io.path.resolve(dir));
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Verdict } from "../../index.js";
+import type { Verdict } from "../../node.js";
 import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
 import { type Command, common, commonHelp, flag, text } from "../command.js";
 import { FileNames } from "../file-names.js";

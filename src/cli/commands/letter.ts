@@ -5,7 +5,7 @@ import {
   type LetterKind,
   letterKinds,
   renderLetter,
-} from "../../index.js";
+} from "../../node.js";
 import { type Command, common, text } from "../command.js";
 import {
   CliError,

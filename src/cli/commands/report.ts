@@ -11,8 +11,8 @@ import {
 } from "../../analysis/report.js";
 import { renderReportHtml } from "../../analysis/report-html.js";
 import { Summariser } from "../../analysis/summarise.js";
-import { parseTask, renderLetter } from "../../index.js";
 import { londonToday } from "../../letters/dates.js";
+import { parseTask, renderLetter } from "../../node.js";
 import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
 import { type Command, common, commonHelp, flag, text } from "../command.js";
 import { FileNames } from "../file-names.js";

@@ -5,7 +5,7 @@ import {
   loadRuleset,
   type Ruleset,
   type RulesetIssue,
-} from "../../index.js";
+} from "../../node.js";
 import { type Command, text } from "../command.js";
 import {
   CliError,

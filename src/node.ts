@@ -1,0 +1,7 @@
+/**
+ * The package's entry in Node (the `node` export condition): the public API of `src/index.ts`
+ * with the helpers that read files, `loadRuleset` and `loadTemplates`, working.
+ */
+export * from "./index.js";
+export { loadTemplates } from "./letters/load-templates.js";
+export { loadRuleset } from "./rules/load.js";

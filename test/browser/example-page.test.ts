@@ -1,0 +1,149 @@
+/**
+ * The browser entry and examples/browser/: the default entry bundles with a plain
+ * `esbuild --bundle --platform=browser` (no plugins, no externals), and the example page,
+ * opened from a file in headless Chromium with no server, evaluates a task a user fills in.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGuard } from "../../src/index.js";
+import { parsePractice } from "../../src/input/practice.js";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "..", "..");
+const chromium = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (path): path is string => path !== undefined && path !== "" && existsSync(path),
+);
+const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false";
+
+/** What a person types into the page: a task other than the one the page starts with. */
+const taskFile = join(root, "examples", "tasks", "06-b12-no-journal.json");
+
+function textOf(html: string, id: string): string | undefined {
+  const match = html.match(new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</`));
+  return match?.[1]
+    ?.replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&amp;", "&");
+}
+
+describe("the default entry in a browser bundle", () => {
+  it("bundles with esbuild --bundle --platform=browser and nothing else", async () => {
+    const result = await build({
+      entryPoints: [join(root, "src", "index.ts")],
+      bundle: true,
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    expect(result.errors).toEqual([]);
+    // Node built-ins appear only as strings for process.getBuiltinModule, never as imports.
+    expect(result.outputFiles[0]?.text).not.toMatch(/(?:import\(|require\(|from )\s*["']node:/);
+  });
+
+  it("is what bundlers get from package.json; Node gets the entry that reads files", async () => {
+    const pkg = JSON.parse(await readFile(join(root, "package.json"), "utf8"));
+    const entry = pkg.exports["."];
+    expect(Object.keys(entry)[0]).toBe("node");
+    expect(entry.node.import.default).toBe("./dist/node.js");
+    expect(entry.import.default).toBe("./dist/index.js");
+    expect(entry.require.default).toBe("./dist/index.cjs");
+    expect(pkg.module).toBe("./dist/index.js");
+  });
+
+  it("has loadRuleset and loadTemplates that reject with the library's errors, saying why", async () => {
+    const { loadRuleset, loadTemplates, isRulesetError, isTemplateError } = await import(
+      "../../src/index.js"
+    );
+    await expect(loadRuleset("rules")).rejects.toSatisfy(
+      (e) => isRulesetError(e) && /needs Node/.test(e.message),
+    );
+    await expect(loadTemplates("templates")).rejects.toSatisfy(
+      (e) => isTemplateError(e) && /needs Node/.test(e.message),
+    );
+  });
+});
+
+describe("examples/browser", () => {
+  let dir = "";
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "gp-task-guard-page-"));
+    // The page's script as `npm run example:browser` bundles it, with the package's name
+    // pointing at this checkout's default entry (not at a dist/ that may be stale).
+    await build({
+      entryPoints: [join(root, "examples", "browser", "app.ts")],
+      bundle: true,
+      platform: "browser",
+      outfile: join(dir, "app.js"),
+      alias: { "gp-task-guard": join(root, "src", "index.ts") },
+      logLevel: "silent",
+    });
+    const task = await readFile(taskFile, "utf8");
+    // A person's steps, run after the page's own script: fill in the task, press Evaluate.
+    const person = `<script>
+      window.addEventListener("load", () => {
+        document.getElementById("task").value = ${JSON.stringify(task)};
+        document.getElementById("evaluate").click();
+      });
+    </script>`;
+    const page = await readFile(join(root, "examples", "browser", "index.html"), "utf8");
+    expect(page).toContain('<script src="app.js" defer></script>');
+    await writeFile(join(dir, "index.html"), page.replace("</body>", `${person}\n</body>`));
+  }, 60_000);
+
+  afterAll(async () => {
+    if (dir !== "") await rm(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(chromium === undefined && !inCi)(
+    "shows the verdict and the letter Node gives for a task filled in by hand, from a file URL",
+    async () => {
+      if (chromium === undefined) throw new Error("Chromium is not installed: CI must install it");
+      const profile = await mkdtemp(join(tmpdir(), "gp-task-guard-chromium-"));
+      let html = "";
+      try {
+        const { stdout } = await run(
+          chromium,
+          [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--virtual-time-budget=10000",
+            `--user-data-dir=${profile}`,
+            "--dump-dom",
+            pathToFileURL(join(dir, "index.html")).href,
+          ],
+          { timeout: 90_000, maxBuffer: 16 * 1024 * 1024 },
+        );
+        html = stdout;
+      } finally {
+        await rm(profile, { recursive: true, force: true });
+      }
+      const practice = parsePractice(
+        JSON.parse(await readFile(join(root, "examples", "practice.json"), "utf8")),
+      );
+      const expected = await createGuard({ practice }).evaluate(
+        JSON.parse(await readFile(taskFile, "utf8")),
+      );
+      expect(html).toMatch(/<section id="problem"[^>]*hidden/);
+      expect(html).not.toMatch(/<section id="result"[^>]*hidden/);
+      expect(textOf(html, "outcome")).toBe(expected.outcome);
+      expect(expected.outcome).toBe("remind");
+      expect(textOf(html, "letter-subject")).toBe(expected.letter?.subject);
+      expect(textOf(html, "letter-text")).toBe(expected.letter?.text);
+      for (const finding of expected.findings) expect(html).toContain(finding.title);
+    },
+    120_000,
+  );
+});
