@@ -8,7 +8,7 @@ import { formatLetterDate } from "./dates.js";
 export type HelperParam = "date" | "list" | "value";
 
 /** A helper templates may call: its function and the arguments it takes. */
-interface LetterHelper {
+export interface TemplateHelper {
   arity: number;
   params: readonly HelperParam[];
   fn: (...args: unknown[]) => unknown;
@@ -27,7 +27,7 @@ interface LetterHelper {
  * - `includes text part` → true when `text` contains `part`, ignoring case ("Dr A Example,
  *   Example Surgery" includes "example surgery")
  */
-export const letterHelpers: Readonly<Record<string, LetterHelper>> = {
+export const letterHelpers: Readonly<Record<string, TemplateHelper>> = {
   formatDate: {
     arity: 1,
     params: ["date"],

@@ -4,7 +4,7 @@ import { templateCompileOptions } from "./compile-options.js";
 import { defaultTemplates } from "./default-templates.generated.js";
 import { handlebarsCompiler } from "./handlebars-compiler.js";
 import { parseHandlebars } from "./handlebars-parser.js";
-import { letterHelpers } from "./helpers.js";
+import { letterHelpers, type TemplateHelper } from "./helpers.js";
 import { type LetterKind, letterKinds } from "./types.js";
 import { checkTemplate } from "./validate.js";
 import { viewShape } from "./view.js";
@@ -44,11 +44,20 @@ const topLevel = new Set(
 );
 const partialFile = /^partials\/([a-z][a-z0-9-]*(?:\.(?:txt|html))?)\.hbs$/;
 
-/** A Handlebars environment with the letter helpers and without `log` (the library never logs). */
-export function environment(base: { create(): typeof Handlebars }): typeof Handlebars {
+/**
+ * A Handlebars environment with the given helpers (default: the letter helpers) and without
+ * `log` (the library never logs). The analyst's HTML pages use it with their own helpers.
+ *
+ * @param base - Handlebars, or its runtime
+ * @param helpers - helper name → helper
+ */
+export function environment(
+  base: { create(): typeof Handlebars },
+  helpers: Readonly<Record<string, TemplateHelper>> = letterHelpers,
+): typeof Handlebars {
   const env = base.create();
   env.unregisterHelper("log");
-  for (const [name, helper] of Object.entries(letterHelpers)) env.registerHelper(name, helper.fn);
+  for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper.fn);
   return env;
 }
 
@@ -76,7 +85,13 @@ function blockDepth(source: string): number {
   return deepest;
 }
 
-function parse(file: string, source: string): hbs.AST.Program {
+/**
+ * Parses a template within the bounds on size and nesting, turning a syntax error into a
+ * `TemplateError` that names the file.
+ *
+ * @throws {TemplateError} for a template too long, nested too deep, or not valid Handlebars
+ */
+export function parseTemplate(file: string, source: string): hbs.AST.Program {
   if (source.length > maxTemplateChars) {
     throw new TemplateError(
       file,
@@ -132,7 +147,7 @@ export function buildTemplates(
     const name = partialFile.exec(file)?.[1];
     if (name === undefined) continue;
     partialSources.set(name, source);
-    partialAsts.set(name, parse(file, source));
+    partialAsts.set(name, parseTemplate(file, source));
   }
   const textEnv = sourceEnvironment(compiler, partialSources);
   const htmlEnv = sourceEnvironment(compiler, partialSources);
@@ -143,7 +158,7 @@ export function buildTemplates(
       const source = sources.get(file);
       if (source === undefined) continue;
       const html = format === "html";
-      checkTemplate(file, parse(file, source), viewShape(kind, format !== "subject"), {
+      checkTemplate(file, parseTemplate(file, source), viewShape(kind, format !== "subject"), {
         html,
         partials: partialAsts,
       });

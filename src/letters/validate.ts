@@ -1,6 +1,6 @@
 import { TemplateError } from "../errors/template-error.js";
 import { formatLetterDate } from "./dates.js";
-import { builtInHelpers, type HelperParam, letterHelpers } from "./helpers.js";
+import { builtInHelpers, type HelperParam, letterHelpers, type TemplateHelper } from "./helpers.js";
 import { anyShape, mergeShapes, type Shape, scalar } from "./shape.js";
 
 type Program = hbs.AST.Program;
@@ -28,6 +28,8 @@ interface Walk {
   /** The file being walked, for error messages. */
   file: string;
   html: boolean;
+  /** The helpers the templates may call, besides Handlebars' own. */
+  helpers: Readonly<Record<string, TemplateHelper>>;
   partials: ReadonlyMap<string, Program>;
   /** Partials being walked, innermost last: a partial that includes itself is refused. */
   active: string[];
@@ -136,8 +138,8 @@ function resolvePath(walk: Walk, stack: readonly Scope[], path: PathExpression):
   return resolveParts(walk, path, scope.shape, path.parts, "");
 }
 
-function isHelperName(name: string): boolean {
-  return Object.hasOwn(letterHelpers, name) || builtInHelpers.has(name);
+function isHelperName(walk: Walk, name: string): boolean {
+  return Object.hasOwn(walk.helpers, name) || builtInHelpers.has(name);
 }
 
 function simpleName(path: PathExpression): string | undefined {
@@ -220,17 +222,17 @@ function walkHelperCall(
   hash: hbs.AST.Hash | undefined,
 ): Shape {
   const name = simpleName(path);
-  if (name === undefined || !isHelperName(name)) {
+  if (name === undefined || !isHelperName(walk, name)) {
     fail(
       walk,
       node,
       path.original,
-      `unknown helper "${path.original}" (helpers: ${[...Object.keys(letterHelpers), ...builtInHelpers].join(", ")})`,
+      `unknown helper "${path.original}" (helpers: ${[...Object.keys(walk.helpers), ...builtInHelpers].join(", ")})`,
     );
   }
   const shapes = params.map((param) => walkExpression(walk, stack, param));
   walkHash(walk, stack, hash);
-  const expected = name === "lookup" ? 2 : letterHelpers[name]?.arity;
+  const expected = name === "lookup" ? 2 : walk.helpers[name]?.arity;
   if (expected === undefined) {
     fail(walk, node, name, `{{${name}}} is a block helper: write {{#${name} …}}…{{/${name}}}`);
   }
@@ -242,7 +244,7 @@ function walkHelperCall(
       `${name} takes ${expected} argument${expected === 1 ? "" : "s"}, not ${shapes.length}`,
     );
   }
-  letterHelpers[name]?.params.forEach((kind, i) => {
+  walk.helpers[name]?.params.forEach((kind, i) => {
     checkArgument(walk, name, kind, params[i], shapes[i]);
   });
   if (name === "lookup") {
@@ -267,7 +269,7 @@ function walkMustache(walk: Walk, stack: readonly Scope[], node: hbs.AST.Mustach
   const path = node.path as PathExpression;
   const name = simpleName(path);
   const hasArguments = node.params.length > 0 || (node.hash?.pairs.length ?? 0) > 0;
-  if (hasArguments || (name !== undefined && isHelperName(name))) {
+  if (hasArguments || (name !== undefined && isHelperName(walk, name))) {
     walkHelperCall(walk, stack, node, path, node.params, node.hash);
     return;
   }
@@ -474,7 +476,8 @@ function walkProgram(walk: Walk, stack: Scope[], program: Program): void {
  * @param file - the template's file name, for errors (`rejection.html.hbs`)
  * @param program - the template's AST, from `Handlebars.parse`
  * @param shape - what the template's data may hold
- * @param options - `html`: refuse `{{{…}}}`; `partials`: the partials it may include, by name
+ * @param options - `html`: refuse `{{{…}}}`; `partials`: the partials it may include, by name;
+ *   `helpers`: the helpers it may call besides Handlebars' own (default: the letter helpers)
  * @throws {TemplateError} naming the template and the field or helper at fault
  * @example checkTemplate("x.txt.hbs", Handlebars.parse("{{constructor}}"), shape, { html: false, partials: new Map() })
  * // throws TemplateError: Template x.txt.hbs (constructor): "constructor" is not a field a letter can read at line 1, column 1
@@ -483,10 +486,21 @@ export function checkTemplate(
   file: string,
   program: Program,
   shape: Shape,
-  options: { html: boolean; partials: ReadonlyMap<string, Program> },
+  options: {
+    html: boolean;
+    partials: ReadonlyMap<string, Program>;
+    helpers?: Readonly<Record<string, TemplateHelper>>;
+  },
 ): void {
   walkProgram(
-    { file, html: options.html, partials: options.partials, active: [], calls: { count: 0 } },
+    {
+      file,
+      html: options.html,
+      helpers: options.helpers ?? letterHelpers,
+      partials: options.partials,
+      active: [],
+      calls: { count: 0 },
+    },
     [{ shape, params: new Map(), inEach: false }],
     program,
   );
