@@ -1,6 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Handlebars from "handlebars";
+import {
+  checkPages,
+  pageCompileOptions,
+  pagePartialName,
+} from "../../src/analysis/page-templates.js";
 import { templateCompileOptions } from "../../src/letters/compile-options.js";
 import { buildTemplates } from "../../src/letters/templates.js";
 import { banner, type Generator } from "./types.js";
@@ -22,10 +27,10 @@ async function hbsFiles(dir: string, prefix: string): Promise<string[]> {
   return names;
 }
 
-async function readTemplates(): Promise<Map<string, string>> {
+async function readTemplates(dir = folder): Promise<Map<string, string>> {
   const sources = new Map<string, string>();
-  for (const name of (await hbsFiles(folder, "")).sort()) {
-    sources.set(name, await readFile(join(folder, name), "utf8"));
+  for (const name of (await hbsFiles(dir, "")).sort()) {
+    sources.set(name, await readFile(join(dir, name), "utf8"));
   }
   return sources;
 }
@@ -97,19 +102,58 @@ function precompiledFile(sources: ReadonlyMap<string, string>): string {
   return lines.join("\n");
 }
 
+/** The analyst's HTML pages (`templates/report/`), precompiled: pages by file name, partials by name. */
+function pagesFile(sources: ReadonlyMap<string, string>): string {
+  const templates: string[] = [];
+  const partials: string[] = [];
+  for (const [name, source] of sources) {
+    const partial = pagePartialName(name);
+    const spec = Handlebars.precompile(source, pageCompileOptions);
+    (partial === undefined ? templates : partials).push(
+      `    ${JSON.stringify(partial ?? name)}: ${spec},`,
+    );
+  }
+  return [
+    "// @ts-nocheck: Handlebars' precompiler writes untyped JavaScript.",
+    `// ${banner("scripts/gen/templates.ts")}`,
+    "// Source: templates/report/**/*.hbs, checked against the views of src/analysis/page-views.ts",
+    "// and precompiled with src/analysis/page-templates.ts's pageCompileOptions.",
+    'import type { TemplateSpecification } from "handlebars";',
+    "",
+    "/** The analyst's HTML pages (report, ruleset diff), precompiled, with their partials. */",
+    "export const precompiledPages: {",
+    "  readonly templates: Readonly<Record<string, TemplateSpecification>>;",
+    "  readonly partials: Readonly<Record<string, TemplateSpecification>>;",
+    "} = {",
+    "  templates: {",
+    ...templates,
+    "  },",
+    "  partials: {",
+    ...partials,
+    "  },",
+    "};",
+    "",
+  ].join("\n");
+}
+
 /**
  * Bundles `templates/**\/*.hbs` into `src/letters/default-templates.generated.ts` (the sources,
  * which custom template folders are checked and compiled with) and
  * `src/letters/precompiled-templates.generated.ts` (the same templates precompiled, so that
  * the default letters render with Handlebars' runtime alone and no file system). The bundled
  * templates are checked first, as a custom folder's are: a bad one fails the generation.
+ * `templates/report/` (the analyst's HTML pages) is checked against the pages' views and
+ * precompiled into `src/analysis/report-templates.generated.ts` the same way.
  */
 export const templatesGenerator: Generator = {
   name: "templates",
   async generate() {
     const sources = await readTemplates();
     buildTemplates(Object.fromEntries(sources), "templates/");
+    const pages = await readTemplates(join(folder, "report"));
+    checkPages(Object.fromEntries(pages));
     return [
+      { path: "src/analysis/report-templates.generated.ts", content: pagesFile(pages) },
       { path: "src/letters/default-templates.generated.ts", content: sourcesFile(sources) },
       { path: "src/letters/precompiled-templates.generated.ts", content: precompiledFile(sources) },
     ];

@@ -1,20 +1,21 @@
 /**
- * Inline SVG charts for the HTML report: plain markup, no script, no fonts or images fetched,
- * so the report opens on a closed NHS network and prints as it shows. Every label is escaped.
+ * The geometry of the HTML pages' charts: positions and sizes worked out here, drawn as inline
+ * SVG by the `bar-chart` and `column-chart` partials (templates/report/partials). Plain markup,
+ * no script, no fonts or images fetched, so a page opens on a closed NHS network and prints as
+ * it shows. Colours are swatch names, styled by the page's stylesheet, and every chart carries
+ * a legend for each colour it uses and a label on its value axis.
  */
-import { escapeHtml, formatCount } from "./format.js";
+import { formatCount, formatMonth } from "./format.js";
+import type { BarChart, ColumnChart, LegendItem } from "./page-views.js";
 
-/** One series of a chart: its name, its colour and one value per category. */
+/** One series of a chart: its name (for the legend and tooltips) and its swatch. */
 export interface Series {
   name: string;
-  color: string;
-  values: readonly number[];
+  swatch: string;
 }
 
-const font = 'font-family="inherit"';
-
 /** A round step for axis ticks: 1, 2, 2.5 or 5 times a power of ten, giving at most about `count` ticks. */
-function niceStep(max: number, count: number): number {
+export function niceStep(max: number, count: number): number {
   if (max <= 0) return 1;
   const raw = max / count;
   const power = 10 ** Math.floor(Math.log10(raw));
@@ -22,144 +23,229 @@ function niceStep(max: number, count: number): number {
   return Math.max(1, step);
 }
 
-function svgOpen(width: number, height: number, title: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>`;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function scale(maxTotal: number): { step: number; max: number } {
+  const step = niceStep(maxTotal, 5);
+  return { step, max: Math.max(step, Math.ceil(maxTotal / step) * step) };
 }
 
-function legend(series: readonly Series[], x: number, y: number): string {
-  let offset = x;
-  return series
-    .map((s) => {
-      const item = `<rect x="${offset}" y="${y - 10}" width="12" height="12" rx="2" fill="${s.color}"/><text x="${offset + 17}" y="${y}" font-size="12" ${font}>${escapeHtml(s.name)}</text>`;
-      offset += 30 + s.name.length * 7;
-      return item;
-    })
-    .join("");
+function legendOf(series: readonly Series[]): LegendItem[] {
+  return series.map((s) => ({ swatch: s.swatch, label: s.name }));
+}
+
+/** A row of a bar chart: its label, the rule id or full name for its tooltip, one value per series. */
+export interface BarRow {
+  label: string;
+  hover?: string;
+  values: readonly number[];
+  /** Overrides the series' swatch for this row (a single-series chart coloured by severity). */
+  swatch?: string;
+}
+
+/** Options of `barChart`. */
+export interface BarChartOptions {
+  /** The chart's accessible name. */
+  title: string;
+  /** What the value axis counts, e.g. "Tasks". */
+  axisLabel: string;
+  series: readonly Series[];
+  /** Rows, and `{ heading }` entries that open a group. */
+  rows: readonly (BarRow | { heading: string })[];
+  /** The legend; default: one entry per series when there are several. */
+  legend?: readonly LegendItem[];
+  width?: number;
+  labelWidth?: number;
+  rowHeight?: number;
+  /** The value the axis runs to, so that charts side by side share a scale. */
+  max?: number;
+}
+
+function cut(label: string, maxChars: number): string {
+  const chars = [...label];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join("")}…` : label;
 }
 
 /**
- * Stacked columns, one per category (e.g. months), with a value axis and a legend.
+ * Horizontal bars, stacked when there are several series, one row per label, each row's total
+ * at its end, ticks and a label on the value axis. Long labels are cut with an ellipsis; the
+ * row's tooltip holds the full label (and `hover`, e.g. the rule id).
  *
- * @param options - category labels, series (stacked bottom to top), size and accessible title
- * @returns an `<svg>` element
- * @example stackedColumns({ title: "Tasks per month", labels: ["Jan 26"], series: [{ name: "reject", color: "#d5281b", values: [3] }] })
+ * @param options - rows, series, legend and size
+ * @returns the chart's view for the `bar-chart` partial
+ * @example barChart({ title: "By rule", axisLabel: "Tasks", series: [{ name: "Tasks", swatch: "count" }], rows: [{ label: "Fit note", values: [3] }] }).rows[0].total // "3"
  */
-export function stackedColumns(options: {
+export function barChart(options: BarChartOptions): BarChart {
+  const width = options.width ?? 960;
+  const labelWidth = options.labelWidth ?? 330;
+  const rowHeight = options.rowHeight ?? 24;
+  const legend = options.legend ?? (options.series.length > 1 ? legendOf(options.series) : []);
+  const top = 8;
+  const plotW = width - labelWidth - 56;
+  const plotBottom = top + rowHeight * options.rows.length;
+  const totals = options.rows.map((row) =>
+    "heading" in row ? 0 : row.values.reduce((sum, v) => sum + v, 0),
+  );
+  const { step, max } = scale(Math.max(options.max ?? 0, ...totals));
+  const x = (v: number) => round(labelWidth + (v / max) * plotW);
+  const maxChars = Math.floor(labelWidth / 6.3);
+  const ticks: BarChart["ticks"] = [];
+  for (let v = 0; v <= max; v += step) {
+    ticks.push({
+      x1: x(v),
+      x2: x(v),
+      y1: top,
+      y2: plotBottom,
+      labelX: x(v),
+      labelY: plotBottom + 14,
+      label: formatCount(v),
+    });
+  }
+  const rows = options.rows.map((row, i) => {
+    const yTop = top + rowHeight * i;
+    const textY = round(yTop + rowHeight / 2 + 4);
+    if ("heading" in row) {
+      return {
+        heading: true,
+        label: row.heading,
+        hover: row.heading,
+        textY,
+        bars: [],
+        total: "",
+        totalX: 0,
+      };
+    }
+    const barH = round(rowHeight * 0.66);
+    const y = round(yTop + (rowHeight - barH) / 2);
+    let base = 0;
+    const bars: BarChart["rows"][number]["bars"] = [];
+    options.series.forEach((s, k) => {
+      const value = row.values[k] ?? 0;
+      if (value > 0) {
+        bars.push({
+          x: x(base),
+          y,
+          width: Math.max(0.5, round(x(base + value) - x(base))),
+          height: barH,
+          swatch: row.swatch ?? s.swatch,
+          hover: `${row.label}: ${formatCount(value)} ${s.name.toLowerCase()}`,
+        });
+      }
+      base += value;
+    });
+    const total = totals[i] ?? 0;
+    return {
+      heading: false,
+      label: cut(row.label, maxChars),
+      hover: row.hover ? `${row.label} (${row.hover})` : row.label,
+      textY,
+      bars,
+      total: formatCount(total),
+      totalX: round(x(total) + 6),
+    };
+  });
+  return {
+    title: options.title,
+    width,
+    height: plotBottom + 40,
+    legend: [...legend],
+    ticks,
+    axis: { text: options.axisLabel, x: round(labelWidth + plotW / 2), y: plotBottom + 34 },
+    labelX: labelWidth - 8,
+    rows,
+  };
+}
+
+/** Options of `monthChart`. */
+export interface MonthChartOptions {
   title: string;
-  labels: readonly string[];
-  series: readonly Series[];
+  /** What the value axis counts, e.g. "Tasks sent". */
+  axisLabel: string;
+  /** What the category axis is, e.g. "Month sent (Europe/London)". */
+  monthsLabel: string;
+  /** The months, `YYYY-MM`, in order. */
+  months: readonly string[];
+  /** Series stacked bottom to top, with one value per month each. */
+  series: readonly (Series & { values: readonly number[] })[];
   width?: number;
   height?: number;
-}): string {
-  const { labels, series, title } = options;
+}
+
+/**
+ * Stacked columns, one per month, labelled "Sep" with the year under the first month and
+ * every January (en-GB month names, never mixed with "Sept"), a labelled value axis with
+ * ticks, and a legend.
+ *
+ * @param options - months, series, axis labels and size
+ * @returns the chart's view for the `column-chart` partial
+ * @example monthChart({ title: "Tasks per month", axisLabel: "Tasks", monthsLabel: "Month", months: ["2026-09"], series: [] }).columns[0].label // "Sep"
+ */
+export function monthChart(options: MonthChartOptions): ColumnChart {
   const width = options.width ?? 960;
   const height = options.height ?? 300;
-  const left = 48;
-  const right = 12;
-  const top = 34;
-  const bottom = 30;
-  const plotW = width - left - right;
+  const left = 64;
+  const top = 16;
+  const bottom = 58;
+  const plotW = width - left - 12;
   const plotH = height - top - bottom;
-  const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const step = niceStep(Math.max(0, ...totals), 5);
-  const max = Math.max(step, Math.ceil(Math.max(0, ...totals) / step) * step);
-  const y = (v: number) => top + plotH - (v / max) * plotH;
-  const band = plotW / Math.max(1, labels.length);
-  const barW = Math.min(48, band * 0.7);
-  const parts = [svgOpen(width, height, title), legend(series, left, 16)];
+  const totals = options.months.map((_, i) =>
+    options.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0),
+  );
+  const { step, max } = scale(Math.max(0, ...totals));
+  const y = (v: number) => round(top + plotH - (v / max) * plotH);
+  const ticks: ColumnChart["ticks"] = [];
   for (let v = 0; v <= max; v += step) {
-    parts.push(
-      `<line x1="${left}" x2="${width - right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#d8dde0" stroke-width="1"/>`,
-      `<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" font-size="11" text-anchor="end" fill="#4c6272" ${font}>${formatCount(v)}</text>`,
-    );
+    ticks.push({
+      x1: left,
+      x2: width - 12,
+      y1: y(v),
+      y2: y(v),
+      labelX: left - 6,
+      labelY: round(y(v) + 4),
+      label: formatCount(v),
+    });
   }
-  labels.forEach((label, i) => {
-    const x = left + band * i + (band - barW) / 2;
+  const band = plotW / Math.max(1, options.months.length);
+  const barW = round(Math.min(48, band * 0.7));
+  const columns = options.months.map((month, i) => {
+    const centre = round(left + band * i + band / 2);
     let base = 0;
-    for (const s of series) {
+    const bars: ColumnChart["columns"][number]["bars"] = [];
+    const [name = month, year = ""] = formatMonth(month, "short").split(" ");
+    for (const s of options.series) {
       const value = s.values[i] ?? 0;
       if (value > 0) {
-        const y0 = y(base);
-        const y1 = y(base + value);
-        parts.push(
-          `<rect x="${x.toFixed(1)}" y="${y1.toFixed(1)}" width="${barW.toFixed(1)}" height="${(y0 - y1).toFixed(1)}" fill="${s.color}"><title>${escapeHtml(`${label}: ${formatCount(value)} ${s.name}`)}</title></rect>`,
-        );
+        bars.push({
+          x: round(centre - barW / 2),
+          y: y(base + value),
+          width: barW,
+          height: round(y(base) - y(base + value)),
+          swatch: s.swatch,
+          hover: `${formatMonth(month, "long")}: ${formatCount(value)} ${s.name.toLowerCase()}`,
+        });
       }
       base += value;
     }
     const total = totals[i] ?? 0;
-    if (total > 0) {
-      parts.push(
-        `<text x="${(x + barW / 2).toFixed(1)}" y="${(y(total) - 4).toFixed(1)}" font-size="10" text-anchor="middle" fill="#212b32" ${font}>${formatCount(total)}</text>`,
-      );
-    }
-    parts.push(
-      `<text x="${(x + barW / 2).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle" fill="#4c6272" ${font}>${escapeHtml(label)}</text>`,
-    );
+    return {
+      centre,
+      bars,
+      total: total > 0 ? formatCount(total) : "",
+      totalY: round(y(total) - 4),
+      label: name,
+      labelY: top + plotH + 16,
+      sublabel: i === 0 || month.endsWith("-01") ? year : "",
+      sublabelY: top + plotH + 30,
+    };
   });
-  parts.push("</svg>");
-  return parts.join("");
-}
-
-/**
- * Horizontal bars, stacked when there are several series, one row per label, with each row's
- * total at its end. Long labels are cut with an ellipsis (the full label is the row's tooltip).
- *
- * @param options - row labels, series, size, label column width and accessible title
- * @returns an `<svg>` element
- * @example stackedBars({ title: "By organisation", labels: ["Humber Coast NHS FT"], series: [...] })
- */
-export function stackedBars(options: {
-  title: string;
-  labels: readonly string[];
-  series: readonly Series[];
-  width?: number;
-  labelWidth?: number;
-  rowHeight?: number;
-  showLegend?: boolean;
-  /** One colour per row, for single-series charts coloured by category (e.g. severity). */
-  rowColors?: readonly string[];
-}): string {
-  const { labels, series, title } = options;
-  const width = options.width ?? 960;
-  const labelWidth = options.labelWidth ?? 330;
-  const rowHeight = options.rowHeight ?? 24;
-  const showLegend = options.showLegend ?? series.length > 1;
-  const top = showLegend ? 30 : 8;
-  const right = 56;
-  const height = top + rowHeight * labels.length + 8;
-  const plotW = width - labelWidth - right;
-  const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const max = Math.max(1, ...totals);
-  const maxChars = Math.floor(labelWidth / 6.3);
-  const parts = [svgOpen(width, height, title)];
-  if (showLegend) parts.push(legend(series, labelWidth, 16));
-  labels.forEach((label, i) => {
-    const yTop = top + rowHeight * i;
-    const barH = rowHeight * 0.66;
-    const yBar = yTop + (rowHeight - barH) / 2;
-    const shown =
-      [...label].length > maxChars ? `${[...label].slice(0, maxChars - 1).join("")}…` : label;
-    parts.push(
-      `<text x="${labelWidth - 8}" y="${(yTop + rowHeight / 2 + 4).toFixed(1)}" font-size="12" text-anchor="end" fill="#212b32" ${font}><title>${escapeHtml(label)}</title>${escapeHtml(shown)}</text>`,
-    );
-    let base = 0;
-    for (const s of series) {
-      const value = s.values[i] ?? 0;
-      if (value > 0) {
-        const x = labelWidth + (base / max) * plotW;
-        const w = (value / max) * plotW;
-        const color = options.rowColors?.[i] ?? s.color;
-        parts.push(
-          `<rect x="${x.toFixed(1)}" y="${yBar.toFixed(1)}" width="${Math.max(0.5, w).toFixed(1)}" height="${barH.toFixed(1)}" fill="${color}"><title>${escapeHtml(`${label}: ${formatCount(value)} ${s.name}`)}</title></rect>`,
-        );
-      }
-      base += value;
-    }
-    parts.push(
-      `<text x="${(labelWidth + ((totals[i] ?? 0) / max) * plotW + 6).toFixed(1)}" y="${(yTop + rowHeight / 2 + 4).toFixed(1)}" font-size="11" fill="#212b32" ${font}>${formatCount(totals[i] ?? 0)}</text>`,
-    );
-  });
-  parts.push("</svg>");
-  return parts.join("");
+  return {
+    title: options.title,
+    width,
+    height,
+    legend: legendOf(options.series),
+    ticks,
+    xAxis: { text: options.monthsLabel, x: round(left + plotW / 2), y: height - 6 },
+    yAxis: { text: options.axisLabel, x: 16, y: round(top + plotH / 2) },
+    columns,
+  };
 }

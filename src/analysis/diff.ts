@@ -1,7 +1,7 @@
 import type { Outcome, Verdict } from "../engine/types.js";
 import { canonicalJson } from "../rules/canonical-json.js";
 import type { Ruleset } from "../rules/schema.js";
-import { escapeHtml, formatCount, formatPercent, shortHash, textTable } from "./format.js";
+import { formatCount, formatPercent, shortHash, textTable } from "./format.js";
 
 /** A task's state under one ruleset: its outcome, or `error` when it could not be evaluated. */
 export type DiffState = Outcome | "error";
@@ -304,7 +304,8 @@ export function diffHasChanges(diff: RulesetDiff): boolean {
   return diff.outcomeChanged > 0 || diff.findingsChanged > 0;
 }
 
-function describeChange(change: RulesetChange): string {
+/** One change in the rules, as a line: `parameters.immediateWithinDays: 14 → 7`. */
+export function describeChange(change: RulesetChange): string {
   if (change.before !== undefined || change.after !== undefined) {
     const show = (v: unknown) => (v === undefined ? "(none)" : JSON.stringify(v));
     return `${change.path}: ${show(change.before)} → ${show(change.after)}`;
@@ -312,16 +313,19 @@ function describeChange(change: RulesetChange): string {
   return `${change.path} ${change.kind}`;
 }
 
-function label(r: { name: string; version: string; hash: string }): string {
+/** A ruleset as a reader tells it apart: `humberside-lmcs-tasking 1.0.0 (4eee9d80)`. */
+export function rulesetLabel(r: { name: string; version: string; hash: string }): string {
   return `${r.name} ${r.version} (${shortHash(r.hash)})`;
 }
 
-function matrixStates(diff: RulesetDiff): DiffState[] {
+/** The states the matrix shows: `error` only when some task could not be evaluated. */
+export function matrixStates(diff: RulesetDiff): DiffState[] {
   const hasErrors = states.some((s) => diff.matrix.error[s] > 0 || diff.matrix[s].error > 0);
   return hasErrors ? [...states] : ["accept", "remind", "reject"];
 }
 
-function signed(n: number): string {
+/** A change in a count with its sign: `+3`, `−2`, `0`. */
+export function signed(n: number): string {
   return n > 0 ? `+${formatCount(n)}` : n < 0 ? `−${formatCount(-n)}` : "0";
 }
 
@@ -332,7 +336,10 @@ function signed(n: number): string {
  * @example renderDiffText(diff).split("\n")[0] // "Ruleset diff: humberside-lmcs-tasking 1.0.0 (4eee9d80) → …"
  */
 export function renderDiffText(diff: RulesetDiff): string {
-  const out: string[] = [`Ruleset diff: ${label(diff.base)} → ${label(diff.candidate)}`, ""];
+  const out: string[] = [
+    `Ruleset diff: ${rulesetLabel(diff.base)} → ${rulesetLabel(diff.candidate)}`,
+    "",
+  ];
   out.push("Changes in the rules");
   if (diff.changes.length === 0) out.push("  none: the rulesets have the same content");
   for (const change of diff.changes) out.push(`  ${describeChange(change)}`);
@@ -388,96 +395,4 @@ export function renderDiffText(diff: RulesetDiff): string {
  */
 export function renderDiffJson(diff: RulesetDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
-}
-
-/**
- * The diff as one self-contained HTML page (no script, no external resource), every value escaped.
- *
- * @example renderDiffHtml(diff).startsWith("<!DOCTYPE html>") // true
- */
-export function renderDiffHtml(diff: RulesetDiff): string {
-  const e = escapeHtml;
-  const shown = matrixStates(diff);
-  const maxCell = Math.max(
-    1,
-    ...shown.flatMap((from) => shown.map((to) => (from === to ? 0 : diff.matrix[from][to]))),
-  );
-  const matrix = `<table class="matrix"><thead><tr><th>before \\ after</th>${shown.map((s) => `<th class="n">${e(s)}</th>`).join("")}</tr></thead><tbody>${shown
-    .map(
-      (from) =>
-        `<tr><th>${e(from)}</th>${shown
-          .map((to) => {
-            const n = diff.matrix[from][to];
-            const shade =
-              from === to || n === 0
-                ? "#f0f4f5"
-                : `rgba(213,40,27,${(0.15 + (0.6 * n) / maxCell).toFixed(2)})`;
-            return `<td class="n" style="background:${shade}">${formatCount(n)}</td>`;
-          })
-          .join("")}</tr>`,
-    )
-    .join("")}</tbody></table>`;
-  const rules = `<table><thead><tr><th>Rule</th><th class="n">Before</th><th class="n">After</th><th class="n">Change</th><th>Rule file</th></tr></thead><tbody>${diff.rules
-    .map(
-      (r) =>
-        `<tr><td><b>${e(r.ruleId)}</b><br><span class="t">${e(r.title)}</span></td><td class="n">${formatCount(r.before)}</td><td class="n">${formatCount(r.after)}</td><td class="n">${e(signed(r.after - r.before))}</td><td>${e(r.status)}</td></tr>`,
-    )
-    .join("")}</tbody></table>`;
-  const changes =
-    diff.changes.length === 0
-      ? "<p>None: the rulesets have the same content.</p>"
-      : `<ul>${diff.changes.map((c) => `<li><code>${e(describeChange(c))}</code></li>`).join("")}</ul>`;
-  const samples = [
-    ...diff.transitions.map(
-      (t) =>
-        `<li>${e(t.from)} → ${e(t.to)} (${formatCount(t.count)}): <code>${e(t.samples.join(", "))}</code></li>`,
-    ),
-    ...diff.ruleChanges.flatMap((r) => [
-      ...(r.gained > 0
-        ? [
-            `<li>${e(r.ruleId)} now fires (${formatCount(r.gained)}): <code>${e(r.gainedSamples.join(", "))}</code></li>`,
-          ]
-        : []),
-      ...(r.lost > 0
-        ? [
-            `<li>${e(r.ruleId)} no longer fires (${formatCount(r.lost)}): <code>${e(r.lostSamples.join(", "))}</code></li>`,
-          ]
-        : []),
-    ]),
-  ].join("");
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ruleset diff</title>
-<style>
-body { margin: 0; background: #f0f4f5; color: #212b32; font: 15px/1.45 Arial, Helvetica, sans-serif; }
-main { max-width: 1000px; margin: 0 auto; padding: 28px 32px; background: #fff; }
-h1 { font-size: 24px; margin: 0 0 6px; } h2 { font-size: 18px; margin: 24px 0 6px; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #d8dde0; }
-th { background: #f0f4f5; } .n { text-align: right; font-variant-numeric: tabular-nums; }
-.matrix { width: auto; } .matrix td { min-width: 80px; }
-.t { color: #4c6272; } code { font-size: 12.5px; }
-@media print { @page { size: A4; margin: 14mm; } body { background: #fff; } main { padding: 0; } }
-</style>
-</head>
-<body>
-<main>
-<h1>Ruleset diff</h1>
-<p>${e(label(diff.base))} → ${e(label(diff.candidate))}</p>
-<p>${formatCount(diff.total)} tasks; outcome changed on ${formatCount(diff.outcomeChanged)} (${e(formatPercent(diff.outcomeChanged, diff.total))}); findings changed with the same outcome on ${formatCount(diff.findingsChanged)}.</p>
-<h2>Changes in the rules</h2>
-${changes}
-<h2>Outcome before (rows) and after (columns)</h2>
-${matrix}
-<h2>Tasks each rule fired on</h2>
-${rules}
-<h2>Sample tasks</h2>
-${samples === "" ? "<p>No task changed.</p>" : `<ul>${samples}</ul>`}
-</main>
-</body>
-</html>
-`;
 }

@@ -1,6 +1,6 @@
 /**
  * Small formatting helpers shared by the analyst outputs (report, diff, test): numbers, dates,
- * plain-text tables, CSV cells and HTML escaping. Formatters are created once.
+ * plain-text tables and CSV cells (HTML pages escape through their Handlebars templates). Formatters are created once.
  */
 
 const integer = new Intl.NumberFormat("en-GB");
@@ -14,11 +14,6 @@ const shortDate = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
   month: "short",
   year: "numeric",
-  timeZone: "UTC",
-});
-const shortMonth = new Intl.DateTimeFormat("en-GB", {
-  month: "short",
-  year: "2-digit",
   timeZone: "UTC",
 });
 const longMonth = new Intl.DateTimeFormat("en-GB", {
@@ -65,14 +60,17 @@ export function formatDayShort(isoDay: string): string {
 }
 
 /**
- * A month (`YYYY-MM`) for a chart axis or a table.
+ * A month (`YYYY-MM`) for a chart axis or a table. The short form takes the first three
+ * letters of the en-GB name, since Intl's own short form writes "Sept" beside "Dec".
  *
- * @example formatMonth("2026-03") // "Mar 26"
- * @example formatMonth("2026-03", "long") // "March 2026"
+ * @example formatMonth("2026-09") // "Sep 2026"
+ * @example formatMonth("2026-09", "long") // "September 2026"
  */
 export function formatMonth(month: string, style: "short" | "long" = "short"): string {
-  const date = new Date(`${month}-01T00:00:00Z`);
-  return (style === "short" ? shortMonth : longMonth).format(date);
+  const long = longMonth.format(new Date(`${month}-01T00:00:00Z`));
+  if (style === "long") return long;
+  const [name = "", year = ""] = long.split(" ");
+  return `${name.slice(0, 3)} ${year}`;
 }
 
 /**
@@ -150,25 +148,6 @@ export function csvDocument(
     .map((row) => row.map(csvCell).join(","))
     .join("\r\n")
     .concat("\r\n");
-}
-
-const htmlEntities: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "`": "&#96;",
-  "=": "&#61;",
-};
-
-/**
- * Escapes text for HTML element content and quoted attribute values.
- *
- * @example escapeHtml('<b title="x">') // "&lt;b title&#61;&quot;x&quot;&gt;"
- */
-export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"'`=]/g, (c) => htmlEntities[c] ?? c);
 }
 
 /**

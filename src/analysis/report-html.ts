@@ -1,90 +1,12 @@
-import { stackedBars, stackedColumns } from "./charts.js";
-import {
-  escapeHtml,
-  formatCount,
-  formatDay,
-  formatDayShort,
-  formatMonth,
-  formatPercent,
-  shortHash,
-} from "./format.js";
+import type { Severity } from "../engine/types.js";
+import { barChart, monthChart } from "./charts.js";
+import { formatCount, formatDay, formatDayShort, formatPercent, shortHash } from "./format.js";
+import type { Cell, LegendItem, PageHead, ReportView, Table } from "./page-views.js";
+import { renderPage } from "./pages.js";
 import { escalationLabels, type ReportInput } from "./report.js";
-import type { EscalationLevel } from "./summarise.js";
+import type { EscalationLevel, Summary, TeamSummary } from "./summarise.js";
 
-/** NHS identity colours: red, warm yellow, green, blue. */
-const colors = {
-  reject: "#d5281b",
-  remind: "#ffb81c",
-  accept: "#007f3b",
-  info: "#005eb8",
-} as const;
-const levelColors: Record<EscalationLevel, string> = {
-  none: "#e8edee",
-  "remind-team": "#fff3c4",
-  "service-lead": "#ffd9a8",
-  "icb-or-lmc": "#f6c6c1",
-};
-
-const style = `
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #f0f4f5; color: #212b32; font: 15px/1.45 Arial, "Helvetica Neue", Helvetica, sans-serif; }
-main { max-width: 1040px; margin: 0 auto; padding: 28px 32px 40px; background: #fff; }
-header { border-bottom: 4px solid #005eb8; padding-bottom: 12px; margin-bottom: 20px; }
-h1 { font-size: 26px; margin: 0 0 6px; line-height: 1.2; }
-h2 { font-size: 19px; margin: 28px 0 4px; }
-p { margin: 4px 0; }
-.meta { color: #4c6272; font-size: 14px; }
-.note { color: #4c6272; font-size: 13px; margin-bottom: 8px; }
-.kpis { display: grid; grid-template-columns: repeat(6, 1fr); gap: 10px; margin: 16px 0 4px; }
-.kpi { border: 1px solid #d8dde0; border-top: 5px solid #005eb8; padding: 8px 10px; border-radius: 4px; }
-.kpi b { display: block; font-size: 24px; line-height: 1.2; }
-.kpi span { font-size: 12.5px; color: #4c6272; }
-.kpi.reject { border-top-color: ${colors.reject}; } .kpi.remind { border-top-color: ${colors.remind}; }
-.kpi.accept { border-top-color: ${colors.accept}; } .kpi.review { border-top-color: #330072; }
-.kpi.escalate { border-top-color: #7c2855; }
-figure { margin: 6px 0 0; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 6px; }
-th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid #d8dde0; vertical-align: top; }
-th { background: #f0f4f5; font-weight: bold; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-.small { font-size: 12px; color: #4c6272; } .nowrap { white-space: nowrap; }
-.level { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; white-space: nowrap; }
-.two { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
-footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid #d8dde0; font-size: 12px; color: #4c6272; }
-@media print {
-  @page { size: A4; margin: 14mm; }
-  body { background: #fff; font-size: 11pt; }
-  main { max-width: none; padding: 0; }
-  section, figure, table { break-inside: avoid; }
-  .kpis { grid-template-columns: repeat(3, 1fr); }
-}
-`;
-
-function table(
-  header: readonly string[],
-  rows: readonly (readonly (string | number)[])[],
-  numeric: readonly boolean[],
-): string {
-  const th = header
-    .map((h, i) => `<th${numeric[i] ? ' class="n"' : ""}>${escapeHtml(h)}</th>`)
-    .join("");
-  const body = rows
-    .map(
-      (row) =>
-        `<tr>${row
-          .map((cell, i) =>
-            numeric[i]
-              ? `<td class="n">${typeof cell === "number" ? formatCount(cell) : escapeHtml(cell)}</td>`
-              : `<td>${typeof cell === "number" ? formatCount(cell) : cell}</td>`,
-          )
-          .join("")}</tr>`,
-    )
-    .join("");
-  return `<table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
-}
-
-/** Short labels for the escalation table's badges; the note above the table spells them out. */
+/** Short labels for the escalation table's badges; the legend above the table spells them out. */
 const shortLabels: Record<EscalationLevel, string> = {
   none: "None",
   "remind-team": "Remind the team",
@@ -92,193 +14,350 @@ const shortLabels: Record<EscalationLevel, string> = {
   "icb-or-lmc": "ICB or LMC",
 };
 
-function badge(level: EscalationLevel): string {
-  return `<span class="level" style="background:${levelColors[level]}" title="${escapeHtml(escalationLabels[level])}">${escapeHtml(shortLabels[level])}</span>`;
+const outcomeSeries = [
+  { name: "Rejected", swatch: "reject" },
+  { name: "Reminder sent", swatch: "remind" },
+  { name: "Accepted", swatch: "accept" },
+] as const;
+
+const severityLegend: Record<Severity, LegendItem> = {
+  reject: { swatch: "reject", label: "Reject: the task is not acted on" },
+  remind: { swatch: "remind", label: "Remind: the task is accepted and the sender reminded" },
+  info: { swatch: "info", label: "Information for the sender: no effect on the outcome" },
+};
+
+const num = (n: number): Cell => ({ text: formatCount(n), numeric: true });
+const txt = (text: string, hover?: string): Cell => ({
+  text,
+  numeric: false,
+  ...(hover !== undefined && { hover }),
+});
+
+/** A table whose columns are numeric when every cell under them is. */
+function table(columns: readonly string[], rows: Cell[][]): Table {
+  return {
+    columns: columns.map((text, i) => ({
+      text,
+      numeric: rows.length > 0 && rows.every((row) => row[i]?.numeric === true),
+    })),
+    rows: rows.map((cells) => ({ cells })),
+  };
+}
+
+function pageHead(input: ReportInput): PageHead {
+  const { summary } = input;
+  const period = summary.period
+    ? `${formatCount(summary.outcomes.total)} tasks sent from ${formatDay(summary.period.from)} to ${formatDay(summary.period.to)}`
+    : "No tasks evaluated";
+  return {
+    title: `Tasks sent${input.practice ? ` to ${input.practice.name}` : ""} through SystmOne`,
+    lede: "Checked against Humberside LMCs' guidance on tasking in clinical systems (October 2024) and the NHS Standard Contract.",
+    meta: [
+      period,
+      ...summary.rulesets.map((r) => `ruleset ${r.name} ${r.version} (${shortHash(r.hash)})`),
+      ...(input.records
+        ? [
+            `${formatCount(input.records.read)} records read, ${formatCount(input.records.errors.length)} could not be evaluated`,
+          ]
+        : []),
+      ...(input.generatedOn ? [`generated ${formatDay(input.generatedOn)}`] : []),
+    ],
+    footer:
+      "Made by gp-task-guard. The report holds counts only: no NHS number, patient detail or task text.",
+  };
+}
+
+function kpis(summary: Summary, external: number): ReportView["kpis"] {
+  const { outcomes } = summary;
+  const total = outcomes.total;
+  const esc = summary.escalation;
+  const escalating = esc ? esc.levels["service-lead"] + esc.levels["icb-or-lmc"] : 0;
+  const share = (n: number) => formatPercent(n, total);
+  return [
+    {
+      value: formatCount(total),
+      label: `tasks evaluated (${formatCount(external)} from other providers)`,
+      swatch: "plain",
+    },
+    {
+      value: share(outcomes.reject),
+      label: `rejected (${formatCount(outcomes.reject)})`,
+      swatch: "reject",
+    },
+    {
+      value: share(outcomes.remind),
+      label: `reminder sent (${formatCount(outcomes.remind)})`,
+      swatch: "remind",
+    },
+    {
+      value: share(outcomes.accept),
+      label: `accepted (${formatCount(outcomes.accept)})`,
+      swatch: "accept",
+    },
+    {
+      value: formatCount(outcomes.humanReview),
+      label: "needed a person to read them (urgent or safety)",
+      swatch: "plain",
+    },
+    {
+      value: formatCount(escalating),
+      label: "teams to escalate beyond a reminder",
+      swatch: "plain",
+    },
+  ];
+}
+
+/** Senders outside the practice, by organisation: the external teams' counts added up. */
+function externalOrganisations(teams: readonly TeamSummary[]) {
+  const byName = new Map<
+    string,
+    { organisation: string; total: number; reject: number; remind: number; accept: number }
+  >();
+  for (const t of teams) {
+    if (!t.external) continue;
+    const o = byName.get(t.organisation) ?? {
+      organisation: t.organisation,
+      total: 0,
+      reject: 0,
+      remind: 0,
+      accept: 0,
+    };
+    o.total += t.total;
+    o.reject += t.reject;
+    o.remind += t.remind;
+    o.accept += t.accept;
+    byName.set(t.organisation, o);
+  }
+  return [...byName.values()].sort(
+    (a, b) => b.total - a.total || a.organisation.localeCompare(b.organisation),
+  );
+}
+
+function senders(summary: Summary): ReportView["senders"] {
+  const organisations = externalOrganisations(summary.byTeam);
+  const shown = organisations.slice(0, 14);
+  const internal = summary.byTeam.filter((t) => !t.external);
+  const internalTasks = internal.reduce((sum, t) => sum + t.total, 0);
+  return {
+    note: `Tasks from other providers, by sending organisation${organisations.length > shown.length ? ` (the ${shown.length} that sent most, of ${organisations.length}; every team is in the table below)` : ""}.`,
+    ...(shown.length > 0 && {
+      chart: barChart({
+        title: "Tasks from other providers by sending organisation and outcome",
+        axisLabel: "Tasks sent",
+        series: outcomeSeries,
+        rows: shown.map((o) => ({ label: o.organisation, values: [o.reject, o.remind, o.accept] })),
+      }),
+    }),
+    ...(internalTasks > 0 && {
+      internal: `Not shown: ${formatCount(internalTasks)} task${internalTasks === 1 ? "" : "s"} sent within the practice, from its own units (${[...new Set(internal.map((t) => t.unit))].join(", ")}). The guidance is about tasks from other providers, so these have no findings.`,
+    }),
+  };
+}
+
+function escalationLegend(esc: NonNullable<Summary["escalation"]>): LegendItem[] {
+  const badge = (level: EscalationLevel, what: string) => ({
+    swatch: `level-${level}`,
+    label: `${shortLabels[level]}: ${what}`,
+  });
+  const below = esc.serviceLeadAt - 1;
+  const remind = below === 1 ? "1 task" : below === 2 ? "1 or 2 tasks" : `1 to ${below} tasks`;
+  return [
+    badge("remind-team", `${remind} in the window`),
+    badge(
+      "service-lead",
+      `${esc.serviceLeadAt} to ${esc.icbAt - 1} tasks; contact the team's service lead or manager`,
+    ),
+    badge("icb-or-lmc", `${esc.icbAt} or more; tell the ICB primary care team or Humberside LMCs`),
+    badge("none", "no task in the window now, listed for its peak"),
+  ];
+}
+
+function escalation(summary: Summary): ReportView["escalation"] {
+  const esc = summary.escalation;
+  if (!esc) return undefined;
+  const rows = esc.teams.map((t): Cell[] => [
+    txt(t.team.organisation),
+    txt(t.team.team ?? t.team.unit),
+    num(t.count),
+    {
+      text: shortLabels[t.level],
+      numeric: false,
+      badge: `level-${t.level}`,
+      hover: escalationLabels[t.level],
+    },
+    {
+      text: formatCount(t.peak.count),
+      numeric: false,
+      small: `to ${formatDayShort(t.peak.endingOn)}`,
+    },
+    {
+      text: "",
+      numeric: false,
+      list: t.reasons
+        .slice(0, 3)
+        .map((r) => ({ text: `${r.title} (${formatCount(r.count)})`, hover: r.ruleId })),
+    },
+  ]);
+  return {
+    note: `Non-compliant tasks from other providers (rejected or reminded) sent in the ${esc.windowDays} days from ${formatDay(esc.from)} to ${formatDay(esc.asOf)}. The guidance's route: remind the team first; from ${esc.serviceLeadAt} tasks in the window contact its service lead or manager; from ${esc.icbAt}, tell the ICB primary care team or Humberside LMCs. "Peak" is the most in any ${esc.windowDays}-day window of the period, and the day that window ended. Hover over a reason for its rule id.`,
+    legend: escalationLegend(esc),
+    ...(rows.length > 0 && {
+      table: table(
+        ["Organisation", "Team", "In window", "Next step", "Peak", "Main reasons"],
+        rows,
+      ),
+    }),
+  };
+}
+
+type RuleCount = Summary["byRule"][number];
+
+function ruleRows(rules: readonly RuleCount[], severity: Severity) {
+  return rules
+    .filter((r) => r.severity === severity)
+    .sort((a, b) => b.count - a.count)
+    .map((r) => ({ label: r.title, hover: r.ruleId, values: [r.count], swatch: severity }));
+}
+
+function rulesSections(summary: Summary): Pick<ReportView, "rules" | "information"> {
+  const chart = (title: string, severities: readonly Severity[]) =>
+    barChart({
+      title,
+      axisLabel: "Tasks on which the rule fired",
+      series: [{ name: "tasks", swatch: "count" }],
+      rows: severities.flatMap((severity) => {
+        const rows = ruleRows(summary.byRule, severity);
+        return severities.length > 1 && rows.length > 0
+          ? [{ heading: severityLegend[severity].label }, ...rows]
+          : rows;
+      }),
+      legend: severities.map((severity) => severityLegend[severity]),
+      labelWidth: 540,
+    });
+  const hasInfo = summary.byRule.some((r) => r.severity === "info");
+  return {
+    rules: {
+      note: "Tasks on which each rule fired, grouped by what the rule does, most frequent first. A task can break several rules. Hover over a rule for its id.",
+      chart: chart("Tasks on which each reject and remind rule fired", ["reject", "remind"]),
+    },
+    ...(hasInfo && {
+      information: {
+        note: "Rules that tell the sender something without changing the outcome. Hover over a rule for its id.",
+        chart: chart("Tasks on which each information rule fired", ["info"]),
+      },
+    }),
+  };
+}
+
+function clauses(summary: Summary): ReportView["clauses"] {
+  const rows = summary.byClause.map((c) => ({
+    label: `${c.clause} ${c.title}`,
+    hover: c.id,
+    values: [c.count],
+  }));
+  return rows.length === 0
+    ? { note: "No finding cited a contract clause." }
+    : {
+        note: "Tasks whose findings cite each NHS Standard Contract clause: work that is the sending provider's responsibility.",
+        chart: barChart({
+          title: "Tasks by NHS Standard Contract clause cited",
+          axisLabel: "Tasks citing the clause",
+          series: [{ name: "tasks", swatch: "count" }],
+          legend: [{ swatch: "count", label: "Tasks whose findings cite the clause" }],
+          rows,
+        }),
+      };
+}
+
+function teamTable(teams: readonly TeamSummary[]): Table {
+  return table(
+    ["Organisation", "Team", "Tasks", "Rejected", "Reminder sent", "Accepted", "Human review"],
+    teams.map((t) => [
+      txt(t.organisation),
+      txt(t.team, t.team === t.unit ? undefined : `SystmOne unit ${t.unit}`),
+      num(t.total),
+      num(t.reject),
+      num(t.remind),
+      num(t.accept),
+      num(t.humanReview),
+    ]),
+  );
+}
+
+/**
+ * The report's view: every figure and label of the HTML report, worded and laid out, for
+ * `templates/report/report.html.hbs`. Senders from the practice's own units are kept apart
+ * from other providers; rules are grouped by severity, information rules on their own.
+ *
+ * @param input - the summary and the batch's bookkeeping
+ * @returns the view
+ * @example reportView({ summary }).rules.chart.rows[0].heading // true
+ */
+export function reportView(input: ReportInput): ReportView {
+  const { summary } = input;
+  const total = summary.outcomes.total;
+  const external = summary.byTeam.filter((t) => t.external);
+  const internal = summary.byTeam.filter((t) => !t.external);
+  const errors = input.records?.errors ?? [];
+  return {
+    page: pageHead(input),
+    kpis: kpis(
+      summary,
+      external.reduce((sum, t) => sum + t.total, 0),
+    ),
+    months: {
+      note: "By the date each task was sent, Europe/London calendar.",
+      chart: monthChart({
+        title: "Tasks per month by outcome",
+        axisLabel: "Tasks sent",
+        monthsLabel: "Month sent (Europe/London)",
+        months: summary.byMonth.map((m) => m.month),
+        series: outcomeSeries.map((s, i) => ({
+          ...s,
+          values: summary.byMonth.map((m) => [m.reject, m.remind, m.accept][i] ?? 0),
+        })),
+      }),
+    },
+    senders: senders(summary),
+    escalation: escalation(summary),
+    ...rulesSections(summary),
+    clauses: clauses(summary),
+    teams: {
+      external: teamTable(external),
+      ...(internal.length > 0 && { internal: teamTable(internal) }),
+    },
+    categories: table(
+      ["Category", "Tasks", "Share"],
+      summary.byCategory.map((c) => [
+        txt(c.label, c.category),
+        num(c.count),
+        { text: formatPercent(c.count, total), numeric: true },
+      ]),
+    ),
+    ...(errors.length > 0 && {
+      errors: {
+        note: `Line numbers in the batch file and the fields at fault; values are not shown.${errors.length > 200 ? ` The first 200 of ${formatCount(errors.length)}.` : ""}`,
+        table: table(
+          ["Line", "Code", "Fields"],
+          errors.slice(0, 200).map((e) => [num(e.line), txt(e.code), txt(e.paths.join(", "))]),
+        ),
+      },
+    }),
+  };
 }
 
 /**
  * The report as one self-contained HTML document for a committee paper: headline figures,
- * inline SVG charts (tasks per month by outcome, by sending organisation, rules fired, contract
- * clauses cited), the escalation table and the team table. No script, no external resource,
- * print CSS for A4; every value from task data is escaped. No NHS number or task text appears.
+ * inline SVG charts (tasks per month by outcome, other providers' tasks by organisation, the
+ * reject and remind rules grouped by severity, information rules apart, contract clauses
+ * cited), the escalation table and the team tables, each colour named in a legend. Rendered
+ * from `templates/report/report.html.hbs`: no script, no external resource, print CSS for A4;
+ * every value from task data is escaped. No NHS number or task text appears.
  *
  * @param input - the summary and the batch's bookkeeping
  * @returns the HTML document
  * @example renderReportHtml({ summary }).startsWith("<!DOCTYPE html>") // true
  */
 export function renderReportHtml(input: ReportInput): string {
-  const { summary } = input;
-  const total = summary.outcomes.total;
-  const esc = summary.escalation;
-  const escalating = esc ? esc.levels["service-lead"] + esc.levels["icb-or-lmc"] : 0;
-  const title = `Tasks sent${input.practice ? ` to ${input.practice.name}` : ""} through SystmOne`;
-  const period = summary.period
-    ? `${formatDay(summary.period.from)} to ${formatDay(summary.period.to)}`
-    : "no tasks";
-  const text = (s: string) => escapeHtml(s);
-
-  const kpi = (cls: string, value: string, label: string) =>
-    `<div class="kpi ${cls}"><b>${text(value)}</b><span>${text(label)}</span></div>`;
-  const kpis = [
-    kpi("", formatCount(total), "tasks evaluated"),
-    kpi(
-      "reject",
-      formatPercent(summary.outcomes.reject, total),
-      `rejected (${formatCount(summary.outcomes.reject)})`,
-    ),
-    kpi(
-      "remind",
-      formatPercent(summary.outcomes.remind, total),
-      `reminder sent (${formatCount(summary.outcomes.remind)})`,
-    ),
-    kpi(
-      "accept",
-      formatPercent(summary.outcomes.accept, total),
-      `accepted (${formatCount(summary.outcomes.accept)})`,
-    ),
-    kpi(
-      "review",
-      formatCount(summary.outcomes.humanReview),
-      "needed a person to read them (urgent or safety)",
-    ),
-    kpi("escalate", formatCount(escalating), "teams to escalate beyond a reminder"),
-  ].join("");
-
-  const months = stackedColumns({
-    title: "Tasks per month by outcome",
-    labels: summary.byMonth.map((m) => formatMonth(m.month)),
-    series: [
-      { name: "Rejected", color: colors.reject, values: summary.byMonth.map((m) => m.reject) },
-      { name: "Reminder", color: colors.remind, values: summary.byMonth.map((m) => m.remind) },
-      { name: "Accepted", color: colors.accept, values: summary.byMonth.map((m) => m.accept) },
-    ],
-  });
-
-  const organisations = summary.byOrganisation.slice(0, 14);
-  const byOrganisation = stackedBars({
-    title: "Tasks by sending organisation and outcome",
-    labels: organisations.map((o) => o.organisation),
-    series: [
-      { name: "Rejected", color: colors.reject, values: organisations.map((o) => o.reject) },
-      { name: "Reminder", color: colors.remind, values: organisations.map((o) => o.remind) },
-      { name: "Accepted", color: colors.accept, values: organisations.map((o) => o.accept) },
-    ],
-  });
-
-  const rules = summary.byRule;
-  const byRule = stackedBars({
-    title: "Tasks on which each rule fired",
-    labels: rules.map((r) => r.title),
-    series: [{ name: "tasks", color: colors.info, values: rules.map((r) => r.count) }],
-    rowColors: rules.map((r) => colors[r.severity]),
-    labelWidth: 540,
-  });
-
-  const clauses = summary.byClause;
-  const byClause =
-    clauses.length === 0
-      ? `<p class="note">No finding cited a contract clause.</p>`
-      : stackedBars({
-          title: "Tasks by NHS Standard Contract clause cited",
-          labels: clauses.map((c) => `${c.clause} ${c.title}`),
-          series: [{ name: "tasks", color: colors.info, values: clauses.map((c) => c.count) }],
-          labelWidth: 330,
-          width: 960,
-        });
-
-  const escalationSection = esc
-    ? `<section id="escalation"><h2>Escalation by team</h2>
-<p class="note">Non-compliant external tasks (rejected or reminded) sent in the ${esc.windowDays} days from ${text(formatDay(esc.from))} to ${text(formatDay(esc.asOf))}. The guidance's route: remind the team first; from ${esc.serviceLeadAt} tasks in the window contact its service lead or manager; from ${esc.icbAt}, tell the ICB primary care team or Humberside LMCs. "Peak" is the most in any ${esc.windowDays}-day window of the period.</p>
-${
-  esc.teams.length === 0
-    ? `<p>No team sent a non-compliant task.</p>`
-    : table(
-        ["Organisation", "Team", "In window", "Next step", "Peak", "Main reasons"],
-        esc.teams.map((t) => [
-          text(t.team.organisation),
-          text(t.team.team ?? t.team.unit),
-          t.count,
-          badge(t.level),
-          `<span class="nowrap">${formatCount(t.peak.count)}</span> <span class="small nowrap">to ${escapeHtml(formatDayShort(t.peak.endingOn))}</span>`,
-          `<span class="small">${text(
-            t.reasons
-              .slice(0, 3)
-              .map((r) => `${r.ruleId} (${formatCount(r.count)})`)
-              .join(", "),
-          )}</span>`,
-        ]),
-        [false, false, true, false, false, false],
-      )
-}</section>`
-    : "";
-
-  const teams = table(
-    ["Organisation", "Team", "Tasks", "Rejected", "Reminder", "Accepted", "Human review"],
-    summary.byTeam.map((t) => [
-      text(t.organisation),
-      text(t.team),
-      t.total,
-      t.reject,
-      t.remind,
-      t.accept,
-      t.humanReview,
-    ]),
-    [false, false, true, true, true, true, true],
-  );
-  const categories = table(
-    ["Category", "Tasks", "Share"],
-    summary.byCategory.map((c) => [text(c.category), c.count, formatPercent(c.count, total)]),
-    [false, true, true],
-  );
-  const errors =
-    input.records && input.records.errors.length > 0
-      ? `<section id="errors"><h2>Records that could not be evaluated</h2><p class="note">Line numbers in the batch file and the fields at fault; values are not shown.</p>${table(
-          ["Line", "Code", "Fields"],
-          input.records.errors
-            .slice(0, 200)
-            .map((e) => [e.line, text(e.code), text(e.paths.join(", "))]),
-          [true, false, false],
-        )}</section>`
-      : "";
-
-  const meta = [
-    `${formatCount(total)} tasks sent from ${period}`,
-    ...summary.rulesets.map((r) => `ruleset ${r.name} ${r.version} (${shortHash(r.hash)})`),
-    ...(input.records
-      ? [
-          `${formatCount(input.records.read)} records read, ${formatCount(input.records.errors.length)} could not be evaluated`,
-        ]
-      : []),
-    ...(input.generatedOn ? [`generated ${formatDay(input.generatedOn)}`] : []),
-  ];
-
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${text(title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<main>
-<header>
-<h1>${text(title)}</h1>
-<p>Checked against Humberside LMCs' guidance on tasking in clinical systems (October 2024) and the NHS Standard Contract.</p>
-<p class="meta">${text(meta.join(" · "))}</p>
-</header>
-<div class="kpis">${kpis}</div>
-<section id="months"><h2>Tasks per month</h2><p class="note">By the date each task was sent, Europe/London calendar.</p><figure>${months}</figure></section>
-<section id="senders"><h2>Who sends tasks</h2><figure>${byOrganisation}</figure></section>
-${escalationSection}
-<section id="rules"><h2>Why tasks were rejected or reminded</h2><p class="note">Tasks on which each rule fired (red: reject, yellow: reminder, blue: information for the sender). A task can break several rules.</p><figure>${byRule}</figure></section>
-<section id="clauses"><h2>Contract clauses</h2><p class="note">Tasks whose findings cite each NHS Standard Contract clause: work that is the sending provider's responsibility.</p><figure>${byClause}</figure></section>
-<section id="teams"><h2>By team</h2>${teams}</section>
-<section id="categories"><h2>By category</h2><div class="two"><div>${categories}</div><div></div></div></section>
-${errors}
-<footer>Made by gp-task-guard. The report holds counts only: no NHS number, patient detail or task text.</footer>
-</main>
-</body>
-</html>
-`;
+  return renderPage("report", reportView(input));
 }

@@ -102,7 +102,8 @@ export interface Summary {
   byRule: { ruleId: string; title: string; severity: Severity; count: number }[];
   /** Tasks whose findings cite each contract clause. */
   byClause: { id: string; clause: string; title: string; count: number }[];
-  byCategory: { category: string; count: number }[];
+  /** Tasks per category, with the category's label from the ruleset. */
+  byCategory: { category: string; label: string; count: number }[];
   /** Every month from the first to the last, empty months included. */
   byMonth: (OutcomeCounts & { month: string })[];
   escalation: {
@@ -356,7 +357,11 @@ export class Summariser {
       .map(([id, c]) => ({ id, clause: c.clause, title: c.title, count: c.count }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
     const byCategory = [...this.#categories]
-      .map(([category, n]) => ({ category, count: n }))
+      .map(([category, n]) => ({
+        category,
+        label: this.#ruleset.categories[category]?.label ?? category,
+        count: n,
+      }))
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
     const byOrganisation = [...this.#organisations.values()]
       .map((o) => ({ ...o }))

@@ -3,10 +3,10 @@ import { CoverageCounter } from "../../src/analysis/coverage.js";
 import {
   compareRulesets,
   diffHasChanges,
-  renderDiffHtml,
   renderDiffText,
   VerdictDiff,
 } from "../../src/analysis/diff.js";
+import { renderDiffHtml } from "../../src/analysis/diff-html.js";
 import { createGuard } from "../../src/engine/guard.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
@@ -95,7 +95,12 @@ describe("VerdictDiff", () => {
     const text = renderDiffText(result);
     expect(text).toContain("parameters.immediateWithinDays: 14 → 21");
     expect(text).toContain("accept → reject (2): T18a");
-    expect(renderDiffHtml(result)).toContain('<table class="matrix">');
+    const html = renderDiffHtml(result);
+    // The one off-diagonal cell is the darkest shade, and the legend names that shade.
+    expect(html).toMatch(
+      /<td class="n shade-4" title="2 tasks: accepted before, rejected after">2<\/td>/,
+    );
+    expect(html).toContain('<i class="shade-4"></i>2 tasks changed this way');
   });
 });
 

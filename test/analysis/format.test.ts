@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { stackedBars, stackedColumns } from "../../src/analysis/charts.js";
 import {
   csvCell,
   csvDocument,
-  escapeHtml,
   formatDay,
   formatMonth,
   formatPercent,
@@ -13,8 +11,11 @@ import {
 describe("analysis formatting", () => {
   it("writes London dates and months the way reports read", () => {
     expect(formatDay("2026-12-01")).toBe("1 December 2026");
-    expect(formatMonth("2026-03")).toBe("Mar 26");
+    expect(formatMonth("2026-03")).toBe("Mar 2026");
     expect(formatMonth("2026-03", "long")).toBe("March 2026");
+    // Intl's en-GB short month is "Sept"; reports write three letters for every month.
+    expect(formatMonth("2026-09")).toBe("Sep 2026");
+    expect(formatMonth("2026-06")).toBe("Jun 2026");
     expect(formatPercent(1, 3)).toBe("33.3%");
     expect(formatPercent(0, 0)).toBe("–");
   });
@@ -41,28 +42,5 @@ describe("analysis formatting", () => {
     expect(csvCell(-3)).toBe("-3");
     expect(csvCell(undefined)).toBe("");
     expect(csvDocument(["a", "b"], [[1, "x\ny"]])).toBe('a,b\r\n1,"x\ny"\r\n');
-  });
-
-  it("escapes HTML, and charts escape every label", () => {
-    expect(escapeHtml(`<img src=x onerror="alert('1')">`)).toBe(
-      "&lt;img src&#61;x onerror&#61;&quot;alert(&#39;1&#39;)&quot;&gt;",
-    );
-    const hostile = `<script>alert(1)</script> & "Co"`;
-    for (const svg of [
-      stackedBars({
-        title: hostile,
-        labels: [hostile],
-        series: [{ name: hostile, color: "#000", values: [3] }],
-      }),
-      stackedColumns({
-        title: hostile,
-        labels: [hostile],
-        series: [{ name: hostile, color: "#000", values: [3] }],
-      }),
-    ]) {
-      expect(svg).not.toContain("<script>");
-      expect(svg).toContain("&lt;script&gt;");
-      expect(svg.startsWith("<svg")).toBe(true);
-    }
   });
 });

@@ -1,10 +1,10 @@
 import {
   diffHasChanges,
-  renderDiffHtml,
   renderDiffJson,
   renderDiffText,
   VerdictDiff,
 } from "../../analysis/diff.js";
+import { renderDiffHtml } from "../../analysis/diff-html.js";
 import { batchEvaluator, openBatch, type ReadProgress, type TaskResult } from "../batch.js";
 import { type Command, common, flag, text } from "../command.js";
 import {

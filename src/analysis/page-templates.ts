@@ -1,0 +1,76 @@
+/**
+ * The analyst's HTML pages (report, ruleset diff) are Handlebars templates in
+ * `templates/report/`, checked here against their typed views (`page-views.ts`) with the
+ * letters' checker, then precompiled by `npm run generate` (scripts/gen/templates.ts) the way
+ * the bundled letters are; `pages.ts` renders them with Handlebars' runtime alone. A page
+ * opens with `{{#> page.html}}` for the shared frame (stylesheet, heading, footer) and draws
+ * with the shared partials (`bar-chart`, `column-chart`, `legend`, `table`).
+ */
+import type { z } from "zod";
+import { TemplateError } from "../errors/template-error.js";
+import { shapeOf } from "../letters/shape.js";
+import { parseTemplate } from "../letters/templates.js";
+import { checkTemplate } from "../letters/validate.js";
+import { pageHelpers } from "./page-helpers.js";
+import { diffViewSchema, reportViewSchema } from "./page-views.js";
+
+/** Each page: its template (`templates/report/<name>.html.hbs`) and the view it renders. */
+export const pageViews = {
+  report: reportViewSchema,
+  diff: diffViewSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+/** The analyst's HTML pages, by name. */
+export type PageName = keyof typeof pageViews;
+
+const partialFile = /^partials\/([a-z][a-z0-9-]*(?:\.html)?)\.hbs$/;
+
+/**
+ * Handlebars' compile options for the pages, shared by the precompiler and the tests: escaped,
+ * a missing field an error, only the page helpers.
+ */
+export const pageCompileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries(Object.keys(pageHelpers).map((name) => [name, true])),
+} as const;
+
+/** The partial name of a file of `templates/report/`, or undefined for a page. */
+export function pagePartialName(file: string): string | undefined {
+  return partialFile.exec(file)?.[1];
+}
+
+/**
+ * Checks the page templates, as `npm run generate` does before it precompiles them: every page
+ * is present, every file is a page or a partial, and each page (with the partials it includes)
+ * reads only fields its view has, calls only the page helpers and escapes all data.
+ *
+ * @param sources - file name (relative to `templates/report/`) → source
+ * @throws {TemplateError} naming the template and the field, helper or partial at fault
+ * @example checkPages({ ...sources, "report.html.hbs": "{{nope}}" }) // throws TemplateError: Template report.html.hbs (nope): unknown field "nope" …
+ */
+export function checkPages(sources: Readonly<Record<string, string>>): void {
+  const partials = new Map<string, hbs.AST.Program>();
+  for (const [file, source] of Object.entries(sources)) {
+    const name = pagePartialName(file);
+    if (name !== undefined) partials.set(name, parseTemplate(file, source));
+    else if (!Object.hasOwn(pageViews, file.replace(/\.html\.hbs$/, ""))) {
+      const pages = Object.keys(pageViews).map((p) => `${p}.html.hbs`);
+      throw new TemplateError(
+        file,
+        "",
+        `unknown template name: templates/report/ holds ${pages.join(", ")} and partials/<name>.hbs`,
+      );
+    }
+  }
+  for (const [name, schema] of Object.entries(pageViews)) {
+    const file = `${name}.html.hbs`;
+    const source = sources[file];
+    if (source === undefined) throw new TemplateError(file, "", "the page's template is missing");
+    checkTemplate(file, parseTemplate(file, source), shapeOf(schema), {
+      html: true,
+      partials,
+      helpers: pageHelpers,
+    });
+  }
+}
