@@ -4,7 +4,6 @@
  * and screenshots it with headless Chromium (Debian: apt-get install chromium) into
  * docs/letters/<kind>.png, for the README. CHROMIUM=/path/to/chromium overrides the binary.
  */
-import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,10 +22,10 @@ import {
   task,
   unassigned,
 } from "../test/letters/fixtures.js";
+import { screenshot } from "./chromium.js";
 
 const root = join(import.meta.dirname, "..");
 const out = join(root, "docs", "letters");
-const chromium = process.env.CHROMIUM ?? "chromium";
 const date = "2026-10-01";
 
 /** Screenshot name, kind, context, and window height: tall enough to show the whole letter. */
@@ -61,27 +60,10 @@ try {
   for (const [name, kind, context, height] of letters) {
     const html = join(work, `${name}.html`);
     await writeFile(html, renderLetter(kind, context).html);
-    const profile = await mkdtemp(join(tmpdir(), "gp-task-guard-chromium-"));
-    execFileSync(
-      chromium,
-      [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
-        `--user-data-dir=${profile}`,
-        `--screenshot=${join(out, `${name}.png`)}`,
-        `--window-size=1000,${height}`,
-        pathToFileURL(html).href,
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    await rm(profile, { recursive: true, force: true });
+    await screenshot(pathToFileURL(html).href, join(out, `${name}.png`), {
+      width: 1000,
+      height,
+    });
     console.log(`wrote docs/letters/${name}.png`);
   }
 } finally {
