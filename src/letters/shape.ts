@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * What a template may read at a place in its data: the fields of an object, the items of an
@@ -16,21 +16,24 @@ export const scalar: Shape = { kind: "scalar" };
 export const dateScalar: Shape = { kind: "scalar", date: true };
 export const anyShape: Shape = { kind: "any" };
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  options?: z.ZodType[];
-  in?: z.ZodType;
-  out?: z.ZodType;
-  valueType?: z.ZodType;
-  getter?: () => z.ZodType;
-  format?: string;
-}
+/** The mark {@link shapeOf} puts on ISO date and date-time strings. */
+const DATE = "x-iso-date";
 
-function defOf(schema: z.ZodType): Def {
-  return schema._zod.def as unknown as Def;
+/** A JSON Schema node as `z.toJSONSchema` writes it: the keywords read here. */
+interface JsonSchemaNode {
+  type?: string | string[];
+  format?: string;
+  properties?: Record<string, JsonSchemaNode>;
+  additionalProperties?: boolean | JsonSchemaNode;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  oneOf?: JsonSchemaNode[];
+  $ref?: string;
+  $defs?: Record<string, JsonSchemaNode>;
+  const?: unknown;
+  enum?: unknown[];
+  /** Set by {@link shapeOf} on ISO date and date-time strings (JSON Schema has no format for a local date-time). */
+  [DATE]?: true;
 }
 
 /** Merges two shapes a value may have (the options of a union) into one that allows both. */
@@ -50,61 +53,90 @@ export function mergeShapes(a: Shape, b: Shape): Shape {
 }
 
 /**
- * Reads the shape of the data a zod schema produces, for checking template field names.
+ * Reads the shape of the data a zod schema describes, for checking the field names a template
+ * or rule message reads. Goes through zod's public `z.toJSONSchema` (input side, so a
+ * transformed field has the shape of what it was read from), not zod's internals.
  *
  * @param schema - a zod schema (objects, arrays, unions, optionals, records, scalars)
- * @returns its shape; `any` for schemas whose output is not described (custom, unknown)
+ * @returns its shape; `any` for schemas whose data JSON Schema does not describe (custom, unknown)
  * @example shapeOf(z.object({ name: z.string() })) // { kind: "object", fields: Map { "name" => { kind: "scalar" } } }
  */
 export function shapeOf(schema: z.ZodType): Shape {
-  const def = defOf(schema);
-  switch (def.type) {
-    case "object": {
-      const fields = new Map<string, Shape>();
-      for (const [name, field] of Object.entries(def.shape ?? {})) fields.set(name, shapeOf(field));
-      return { kind: "object", fields };
-    }
+  const root = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+    cycles: "ref",
+    reused: "inline",
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema instanceof z.core.$ZodISODate || zodSchema instanceof z.core.$ZodISODateTime)
+        jsonSchema[DATE] = true;
+    },
+  }) as JsonSchemaNode;
+  return fromJsonSchema(root, root, new Set());
+}
+
+function fromJsonSchema(node: JsonSchemaNode, root: JsonSchemaNode, refs: Set<string>): Shape {
+  const read = (child: JsonSchemaNode) => fromJsonSchema(child, root, refs);
+  if (node.$ref !== undefined) {
+    const target = node.$ref === "#" ? root : root.$defs?.[node.$ref.replace("#/$defs/", "")];
+    // A recursive schema (z.lazy) reads as `any` below its first level.
+    if (target === undefined || refs.has(node.$ref)) return anyShape;
+    return fromJsonSchema(target, root, new Set(refs).add(node.$ref));
+  }
+  const options = node.anyOf ?? node.oneOf;
+  if (options !== undefined) {
+    // null adds nothing a template could read: a nullable object keeps its fields.
+    const shapes = options.filter((o) => o.type !== "null").map(read);
+    const [first, ...rest] = shapes;
+    return first ? rest.reduce(mergeShapes, first) : scalar;
+  }
+  switch (node.type) {
+    case "object":
+      if (node.properties !== undefined) {
+        const fields = new Map<string, Shape>();
+        for (const [name, field] of Object.entries(node.properties)) fields.set(name, read(field));
+        return { kind: "object", fields };
+      }
+      return {
+        kind: "record",
+        values:
+          typeof node.additionalProperties === "object"
+            ? read(node.additionalProperties)
+            : anyShape,
+      };
     case "array":
-      return def.element ? { kind: "array", items: shapeOf(def.element) } : anyShape;
-    case "optional":
-    case "nullable":
-    case "default":
-    case "prefault":
-    case "readonly":
-    case "catch":
-    case "nonoptional":
-      return def.innerType ? shapeOf(def.innerType) : anyShape;
-    case "union": {
-      const options = (def.options ?? []).map(shapeOf);
-      const [first, ...rest] = options;
-      return first ? rest.reduce(mergeShapes, first) : anyShape;
-    }
-    case "pipe": {
-      // A transform's output is not described; the input side is what the data looks like.
-      const out = def.out ? defOf(def.out) : undefined;
-      const side = out && out.type !== "transform" ? def.out : def.in;
-      return side ? shapeOf(side) : anyShape;
-    }
-    case "record":
-      return { kind: "record", values: def.valueType ? shapeOf(def.valueType) : anyShape };
-    case "lazy":
-      return def.getter ? shapeOf(def.getter()) : anyShape;
+      return node.items ? { kind: "array", items: read(node.items) } : anyShape;
     case "string":
-      return def.format === "date" || def.format === "datetime" ? dateScalar : scalar;
+      return node[DATE] === true ? dateScalar : scalar;
     case "number":
-    case "int":
+    case "integer":
     case "boolean":
-    case "bigint":
-    case "literal":
-    case "enum":
-    case "date":
     case "null":
-    case "undefined":
-    case "template_literal":
       return scalar;
     default:
-      return anyShape;
+      return "const" in node || node.enum !== undefined ? scalar : anyShape;
   }
+}
+
+/**
+ * Every dotted field path an object schema can produce: `sender.organisation`,
+ * `externalTasks.from` (the fields of each option of a union included). Used to check the
+ * fields a rule message names, at load.
+ *
+ * @example knownPaths(taskSchema).has("recipient.assignee") // true
+ */
+export function knownPaths(schema: z.ZodType): Set<string> {
+  const out = new Set<string>();
+  const walk = (shape: Shape, prefix: string): void => {
+    if (shape.kind !== "object") return;
+    for (const [key, child] of shape.fields) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      out.add(path);
+      walk(child, path);
+    }
+  };
+  walk(shapeOf(schema), "");
+  return out;
 }
 
 /** An object shape with the given fields. */

@@ -4,10 +4,14 @@ import { isFactName } from "../facts/catalogue.js";
 import { practiceSchema } from "../input/practice.js";
 import { taskSchema } from "../input/task.js";
 import { parseHandlebars } from "../letters/handlebars-parser.js";
-import { knownPaths } from "./known-paths.js";
+import { knownPaths } from "../letters/shape.js";
 
-const taskPaths = knownPaths(taskSchema);
-const practicePaths = knownPaths(practiceSchema);
+let fieldPaths: { task: Set<string>; practice: Set<string> } | undefined;
+/** The task and practice fields a message may name, read from their schemas on first use. */
+function fields(): { task: Set<string>; practice: Set<string> } {
+  fieldPaths ??= { task: knownPaths(taskSchema), practice: knownPaths(practiceSchema) };
+  return fieldPaths;
+}
 const blockHelpers = new Set(["if", "unless"]);
 
 interface Node {
@@ -87,8 +91,8 @@ export function checkMessage(
     const [root, ...rest] = parts;
     const path = rest.join(".");
     const ok =
-      (root === "task" && taskPaths.has(path)) ||
-      (root === "practice" && practicePaths.has(path)) ||
+      (root === "task" && fields().task.has(path)) ||
+      (root === "practice" && fields().practice.has(path)) ||
       (root === "facts" && rest.length === 1 && isFactName(path)) ||
       (root === "parameters" && rest.length === 1 && parameters.has(path)) ||
       (options.words === true && root === "words" && rest.length === 1 && wordNames.has(path));
