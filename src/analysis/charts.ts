@@ -57,8 +57,6 @@ export interface BarChartOptions {
   width?: number;
   labelWidth?: number;
   rowHeight?: number;
-  /** The value the axis runs to, so that charts side by side share a scale. */
-  max?: number;
 }
 
 function cut(label: string, maxChars: number): string {
@@ -83,67 +81,14 @@ export function barChart(options: BarChartOptions): BarChart {
   const top = 8;
   const plotW = width - labelWidth - 56;
   const plotBottom = top + rowHeight * options.rows.length;
-  const totals = options.rows.map((row) =>
-    "heading" in row ? 0 : row.values.reduce((sum, v) => sum + v, 0),
-  );
-  const { step, max } = scale(Math.max(options.max ?? 0, ...totals));
+  const totals = options.rows.map((row) => ("heading" in row ? 0 : sum(row.values)));
+  const { step, max } = scale(Math.max(...totals));
   const x = (v: number) => round(labelWidth + (v / max) * plotW);
-  const maxChars = Math.floor(labelWidth / 6.3);
-  const ticks: BarChart["ticks"] = [];
-  for (let v = 0; v <= max; v += step) {
-    ticks.push({
-      x1: x(v),
-      x2: x(v),
-      y1: top,
-      y2: plotBottom,
-      labelX: x(v),
-      labelY: plotBottom + 14,
-      label: formatCount(v),
-    });
-  }
-  const rows = options.rows.map((row, i) => {
-    const yTop = top + rowHeight * i;
-    const textY = round(yTop + rowHeight / 2 + 4);
-    if ("heading" in row) {
-      return {
-        heading: true,
-        label: row.heading,
-        hover: row.heading,
-        textY,
-        bars: [],
-        total: "",
-        totalX: 0,
-      };
-    }
-    const barH = round(rowHeight * 0.66);
-    const y = round(yTop + (rowHeight - barH) / 2);
-    let base = 0;
-    const bars: BarChart["rows"][number]["bars"] = [];
-    options.series.forEach((s, k) => {
-      const value = row.values[k] ?? 0;
-      if (value > 0) {
-        bars.push({
-          x: x(base),
-          y,
-          width: Math.max(0.5, round(x(base + value) - x(base))),
-          height: barH,
-          swatch: row.swatch ?? s.swatch,
-          hover: `${row.label}: ${formatCount(value)} ${s.name.toLowerCase()}`,
-        });
-      }
-      base += value;
-    });
-    const total = totals[i] ?? 0;
-    return {
-      heading: false,
-      label: cut(row.label, maxChars),
-      hover: row.hover ? `${row.label} (${row.hover})` : row.label,
-      textY,
-      bars,
-      total: formatCount(total),
-      totalX: round(x(total) + 6),
-    };
-  });
+  const ticks = ticksOf(step, max, (v, label) => ({
+    ...{ x1: x(v), x2: x(v), y1: top, y2: plotBottom },
+    ...{ labelX: x(v), labelY: plotBottom + 14, label },
+  }));
+  const layout = { series: options.series, x, rowHeight, maxChars: Math.floor(labelWidth / 6.3) };
   return {
     title: options.title,
     width,
@@ -152,7 +97,62 @@ export function barChart(options: BarChartOptions): BarChart {
     ticks,
     axis: { text: options.axisLabel, x: round(labelWidth + plotW / 2), y: plotBottom + 34 },
     labelX: labelWidth - 8,
-    rows,
+    rows: options.rows.map((row, i) => barRow(row, top + rowHeight * i, layout)),
+  };
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
+
+function ticksOf<T>(step: number, max: number, tick: (value: number, label: string) => T): T[] {
+  const ticks: T[] = [];
+  for (let v = 0; v <= max; v += step) ticks.push(tick(v, formatCount(v)));
+  return ticks;
+}
+
+/** The stacked pieces of one row or column: each series' value, from where the last ended. */
+function segments(values: readonly number[], series: readonly Series[]) {
+  const out: { series: Series; from: number; to: number; value: number }[] = [];
+  let base = 0;
+  series.forEach((s, k) => {
+    const value = values[k] ?? 0;
+    if (value > 0) out.push({ series: s, from: base, to: base + value, value });
+    base += value;
+  });
+  return out;
+}
+
+function barRow(
+  row: BarRow | { heading: string },
+  yTop: number,
+  layout: {
+    series: readonly Series[];
+    x: (v: number) => number;
+    rowHeight: number;
+    maxChars: number;
+  },
+): BarChart["rows"][number] {
+  const textY = round(yTop + layout.rowHeight / 2 + 4);
+  if ("heading" in row) {
+    const label = row.heading;
+    return { heading: true, label, hover: label, textY, bars: [], total: "", totalX: 0 };
+  }
+  const { x } = layout;
+  const height = round(layout.rowHeight * 0.66);
+  const y = round(yTop + (layout.rowHeight - height) / 2);
+  const bars = segments(row.values, layout.series).map((p) => ({
+    ...{ x: x(p.from), y, width: Math.max(0.5, round(x(p.to) - x(p.from))), height },
+    swatch: row.swatch ?? p.series.swatch,
+    hover: `${row.label}: ${formatCount(p.value)} ${p.series.name.toLowerCase()}`,
+  }));
+  const total = sum(row.values);
+  return {
+    heading: false,
+    label: cut(row.label, layout.maxChars),
+    hover: row.hover ? `${row.label} (${row.hover})` : row.label,
+    textY,
+    bars,
+    total: formatCount(total),
+    totalX: round(x(total) + 6),
   };
 }
 
@@ -185,59 +185,23 @@ export function monthChart(options: MonthChartOptions): ColumnChart {
   const height = options.height ?? 300;
   const left = 64;
   const top = 16;
-  const bottom = 58;
   const plotW = width - left - 12;
-  const plotH = height - top - bottom;
-  const totals = options.months.map((_, i) =>
-    options.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0),
+  const plotH = height - top - 58;
+  const { step, max } = scale(
+    Math.max(0, ...options.months.map((_, i) => sum(options.series.map((s) => s.values[i] ?? 0)))),
   );
-  const { step, max } = scale(Math.max(0, ...totals));
   const y = (v: number) => round(top + plotH - (v / max) * plotH);
-  const ticks: ColumnChart["ticks"] = [];
-  for (let v = 0; v <= max; v += step) {
-    ticks.push({
-      x1: left,
-      x2: width - 12,
-      y1: y(v),
-      y2: y(v),
-      labelX: left - 6,
-      labelY: round(y(v) + 4),
-      label: formatCount(v),
-    });
-  }
+  const ticks = ticksOf(step, max, (v, label) => ({
+    ...{ x1: left, x2: width - 12, y1: y(v), y2: y(v) },
+    ...{ labelX: left - 6, labelY: round(y(v) + 4), label },
+  }));
   const band = plotW / Math.max(1, options.months.length);
-  const barW = round(Math.min(48, band * 0.7));
-  const columns = options.months.map((month, i) => {
-    const centre = round(left + band * i + band / 2);
-    let base = 0;
-    const bars: ColumnChart["columns"][number]["bars"] = [];
-    const [name = month, year = ""] = formatMonth(month, "short").split(" ");
-    for (const s of options.series) {
-      const value = s.values[i] ?? 0;
-      if (value > 0) {
-        bars.push({
-          x: round(centre - barW / 2),
-          y: y(base + value),
-          width: barW,
-          height: round(y(base) - y(base + value)),
-          swatch: s.swatch,
-          hover: `${formatMonth(month, "long")}: ${formatCount(value)} ${s.name.toLowerCase()}`,
-        });
-      }
-      base += value;
-    }
-    const total = totals[i] ?? 0;
-    return {
-      centre,
-      bars,
-      total: total > 0 ? formatCount(total) : "",
-      totalY: round(y(total) - 4),
-      label: name,
-      labelY: top + plotH + 16,
-      sublabel: i === 0 || month.endsWith("-01") ? year : "",
-      sublabelY: top + plotH + 30,
-    };
-  });
+  const layout = {
+    series: options.series,
+    y,
+    barW: round(Math.min(48, band * 0.7)),
+    base: top + plotH,
+  };
   return {
     title: options.title,
     width,
@@ -246,6 +210,40 @@ export function monthChart(options: MonthChartOptions): ColumnChart {
     ticks,
     xAxis: { text: options.monthsLabel, x: round(left + plotW / 2), y: height - 6 },
     yAxis: { text: options.axisLabel, x: 16, y: round(top + plotH / 2) },
-    columns,
+    columns: options.months.map((month, i) =>
+      monthColumn(month, i, round(left + band * i + band / 2), layout),
+    ),
+  };
+}
+
+function monthColumn(
+  month: string,
+  i: number,
+  centre: number,
+  layout: {
+    series: MonthChartOptions["series"];
+    y: (v: number) => number;
+    barW: number;
+    base: number;
+  },
+): ColumnChart["columns"][number] {
+  const { y, barW } = layout;
+  const values = layout.series.map((s) => s.values[i] ?? 0);
+  const [name = month, year = ""] = formatMonth(month, "short").split(" ");
+  const bars = segments(values, layout.series).map((p) => ({
+    ...{ x: round(centre - barW / 2), y: y(p.to), width: barW, height: round(y(p.from) - y(p.to)) },
+    swatch: p.series.swatch,
+    hover: `${formatMonth(month, "long")}: ${formatCount(p.value)} ${p.series.name.toLowerCase()}`,
+  }));
+  const total = sum(values);
+  return {
+    centre,
+    bars,
+    total: total > 0 ? formatCount(total) : "",
+    totalY: round(y(total) - 4),
+    label: name,
+    labelY: layout.base + 16,
+    sublabel: i === 0 || month.endsWith("-01") ? year : "",
+    sublabelY: layout.base + 30,
   };
 }
