@@ -45,8 +45,24 @@ const { values: args } = parseArgs({
     memory: { type: "string", default: "100000,400000" },
     cli: { type: "string", default: "100000" },
     quick: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (args.help) {
+  process.stdout.write(`Usage: npm run bench [-- options]
+
+Measures the engines, whole evaluations, the CLI batch, peak RSS and start-up; prints one
+table. Writes nothing into the repository (temporary files go to the system's temp folder).
+
+Options:
+  --tasks <n>        tasks per throughput figure (default 5000)
+  --memory <a,b>     batch sizes for peak RSS (default 100000,400000)
+  --cli <n>          tasks for the CLI batch (default 100000)
+  --quick            small sizes and short measurements, for a smoke run
+  -h, --help         this help
+`);
+  process.exit(0);
+}
 const quick = args.quick === true;
 const taskCount = Number(args.tasks);
 const memoryCounts = (quick ? "10000,40000" : (args.memory ?? "")).split(",").map(Number);

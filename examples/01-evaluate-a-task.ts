@@ -1,4 +1,4 @@
-// Usage: npm run build && npx tsx examples/01-evaluate-a-task.ts
+// Usage (after npm ci, which builds dist/): npx tsx examples/01-evaluate-a-task.ts
 //
 // Evaluates one SystmOne task for one practice and prints the verdict and its letter.
 // Imports the package by its own name, as your code would.

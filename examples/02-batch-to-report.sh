@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Usage: npm run build && bash examples/02-batch-to-report.sh [output-folder]
+# Usage: bash examples/02-batch-to-report.sh [output-folder]   (after npm ci, which builds dist/)
 #
 # A practice's year of SystmOne tasks, from a file to verdicts, letters and a report:
 #   1. evaluate the batch: one JSON line per task (or per bad record), a letter per task;
 #   2. check that every record came out (records in = verdicts + errors out);
 #   3. report: text for the screen, HTML for the committee paper, CSV for the spreadsheet.
-# Runs the package's own bin, as a user would (npx finds it in this folder).
+# Runs this checkout's bin, dist/cli.js (what `npm run cli --` runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$(mktemp -d)}"
 mkdir -p "$out"
-gp() { npx --no-install gp-task-guard "$@"; }
+gp() { node dist/cli.js "$@"; }
 
 practice=examples/practice.json
 corpus=examples/corpus.jsonl

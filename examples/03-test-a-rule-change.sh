@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: npm run build && bash examples/03-test-a-rule-change.sh
+# Usage: bash examples/03-test-a-rule-change.sh [output-folder]   (after npm ci, which builds dist/)
 #
 # An ICB analyst changes the rules and sees what the change does before a practice relies
 # on it: validate the rules, run every rule's examples and measure coverage on a corpus of
@@ -11,15 +11,16 @@
 #      (NHS Standard Contract SC11.3/SC11.4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-gp() { npx --no-install gp-task-guard "$@"; }
+# The edited rules and the HTML diff stay in the output folder for you to read.
+work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
+gp() { node dist/cli.js "$@"; }
 
 practice=examples/practice.json
 corpus=examples/corpus.jsonl
 
 echo "== A. Change immediateWithinDays from 14 to 21"
-cp -r rules "$work/rules"
+mkdir -p "$work/rules" && cp -r rules/. "$work/rules"
 node -e '
   const fs = require("node:fs");
   const file = process.argv[1];
@@ -65,3 +66,4 @@ gp diff --candidate examples/rulesets/fit-note-disabled.json "$corpus" --practic
 gp validate examples/rulesets/shared-care.json
 gp test examples/rulesets/shared-care.json --corpus "$corpus" --practice "$practice" --min-coverage 80
 gp diff --candidate examples/rulesets/shared-care.json "$corpus" --practice "$practice" --format html --out "$work/diff.html"
+echo "wrote $work/diff.html (the shared-care diff) and $work/rules (the 21-day rules)"

@@ -1,4 +1,4 @@
-// Usage: npm run build && npx tsx examples/04-fhir-task.ts
+// Usage (after npm ci, which builds dist/): npx tsx examples/04-fhir-task.ts
 //
 // Reads an HL7 FHIR R4 Task (UK Core Task profile), as a trust's system would send it, maps it
 // to a task with fromFhirTask, evaluates it and prints the verdict. Then shows the InputError,

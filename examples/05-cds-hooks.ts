@@ -1,4 +1,4 @@
-// Usage: npm run build && npx tsx examples/05-cds-hooks.ts
+// Usage (after npm ci, which builds dist/): npx tsx examples/05-cds-hooks.ts
 //
 // Answers a CDS Hooks request the way a CDS service would: the FHIR Task in the request's
 // context is mapped with fromFhirTask, evaluated, and the verdict returned as CDS Hooks 2.0

@@ -1,17 +1,18 @@
 /**
- * Usage: npx tsx scripts/generate-corpus.ts [--count 1000] [--seed 20261123] [--out examples/corpus.jsonl]
+ * Usage: npx tsx scripts/generate-corpus.ts [--count 1000] [--seed 20261123] [--out <file> [--force]]
  *
  * Writes a synthetic corpus of SystmOne tasks sent to Example Surgery, one JSON task per line,
- * for the CLI's `evaluate`, `report`, `diff` and `test --golden` and for the README walkthrough.
- * Everything is fictional: organisations, ODS codes, people, and NHS numbers from the 999 test
- * range with a valid Modulus 11 check digit. The same seed and count give the same bytes
- * (a seeded PRNG, no Math.random, no clock), and test/cli/corpus.test.ts fails when the
- * committed examples/corpus.jsonl is stale.
+ * for the CLI's `evaluate`, `report`, `diff` and `test --golden` and for the docs. Everything
+ * is fictional: organisations, ODS codes, people, and NHS numbers from the 999 test range with
+ * a valid Modulus 11 check digit. The same seed and count give the same bytes (a seeded PRNG,
+ * no Math.random, no clock), and test/cli/corpus.test.ts fails when the committed
+ * examples/corpus.jsonl is stale.
  *
- * With `--out -` the corpus goes to stdout, so a large one can be streamed into a pipe:
- * `npx tsx scripts/generate-corpus.ts --count 200000 --out - > /tmp/big.jsonl`.
+ * The corpus goes to stdout unless `--out` names a file; an existing file is overwritten only
+ * with `--force` (the committed corpus is rewritten with
+ * `npx tsx scripts/generate-corpus.ts --out examples/corpus.jsonl --force`).
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { TZDate } from "@date-fns/tz";
@@ -1187,20 +1188,54 @@ function task(random: Random, draft: Draft, sequence: number): TaskInputRaw {
   return out;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      count: { type: "string", default: String(corpusDefaults.count) },
-      seed: { type: "string", default: String(corpusDefaults.seed) },
-      out: { type: "string", default: "examples/corpus.jsonl" },
-    },
-  });
+const usage = `Usage: npx tsx scripts/generate-corpus.ts [options] [> file.jsonl]
+
+Writes synthetic SystmOne tasks, one JSON object per line, to stdout (or --out).
+
+Options:
+  --count <n>    how many tasks (default ${corpusDefaults.count})
+  --seed <n>     the PRNG seed (default ${corpusDefaults.seed}, the committed corpus)
+  --out <file>   write to this file instead of stdout; refuses an existing file
+  --force        with --out, overwrite an existing file (examples/corpus.jsonl is committed)
+  -h, --help     this help
+
+Examples:
+  npx tsx scripts/generate-corpus.ts --count 100000 > .tmp/big.jsonl
+  npx tsx scripts/generate-corpus.ts --out examples/corpus.jsonl --force`;
+
+async function main(argv: string[]): Promise<number> {
+  let values: { count?: string; seed?: string; out?: string; force?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        count: { type: "string", default: String(corpusDefaults.count) },
+        seed: { type: "string", default: String(corpusDefaults.seed) },
+        out: { type: "string" },
+        force: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
   const count = Number(values.count);
   const seed = Number(values.seed);
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
-    throw new Error("--count must be a positive integer and --seed an integer");
+    process.stderr.write("--count must be a positive integer and --seed an integer\n");
+    return 2;
   }
-  const out = values.out === "-" ? process.stdout : createWriteStream(values.out);
+  const file = values.out !== undefined && values.out !== "-" ? values.out : undefined;
+  if (file !== undefined && existsSync(file) && !values.force) {
+    process.stderr.write(`${file} exists: add --force to overwrite it\n`);
+    return 2;
+  }
+  const out = file === undefined ? process.stdout : createWriteStream(file);
   for (const record of corpusTasks({ seed, count })) {
     if (!out.write(`${JSON.stringify(record)}\n`)) {
       await new Promise<void>((resolve) => out.once("drain", () => resolve()));
@@ -1210,9 +1245,10 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve, reject) =>
       out.end((err?: Error | null) => (err ? reject(err) : resolve())),
     );
-    process.stderr.write(`wrote ${count} tasks to ${values.out}\n`);
+    process.stderr.write(`wrote ${count} tasks to ${file}\n`);
   }
+  return 0;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
-  await main();
+  process.exitCode = await main(process.argv.slice(2));

@@ -12,7 +12,7 @@ const committed = (await readFile(join(root, "examples/corpus.jsonl"), "utf8"))
 const tasks = committed.map((line) => taskSchema.parse(JSON.parse(line)));
 
 describe("examples/corpus.jsonl", () => {
-  it("is what scripts/generate-corpus.ts writes (run npx tsx scripts/generate-corpus.ts)", () => {
+  it("is what scripts/generate-corpus.ts writes (run npx tsx scripts/generate-corpus.ts --out examples/corpus.jsonl --force)", () => {
     const fresh = generateCorpus(corpusDefaults).map((task) => JSON.stringify(task));
     expect(committed.length).toBe(corpusDefaults.count);
     expect(committed).toEqual(fresh);
