@@ -1,7 +1,9 @@
 import { compileCondition } from "../engine/compiled.js";
 import { resolveConditions } from "../engine/prepare.js";
+import { formatPath } from "../errors/guard-error.js";
 import type { Facts } from "../facts/catalogue.js";
-import type { Condition, FactCondition, Ruleset } from "../rules/schema.js";
+import { forEachFactCondition } from "../rules/conditions.js";
+import type { FactCondition, Ruleset } from "../rules/schema.js";
 
 /** One comparison of a rule (a leaf of its conditions) and how often it held. */
 export interface ConditionCoverage {
@@ -48,19 +50,6 @@ interface Leaf {
   errors: number;
 }
 
-function leaves(ruleId: string, condition: Condition, path: string, out: Leaf[]): void {
-  if ("all" in condition) {
-    for (const [i, c] of condition.all.entries()) leaves(ruleId, c, `${path}.all[${i}]`, out);
-  } else if ("any" in condition) {
-    for (const [i, c] of condition.any.entries()) leaves(ruleId, c, `${path}.any[${i}]`, out);
-  } else if ("not" in condition) {
-    leaves(ruleId, condition.not, `${path}.not`, out);
-  } else {
-    const test = compileCondition(condition);
-    out.push({ ruleId, path, condition, test, true: 0, false: 0, errors: 0 });
-  }
-}
-
 /**
  * Measures how much of a ruleset a set of tasks exercises, one task's facts at a time: which
  * rules fired, and for every comparison in every rule (evaluated on its own, without the short
@@ -83,12 +72,19 @@ export class CoverageCounter {
   constructor(ruleset: Ruleset) {
     for (const rule of ruleset.rules) {
       this.#fired.set(rule.id, 0);
-      leaves(
-        rule.id,
-        resolveConditions(rule.conditions, ruleset.parameters),
-        "conditions",
-        this.#leaves,
-      );
+      forEachFactCondition(resolveConditions(rule.conditions, ruleset.parameters), (c, path) => {
+        const test = compileCondition(c);
+        const at = formatPath(["conditions", ...path]);
+        this.#leaves.push({
+          ruleId: rule.id,
+          path: at,
+          condition: c,
+          test,
+          true: 0,
+          false: 0,
+          errors: 0,
+        });
+      });
     }
   }
 

@@ -26,6 +26,7 @@
  *   `setConditions`), and what the ruleset format forbids (`path`, `params`, `condition`
  *   references, `{fact}` values), is a `RulesetError` when compiling.
  */
+import { appendPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import type { Facts } from "../facts/catalogue.js";
 import type { Condition } from "../rules/schema.js";
@@ -67,11 +68,6 @@ function priorityOf(value: unknown): number {
   return Number.parseInt(String(value), 10) || 1;
 }
 
-function pathOf(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  return path === "" ? key : `${path}.${key}`;
-}
-
 class CompileContext {
   constructor(readonly file: string) {}
 
@@ -98,19 +94,19 @@ function compileNode(condition: unknown, path: string, ctx: CompileContext): Nod
   if (kind === "not") {
     const child = record.not;
     if (Array.isArray(child)) {
-      return ctx.fail(pathOf(path, "not"), "invalid_condition", '"not" cannot be an array');
+      return ctx.fail(appendPath(path, "not"), "invalid_condition", '"not" cannot be an array');
     }
-    const inner = compileNode(child, pathOf(path, "not"), ctx);
+    const inner = compileNode(child, appendPath(path, "not"), ctx);
     const test = inner.test;
     return { test: (facts) => !test(facts), mayThrow: inner.mayThrow, priority };
   }
   if (kind !== undefined) {
     const children = record[kind];
     if (!Array.isArray(children)) {
-      return ctx.fail(pathOf(path, kind), "invalid_condition", `"${kind}" must be an array`);
+      return ctx.fail(appendPath(path, kind), "invalid_condition", `"${kind}" must be an array`);
     }
     const nodes = children.map((c: unknown, i) =>
-      compileNode(c, pathOf(pathOf(path, kind), i), ctx),
+      compileNode(c, appendPath(appendPath(path, kind), i), ctx),
     );
     return { ...compileGroup(nodes, kind), priority };
   }
@@ -125,7 +121,7 @@ function compileFact(
   for (const key of ["condition", "path", "params"]) {
     if (hasOwn(record, key)) {
       ctx.fail(
-        pathOf(path, key),
+        appendPath(path, key),
         "unsupported_condition",
         `"${key}" is not allowed in a ruleset condition`,
       );
@@ -142,18 +138,18 @@ function compileFact(
   }
   const { fact, operator, value } = record;
   if (typeof fact !== "string" || fact === "") {
-    return ctx.fail(pathOf(path, "fact"), "invalid_condition", "fact must name a fact");
+    return ctx.fail(appendPath(path, "fact"), "invalid_condition", "fact must name a fact");
   }
   if (typeof operator !== "string") {
     return ctx.fail(
-      pathOf(path, "operator"),
+      appendPath(path, "operator"),
       "invalid_condition",
       "operator must name an operator",
     );
   }
   if (typeof value === "object" && value !== null && hasOwn(value, "fact")) {
     return ctx.fail(
-      pathOf(path, "value"),
+      appendPath(path, "value"),
       "unsupported_condition",
       "a value may not refer to a fact",
     );

@@ -1,4 +1,5 @@
 import { type Lexicon, lexiconOf } from "../facts/lexicon.js";
+import { mapFactConditions } from "../rules/conditions.js";
 import { compileMessage } from "../rules/message.js";
 import type { Condition, ConditionValue, Rule, Ruleset } from "../rules/schema.js";
 
@@ -30,22 +31,11 @@ export function resolveConditions(
   condition: Condition,
   parameters: Ruleset["parameters"],
 ): Condition {
-  const { priority, name } = condition;
-  const extra = {
-    ...(priority !== undefined && { priority }),
-    ...(name !== undefined && { name }),
-  };
-  if ("all" in condition)
-    return { all: condition.all.map((c) => resolveConditions(c, parameters)), ...extra };
-  if ("any" in condition)
-    return { any: condition.any.map((c) => resolveConditions(c, parameters)), ...extra };
-  if ("not" in condition) return { not: resolveConditions(condition.not, parameters), ...extra };
-  return {
-    fact: condition.fact,
-    operator: condition.operator,
-    value: resolveValue(condition.value, parameters),
-    ...extra,
-  };
+  return mapFactConditions(condition, (c) => ({
+    fact: c.fact,
+    operator: c.operator,
+    value: resolveValue(c.value, parameters),
+  }));
 }
 
 const cache = new WeakMap<Ruleset, PreparedRuleset>();

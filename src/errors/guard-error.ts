@@ -38,12 +38,13 @@ export function isGuardError(value: unknown): value is GuardError {
 
 /** Formats a path array the way people read it: `conditions.all[0].fact`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
+  return path.reduce<string>(appendPath, "");
+}
+
+/** One more step on a formatted path: `appendPath("conditions.all", 0)` is `conditions.all[0]`. */
+export function appendPath(path: string, key: PropertyKey): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path === "" ? String(key) : `${path}.${String(key)}`;
 }
 
 export function summariseIssues(issues: readonly Issue[], limit = 3): string {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formatPath, type Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
+import type { RulesetIssue } from "../errors/ruleset-error.js";
 
 /** A non-empty string after trimming. */
 export const text = (what: string) =>
@@ -27,6 +28,11 @@ export function toIssues(error: z.ZodError): Issue[] {
     code: issue.code,
     message: issue.message,
   }));
+}
+
+/** zod's issues in a ruleset file, each naming the file. */
+export function toFileIssues(error: z.ZodError, file: string): RulesetIssue[] {
+  return toIssues(error).map((issue) => ({ file, ...issue }));
 }
 
 /** Parses with a zod schema, or throws an `InputError` naming each bad field's path. */

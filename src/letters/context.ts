@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatPath } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import { TemplateError } from "../errors/template-error.js";
 import { isoDate, isoInstant, text, toIssues } from "../input/common.js";
@@ -184,13 +185,6 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function dotted(path: readonly PropertyKey[]): string {
-  return path
-    .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
-    .join("")
-    .replace(/^\./, "");
-}
-
 /** Whether a rule's words to the sender (or its message, without them) print the decline date. */
 function printsDeclineDate(rule: Rule): boolean {
   const sources = rule.sender ? [rule.sender.heading, rule.sender.reason] : [rule.message];
@@ -248,10 +242,10 @@ export function parseLetterContext(kind: LetterKind, input: unknown): ParsedLett
     );
     const first = missing[0];
     if (first) {
-      const fields = [...new Set(missing.map((issue) => dotted(issue.path)))];
+      const fields = [...new Set(missing.map((issue) => formatPath(issue.path)))];
       throw new TemplateError(
         kind,
-        dotted(first.path),
+        formatPath(first.path),
         `the ${kind} letter needs these fields in its context: ${fields.join(", ")}`,
       );
     }

@@ -1,19 +1,20 @@
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
-import type { z } from "zod";
 import { isKnownOperator, operatorMayThrow } from "../engine/operators.js";
 import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters } from "../facts/lexicon.js";
+import { toFileIssues } from "../input/common.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
 import { checkPhrases } from "./check-phrases.js";
+import { forEachFactCondition } from "./conditions.js";
 import { defaultRulesetFiles } from "./default-ruleset.generated.js";
 import { checkMessage } from "./message.js";
 import { applyOverlay, DEFAULT_BASE, isOverlay, mapIssues, type RulesetSource } from "./overlay.js";
 import {
-  type Condition,
+  type FactCondition,
   RULESET_FILE,
   type Rule,
   type RuleFile,
@@ -66,15 +67,6 @@ function forbiddenKeys(
   }
 }
 
-function zodIssues(error: z.ZodError, file: string): RulesetIssue[] {
-  return error.issues.map((i) => ({
-    file,
-    path: formatPath(i.path),
-    code: i.code,
-    message: i.message,
-  }));
-}
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -87,82 +79,74 @@ function isParam(value: unknown): value is { param: string } {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function checkConditions(
-  condition: Condition,
-  path: PropertyKey[],
+function checkFactCondition(
+  condition: FactCondition,
+  path: readonly PropertyKey[],
   ctx: { file: string; ruleset: RulesetFile; issues: RulesetIssue[] },
 ): void {
   const { file, ruleset, issues } = ctx;
   const at = (...more: PropertyKey[]) => formatPath([...path, ...more]);
-  if ("all" in condition) {
-    for (const [i, c] of condition.all.entries()) checkConditions(c, [...path, "all", i], ctx);
-  } else if ("any" in condition) {
-    for (const [i, c] of condition.any.entries()) checkConditions(c, [...path, "any", i], ctx);
-  } else if ("not" in condition) {
-    checkConditions(condition.not, [...path, "not"], ctx);
-  } else {
-    if (!isFactName(condition.fact)) {
+  if (!isFactName(condition.fact)) {
+    issues.push({
+      file,
+      path: at("fact"),
+      code: "unknown_fact",
+      message: `unknown fact "${condition.fact}": known facts are ${Object.keys(factCatalogue).join(", ")}`,
+    });
+  }
+  if (!isKnownOperator(condition.operator)) {
+    issues.push({
+      file,
+      path: at("operator"),
+      code: "unknown_operator",
+      message: `unknown operator "${condition.operator}": use json-rules-engine's defaults (equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive), optionally behind decorators such as not: or everyFact:`,
+    });
+  }
+  const value = condition.value;
+  const compared =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? ruleset.parameters[value.param]
+      : value;
+  if (isKnownOperator(condition.operator) && operatorMayThrow(condition.operator, compared)) {
+    issues.push({
+      file,
+      path: at("operator"),
+      code: "operator_may_throw",
+      message: `operator "${condition.operator}" would fail when the rule runs with this value: in and notIn need a list (or text) to look in, someValue: and everyValue: need a list, and swap: puts the fact there instead`,
+    });
+  }
+  const mismatch = isKnownOperator(condition.operator)
+    ? checkComparedValue(condition.fact, condition.operator, compared)
+    : undefined;
+  if (mismatch !== undefined && (compared !== undefined || !isParam(value))) {
+    issues.push({
+      file,
+      path: isParam(value) ? at("value", "param") : at("value"),
+      code: "value_type",
+      message: isParam(value) ? `parameter "${value.param}": ${mismatch}` : mismatch,
+    });
+  }
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    if (!Object.hasOwn(ruleset.parameters, value.param)) {
       issues.push({
         file,
-        path: at("fact"),
-        code: "unknown_fact",
-        message: `unknown fact "${condition.fact}": known facts are ${Object.keys(factCatalogue).join(", ")}`,
+        path: at("value", "param"),
+        code: "unknown_parameter",
+        message: `unknown parameter "${value.param}": ruleset.json defines ${Object.keys(ruleset.parameters).join(", ")}`,
       });
     }
-    if (!isKnownOperator(condition.operator)) {
-      issues.push({
-        file,
-        path: at("operator"),
-        code: "unknown_operator",
-        message: `unknown operator "${condition.operator}": use json-rules-engine's defaults (equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive), optionally behind decorators such as not: or everyFact:`,
-      });
-    }
-    const value = condition.value;
-    const compared =
-      typeof value === "object" && value !== null && !Array.isArray(value)
-        ? ruleset.parameters[value.param]
-        : value;
-    if (isKnownOperator(condition.operator) && operatorMayThrow(condition.operator, compared)) {
-      issues.push({
-        file,
-        path: at("operator"),
-        code: "operator_may_throw",
-        message: `operator "${condition.operator}" would fail when the rule runs with this value: in and notIn need a list (or text) to look in, someValue: and everyValue: need a list, and swap: puts the fact there instead`,
-      });
-    }
-    const mismatch = isKnownOperator(condition.operator)
-      ? checkComparedValue(condition.fact, condition.operator, compared)
-      : undefined;
-    if (mismatch !== undefined && (compared !== undefined || !isParam(value))) {
-      issues.push({
-        file,
-        path: isParam(value) ? at("value", "param") : at("value"),
-        code: "value_type",
-        message: isParam(value) ? `parameter "${value.param}": ${mismatch}` : mismatch,
-      });
-    }
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      if (!Object.hasOwn(ruleset.parameters, value.param)) {
+  } else if (condition.fact === "category") {
+    const named = Array.isArray(value) ? value : [value];
+    named.forEach((category, i) => {
+      if (typeof category === "string" && !Object.hasOwn(ruleset.categories, category)) {
         issues.push({
           file,
-          path: at("value", "param"),
-          code: "unknown_parameter",
-          message: `unknown parameter "${value.param}": ruleset.json defines ${Object.keys(ruleset.parameters).join(", ")}`,
+          path: Array.isArray(value) ? at("value", i) : at("value"),
+          code: "unknown_category",
+          message: `unknown category "${category}": ruleset.json defines ${Object.keys(ruleset.categories).join(", ")}`,
         });
       }
-    } else if (condition.fact === "category") {
-      const named = Array.isArray(value) ? value : [value];
-      named.forEach((category, i) => {
-        if (typeof category === "string" && !Object.hasOwn(ruleset.categories, category)) {
-          issues.push({
-            file,
-            path: Array.isArray(value) ? at("value", i) : at("value"),
-            code: "unknown_category",
-            message: `unknown category "${category}": ruleset.json defines ${Object.keys(ruleset.categories).join(", ")}`,
-          });
-        }
-      });
-    }
+    });
   }
 }
 
@@ -260,7 +244,7 @@ function assemble(files: RulesetFiles): Ruleset {
     ]);
   }
   const parsed = rulesetSchema.safeParse(files[RULESET_FILE]);
-  if (!parsed.success) throw new RulesetError(zodIssues(parsed.error, RULESET_FILE));
+  if (!parsed.success) throw new RulesetError(toFileIssues(parsed.error, RULESET_FILE));
   const ruleset = parsed.data;
 
   for (const [name, type] of Object.entries(factParameters)) {
@@ -303,7 +287,7 @@ function assemble(files: RulesetFiles): Ruleset {
     }
     const result = ruleSchema.safeParse(files[file]);
     if (!result.success) {
-      issues.push(...zodIssues(result.error, file));
+      issues.push(...toFileIssues(result.error, file));
       return;
     }
     const rule: RuleFile = result.data;
@@ -315,7 +299,9 @@ function assemble(files: RulesetFiles): Ruleset {
         message: `the rule's id "${rule.id}" differs from its file name "${file}"`,
       });
     }
-    checkConditions(rule.conditions, ["conditions"], { file, ruleset, issues });
+    forEachFactCondition(rule.conditions, (condition, path) =>
+      checkFactCondition(condition, ["conditions", ...path], { file, ruleset, issues }),
+    );
     rule.contract.forEach((clause, i) => {
       if (!Object.hasOwn(ruleset.contract.clauses, clause)) {
         issues.push({

@@ -4,8 +4,8 @@
  * instead of a copy of every rule. Pure: reading the base from disk is `loadRuleset`'s job.
  */
 import { z } from "zod";
-import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
+import { toFileIssues } from "../input/common.js";
 import { RULESET_FILE, ruleSchema } from "./schema.js";
 
 /** `extends` naming the bundled ruleset. */
@@ -84,15 +84,6 @@ function mergeCategories(base: unknown, over: Json): Json {
   return { ...added, ...merged };
 }
 
-function overlayIssues(error: z.ZodError, file: string): RulesetIssue[] {
-  return error.issues.map((i) => ({
-    file,
-    path: formatPath(i.path),
-    code: i.code,
-    message: i.message,
-  }));
-}
-
 /** The overlay's new rules: `<id>.json` beside it, or inline rule objects. */
 function addedRules(
   overlay: RulesetOverlay,
@@ -157,7 +148,7 @@ export function applyOverlay(
   beside: RulesetSource = { files: {}, origins: {} },
 ): RulesetSource {
   const parsed = overlaySchema.safeParse(overlay);
-  if (!parsed.success) throw new RulesetError(overlayIssues(parsed.error, file));
+  if (!parsed.success) throw new RulesetError(toFileIssues(parsed.error, file));
   const {
     $schema: _schema,
     extends: _base,
@@ -182,7 +173,7 @@ export function applyOverlay(
     const result = ruleOverrideSchema.safeParse(fields);
     if (!result.success) {
       issues.push(
-        ...overlayIssues(result.error, file).map((i) => ({
+        ...toFileIssues(result.error, file).map((i) => ({
           ...i,
           path: i.path ? `${path}.${i.path}` : path,
         })),
