@@ -1,7 +1,7 @@
 import type { Outcome, Verdict } from "../engine/types.js";
 import { canonicalJson } from "../rules/canonical-json.js";
 import type { Ruleset } from "../rules/schema.js";
-import { formatCount, formatPercent, shortHash, textTable } from "./format.js";
+import { formatCount, formatPercent, printable, shortHash, textTable } from "./format.js";
 
 /** A task's state under one ruleset: its outcome, or `error` when it could not be evaluated. */
 export type DiffState = Outcome | "error";
@@ -385,7 +385,8 @@ export function renderDiffText(diff: RulesetDiff): string {
     }
     out.push("");
   }
-  return out.join("\n");
+  // Sample ids come from task data: nothing in them may drive the terminal.
+  return out.join("\n").split("\n").map(printable).join("\n");
 }
 
 /**

@@ -98,7 +98,7 @@ export function textTable(
   const cells = [
     header,
     ...rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatCount(cell) : cell))),
-  ];
+  ].map((row) => row.map(printable));
   const widths = header.map((_, column) =>
     Math.max(...cells.map((row) => [...(row[column] ?? "")].length)),
   );
@@ -118,6 +118,48 @@ export function textTable(
     )
     .join("\n")
     .concat("\n");
+}
+
+/**
+ * Characters that change what a terminal shows rather than showing themselves: C0 controls
+ * (ESC starts `ESC[8m`, which hid later rows' outcome and review columns), DEL, C1 controls
+ * (U+009B is a one-byte CSI), line and paragraph separators, and the bidirectional formatting
+ * characters that reorder text (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069).
+ */
+function unprintable(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/**
+ * Text as it may be printed to a terminal or a plain-text report: every control, C1 and bidi
+ * character written as a visible escape (`\x1b`, `\u202e`), so data cannot hide, move or
+ * recolour what is printed around it. Line breaks are escaped too: one value, one line.
+ *
+ * @param text - a value from a task, practice or ruleset
+ * @returns the text with those characters escaped
+ * @example printable("T1\u001b[8m") // "T1\\x1b[8m"
+ */
+export function printable(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!unprintable(code)) continue;
+    const hex = code.toString(16);
+    out += `${text.slice(from, i)}${code <= 0xff ? `\\x${hex.padStart(2, "0")}` : `\\u${hex.padStart(4, "0")}`}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /**

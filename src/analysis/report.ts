@@ -5,6 +5,7 @@ import {
   formatDay,
   formatMonth,
   formatPercent,
+  printable,
   shortHash,
   textTable,
 } from "./format.js";
@@ -224,7 +225,8 @@ export function renderReportText(input: ReportInput): string {
       ),
     );
   }
-  return out.join("\n");
+  // Names and ids come from task data: nothing in them may drive the terminal.
+  return out.join("\n").split("\n").map(printable).join("\n");
 }
 
 /**

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { printable } from "../../analysis/format.js";
 import type { Verdict } from "../../node.js";
 import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
 import { type Command, common, commonHelp, flag, text } from "../command.js";
@@ -39,7 +40,8 @@ function tableRow(
   category: string,
   rules: string,
 ): string {
-  return `${String(line).padStart(6)}  ${cut(id, 20)}  ${outcome.padEnd(7)}  ${review.padEnd(6)}  ${cut(category, 28)}  ${rules}`.trimEnd();
+  // Ids, categories and messages come from task data: printable() keeps escapes off the terminal.
+  return `${String(line).padStart(6)}  ${cut(printable(id), 20)}  ${outcome.padEnd(7)}  ${review.padEnd(6)}  ${cut(printable(category), 28)}  ${printable(rules)}`.trimEnd();
 }
 
 export const evaluateCommand: Command = {
@@ -153,8 +155,8 @@ Examples:
         const { letter, ...withoutLetter } = verdict;
         json = JSON.stringify(withoutLetter);
         if (format === "table") {
-          await write(
-            io.stdout,
+          // Through the same buffer as error rows, so every row keeps its input order.
+          await out.write(
             `${tableRow(line, verdict.taskId, verdict.outcome, verdict.humanReview ? "yes" : "", `${verdict.category.value}${verdict.category.source === "inferred" ? "*" : ""}`, verdict.findings.map((f) => f.ruleId).join(", "))}\n`,
           );
         }

@@ -1,0 +1,223 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createGuard } from "../../src/engine/guard.js";
+import { isGuardError } from "../../src/errors/guard-error.js";
+import { runCli } from "../cli/run-cli.js";
+import { fuzz, practice, task } from "./fuzz.js";
+
+/**
+ * What the program prints about task data (issue 15): no record content in any error, and
+ * nothing from a task that can drive the terminal, in input order.
+ */
+
+const marker = "MARKER-Jane-Example-9434765919";
+/** A C0 (line feed apart: it ends printed lines), C1, line-separator or bidi character. */
+const unprintable = (line: string) =>
+  [...line].some((c) => {
+    const n = c.codePointAt(0) ?? 0;
+    return (
+      (n < 0x20 && n !== 0x0a) ||
+      (n >= 0x7f && n <= 0x9f) ||
+      [0x061c, 0x200e, 0x200f, 0x2028, 0x2029].includes(n) ||
+      (n >= 0x202a && n <= 0x202e) ||
+      (n >= 0x2066 && n <= 0x2069)
+    );
+  });
+
+/** A value with the marker in it, of the kinds a bad field may hold. */
+const markerValue = fc.oneof(
+  fc.constant(marker),
+  fc.constant(`${marker}"`),
+  fc.constant(`  ${marker}\u001b[8m`),
+  fc.constant(marker.repeat(10)),
+  fc.constant([marker]),
+  fc.constant({ [marker]: marker }),
+);
+
+const fields = [
+  ["id"],
+  ["sentAt"],
+  ["dueBy"],
+  ["urgent"],
+  ["category"],
+  ["body"],
+  ["sender", "kind"],
+  ["sender", "unit"],
+  ["sender", "organisation"],
+  ["recipient", "assignment"],
+  ["patient", "nhsNumber"],
+  ["patient"],
+  ["sender"],
+] as const;
+
+function withValue(path: readonly string[], value: unknown): Record<string, unknown> {
+  const fragment: Record<string, unknown> = {};
+  let target = fragment;
+  path.slice(0, -1).forEach((key) => {
+    const next: Record<string, unknown> = {};
+    target[key] = next;
+    target = next;
+  });
+  target[path[path.length - 1] ?? "id"] = value;
+  return task(fragment);
+}
+
+/** A bad record of each kind a batch may hold, with the marker inside it. */
+const brokenLines = [
+  `{"id": "B1", "body": ${marker}}`,
+  `{"id": "B2", "body": "${marker}`,
+  `{"id": "B3", "body": "${marker}\t"}`,
+  `{"id": "B4", "${marker}": 1,}`,
+  `"${marker}`,
+  `${marker}`,
+];
+
+describe("no record content in errors", () => {
+  it("keeps a bad field's value out of every InputError's message and issues", async () => {
+    const guard = createGuard({ practice });
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), markerValue, async (path, value) => {
+        const result = await guard.evaluate(withValue(path, value)).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        if (result === undefined) return; // the value was valid there (a body, a unit)
+        expect(isGuardError(result)).toBe(true);
+        const text = JSON.stringify({
+          message: (result as Error).message,
+          issues: (result as { issues?: unknown }).issues,
+        });
+        expect(text).not.toContain("MARKER");
+      }),
+      fuzz(80, 0.1),
+    );
+  });
+
+  it("prints no record content in any error line, stderr line or summary, in any format", async () => {
+    const good = JSON.stringify(task({ id: "OK1" }));
+    const lines = [good, ...brokenLines, JSON.stringify(withValue(["sentAt"], marker)), good];
+    for (const format of ["jsonl", "json", "table"]) {
+      const result = await runCli(
+        [
+          "evaluate",
+          "-",
+          "--practice",
+          "examples/practice.json",
+          "--input-format",
+          "jsonl",
+          "-f",
+          format,
+        ],
+        lines.join("\n"),
+      );
+      expect(result.status).toBe(1);
+      expect(result.stderr).not.toContain("MARKER");
+      const errorLines = result.stdout.split("\n").filter((l) => /error/.test(l));
+      expect(errorLines.length).toBeGreaterThanOrEqual(
+        format === "json" ? 1 : brokenLines.length + 1,
+      );
+      for (const line of errorLines) expect(line).not.toContain("MARKER");
+    }
+  });
+
+  it("prints no CSV cell in its errors: no header, an unclosed quote, a bad field", async () => {
+    const noHeader = await runCli(
+      ["evaluate", "-", "-p", "examples/practice.json", "--input-format", "csv"],
+      `${marker},2026-11-23T10:15:00Z\n`,
+    );
+    expect(noHeader.status).toBe(2);
+    expect(noHeader.stderr).toMatch(/not a header/);
+    expect(noHeader.stderr).not.toContain("MARKER");
+    const rows = [
+      "id,sentAt,sender.organisation,sender.unit,recipient.unit,recipient.assignment,urgent,body",
+      `C1,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,${marker},x`,
+      `C2,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,no,"${marker}`,
+      `C3,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,no,"${marker}" ${marker}`,
+    ];
+    const bad = await runCli(
+      ["evaluate", "-", "-p", "examples/practice.json", "--input-format", "csv", "-f", "jsonl"],
+      rows.join("\n"),
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stdout.split("\n").filter((l) => l.includes('"error"'))).toHaveLength(3);
+    expect(`${bad.stdout}${bad.stderr}`).not.toContain("MARKER");
+  });
+});
+
+describe("table and text output", () => {
+  const hostile = fc.string({
+    unit: fc.constantFrom(
+      "a",
+      "\u001b",
+      "[",
+      "8",
+      "m",
+      "\u009b",
+      "\u202e",
+      "\u2066",
+      "\r",
+      "\n",
+      "\u0007",
+      "\u0000",
+      "\u2028",
+    ),
+    minLength: 1,
+    maxLength: 12,
+  });
+
+  it("escapes every control, C1 and bidi character from task data, and keeps input order with error rows in place", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ id: hostile, organisation: hostile, bad: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        async (rows) => {
+          const lines = rows.map((r, i) =>
+            r.bad
+              ? `{"id": ${JSON.stringify(r.id)},`
+              : JSON.stringify(
+                  task({ id: `${i}${r.id}`, sender: { organisation: r.organisation } }),
+                ),
+          );
+          const table = await runCli(
+            [
+              "evaluate",
+              "-",
+              "-p",
+              "examples/practice.json",
+              "--input-format",
+              "jsonl",
+              "-f",
+              "table",
+            ],
+            lines.join("\n"),
+          );
+          const printed = table.stdout.split("\n").filter((l) => l !== "");
+          for (const line of printed) expect(unprintable(line), JSON.stringify(line)).toBe(false);
+          const numbers = printed.slice(1).map((l) => Number(l.trim().split(/\s+/)[0]));
+          expect(numbers).toEqual(rows.map((_, i) => i + 1));
+          printed.slice(1).forEach((l, i) => {
+            if (rows[i]?.bad) expect(l).toMatch(/ error /);
+          });
+          const report = await runCli(
+            [
+              "report",
+              "-",
+              "-p",
+              "examples/practice.json",
+              "--input-format",
+              "jsonl",
+              "-f",
+              "text",
+            ],
+            lines.join("\n"),
+          );
+          for (const line of report.stdout.split("\n"))
+            expect(unprintable(line), JSON.stringify(line)).toBe(false);
+        },
+      ),
+      fuzz(25, 0.05),
+    );
+  });
+});
