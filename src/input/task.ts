@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultCategories } from "./categories.generated.js";
 import { isoInstant, parseOrThrow, text } from "./common.js";
 import { isValidNhsNumber } from "./nhs-number.js";
 
@@ -13,23 +14,8 @@ export const senderKinds = [
   "other",
 ] as const;
 export type SenderKind = (typeof senderKinds)[number];
+export { defaultCategories };
 
-/** The request categories of the default ruleset (SPEC §4). A ruleset may add its own. */
-export const defaultCategories = [
-  "results-to-patient",
-  "act-on-results",
-  "onward-referral",
-  "prescription-after-discharge",
-  "prescription-after-clinic",
-  "fit-note",
-  "referral-request",
-  "prescription-request",
-  "clinical-work",
-  "condition-update",
-  "information",
-  "admin",
-  "other",
-] as const;
 /** A request category: one of SPEC §4's, or one a ruleset defines. */
 export type Category = (typeof defaultCategories)[number] | (string & {});
 

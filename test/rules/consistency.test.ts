@@ -99,6 +99,22 @@ describe("default ruleset consistency", () => {
   it("defines exactly the categories of SPEC §4, ending with other", () => {
     const ids = Object.keys(ruleset.categories);
     expect(ids.at(-1)).toBe("other");
-    expect([...ids].sort()).toEqual([...defaultCategories].sort());
+    const spec = [
+      "results-to-patient",
+      "act-on-results",
+      "onward-referral",
+      "prescription-after-discharge",
+      "prescription-after-clinic",
+      "fit-note",
+      "referral-request",
+      "prescription-request",
+      "clinical-work",
+      "condition-update",
+      "information",
+      "admin",
+      "other",
+    ];
+    expect([...ids].sort()).toEqual([...spec].sort());
+    expect(defaultCategories).toEqual(ids);
   });
 });
