@@ -3,7 +3,7 @@
  * spread over the four external-task policies, so that every rule fires on some of them.
  */
 import { corpusTasks } from "../scripts/generate-corpus.js";
-import { mergeFragment } from "../src/analysis/examples.js";
+import { mergeFragment } from "../src/analysis/rule-tester.js";
 import type { Ruleset } from "../src/rules/schema.js";
 
 /** The seed of the bench's tasks (not the committed corpus's): the same seed, the same tasks. */

@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { corpusTasks } from "../../scripts/generate-corpus.js";
-import { exampleInput, mergeFragment } from "../../src/analysis/examples.js";
+import { exampleInput, mergeFragment } from "../../src/analysis/rule-tester.js";
 import { createGuard } from "../../src/engine/guard.js";
 import type { VerdictOrError } from "../../src/engine/types.js";
 import { defaultRuleset } from "../../src/rules/default.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeFragment } from "../../src/analysis/examples.js";
+import { mergeFragment } from "../../src/analysis/rule-tester.js";
 import { createGuard, evaluateTask } from "../../src/engine/guard.js";
 import type { Verdict, VerdictOrError } from "../../src/engine/types.js";
 import { BatchError } from "../../src/errors/batch-error.js";

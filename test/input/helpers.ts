@@ -1,4 +1,4 @@
-import { mergeFragment } from "../../src/analysis/examples.js";
+import { mergeFragment } from "../../src/analysis/rule-tester.js";
 import { InputError } from "../../src/errors/input-error.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runRuleExamples } from "../../src/analysis/examples.js";
+import { runRuleExamples } from "../../src/analysis/rule-tester.js";
 import { createGuard } from "../../src/engine/guard.js";
 import { RulesetError } from "../../src/errors/ruleset-error.js";
 import { buildRuleset } from "../../src/rules/build.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runRuleExamples } from "../../src/analysis/examples.js";
+import { runRuleExamples } from "../../src/analysis/rule-tester.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
 const ruleset = defaultRuleset();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect } from "vitest";
-import { mergeFragment } from "../../src/analysis/examples.js";
+import { mergeFragment } from "../../src/analysis/rule-tester.js";
 import { type GuardError, isGuardError } from "../../src/errors/guard-error.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 

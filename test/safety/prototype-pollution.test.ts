@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exampleInput, mergeFragment } from "../../src/analysis/examples.js";
+import { exampleInput, mergeFragment } from "../../src/analysis/rule-tester.js";
 import { csvRowToTask, readRecords } from "../../src/cli/records.js";
 import { createGuard } from "../../src/engine/guard.js";
 import { RulesetError } from "../../src/errors/ruleset-error.js";

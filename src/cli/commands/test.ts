@@ -1,6 +1,5 @@
 import { writeFile } from "node:fs/promises";
 import { CoverageCounter } from "../../analysis/coverage.js";
-import { exampleInput, runRuleExamples } from "../../analysis/examples.js";
 import {
   checkGolden,
   expectationOf,
@@ -11,7 +10,8 @@ import {
   renderTestText,
   rulesetIdentity,
   testPassed,
-} from "../../analysis/rule-test.js";
+} from "../../analysis/golden.js";
+import { exampleInput, runRuleExamples } from "../../analysis/rule-tester.js";
 import { batchEvaluator, openBatch, type TaskResult } from "../batch.js";
 import { type Command, common, flag, text } from "../command.js";
 import {

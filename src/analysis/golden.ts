@@ -1,8 +1,8 @@
 import type { Outcome, Verdict } from "../engine/types.js";
 import type { Ruleset } from "../rules/schema.js";
 import type { Coverage } from "./coverage.js";
-import type { ExampleResult } from "./examples.js";
 import { formatCount, shortHash } from "./format.js";
+import type { ExampleResult } from "./rule-tester.js";
 
 /** What a golden case expects of its task's verdict. */
 export interface GoldenExpectation {
