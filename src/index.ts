@@ -9,6 +9,18 @@
  */
 
 export type {
+  Counts,
+  Expectation,
+  Metric,
+  RecordPlace,
+  Score,
+  ScoreGate,
+  ScoreMiss,
+  ScoreOptions,
+  ScoreRecordError,
+} from "./analysis/score.js";
+export { metricOf, scoreGate, scoreLabelled } from "./analysis/score.js";
+export type {
   EscalationLevel,
   SummariseOptions,
   Summary,
@@ -41,6 +53,7 @@ export { isTemplateError, TemplateError } from "./errors/template-error.js";
 export type { FactName, Facts } from "./facts/catalogue.js";
 export { factCatalogue } from "./facts/catalogue.js";
 export { type FhirTaskOptions, fhirSystems, fromFhirTask } from "./input/fhir.js";
+export { type LabelledTask, labelledTaskSchema } from "./input/labelled.js";
 export { isValidNhsNumber } from "./input/nhs-number.js";
 export type { PracticePolicy, PracticePolicyInput } from "./input/practice.js";
 export { parsePractice, practiceSchema } from "./input/practice.js";

@@ -12,12 +12,13 @@ import { shapeOf } from "../letters/shape.js";
 import { parseTemplate } from "../letters/templates.js";
 import { checkTemplate } from "../letters/validate.js";
 import { pageHelpers } from "./page-helpers.js";
-import { diffViewSchema, reportViewSchema } from "./page-views.js";
+import { diffViewSchema, reportViewSchema, scoreViewSchema } from "./page-views.js";
 
 /** Each page: its template (`templates/report/<name>.html.hbs`) and the view it renders. */
 export const pageViews = {
   report: reportViewSchema,
   diff: diffViewSchema,
+  score: scoreViewSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The analyst's HTML pages, by name. */

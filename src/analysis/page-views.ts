@@ -146,6 +146,28 @@ export const diffViewSchema = z.object({
 });
 export type DiffView = z.output<typeof diffViewSchema>;
 
+/** The score of a labelled evaluation set (`score --format html`). */
+export const scoreViewSchema = z.object({
+  page: pageHeadSchema,
+  figures: z.array(z.string()),
+  rules: sectionNoteSchema.extend({ chart: barChartSchema.optional(), table: tableSchema }),
+  categories: sectionNoteSchema.extend({ table: tableSchema }),
+  confusion: sectionNoteSchema.extend({ legend: z.array(legendItemSchema), table: tableSchema }),
+  unknown: z.string().optional(),
+  misses: sectionNoteSchema.extend({
+    items: z.array(
+      z.object({
+        head: z.string(),
+        place: z.string(),
+        lines: z.array(z.string()),
+        body: z.string(),
+      }),
+    ),
+  }),
+  errors: sectionNoteSchema.extend({ table: tableSchema }).optional(),
+});
+export type ScoreView = z.output<typeof scoreViewSchema>;
+
 export type LegendItem = z.output<typeof legendItemSchema>;
 export type HoverText = z.output<typeof hoverTextSchema>;
 export type Cell = z.output<typeof cellSchema>;

@@ -255,6 +255,102 @@ export const precompiledPages: {
 
   return ((stack1 = container.invokePartial(lookupProperty(partials,"page.html"),depth0,{"name":"page.html","fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
+    "score.html.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, alias4=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section id=\"figures\">"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"figures"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":22},"end":{"line":2,"column":63}}})) != null ? stack1 : "")
+    + "</section>\n<section id=\"rules\"><h2>Rules</h2><p class=\"note\">"
+    + alias4(alias3(alias2(lookupProperty(depth0,"rules"), "note", {"start":{"line":3,"column":52},"end":{"line":3,"column":62}} ), depth0))
+    + "</p>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"rules"),"chart"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":68},"end":{"line":3,"column":138}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"table"),lookupProperty(lookupProperty(depth0,"rules"),"table"),{"name":"table","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</section>\n<section id=\"categories\"><h2>Categories</h2><p class=\"note\">"
+    + alias4(alias3(alias2(lookupProperty(depth0,"categories"), "note", {"start":{"line":4,"column":62},"end":{"line":4,"column":77}} ), depth0))
+    + "</p>"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"table"),lookupProperty(lookupProperty(depth0,"categories"),"table"),{"name":"table","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</section>\n<section id=\"confusion\"><h2>Labelled category against the verdict's</h2><p class=\"note\">"
+    + alias4(alias3(alias2(lookupProperty(depth0,"confusion"), "note", {"start":{"line":5,"column":90},"end":{"line":5,"column":104}} ), depth0))
+    + "</p>"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"legend"),lookupProperty(lookupProperty(depth0,"confusion"),"legend"),{"name":"legend","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "<div class=\"matrix\">"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"table"),lookupProperty(lookupProperty(depth0,"confusion"),"table"),{"name":"table","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</div></section>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"unknown"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":6,"column":53}}})) != null ? stack1 : "")
+    + "\n<section id=\"misses\"><h2>Misses</h2><p class=\"note\">"
+    + alias4(alias3(alias2(lookupProperty(depth0,"misses"), "note", {"start":{"line":7,"column":54},"end":{"line":7,"column":65}} ), depth0))
+    + "</p>\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"misses"),"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "")
+    + "</section>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"errors"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":14,"column":7}}})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
+    return "<p>"
+    + container.escapeExpression(container.lambda(depth0, depth0))
+    + "</p>";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<figure>"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"bar-chart"),lookupProperty(lookupProperty(depth0,"rules"),"chart"),{"name":"bar-chart","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</figure>";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "<p class=\"note\">"
+    + container.escapeExpression(container.lambda(container.strict(depth0, "unknown", {"start":{"line":6,"column":33},"end":{"line":6,"column":40}} ), depth0))
+    + "</p>";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<h3>"
+    + alias3(alias2(alias1(depth0, "head", {"start":{"line":8,"column":28},"end":{"line":8,"column":32}} ), depth0))
+    + " <span class=\"small\">"
+    + alias3(alias2(alias1(depth0, "place", {"start":{"line":8,"column":57},"end":{"line":8,"column":62}} ), depth0))
+    + "</span></h3>\n<ul>"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"lines"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":4},"end":{"line":9,"column":45}}})) != null ? stack1 : "")
+    + "</ul>\n<blockquote class=\"note\">"
+    + alias3(alias2(alias1(depth0, "body", {"start":{"line":10,"column":27},"end":{"line":10,"column":31}} ), depth0))
+    + "</blockquote>\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    return "<li>"
+    + container.escapeExpression(container.lambda(depth0, depth0))
+    + "</li>";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<section id=\"errors\"><h2>Records that could not be scored</h2><p class=\"note\">"
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"errors"), "note", {"start":{"line":13,"column":80},"end":{"line":13,"column":91}} ), depth0))
+    + "</p>"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"table"),lookupProperty(lookupProperty(depth0,"errors"),"table"),{"name":"table","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</section>\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"page.html"),depth0,{"name":"page.html","fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true},
   },
   partials: {
     "bar-chart": {"0":function(container,depth0,helpers,partials,data) {

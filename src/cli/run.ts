@@ -4,6 +4,7 @@ import { evaluateCommand } from "./commands/evaluate.js";
 import { letterCommand } from "./commands/letter.js";
 import { reportCommand } from "./commands/report.js";
 import { schemaCommand } from "./commands/schema.js";
+import { scoreCommand } from "./commands/score.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { CliError, exitCodes, type Io, write } from "./io.js";
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   evaluateCommand,
   reportCommand,
   diffCommand,
+  scoreCommand,
   testCommand,
   validateCommand,
   schemaCommand,

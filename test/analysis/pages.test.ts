@@ -79,7 +79,10 @@ describe("the analyst's HTML pages", () => {
     expect(broken("partials/legend.hbs", "{{#each this}}{{swatch}}{{colour}}{{/each}}")).toThrow(
       TemplateError,
     );
-    expect(broken("score.html.hbs", "{{x}}")).toThrow(/unknown template name/);
+    expect(broken("scores.html.hbs", "{{x}}")).toThrow(/unknown template name/);
+    expect(
+      broken("score.html.hbs", "{{#> page.html}}{{misses.items.0.bdy}}{{/page.html}}"),
+    ).toThrow(/unknown field "bdy"/);
     expect(broken("report.html.hbs", "{{formatDate page.title}}")).toThrow(/unknown helper/);
     expect(broken("report.html.hbs", "{{count page.meta}}")).toThrow(/count needs a single value/);
   });

@@ -1,0 +1,124 @@
+import { LabelledScorer, scoreGate } from "../../analysis/score.js";
+import { renderScoreJson, renderScoreText } from "../../analysis/score-format.js";
+import { renderScoreHtml } from "../../analysis/score-html.js";
+import { openBatch } from "../batch.js";
+import { type Command, common, text } from "../command.js";
+import {
+  CliError,
+  checkInputFile,
+  choice,
+  engineOption,
+  exitCodes,
+  type Io,
+  integerOption,
+  loadPractice,
+  loadRules,
+  output,
+  reason,
+  write,
+} from "../io.js";
+
+/** Reads each labelled file line by line into the scorer; a line that is not JSON is counted as an error. */
+async function scoreFiles(io: Io, files: readonly string[], scorer: LabelledScorer): Promise<void> {
+  for (const file of files) await checkInputFile(io, file, "labelled set");
+  for (const path of files) {
+    const file = path === "-" ? "stdin" : path;
+    let line = 0;
+    try {
+      for await (const record of openBatch(io, path, "jsonl", { bytes: 0 })) {
+        line = record.line;
+        if ("error" in record)
+          scorer.addError({ file, line }, record.error.issues[0]?.code ?? "unreadable");
+        else await scorer.add(record.value, { file, line });
+      }
+    } catch (error) {
+      throw new CliError(`reading ${file} failed after line ${line}: ${reason(error)}`);
+    }
+  }
+}
+
+export const scoreCommand: Command = {
+  name: "score",
+  summary: "score the verdicts on a labelled evaluation set: precision, recall, every miss",
+  help: `Usage: gp-task-guard score <labelled.jsonl>... [options]
+
+Evaluates every task of one or more labelled sets and compares each verdict with its labels:
+per rule and per category precision, recall, F1 and support (labelled positives), human
+review's precision and recall, a confusion matrix of categories, and every task whose rules,
+human review or category differ from its labels, with its text. Precision and recall are 1
+when nothing was labelled and nothing found.
+
+Each line: {"id", "voice"?, "task": {...}, "expect": {"category", "rules": [ids],
+"humanReview"}, "practice"?: {...}, "note"?}. A task is evaluated for its own practice, else
+--practice, else the ruleset's example practice. A line that cannot be read or scored is
+listed by file and line with the fields at fault (never their values) and counted.
+
+Options:
+  -p, --practice <file>     the practice for records without their own (default: the
+                            ruleset's example practice)
+  -r, --rules <rules>       a ruleset folder or overlay file (default: the bundled rules)
+      --engine <name>       compiled (default) or json-rules-engine (the reference)
+  -f, --format <f>          text (default), json or html (one self-contained page)
+  -o, --out <file>          write to a file instead of stdout
+      --min-f1 <x>          exit 1 when a rule with support has F1 below x (0 to 1)
+      --min-review-recall <x>
+                            exit 1 when human review's recall is below x (0 to 1)
+  -h, --help                this help
+
+The output holds the text of every missed task: share it only where the set may go.
+
+Exit status: 0 scored (and above the minimums); 1 a line could not be scored, or a minimum
+was not met (each named on stderr); 2 usage or configuration error.
+
+Examples:
+  gp-task-guard score test/labelled/set-a.jsonl test/labelled/set-b.jsonl
+  gp-task-guard score test/labelled/set-a.jsonl -r examples/rulesets/seven-day-window.json -f json
+  gp-task-guard score test/labelled/*.jsonl --min-f1 0.9 --min-review-recall 1`,
+  options: {
+    practice: common.practice,
+    rules: common.rules,
+    engine: common.engine,
+    format: { type: "string", short: "f" },
+    out: { type: "string", short: "o" },
+    "min-f1": { type: "string" },
+    "min-review-recall": { type: "string" },
+  },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+
+  async run(files, values, io) {
+    const formats = ["text", "json", "html"] as const;
+    const format = choice("format", text(values, "format"), formats, "text");
+    const engine = engineOption(text(values, "engine"));
+    const minF1 = integerOption("min-f1", text(values, "min-f1"), 0, 1);
+    const minReviewRecall = integerOption(
+      "min-review-recall",
+      text(values, "min-review-recall"),
+      0,
+      1,
+    );
+    const practicePath = text(values, "practice");
+    const practice =
+      practicePath === undefined ? undefined : await loadPractice(io, practicePath, "score");
+    const ruleset = await loadRules(io, text(values, "rules"));
+    const scorer = new LabelledScorer({
+      ruleset,
+      ...(practice !== undefined && { practice }),
+      ...(engine !== undefined && { engine }),
+    });
+    await scoreFiles(io, files, scorer);
+    const score = scorer.result();
+    const render = { text: renderScoreText, json: renderScoreJson, html: renderScoreHtml };
+    await output(io, render[format](score), text(values, "out"));
+    if (score.errors.length > 0)
+      await write(
+        io.stderr,
+        `${score.errors.length} of ${score.records} records could not be scored (listed by line)\n`,
+      );
+    const failures = scoreGate(score, {
+      ...(minF1 !== undefined && { minF1 }),
+      ...(minReviewRecall !== undefined && { minReviewRecall }),
+    });
+    for (const failure of failures) await write(io.stderr, `below the minimum: ${failure}\n`);
+    return failures.length > 0 || score.errors.length > 0 ? exitCodes.failed : exitCodes.ok;
+  },
+};

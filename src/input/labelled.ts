@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { parseOrThrow, text } from "./common.js";
+
+const slugList = (what: string) =>
+  z.array(text(what), { error: `${what} must be an array of rule ids` });
+
+/**
+ * The zod schema of one record of a labelled evaluation set (one JSONL line): the task, what
+ * a careful reader says the verdict should be, and optionally the practice it was sent to.
+ * The task and practice are checked by the guard, so their errors name `task.…` and
+ * `practice.…`; unknown fields are dropped, not errors.
+ *
+ * @example labelledTaskSchema.parse(record).expect.rules // ["fit-note", "journal-reference-missing"]
+ */
+export const labelledTaskSchema = z.object({
+  id: text("id"),
+  /** Who wrote it: "acute ward (discharge)", "community pharmacy"… */
+  voice: text("voice").optional(),
+  task: z.unknown(),
+  /** The practice the task was sent to; default: the scorer's practice. */
+  practice: z.unknown().optional(),
+  expect: z.object(
+    {
+      category: text("expect.category"),
+      rules: slugList("expect.rules"),
+      humanReview: z.boolean({ error: "expect.humanReview must be true or false" }),
+    },
+    { error: "expect must be an object: { category, rules, humanReview }" },
+  ),
+  note: z.string().optional(),
+});
+export type LabelledTask = z.output<typeof labelledTaskSchema>;
+
+/**
+ * Parses one labelled record, or throws an `InputError` (subject `labelled`) naming each bad field.
+ *
+ * @param input - one parsed JSONL line
+ * @returns the record
+ * @throws {InputError} naming `id`, `expect.category`, `expect.rules`, `expect.humanReview`
+ * @example parseLabelledTask({ id: "A1", task: {}, expect: { category: "x", rules: [], humanReview: 1 } })
+ * // throws InputError with an issue at expect.humanReview
+ */
+export function parseLabelledTask(input: unknown): LabelledTask {
+  return parseOrThrow(labelledTaskSchema, input, "labelled");
+}
