@@ -41,12 +41,13 @@ export function parseCommand(
   if (!help) {
     const n = parsed.positionals.length;
     if (n < command.positionals.min || n > command.positionals.max) {
+      const { min, max } = command.positionals;
       const want =
-        command.positionals.min === command.positionals.max
-          ? `${command.positionals.min}`
-          : `${command.positionals.min} to ${command.positionals.max}`;
+        max === Number.POSITIVE_INFINITY
+          ? `at least ${min} argument${min === 1 ? "" : "s"}`
+          : `${min === max ? `${min}` : `${min} to ${max}`} argument${max === 1 ? "" : "s"}`;
       throw new CliError(
-        `${command.name} takes ${want} argument${command.positionals.max === 1 ? "" : "s"}, not ${n}\nSee gp-task-guard ${command.name} --help`,
+        `${command.name} takes ${want}, not ${n}\nSee gp-task-guard ${command.name} --help`,
       );
     }
   }

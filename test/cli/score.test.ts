@@ -119,6 +119,16 @@ describe("gp-task-guard score", () => {
     expect(score.ruleset.hash).not.toBe(base.ruleset.hash);
   });
 
+  it("has --help, and needs at least one labelled file (exit 2)", async () => {
+    const help = await run(["score", "--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: gp-task-guard score <labelled\.jsonl>\.\.\./);
+    expect((await run(["--help"])).stdout).toMatch(/\n {2}score +score the verdicts/);
+    const none = await run(["score"]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("score takes at least 1 argument, not 0");
+  });
+
   it("writes a self-contained HTML page", async () => {
     const result = await run(["score", fixture, "-f", "html"]);
     expect(result.status).toBe(0);
