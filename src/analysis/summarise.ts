@@ -143,6 +143,46 @@ function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/**
+ * The busiest window of the period: the most non-compliant tasks in `windowDays` days, over
+ * a window ending on each day with a task (`end` when there is none).
+ */
+function busiestWindow(
+  days: ReadonlyMap<number, { count: number }>,
+  sorted: readonly number[],
+  windowDays: number,
+  end: number,
+): { count: number; end: number } {
+  let peakCount = 0;
+  let peakEnd = end;
+  let tail = 0;
+  let running = 0;
+  for (const day of sorted) {
+    running += days.get(day)?.count ?? 0;
+    while ((sorted[tail] ?? day) <= day - windowDays) {
+      running -= days.get(sorted[tail] ?? day)?.count ?? 0;
+      tail++;
+    }
+    if (running > peakCount) {
+      peakCount = running;
+      peakEnd = day;
+    }
+  }
+  return { count: peakCount, end: peakEnd };
+}
+
+/** Teams in escalation order: level now, count, peak level, peak count, then by name. */
+function mostUrgentFirst(a: TeamEscalation, b: TeamEscalation): number {
+  return (
+    levelRank[b.level] - levelRank[a.level] ||
+    b.count - a.count ||
+    levelRank[b.peak.level] - levelRank[a.peak.level] ||
+    b.peak.count - a.peak.count ||
+    a.team.organisation.localeCompare(b.team.organisation) ||
+    (a.team.team ?? a.team.unit).localeCompare(b.team.team ?? b.team.unit)
+  );
+}
+
 interface EscalationSettings {
   windowDays: number;
   serviceLeadAt: number;
@@ -251,7 +291,19 @@ export class Summariser {
     const sender = "verdict" in item ? item.task.sender : unknownSender;
     count(this.#outcomes, verdict);
     this.#rulesets.set(verdict.ruleset.hash, { ...verdict.ruleset });
+    this.#addDate(verdict);
+    this.#addOrganisation(verdict, sender);
+    const team = this.#teamOf(verdict, sender);
+    count(team.summary, verdict);
+    const fired = this.#addFindings(verdict, team);
+    this.#categories.set(
+      verdict.category.value,
+      (this.#categories.get(verdict.category.value) ?? 0) + 1,
+    );
+    if (verdict.facts.external && verdict.outcome !== "accept") this.#addDay(verdict, team, fired);
+  }
 
+  #addDate(verdict: Verdict): void {
     const sentOn = verdict.facts.sentOn;
     if (this.#from === undefined || sentOn < this.#from) this.#from = sentOn;
     if (this.#to === undefined || sentOn > this.#to) this.#to = sentOn;
@@ -259,7 +311,9 @@ export class Summariser {
     const monthCounts = this.#months.get(month) ?? emptyCounts();
     count(monthCounts, verdict);
     this.#months.set(month, monthCounts);
+  }
 
+  #addOrganisation(verdict: Verdict, sender: SummarySender): void {
     const organisation = this.#organisations.get(sender.organisation) ?? {
       organisation: sender.organisation,
       ...emptyCounts(),
@@ -269,7 +323,9 @@ export class Summariser {
     if (sender.odsCode !== undefined) organisation.odsCode ??= sender.odsCode;
     count(organisation, verdict);
     this.#organisations.set(sender.organisation, organisation);
+  }
 
+  #teamOf(verdict: Verdict, sender: SummarySender): TeamState {
     const teamName = sender.team ?? sender.unit;
     const teamKey = `${sender.organisation}\u0000${teamName}`;
     let team = this.#teams.get(teamKey);
@@ -289,8 +345,11 @@ export class Summariser {
       };
       this.#teams.set(teamKey, team);
     }
-    count(team.summary, verdict);
+    return team;
+  }
 
+  /** Counts each rule and each contract clause once per verdict; returns the rules that fired. */
+  #addFindings(verdict: Verdict, team: TeamState): Set<string> {
     const fired = new Set<string>();
     const clauses = new Set<string>();
     for (const finding of verdict.findings) {
@@ -318,22 +377,20 @@ export class Summariser {
         this.#clauses.set(citation.id, clause);
       }
     }
-    this.#categories.set(
-      verdict.category.value,
-      (this.#categories.get(verdict.category.value) ?? 0) + 1,
-    );
+    return fired;
+  }
 
-    if (verdict.facts.external && verdict.outcome !== "accept") {
-      const day = dayNumberOf(sentOn);
-      const entry = team.days.get(day) ?? { count: 0, rules: new Map<string, number>() };
-      entry.count++;
-      for (const ruleId of fired) {
-        const severity = this.#rules.get(ruleId)?.severity;
-        if (severity === "info") continue;
-        entry.rules.set(ruleId, (entry.rules.get(ruleId) ?? 0) + 1);
-      }
-      team.days.set(day, entry);
+  /** A non-compliant external task on its London day, for the escalation windows. */
+  #addDay(verdict: Verdict, team: TeamState, fired: ReadonlySet<string>): void {
+    const day = dayNumberOf(verdict.facts.sentOn);
+    const entry = team.days.get(day) ?? { count: 0, rules: new Map<string, number>() };
+    entry.count++;
+    for (const ruleId of fired) {
+      const severity = this.#rules.get(ruleId)?.severity;
+      if (severity === "info") continue;
+      entry.rules.set(ruleId, (entry.rules.get(ruleId) ?? 0) + 1);
     }
+    team.days.set(day, entry);
   }
 
   /** The summary of everything added so far. */
@@ -436,22 +493,12 @@ export class Summariser {
         dates.push(dateOfDayNumber(day));
         for (const [ruleId, n] of entry.rules) reasons.set(ruleId, (reasons.get(ruleId) ?? 0) + n);
       }
-      // The busiest window of the period: a window ending on each day with a task.
-      let peakCount = 0;
-      let peakEnd = end;
-      let tail = 0;
-      let running = 0;
-      for (const day of sorted) {
-        running += days.get(day)?.count ?? 0;
-        while ((sorted[tail] ?? day) <= day - settings.windowDays) {
-          running -= days.get(sorted[tail] ?? day)?.count ?? 0;
-          tail++;
-        }
-        if (running > peakCount) {
-          peakCount = running;
-          peakEnd = day;
-        }
-      }
+      const { count: peakCount, end: peakEnd } = busiestWindow(
+        days,
+        sorted,
+        settings.windowDays,
+        end,
+      );
       const level = levelFor(inWindow, settings);
       levels[level]++;
       const peakLevel = levelFor(peakCount, settings);
@@ -478,15 +525,7 @@ export class Summariser {
         totalNonCompliant,
       });
     }
-    teams.sort(
-      (a, b) =>
-        levelRank[b.level] - levelRank[a.level] ||
-        b.count - a.count ||
-        levelRank[b.peak.level] - levelRank[a.peak.level] ||
-        b.peak.count - a.peak.count ||
-        a.team.organisation.localeCompare(b.team.organisation) ||
-        (a.team.team ?? a.team.unit).localeCompare(b.team.team ?? b.team.unit),
-    );
+    teams.sort(mostUrgentFirst);
     return {
       windowDays: settings.windowDays,
       serviceLeadAt: settings.serviceLeadAt,
