@@ -278,9 +278,8 @@ export const precompiledPages: {
     + alias4(alias3(alias2(lookupProperty(depth0,"confusion"), "note", {"start":{"line":5,"column":90},"end":{"line":5,"column":104}} ), depth0))
     + "</p>"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"legend"),lookupProperty(lookupProperty(depth0,"confusion"),"legend"),{"name":"legend","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "<div class=\"matrix\">"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"table"),lookupProperty(lookupProperty(depth0,"confusion"),"table"),{"name":"table","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + "</div></section>\n"
+    + "</section>\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"unknown"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":6,"column":53}}})) != null ? stack1 : "")
     + "\n<section id=\"misses\"><h2>Misses</h2><p class=\"note\">"
     + alias4(alias3(alias2(lookupProperty(depth0,"misses"), "note", {"start":{"line":7,"column":54},"end":{"line":7,"column":65}} ), depth0))

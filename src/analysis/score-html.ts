@@ -44,9 +44,9 @@ function confusion(score: Score): ScoreView["confusion"] {
     { swatch: "shade-4", label: `Most (${formatCount(max)}) tasks put in this category` },
     { swatch: "shade-0", label: "Labelled category given (the diagonal), or no task" },
   ];
-  const rows = labels.map((expected) => ({
+  const rows = labels.map((expected, i) => ({
     cells: [
-      { text: expected, numeric: false, rowHeader: true },
+      { text: `${i + 1} ${expected}`, numeric: false, rowHeader: true },
       ...labels.map((got): Cell => {
         const n = count(expected, got);
         return {
@@ -59,12 +59,12 @@ function confusion(score: Score): ScoreView["confusion"] {
     ],
   }));
   return {
-    note: "Rows: the labelled category; columns: the verdict's. Off the diagonal, the darker the red, the more tasks put in the wrong category.",
+    note: "Rows: the labelled category; columns: the verdict's, numbered as the rows (hover over a count for both names). Off the diagonal, the darker the red, the more tasks put in the wrong category.",
     legend,
     table: {
       columns: [
         { text: "Labelled \\ verdict", numeric: false },
-        ...labels.map((text) => ({ text, numeric: true })),
+        ...labels.map((_, i) => ({ text: `${i + 1}`, numeric: true })),
       ],
       rows,
     },

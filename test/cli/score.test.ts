@@ -119,6 +119,19 @@ describe("gp-task-guard score", () => {
     expect(score.ruleset.hash).not.toBe(base.ruleset.hash);
   });
 
+  it("gives the same figures on the reference engine (--engine json-rules-engine)", async () => {
+    const figures = async (engine: string) => {
+      const { status, stdout } = await run(["score", fixture, "--engine", engine, "-f", "json"]);
+      expect(status).toBe(0);
+      const { engine: used, ...rest } = JSON.parse(stdout) as { engine: string };
+      return { used, rest };
+    };
+    const compiled = await figures("compiled");
+    const reference = await figures("json-rules-engine");
+    expect([compiled.used, reference.used]).toEqual(["compiled", "json-rules-engine"]);
+    expect(reference.rest).toEqual(compiled.rest);
+  });
+
   it("has --help, and needs at least one labelled file (exit 2)", async () => {
     const help = await run(["score", "--help"]);
     expect(help.status).toBe(0);
