@@ -178,45 +178,56 @@ export function createGuard(options: GuardOptions): Guard {
         throw toGuardError(error);
       }
     },
-    async *evaluateMany(tasks, batchOptions = {}) {
+    evaluateMany(tasks, batchOptions = {}) {
       const withLetters = batchOptions.letters === true;
-      let index = 0;
-      const iterator = batchIterator(tasks);
-      let finished = false;
-      try {
-        while (true) {
-          let next: IteratorResult<unknown>;
-          try {
-            next = await iterator.next();
-          } catch (error) {
-            finished = true;
-            throw new BatchError(index, error);
-          }
-          if (next.done) {
-            finished = true;
-            return;
-          }
-          let result: VerdictOrError;
-          try {
-            result = { ok: true, index, verdict: await run(next.value, withLetters) };
-          } catch (error) {
-            result = { ok: false, index, error: toGuardError(error) };
-          }
-          index++;
-          yield result;
-        }
-      } finally {
-        // The caller stopped early (break, return, a throw): let the source close its file.
-        if (!finished) {
-          try {
-            await iterator.return?.();
-          } catch {
-            // The source's own clean-up failed; the records answered stand.
-          }
-        }
-      }
+      return answerEach(tasks, (task) => run(task, withLetters));
     },
   };
+}
+
+/**
+ * One answer per task of a batch, in order: its verdict, or the error that stopped it. A
+ * source that fails is a `BatchError` naming the index it reached.
+ */
+async function* answerEach(
+  tasks: Iterable<unknown> | AsyncIterable<unknown>,
+  evaluate: (task: unknown) => Promise<Verdict>,
+): AsyncGenerator<VerdictOrError> {
+  let index = 0;
+  const iterator = batchIterator(tasks);
+  let finished = false;
+  try {
+    while (true) {
+      let next: IteratorResult<unknown>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        finished = true;
+        throw new BatchError(index, error);
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      let result: VerdictOrError;
+      try {
+        result = { ok: true, index, verdict: await evaluate(next.value) };
+      } catch (error) {
+        result = { ok: false, index, error: toGuardError(error) };
+      }
+      index++;
+      yield result;
+    }
+  } finally {
+    // The caller stopped early (break, return, a throw): let the source close its file.
+    if (!finished) {
+      try {
+        await iterator.return?.();
+      } catch {
+        // The source's own clean-up failed; the records answered stand.
+      }
+    }
+  }
 }
 
 const letterDateSchema = isoDate("letterDate");
