@@ -31,6 +31,7 @@ import { createReferenceEvaluator } from "../src/engine/reference.js";
 import type { VerdictOrError } from "../src/engine/types.js";
 import type { Facts } from "../src/facts/catalogue.js";
 import { deriveFacts } from "../src/facts/derive.js";
+import type { PracticePolicyInput } from "../src/input/practice.js";
 import { parsePractice } from "../src/input/practice.js";
 import { parseTask } from "../src/input/task.js";
 import { defaultRuleset } from "../src/rules/default.js";
@@ -209,7 +210,11 @@ async function wholeEvaluation(): Promise<{ differing: number }> {
     for (const [p, practice] of practices.entries()) {
       const share = tasks.filter((_, i) => i % practices.length === p);
       const results: VerdictOrError[] = [];
-      for await (const r of createGuard({ practice, ruleset, engine }).evaluateMany(share, {
+      for await (const r of createGuard({
+        practice: practice as PracticePolicyInput,
+        ruleset,
+        engine,
+      }).evaluateMany(share, {
         letters,
       })) {
         results.push(r);

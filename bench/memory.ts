@@ -8,13 +8,14 @@
  * a leak (it grows with the count) from V8 merely growing its heap lazily (it does not).
  */
 import { createGuard } from "../src/engine/guard.js";
+import type { PracticePolicyInput } from "../src/input/practice.js";
 import { defaultRuleset } from "../src/rules/default.js";
 import { benchPractices, benchTasks } from "./tasks.js";
 
 const count = Number(process.argv[2] ?? "100000");
 const ruleset = defaultRuleset();
 const [practice] = benchPractices(ruleset);
-const guard = createGuard({ practice, ruleset });
+const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset });
 const started = performance.now();
 let verdicts = 0;
 let errors = 0;

@@ -1,5 +1,7 @@
 import type { EngineName } from "../engine/evaluator.js";
 import { createGuard } from "../engine/guard.js";
+import type { PracticePolicyInput } from "../input/practice.js";
+import type { TaskInputRaw } from "../input/task.js";
 import { canonicalJson } from "../rules/canonical-json.js";
 import type { Rule, RuleExample, Ruleset } from "../rules/schema.js";
 
@@ -84,8 +86,8 @@ async function runOne(
   seen.add(key);
   let fired: string[];
   try {
-    const guard = createGuard({ practice, ruleset, engine });
-    const verdict = await guard.evaluate(task);
+    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset, engine });
+    const verdict = await guard.evaluate(task as TaskInputRaw);
     fired = verdict.findings.map((f) => f.ruleId);
     const order = new Map(ruleset.rules.map((r, i) => [r.id, i]));
     fired.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));

@@ -12,6 +12,7 @@ import type { Issue } from "../errors/guard-error.js";
 import { isInputError } from "../errors/input-error.js";
 import { toIssues } from "../input/common.js";
 import { labelledTaskSchema } from "../input/labelled.js";
+import type { PracticePolicyInput } from "../input/practice.js";
 import { defaultRuleset } from "../rules/default.js";
 import type { Ruleset } from "../rules/schema.js";
 
@@ -190,7 +191,11 @@ export class LabelledScorer {
   }
 
   #makeGuard(practice: unknown): Guard {
-    return createGuard({ practice, ruleset: this.#ruleset, engine: this.#engine });
+    return createGuard({
+      practice: practice as PracticePolicyInput,
+      ruleset: this.#ruleset,
+      engine: this.#engine,
+    });
   }
 
   #guardFor(practice: unknown): Guard | { error: Issue[] } {

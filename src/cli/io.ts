@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import type { PracticePolicyInput } from "../input/practice.js";
 import {
   createGuard,
   defaultRuleset,
@@ -215,7 +216,7 @@ export function makeGuard(
 ): Guard {
   try {
     return createGuard({
-      practice,
+      practice: practice as PracticePolicyInput,
       ruleset,
       ...(options.engine !== undefined && { engine: options.engine }),
       ...(options.letterDate !== undefined && { letterDate: options.letterDate }),

@@ -3,8 +3,8 @@ import { GuardError, type Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import { deriveFacts } from "../facts/derive.js";
 import { isoDate } from "../input/common.js";
-import { type PracticePolicy, parsePractice } from "../input/practice.js";
-import { parseTask, type TaskInput } from "../input/task.js";
+import { type PracticePolicy, type PracticePolicyInput, parsePractice } from "../input/practice.js";
+import { parseTask, type TaskInput, type TaskInputRaw } from "../input/task.js";
 import { letterKindFor } from "../letters/sender.js";
 import { letterForVerdict } from "../letters/verdict-letter.js";
 import { isBuiltRuleset } from "../rules/build.js";
@@ -19,8 +19,12 @@ import { assembleVerdict } from "./verdict.js";
 
 /** Options for `createGuard`. */
 export interface GuardOptions {
-  /** The practice's policy (validated: a bad one is an `InputError` with subject `practice`). */
-  practice: unknown;
+  /**
+   * The practice's policy, typed so that a misspelt field is a compile error; still validated
+   * when the guard is made (a bad one is an `InputError` with subject `practice`), for callers
+   * whose data comes from JSON.
+   */
+  practice: PracticePolicyInput;
   /** The rules; default: the bundled ruleset (`defaultRuleset()`). */
   ruleset?: Ruleset;
   /** `compiled` (default) or `json-rules-engine` (the reference); both give identical verdicts. */
@@ -51,10 +55,11 @@ export interface Guard {
    * @throws {GuardError} nothing else: an unexpected failure is a `GuardError` with code
    *   `EVALUATION_FAILED` and the original error as its `cause`
    */
-  evaluate(task: unknown): Promise<Verdict>;
+  evaluate(task: TaskInputRaw): Promise<Verdict>;
   /**
    * Evaluates a batch in order: one verdict or error per record, never a record lost. Stopping
-   * early (`break`) closes the source.
+   * early (`break`) closes the source. Records are `unknown`, unlike `evaluate`'s typed task:
+   * a batch is data read from files, and a bad record is an error in the stream, not a throw.
    * @throws {BatchError} when the source itself fails, with how many records were answered
    * @throws {InputError} when `tasks` is not iterable (subject `batch`)
    */
@@ -280,9 +285,6 @@ function checkOptions(options: unknown): asserts options is GuardOptions {
  * @throws {InputError} for a bad task or practice policy
  * @example (await evaluateTask(task, { practice })).findings[0]?.ruleId // "fit-note"
  */
-export async function evaluateTask(
-  task: unknown,
-  options: { practice: unknown; ruleset?: Ruleset; engine?: EngineName },
-): Promise<Verdict> {
+export async function evaluateTask(task: TaskInputRaw, options: GuardOptions): Promise<Verdict> {
   return createGuard(options).evaluate(task);
 }

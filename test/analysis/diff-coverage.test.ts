@@ -8,6 +8,7 @@ import {
 } from "../../src/analysis/diff.js";
 import { renderDiffHtml } from "../../src/analysis/diff-html.js";
 import { createGuard } from "../../src/engine/guard.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRuleset } from "../../src/rules/default.js";
@@ -59,8 +60,8 @@ describe("compareRulesets", () => {
 describe("VerdictDiff", () => {
   it("counts outcome transitions and rule fire counts, with sample task ids", async () => {
     const candidate = withParameters({ immediateWithinDays: 21 });
-    const before = createGuard({ practice, ruleset: base });
-    const after = createGuard({ practice, ruleset: candidate });
+    const before = createGuard({ practice: practice as PracticePolicyInput, ruleset: base });
+    const after = createGuard({ practice: practice as PracticePolicyInput, ruleset: candidate });
     const diff = new VerdictDiff(base, candidate, { samples: 1 });
     // Due in 10 days: immediate under both; 18 days: only under 21; 30 days: under neither.
     for (const [id, due] of [
@@ -106,7 +107,7 @@ describe("VerdictDiff", () => {
 
 describe("CoverageCounter", () => {
   it("counts how often each rule fired and each condition was true and false", async () => {
-    const guard = createGuard({ practice, ruleset: base });
+    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset: base });
     const coverage = new CoverageCounter(base);
     for (const t of [task("T10", "2026-06-11"), task("T30", "2026-07-01")]) {
       const verdict = await guard.evaluate(t);

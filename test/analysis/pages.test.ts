@@ -10,6 +10,7 @@ import { renderReportHtml, reportView } from "../../src/analysis/report-html.js"
 import { summarise } from "../../src/analysis/summarise.js";
 import { createGuard } from "../../src/engine/guard.js";
 import { TemplateError } from "../../src/errors/template-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
@@ -48,7 +49,7 @@ const tasks = [
 ];
 
 async function summary() {
-  const guard = createGuard({ practice });
+  const guard = createGuard({ practice: practice as PracticePolicyInput });
   const pairs = [];
   for (const t of tasks) pairs.push({ verdict: await guard.evaluate(t), task: t });
   return summarise(pairs, { ruleset: defaultRuleset() });
@@ -162,9 +163,9 @@ async function validate(html: string): Promise<string[]> {
 describe("the ruleset diff page", () => {
   it("shades changed outcomes with a legend for each shade, and escapes task ids", async () => {
     const base = defaultRuleset();
-    const guard = createGuard({ practice, ruleset: base });
+    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset: base });
     const diff = new VerdictDiff(base, base);
-    const verdict = await guard.evaluate(tasks[0]);
+    const verdict = await guard.evaluate(tasks[0] as TaskInputRaw);
     diff.add("<script>x</script>", verdict, { error: "INPUT_INVALID" });
     diff.add("T2", verdict, verdict);
     const view = diffView(diff.result());

@@ -9,6 +9,7 @@ import {
 import { renderReportHtml } from "../../src/analysis/report-html.js";
 import { summarise } from "../../src/analysis/summarise.js";
 import { createGuard } from "../../src/engine/guard.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
@@ -23,7 +24,7 @@ const practice = {
 const hostile = `=HYPERLINK("x") <script>alert(1)</script> & Co`;
 
 async function input() {
-  const guard = createGuard({ practice });
+  const guard = createGuard({ practice: practice as PracticePolicyInput });
   const tasks: TaskInputRaw[] = ["2026-05-01", "2026-05-20", "2026-06-03"].map((day, i) => ({
     id: `R-${i}`,
     sentAt: `${day}T10:00:00Z`,

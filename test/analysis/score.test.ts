@@ -4,6 +4,8 @@ import { metricOf, scoreGate, scoreLabelled } from "../../src/analysis/score.js"
 import { renderScoreJson, renderScoreText } from "../../src/analysis/score-format.js";
 import { renderScoreHtml } from "../../src/analysis/score-html.js";
 import { createGuard } from "../../src/engine/guard.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
 /**
@@ -64,11 +66,13 @@ describe("metricOf", () => {
 
 describe("scoreLabelled", () => {
   it("the fixture tasks give the verdicts the hand counts below assume", async () => {
-    const guard = createGuard({ practice: defaultRuleset().examples.practice });
-    const a = await guard.evaluate(assigned);
+    const guard = createGuard({
+      practice: defaultRuleset().examples.practice as PracticePolicyInput,
+    });
+    const a = await guard.evaluate(assigned as TaskInputRaw);
     expect(a.findings.map((f) => f.ruleId)).toEqual(["must-be-unassigned"]);
     expect([a.category.value, a.humanReview]).toEqual(["information", false]);
-    const b = await guard.evaluate(internal);
+    const b = await guard.evaluate(internal as TaskInputRaw);
     expect([b.findings.length, b.category.value, b.humanReview]).toEqual([0, "admin", false]);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Summariser, type SummaryItem, summarise } from "../../src/analysis/summarise.js";
 import { createGuard } from "../../src/engine/guard.js";
 import { InputError } from "../../src/errors/input-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import type { Ruleset } from "../../src/rules/schema.js";
@@ -14,7 +15,7 @@ const practice = {
   urgentRoute: { phone: "01482 000000" },
   escalationContact: { name: "Alex Example" },
 };
-const guard = createGuard({ practice });
+const guard = createGuard({ practice: practice as PracticePolicyInput });
 const ruleset = defaultRuleset();
 
 const districtNursing = {

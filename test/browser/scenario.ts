@@ -3,6 +3,7 @@
  * Chromium is compared with the same evaluation in Node, not with a hard-coded answer.
  */
 import { createGuard, fromFhirTask, toCdsCards } from "../../src/index.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 
 const practice = {
   name: "Example Surgery",
@@ -49,8 +50,11 @@ export interface ScenarioResult {
  */
 export async function evaluateScenario(): Promise<ScenarioResult> {
   const task = fromFhirTask(resource, { recipientUnit: "Example Surgery" });
-  const compiled = await createGuard({ practice }).evaluate(task);
-  const reference = await createGuard({ practice, engine: "json-rules-engine" }).evaluate(task);
+  const compiled = await createGuard({ practice: practice as PracticePolicyInput }).evaluate(task);
+  const reference = await createGuard({
+    practice: practice as PracticePolicyInput,
+    engine: "json-rules-engine",
+  }).evaluate(task);
   return {
     outcome: compiled.outcome,
     humanReview: compiled.humanReview,

@@ -7,6 +7,8 @@ import { corpusTasks } from "../../scripts/generate-corpus.js";
 import { exampleInput, mergeFragment } from "../../src/analysis/rule-tester.js";
 import { createGuard } from "../../src/engine/guard.js";
 import type { VerdictOrError } from "../../src/engine/types.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import type { Phrase } from "../../src/rules/schema.js";
 
@@ -47,7 +49,10 @@ async function compareEngines(
 ): Promise<{ compared: number; errors: number; fired: Map<string, number> }> {
   const run = async (engine: "compiled" | "json-rules-engine") => {
     const out: VerdictOrError[] = [];
-    for await (const r of createGuard({ practice, engine }).evaluateMany(tasks, { letters })) {
+    for await (const r of createGuard({
+      practice: practice as PracticePolicyInput,
+      engine,
+    }).evaluateMany(tasks, { letters })) {
       out.push(r);
     }
     return out;
@@ -77,8 +82,13 @@ describe("the compiled engine gives json-rules-engine's verdicts on the default 
       for (const example of [...rule.examples.fires, ...rule.examples.passes]) {
         const { task, practice } = exampleInput(ruleset, example);
         const [compiled, reference] = await Promise.all([
-          createGuard({ practice, engine: "compiled" }).evaluate(task),
-          createGuard({ practice, engine: "json-rules-engine" }).evaluate(task),
+          createGuard({ practice: practice as PracticePolicyInput, engine: "compiled" }).evaluate(
+            task as TaskInputRaw,
+          ),
+          createGuard({
+            practice: practice as PracticePolicyInput,
+            engine: "json-rules-engine",
+          }).evaluate(task as TaskInputRaw),
         ]);
         expect(compiled).toEqual(reference);
         compared++;

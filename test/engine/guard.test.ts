@@ -4,16 +4,19 @@ import { createGuard, evaluateTask } from "../../src/engine/guard.js";
 import type { Verdict, VerdictOrError } from "../../src/engine/types.js";
 import { BatchError } from "../../src/errors/batch-error.js";
 import { InputError } from "../../src/errors/input-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
 const ruleset = defaultRuleset();
-const practice = ruleset.examples.practice;
+// The ruleset's example practice and task are JSON: typed here as the inputs they are.
+const practice = ruleset.examples.practice as PracticePolicyInput;
 const task = (fragment: Record<string, unknown> = {}) =>
-  mergeFragment(ruleset.examples.task, fragment);
+  mergeFragment(ruleset.examples.task, fragment) as TaskInputRaw;
 const journal = "Please see my recent journal entry which contains actions (23/11/2026 10:05).";
 const declining = mergeFragment(practice, {
   externalTasks: { policy: "decline", from: "2026-12-01" },
-});
+}) as PracticePolicyInput;
 
 describe("verdicts", () => {
   const guard = createGuard({ practice });
@@ -193,8 +196,9 @@ describe("determinism and engines", () => {
   });
 
   it("gives the same verdict for the same input and ruleset hash, from a fresh guard", async () => {
-    const one = await evaluateTask(tasks[5], { practice });
-    const two = await evaluateTask(structuredClone(tasks[5]), { practice });
+    const five = tasks[5] as TaskInputRaw;
+    const one = await evaluateTask(five, { practice });
+    const two = await evaluateTask(structuredClone(five), { practice });
     expect(two).toEqual(one);
     expect(one.ruleset).toEqual({
       name: ruleset.name,
@@ -256,7 +260,9 @@ describe("batches", () => {
 
 describe("guard configuration", () => {
   it("warns when a practice that takes tasks has no escalation contact", () => {
-    const guard = createGuard({ practice: mergeFragment(practice, { escalationContact: null }) });
+    const guard = createGuard({
+      practice: mergeFragment(practice, { escalationContact: null }) as PracticePolicyInput,
+    });
     expect(guard.warnings.map((w) => w.path)).toEqual(["escalationContact"]);
     expect(createGuard({ practice }).warnings).toEqual([]);
   });

@@ -4,6 +4,7 @@ import type { Finding, Verdict } from "../../src/engine/types.js";
 import type { Facts } from "../../src/facts/catalogue.js";
 import { createGuard } from "../../src/index.js";
 import { fromFhirTask } from "../../src/input/fhir.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import {
   type CdsHooksCard,
   escapeMarkdown,
@@ -311,7 +312,7 @@ describe("FHIR Task in, CDS Hooks cards out", () => {
   };
 
   it("rejects an urgent fit-note Task addressed to a GP, with a human-review card first and the letter offered", async () => {
-    const guard = createGuard({ practice });
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
     const resource = fhirTask({
       priority: "urgent",
       code: { coding: [{ system: CATEGORY, code: "fit-note" }] },
@@ -329,12 +330,18 @@ describe("FHIR Task in, CDS Hooks cards out", () => {
       "must-be-unassigned",
     ]);
     expect(cards[1]?.suggestions?.[0]?.label).toBe(wording.suggestion.label.rejection);
-    const again = toCdsCards(await createGuard({ practice }).evaluate(task));
+    const again = toCdsCards(
+      await createGuard({ practice: practice as PracticePolicyInput }).evaluate(task),
+    );
     expect(again.map((c) => c.uuid)).toEqual(cards.map((c) => c.uuid));
   });
 
   it("gives a compliant Task from a trust no cards", async () => {
-    const cards = toCdsCards(await createGuard({ practice }).evaluate(fromFhirTask(fhirTask())));
+    const cards = toCdsCards(
+      await createGuard({ practice: practice as PracticePolicyInput }).evaluate(
+        fromFhirTask(fhirTask()),
+      ),
+    );
     expect(cards).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { mergeFragment } from "../../src/analysis/rule-tester.js";
 import { createGuard } from "../../src/engine/guard.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import { parsePractice } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { parseTask } from "../../src/input/task.js";
 import { renderLetter } from "../../src/letters/render.js";
 import { buildRuleset } from "../../src/rules/build.js";
@@ -22,11 +24,17 @@ const journal = "Please see my recent journal entry which contains actions (23/1
 const notActedOn = /not been acted on|not been actioned|not actioned|will not be acted on/i;
 
 describe("held letters: urgent and safety-related tasks wait for a person", () => {
-  const guard = createGuard({ practice, letterDate: "2026-11-24" });
+  const guard = createGuard({
+    practice: practice as PracticePolicyInput,
+    letterDate: "2026-11-24",
+  });
 
   it("holds the letter for a task flagged urgent, and never says it was not acted on", async () => {
     const verdict = await guard.evaluate(
-      task({ urgent: true, body: `Please issue a fit note for 4 weeks. ${journal}` }),
+      task({
+        urgent: true,
+        body: `Please issue a fit note for 4 weeks. ${journal}`,
+      }) as TaskInputRaw,
     );
     expect(verdict.humanReview).toBe(true);
     const letter = verdict.letter;
@@ -50,7 +58,9 @@ describe("held letters: urgent and safety-related tasks wait for a person", () =
 
   it("quotes the sender's urgent words when the text, not the flag, is urgent", async () => {
     const verdict = await guard.evaluate(
-      task({ body: `Could the GP call the patient as soon as possible. ${journal}` }),
+      task({
+        body: `Could the GP call the patient as soon as possible. ${journal}`,
+      }) as TaskInputRaw,
     );
     expect(verdict.letter?.held?.reason).toContain(
       "its text reads as urgent (“as soon as possible”)",
@@ -65,7 +75,7 @@ describe("held letters: urgent and safety-related tasks wait for a person", () =
       task({
         recipient: { assignment: "user", assignee: "Dr A Example" },
         body: `Safeguarding concern raised by the family at the home visit. ${journal}`,
-      }),
+      }) as TaskInputRaw,
     );
     expect(verdict.outcome).toBe("remind");
     expect(verdict.humanReview).toBe(true);
@@ -79,9 +89,10 @@ describe("held letters: urgent and safety-related tasks wait for a person", () =
   });
 
   it("holds the declined-task rejection, keeping the decline date but not the suggested text's last sentence", async () => {
-    const verdict = await createGuard({ practice: declining, letterDate: "2026-12-03" }).evaluate(
-      task({ sentAt: "2026-12-02T10:00:00Z", urgent: true }),
-    );
+    const verdict = await createGuard({
+      practice: declining as PracticePolicyInput,
+      letterDate: "2026-12-03",
+    }).evaluate(task({ sentAt: "2026-12-02T10:00:00Z", urgent: true }) as TaskInputRaw);
     expect(verdict.letter?.held).toBeDefined();
     expect(verdict.letter?.text).toContain(
       "Please be aware that from 1 December 2026 we do not accept tasks from external providers",
@@ -93,7 +104,9 @@ describe("held letters: urgent and safety-related tasks wait for a person", () =
   });
 
   it("does not hold a letter when nobody needs to read the task first", async () => {
-    const verdict = await guard.evaluate(task({ body: `Please issue a fit note. ${journal}` }));
+    const verdict = await guard.evaluate(
+      task({ body: `Please issue a fit note. ${journal}` }) as TaskInputRaw,
+    );
     expect(verdict.humanReview).toBe(false);
     expect(verdict.letter?.held).toBeUndefined();
     expect(verdict.letter?.text).toContain("Your Task has not been acted on or actioned");
@@ -135,10 +148,10 @@ describe("which letter a verdict gets is the rules' data", () => {
     };
     const renamed = buildRuleset(files);
     const verdict = await createGuard({
-      practice: declining,
+      practice: declining as PracticePolicyInput,
       ruleset: renamed,
       letterDate: "2026-11-10",
-    }).evaluate(task({ sentAt: "2026-11-09T10:00:00Z" }));
+    }).evaluate(task({ sentAt: "2026-11-09T10:00:00Z" }) as TaskInputRaw);
     expect(verdict.findings.map((f) => f.ruleId)).toEqual(["notice-before-decline"]);
     expect(verdict.letter?.kind).toBe("opt-out-notice");
     expect(verdict.letter?.subject).toBe(
@@ -153,11 +166,15 @@ describe("which letter a verdict gets is the rules' data", () => {
     files["must-be-unassigned.json"] = { ...unassigned, letter: "none" };
     const quiet = buildRuleset(files);
     const addressed = task({ recipient: { assignment: "user", assignee: "Dr A Example" } });
-    const withDefault = await createGuard({ practice, letterDate: "2026-11-24" }).evaluate(
-      addressed,
-    );
+    const withDefault = await createGuard({
+      practice: practice as PracticePolicyInput,
+      letterDate: "2026-11-24",
+    }).evaluate(addressed as TaskInputRaw);
     expect(withDefault.letter?.kind).toBe("reminder");
-    const without = await createGuard({ practice, ruleset: quiet }).evaluate(addressed);
+    const without = await createGuard({
+      practice: practice as PracticePolicyInput,
+      ruleset: quiet,
+    }).evaluate(addressed as TaskInputRaw);
     expect(without.outcome).toBe("remind");
     expect(without.letter).toBeUndefined();
   });

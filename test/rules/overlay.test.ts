@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { runRuleExamples } from "../../src/analysis/rule-tester.js";
 import { createGuard } from "../../src/engine/guard.js";
 import { RulesetError } from "../../src/errors/ruleset-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
@@ -79,17 +81,22 @@ describe("ruleset overlays", () => {
     const ruleset = await loadRuleset(join(examples, "fit-note-disabled.json"));
     const practice = defaultRuleset().examples.practice;
     const fitNote = defaultRuleset().rules.find((r) => r.id === "fit-note");
-    const guard = createGuard({ practice, ruleset });
+    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset });
     const base = defaultRuleset().examples.task;
     for (const example of fitNote?.examples.fires ?? []) {
-      const verdict = await guard.evaluate({ ...base, ...example.task });
+      const verdict = await guard.evaluate({ ...base, ...example.task } as TaskInputRaw);
       expect(verdict.findings.map((f) => f.ruleId)).not.toContain("fit-note");
     }
     const task = JSON.parse(
       await readFile(join(root, "examples", "tasks", "01-fit-note-from-ward.json"), "utf8"),
     );
     expect(
-      (await createGuard({ practice, ruleset: defaultRuleset() }).evaluate(task)).outcome,
+      (
+        await createGuard({
+          practice: practice as PracticePolicyInput,
+          ruleset: defaultRuleset(),
+        }).evaluate(task)
+      ).outcome,
     ).toBe("reject");
     expect((await guard.evaluate(task)).outcome).not.toBe("reject");
     expect((await runRuleExamples(ruleset)).filter((r) => !r.ok)).toEqual([]);

@@ -11,15 +11,17 @@ import type { VerdictOrError } from "../../src/engine/types.js";
 import { BatchError, isBatchError } from "../../src/errors/batch-error.js";
 import { isGuardError } from "../../src/errors/guard-error.js";
 import { isInputError } from "../../src/errors/input-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { fuzz, hostileJson, mutationOf, practice, setAt, settle, task, validTask } from "./fuzz.js";
 
-const guard = createGuard({ practice });
+const guard = createGuard({ practice: practice as PracticePolicyInput });
 
 /** What one record came to: a verdict for a task id, or an error (with its line when known). */
 type Answer = { ok: true; taskId: string; line?: number } | { ok: false; line?: number };
 
 async function expected(value: unknown, line?: number): Promise<Answer> {
-  const result = await settle(() => guard.evaluate(value));
+  const result = await settle(() => guard.evaluate(value as TaskInputRaw));
   const at = line === undefined ? {} : { line };
   return result.ok ? { ok: true, taskId: result.value.taskId, ...at } : { ok: false, ...at };
 }

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import type { Verdict } from "../../src/engine/types.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
 import {
@@ -40,7 +42,11 @@ function written(list: readonly unknown[]): string[] {
 
 async function both(taskInput: unknown, practiceInput: unknown = practice): Promise<Verdict[]> {
   return Promise.all(
-    engines.map((engine) => createGuard({ practice: practiceInput, engine }).evaluate(taskInput)),
+    engines.map((engine) =>
+      createGuard({ practice: practiceInput as PracticePolicyInput, engine }).evaluate(
+        taskInput as TaskInputRaw,
+      ),
+    ),
   );
 }
 
@@ -99,8 +105,8 @@ describe("urgent and safety-critical tasks are read by a person", () => {
   );
 
   it("rejects an external urgent task by Task and gives the practice's urgent route in the letter, while still flagging it", async () => {
-    const verdict = await createGuard({ practice }).evaluate(
-      task({ urgent: true, body: `Please review today. ${journal}` }),
+    const verdict = await createGuard({ practice: practice as PracticePolicyInput }).evaluate(
+      task({ urgent: true, body: `Please review today. ${journal}` }) as TaskInputRaw,
     );
     expect(verdict.outcome).toBe("reject");
     expect(verdict.humanReview).toBe(true);
@@ -120,8 +126,11 @@ describe("timeframes that make an action immediate", () => {
     ["within 7 days", 7],
     ["by Friday", 4],
   ])("reads %s as a due date (%i days from Monday 23 November 2026)", async (words, days) => {
-    const verdict = await createGuard({ practice }).evaluate(
-      task({ sentAt: "2026-11-23T10:00:00Z", body: `Please repeat bloods ${words}. ${journal}` }),
+    const verdict = await createGuard({ practice: practice as PracticePolicyInput }).evaluate(
+      task({
+        sentAt: "2026-11-23T10:00:00Z",
+        body: `Please repeat bloods ${words}. ${journal}`,
+      }) as TaskInputRaw,
     );
     expect(verdict.facts.daysUntilDue).toBeGreaterThanOrEqual(days - 2);
     expect(verdict.facts.daysUntilDue).toBeLessThanOrEqual(days + 1);
@@ -129,8 +138,8 @@ describe("timeframes that make an action immediate", () => {
   });
 
   it("does not read a date written with slashes as a shorthand timeframe", async () => {
-    const verdict = await createGuard({ practice }).evaluate(
-      task({ body: `Seen in 2/12/2026 clinic. ${journal}` }),
+    const verdict = await createGuard({ practice: practice as PracticePolicyInput }).evaluate(
+      task({ body: `Seen in 2/12/2026 clinic. ${journal}` }) as TaskInputRaw,
     );
     expect(verdict.facts.daysUntilDue).toBeUndefined();
   });
@@ -227,8 +236,8 @@ describe("categories and the Standard Contract", () => {
   });
 
   it("says which phrase a rejection on an inferred category was read from, in the finding and the letter", async () => {
-    const verdict = await createGuard({ practice }).evaluate(
-      task({ body: `Please could you issue a fit note for 4 weeks. ${journal}` }),
+    const verdict = await createGuard({ practice: practice as PracticePolicyInput }).evaluate(
+      task({ body: `Please could you issue a fit note for 4 weeks. ${journal}` }) as TaskInputRaw,
     );
     expect(verdict.category).toEqual({
       value: "fit-note",
@@ -247,7 +256,9 @@ describe("categories and the Standard Contract", () => {
     "Not requesting a fit note.",
     "This is not a fit note request.",
   ])("does not read a negated request as a fit note request: %s", async (body) => {
-    const verdict = await createGuard({ practice }).evaluate(task({ body: `${body} ${journal}` }));
+    const verdict = await createGuard({ practice: practice as PracticePolicyInput }).evaluate(
+      task({ body: `${body} ${journal}` }) as TaskInputRaw,
+    );
     expect(verdict.category.value).not.toBe("fit-note");
     expect(verdict.findings.some((f) => f.ruleId === "fit-note")).toBe(false);
   });

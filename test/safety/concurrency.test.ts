@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import type { Verdict, VerdictOrError } from "../../src/engine/types.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { fuzz, practiceWith } from "./fuzz.js";
 
 const corpusFile = join(import.meta.dirname, "..", "..", "examples", "corpus.jsonl");
@@ -56,7 +58,7 @@ async function drain(results: AsyncIterable<VerdictOrError>): Promise<string[]> 
 describe.each(["compiled", "json-rules-engine"] as const)(
   "one guard, many callers (%s)",
   (engine) => {
-    const guard = createGuard({ practice, engine });
+    const guard = createGuard({ practice: practice as PracticePolicyInput, engine });
 
     it("gives concurrent evaluateMany consumers and evaluate callers the sequential answers", async () => {
       const sequential: string[] = [];
@@ -107,9 +109,10 @@ describe.each(["compiled", "json-rules-engine"] as const)(
     it("renders each letter for its own task when many callers ask at once", async () => {
       const tasks = corpus.slice(0, 60);
       const alone = [];
-      for (const task of tasks) alone.push((await guard.evaluate(task)).letter?.text ?? "");
+      for (const task of tasks)
+        alone.push((await guard.evaluate(task as TaskInputRaw)).letter?.text ?? "");
       const together = await Promise.all(
-        tasks.map(async (task) => (await guard.evaluate(task)).letter?.text ?? ""),
+        tasks.map(async (task) => (await guard.evaluate(task as TaskInputRaw)).letter?.text ?? ""),
       );
       expect(together).toEqual(alone);
       expect(together.filter((text) => text !== "").length).toBeGreaterThan(10);
@@ -119,8 +122,8 @@ describe.each(["compiled", "json-rules-engine"] as const)(
 
 describe("guards for different practices at once", () => {
   it("gives each practice's guard the verdicts it gives alone, whatever else runs", async () => {
-    const accepting = createGuard({ practice: practiceWith({}) });
-    const declining = createGuard({ practice });
+    const accepting = createGuard({ practice: practiceWith({}) as PracticePolicyInput });
+    const declining = createGuard({ practice: practice as PracticePolicyInput });
     const tasks = corpus.slice(0, 80);
     const alone = async (guard: typeof accepting) => {
       const out: string[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { type InputError, isInputError } from "../../src/errors/input-error.js";
 import { fromFhirTask } from "../../src/input/fhir.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import { fhirTask, practitionerRoleRequester } from "../interop/fhir-fixtures.js";
 import {
   expectIssues,
@@ -35,7 +36,7 @@ const fhirRoots = [
   "options",
 ];
 
-const guard = createGuard({ practice });
+const guard = createGuard({ practice: practice as PracticePolicyInput });
 
 /** A FHIR resource gives a task that evaluates, or an InputError whose paths are FHIR paths. */
 async function fhirAnswers(resource: unknown, options = {}): Promise<void> {

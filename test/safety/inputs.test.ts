@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { InputError, isInputError } from "../../src/errors/input-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
 import { parsePractice } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import {
   dotted,
   expectIssues,
@@ -72,14 +74,14 @@ function isPlainObject(value: unknown): boolean {
 
 describe("tasks", () => {
   const guards = (["compiled", "json-rules-engine"] as const).map((engine) =>
-    createGuard({ practice, engine }),
+    createGuard({ practice: practice as PracticePolicyInput, engine }),
   );
 
   it("answers any JSON value given as a task with a verdict or an InputError naming task fields", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(hostileJson, validTask), async (input) => {
         for (const guard of guards) {
-          const result = await settle(() => guard.evaluate(input));
+          const result = await settle(() => guard.evaluate(input as TaskInputRaw));
           if (result.ok) continue;
           expect(isInputError(result.error)).toBe(true);
           expect((result.error as InputError).subject).toBe("task");
@@ -97,7 +99,7 @@ describe("tasks", () => {
   it("answers any JavaScript value given as a task (Maps, Dates, BigInts, null prototypes) with a verdict or an InputError", async () => {
     await fc.assert(
       fc.asyncProperty(anyValue, async (input) => {
-        const result = await settle(() => guards[0]?.evaluate(input));
+        const result = await settle(() => guards[0]?.evaluate(input as TaskInputRaw));
         if (!result.ok) expect(isInputError(result.error)).toBe(true);
       }),
       fuzz(300),
@@ -109,7 +111,7 @@ describe("tasks", () => {
       fc.asyncProperty(mutationOf(fullTask), async ({ path, replacement }) => {
         const input = setAt(fullTask, path, replacement);
         for (const guard of guards) {
-          const result = await settle(() => guard.evaluate(input));
+          const result = await settle(() => guard.evaluate(input as TaskInputRaw));
           if (result.ok) {
             expect(result.value.taskId).toBe((input as { id: unknown }).id);
             continue;
@@ -141,8 +143,8 @@ describe("tasks", () => {
           const json = JSON.stringify(fullTask);
           const parsed = JSON.parse(json) as Record<string, unknown>;
           const hostile = setAt(parsed, [...at, key], payload);
-          const verdict = await guards[0]?.evaluate(hostile);
-          const plain = await guards[0]?.evaluate(fullTask);
+          const verdict = await guards[0]?.evaluate(hostile as TaskInputRaw);
+          const plain = await guards[0]?.evaluate(fullTask as TaskInputRaw);
           expect(verdict?.findings).toEqual(plain?.findings);
           expect(verdict?.humanReview).toBe(plain?.humanReview);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -158,7 +160,7 @@ describe("tasks", () => {
       [{ body: "x".repeat(20_001) }, "body"],
       [{ id: "x".repeat(201) }, "id"],
     ] as const) {
-      const error = await guard?.evaluate(task(fragment)).catch((e: unknown) => e);
+      const error = await guard?.evaluate(task(fragment) as TaskInputRaw).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).issues.map((i) => i.path)).toEqual([path]);
     }
@@ -169,7 +171,7 @@ describe("practices", () => {
   it("answers any JSON value given as a practice with a guard or an InputError about the practice", async () => {
     await fc.assert(
       fc.asyncProperty(hostileJson, async (input) => {
-        const result = await settle(() => createGuard({ practice: input }));
+        const result = await settle(() => createGuard({ practice: input as PracticePolicyInput }));
         if (result.ok) return;
         expect(isInputError(result.error)).toBe(true);
         expect((result.error as InputError).subject).toBe("practice");
@@ -186,7 +188,7 @@ describe("practices", () => {
         fc.array(validTask, { minLength: 1, maxLength: 3 }),
         async ({ path, replacement }, tasks) => {
           const input = setAt(fullPractice, path, replacement);
-          const made = await settle(() => createGuard({ practice: input }));
+          const made = await settle(() => createGuard({ practice: input as PracticePolicyInput }));
           if (!made.ok) {
             expect(isInputError(made.error)).toBe(true);
             const issues = expectIssues(made.error);
@@ -196,7 +198,7 @@ describe("practices", () => {
             return;
           }
           for (const t of tasks) {
-            const result = await settle(() => made.value.evaluate(t));
+            const result = await settle(() => made.value.evaluate(t as TaskInputRaw));
             if (!result.ok) throw result.error;
           }
         },

@@ -4,6 +4,8 @@ import { createGuard } from "../../src/engine/guard.js";
 import { isGuardError } from "../../src/errors/guard-error.js";
 import { isInputError } from "../../src/errors/input-error.js";
 import { isTemplateError, type TemplateError } from "../../src/errors/template-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { renderLetter } from "../../src/letters/render.js";
 import { buildTemplates } from "../../src/letters/templates.js";
 import { type LetterKind, letterKinds } from "../../src/letters/types.js";
@@ -299,7 +301,10 @@ describe("letters sent by a guard", () => {
   const ours = practiceWith({ externalTasks: { policy: "decline", from: "2026-12-01" } });
 
   it("puts only its own practice's name, phone and route in its letters, even with another practice's guard running at once", async () => {
-    const guards = [createGuard({ practice: ours }), createGuard({ practice: other })];
+    const guards = [
+      createGuard({ practice: ours as PracticePolicyInput }),
+      createGuard({ practice: other as PracticePolicyInput }),
+    ];
     const details = [
       ["Example Surgery", "01482 000000", "example.surgery@nhs.net"],
       ["Other Practice", "01482 999999", "other.practice@nhs.net"],
@@ -314,7 +319,9 @@ describe("letters sent by a guard", () => {
       }),
     );
     const verdicts = await Promise.all(
-      tasks.flatMap((t) => guards.map(async (guard, g) => ({ g, v: await guard.evaluate(t) }))),
+      tasks.flatMap((t) =>
+        guards.map(async (guard, g) => ({ g, v: await guard.evaluate(t as TaskInputRaw) })),
+      ),
     );
     let letters = 0;
     for (const { g, v } of verdicts) {
@@ -339,10 +346,12 @@ describe("letters sent by a guard", () => {
         hostileString,
         async (path, text) => {
           const practiceInput = setAt(ours, [...path], text === "" ? DELETE : text);
-          const made = await settle(() => createGuard({ practice: practiceInput }));
+          const made = await settle(() =>
+            createGuard({ practice: practiceInput as PracticePolicyInput }),
+          );
           if (!made.ok) return;
           const result = await settle(() =>
-            made.value.evaluate(task({ sentAt: "2026-12-02T09:00:00Z" })),
+            made.value.evaluate(task({ sentAt: "2026-12-02T09:00:00Z" }) as TaskInputRaw),
           );
           if (!result.ok) expect(isGuardError(result.error)).toBe(true);
           else expect(result.value.letter?.kind).toBe("rejection");

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { isGuardError } from "../../src/errors/guard-error.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { runCli } from "../cli/run-cli.js";
 import { fuzz, practice, task } from "./fuzz.js";
 
@@ -74,10 +76,10 @@ const brokenLines = [
 
 describe("no record content in errors", () => {
   it("keeps a bad field's value out of every InputError's message and issues", async () => {
-    const guard = createGuard({ practice });
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...fields), markerValue, async (path, value) => {
-        const result = await guard.evaluate(withValue(path, value)).then(
+        const result = await guard.evaluate(withValue(path, value) as TaskInputRaw).then(
           () => undefined,
           (error: unknown) => error,
         );

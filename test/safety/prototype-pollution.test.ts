@@ -8,6 +8,8 @@ import { createGuard } from "../../src/engine/guard.js";
 import { RulesetError } from "../../src/errors/ruleset-error.js";
 import { isTemplateError } from "../../src/errors/template-error.js";
 import { fromFhirTask } from "../../src/input/fhir.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { loadTemplates } from "../../src/letters/load-templates.js";
 import { renderLetter } from "../../src/letters/render.js";
 import { buildRuleset } from "../../src/rules/build.js";
@@ -74,20 +76,20 @@ afterEach(() => {
 
 describe.each(hostileKeys)("%s keys", (key) => {
   it("in a task's JSON at every level neither pollute nor change the verdict", async () => {
-    const guard = createGuard({ practice });
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
     const plain = task({ urgent: true, body: "Please issue a fit note." });
-    const verdict = await guard.evaluate(hostileJson(plain, key));
-    const expected = await guard.evaluate(plain);
+    const verdict = await guard.evaluate(hostileJson(plain, key) as TaskInputRaw);
+    const expected = await guard.evaluate(plain as TaskInputRaw);
     expect(verdict.findings.map((f) => f.ruleId)).toEqual(expected.findings.map((f) => f.ruleId));
     expect(verdict.letter?.text).toBe(expected.letter?.text);
   });
 
   it("in a practice's JSON at every level neither pollute nor change the policy", async () => {
     const declining = practiceWith({ externalTasks: { policy: "decline", from: "2026-12-01" } });
-    const guard = createGuard({ practice: hostileJson(declining, key) });
+    const guard = createGuard({ practice: hostileJson(declining, key) as PracticePolicyInput });
     expect(guard.practice.externalTasks.policy).toBe("decline");
     expect(guard.practice.units).toEqual(["Example Surgery"]);
-    const verdict = await guard.evaluate(task({ sentAt: "2026-12-02T09:00:00Z" }));
+    const verdict = await guard.evaluate(task({ sentAt: "2026-12-02T09:00:00Z" }) as TaskInputRaw);
     expect(verdict.findings[0]?.ruleId).toBe("external-tasks-declined");
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { fromFhirTask } from "../../src/input/fhir.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { practice, task } from "./fuzz.js";
 
 /**
@@ -67,21 +69,21 @@ async function fastest(run: () => Promise<unknown>, times = 3): Promise<number> 
 
 describe("hostile bodies of 20,000 characters", () => {
   for (const engine of ["compiled", "json-rules-engine"] as const) {
-    const guard = createGuard({ practice, engine });
+    const guard = createGuard({ practice: practice as PracticePolicyInput, engine });
 
     it.each(hostileBodies)(`evaluates %s in linear time (${engine})`, async (_name, body) => {
       expect(body.length).toBe(BODY);
-      await guard.evaluate(task({ body: "warm up within 7 days" }));
-      const ms = await fastest(() => guard.evaluate(task({ body })));
+      await guard.evaluate(task({ body: "warm up within 7 days" }) as TaskInputRaw);
+      const ms = await fastest(() => guard.evaluate(task({ body }) as TaskInputRaw));
       expect(ms / (BODY / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
     });
   }
 
   it("keeps every adversarial body under a few milliseconds per kilobyte", async () => {
-    const guard = createGuard({ practice });
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
     let total = 0;
     for (const [, body] of hostileBodies) {
-      total += await fastest(() => guard.evaluate(task({ body })), 1);
+      total += await fastest(() => guard.evaluate(task({ body }) as TaskInputRaw), 1);
     }
     const perKb = total / ((hostileBodies.length * BODY) / 1024);
     expect(perKb).toBeLessThan(BUDGET_MS_PER_KB / 2);
@@ -96,23 +98,28 @@ describe("hostile names printed in letters", () => {
     ["spaces", spaced],
     ["spaces and tabs", tabbed],
   ])("renders a letter naming a sender padded with %s in linear time", async (_name, name) => {
-    const guard = createGuard({ practice });
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
     const padded = task({
       sender: { organisation: name, team: name, name },
       recipient: { assignment: "user", assignee: name },
     });
-    const ms = await fastest(() => guard.evaluate(padded));
-    const verdict = await guard.evaluate(padded);
+    const ms = await fastest(() => guard.evaluate(padded as TaskInputRaw));
+    const verdict = await guard.evaluate(padded as TaskInputRaw);
     expect(verdict.letter?.kind).toBe("reminder");
     expect(ms / ((4 * BODY) / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
   });
 
   it("renders a letter for a practice whose name and preferred method are padded with spaces in linear time", async () => {
     const guard = createGuard({
-      practice: { ...practice, name: spaced, preferredMethod: spaced, signOff: spaced },
+      practice: {
+        ...practice,
+        name: spaced,
+        preferredMethod: spaced,
+        signOff: spaced,
+      } as PracticePolicyInput,
     });
     const assigned = task({ recipient: { assignment: "user", assignee: "Dr A Example" } });
-    const ms = await fastest(() => guard.evaluate(assigned));
+    const ms = await fastest(() => guard.evaluate(assigned as TaskInputRaw));
     expect(ms / ((3 * BODY) / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { RulesetError } from "../../src/errors/ruleset-error.js";
 import { words } from "../../src/facts/text.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
 import { fuzz, practice, setAt, task } from "./fuzz.js";
@@ -111,8 +113,11 @@ describe("ruleset validation", () => {
           .split(/[\s\-–—/]+/)
           .flatMap((part) => words(part.endsWith("*") ? `${part.slice(0, -1)}x` : part))
           .join(" ");
-        const guard = createGuard({ practice, ruleset: buildRuleset(built) });
-        const verdict = await guard.evaluate(task({ body }));
+        const guard = createGuard({
+          practice: practice as PracticePolicyInput,
+          ruleset: buildRuleset(built),
+        });
+        const verdict = await guard.evaluate(task({ body }) as TaskInputRaw);
         expect(verdict.humanReview, `${JSON.stringify(text)} → ${JSON.stringify(body)}`).toBe(true);
       }),
       fuzz(60, 0.1),

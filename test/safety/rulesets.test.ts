@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { isRulesetError, RulesetError } from "../../src/errors/ruleset-error.js";
 import { factCatalogue } from "../../src/facts/catalogue.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
 import { loadRuleset } from "../../src/rules/load.js";
@@ -53,8 +55,8 @@ async function evaluatesOnBothEngines(
 ): Promise<void> {
   const results = [];
   for (const engine of ["compiled", "json-rules-engine"] as const) {
-    const guard = createGuard({ practice: practiceInput, ruleset, engine });
-    const result = await settle(() => guard.evaluate(taskInput));
+    const guard = createGuard({ practice: practiceInput as PracticePolicyInput, ruleset, engine });
+    const result = await settle(() => guard.evaluate(taskInput as TaskInputRaw));
     if (!result.ok) throw result.error;
     results.push(result.value.findings.map((f) => `${f.ruleId}: ${f.message}`));
   }
@@ -142,7 +144,7 @@ describe("rule messages", () => {
     const message = optionalFields.map((f) => `[{{${f}}}]`).join(" ");
     const ruleset = buildRuleset(withFile("must-be-unassigned.json", ["message"], message));
     const guard = createGuard({
-      practice: { ...practice, escalationContact: undefined },
+      practice: { ...practice, escalationContact: undefined } as PracticePolicyInput,
       ruleset,
     });
     const bare = task({
@@ -150,7 +152,7 @@ describe("rule messages", () => {
       sender: { odsCode: null, team: null },
       patient: null,
     });
-    const verdict = await guard.evaluate(bare);
+    const verdict = await guard.evaluate(bare as TaskInputRaw);
     const finding = verdict.findings.find((f) => f.ruleId === "must-be-unassigned");
     expect(finding?.message).toBe(optionalFields.map(() => "[]").join(" "));
   });
@@ -163,8 +165,11 @@ describe("rule messages", () => {
         "To {{task.recipient.assignee}}{{#if task.patient.nhsNumber}} about {{task.patient.nhsNumber}}{{/if}}.",
       ),
     );
-    const verdict = await createGuard({ practice, ruleset }).evaluate(
-      task({ recipient: { assignment: "user", assignee: "Dr A Example" } }),
+    const verdict = await createGuard({
+      practice: practice as PracticePolicyInput,
+      ruleset,
+    }).evaluate(
+      task({ recipient: { assignment: "user", assignee: "Dr A Example" } }) as TaskInputRaw,
     );
     expect(verdict.findings[0]?.message).toBe("To Dr A Example about 9434765919.");
   });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
+import type { PracticePolicyInput } from "../../src/input/practice.js";
+import type { TaskInputRaw } from "../../src/input/task.js";
 import { renderLetter } from "../../src/letters/render.js";
 import { practiceWith, task } from "./fuzz.js";
 
@@ -15,15 +17,15 @@ const zones = ["Europe/London", "America/Los_Angeles", "Pacific/Auckland", "Asia
 
 function declining(from: string) {
   return createGuard({
-    practice: practiceWith({ externalTasks: { policy: "decline", from } }),
+    practice: practiceWith({ externalTasks: { policy: "decline", from } }) as PracticePolicyInput,
     letterDate: "2026-10-25",
   });
 }
 
-const accepting = createGuard({ practice: practiceWith({}) });
+const accepting = createGuard({ practice: practiceWith({}) as PracticePolicyInput });
 
 async function ruleIds(guard: ReturnType<typeof createGuard>, fragment: Record<string, unknown>) {
-  return (await guard.evaluate(task(fragment))).findings.map((f) => f.ruleId);
+  return (await guard.evaluate(task(fragment) as TaskInputRaw)).findings.map((f) => f.ruleId);
 }
 
 /** [decline date, last instant before it in London, first instant of it in London, why]. */
@@ -129,7 +131,7 @@ describe("the decline date, on the London calendar", () => {
 
   it("counts the days to the decline date on the London calendar, whatever the process time zone", async () => {
     const verdict = await declining("2026-10-25").evaluate(
-      task({ sentAt: "2026-10-24T22:59:59Z" }),
+      task({ sentAt: "2026-10-24T22:59:59Z" }) as TaskInputRaw,
     );
     expect(verdict.facts.daysUntilDecline).toBe(1);
     expect(verdict.facts.sentOn).toBe("2026-10-24");
@@ -146,7 +148,7 @@ describe("immediate action: due within 14 London calendar days of sending", () =
 describe("dates in letters", () => {
   it("names a task sent at 23:30 UTC on 31 May by its London date, 1 June 2026, and the decline date in words", async () => {
     const verdict = await declining("2026-06-01").evaluate(
-      task({ sentAt: "2026-05-31T23:30:00Z" }),
+      task({ sentAt: "2026-05-31T23:30:00Z" }) as TaskInputRaw,
     );
     const letter = verdict.letter;
     expect(letter?.kind).toBe("rejection");
@@ -158,7 +160,7 @@ describe("dates in letters", () => {
 
   it("dates an opt-out notice sent before the decline date with the guard's letter date", async () => {
     const verdict = await declining("2027-03-28").evaluate(
-      task({ sentAt: "2027-03-27T23:59:59Z" }),
+      task({ sentAt: "2027-03-27T23:59:59Z" }) as TaskInputRaw,
     );
     expect(verdict.letter?.kind).toBe("opt-out-notice");
     expect(verdict.letter?.subject).toContain("From 28 March 2027");
@@ -202,10 +204,12 @@ describe("the process time zone does not matter", () => {
           out.push(await ruleIds(guard, { sentAt: before }), await ruleIds(guard, { sentAt: on }));
         }
         for (const [sentAt, fragment] of dueCases) {
-          out.push((await accepting.evaluate(task({ sentAt, ...fragment }))).facts);
+          out.push((await accepting.evaluate(task({ sentAt, ...fragment }) as TaskInputRaw)).facts);
         }
         const letter = (
-          await declining("2026-06-01").evaluate(task({ sentAt: "2026-05-31T23:30:00Z" }))
+          await declining("2026-06-01").evaluate(
+            task({ sentAt: "2026-05-31T23:30:00Z" }) as TaskInputRaw,
+          )
         ).letter;
         out.push(letter?.text, letter?.html);
         runs.push(JSON.stringify(out));

@@ -1,3 +1,4 @@
+import type { TaskInputRaw } from "../../input/task.js";
 import {
   isInputError,
   isTemplateError,
@@ -97,7 +98,7 @@ Examples:
       const task = await readJsonFile(io, taskPath, "task file");
       const guard = makeGuard(practice, ruleset, rulesDir === undefined ? {} : { rulesDir });
       try {
-        const verdict = await guard.evaluate(task);
+        const verdict = await guard.evaluate(task as TaskInputRaw);
         context.task = task;
         context.findings = verdict.findings;
       } catch (error) {

@@ -12,6 +12,7 @@ import {
   testPassed,
 } from "../../analysis/golden.js";
 import { exampleInput, runRuleExamples } from "../../analysis/rule-tester.js";
+import type { TaskInputRaw } from "../../input/task.js";
 import { batchEvaluator, openBatch, type TaskResult } from "../batch.js";
 import { type Command, common, flag, text } from "../command.js";
 import {
@@ -195,7 +196,7 @@ Examples:
               ruleset,
               engine === undefined ? {} : { engine },
             );
-            const verdict = await guard.evaluate(task);
+            const verdict = await guard.evaluate(task as TaskInputRaw);
             coverage.add(
               verdict.facts,
               verdict.findings.map((f) => f.ruleId),

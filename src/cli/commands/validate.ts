@@ -1,3 +1,4 @@
+import type { PracticePolicyInput } from "../../input/practice.js";
 import {
   createGuard,
   defaultRuleset,
@@ -47,7 +48,7 @@ Example:
     try {
       ruleset = dir === undefined ? defaultRuleset() : await loadRuleset(pathFrom(io, dir));
       // Compiling the conditions finds what the schema cannot (e.g. a value the operator cannot take).
-      createGuard({ practice: ruleset.examples.practice, ruleset });
+      createGuard({ practice: ruleset.examples.practice as PracticePolicyInput, ruleset });
     } catch (error) {
       if (!isRulesetError(error)) throw new CliError(`${label}: ${reason(error)}`);
       if (error.issues.some((i) => i.code === "unreadable")) {
