@@ -222,7 +222,47 @@ export function isBuiltRuleset(value: unknown): value is Ruleset {
   return typeof value === "object" && value !== null && built.has(value);
 }
 
-function assemble(files: RulesetFiles): Ruleset {
+/** A rule's own checks: its id, conditions, clauses and the fields its wording names. */
+function checkRule(
+  rule: RuleFile,
+  id: string,
+  ctx: { file: string; ruleset: RulesetFile; issues: RulesetIssue[] },
+  parameterNames: ReadonlySet<string>,
+): void {
+  const { file, ruleset, issues } = ctx;
+  if (rule.id !== id) {
+    issues.push({
+      file,
+      path: "id",
+      code: "id_mismatch",
+      message: `the rule's id "${rule.id}" differs from its file name "${file}"`,
+    });
+  }
+  forEachFactCondition(rule.conditions, (condition, path) =>
+    checkFactCondition(condition, ["conditions", ...path], { file, ruleset, issues }),
+  );
+  rule.contract.forEach((clause, i) => {
+    if (!Object.hasOwn(ruleset.contract.clauses, clause)) {
+      issues.push({
+        file,
+        path: `contract[${i}]`,
+        code: "unknown_clause",
+        message: `unknown clause "${clause}": the catalogue in ruleset.json has ${Object.keys(ruleset.contract.clauses).join(", ")}`,
+      });
+    }
+  });
+  for (const issue of checkMessage(rule.message, parameterNames)) issues.push({ file, ...issue });
+  for (const field of ["heading", "reason"] as const) {
+    const source = rule.sender?.[field];
+    if (source === undefined) continue;
+    const options = { path: `sender.${field}`, words: true };
+    for (const issue of checkMessage(source, parameterNames, options))
+      issues.push({ file, ...issue });
+  }
+}
+
+/** ruleset.json parsed, after checking that the files are an object without forbidden keys. */
+function parseRulesetFile(files: RulesetFiles): RulesetFile {
   if (typeof files !== "object" || files === null) {
     throw new RulesetError([
       {
@@ -245,7 +285,12 @@ function assemble(files: RulesetFiles): Ruleset {
   }
   const parsed = rulesetSchema.safeParse(files[RULESET_FILE]);
   if (!parsed.success) throw new RulesetError(toFileIssues(parsed.error, RULESET_FILE));
-  const ruleset = parsed.data;
+  return parsed.data;
+}
+
+function assemble(files: RulesetFiles): Ruleset {
+  const ruleset = parseRulesetFile(files);
+  const issues: RulesetIssue[] = [];
 
   for (const [name, type] of Object.entries(factParameters)) {
     if (typeof ruleset.parameters[name] !== type) {
@@ -291,35 +336,7 @@ function assemble(files: RulesetFiles): Ruleset {
       return;
     }
     const rule: RuleFile = result.data;
-    if (rule.id !== id) {
-      issues.push({
-        file,
-        path: "id",
-        code: "id_mismatch",
-        message: `the rule's id "${rule.id}" differs from its file name "${file}"`,
-      });
-    }
-    forEachFactCondition(rule.conditions, (condition, path) =>
-      checkFactCondition(condition, ["conditions", ...path], { file, ruleset, issues }),
-    );
-    rule.contract.forEach((clause, i) => {
-      if (!Object.hasOwn(ruleset.contract.clauses, clause)) {
-        issues.push({
-          file,
-          path: `contract[${i}]`,
-          code: "unknown_clause",
-          message: `unknown clause "${clause}": the catalogue in ruleset.json has ${Object.keys(ruleset.contract.clauses).join(", ")}`,
-        });
-      }
-    });
-    for (const issue of checkMessage(rule.message, parameterNames)) issues.push({ file, ...issue });
-    for (const field of ["heading", "reason"] as const) {
-      const source = rule.sender?.[field];
-      if (source === undefined) continue;
-      const options = { path: `sender.${field}`, words: true };
-      for (const issue of checkMessage(source, parameterNames, options))
-        issues.push({ file, ...issue });
-    }
+    checkRule(rule, id, { file, ruleset, issues }, parameterNames);
     const { $schema: _schema, enabled, ...rest } = rule;
     if (enabled === false) disabled.push(id);
     else rules.push(rest);
