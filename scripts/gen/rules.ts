@@ -22,7 +22,7 @@ export const bundledRules: Generator = {
     buildRuleset(files); // refuse to bundle a ruleset that does not load
     const content = `// ${banner("scripts/gen/rules.ts")}\n// Source: rules/*.json\n\nexport const defaultRulesetFiles: Readonly<Record<string, unknown>> = ${JSON.stringify(files, null, 2)};\n`;
     const ruleset = files["ruleset.json"] as { categories: Record<string, unknown> };
-    const categories = `// ${banner("scripts/gen/rules.ts")}\n// Source: rules/ruleset.json "categories"\n\n/** The request categories of the default ruleset, in inference order (SPEC §4). A ruleset may add its own. */\nexport const defaultCategories = ${JSON.stringify(Object.keys(ruleset.categories), null, 2)} as const;\n`;
+    const categories = `// ${banner("scripts/gen/rules.ts")}\n// Source: rules/ruleset.json "categories"\n\n/** The request categories of the default ruleset, in inference order. A ruleset may add its own. */\nexport const defaultCategories = ${JSON.stringify(Object.keys(ruleset.categories), null, 2)} as const;\n`;
     return [
       { path: "src/rules/default-ruleset.generated.ts", content },
       { path: "src/input/categories.generated.ts", content: categories },

@@ -28,7 +28,7 @@ export interface Finding {
   contract: ClauseCitation[];
 }
 
-/** The answer for one task (SPEC §3). */
+/** The answer for one task: outcome, findings, human review, category, facts, letter, ruleset. */
 export interface Verdict {
   taskId: string;
   /** The strongest severity among findings (info counts as accept); accept when none. */

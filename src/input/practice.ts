@@ -22,7 +22,7 @@ const externalTasks = z.discriminatedUnion(
 );
 
 /**
- * The zod schema of a practice's policy (SPEC §2).
+ * The zod schema of a practice's policy (JSON Schema: `schema/practice.schema.json`).
  *
  * @example practiceSchema.parse(practice).externalTasks.policy // "decline"
  */

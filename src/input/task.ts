@@ -16,7 +16,7 @@ export const senderKinds = [
 export type SenderKind = (typeof senderKinds)[number];
 export { defaultCategories };
 
-/** A request category: one of SPEC §4's, or one a ruleset defines. */
+/** A request category: one of the default ruleset's, or one a ruleset defines. */
 export type Category = (typeof defaultCategories)[number] | (string & {});
 
 const nhsNumber = z
@@ -37,7 +37,7 @@ const dueBy = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true 
 const optionalText = (what: string) => text(what).optional();
 
 /**
- * The zod schema of one SystmOne task (SPEC §2). Unknown fields are dropped, not errors.
+ * The zod schema of one SystmOne task (JSON Schema: `schema/task.schema.json`). Unknown fields are dropped, not errors.
  *
  * @example
  * taskSchema.parse({ id: "T1", sentAt: "2026-11-23T09:30:00Z", sender: { organisation: "Hull Trust", unit: "Ward 7" },

@@ -139,7 +139,7 @@ export interface RenderLetterOptions {
 }
 
 /**
- * Renders one of the six letters of SPEC §7 for a practice: subject, plain text and a
+ * Renders one of the six kinds of letter (`letterKinds`) for a practice: subject, plain text and a
  * complete HTML document, with the bundled templates or a folder's overrides.
  *
  * @param kind - `rejection`, `reminder`, `opt-out-notice`, `provider-agreement`,

@@ -1,4 +1,4 @@
-/** The kinds of letter gp-task-guard renders (SPEC §7). */
+/** The kinds of letter gp-task-guard renders (the README's Letters section). */
 export const letterKinds = [
   "rejection",
   "reminder",

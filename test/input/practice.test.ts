@@ -204,7 +204,7 @@ describe("practiceSchema: every field names its own path when its value is bad",
     ["a signOff that is empty is refused at signOff", { signOff: "" }, "signOff"],
     ["a signOff that is a number is refused at signOff", { signOff: 1 }, "signOff"],
     [
-      "an address line that is empty is refused at address[1] (address is not in SPEC §2 but the schema reads it)",
+      "an address line that is empty is refused at address[1] (address is an optional field the letters print)",
       { address: ["1 High Street", ""] },
       "address[1]",
     ],

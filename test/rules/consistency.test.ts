@@ -32,7 +32,7 @@ describe("default ruleset consistency", () => {
     }
   });
 
-  it("holds the fifteen default rules of SPEC §4 with their severities", () => {
+  it("holds the fifteen default rules with their severities", () => {
     expect(Object.fromEntries(ruleset.rules.map((r) => [r.id, r.severity]))).toEqual({
       "external-tasks-declined": "reject",
       "external-tasks-declined-soon": "info",
@@ -96,7 +96,7 @@ describe("default ruleset consistency", () => {
     for (const rule of ruleset.rules) expect(readme, rule.id).toContain(`| \`${rule.id}\` |`);
   });
 
-  it("defines exactly the categories of SPEC §4, ending with other", () => {
+  it("defines exactly the default categories, ending with other", () => {
     const ids = Object.keys(ruleset.categories);
     expect(ids.at(-1)).toBe("other");
     const spec = [
