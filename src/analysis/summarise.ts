@@ -81,6 +81,8 @@ export interface TeamEscalation {
   count: number;
   /** The London dates they were sent on, in order, each once. */
   dates: string[];
+  /** How many of them were sent on each of those dates (the escalation letter counts by week). */
+  perDate: { date: string; count: number }[];
   /** The rules they broke, most frequent first. */
   reasons: { ruleId: string; title: string; count: number }[];
   /** The most non-compliant tasks in any window of the period, the date that window ended, and its level. */
@@ -482,6 +484,7 @@ export class Summariser {
       const sorted = [...days.keys()].sort((a, b) => a - b);
       let inWindow = 0;
       const dates: string[] = [];
+      const perDate: { date: string; count: number }[] = [];
       const reasons = new Map<string, number>();
       let totalNonCompliant = 0;
       for (const day of sorted) {
@@ -491,6 +494,7 @@ export class Summariser {
         if (day < start || day > end) continue;
         inWindow += entry.count;
         dates.push(dateOfDayNumber(day));
+        perDate.push({ date: dateOfDayNumber(day), count: entry.count });
         for (const [ruleId, n] of entry.rules) reasons.set(ruleId, (reasons.get(ruleId) ?? 0) + n);
       }
       const { count: peakCount, end: peakEnd } = busiestWindow(
@@ -514,6 +518,7 @@ export class Summariser {
         level,
         count: inWindow,
         dates,
+        perDate,
         reasons: [...reasons]
           .map(([ruleId, n]) => ({
             ruleId,

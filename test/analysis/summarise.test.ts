@@ -174,6 +174,7 @@ describe("summarise", () => {
         level: "remind-team",
         count: 1,
         dates: ["2026-06-01"],
+        perDate: [{ date: "2026-06-01", count: 1 }],
         reasons: [
           {
             ruleId: "must-be-unassigned",

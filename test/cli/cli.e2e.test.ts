@@ -184,10 +184,56 @@ describe("gp-task-guard evaluate", () => {
     );
     expect(status).toBe(0);
     expect(stderr).toContain("3 letters written");
-    expect((await readdir(dir)).sort()).toEqual(["a_b-2.txt", "a_b.txt", "escape_CON.txt"]);
-    const letter = await readFile(join(dir, "a_b.txt"), "utf8");
+    // The names are the same whether a letter is held (in held/) or not.
+    const held = await readdir(join(dir, "held")).catch(() => []);
+    const folder = held.length > 0 ? join(dir, "held") : dir;
+    expect((await readdir(folder)).filter((name) => name !== "held").sort()).toEqual([
+      "a_b-2.txt",
+      "a_b.txt",
+      "escape_CON.txt",
+    ]);
+    const letter = await readFile(join(folder, "a_b.txt"), "utf8");
     expect(letter).toContain("30 November 2026");
     expect(letter).not.toMatch(/&amp;|&lt;|&#/);
+  });
+
+  it("writes a held letter (urgent or safety-related task) to <dir>/held, and counts it", async () => {
+    const dir = join(scratch, "held-letters");
+    const [first] = (await readFile(join(root, corpus), "utf8")).split("\n");
+    const base = JSON.parse(first ?? "{}") as Record<string, unknown>;
+    const batch = [
+      { ...base, id: "urgent-1", urgent: true, body: "Please issue a fit note for 4 weeks." },
+      { ...base, id: "plain-1", urgent: false, body: "Please issue a fit note for 4 weeks." },
+    ]
+      .map((task) => JSON.stringify(task))
+      .join("\n");
+    const { status, stderr } = await run(
+      [
+        "evaluate",
+        "-",
+        "-p",
+        practice,
+        "-f",
+        "jsonl",
+        "--letters",
+        dir,
+        "--letter-date",
+        "2026-11-30",
+      ],
+      batch,
+    );
+    expect(status).toBe(0);
+    expect(stderr).toContain(
+      `2 letters written to ${dir}, 1 of them held in ${join(dir, "held")} until a person has read the task`,
+    );
+    expect((await readdir(dir)).sort()).toEqual(["held", "plain-1.txt"]);
+    expect(await readdir(join(dir, "held"))).toEqual(["urgent-1.txt"]);
+    const held = await readFile(join(dir, "held", "urgent-1.txt"), "utf8");
+    expect(held).toContain("The practice has seen it: it was marked urgent.");
+    expect(held).not.toContain("has not been acted on");
+    expect(await readFile(join(dir, "plain-1.txt"), "utf8")).toContain(
+      "Your Task has not been acted on or actioned",
+    );
   });
 
   it("refuses an unknown option or a missing argument with exit 2 and a pointer to --help", async () => {

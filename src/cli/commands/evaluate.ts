@@ -64,7 +64,9 @@ ${commonHelp}
                            {"line": N, "error": {"code", "issues"}} for a bad record;
                            json: the same as one array; table: a line per record for people
                            (default: table when stdout is a terminal, else jsonl)
-      --letters <dir>      write each verdict's letter to <dir>/<task id>.txt (or .html)
+      --letters <dir>      write each verdict's letter to <dir>/<task id>.txt (or .html);
+                           a held letter (the task is urgent or safety-related: a person
+                           reads the task before the letter is sent) to <dir>/held/
       --letter-format <f>  text (default) or html
       --letter-date <d>    the date printed on letters, YYYY-MM-DD (default: today, London)
   -q, --quiet              no progress bar and no summary on stderr
@@ -133,7 +135,15 @@ Examples:
 
     const read: ReadProgress = { bytes: 0, ...(size !== undefined && { total: size }) };
     const progress = new Progress(io, read, { quiet });
-    const counts = { records: 0, errors: 0, accept: 0, remind: 0, reject: 0, letters: 0 };
+    const counts = {
+      records: 0,
+      errors: 0,
+      accept: 0,
+      remind: 0,
+      reject: 0,
+      letters: 0,
+      held: 0,
+    };
     let first = true;
     const out = new BufferedOutput(io.stdout);
     if (format === "json") await out.write("[");
@@ -162,16 +172,19 @@ Examples:
         }
         if (lettersDir !== undefined && letter !== undefined) {
           const name = names.next(verdict.taskId, letterFormat === "html" ? ".html" : ".txt");
+          // Held letters wait apart, for a person to read the task before they are sent.
+          const folder = letter.held ? join(lettersDir, "held") : lettersDir;
           try {
+            if (letter.held && counts.held === 0)
+              await mkdir(pathFrom(io, folder), { recursive: true });
             await writeFile(
-              join(pathFrom(io, lettersDir), name),
+              join(pathFrom(io, folder), name),
               letterFormat === "html" ? letter.html : letter.text,
             );
           } catch (error) {
-            throw new CliError(
-              `cannot write the letter ${join(lettersDir, name)}: ${reason(error)}`,
-            );
+            throw new CliError(`cannot write the letter ${join(folder, name)}: ${reason(error)}`);
           }
+          if (letter.held) counts.held++;
           counts.letters++;
         }
       } else {
@@ -224,7 +237,7 @@ Examples:
     if (!quiet) {
       const letters =
         lettersDir !== undefined
-          ? `; ${counts.letters.toLocaleString("en-GB")} letters written to ${lettersDir}`
+          ? `; ${counts.letters.toLocaleString("en-GB")} letters written to ${lettersDir}, ${counts.held.toLocaleString("en-GB")} of them held in ${join(lettersDir, "held")} until a person has read the task`
           : "";
       await write(
         io.stderr,

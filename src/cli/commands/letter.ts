@@ -19,6 +19,7 @@ import {
   output,
   pathFrom,
   readJsonFile,
+  write,
 } from "../io.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -142,6 +143,8 @@ Examples:
       throw error;
     }
     await output(io, format === "html" ? letter.html : letter.text, text(values, "out"));
+    // A held letter waits for a person to read the task: say so beside the letter, not in it.
+    if (letter.held) await write(io.stderr, `Held: ${letter.held.reason}\n`);
     return exitCodes.ok;
   },
 };

@@ -195,8 +195,9 @@ Examples:
             team: t.team,
             tasks: {
               count: t.count,
-              dates: t.dates,
-              reasons: t.reasons.map((r) => ({ title: r.title, count: r.count })),
+              // One date per task, so that the letter's weeks count tasks, not days.
+              dates: t.perDate.flatMap((d) => Array.from({ length: d.count }, () => d.date)),
+              reasons: t.reasons.map((r) => ({ ruleId: r.ruleId, title: r.title, count: r.count })),
             },
           });
           const name = names.next(
