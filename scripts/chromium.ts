@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,6 +40,39 @@ export async function screenshot(
       ],
       { stdio: ["ignore", "ignore", "pipe"] },
     );
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Prints a page to PDF with headless Chromium (A4 from the page's own @page rule) and counts
+ * its pages.
+ *
+ * @param url - the page, usually a file: URL
+ * @returns the number of printed pages
+ */
+export async function printedPages(url: string): Promise<number> {
+  const profile = await mkdtemp(join(tmpdir(), "gp-task-guard-chromium-"));
+  try {
+    const pdf = join(profile, "page.pdf");
+    execFileSync(
+      chromium,
+      [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--no-pdf-header-footer",
+        `--user-data-dir=${profile}`,
+        `--print-to-pdf=${pdf}`,
+        url,
+      ],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    // Each page is one /Type /Page object (the page tree is /Type /Pages).
+    return (readFileSync(pdf, "latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
   } finally {
     await rm(profile, { recursive: true, force: true });
   }

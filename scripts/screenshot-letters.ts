@@ -8,9 +8,11 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { plusDays } from "../src/facts/calendar.js";
 import type { LetterContext } from "../src/letters/context.js";
 import { renderLetter } from "../src/letters/render.js";
 import type { LetterKind } from "../src/letters/types.js";
+import { defaultRuleset } from "../src/rules/default.js";
 import {
   acceptingPractice,
   declined,
@@ -22,7 +24,7 @@ import {
   task,
   unassigned,
 } from "../test/letters/fixtures.js";
-import { screenshot } from "./chromium.js";
+import { printedPages, screenshot } from "./chromium.js";
 
 const root = join(import.meta.dirname, "..");
 const out = join(root, "docs", "letters");
@@ -43,6 +45,17 @@ const letters: [string, LetterKind, LetterContext, number][] = [
     { practice: acceptingPractice, date: "2026-12-02", task, findings: [unassigned, journal] },
     1280,
   ],
+  [
+    "rejection-held",
+    "rejection",
+    {
+      practice: acceptingPractice,
+      date: "2026-12-02",
+      task: { ...task, urgent: true },
+      findings: [fitNote, unassigned],
+    },
+    1240,
+  ],
   ["opt-out-notice", "opt-out-notice", { practice, date }, 1200],
   [
     "provider-agreement",
@@ -51,8 +64,24 @@ const letters: [string, LetterKind, LetterContext, number][] = [
     2380,
   ],
   ["practice-guidance", "practice-guidance", { practice: acceptingPractice, date }, 2440],
-  ["escalation", "escalation", { practice: acceptingPractice, date, ...escalation }, 1600],
+  ["escalation", "escalation", { practice: acceptingPractice, date, ...escalation }, 1400],
 ];
+
+/** Fifty tasks over a quarter, for every reason a rule gives: the escalation letter's worst case. */
+const fifty: LetterContext = {
+  practice: acceptingPractice,
+  date,
+  ...escalation,
+  tasks: {
+    count: 50,
+    dates: Array.from({ length: 50 }, (_, i) => plusDays("2026-07-01", Math.floor((i * 91) / 50))),
+    reasons: defaultRuleset().rules.map((rule, i) => ({
+      ruleId: rule.id,
+      title: rule.title,
+      count: 1 + (i % 7),
+    })),
+  },
+};
 
 await mkdir(out, { recursive: true });
 const work = await mkdtemp(join(tmpdir(), "gp-task-guard-letters-"));
@@ -66,6 +95,12 @@ try {
     });
     console.log(`wrote docs/letters/${name}.png`);
   }
+  // The escalation letter must print on one A4 page for up to fifty tasks.
+  const html = join(work, "escalation-fifty.html");
+  await writeFile(html, renderLetter("escalation", fifty).html);
+  const pages = await printedPages(pathToFileURL(html).href);
+  console.log(`escalation letter for 50 tasks: ${pages} A4 page${pages === 1 ? "" : "s"}`);
+  if (pages !== 1) process.exitCode = 1;
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -70,6 +70,10 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"team"), "unit", {"start":{"line":12,"column":108},"end":{"line":12,"column":117}} ), depth0)) != null ? stack1 : "")
     + ")";
 },"5":function(container,depth0,helpers,partials,data) {
+    return "By the month in which they were sent:";
+},"6":function(container,depth0,helpers,partials,data) {
+    return "By the week in which they were sent (weeks beginning on a Monday):";
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -77,14 +81,28 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "- week beginning "
-    + ((stack1 = lookupProperty(helpers,"formatDate").call(alias1,lookupProperty(depth0,"start"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":15,"column":17},"end":{"line":15,"column":37}}})) != null ? stack1 : "")
+  return "- "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"month"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":15,"column":2},"end":{"line":15,"column":74}}})) != null ? stack1 : "")
     + ": "
-    + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":15,"column":39},"end":{"line":15,"column":70}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":15,"column":76},"end":{"line":15,"column":107}}})) != null ? stack1 : "")
     + " ("
-    + ((stack1 = container.lambda(container.strict(depth0, "sentOn", {"start":{"line":15,"column":74},"end":{"line":15,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "sentOn", {"start":{"line":15,"column":111},"end":{"line":15,"column":117}} ), depth0)) != null ? stack1 : "")
     + ")\n";
-},"6":function(container,depth0,helpers,partials,data) {
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "month", {"start":{"line":15,"column":17},"end":{"line":15,"column":22}} ), depth0)) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "week beginning "
+    + ((stack1 = lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"start"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":15,"column":47},"end":{"line":15,"column":67}}})) != null ? stack1 : "");
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -95,7 +113,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
   return "- dates not given: "
     + ((stack1 = lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":18,"column":19},"end":{"line":18,"column":59}}})) != null ? stack1 : "")
     + "\n";
-},"7":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -103,10 +121,10 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "The guidance was not followed because:\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
+  return "The guidance was not followed because (a Task may have more than one reason):\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
     + "\n";
-},"8":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -116,10 +134,25 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
 
   return "- "
     + ((stack1 = container.lambda(container.strict(depth0, "title", {"start":{"line":25,"column":4},"end":{"line":25,"column":9}} ), depth0)) != null ? stack1 : "")
-    + " ("
+    + ": "
     + ((stack1 = lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":25,"column":13},"end":{"line":25,"column":44}}})) != null ? stack1 : "")
-    + ")\n";
-},"9":function(container,depth0,helpers,partials,data) {
+    + "\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    return ".";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ", and in particular that:\n\n- Tasks sent outside your own SystmOne unit are marked “Unassigned”, never sent to a named person or a Task group;\n- details of care stay in the journal in the patient's record, the Task saying “Please see my recent journal entry which contains actions (date/time)”;\n- work the NHS Standard Contract makes the provider's responsibility (clauses "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":78},"end":{"line":33,"column":152}}})) != null ? stack1 : "")
+    + ") is not passed to the practice by Task;\n- nothing that needs action within "
+    + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":34,"column":35},"end":{"line":34,"column":97}}})) != null ? stack1 : "")
+    + ", and nothing urgent, is sent by Task.";
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -127,9 +160,9 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return ((stack1 = container.lambda(container.strict(depth0, "clause", {"start":{"line":33,"column":143},"end":{"line":33,"column":149}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":151},"end":{"line":33,"column":181}}})) != null ? stack1 : "");
-},"10":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = container.lambda(container.strict(depth0, "clause", {"start":{"line":33,"column":105},"end":{"line":33,"column":111}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":113},"end":{"line":33,"column":143}}})) != null ? stack1 : "");
+},"16":function(container,depth0,helpers,partials,data) {
     return ", ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -154,16 +187,16 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"team"),"unit"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":73},"end":{"line":12,"column":127}}})) != null ? stack1 : "")
     + " that do not follow Humberside LMCs' guidance on the use of Tasks (October 2024). We have received "
     + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"count"),"such Task","such Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":12,"column":226},"end":{"line":12,"column":273}}})) != null ? stack1 : "")
-    + ". By the week in which they were sent:\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"weeks"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + ". "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"byMonth"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":12,"column":275},"end":{"line":12,"column":414}}})) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"weeks"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
-    + "Humberside LMCs advise practices to remind the user or team of the guidance in the first instance, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training, and in particular that:\n\n- Tasks sent outside your own SystmOne unit are marked “Unassigned”, never sent to a named person or a Task group;\n- details of care are kept in the journal in the patient's record, and the Task says “Please see my recent journal entry which contains actions (date/time)”;\n- work the NHS Standard Contract makes the provider's responsibility is not passed to the practice by Task (clauses "
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":33,"column":116},"end":{"line":33,"column":190}}})) != null ? stack1 : "")
-    + ");\n- requests that need action within "
-    + ((stack1 = lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":34,"column":35},"end":{"line":34,"column":97}}})) != null ? stack1 : "")
-    + " are not sent to the practice by Task;\n- urgent concerns are not sent by Task.\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+    + "Humberside LMCs advise practices to remind the user or team of the guidance first, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.program(14, data, 0),"data":data,"loc":{"start":{"line":29,"column":320},"end":{"line":34,"column":142}}})) != null ? stack1 : "")
+    + "\n\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.txt"),depth0,{"name":"urgent-route.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.txt"),depth0,{"name":"responsibility.txt","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
@@ -1318,36 +1351,37 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "<p class=\"to\">"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"lead"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":14},"end":{"line":2,"column":89}}})) != null ? stack1 : "")
-    + alias4(alias3(alias2(lookupProperty(depth0,"team"), "organisation", {"start":{"line":2,"column":91},"end":{"line":2,"column":108}} ), depth0))
+  return "<div class=\"dense\">\n<p class=\"to\">"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"lead"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":14},"end":{"line":3,"column":89}}})) != null ? stack1 : "")
+    + alias4(alias3(alias2(lookupProperty(depth0,"team"), "organisation", {"start":{"line":3,"column":91},"end":{"line":3,"column":108}} ), depth0))
     + "</p>\n<p>Dear "
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"lead"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":3,"column":8},"end":{"line":3,"column":57}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"lead"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.program(4, data, 0),"data":data,"loc":{"start":{"line":4,"column":8},"end":{"line":4,"column":57}}})) != null ? stack1 : "")
     + "</p>\n<h1>SystmOne Tasks from "
     + ((stack1 = container.invokePartial(lookupProperty(partials,"team"),depth0,{"name":"team","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "</h1>\n<p>I am writing about SystmOne Tasks sent to "
-    + alias4(alias3(alias2(lookupProperty(depth0,"practice"), "name", {"start":{"line":5,"column":47},"end":{"line":5,"column":60}} ), depth0))
+    + alias4(alias3(alias2(lookupProperty(depth0,"practice"), "name", {"start":{"line":6,"column":47},"end":{"line":6,"column":60}} ), depth0))
     + " by "
     + ((stack1 = container.invokePartial(lookupProperty(partials,"team"),depth0,{"name":"team","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"team"),"unit"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":76},"end":{"line":5,"column":130}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"team"),"unit"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":76},"end":{"line":6,"column":130}}})) != null ? stack1 : "")
     + " that do not follow Humberside LMCs' guidance on the use of Tasks (October 2024). We have received <strong>"
-    + alias4(lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"count"),"such Task","such Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":5,"column":237},"end":{"line":5,"column":284}}}))
-    + "</strong>. By the week in which they were sent:</p>\n<ul class=\"weeks\">\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"weeks"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
+    + alias4(lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"count"),"such Task","such Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":6,"column":237},"end":{"line":6,"column":284}}}))
+    + "</strong>. "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"byMonth"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.program(7, data, 0),"data":data,"loc":{"start":{"line":6,"column":295},"end":{"line":6,"column":434}}})) != null ? stack1 : "")
+    + "</p>\n<ul class=\"weeks\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"weeks"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
     + "</ul>\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":24,"column":7}}})) != null ? stack1 : "")
-    + "<p>Humberside LMCs advise practices to remind the user or team of the guidance in the first instance, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training, and in particular that:</p>\n<ul>\n<li>Tasks sent outside your own SystmOne unit are marked “Unassigned”, never sent to a named person or a Task group;</li>\n<li>details of care are kept in the journal in the patient's record, and the Task says “Please see my recent journal entry which contains actions (date/time)”;</li>\n<li>work the NHS Standard Contract makes the provider's responsibility is not passed to the practice by Task (clauses "
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":118},"end":{"line":29,"column":192}}})) != null ? stack1 : "")
-    + ");</li>\n<li>requests that need action within "
-    + alias4(lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":30,"column":37},"end":{"line":30,"column":99}}}))
-    + " are not sent to the practice by Task;</li>\n<li>urgent concerns are not sent by Task.</li>\n</ul>\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "")
+    + "<p>Humberside LMCs advise practices to remind the user or team of the guidance first, and to raise persistent issues with their service leads or managers. As the issues have persisted, I am raising them with you. Please make sure that everyone in the team who can send Tasks knows the guidance and has had relevant training"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.program(15, data, 0),"data":data,"loc":{"start":{"line":23,"column":323},"end":{"line":23,"column":855}}})) != null ? stack1 : "")
+    + "</p>\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"urgent-route.html"),depth0,{"name":"urgent-route.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"responsibility.html"),depth0,{"name":"responsibility.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "<p>If the issues continue, we will raise them with the ICB primary care team and Humberside LMCs. To discuss this letter, please contact "
     + ((stack1 = container.invokePartial(lookupProperty(partials,"escalation-contact"),depth0,{"name":"escalation-contact","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ".</p>\n"
-    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.html"),depth0,{"name":"signature.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"signature.html"),depth0,{"name":"signature.html","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + "</div>\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1356,8 +1390,8 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"lead"), "name", {"start":{"line":2,"column":28},"end":{"line":2,"column":37}} ), depth0))
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"lead"),"role"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":39},"end":{"line":2,"column":78}}})) != null ? stack1 : "")
+  return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"lead"), "name", {"start":{"line":3,"column":28},"end":{"line":3,"column":37}} ), depth0))
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"lead"),"role"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":39},"end":{"line":3,"column":78}}})) != null ? stack1 : "")
     + "<br>";
 },"2":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1368,7 +1402,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return ", "
-    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"lead"), "role", {"start":{"line":2,"column":60},"end":{"line":2,"column":69}} ), depth0));
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"lead"), "role", {"start":{"line":3,"column":60},"end":{"line":3,"column":69}} ), depth0));
 },"3":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1377,7 +1411,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"lead"), "name", {"start":{"line":3,"column":22},"end":{"line":3,"column":31}} ), depth0));
+  return container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"lead"), "name", {"start":{"line":4,"column":22},"end":{"line":4,"column":31}} ), depth0));
 },"4":function(container,depth0,helpers,partials,data) {
     return "Colleague";
 },"5":function(container,depth0,helpers,partials,data) {
@@ -1389,24 +1423,28 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     };
 
   return " (SystmOne unit "
-    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"team"), "unit", {"start":{"line":5,"column":111},"end":{"line":5,"column":120}} ), depth0))
+    + container.escapeExpression(container.lambda(container.strict(lookupProperty(depth0,"team"), "unit", {"start":{"line":6,"column":111},"end":{"line":6,"column":120}} ), depth0))
     + ")";
 },"6":function(container,depth0,helpers,partials,data) {
-    var alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    return "By the month in which they were sent:";
+},"7":function(container,depth0,helpers,partials,data) {
+    return "By the week in which they were sent (weeks beginning on a Monday):";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "<li>week beginning "
-    + alias2(lookupProperty(helpers,"formatDate").call(alias1,lookupProperty(depth0,"start"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":8,"column":19},"end":{"line":8,"column":39}}}))
-    + ": "
-    + alias2(lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":8,"column":41},"end":{"line":8,"column":72}}}))
-    + " ("
-    + alias2(container.lambda(container.strict(depth0, "sentOn", {"start":{"line":8,"column":76},"end":{"line":8,"column":82}} ), depth0))
-    + ")</li>\n";
-},"7":function(container,depth0,helpers,partials,data) {
+  return "<li>"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"month"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":9,"column":4},"end":{"line":9,"column":61}}})) != null ? stack1 : "")
+    + ": <strong>"
+    + container.escapeExpression(lookupProperty(helpers,"plural").call(alias1,lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":9,"column":71},"end":{"line":9,"column":102}}}))
+    + "</strong></li>\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    return container.escapeExpression(container.lambda(container.strict(depth0, "month", {"start":{"line":9,"column":19},"end":{"line":9,"column":24}} ), depth0));
+},"10":function(container,depth0,helpers,partials,data) {
     var lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1414,39 +1452,68 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
         return undefined
     };
 
-  return "<li>dates not given: "
-    + container.escapeExpression(lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":11,"column":21},"end":{"line":11,"column":61}}}))
-    + "</li>\n";
-},"8":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "<p>The guidance was not followed because:</p>\n<table>\n<thead><tr><th scope=\"col\">Reason</th><th scope=\"col\">Tasks</th></tr></thead>\n<tbody>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "")
-    + "</tbody>\n</table>\n";
-},"9":function(container,depth0,helpers,partials,data) {
-    var alias1=container.strict, alias2=container.lambda, alias3=container.escapeExpression;
-
-  return "<tr><td>"
-    + alias3(alias2(alias1(depth0, "title", {"start":{"line":20,"column":10},"end":{"line":20,"column":15}} ), depth0))
-    + "</td><td>"
-    + alias3(alias2(alias1(depth0, "count", {"start":{"line":20,"column":28},"end":{"line":20,"column":33}} ), depth0))
-    + "</td></tr>\n";
-},"10":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return container.escapeExpression(container.lambda(container.strict(depth0, "clause", {"start":{"line":29,"column":145},"end":{"line":29,"column":151}} ), depth0))
-    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":153},"end":{"line":29,"column":183}}})) != null ? stack1 : "");
+  return container.escapeExpression(lookupProperty(helpers,"formatDate").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"start"),{"name":"formatDate","hash":{},"data":data,"loc":{"start":{"line":9,"column":34},"end":{"line":9,"column":54}}}));
 },"11":function(container,depth0,helpers,partials,data) {
+    var lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>dates not given: <strong>"
+    + container.escapeExpression(lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"unlisted"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":12,"column":29},"end":{"line":12,"column":69}}}))
+    + "</strong></li>\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<p>The guidance was not followed because (a Task may have more than one reason):</p>\n<ul class=\"reasons\">\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"tasks"),"reasons"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
+    + "</ul>\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var alias1=container.escapeExpression, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "<li>"
+    + alias1(container.lambda(container.strict(depth0, "title", {"start":{"line":19,"column":6},"end":{"line":19,"column":11}} ), depth0))
+    + ": "
+    + alias1(lookupProperty(helpers,"plural").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"count"),"Task","Tasks",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":19,"column":15},"end":{"line":19,"column":46}}}))
+    + "</li>\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    return ".";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ": Tasks outside your own SystmOne unit are marked “Unassigned”; details of care stay in the journal, the Task saying “Please see my recent journal entry which contains actions (date/time)”; work the NHS Standard Contract makes the provider's (clauses "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ruleset"),"clauses"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":604},"end":{"line":23,"column":678}}})) != null ? stack1 : "")
+    + ") is not passed to the practice; and nothing that needs action within "
+    + container.escapeExpression(lookupProperty(helpers,"plural").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ruleset"),"parameters"),"immediateWithinDays"),"day","days",{"name":"plural","hash":{},"data":data,"loc":{"start":{"line":23,"column":748},"end":{"line":23,"column":810}}}))
+    + ", and nothing urgent, is sent by Task.";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return container.escapeExpression(container.lambda(container.strict(depth0, "clause", {"start":{"line":23,"column":631},"end":{"line":23,"column":637}} ), depth0))
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":639},"end":{"line":23,"column":669}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     return ", ";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2330,7 +2397,7 @@ export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledS
     + "</article>\n</body>\n</html>\n";
 },"usePartial":true,"useData":true},
       "print-css.html": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    return "@page { size: A4; margin: 18mm 20mm 20mm 20mm; }\nhtml { color: #1d2a33; background: #e8edee; font-family: Arial, \"Helvetica Neue\", Helvetica, \"Liberation Sans\", sans-serif; font-size: 11pt; line-height: 1.45; }\nbody { margin: 0; padding: 24px 0; }\n.letter { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 auto; padding: 18mm 20mm 20mm; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }\n.letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 12mm; padding-bottom: 5mm; margin-bottom: 7mm; border-bottom: 2pt solid #005eb8; }\n.letterhead p { margin: 0; }\n.practice-name { font-size: 17pt; font-weight: bold; color: #005eb8; line-height: 1.2; }\n.address { margin-top: 2mm; }\n.contact { text-align: right; font-size: 10pt; }\n.date { margin: 0 0 5mm; text-align: right; }\n.to { margin: 0 0 6mm; }\nh1 { font-size: 14pt; margin: 6mm 0 4mm; color: #003087; }\nh2 { font-size: 12pt; margin: 6mm 0 2mm; color: #003087; }\np { margin: 0 0 3.5mm; }\nul, ol { margin: 0 0 4mm; padding-left: 6mm; }\nli { margin-bottom: 2.5mm; }\n.weeks li { margin-bottom: 0.6mm; }\n.reason-title { font-weight: bold; }\n.clause { display: block; font-size: 10pt; color: #425563; }\n.urgent { padding: 3mm 4mm; border-left: 3pt solid #d5281b; background: #fdf1f0; }\n.responsibility { padding: 3mm 4mm; border-left: 3pt solid #005eb8; background: #eef4fa; }\n.signature { margin-top: 8mm; }\n.signature .name { margin-top: 10mm; font-weight: bold; }\n.acknowledgement { margin-top: 9mm; padding-top: 5mm; border-top: 1pt dashed #425563; break-inside: avoid; }\n.field { display: flex; gap: 3mm; margin: 0 0 5mm; }\n.field .label { flex: 0 0 32mm; }\n.field .line { flex: 1; border-bottom: 1pt solid #1d2a33; min-height: 6mm; }\ntable { border-collapse: collapse; margin: 0 0 4mm; }\nth, td { text-align: left; padding: 1.5mm 4mm 1.5mm 0; border-bottom: 0.5pt solid #aeb7bd; vertical-align: top; }\nblockquote { margin: 0 0 4mm; padding: 2mm 4mm; border-left: 3pt solid #aeb7bd; font-style: italic; }\n@media print {\n  html { background: none; }\n  body { padding: 0; }\n  .letter { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1, h2 { break-after: avoid; }\n  li, .urgent, .responsibility, .signature { break-inside: avoid; }\n}\n";
+    return "@page { size: A4; margin: 14mm 18mm 16mm 18mm; }\nhtml { color: #1d2a33; background: #e8edee; font-family: Arial, \"Helvetica Neue\", Helvetica, \"Liberation Sans\", sans-serif; font-size: 11pt; line-height: 1.45; }\nbody { margin: 0; padding: 24px 0; }\n.letter { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 auto; padding: 18mm 20mm 20mm; background: #fff; box-shadow: 0 1px 6px rgba(0, 0, 0, 0.25); }\n.letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 12mm; padding-bottom: 5mm; margin-bottom: 7mm; border-bottom: 2pt solid #005eb8; }\n.letterhead p { margin: 0; }\n.practice-name { font-size: 17pt; font-weight: bold; color: #005eb8; line-height: 1.2; }\n.address { margin-top: 2mm; }\n.contact { text-align: right; font-size: 10pt; }\n.date { float: right; margin: 0 0 3mm 6mm; text-align: right; }\n.to { margin: 0 0 6mm; }\nh1, .letter > p:not(.to):not(.date) { clear: both; }\nh1 { font-size: 14pt; margin: 6mm 0 4mm; color: #003087; }\nh2 { font-size: 12pt; margin: 6mm 0 2mm; color: #003087; }\np { margin: 0 0 3.5mm; }\nul, ol { margin: 0 0 4mm; padding-left: 6mm; }\nli { margin-bottom: 2.5mm; }\n.dense { font-size: 10pt; line-height: 1.3; }\n.dense p { margin-bottom: 2mm; }\n.dense ul { margin-bottom: 2mm; }\n.reasons { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; padding-left: 4mm; }\n.dense h1 { font-size: 13pt; margin: 3mm 0 2mm; }\n.dense .to { margin-bottom: 4mm; }\n.dense .urgent, .dense .responsibility { padding: 1.5mm 3mm; }\n.dense .signature { margin-top: 4mm; }\n.dense .signature .name { margin-top: 5mm; }\n.weeks { display: grid; grid-template-columns: 1fr 1fr 1fr; column-gap: 5mm; padding-left: 4mm; }\n.weeks, .reasons { font-size: 9.5pt; line-height: 1.25; }\n.weeks li, .reasons li { margin-bottom: 0.3mm; }\n.reason-title { font-weight: bold; }\n.clause { display: block; font-size: 10pt; color: #425563; }\n.urgent { padding: 3mm 4mm; border-left: 3pt solid #d5281b; background: #fdf1f0; }\n.responsibility { padding: 3mm 4mm; border-left: 3pt solid #005eb8; background: #eef4fa; }\n.signature { margin-top: 8mm; }\n.signature .name { margin-top: 10mm; font-weight: bold; }\n.acknowledgement { margin-top: 9mm; padding-top: 5mm; border-top: 1pt dashed #425563; break-inside: avoid; }\n.field { display: flex; gap: 3mm; margin: 0 0 5mm; }\n.field .label { flex: 0 0 32mm; }\n.field .line { flex: 1; border-bottom: 1pt solid #1d2a33; min-height: 6mm; }\ntable { border-collapse: collapse; margin: 0 0 4mm; }\nth, td { text-align: left; padding: 1.5mm 4mm 1.5mm 0; border-bottom: 0.5pt solid #aeb7bd; vertical-align: top; }\nblockquote { margin: 0 0 4mm; padding: 2mm 4mm; border-left: 3pt solid #aeb7bd; font-style: italic; }\n@media print {\n  html { background: none; }\n  body { padding: 0; }\n  .letter { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }\n  h1, h2 { break-after: avoid; }\n  li, .urgent, .responsibility, .signature { break-inside: avoid; }\n}\n";
 },"useData":true},
       "reason.html": {"0":function(container,depth0,helpers,partials,data) {
     return "<span class=\"reason-title\">"

@@ -18,8 +18,14 @@ export interface RulesetView {
 
 /** An escalation letter's tasks, with their dates grouped by week (Monday to Sunday, London). */
 export interface TasksView extends NonNullable<ParsedLetterContext["tasks"]> {
-  /** Each week with a task, in order: its Monday, how many tasks, and their days ("1 and 3 September"). */
-  weeks: { start: string; count: number; sentOn: string }[];
+  /**
+   * Each week with a task, in order: its Monday, how many tasks, and their days ("1 and 3
+   * September"). When the tasks span more than MAX_WEEKS weeks, each calendar month instead
+   * (`month`: "September 2026"), so that the letter stays on one page.
+   */
+  weeks: { start: string; month?: string; count: number; sentOn: string }[];
+  /** The groups are months, not weeks. */
+  byMonth: boolean;
   /** Tasks counted in `count` whose dates are not listed (`count` minus the dates given). */
   unlisted: number;
 }
@@ -73,9 +79,20 @@ const heldViewSchema = z.object({
 });
 
 const tasksExtraSchema = z.object({
-  weeks: z.array(z.object({ start: z.iso.date(), count: z.number(), sentOn: z.string() })),
+  weeks: z.array(
+    z.object({
+      start: z.iso.date(),
+      month: z.string().optional(),
+      count: z.number(),
+      sentOn: z.string(),
+    }),
+  ),
   unlisted: z.number(),
+  byMonth: z.boolean(),
 });
+
+/** More weeks than this (a quarter) are grouped by month, so that the letter fits one page. */
+const MAX_WEEKS = 14;
 
 const and = new Intl.ListFormat("en-GB", { type: "conjunction" });
 
@@ -92,7 +109,8 @@ function daysInWords(dates: readonly string[]): string {
 }
 
 /**
- * Groups an escalation letter's task dates by week, so that fifty tasks fit on one page; the
+ * Groups an escalation letter's task dates by week (by month beyond MAX_WEEKS weeks), so that
+ * fifty tasks fit on one page; the
  * weeks' counts and `unlisted` add up to `count`. A reason that names its rule is titled with the
  * rule's heading to the sender (`headings`).
  *
@@ -103,13 +121,16 @@ export function tasksView(
   tasks: NonNullable<ParsedLetterContext["tasks"]>,
   headings: ReadonlyMap<string, string> = new Map(),
 ): TasksView {
-  const byWeek = new Map<string, { count: number; days: Set<string> }>();
-  for (const date of tasks.dates.map(dueDate).sort()) {
-    const start = plusDays(date, 1 - isoWeekday(date));
-    const week = byWeek.get(start) ?? { count: 0, days: new Set<string>() };
-    week.count++;
-    week.days.add(date);
-    byWeek.set(start, week);
+  const dates = tasks.dates.map(dueDate).sort();
+  const weekOf = (date: string) => plusDays(date, 1 - isoWeekday(date));
+  const byMonth = new Set(dates.map(weekOf)).size > MAX_WEEKS;
+  const groups = new Map<string, { count: number; days: Set<string> }>();
+  for (const date of dates) {
+    const start = byMonth ? `${date.slice(0, 8)}01` : weekOf(date);
+    const group = groups.get(start) ?? { count: 0, days: new Set<string>() };
+    group.count++;
+    group.days.add(date);
+    groups.set(start, group);
   }
   const reasons = tasks.reasons?.map((reason) => ({
     ...reason,
@@ -118,11 +139,13 @@ export function tasksView(
   return {
     ...tasks,
     ...(reasons !== undefined && { reasons }),
-    weeks: [...byWeek].map(([start, week]) => ({
+    weeks: [...groups].map(([start, group]) => ({
       start,
-      count: week.count,
-      sentOn: daysInWords([...week.days]),
+      ...(byMonth && { month: formatLongDate(start).replace(/^\d+ /, "") }),
+      count: group.count,
+      sentOn: daysInWords([...group.days]),
     })),
+    byMonth,
     unlisted: tasks.count - tasks.dates.length,
   };
 }

@@ -293,7 +293,7 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
     "message": "From {{date practice.externalTasks.from}} {{practice.name}} will not accept tasks from external providers; please use {{practice.preferredMethod}} instead.",
     "letter": "opt-out-notice",
     "sender": {
-      "heading": "From {{date practice.externalTasks.from}}, we will not accept Tasks from other providers",
+      "heading": "We will soon stop accepting Tasks from other providers",
       "reason": "From {{date practice.externalTasks.from}}, {{practice.name}} will not accept SystmOne Tasks from external providers as a method of communication with the practice, due to patient safety concerns. From that date, please send information and requests via {{practice.preferredMethod}}."
     },
     "examples": {

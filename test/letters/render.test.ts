@@ -362,20 +362,19 @@ describe("renderLetter: escalation", () => {
     );
     expect(letter.text).toContain("Dear Pat Lead");
     expect(letter.text).toContain(
-      "We have received 4 such Tasks. By the week in which they were sent:",
+      "We have received 4 such Tasks. By the week in which they were sent (weeks beginning on a Monday):",
     );
     // 23:30 UTC on 8 September is 00:30 BST on 9 September.
     expect(letter.text).toContain(
       "- week beginning 31 August 2026: 1 Task (1 September)\n- week beginning 7 September 2026: 1 Task (9 September)\n- week beginning 14 September 2026: 1 Task (15 September)\n- week beginning 21 September 2026: 1 Task (22 September)",
     );
     // A reason that names its rule reads as the rule's heading to the sender, not its title.
-    expect(letter.text).toContain("- Tasks to another unit must be Unassigned (3 Tasks)");
-    expect(letter.text).toContain("- The provider issues and extends fit notes (1 Task)");
+    expect(letter.text).toContain("- Tasks to another unit must be Unassigned: 3 Tasks");
+    expect(letter.text).toContain("- The provider issues and extends fit notes: 1 Task");
     expect(letter.text).not.toMatch(/Require|Reject/);
-    expect(letter.text).toContain("(clauses 8.4, 11.9, 11.10, 11.12, 12.1.1, 12.1.3)");
-    expect(letter.html).toContain(
-      "<tr><td>Tasks to another unit must be Unassigned</td><td>3</td></tr>",
-    );
+    // The reasons say what went wrong; the general reminders are for a letter without them.
+    expect(letter.text).not.toContain("(clauses 8.4");
+    expect(letter.html).toContain("<li>Tasks to another unit must be Unassigned: 3 Tasks</li>");
   });
 
   it("groups the dates by London week, Monday to Sunday, with counts that add up to the total", () => {
@@ -390,7 +389,27 @@ describe("renderLetter: escalation", () => {
     expect(letter.text).toContain(
       "- week beginning 31 August 2026: 2 Tasks (31 August, 6 September)\n- week beginning 7 September 2026: 2 Tasks (7 September)\n- dates not given: 1 Task\n",
     );
-    expect(letter.html).toContain("<li>dates not given: 1 Task</li>");
+    expect(letter.html).toContain("<li>dates not given: <strong>1 Task</strong></li>");
+  });
+
+  it("groups the dates by month when they span more than fourteen weeks", () => {
+    const dates = Array.from({ length: 50 }, (_, i) =>
+      new Date(Date.UTC(2026, 0, 5) + i * 7 * 86_400_000).toISOString().slice(0, 10),
+    );
+    const letter = renderLetter("escalation", {
+      ...contexts.escalation,
+      tasks: { count: 50, dates },
+    });
+    expect(letter.text).toContain("By the month in which they were sent:");
+    const months = letter.text.split("\n").filter((line) => /^- [A-Z][a-z]+ \d{4}: /.test(line));
+    expect(months).toHaveLength(12);
+    expect(months[0]).toBe("- January 2026: 4 Tasks (5, 12, 19 and 26 January)");
+    const total = months.reduce(
+      (sum, line) => sum + Number(/: (\d+) Tasks? \(/.exec(line)?.[1]),
+      0,
+    );
+    expect(total).toBe(50);
+    expect(letter.html).toContain("<li>January 2026: <strong>4 Tasks</strong></li>");
   });
 
   it("lists fifty tasks sent within a month as at most five weeks whose counts add up to fifty", () => {
@@ -415,9 +434,10 @@ describe("renderLetter: escalation", () => {
       tasks: { count: 1, dates: ["2026-09-01"] },
     });
     expect(one.text).toContain(
-      "We have received 1 such Task. By the week in which they were sent:\n\n- week beginning 31 August 2026: 1 Task (1 September)\n",
+      "We have received 1 such Task. By the week in which they were sent (weeks beginning on a Monday):\n\n- week beginning 31 August 2026: 1 Task (1 September)\n",
     );
     expect(one.text).not.toContain("The guidance was not followed because");
+    expect(one.text).toContain("(clauses 8.4, 11.9, 11.10, 11.12, 12.1.1, 12.1.3)");
   });
 });
 
