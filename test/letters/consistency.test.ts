@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeFragment } from "../../src/analysis/examples.js";
+import { mergeFragment } from "../../src/analysis/rule-tester.js";
 import { createGuard } from "../../src/engine/guard.js";
 import type { Verdict } from "../../src/engine/types.js";
 import { parsePractice } from "../../src/input/practice.js";
