@@ -181,13 +181,15 @@ describe("letters for every default rule's examples", () => {
 
   it("quote the sender's own words for an inferred request, never the phrase pattern", async () => {
     const ruleset = defaultRuleset();
-    const guard = createGuard({ practice: ruleset.examples.practice, letterDate: "2026-11-24" });
+    const practice = parsePractice(ruleset.examples.practice);
+    const guard = createGuard({ practice, letterDate: "2026-11-24" });
     const verdict = await guard.evaluate(
-      mergeFragment(ruleset.examples.task, {
-        body: "Abnormal results from the ward: Please action the results of the bloods we took. Please see my recent journal entry which contains actions (23/11/2026 10:05).",
-      }),
+      parseTask(
+        mergeFragment(ruleset.examples.task, {
+          body: "Abnormal results from the ward: Please action the results of the bloods we took. Please see my recent journal entry which contains actions (23/11/2026 10:05).",
+        }),
+      ),
     );
-    expect(verdict.category.matched).toMatch(/\*/);
     expect(verdict.letter?.text).toContain("(“Please action the results of the bloods we took”)");
     expect(verdict.letter?.text).not.toContain("*");
   });
