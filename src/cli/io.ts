@@ -1,6 +1,8 @@
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { decodeText } from "../input/decode.js";
+import { jsonSyntaxDetail } from "../input/json-syntax.js";
 import type { PracticePolicyInput } from "../input/practice.js";
 import {
   createGuard,
@@ -87,7 +89,7 @@ export function pathFrom(io: Io, path: string): string {
 /** Reads a file the user named, or fails with exit 2 naming it. */
 export async function readUserFile(io: Io, path: string, what: string): Promise<string> {
   try {
-    return await readFile(pathFrom(io, path), "utf8");
+    return decodeText(await readFile(pathFrom(io, path)));
   } catch (error) {
     throw new CliError(`cannot read the ${what} ${path}: ${reason(error)}`);
   }
@@ -99,7 +101,7 @@ export async function readJsonFile(io: Io, path: string, what: string): Promise<
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CliError(`${path}: the ${what} is not valid JSON: ${reason(error)}`);
+    throw new CliError(`${path}: the ${what} is not valid JSON: ${jsonSyntaxDetail(error, text)}`);
   }
 }
 

@@ -4,10 +4,18 @@
  */
 import { run } from "./run.js";
 
-// A closed pipe (`gp-task-guard evaluate … | head`) ends the output, not with a crash.
+// A closed pipe (`gp-task-guard evaluate … | head`) ends the output, not with a crash. Any
+// other output error (`> /dev/full`: ENOSPC) is exit 2 with one line, no stack: exit 1 would
+// say "some records were bad", and the verdicts were not all written.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
-  throw error;
+  try {
+    process.stderr.write(
+      `gp-task-guard: cannot write the output: ${error.code ?? "error"}${error.code === "ENOSPC" ? " (no space left on the device)" : ""}\n`,
+    );
+  } finally {
+    process.exit(2);
+  }
 });
 
 process.exitCode = await run(process.argv.slice(2), {

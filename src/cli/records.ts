@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { InputError } from "../errors/input-error.js";
+import { jsonSyntaxDetail } from "../input/json-syntax.js";
 import { matchHeader, readCsvRows } from "./csv.js";
 import { CliError } from "./io.js";
 
@@ -52,40 +53,6 @@ function recordError(line: number, code: string, message: string): BatchRecord {
   return { line, error: new InputError([{ path: "", code, message }], "record") };
 }
 
-/**
- * What kind of JSON syntax error V8 reported, and where, in words of our own: V8 quotes the
- * text around the error (`Unexpected token 'J', ..."body": Jane Smith"... is not valid JSON`),
- * and that text may hold a name or an NHS number, so none of its message is passed on.
- *
- * @param cause - the error `JSON.parse` threw
- * @param text - the text it was given, to turn V8's position into a line and column
- * @returns e.g. "a string that is not closed (line 1, column 8 of the record)"
- */
-export function jsonSyntaxDetail(cause: unknown, text: string): string {
-  const message = cause instanceof Error ? cause.message : "";
-  const kinds: [RegExp, string][] = [
-    [/^Unterminated string/, "a string that is not closed"],
-    [/^Bad control character/, "a control character (such as a line break or tab) inside a string"],
-    [/^Bad escaped character|^Bad Unicode escape/, "a backslash escape that JSON does not have"],
-    [/^Unexpected end of JSON input/, "the text ends before the value does"],
-    [/^Unexpected non-whitespace character after JSON/, "more text after a complete value"],
-    [
-      /^Expected double-quoted property name/,
-      "a property name that is not in double quotes (or a comma too many)",
-    ],
-    [/^Expected ',' or '[\]}]'/, "a missing comma or closing bracket"],
-    [/^Expected ':'/, "a missing colon after a property name"],
-    [/^Unexpected token/, "a character that cannot start or continue a JSON value here"],
-  ];
-  const kind = kinds.find(([pattern]) => pattern.test(message))?.[1] ?? "a syntax error";
-  const position = /at position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return kind;
-  const before = text.slice(0, Number(position));
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  return `${kind} (line ${line}, column ${column} of the record)`;
-}
-
 function invalidJson(line: number, cause: unknown, text: string): BatchRecord {
   return recordError(
     line,
@@ -102,19 +69,41 @@ function tooLong(line: number, max: number): BatchRecord {
   );
 }
 
-/** Decodes bytes to text across chunk boundaries and drops a leading byte order mark. */
+/**
+ * Decodes bytes to text across chunk boundaries: UTF-8, or UTF-16 when the input opens with its
+ * byte order mark (PowerShell's `>` writes UTF-16LE); drops a leading byte order mark.
+ *
+ * @throws {CliError} for UTF-16 without a byte order mark, which would read as NUL characters
+ */
 async function* decode(input: AsyncIterable<string | Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
+  let decoder: TextDecoder | undefined;
   let first = true;
   for await (const chunk of input) {
-    let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    let bytes = typeof chunk === "string" ? undefined : chunk;
+    if (decoder === undefined && bytes !== undefined) {
+      const utf16 =
+        bytes[0] === 0xff && bytes[1] === 0xfe
+          ? "utf-16le"
+          : bytes[0] === 0xfe && bytes[1] === 0xff
+            ? "utf-16be"
+            : undefined;
+      if (utf16 === undefined && bytes.length >= 2 && (bytes[0] === 0 || bytes[1] === 0)) {
+        throw new CliError(
+          "the batch looks like UTF-16 without a byte order mark: save it as UTF-8 (or UTF-16 with a byte order mark)",
+        );
+      }
+      decoder = new TextDecoder(utf16 ?? "utf-8");
+      if (utf16 !== undefined) bytes = bytes.subarray(2);
+    }
+    decoder ??= new TextDecoder("utf-8");
+    let text = bytes === undefined ? (chunk as string) : decoder.decode(bytes, { stream: true });
     if (first && text !== "") {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
     if (text !== "") yield text;
   }
-  const rest = decoder.decode();
+  const rest = decoder?.decode() ?? "";
   if (rest !== "") yield rest;
 }
 

@@ -83,6 +83,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       );
       return error.exitCode;
     }
+    const failure = error as NodeJS.ErrnoException;
+    if (error instanceof Error && typeof failure.code === "string" && failure.syscall === "write") {
+      // The output could not be written (a full disk, a closed device): one line, exit 2.
+      await write(io.stderr, `gp-task-guard: cannot write the output: ${failure.code}\n`);
+      return exitCodes.usage;
+    }
     // Anything else is a bug: say so plainly, with the stack for the report.
     await write(
       io.stderr,

@@ -1,6 +1,7 @@
 import { BatchError } from "../errors/batch-error.js";
 import { GuardError, type Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
+import { typed } from "../errors/unreadable.js";
 import { deriveFacts } from "../facts/derive.js";
 import { isoDate } from "../input/common.js";
 import { type PracticePolicy, type PracticePolicyInput, parsePractice } from "../input/practice.js";
@@ -137,6 +138,10 @@ function toGuardError(error: unknown): GuardError {
  * (await guard.evaluate(task)).outcome // "reject"
  */
 export function createGuard(options: GuardOptions): Guard {
+  return typed("options", () => makeGuard(options));
+}
+
+function makeGuard(options: GuardOptions): Guard {
   checkOptions(options);
   const practice = parsePractice(options.practice);
   const ruleset = options.ruleset ?? defaultRuleset();
@@ -183,8 +188,8 @@ export function createGuard(options: GuardOptions): Guard {
         throw toGuardError(error);
       }
     },
-    evaluateMany(tasks, batchOptions = {}) {
-      const withLetters = batchOptions.letters === true;
+    evaluateMany(tasks, batchOptions) {
+      const withLetters = typed("batch", () => batchOptions?.letters === true);
       return answerEach(tasks, (task) => run(task, withLetters));
     },
   };
@@ -199,24 +204,29 @@ async function* answerEach(
   evaluate: (task: unknown) => Promise<Verdict>,
 ): AsyncGenerator<VerdictOrError> {
   let index = 0;
-  const iterator = batchIterator(tasks);
+  const iterator = typed("batch", () => batchIterator(tasks));
   let finished = false;
   try {
     while (true) {
-      let next: IteratorResult<unknown>;
+      let done: boolean | undefined;
+      let value: unknown;
       try {
-        next = await iterator.next();
+        const next: unknown = await iterator.next();
+        if (typeof next !== "object" || next === null) {
+          throw new TypeError("the batch's iterator gave a result that is not an object");
+        }
+        ({ done, value } = next as IteratorResult<unknown>);
       } catch (error) {
         finished = true;
         throw new BatchError(index, error);
       }
-      if (next.done) {
+      if (done) {
         finished = true;
         return;
       }
       let result: VerdictOrError;
       try {
-        result = { ok: true, index, verdict: await evaluate(next.value) };
+        result = { ok: true, index, verdict: await evaluate(value) };
       } catch (error) {
         result = { ok: false, index, error: toGuardError(error) };
       }
@@ -227,7 +237,7 @@ async function* answerEach(
     // The caller stopped early (break, return, a throw): let the source close its file.
     if (!finished) {
       try {
-        await iterator.return?.();
+        await (iterator as Partial<AsyncIterator<unknown>>).return?.();
       } catch {
         // The source's own clean-up failed; the records answered stand.
       }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
+import { typed } from "../errors/unreadable.js";
 import { toIssues } from "./common.js";
 import { type SenderKind, type TaskInput, taskSchema } from "./task.js";
 
@@ -184,7 +185,7 @@ const ownerAssignment: Record<string, "unassigned" | "user" | "group"> = {
  * //   recipient: { unit: "Example Surgery", assignment: "unassigned" } }
  */
 export function fromFhirTask(resource: unknown, options: FhirTaskOptions = {}): TaskInput {
-  return new FhirTaskReader(readShape(resource), options).read();
+  return typed("fhir-task", () => new FhirTaskReader(readShape(resource), options ?? {}).read());
 }
 
 /** Checks the resource is a Task first, so a Patient passed by mistake gets one clear issue. */

@@ -1,5 +1,6 @@
 import { GuardError } from "../errors/guard-error.js";
 import { TemplateError } from "../errors/template-error.js";
+import { typed } from "../errors/unreadable.js";
 import { defaultLetterTemplates } from "./bundled-templates.js";
 import { type LetterContext, parseLetterContext } from "./context.js";
 import { letterView } from "./letter-view.js";
@@ -171,5 +172,6 @@ export function renderLetter(
     );
   }
   const templates = resolveTemplates(templatesOption(options));
-  return renderView(kind, letterView(kind, parseLetterContext(kind, context)), templates);
+  const parsed = typed("letter-context", () => parseLetterContext(kind, context));
+  return renderView(kind, letterView(kind, parsed), templates);
 }

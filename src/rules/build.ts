@@ -3,6 +3,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { isKnownOperator, operatorMayThrow } from "../engine/operators.js";
 import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
+import { typed } from "../errors/unreadable.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters } from "../facts/lexicon.js";
 import { toFileIssues } from "../input/common.js";
@@ -166,6 +167,23 @@ function checkFactCondition(
  * @example buildRuleset({ "ruleset.json": {...}, "fit-note.json": {...} }).rules[0].id // "fit-note"
  */
 export function buildRuleset(files: RulesetFiles): Ruleset {
+  return typed(RULESET_FILE, () => buildFiles(files), unreadableFiles);
+}
+
+/** A `RulesetError` for files that could not be read at all (a throwing getter, a revoked proxy). */
+function unreadableFiles(): RulesetError {
+  return new RulesetError([
+    {
+      file: RULESET_FILE,
+      path: "",
+      code: "unreadable",
+      message:
+        "the ruleset's files could not be read: a property getter threw, or a value is a revoked proxy or not plain JSON data",
+    },
+  ]);
+}
+
+function buildFiles(files: RulesetFiles): Ruleset {
   const top = typeof files === "object" && files !== null ? files[RULESET_FILE] : undefined;
   if (!isOverlay(top)) return buildSource({ files, origins: {} });
   const base = (top as { extends: unknown }).extends;

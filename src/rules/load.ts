@@ -1,4 +1,6 @@
 import { RulesetError } from "../errors/ruleset-error.js";
+import { decodeText } from "../input/decode.js";
+import { jsonSyntaxDetail } from "../input/json-syntax.js";
 import { buildSource, defaultSource } from "./build.js";
 import { applyOverlay, DEFAULT_BASE, isOverlay, type RulesetSource } from "./overlay.js";
 import { RULESET_FILE, type Ruleset } from "./schema.js";
@@ -23,7 +25,7 @@ async function readJson(reader: Reader, file: string): Promise<unknown> {
   const shown = display(reader, file);
   let text: string;
   try {
-    text = await reader.fs.readFile(file, "utf8");
+    text = decodeText(await reader.fs.readFile(file));
   } catch (error) {
     throw unreadable(shown, `cannot read ${shown}: ${(error as Error).message}`);
   }
@@ -31,7 +33,12 @@ async function readJson(reader: Reader, file: string): Promise<unknown> {
     return JSON.parse(text);
   } catch (error) {
     throw new RulesetError([
-      { file: shown, path: "", code: "invalid_json", message: (error as Error).message },
+      {
+        file: shown,
+        path: "",
+        code: "invalid_json",
+        message: `not valid JSON: ${jsonSyntaxDetail(error, text)}`,
+      },
     ]);
   }
 }

@@ -6,6 +6,7 @@
  * Everything else about the commands is tested in-process in test/cli/cli.e2e.test.ts.
  */
 import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { build, type Options } from "tsup";
@@ -66,4 +67,24 @@ describe("the gp-task-guard bin", () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/cannot read the practice file no\/such\/practice\.json/);
   });
+
+  it.runIf(existsSync("/dev/full"))(
+    "ends with exit 2 and one line, no stack, when the output cannot be written (> /dev/full)",
+    () => {
+      const full = openSync("/dev/full", "w");
+      try {
+        const result = spawnSync(
+          process.execPath,
+          [cli, "evaluate", "examples/corpus.jsonl", "-p", "examples/practice.json", "-q"],
+          { cwd: root, encoding: "utf8", stdio: ["ignore", full, "pipe"] },
+        );
+        expect(result.status).toBe(2);
+        expect(result.stderr.trim().split("\n")).toHaveLength(1);
+        expect(result.stderr).toMatch(/cannot write the output: ENOSPC/);
+        expect(result.stderr).not.toMatch(/\s+at /);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
 });

@@ -311,3 +311,21 @@ describe("readRecords: broken JSON arrays", () => {
     expect(message).not.toMatch(/Jane|943/);
   });
 });
+
+describe("readRecords: encodings", () => {
+  it("decodes UTF-16 with a byte order mark, LE or BE, and refuses it without one by name", async () => {
+    const text = '{"id":"Café"}\n{"id":"B"}\n';
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, "utf16le"))]);
+    const be = Buffer.from(text, "utf16le").swap16();
+    const beBytes = new Uint8Array([0xfe, 0xff, ...new Uint8Array(be)]);
+    for (const bytes of [le, beBytes]) {
+      expect((await read([bytes])).map(shape)).toEqual([
+        { line: 1, value: { id: "Café" } },
+        { line: 2, value: { id: "B" } },
+      ]);
+    }
+    await expect(read([new Uint8Array(Buffer.from(text, "utf16le"))])).rejects.toThrowError(
+      /UTF-16 without a byte order mark/,
+    );
+  });
+});

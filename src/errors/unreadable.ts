@@ -1,0 +1,42 @@
+import { GuardError } from "./guard-error.js";
+import { InputError } from "./input-error.js";
+
+/**
+ * Runs an entry point's work and turns anything but a `GuardError` into an `InputError`: a
+ * property getter that throws, a revoked proxy or an object whose prototype throws reach the
+ * library as a `TypeError` from deep inside zod or a Handlebars helper, and no entry point may
+ * throw an untyped error for bad input (SPEC §6).
+ *
+ * @param subject - what was being read, for `InputError.subject` (`options`, `fhir-task`)
+ * @param work - the entry point's body
+ * @param wrap - makes the typed error (default an `InputError` with code `unreadable`)
+ * @returns what `work` returns
+ * @throws {GuardError} the one `work` threw, or the one `wrap` makes
+ * @example typed("options", () => createGuardUnchecked(options)) // throws InputError (unreadable) for a revoked proxy
+ */
+export function typed<T>(
+  subject: string,
+  work: () => T,
+  wrap: (cause: unknown) => GuardError = () => unreadable(subject),
+): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof GuardError) throw error;
+    throw wrap(error);
+  }
+}
+
+/** The `InputError` for a value the library could not read at all. */
+export function unreadable(subject: string): InputError {
+  return new InputError(
+    [
+      {
+        path: "",
+        code: "unreadable",
+        message: `the ${subject} could not be read: a property getter threw, or it is a revoked proxy or not plain data`,
+      },
+    ],
+    subject,
+  );
+}

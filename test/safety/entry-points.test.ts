@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { createGuard } from "../../src/engine/guard.js";
+import { isGuardError } from "../../src/errors/guard-error.js";
+import { fromFhirTask } from "../../src/input/fhir.js";
+import { renderLetter } from "../../src/letters/render.js";
+import { buildRuleset } from "../../src/rules/build.js";
+import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
+import { practice, task } from "./fuzz.js";
+
+/** Values that throw when the library reads them (issue 15: they escaped as raw TypeErrors). */
+function hostileValues(): [string, unknown][] {
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const getter = Object.defineProperty({}, "practice", {
+    enumerable: true,
+    get() {
+      throw new Error("boom");
+    },
+  });
+  const everyGetter = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error("boom");
+      },
+      ownKeys() {
+        throw new Error("boom");
+      },
+      getPrototypeOf() {
+        throw new Error("boom");
+      },
+    },
+  );
+  return [
+    ["a revoked proxy", revoked.proxy],
+    ["an object whose getter throws", getter],
+    ["a proxy whose every trap throws", everyGetter],
+  ];
+}
+
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe("every entry point ends in a typed error", () => {
+  it.each(hostileValues())(
+    "createGuard, fromFhirTask, renderLetter and buildRuleset answer %s with a GuardError",
+    (_, value) => {
+      for (const call of [
+        () => createGuard(value as never),
+        () => createGuard({ practice: value } as never),
+        () => fromFhirTask(value),
+        () => fromFhirTask({ resourceType: "Task" }, value as never),
+        () => renderLetter("opt-out-notice", value as never),
+        () => renderLetter("opt-out-notice", { practice: value } as never),
+        () => buildRuleset(value as never),
+        () => buildRuleset({ ...defaultRulesetFiles, "ruleset.json": value } as never),
+      ]) {
+        const error = thrown(call);
+        expect(isGuardError(error), String(error)).toBe(true);
+      }
+    },
+  );
+
+  it.each(hostileValues())(
+    "evaluate and evaluateMany answer %s with a GuardError, as a task or as the batch",
+    async (_, value) => {
+      const guard = createGuard({ practice });
+      await expect(guard.evaluate(value)).rejects.toSatisfy(isGuardError);
+      const out = [];
+      for await (const result of guard.evaluateMany([value, task()])) out.push(result);
+      expect(out.map((o) => o.ok)).toEqual([false, true]);
+      const batch = (async () => {
+        for await (const _result of guard.evaluateMany(value as never)) {
+          // nothing: the batch itself cannot be read
+        }
+      })();
+      await expect(batch).rejects.toSatisfy(isGuardError);
+      const lettersGetter = Object.defineProperty({}, "letters", {
+        get() {
+          throw new Error("boom");
+        },
+      });
+      const options = (async () => {
+        for await (const _result of guard.evaluateMany([task()], lettersGetter)) {
+          // nothing: the options cannot be read
+        }
+      })();
+      await expect(options).rejects.toSatisfy(isGuardError);
+    },
+  );
+
+  it.each([
+    [
+      "throws",
+      () => {
+        throw new Error("disk gone");
+      },
+    ],
+    ["returns a number", () => 42],
+    ["returns null", () => null],
+    ["returns undefined", () => undefined],
+  ])(
+    "evaluateMany ends with a BatchError when the source's next() %s, after the records before",
+    async (_, next) => {
+      const guard = createGuard({ practice });
+      let calls = 0;
+      const source = {
+        [Symbol.iterator]: () => ({
+          next: () => {
+            calls++;
+            return calls === 1 ? { done: false, value: task() } : next();
+          },
+        }),
+      };
+      const out: unknown[] = [];
+      const run = (async () => {
+        for await (const result of guard.evaluateMany(source as Iterable<unknown>))
+          out.push(result);
+      })();
+      await expect(run).rejects.toMatchObject({ name: "BatchError" });
+      expect(out).toHaveLength(1);
+    },
+  );
+
+  it("evaluateMany answers a source whose iterator getter throws, or is not a function's result, with an InputError", async () => {
+    const guard = createGuard({ practice });
+    const sources = [
+      Object.defineProperty({}, Symbol.iterator, {
+        get() {
+          throw new Error("boom");
+        },
+      }),
+      {
+        [Symbol.iterator]: () => {
+          throw new Error("boom");
+        },
+      },
+      { [Symbol.asyncIterator]: () => 42 },
+    ];
+    for (const source of sources) {
+      const run = (async () => {
+        for await (const _result of guard.evaluateMany(source as never)) {
+          // nothing
+        }
+      })();
+      await expect(run).rejects.toSatisfy(isGuardError);
+    }
+  });
+});
+
+describe("files as editors save them", () => {
+  it("reads a practice file and a ruleset with a UTF-8 byte order mark, and a UTF-16 practice file", async () => {
+    const { cp, mkdtemp, readFile, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { loadRuleset } = await import("../../src/rules/load.js");
+    const { runCli, root } = await import("../cli/run-cli.js");
+    const dir = await mkdtemp(join(tmpdir(), "gp-task-guard-bom-"));
+    const practiceText = await readFile(join(root, "examples", "practice.json"), "utf8");
+    await writeFile(join(dir, "bom.json"), `\uFEFF${practiceText}`);
+    await writeFile(
+      join(dir, "utf16.json"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(practiceText, "utf16le")]),
+    );
+    await writeFile(join(dir, "utf16-no-bom.json"), Buffer.from(practiceText, "utf16le"));
+    const input = JSON.stringify(task());
+    for (const name of ["bom.json", "utf16.json"]) {
+      const result = await runCli(
+        ["evaluate", "-", "-p", join(dir, name), "-f", "jsonl", "-q"],
+        input,
+      );
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+    }
+    const refused = await runCli(
+      ["evaluate", "-", "-p", join(dir, "utf16-no-bom.json"), "-q"],
+      input,
+    );
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/UTF-16 without a byte order mark/);
+    const rules = join(dir, "rules");
+    await cp(join(root, "rules"), rules, { recursive: true });
+    const main = join(rules, "ruleset.json");
+    await writeFile(main, `\uFEFF${await readFile(main, "utf8")}`);
+    expect((await loadRuleset(rules)).rules.length).toBeGreaterThan(0);
+  });
+});
