@@ -70,8 +70,8 @@ describe("every entry point ends in a typed error", () => {
   it.each(hostileValues())(
     "evaluate and evaluateMany answer %s with a GuardError, as a task or as the batch",
     async (_, value) => {
-      const guard = createGuard({ practice });
-      await expect(guard.evaluate(value)).rejects.toSatisfy(isGuardError);
+      const guard = createGuard({ practice } as never);
+      await expect(guard.evaluate(value as never)).rejects.toSatisfy(isGuardError);
       const out = [];
       for await (const result of guard.evaluateMany([value, task()])) out.push(result);
       expect(out.map((o) => o.ok)).toEqual([false, true]);
@@ -108,7 +108,7 @@ describe("every entry point ends in a typed error", () => {
   ])(
     "evaluateMany ends with a BatchError when the source's next() %s, after the records before",
     async (_, next) => {
-      const guard = createGuard({ practice });
+      const guard = createGuard({ practice } as never);
       let calls = 0;
       const source = {
         [Symbol.iterator]: () => ({
@@ -129,7 +129,7 @@ describe("every entry point ends in a typed error", () => {
   );
 
   it("evaluateMany answers a source whose iterator getter throws, or is not a function's result, with an InputError", async () => {
-    const guard = createGuard({ practice });
+    const guard = createGuard({ practice } as never);
     const sources = [
       Object.defineProperty({}, Symbol.iterator, {
         get() {
