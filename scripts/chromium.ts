@@ -8,17 +8,14 @@ import { join } from "node:path";
 const chromium = process.env.CHROMIUM ?? "chromium";
 
 /**
- * Screenshots a page with headless Chromium, offline and with a fresh profile each time.
- *
- * @param url - the page, usually a file: URL (a #fragment scrolls to that element)
- * @param png - where to write the screenshot
- * @param size - the window, in CSS pixels at scale 1
+ * Runs headless Chromium once on a page, offline and with a fresh profile, and hands the
+ * profile folder (a scratch folder, removed afterwards) to `read` for what it wrote there.
  */
-export async function screenshot(
+async function headless<T>(
   url: string,
-  png: string,
-  size: { width: number; height: number },
-): Promise<void> {
+  args: (profile: string) => string[],
+  read: (profile: string) => T = () => undefined as T,
+): Promise<T> {
   const profile = await mkdtemp(join(tmpdir(), "gp-task-guard-chromium-"));
   try {
     execFileSync(
@@ -31,18 +28,36 @@ export async function screenshot(
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
         `--user-data-dir=${profile}`,
-        `--screenshot=${png}`,
-        `--window-size=${size.width},${size.height}`,
+        ...args(profile),
         url,
       ],
       { stdio: ["ignore", "ignore", "pipe"] },
     );
+    return read(profile);
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * Screenshots a page with headless Chromium, offline and with a fresh profile each time.
+ *
+ * @param url - the page, usually a file: URL (a #fragment scrolls to that element)
+ * @param png - where to write the screenshot
+ * @param size - the window, in CSS pixels at scale 1
+ */
+export async function screenshot(
+  url: string,
+  png: string,
+  size: { width: number; height: number },
+): Promise<void> {
+  await headless(url, () => [
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+    `--screenshot=${png}`,
+    `--window-size=${size.width},${size.height}`,
+  ]);
 }
 
 /**
@@ -53,27 +68,12 @@ export async function screenshot(
  * @returns the number of printed pages
  */
 export async function printedPages(url: string): Promise<number> {
-  const profile = await mkdtemp(join(tmpdir(), "gp-task-guard-chromium-"));
-  try {
-    const pdf = join(profile, "page.pdf");
-    execFileSync(
-      chromium,
-      [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--no-pdf-header-footer",
-        `--user-data-dir=${profile}`,
-        `--print-to-pdf=${pdf}`,
-        url,
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
+  return headless(
+    url,
+    (profile) => ["--no-pdf-header-footer", `--print-to-pdf=${join(profile, "page.pdf")}`],
     // Each page is one /Type /Page object (the page tree is /Type /Pages).
-    return (readFileSync(pdf, "latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
+    (profile) =>
+      (readFileSync(join(profile, "page.pdf"), "latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [])
+        .length,
+  );
 }
