@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { CliError, type Io } from "./io.js";
+import { CliError, choice, type Io } from "./io.js";
+import { type RecordFormat, recordFormats } from "./records.js";
 
 /** The option values of a parsed command line. */
 export type Values = Record<string, string | boolean | undefined>;
@@ -63,6 +64,12 @@ export function text(values: Values, name: string): string | undefined {
 /** A boolean option's value. */
 export function flag(values: Values, name: string): boolean {
   return values[name] === true;
+}
+
+/** The `--input-format` option: how to read a batch, or undefined to go by name and content. */
+export function recordFormatOption(values: Values): RecordFormat | undefined {
+  const value = text(values, "input-format");
+  return value === undefined ? undefined : choice("input-format", value, recordFormats, "jsonl");
 }
 
 /** The options most commands share. */

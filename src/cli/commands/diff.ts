@@ -6,7 +6,7 @@ import {
 } from "../../analysis/diff.js";
 import { renderDiffHtml } from "../../analysis/diff-html.js";
 import { batchEvaluator, openBatch, type ReadProgress, type TaskResult } from "../batch.js";
-import { type Command, common, flag, text } from "../command.js";
+import { type Command, common, flag, recordFormatOption, text } from "../command.js";
 import {
   CliError,
   checkInputFile,
@@ -22,7 +22,6 @@ import {
   write,
 } from "../io.js";
 import { Progress } from "../progress.js";
-import { recordFormats } from "../records.js";
 
 function taskIdOf(value: unknown, line: number): string {
   if (typeof value === "object" && value !== null && "id" in value && typeof value.id === "string")
@@ -84,11 +83,7 @@ Example:
       ["text", "json", "html"] as const,
       "text",
     );
-    const inputFormat = text(values, "input-format");
-    const recordFormat =
-      inputFormat === undefined
-        ? undefined
-        : choice("input-format", inputFormat, recordFormats, "jsonl");
+    const recordFormat = recordFormatOption(values);
     const engine = engineOption(text(values, "engine"));
     const samples = integerOption("samples", text(values, "samples"), 0, 1000);
     const quiet = flag(values, "quiet");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { printable } from "../../analysis/format.js";
 import type { Verdict } from "../../node.js";
 import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
-import { type Command, common, commonHelp, flag, text } from "../command.js";
+import { type Command, common, commonHelp, flag, recordFormatOption, text } from "../command.js";
 import { FileNames } from "../file-names.js";
 import {
   BufferedOutput,
@@ -22,7 +22,6 @@ import {
   write,
 } from "../io.js";
 import { Progress } from "../progress.js";
-import { recordFormats } from "../records.js";
 
 const formats = ["json", "jsonl", "table"] as const;
 const letterFormats = ["text", "html"] as const;
@@ -96,11 +95,7 @@ Examples:
       formats,
       io.stdout.isTTY === true ? "table" : "jsonl",
     );
-    const inputFormat = text(values, "input-format");
-    const recordFormat =
-      inputFormat === undefined
-        ? undefined
-        : choice("input-format", inputFormat, recordFormats, "jsonl");
+    const recordFormat = recordFormatOption(values);
     const letterFormat = choice(
       "letter-format",
       text(values, "letter-format"),

@@ -14,7 +14,7 @@ import { Summariser } from "../../analysis/summarise.js";
 import { londonToday } from "../../letters/dates.js";
 import { parseTask, renderLetter } from "../../node.js";
 import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
-import { type Command, common, commonHelp, flag, text } from "../command.js";
+import { type Command, common, commonHelp, flag, recordFormatOption, text } from "../command.js";
 import { FileNames } from "../file-names.js";
 import {
   CliError,
@@ -34,7 +34,6 @@ import {
   write,
 } from "../io.js";
 import { Progress } from "../progress.js";
-import { recordFormats } from "../records.js";
 
 export const reportCommand: Command = {
   name: "report",
@@ -95,11 +94,7 @@ Examples:
   async run([file = "-"], values, io) {
     const format = choice("format", text(values, "format"), reportFormats, "text");
     const table = choice("table", text(values, "table"), reportTables, "teams");
-    const inputFormat = text(values, "input-format");
-    const recordFormat =
-      inputFormat === undefined
-        ? undefined
-        : choice("input-format", inputFormat, recordFormats, "jsonl");
+    const recordFormat = recordFormatOption(values);
     const engine = engineOption(text(values, "engine"));
     const asOf = dateOption("as-of", text(values, "as-of"));
     const generatedOn = dateOption("date", text(values, "date")) ?? londonToday();
