@@ -158,12 +158,18 @@ export function isoWeekday(date: string): number {
   return ((((dayNumberOf(date) + 3) % 7) + 7) % 7) + 1;
 }
 
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+let longDate: Intl.DateTimeFormat | undefined;
+
+/** The en-GB long-date formatter, made on the first date a letter or message prints, then kept. */
+function longDateFormat(): Intl.DateTimeFormat {
+  longDate ??= new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  return longDate;
+}
 
 /**
  * Writes a calendar date the way letters do (en-GB). The date is already a London calendar
@@ -177,7 +183,7 @@ export function formatLongDate(date: string): string {
     const [y, m, d] = parts(date);
     const day = new Date(0);
     day.setUTCFullYear(y, m - 1, d);
-    text = longDate.format(day);
+    text = longDateFormat().format(day);
     if (longDates.size >= 10_000) longDates.clear();
     longDates.set(date, text);
   }
