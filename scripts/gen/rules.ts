@@ -14,18 +14,33 @@ export async function readRuleFiles(dir = join(root, "rules")): Promise<Record<s
   return files;
 }
 
-/** Bundles rules/ into the build so `defaultRuleset()` works with no file system. */
+/**
+ * Bundles rules/ into the build so `defaultRuleset()` works with no file system: the files as
+ * they are (`defaultRulesetFiles`, for overlays and tests) and the ruleset `buildRuleset` makes
+ * of them (`prebuiltDefaultRuleset`: validated, messages checked, hashed), so that the first
+ * verdict does none of that work again.
+ */
 export const bundledRules: Generator = {
   name: "rules",
   async generate() {
     const files = await readRuleFiles();
-    buildRuleset(files); // refuse to bundle a ruleset that does not load
-    const content = `// ${banner("scripts/gen/rules.ts")}\n// Source: rules/*.json\n\nexport const defaultRulesetFiles: Readonly<Record<string, unknown>> = ${JSON.stringify(files, null, 2)};\n`;
-    const ruleset = files["ruleset.json"] as { categories: Record<string, unknown> };
-    const categories = `// ${banner("scripts/gen/rules.ts")}\n// Source: rules/ruleset.json "categories"\n\n/** The request categories of the default ruleset, in inference order. A ruleset may add its own. */\nexport const defaultCategories = ${JSON.stringify(Object.keys(ruleset.categories), null, 2)} as const;\n`;
+    const ruleset = buildRuleset(files); // refuses to bundle a ruleset that does not load
+    const head = `// ${banner("scripts/gen/rules.ts")}\n// Source: rules/*.json`;
+    const content = `${head}\n\nexport const defaultRulesetFiles: Readonly<Record<string, unknown>> = ${JSON.stringify(files, null, 2)};\n`;
+    const ruleFile = files["ruleset.json"] as { categories: Record<string, unknown> };
+    const categories = `// ${banner("scripts/gen/rules.ts")}\n// Source: rules/ruleset.json "categories"\n\n/** The request categories of the default ruleset, in inference order. A ruleset may add its own. */\nexport const defaultCategories = ${JSON.stringify(Object.keys(ruleFile.categories), null, 2)} as const;\n`;
+    const prebuilt = [
+      `${head}, as buildRuleset assembles them (test/rules/build.test.ts checks it still does).`,
+      'import type { Ruleset } from "./schema.js";',
+      "",
+      "/** The default ruleset as `buildRuleset(defaultRulesetFiles)` returns it, hash included. */",
+      `export const prebuiltDefaultRuleset: Ruleset = ${JSON.stringify(ruleset, null, 2)};`,
+      "",
+    ].join("\n");
     return [
       { path: "src/rules/default-ruleset.generated.ts", content },
       { path: "src/input/categories.generated.ts", content: categories },
+      { path: "src/rules/prebuilt-ruleset.generated.ts", content: prebuilt },
     ];
   },
 };

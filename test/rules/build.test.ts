@@ -42,6 +42,12 @@ describe("loadRuleset and defaultRuleset", () => {
     expect(loaded.rules.map((r) => r.id)).toHaveLength(15);
   });
 
+  it("is, prebuilt, exactly the ruleset buildRuleset makes of the bundled files", () => {
+    const built = buildRuleset(defaultRulesetFiles);
+    expect(defaultRuleset()).toStrictEqual(built);
+    expect(defaultRuleset().hash).toBe(built.hash);
+  });
+
   it("returns a frozen ruleset, so no caller can change the rules under a guard", () => {
     const ruleset = defaultRuleset();
     expect(Object.isFrozen(ruleset)).toBe(true);
