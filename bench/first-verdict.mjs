@@ -2,11 +2,11 @@
  * Usage: node bench/first-verdict.mjs
  *
  * Measures, in a fresh process, the time from the process's start to the package being
- * imported (the built `dist/index.js`, as a user loads it) and to the first verdict with
- * its letter (a fit-note request from a trust: a rejection). Prints `{ importMs,
- * firstVerdictMs }` as JSON.
+ * imported (by its name, as a user loads it: the build for Node's `node` condition) and to the first verdict with
+ * its letter (a fit-note request from a trust: a rejection), and the CPU time used by then.
+ * Prints `{ importMs, firstVerdictMs, cpuMs }` as JSON.
  */
-const { createGuard, defaultRuleset } = await import("../dist/index.js");
+const { createGuard, defaultRuleset } = await import("gp-task-guard");
 const importMs = performance.now();
 const ruleset = defaultRuleset();
 const guard = createGuard({ practice: ruleset.examples.practice, ruleset });
@@ -15,5 +15,8 @@ const verdict = await guard.evaluate({
   body: "Please issue a fit note for 4 weeks from today.",
 });
 const firstVerdictMs = performance.now();
+const cpu = process.cpuUsage();
 if (verdict.letter === undefined) throw new Error(`no letter (outcome ${verdict.outcome})`);
-process.stdout.write(`${JSON.stringify({ importMs, firstVerdictMs })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ importMs, firstVerdictMs, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`,
+);

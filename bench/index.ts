@@ -1,13 +1,15 @@
 /**
  * Usage: npm run bench [-- --tasks 5000 --memory 100000,400000 --cli 100000 --quick]
+ *        npm run bench -- --startup    (only the start-up and browser-bundle rows, issue 14)
  *
  * One run, one table (issue 6): the compiled engine against json-rules-engine (one Engine
  * reused, and a new Engine per task), GoRules zen-engine running the same decision as a
  * decision table, and hand-written predicates, all deciding the same facts; whole evaluations
  * on both engines; the CLI batch against the serialisation floor of the same records; peak
- * RSS for a small and a large streamed batch; and the time to import the package and give a
- * first verdict. Every engine's decisions are checked against the reference, so a fast wrong
- * answer shows up as differing decisions. Not part of `npm test`.
+ * RSS for a small and a large streamed batch; the time a fresh process takes to give a first
+ * verdict with a letter, beside bare `node -e 0`; and the gzip size of a minified browser bundle
+ * of the public API, per dependency. Every engine's decisions are checked against the
+ * reference, so a fast wrong answer shows up as differing decisions. Not part of `npm test`.
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -36,6 +38,13 @@ import { parsePractice } from "../src/input/practice.js";
 import { parseTask } from "../src/input/task.js";
 import { defaultRuleset } from "../src/rules/default.js";
 import { createHandWritten } from "./hand.js";
+import {
+  type BundleResult,
+  kb,
+  measureBundle,
+  measureStartup,
+  type StartupResult,
+} from "./startup.js";
 import { benchPractices, benchSeed, benchTasks } from "./tasks.js";
 import { createZenEvaluator } from "./zen.js";
 
@@ -46,20 +55,22 @@ const { values: args } = parseArgs({
     memory: { type: "string", default: "100000,400000" },
     cli: { type: "string", default: "100000" },
     quick: { type: "boolean", default: false },
+    startup: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (args.help) {
   process.stdout.write(`Usage: npm run bench [-- options]
 
-Measures the engines, whole evaluations, the CLI batch, peak RSS and start-up; prints one
-table. Writes nothing into the repository (temporary files go to the system's temp folder).
+Measures the engines, whole evaluations, the CLI batch, peak RSS, start-up and the browser
+bundle; prints one table. Writes nothing into the repository (temporary files go to the system's temp folder).
 
 Options:
   --tasks <n>        tasks per throughput figure (default 5000)
   --memory <a,b>     batch sizes for peak RSS (default 100000,400000)
   --cli <n>          tasks for the CLI batch (default 100000)
   --quick            small sizes and short measurements, for a smoke run
+  --startup          only start-up beside bare node and the browser bundle (issue 14)
   -h, --help         this help
 `);
   process.exit(0);
@@ -296,35 +307,58 @@ function build(): boolean {
   return result.status === 0 && existsSync(join(root, "dist/index.js"));
 }
 
-function firstVerdict(): void {
+/** Time to a first verdict with a letter in a fresh process, beside bare node (issue 14). */
+function firstVerdict(): StartupResult | undefined {
+  const section = "start-up (fresh process, median of runs side by side)";
   if (!build()) {
     rows.push({
-      section: "start-up",
-      name: "import + first verdict",
+      section,
+      name: "first verdict",
       perSecond: Number.NaN,
       note: "not measured: npm run build failed",
     });
-    return;
+    return undefined;
   }
-  const runs = Array.from({ length: 5 }, () =>
-    childJson(process.execPath, ["bench/first-verdict.mjs"]),
-  );
-  const median = (key: string) => {
-    const sorted = runs.map((r) => r[key] ?? Number.NaN).sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  };
+  log("start-up: bare node and a first verdict, alternately…");
+  const r = measureStartup();
+  const ratio = (r.firstVerdictMs / r.bareMs).toFixed(2);
+  const cpuRatio = (r.firstVerdictCpuMs / r.bareCpuMs).toFixed(2);
   rows.push({
-    section: "start-up",
-    name: "process start → package imported (dist/index.js)",
+    section,
+    name: "bare node -e 0",
     perSecond: Number.NaN,
-    note: `${median("importMs").toFixed(0)} ms (median of 5)`,
+    note: `${r.bareMs.toFixed(0)} ms wall, ${r.bareCpuMs.toFixed(0)} ms CPU (median of ${r.runs})`,
   });
   rows.push({
-    section: "start-up",
-    name: "process start → first verdict, with letter",
+    section,
+    name: "first verdict with a letter (the package, as Node imports it)",
     perSecond: Number.NaN,
-    note: `${median("firstVerdictMs").toFixed(0)} ms (median of 5)`,
+    note: `${r.firstVerdictMs.toFixed(0)} ms wall (${ratio}× bare), ${r.firstVerdictCpuMs.toFixed(0)} ms CPU (${cpuRatio}× bare); package imported at ${r.importMs.toFixed(0)} ms (median of ${r.runs})`,
   });
+  return r;
+}
+
+/** The browser bundle of the public API, and what each dependency puts in it (issue 14). */
+async function browserBundle(): Promise<BundleResult> {
+  log("browser bundle: esbuild --bundle --minify of the public API…");
+  const b = await measureBundle();
+  const section = "browser bundle (createGuard, renderLetter, fromFhirTask, toCdsCards)";
+  rows.push({
+    section,
+    name: "esbuild --bundle --minify, gzip -9",
+    perSecond: Number.NaN,
+    note: `${kb(b.gzipBytes)} gzip, ${kb(b.minifiedBytes)} minified${b.caveat ? `; ${b.caveat}` : ""}`,
+  });
+  const total = b.parts.reduce((sum, part) => sum + part.bytes, 0);
+  for (const part of b.parts) {
+    rows.push({
+      section,
+      name: `  ${part.name}`,
+      perSecond: Number.NaN,
+      note: `${kb(part.bytes)} minified (${((part.bytes / total) * 100).toFixed(0)}%)`,
+    });
+  }
+  return b;
 }
 
 /** The built CLI's file, from package.json `bin`, when there is one. */
@@ -446,36 +480,64 @@ function goal(label: string, ok: boolean, detail: string, measured = true): stri
   return `${verdict}  ${label}: ${detail}`;
 }
 
-const decision = await decisionStep();
-const whole = await wholeEvaluation();
-const cliRatio = await cliBatch();
-const mem = memory();
-firstVerdict();
+function startupGoals(startup: StartupResult | undefined, bundle: BundleResult): string[] {
+  const ratio = startup ? startup.firstVerdictMs / startup.bareMs : Number.NaN;
+  return [
+    goal(
+      "first verdict with a letter in a fresh process within 2.5× of bare node -e 0 (medians, side by side)",
+      ratio <= 2.5,
+      startup
+        ? `${ratio.toFixed(2)}× (${startup.firstVerdictMs.toFixed(0)} ms against ${startup.bareMs.toFixed(0)} ms; CPU ${(startup.firstVerdictCpuMs / startup.bareCpuMs).toFixed(2)}×)`
+        : "not measured",
+      startup !== undefined,
+    ),
+    goal(
+      "browser bundle of the public API ≤ 60 KB gzip, plain bundler, no flags",
+      bundle.gzipBytes <= 60_000 && bundle.caveat === undefined,
+      `${kb(bundle.gzipBytes)} gzip${bundle.caveat ? ` (${bundle.caveat})` : ""}`,
+    ),
+  ];
+}
 
-printTable();
-process.stdout.write("\nGoals (issue 6):\n");
-process.stdout.write(
-  `${[
-    goal(
-      "compiled ≥ 20× json-rules-engine (one Engine reused), 0 differing",
-      decision.compiledVsJre >= 20 && decision.differing === 0 && whole.differing === 0,
-      `${decision.compiledVsJre.toFixed(1)}×, ${decision.differing} differing decisions, ${whole.differing} differing verdicts`,
-    ),
-    goal(
-      "compiled decision step within 10× of hand-written predicates",
-      decision.compiledVsHand <= 10,
-      `hand-written is ${decision.compiledVsHand.toFixed(1)}× faster`,
-    ),
-    goal(
-      `CLI batch of ${cliCount} tasks ≤ 3× the serialisation floor`,
-      cliRatio <= 3,
-      Number.isFinite(cliRatio) ? `${cliRatio.toFixed(2)}×` : "no built CLI yet",
-      Number.isFinite(cliRatio),
-    ),
-    goal(
-      `peak RSS for ${memoryCounts.at(-1)} tasks ≤ 1.3× that for ${memoryCounts[0]}`,
-      mem.ratio <= 1.3,
-      `${mem.ratio.toFixed(2)}× (${mem.rss.map((m) => `${m.toFixed(0)} MiB`).join(" → ")})`,
-    ),
-  ].join("\n")}\n`,
-);
+if (args.startup === true) {
+  const startup = firstVerdict();
+  const bundle = await browserBundle();
+  printTable();
+  process.stdout.write(`\nGoals (issue 14):\n${startupGoals(startup, bundle).join("\n")}\n`);
+} else {
+  const decision = await decisionStep();
+  const whole = await wholeEvaluation();
+  const cliRatio = await cliBatch();
+  const mem = memory();
+  const startup = firstVerdict();
+  const bundle = await browserBundle();
+
+  printTable();
+  process.stdout.write("\nGoals (issue 6):\n");
+  process.stdout.write(
+    `${[
+      goal(
+        "compiled ≥ 20× json-rules-engine (one Engine reused), 0 differing",
+        decision.compiledVsJre >= 20 && decision.differing === 0 && whole.differing === 0,
+        `${decision.compiledVsJre.toFixed(1)}×, ${decision.differing} differing decisions, ${whole.differing} differing verdicts`,
+      ),
+      goal(
+        "compiled decision step within 10× of hand-written predicates",
+        decision.compiledVsHand <= 10,
+        `hand-written is ${decision.compiledVsHand.toFixed(1)}× faster`,
+      ),
+      goal(
+        `CLI batch of ${cliCount} tasks ≤ 3× the serialisation floor`,
+        cliRatio <= 3,
+        Number.isFinite(cliRatio) ? `${cliRatio.toFixed(2)}×` : "no built CLI yet",
+        Number.isFinite(cliRatio),
+      ),
+      goal(
+        `peak RSS for ${memoryCounts.at(-1)} tasks ≤ 1.3× that for ${memoryCounts[0]}`,
+        mem.ratio <= 1.3,
+        `${mem.ratio.toFixed(2)}× (${mem.rss.map((m) => `${m.toFixed(0)} MiB`).join(" → ")})`,
+      ),
+    ].join("\n")}\n`,
+  );
+  process.stdout.write(`\nGoals (issue 14):\n${startupGoals(startup, bundle).join("\n")}\n`);
+}
