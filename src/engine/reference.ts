@@ -1,32 +1,35 @@
-import type { Engine } from "json-rules-engine";
+import type { Engine as EngineClass } from "json-rules-engine";
 import { GuardError } from "../errors/guard-error.js";
 import type { Facts } from "../facts/catalogue.js";
 import type { Evaluator } from "./evaluator.js";
 import type { ResolvedRule } from "./prepare.js";
 
-type EngineModule = { Engine: typeof Engine };
+type EngineModule = { Engine: typeof EngineClass };
 
-/**
- * Held in a variable so that bundlers leave the import to run time: the reference engine is
- * for checking the compiled one, and a page or a bundle that never asks for it should not
- * carry json-rules-engine and its dependencies (about 75 KB minified).
- */
-const referenceModule = "json-rules-engine";
 let loading: Promise<EngineModule> | undefined;
+
+async function importEngine(): Promise<EngineModule> {
+  try {
+    // A dynamic import: Node parses json-rules-engine only when a guard asks for it, and
+    // bundlers keep it off the start-up path (a chunk of its own, or code run on first call).
+    const module: { Engine?: unknown; default?: unknown } = await import("json-rules-engine");
+    // Its CommonJS build reaches an ESM importer as `default` in some bundlers.
+    const Engine = module.Engine ?? (module.default as { Engine?: unknown } | undefined)?.Engine;
+    if (typeof Engine !== "function") throw new Error("it has no Engine export");
+    return { Engine: Engine as typeof EngineClass };
+  } catch (error) {
+    loading = undefined;
+    throw new GuardError(
+      "REFERENCE_ENGINE_UNAVAILABLE",
+      `The reference engine (json-rules-engine) could not be loaded: ${error instanceof Error ? error.message : String(error)}. The default compiled engine gives the same verdicts.`,
+      { cause: error },
+    );
+  }
+}
 
 /** json-rules-engine, imported on first use and once per process. */
 function loadEngine(): Promise<EngineModule> {
-  loading ??= (import(referenceModule) as Promise<EngineModule & { default?: EngineModule }>).then(
-    (module) => (typeof module.Engine === "function" ? module : (module.default ?? module)),
-    (error: unknown) => {
-      loading = undefined;
-      throw new GuardError(
-        "REFERENCE_ENGINE_UNAVAILABLE",
-        `The reference engine (json-rules-engine) could not be loaded: ${error instanceof Error ? error.message : String(error)}. It is imported at run time from node_modules; a bundle must leave "json-rules-engine" external to use it, or use the default compiled engine.`,
-        { cause: error },
-      );
-    },
-  );
+  loading ??= importEngine();
   return loading;
 }
 
