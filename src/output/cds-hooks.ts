@@ -149,8 +149,9 @@ function fill(template: string, values: Record<string, string>, where: string): 
 
 /**
  * Escapes text for Markdown so that task or ruleset text can never become a link, an image,
- * HTML or emphasis in a card: punctuation Markdown reads is backslash-escaped, and a line that
- * would open a heading, quote or list is escaped at its start.
+ * HTML, emphasis, an image or a link in a card (GFM autolinks included: `https://…`, `www.…`,
+ * `a@b.org`): punctuation Markdown reads is backslash-escaped, and a line that would open a
+ * heading, quote or list is escaped at its start.
  *
  * @param text - plain text
  * @param atLineStart - whether the text starts a line where it is placed (default true); text
@@ -160,7 +161,9 @@ function fill(template: string, values: Record<string, string>, where: string): 
  * @example escapeMarkdown("1. first") // "1\\. first"
  */
 export function escapeMarkdown(text: string, atLineStart = true): string {
-  const inline = text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  // ":" and "@" too, and the dot of "www.": GFM turns https://…, www.… and a@b.… into links
+  // without any Markdown punctuation, so escaping those characters is what keeps them text.
+  const inline = text.replace(/[\\`*_[\]<>|~&:@!]/g, (c) => `\\${c}`).replace(/(www)\./gi, "$1\\.");
   const lineStart = atLineStart
     ? /^([ \t]*)(?:([#>+=-])|(\d+)([.)]))/gm
     : /(\n[ \t]*)(?:([#>+=-])|(\d+)([.)]))/g;

@@ -227,7 +227,7 @@ describe("toCdsCards", () => {
       }),
     );
     expect(card?.detail).toContain(
-      "\\[click\\](https://x.example) \\<img src=x onerror=alert(1)\\> \\*now\\*",
+      "\\[click\\](https\\://x.example) \\<img src=x onerror=alert(1)\\> \\*now\\*",
     );
     expect(escapeMarkdown("# heading\n- item\n1. first")).toBe("\\# heading\n\\- item\n1\\. first");
     expect(escapeMarkdown("11.12 or - x\n- y", false)).toBe("11.12 or - x\n\\- y");
@@ -343,5 +343,29 @@ describe("FHIR Task in, CDS Hooks cards out", () => {
       ),
     );
     expect(cards).toEqual([]);
+  });
+});
+
+describe("CDS Hooks cards rendered as GitHub-flavoured Markdown", () => {
+  it("never turn task or practice text into a link, an image or HTML", async () => {
+    const { marked } = await import("marked");
+    const hostile = [
+      "https://evil.example/phish",
+      "see www.evil.example now",
+      "mail jo@evil.example",
+      "![x](https://evil.example/p.png)",
+      "[click](javascript:alert(1))",
+      "<img src=x onerror=alert(1)>",
+      "<https://evil.example>",
+      "ftp://evil.example",
+      "WWW.EVIL.EXAMPLE",
+    ];
+    for (const text of hostile) {
+      const escaped = escapeMarkdown(text);
+      const html = await marked.parse(escaped, { gfm: true });
+      expect(html, text).not.toMatch(/<a\b|<img\b|<script\b/i);
+      const inline = await marked.parse(`x ${escapeMarkdown(text, false)}`, { gfm: true });
+      expect(inline, text).not.toMatch(/<a\b|<img\b/i);
+    }
   });
 });
