@@ -15,13 +15,14 @@ const rank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
  * @example needsHumanReview({ ...facts, urgentFlag: true }, []) // true
  */
 export function needsHumanReview(
-  facts: Pick<Facts, "urgentFlag" | "urgentLanguage" | "safetyLanguage">,
+  facts: Pick<Facts, "urgentFlag" | "urgentLanguage" | "safetyLanguage" | "dueSoon">,
   fired: readonly Pick<Rule, "humanReview">[],
 ): boolean {
   return (
     facts.urgentFlag ||
     facts.urgentLanguage ||
     facts.safetyLanguage ||
+    facts.dueSoon === true ||
     fired.some((rule) => rule.humanReview === true)
   );
 }

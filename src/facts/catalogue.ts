@@ -78,7 +78,35 @@ export const factCatalogue = {
     description: "The request category: given, inferred from the body, or other.",
   },
   categorySource: { type: "string", description: "given, inferred or unknown." },
-  categoryPhrase: { type: "string", description: "The phrase that inferred the category." },
+  categoryPhrase: {
+    type: "string",
+    description: "The ruleset phrase that inferred the category (for analysts, not letters).",
+  },
+  categoryText: {
+    type: "string",
+    description:
+      "The sender's own words that asked for the inferred category: the clause, as written.",
+  },
+  requests: {
+    type: "array",
+    description:
+      "Every category the body reads as, in the ruleset's order: the first is category (the given category alone when given).",
+  },
+  urgentText: { type: "string", description: "The sender's own words that read as urgent." },
+  safetyText: {
+    type: "string",
+    description: "The sender's own words that read as safety-related.",
+  },
+  dueSoon: {
+    type: "boolean",
+    description:
+      "The due date is within the reviewWithinDays parameter (today or tomorrow by default): a person must read it.",
+  },
+  evidence: {
+    type: "array",
+    description:
+      "Which words produced the text facts: for each, the fact, the lexicon list and entry, and the span of the body.",
+  },
 } as const;
 
 export type FactName = keyof typeof factCatalogue;
@@ -110,6 +138,25 @@ export interface Facts {
   category: string;
   categorySource: "given" | "inferred" | "unknown";
   categoryPhrase?: string;
+  categoryText?: string;
+  requests: string[];
+  urgentText?: string;
+  safetyText?: string;
+  dueSoon?: boolean;
+  evidence: Evidence[];
+}
+
+/** Which words of a body produced a text fact. */
+export interface Evidence {
+  /** The fact it supports: urgentLanguage, safetyLanguage or category. */
+  fact: string;
+  /** The lexicon list and the entry as written in the ruleset. */
+  list: string;
+  entry: string;
+  /** The span of the body: body.slice(start, end) === text. */
+  start: number;
+  end: number;
+  text: string;
 }
 
 export function isFactName(name: string): name is FactName {

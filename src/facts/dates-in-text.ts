@@ -11,6 +11,8 @@ const month =
 
 /** dd/mm/yyyy, dd-mm-yy, dd.mm.yyyy */
 const numeric = "(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4}|\\d{2})(?!\\d)";
+/** dd/mm with no year: the next such date (groups 13 and 14) */
+const dayMonthNumeric = "(\\d{1,2})/(\\d{1,2})(?![\\d/.])";
 /** yyyy-mm-dd */
 const iso = "(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)";
 /** 1 December 2026, 1st of Dec */
@@ -19,7 +21,7 @@ const dayMonth = `(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${month}\\b(?:,?\\s(\\d
 const monthDay = `${month}\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(\\d{4})\\b)?`;
 
 /** Any written date (source for building other patterns). */
-export const DATE_SOURCE = `(?:${numeric}|${iso}|${dayMonth}|${monthDay})`;
+export const DATE_SOURCE = `(?:${numeric}|${iso}|${dayMonth}|${monthDay}|${dayMonthNumeric})`;
 /** A time of day: 14:30, 09.00, 2pm, 2:30 pm. */
 export const TIME_SOURCE =
   "(?:\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d\\b|\\b\\d{1,2}(?:[:.][0-5]\\d)?\\s?(?:am|pm)\\b)";
@@ -36,7 +38,7 @@ function monthNumber(name: string): number {
 }
 
 /**
- * Reads the date in a match of `DATE_SOURCE` (groups 1–12) as `YYYY-MM-DD`. A date without
+ * Reads the date in a match of `DATE_SOURCE` (groups 1–14) as `YYYY-MM-DD`. A date without
  * a year is the next such date on or after `onOrAfter`. Dates that do not exist give undefined.
  *
  * @example readDate(new RegExp(DATE_SOURCE, "i").exec("1 December")!, "2026-11-23") // "2026-12-01"
@@ -62,6 +64,10 @@ export function readDate(
     d = Number(g(7));
     m = monthNumber(g(8) ?? "");
     y = g(9) !== undefined ? Number(g(9)) : undefined;
+  } else if (g(13) !== undefined) {
+    d = Number(g(13));
+    m = Number(g(14));
+    y = undefined;
   } else {
     m = monthNumber(g(10) ?? "");
     d = Number(g(11));

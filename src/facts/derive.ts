@@ -1,11 +1,13 @@
 import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
 import { daysBetween, dueDate, londonDate } from "./calendar.js";
-import type { Facts } from "./catalogue.js";
+import type { Evidence, Facts } from "./catalogue.js";
+import { ContextReader } from "./context.js";
 import { DATE_SOURCE, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
-import { firstMatch, tokenize } from "./text.js";
+import type { Mention } from "./matcher.js";
 import { findTimeframe } from "./timeframe.js";
+import { type TokenStream, tokenStream } from "./tokens.js";
 
 /** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
 export function sameName(a: string, b: string): boolean {
@@ -36,29 +38,182 @@ const datesAndTimes = new RegExp(`${DATE_SOURCE}|${TIME_SOURCE}`, "gi");
 /** Characters allowed between a reference's date and its time: "23/11/2026 at 10:05". */
 const DATE_TIME_GAP = 4;
 
+/** The body as the sender wrote it, over a mention's tokens. */
+function spanOf(stream: TokenStream, m: Mention): { start: number; end: number; text: string } {
+  const start = stream.tokens[m.from]?.start ?? 0;
+  const end = stream.tokens[m.to - 1]?.end ?? start;
+  return { start, end, text: stream.body.slice(start, end) };
+}
+
+/** The sender's words around a mention: its clause, trimmed to at most 160 characters. */
+function clauseText(stream: TokenStream, m: Mention): string {
+  const clause = stream.clauses[stream.tokens[m.from]?.clause ?? -1];
+  if (clause === undefined) return spanOf(stream, m).text;
+  const start = stream.tokens[clause.from]?.start ?? 0;
+  const end = stream.tokens[clause.to - 1]?.end ?? start;
+  const text = stream.body.slice(start, end).replace(/\s+/g, " ").trim();
+  return text.length <= 160 ? text : `${text.slice(0, 157).trimEnd()}...`;
+}
+
 /**
- * Finds the journal references in a body: a journal phrase followed, within the window, by a
- * date or a time. Returns whether one has its date/time, and the body with every journal
- * phrase and its own date/time blanked (dates there are not due dates). The rest of the window
- * stays: "… journal entry (23/11/2026 10:05). Please repeat bloods within 3 days" is due in 3.
+ * Finds the journal references: a journal phrase followed, within the window, by a date or a
+ * time. Returns whether one has its date/time, and the body with every journal phrase and its
+ * own date/time blanked (dates there are not due dates).
  */
-function readJournal(body: string, lexicon: Lexicon): { dated: boolean; rest: string } {
+function readJournal(
+  stream: TokenStream,
+  mentions: readonly Mention[],
+  lexicon: Lexicon,
+): { dated: boolean; rest: string } {
+  const body = stream.body;
   let dated = false;
   let rest = body;
-  for (const m of body.matchAll(lexicon.journal)) {
-    const start = m.index;
-    const from = start + m[0].length;
-    let end = from;
+  let covered = -1;
+  for (const m of mentions) {
+    const { start, end: phraseEnd } = spanOf(stream, m);
+    if (phraseEnd <= covered) continue;
+    let end = phraseEnd;
     for (const d of body
-      .slice(from, from + lexicon.journalDateWithinChars)
+      .slice(phraseEnd, phraseEnd + lexicon.journalDateWithinChars)
       .matchAll(datesAndTimes)) {
-      if (end > from && from + d.index - end > DATE_TIME_GAP) break;
-      end = from + d.index + d[0].length;
+      if (end > phraseEnd && phraseEnd + d.index - end > DATE_TIME_GAP) break;
+      end = phraseEnd + d.index + d[0].length;
     }
-    if (end > from) dated = true;
+    if (end > phraseEnd) dated = true;
+    covered = end;
     rest = rest.slice(0, start) + " ".repeat(end - start) + rest.slice(end);
   }
   return { dated, rest };
+}
+
+/** A critical result stated in the text: an analyte followed closely by a value past its limit. */
+function criticalResult(
+  stream: TokenStream,
+  mentions: readonly Mention[],
+  lexicon: Lexicon,
+): Mention | undefined {
+  for (const m of mentions) {
+    const entry = lexicon.criticalResults?.[lexicon.analyteOf[m.phrase] ?? -1];
+    if (entry === undefined) continue;
+    for (let k = m.to; k < m.to + 3 && k < stream.tokens.length; k++) {
+      const word = stream.tokens[k]?.word ?? "";
+      // "6.8", or the first of "192/118".
+      const number = /^(\d+(?:\.\d+)?)(?:\/\d+)?%?$/.exec(word);
+      if (number === null) continue;
+      const value = Number(number[1]);
+      if (
+        (entry.atLeast !== undefined && value >= entry.atLeast) ||
+        (entry.below !== undefined && value < entry.below)
+      )
+        return { ...m, to: k + 1 };
+      break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Adds a mention for each `allOf` phrase whose parts are all found within one sentence or the
+ * next ("Seen in clinic. Please prescribe ..."), at the place of its first part.
+ */
+function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): Mention[] {
+  const parts = mentions.filter((m) => m.list === LIST.allOfParts);
+  if (parts.length === 0) return mentions;
+  const bySentence = new Map<string, Map<number, Set<number>>>();
+  const first = new Map<string, Mention>();
+  parts.forEach((m) => {
+    const owner = lexicon.partOf[m.phrase];
+    if (owner === undefined) return;
+    const key = `${owner.list}:${owner.phrase}`;
+    const sentence = stream.tokens[m.from]?.sentence ?? 0;
+    let sentences = bySentence.get(key);
+    if (sentences === undefined) {
+      sentences = new Map();
+      bySentence.set(key, sentences);
+    }
+    const part =
+      m.phrase -
+      lexicon.partOf.findIndex((p) => p.list === owner.list && p.phrase === owner.phrase);
+    const set = sentences.get(part) ?? new Set<number>();
+    set.add(sentence);
+    sentences.set(part, set);
+    if (!first.has(key))
+      first.set(key, { list: owner.list, phrase: owner.phrase, from: m.from, to: m.to });
+  });
+  const added: Mention[] = [];
+  for (const [key, sentences] of bySentence) {
+    const [list, phrase] = key.split(":").map(Number);
+    const owner = lexicon.partOf.find((p) => p.list === list && p.phrase === phrase);
+    if (owner === undefined || sentences.size < owner.parts) continue;
+    const all = [...sentences.values()];
+    const near = (s: number) => all.every((set) => set.has(s) || set.has(s + 1));
+    const start = [...(all[0] ?? [])].some((s) => near(s) || near(s - 1));
+    const mention = first.get(key);
+    if (start && mention) added.push(mention);
+  }
+  return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.from - b.from);
+}
+
+interface Reading {
+  stream: TokenStream;
+  context: ContextReader;
+  evidence: Evidence[];
+}
+
+function note(reading: Reading, fact: string, list: number, m: Mention, entry: string): void {
+  const span = spanOf(reading.stream, m);
+  reading.evidence.push({ fact, list: LIST_NAMES[list] ?? "", entry, ...span });
+}
+
+const LIST_NAMES = Object.fromEntries(Object.entries(LIST).map(([name, id]) => [id, name]));
+
+/** The categories the body asks for, in the ruleset's order, with the mention that asked. */
+function readCategories(
+  reading: Reading,
+  lexicon: Lexicon,
+  senderKind: string,
+): { id: string; mention: Mention }[] {
+  const { context } = reading;
+  const contexts = new Set(
+    context
+      .of(LIST.categoryContext)
+      .filter((m) => !context.read(m, false).negated)
+      .map((m) => lexicon.contextOf[m.phrase]),
+  );
+  const found = new Map<string, Mention>();
+  for (const m of context.of(LIST.categories)) {
+    const id = lexicon.categoryOf[m.phrase];
+    if (id === undefined || found.has(id)) continue;
+    const category = lexicon.categories.find((c) => c.id === id);
+    if (category === undefined) continue;
+    const c = context.read(m, false);
+    if (c.negated || c.hypothetical) continue;
+    // An ask counts where the sentence asks and it is not already done; a statement of a
+    // change in condition is about what happened, so "done" does not take it away.
+    if (category.requestsAction && (!c.request || c.done)) continue;
+    if (category.hasContext && !contexts.has(id)) continue;
+    found.set(id, m);
+  }
+  const contract = lexicon.contractSenders.has(senderKind);
+  const out: { id: string; mention: Mention }[] = [];
+  for (const category of lexicon.categories) {
+    const mention = found.get(category.id);
+    if (mention === undefined) continue;
+    const id =
+      !contract && category.otherSenders !== undefined ? category.otherSenders : category.id;
+    if (!out.some((o) => o.id === id)) out.push({ id, mention });
+  }
+  return out;
+}
+
+/** The first mention of a list that counts, by a test on its context. */
+function firstWhere(
+  reading: Reading,
+  list: number,
+  review: boolean,
+  counts: (c: ReturnType<ContextReader["read"]>) => boolean,
+): Mention | undefined {
+  return reading.context.of(list).find((m) => counts(reading.context.read(m, review)));
 }
 
 /**
@@ -67,7 +222,7 @@ function readJournal(body: string, lexicon: Lexicon): { dated: boolean; rest: st
  *
  * @param task - a task from `parseTask`
  * @param practice - a policy from `parsePractice`
- * @param lexicon - the ruleset's compiled phrase lists (`lexiconOf(ruleset)`)
+ * @param lexicon - the ruleset's compiled reading (`lexiconOf(ruleset)`)
  * @returns the facts, with absent keys for facts that have no value
  * @example deriveFacts(task, practice, lexiconOf(defaultRuleset())).external // true
  */
@@ -75,13 +230,23 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
   const sentOn = londonDate(task.sentAt);
   const senderUnit = normaliseName(task.sender.unit);
   const external = !practiceUnits(practice).has(senderUnit);
-  const tokens = tokenize(task.body);
+  const stream = tokenStream(task.body, lexicon.reading);
+  const mentions = withAllOf(stream, lexicon.matcher.scan(stream), lexicon);
+  const context = new ContextReader(stream, mentions, lexicon);
+  const reading: Reading = { stream, context, evidence: [] };
 
-  const { scanner } = lexicon;
-  const matched = scanner.scan(tokens);
-  const urgent = firstMatch(scanner, matched, LIST.urgent);
-  const safety = firstMatch(scanner, matched, LIST.safety);
-  const journal = readJournal(task.body, lexicon);
+  // Urgent: asserted, not a service's name. Safety: anything not negated (a history or a
+  // hypothetical of self-harm still needs a person to read it).
+  const urgent = firstWhere(
+    reading,
+    LIST.urgent,
+    true,
+    (c) => !c.negated && !c.service && !c.hypothetical && !c.done,
+  );
+  const safety =
+    firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service) ??
+    criticalResult(stream, context.of(LIST.analytes), lexicon);
+  const journal = readJournal(stream, context.of(LIST.journal), lexicon);
 
   // Due date: the earlier of dueBy and a timeframe stated in the body.
   let dueOn: string | undefined;
@@ -91,35 +256,41 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     dueOn = dueDate(task.dueBy);
     dueSource = "dueBy";
   }
-  const stated = findTimeframe(journal.rest, sentOn);
-  if (stated && (dueOn === undefined || daysBetween(dueOn, stated.dueOn) < 0)) {
+  const stated = findTimeframe(journal.rest, sentOn, {
+    bankHolidays: lexicon.bankHolidays,
+    accept: (index) => context.requestAt(index),
+  });
+  // A timeframe in a body that asks nothing is someone else's ("speak to own GP within 5 days").
+  if (
+    stated &&
+    context.anyRequest &&
+    (dueOn === undefined || daysBetween(dueOn, stated.dueOn) < 0)
+  ) {
     dueOn = stated.dueOn;
     dueSource = "body";
     dueText = stated.text;
   }
 
-  // Category: given wins, else the first category whose phrase matches, else other.
-  let category: string = task.category ?? "other";
-  let categorySource: Facts["categorySource"] = task.category ? "given" : "unknown";
-  let categoryPhrase: string | undefined;
-  if (!task.category) {
-    const match = firstMatch(scanner, matched, LIST.categories);
-    const id = match && lexicon.categories.categoryOf[match.index];
-    if (match && id !== undefined) {
-      category = id;
-      categorySource = "inferred";
-      categoryPhrase = match.phrase;
-    }
-  }
+  // Category: given wins, else the first category the body asks for, else other.
+  const asked = task.category ? [] : readCategories(reading, lexicon, task.sender.kind);
+  const primary = asked[0];
+  const category: string = task.category ?? primary?.id ?? "other";
+  const categorySource: Facts["categorySource"] = task.category
+    ? "given"
+    : primary
+      ? "inferred"
+      : "unknown";
 
-  const categoryAsks = lexicon.requestsAction.get(category);
+  const categoryAsks = lexicon.categories.find((c) => c.id === category)?.requestsAction;
   const actionRequested =
     dueOn !== undefined ||
-    (category !== "other" && categoryAsks !== undefined
-      ? categoryAsks
-      : firstMatch(scanner, matched, LIST.action) !== undefined);
+    (category !== "other" && categoryAsks !== undefined ? categoryAsks : context.anyRequest);
 
   const folded = task.body.replace(/\s+/g, " ").trim();
+  // Distinct clinical details: two phrases over the same words ("BP" and "blood pressure") are one.
+  const spans = new Map<number, number>();
+  for (const m of context.of(LIST.clinical)) if (!spans.has(m.from)) spans.set(m.from, m.phrase);
+  const clinical = new Set(spans.values());
   const facts: Facts = {
     external,
     crossUnit: senderUnit !== normaliseName(task.recipient.unit),
@@ -132,20 +303,43 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     actionRequested,
     journalReference: journal.dated,
     bodyLength: folded.length,
-    careDetailTerms: (matched[LIST.clinical] ?? []).filter(Boolean).length,
+    careDetailTerms: clinical.size,
     sentOn,
     category,
     categorySource,
+    requests: task.category ? [task.category] : asked.map((a) => a.id),
+    evidence: reading.evidence,
   };
-  if (urgent) facts.urgentPhrase = urgent.phrase;
-  if (safety) facts.safetyPhrase = safety.phrase;
+  if (urgent) {
+    facts.urgentPhrase = lexicon.labels[LIST.urgent]?.[urgent.phrase] ?? "";
+    facts.urgentText = spanOf(stream, urgent).text;
+    note(reading, "urgentLanguage", LIST.urgent, urgent, facts.urgentPhrase);
+  }
+  if (safety) {
+    facts.safetyPhrase = lexicon.labels[safety.list]?.[safety.phrase] ?? "";
+    facts.safetyText = spanOf(stream, safety).text;
+    note(reading, "safetyLanguage", safety.list, safety, facts.safetyPhrase);
+  }
   if (dueOn !== undefined) {
     facts.dueOn = dueOn;
     facts.daysUntilDue = daysBetween(sentOn, dueOn);
     facts.dueSource = dueSource;
     if (dueText !== undefined) facts.dueText = dueText;
+    facts.dueSoon = facts.daysUntilDue <= lexicon.reviewWithinDays;
   }
-  if (categoryPhrase !== undefined) facts.categoryPhrase = categoryPhrase;
+  if (primary) {
+    const label = lexicon.labels[LIST.categories]?.[primary.mention.phrase] ?? "";
+    facts.categoryPhrase = label;
+    facts.categoryText = clauseText(stream, primary.mention);
+    for (const a of asked)
+      note(
+        reading,
+        "category",
+        LIST.categories,
+        a.mention,
+        lexicon.labels[LIST.categories]?.[a.mention.phrase] ?? "",
+      );
+  }
 
   const policy = practice.externalTasks;
   if (policy.policy === "decline") {

@@ -1,20 +1,63 @@
-import type { Ruleset } from "../rules/schema.js";
-import { PhraseList, PhraseScanner } from "./text.js";
+import type { Phrase, Ruleset } from "../rules/schema.js";
+import { Matcher } from "./matcher.js";
+import { fold, type Reading, stem, type Token } from "./tokens.js";
 
-/** A ruleset's phrase lists and the parameters facts need, compiled once per ruleset. */
+/**
+ * A ruleset's reading of text, compiled once per ruleset: the shorthand lexicon and spelling
+ * list (`reading` in ruleset.json), every phrase list in one trie, and the parameters the
+ * facts read. Nothing here is guidance data: the words all come from the ruleset.
+ */
+
+/** The lists in the trie, in order (a mention's `list`). */
+export const LIST = {
+  urgent: 0,
+  safety: 1,
+  action: 2,
+  clinical: 3,
+  journal: 4,
+  negatedAfter: 5,
+  pseudoNegations: 6,
+  hypothetical: 7,
+  done: 8,
+  doneAfter: 9,
+  services: 10,
+  categories: 11,
+  categoryContext: 12,
+  allOfParts: 13,
+  analytes: 14,
+} as const;
+
+/** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
+const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
+
 export interface Lexicon {
-  urgent: PhraseList;
-  safety: PhraseList;
-  action: PhraseList;
-  clinical: PhraseList;
-  /** Every category's phrases in one list, in inference order: category order, then phrase order. */
-  categories: { phrases: PhraseList; categoryOf: readonly string[] };
-  /** All the lists above in one scanner, read in one pass over a body (indexes: `LIST`). */
-  scanner: PhraseScanner;
-  requestsAction: ReadonlyMap<string, boolean>;
-  /** Finds "journal entry"-like words in raw text (the ruleset's journal phrases, escaped). */
-  journal: RegExp;
+  reading: Reading;
+  matcher: Matcher;
+  /** Each list's phrases as written in the ruleset (labels for explanations). */
+  labels: readonly (readonly string[])[];
+  /** For the `categories` list: the category of each phrase; for `categoryContext` likewise. */
+  categoryOf: readonly string[];
+  contextOf: readonly string[];
+  /** For `allOfParts`: the list and phrase each part belongs to, and the part count. */
+  partOf: readonly { list: number; phrase: number; parts: number }[];
+  /** For `analytes`: the critical-result entry of each analyte phrase. */
+  analyteOf: readonly number[];
+  criticalResults: Ruleset["criticalResults"];
+  negators: ReadonlySet<string>;
+  stops: ReadonlySet<string>;
+  fillers: ReadonlySet<string> | undefined;
+  imperatives: ReadonlySet<string>;
+  categories: readonly {
+    id: string;
+    requestsAction: boolean;
+    otherSenders?: string;
+    hasContext: boolean;
+  }[];
+  contractSenders: ReadonlySet<string>;
+  window: number;
   journalDateWithinChars: number;
+  reviewWithinDays: number;
+  bankHolidays: ReadonlySet<string>;
 }
 
 /** Parameters the facts read; `buildRuleset` refuses a ruleset without them. */
@@ -23,76 +66,178 @@ export const factParameters = {
   journalDateWithinChars: "number",
 } as const;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function words(text: string): string[] {
+  return fold(text)
+    .text.split(/[^a-z0-9'&/]+/)
+    .filter((w) => w !== "");
 }
 
-/** A regular expression for plain phrases: words escaped, a trailing `*` for a word ending. */
-function phraseRegex(phrases: readonly string[]): RegExp {
-  const alternatives = phrases
-    .map((p) =>
-      p
-        .trim()
-        .split(/\s+/)
-        .map((w) =>
-          w.endsWith("*") ? `${escapeRegExp(w.slice(0, -1))}[a-z]{0,30}` : escapeRegExp(w),
-        )
-        .join("\\s{1,5}"),
-    )
-    .sort((a, b) => b.length - a.length);
-  return new RegExp(`\\b(?:${alternatives.join("|")})\\b`, "gi");
+function deletes(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
-/** The scanner's lists, in order. */
-export const LIST = { urgent: 0, safety: 1, action: 2, clinical: 3, categories: 4 } as const;
+type ShorthandEntry = NonNullable<Ruleset["reading"]>["shorthand"][string];
+
+/** Builds the shorthand, spelling and bounded edit-distance correction of a ruleset. */
+function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
+  const data = ruleset.reading;
+  const shorthand = new Map<string, ShorthandEntry>();
+  for (const [key, entry] of Object.entries(data?.shorthand ?? {}))
+    shorthand.set(fold(key).text, entry);
+  const spelling = new Map<string, string>();
+  for (const [key, value] of Object.entries(data?.spelling ?? {}))
+    spelling.set(fold(key).text, fold(value).text);
+  const exceptions = new Set((data?.spellingExceptions ?? []).map((w) => fold(w).text));
+  const maxEdits = Number(ruleset.parameters.spellingMaxEdits ?? 0);
+  const minLetters = Number(ruleset.parameters.spellingMinLetters ?? 8);
+
+  // Symmetric deletion (one edit on each side covers a substitution, an insertion, a deletion
+  // or a swap of two letters): long words only, and only words that no phrase knows.
+  const known = new Set<string>();
+  const knownStems = new Set<string>();
+  const index = new Map<string, Set<string>>();
+  for (const word of vocabulary) {
+    known.add(word);
+    knownStems.add(stem(word));
+    if (maxEdits < 1 || word.length < minLetters || !/^[a-z]+$/.test(word)) continue;
+    for (const key of [word, ...deletes(word)]) {
+      const bucket = index.get(key);
+      if (bucket) bucket.add(word);
+      else index.set(key, new Set([word]));
+    }
+  }
+  const correct = (word: string): string | undefined => {
+    if (maxEdits < 1 || word.length < minLetters || known.has(word) || exceptions.has(word)) return;
+    if (!/^[a-z]+$/.test(word) || knownStems.has(stem(word))) return;
+    const found = new Set<string>();
+    for (const key of [word, ...deletes(word)]) for (const w of index.get(key) ?? []) found.add(w);
+    if (found.size !== 1) return;
+    return [...found][0];
+  };
+
+  const dose =
+    /^(?:\d[\d.]*(?:mg|mcg|g|ml|units?|micrograms?)?|mg|mcg|g|ml|units?|micrograms?|tabs?|tablets?|caps?|capsules?)$/;
+  return {
+    expand(word: string, previous: Token | undefined) {
+      const entry = shorthand.get(word);
+      if (entry !== undefined) {
+        if (typeof entry === "string") return { words: entry.split(" "), via: word };
+        const after = previous?.word ?? "";
+        const blocked =
+          (entry.notAfterDose === true && dose.test(after)) ||
+          (entry.notAfter ?? []).some((w) => fold(w).text === after);
+        if (!blocked) return { words: entry.reads.split(" "), via: word };
+        return undefined;
+      }
+      const fixed = spelling.get(word) ?? correct(word);
+      return fixed === undefined ? undefined : { words: fixed.split(" "), via: word };
+    },
+  };
+}
+
+function texts(phrases: readonly Phrase[] | undefined): string[] {
+  return (phrases ?? []).flatMap((p) => (typeof p === "string" ? [p] : p.allOf));
+}
 
 const cache = new WeakMap<Ruleset, Lexicon>();
 
 /**
- * Compiles a ruleset's phrase lists once (cached per ruleset object).
+ * Compiles a ruleset's reading of text once (cached per ruleset object).
  *
  * @param ruleset - a loaded ruleset
  * @returns the compiled lexicon
- * @example lexiconOf(defaultRuleset()).urgent.first(tokenize("URGENT please")) // { phrase: "urgent" }
+ * @example lexiconOf(defaultRuleset()).labels[LIST.urgent][0] // "urgent"
  */
 export function lexiconOf(ruleset: Ruleset): Lexicon {
   const cached = cache.get(ruleset);
   if (cached) return cached;
-  const negation = {
-    negators: ruleset.phrases.negators,
-    stops: ruleset.phrases.negationStops ?? [],
-    window: Number(ruleset.parameters.negationWindowWords),
-  };
-  // Urgent and safety language decides human review, and hiding real urgency is the worse
-  // mistake: there a negator reaches only across the ruleset's fillers ("no longer urgent"),
-  // since one a few words back usually governs something else ("not coping urgent review").
-  const fillers = ruleset.phrases.reviewNegationFillers;
-  const reviewNegation = fillers === undefined ? negation : { ...negation, through: fillers };
+  const { phrases } = ruleset;
   const categoryEntries = Object.entries(ruleset.categories);
-  const categoryPhrases = categoryEntries.flatMap(([, c]) => c.phrases);
+
+  const lists: string[][] = [];
+  const labels: string[][] = [];
+  const partOf: { list: number; phrase: number; parts: number }[] = [];
+  const allOfParts: string[] = [];
+  const addList = (id: number, list: readonly Phrase[]) => {
+    lists[id] = list.map((p) => (typeof p === "string" ? p : ""));
+    labels[id] = list.map((p) => (typeof p === "string" ? p : p.allOf.join(" + ")));
+    list.forEach((p, phrase) => {
+      if (typeof p === "string") return;
+      for (const part of p.allOf) {
+        allOfParts.push(part);
+        partOf.push({ list: id, phrase, parts: p.allOf.length });
+      }
+    });
+  };
+  for (const name of PHRASE_LISTS) addList(LIST[name], phrases[name]);
+  addList(LIST.negatedAfter, phrases.negatedAfter ?? []);
+  addList(LIST.pseudoNegations, phrases.pseudoNegations ?? []);
+  addList(LIST.hypothetical, phrases.hypothetical ?? []);
+  addList(LIST.done, phrases.done ?? []);
+  addList(LIST.doneAfter, phrases.doneAfter ?? []);
+  addList(LIST.services, phrases.services ?? []);
+  addList(
+    LIST.categories,
+    categoryEntries.flatMap(([, c]) => c.phrases),
+  );
+  addList(
+    LIST.categoryContext,
+    categoryEntries.flatMap(([, c]) => c.context ?? []),
+  );
+  lists[LIST.allOfParts] = allOfParts;
+  labels[LIST.allOfParts] = allOfParts;
+  const critical = ruleset.criticalResults ?? [];
+  const analytes = critical.flatMap((c) => c.analyte);
+  lists[LIST.analytes] = analytes;
+  labels[LIST.analytes] = analytes;
+
+  const vocabulary = new Set<string>();
+  for (const list of [...lists, ...Object.values(ruleset.wordGroups ?? {})])
+    for (const text of list ?? [])
+      for (const w of words(text.replace(/[*{}_]/g, " "))) vocabulary.add(w);
+  for (const entry of Object.values(ruleset.reading?.shorthand ?? {}))
+    for (const w of words(typeof entry === "string" ? entry : entry.reads)) vocabulary.add(w);
+  for (const value of Object.values(ruleset.reading?.spelling ?? {}))
+    for (const w of words(value)) vocabulary.add(w);
+  for (const w of texts(phrases.imperatives)) vocabulary.add(fold(w).text);
+
+  const reading = readingOf(ruleset, vocabulary);
+  const fold1 = (w: string) => fold(w).text;
+  const negation = Number(ruleset.parameters.negationWindowWords);
   const lexicon: Lexicon = {
-    urgent: new PhraseList(ruleset.phrases.urgent, reviewNegation),
-    safety: new PhraseList(ruleset.phrases.safety, reviewNegation),
-    action: new PhraseList(ruleset.phrases.action, negation),
-    clinical: new PhraseList(ruleset.phrases.clinical),
-    categories: {
-      phrases: new PhraseList(categoryPhrases, negation),
-      categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
-    },
-    scanner: new PhraseScanner([
-      { phrases: ruleset.phrases.urgent, negation: reviewNegation },
-      { phrases: ruleset.phrases.safety, negation: reviewNegation },
-      { phrases: ruleset.phrases.action, negation },
-      { phrases: ruleset.phrases.clinical },
-      { phrases: categoryPhrases, negation },
-    ]),
-    requestsAction: new Map(
-      Object.entries(ruleset.categories).map(([id, c]) => [id, c.requestsAction]),
+    reading,
+    matcher: new Matcher(
+      lists.map((l) => l ?? []),
+      reading,
+      ruleset.wordGroups ?? {},
     ),
-    journal: phraseRegex(
-      ruleset.phrases.journal.flatMap((p) => (typeof p === "string" ? [p] : p.allOf)),
+    labels,
+    categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
+    contextOf: categoryEntries.flatMap(([id, c]) => (c.context ?? []).map(() => id)),
+    partOf,
+    analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
+    criticalResults: critical,
+    negators: new Set(phrases.negators.map(fold1)),
+    stops: new Set((phrases.negationStops ?? []).map(fold1)),
+    fillers: phrases.reviewNegationFillers && new Set(phrases.reviewNegationFillers.map(fold1)),
+    imperatives: new Set((phrases.imperatives ?? []).map((w) => stem(fold1(w)))),
+    categories: categoryEntries.map(([id, c]) => ({
+      id,
+      requestsAction: c.requestsAction,
+      ...(c.otherSenders !== undefined && { otherSenders: c.otherSenders }),
+      hasContext: (c.context ?? []).length > 0,
+    })),
+    contractSenders: new Set(
+      Array.isArray(ruleset.parameters.standardContractSenderKinds)
+        ? ruleset.parameters.standardContractSenderKinds.map(String)
+        : [],
     ),
+    window: negation,
     journalDateWithinChars: Number(ruleset.parameters.journalDateWithinChars),
+    reviewWithinDays: Number(ruleset.parameters.reviewWithinDays ?? 1),
+    bankHolidays: new Set(ruleset.calendar?.bankHolidays.dates ?? []),
   };
   cache.set(ruleset, lexicon);
   return lexicon;

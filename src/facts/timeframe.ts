@@ -50,6 +50,14 @@ const weekday = new RegExp(
   `\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${WEEKDAYS.join("|")})\\b`,
   "gi",
 );
+/** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
+const bareToday = /\b(?:today|tonight|this\s(?:morning|afternoon|evening))\b/gi;
+const bareTomorrow = /\b(?:tomorrow|tmrw|tmrw|tomoz)\b/gi;
+const bareWeek = /\b(this|next)\sweek\b/gi;
+const bareWeekday = new RegExp(`\\b(?:on|this|next|for)\\s(${WEEKDAYS.join("|")})\\b`, "gi");
+const endOfMonth = /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi;
+const fewDays =
+  /\b(?:(?:in|within|over)\s(?:the\s)?(?:next|coming)\s(?:few|couple\sof)\sdays|(?:in|within)\s(?:a\s)?few\sdays)\b/gi;
 const explicit = new RegExp(
   `\\b(?:by|before|no\\slater\\sthan|due(?:\\s(?:on|by))?|deadline(?:\\sof)?|until)\\s(?:the\\s)?${DATE_SOURCE}`,
   "gi",
@@ -61,22 +69,48 @@ function amount(word: string): number {
   return NUMBER_WORDS[w] ?? Number(w);
 }
 
-function addWorkingDays(from: string, n: number): string {
-  // Any seven days in a row hold five working days: jump whole weeks, then step the last one
-  // to five working days, so "within 999 working days" costs a few steps, not 1,400.
-  const weeks = Math.max(0, Math.floor((n - 1) / 5));
+/** Options for reading timeframes. */
+export interface TimeframeOptions {
+  /** England and Wales bank holidays (YYYY-MM-DD): not working days. */
+  bankHolidays?: ReadonlySet<string>;
+  /**
+   * For bare words ("today", "next week", "on Friday"): is the word at this index of the body
+   * part of a request? "Seen in clinic today" is not a due date; "please see today" is.
+   */
+  accept?: (index: number) => boolean;
+}
+
+/**
+ * Adds working days: weekends and the given bank holidays do not count.
+ *
+ * @example addWorkingDays("2026-12-24", 1, new Set(["2026-12-25", "2026-12-28"])) // "2026-12-29"
+ */
+export function addWorkingDays(
+  from: string,
+  n: number,
+  bankHolidays: ReadonlySet<string> = new Set(),
+): string {
+  // Whole weeks first when there are no bank holidays to step over, so "within 999 working
+  // days" costs a few steps; with holidays, at most a few hundred steps (n is bounded at 999).
+  const weeks = bankHolidays.size === 0 ? Math.max(0, Math.floor((n - 1) / 5)) : 0;
   let date = plusDays(from, 7 * weeks);
   let left = n - 5 * weeks;
   while (left > 0) {
     date = plusDays(date, 1);
-    if (isoWeekday(date) <= 5) left--;
+    if (isoWeekday(date) <= 5 && !bankHolidays.has(date)) left--;
   }
   return date;
 }
 
-function durationDue(sentOn: string, n: number, unitWord: string): string {
+function durationDue(
+  sentOn: string,
+  n: number,
+  unitWord: string,
+  bankHolidays?: ReadonlySet<string>,
+): string {
   const u = unitWord.toLowerCase();
-  if (u.startsWith("working") || u.startsWith("business")) return addWorkingDays(sentOn, n);
+  if (u.startsWith("working") || u.startsWith("business"))
+    return addWorkingDays(sentOn, n, bankHolidays);
   if (u.startsWith("day")) return plusDays(sentOn, n);
   if (u.startsWith("week") || u.startsWith("wk")) return plusDays(sentOn, 7 * n);
   if (u.startsWith("fortnight")) return plusDays(sentOn, 14 * n);
@@ -95,10 +129,19 @@ function durationDue(sentOn: string, n: number, unitWord: string): string {
  * @returns the earliest timeframe, or undefined when none is stated
  * @example findTimeframe("Please repeat bloods within the next 7 days", "2026-11-23") // { dueOn: "2026-11-30", text: "within the next 7 days" }
  */
-export function findTimeframe(body: string, sentOn: string): Timeframe | undefined {
+export function findTimeframe(
+  body: string,
+  sentOn: string,
+  options: TimeframeOptions = {},
+): Timeframe | undefined {
   const found: Timeframe[] = [];
+  const holidays = options.bankHolidays;
   const add = (dueOn: string | undefined, text: string) => {
     if (dueOn !== undefined) found.push({ dueOn, text: text.replace(/\s+/g, " ").trim() });
+  };
+  const accept = options.accept ?? (() => true);
+  const addBare = (dueOn: string, m: RegExpMatchArray) => {
+    if (accept(m.index ?? 0)) add(dueOn, m[0]);
   };
   const flat = body.replace(/\s+/g, " ");
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
@@ -108,7 +151,7 @@ export function findTimeframe(body: string, sentOn: string): Timeframe | undefin
   if (units) {
     for (const m of flat.matchAll(duration)) {
       const n = amount(m[1] ?? "");
-      if (Number.isFinite(n)) add(durationDue(sentOn, n, m[2] ?? "day"), m[0]);
+      if (Number.isFinite(n)) add(durationDue(sentOn, n, m[2] ?? "day", holidays), m[0]);
     }
   }
   if (has("/")) {
@@ -140,6 +183,27 @@ export function findTimeframe(body: string, sentOn: string): Timeframe | undefin
   if (has("by", "before", "later", "due", "deadline", "until")) {
     for (const m of flat.matchAll(explicit)) add(readDate(m, sentOn), m[0]);
   }
+  if (has("today", "tonight", "this morning", "this afternoon", "this evening"))
+    for (const m of flat.matchAll(bareToday)) addBare(sentOn, m);
+  if (has("tomorrow", "tmrw", "tomoz"))
+    for (const m of flat.matchAll(bareTomorrow)) addBare(plusDays(sentOn, 1), m);
+  for (const m of weeks ? flat.matchAll(bareWeek) : []) {
+    const day = isoWeekday(sentOn);
+    const next = (m[1] ?? "").toLowerCase() === "next";
+    addBare(plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day)), m);
+  }
+  for (const m of units ? flat.matchAll(bareWeekday) : []) {
+    const target = WEEKDAYS.indexOf((m[2] ?? m[1] ?? "").toLowerCase()) + 1;
+    const ahead = (target - isoWeekday(sentOn) + 7) % 7 || 7;
+    addBare(plusDays(sentOn, ahead), m);
+  }
+  if (has("month")) {
+    for (const m of flat.matchAll(endOfMonth)) {
+      const first = `${plusMonths(sentOn, 1).slice(0, 7)}-01`;
+      addBare(plusDays(first, -1), m);
+    }
+  }
+  if (has("few", "couple")) for (const m of flat.matchAll(fewDays)) add(plusDays(sentOn, 3), m[0]);
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
 }

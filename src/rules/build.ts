@@ -136,7 +136,7 @@ function checkFactCondition(
         message: `unknown parameter "${value.param}": ruleset.json defines ${Object.keys(ruleset.parameters).join(", ")}`,
       });
     }
-  } else if (condition.fact === "category") {
+  } else if (condition.fact === "category" || condition.fact === "requests") {
     const named = Array.isArray(value) ? value : [value];
     named.forEach((category, i) => {
       if (typeof category === "string" && !Object.hasOwn(ruleset.categories, category)) {

@@ -168,9 +168,61 @@ export const rulesetSchema = z.strictObject({
     z.strictObject({
       label: z.string().min(1),
       requestsAction: z.boolean(),
+      /** The sender's ask: for a category that requests action, read only where it is a request. */
       phrases: z.array(phraseSchema),
+      /** When given, one of these must appear in the task too ("discharge" for discharge medicines). */
+      context: z.array(phraseSchema).optional(),
+      /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
+      otherSenders: slug.optional(),
     }),
   ),
+  /** How words are read before phrases are matched: shorthand and spelling. */
+  reading: z
+    .strictObject({
+      /** A word (or "d/c"-style compound) and what it reads as; an object for a reading with exceptions. */
+      shorthand: z.record(
+        z.string().min(1),
+        z.union([
+          z.string().min(1),
+          z.strictObject({
+            reads: z.string().min(1),
+            /** Not after these words ("OD" after a dose is once daily, not an overdose). */
+            notAfter: z.array(z.string().min(1)).optional(),
+            notAfterDose: z.boolean().optional(),
+          }),
+        ]),
+      ),
+      /** Misspellings of words that decide a rule, and their correct form. */
+      spelling: z.record(z.string().min(1), z.string().min(1)),
+      /** Real words the edit-distance correction must leave alone ("deferred" is not "referred"). */
+      spellingExceptions: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
+  /** Word groups a phrase may name in braces: "repeat {test}" is one phrase per member of `test`. */
+  wordGroups: z.record(slug, z.array(z.string().min(1)).min(1)).optional(),
+  /** Results stated in the text that need a person to read them now. */
+  criticalResults: z
+    .array(
+      z.strictObject({
+        label: z.string().min(1),
+        analyte: z.array(z.string().min(1)).min(1),
+        atLeast: z.number().optional(),
+        below: z.number().optional(),
+      }),
+    )
+    .optional(),
+  /** England and Wales bank holidays, for working days. */
+  calendar: z
+    .strictObject({
+      bankHolidays: z.strictObject({
+        region: z.string().min(1),
+        source: z.string().min(1),
+        dates: z.array(
+          z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dates look like 2026-12-25" }),
+        ),
+      }),
+    })
+    .optional(),
   phrases: z.strictObject({
     urgent: z.array(phraseSchema),
     negators: z.array(z.string().min(1)),
@@ -186,6 +238,20 @@ export const rulesetSchema = z.strictObject({
     journal: z.array(phraseSchema),
     action: z.array(phraseSchema),
     clinical: z.array(phraseSchema),
+    /** Words that open a request when they start a clause ("refer to ENT", "chase the CT"). */
+    imperatives: z.array(z.string().min(1)).optional(),
+    /** Negation after the term: "fit note not needed", "DVT ruled out". */
+    negatedAfter: z.array(phraseSchema).optional(),
+    /** Phrases holding a negator that do not negate: "no change in", "not only". */
+    pseudoNegations: z.array(phraseSchema).optional(),
+    /** Hypothetical and conditional: "if", "should he", "in case"; reach to the sentence's end. */
+    hypothetical: z.array(phraseSchema).optional(),
+    /** Already done, before the term: "has been", "we have", "already". */
+    done: z.array(phraseSchema).optional(),
+    /** Already done, after the term: "issued", "supplied", "arranged". */
+    doneAfter: z.array(phraseSchema).optional(),
+    /** Service names that hold trigger words: "Urgent Treatment Centre", "A&E". */
+    services: z.array(phraseSchema).optional(),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),

@@ -43,6 +43,26 @@ describe("deriveFacts: the base example", () => {
       category: "condition-update",
       categorySource: "inferred",
       categoryPhrase: "now stable",
+      categoryText: "the patient was seen at home today and is now stable",
+      requests: ["condition-update", "information"],
+      evidence: [
+        {
+          fact: "category",
+          list: "categories",
+          entry: "now stable",
+          start: base.body.indexOf("now stable"),
+          end: base.body.indexOf("now stable") + "now stable".length,
+          text: "now stable",
+        },
+        {
+          fact: "category",
+          list: "categories",
+          entry: "for your information",
+          start: 0,
+          end: "For your information".length,
+          text: "For your information",
+        },
+      ],
     });
   });
 });
@@ -349,11 +369,12 @@ describe("deriveFacts: category", () => {
     });
   });
 
-  it("infers a category from an allOf phrase across two sentences", () => {
+  it("infers a prescription after clinic from a prescribing ask with the clinic anywhere in the task", () => {
     expect(bodyFacts("Seen in clinic today. Please prescribe amlodipine 5mg.")).toMatchObject({
       category: "prescription-after-clinic",
       categorySource: "inferred",
-      categoryPhrase: "clinic + prescri*",
+      categoryPhrase: "prescri*",
+      categoryText: "Please prescribe amlodipine 5mg",
     });
   });
 
@@ -384,11 +405,10 @@ describe("deriveFacts: actionRequested", () => {
     });
   });
 
-  it("is true for an information task that states a due date", () => {
-    expect(bodyFacts("For your information, by Friday.")).toMatchObject({
-      category: "information",
-      actionRequested: true,
-    });
+  it("reads no due date from a body that asks nothing (the timeframe is someone else's)", () => {
+    const facts = bodyFacts("For your information, by Friday.");
+    expect(facts).toMatchObject({ category: "information", actionRequested: false });
+    expect(facts.dueOn).toBeUndefined();
   });
 
   it("reads request words when the category is other", () => {

@@ -77,6 +77,8 @@ const facts: Facts = {
   sentOn: "2026-11-23",
   category: "fit-note",
   categorySource: "inferred",
+  requests: ["fit-note"],
+  evidence: [],
 };
 
 function finding(

@@ -167,7 +167,10 @@ describe("internal and external tasks", () => {
             expect(verdict.facts.external).toBe(false);
             expect(verdict.findings).toEqual([]);
             expect(verdict.humanReview).toBe(
-              t.urgent === true || verdict.facts.urgentLanguage || verdict.facts.safetyLanguage,
+              t.urgent === true ||
+                verdict.facts.urgentLanguage ||
+                verdict.facts.safetyLanguage ||
+                verdict.facts.dueSoon === true,
             );
           }
         },

@@ -1,0 +1,171 @@
+import { type Lexicon, LIST } from "./lexicon.js";
+import type { Mention } from "./matcher.js";
+import type { TokenStream } from "./tokens.js";
+
+/**
+ * Reading a task body, step three: the context of each phrase found, in the manner of NegEx
+ * (Chapman et al. 2001) and ConText (Harkema et al. 2009). Trigger phrases are ruleset data;
+ * their reach is the clause (negation, already done) or the rest of the sentence
+ * (hypothetical, request), and a terminator word ends a negator's reach.
+ */
+export interface MentionContext {
+  /** "not urgent", "no safeguarding concerns", "fit note not needed" */
+  negated: boolean;
+  /** "if he deteriorates", "should she need", "in case" */
+  hypothetical: boolean;
+  /** "fit note issued", "we have referred", "TTOs supplied" */
+  done: boolean;
+  /** "please", "GP to", "could you", an imperative, or under a lead such as "Actions for GP:" */
+  request: boolean;
+  /** inside a service name: "Urgent Treatment Centre" */
+  service: boolean;
+}
+
+/** Trigger mentions indexed for the context questions. */
+export class ContextReader {
+  readonly #stream: TokenStream;
+  readonly #lexicon: Lexicon;
+  readonly #byList = new Map<number, Mention[]>();
+  /** Tokens that are part of a pseudo-negation ("no change"): their negators do not negate. */
+  readonly #pseudo = new Set<number>();
+  /** Sentences that carry a request, and those that carry a lead into the next ones. */
+  readonly #requestSentences = new Set<number>();
+  /** Clauses that hold a request themselves (an imperative start or a trigger in the clause). */
+  readonly #requestClauses = new Set<number>();
+
+  constructor(stream: TokenStream, mentions: readonly Mention[], lexicon: Lexicon) {
+    this.#stream = stream;
+    this.#lexicon = lexicon;
+    for (const m of mentions) {
+      const list = this.#byList.get(m.list);
+      if (list) list.push(m);
+      else this.#byList.set(m.list, [m]);
+      if (m.list === LIST.pseudoNegations) for (let k = m.from; k < m.to; k++) this.#pseudo.add(k);
+    }
+    this.#findRequests();
+  }
+
+  /** Mentions of one list, in body order. */
+  of(list: number): readonly Mention[] {
+    return this.#byList.get(list) ?? [];
+  }
+
+  #findRequests(): void {
+    const { tokens, clauses, sentences } = this.#stream;
+    for (const m of this.of(LIST.action)) {
+      if (this.#negatedBefore(m.from, false) || this.#hypothetical(m)) continue;
+      const token = tokens[m.from];
+      if (token === undefined) continue;
+      this.#requestSentences.add(token.sentence);
+      this.#requestClauses.add(token.clause);
+    }
+    // A sentence that opens with an imperative ("Refer to ENT.", "- chase CT report"); not a
+    // later clause, which is more often the sender's own plan ("Plan: continue, monitor").
+    for (const sentence of sentences) {
+      const clause = clauses[sentence.from];
+      if (clause === undefined) continue;
+      let first = clause.from;
+      while (first < clause.to && tokens[first]?.word === "please") first++;
+      const token = tokens[first];
+      if (token && this.#lexicon.imperatives.has(token.stem)) {
+        this.#requestSentences.add(clause.sentence);
+        this.#requestClauses.add(token.clause);
+      }
+    }
+    // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
+    let lead = false;
+    sentences.forEach((sentence, index) => {
+      if (lead) this.#requestSentences.add(index);
+      if (sentence.lead) lead = this.#requestSentences.has(index);
+    });
+  }
+
+  #clauseOf(token: number) {
+    const t = this.#stream.tokens[token];
+    return t === undefined ? undefined : this.#stream.clauses[t.clause];
+  }
+
+  /** A negator within the window before `from`, in its clause, not across a terminator. */
+  #negatedBefore(from: number, review: boolean): boolean {
+    const clause = this.#clauseOf(from);
+    if (clause === undefined) return false;
+    const { tokens } = this.#stream;
+    const { negators, stops, fillers, window } = this.#lexicon;
+    for (let k = from - 1; k >= clause.from && k >= from - window; k--) {
+      const word = tokens[k]?.word ?? "";
+      if (stops.has(word)) return false;
+      if (negators.has(word) && !this.#pseudo.has(k)) return true;
+      if (review && fillers !== undefined && !fillers.has(word)) return false;
+    }
+    return false;
+  }
+
+  /** A trigger of `list` in the same clause, starting within `reach` tokens after `to`. */
+  #after(list: number, to: number, reach: number): Mention | undefined {
+    const clause = this.#clauseOf(to - 1);
+    if (clause === undefined) return undefined;
+    return this.of(list).find((t) => t.from >= to && t.from <= to + reach && t.from < clause.to);
+  }
+
+  /** A trigger of `list` earlier in the same clause. */
+  #before(list: number, from: number): Mention | undefined {
+    const clause = this.#clauseOf(from);
+    if (clause === undefined) return undefined;
+    return this.of(list).find((t) => t.to <= from && t.from >= clause.from);
+  }
+
+  /** A hypothetical trigger earlier in the sentence, or straight after in the clause ("refer back if"). */
+  #hypothetical(m: Mention): boolean {
+    const sentence = this.#stream.tokens[m.from]?.sentence;
+    return (
+      this.of(LIST.hypothetical).some(
+        (t) => t.to <= m.from && this.#stream.tokens[t.from]?.sentence === sentence,
+      ) || this.#after(LIST.hypothetical, m.to, 2) !== undefined
+    );
+  }
+
+  /**
+   * The context of one mention.
+   *
+   * @param review - the urgent and safety lists: a negator reaches only across the ruleset's
+   *   fillers, since one a few words back usually governs something else
+   */
+  read(m: Mention, review: boolean): MentionContext {
+    const negated =
+      this.#negatedBefore(m.from, review) ||
+      this.#after(LIST.negatedAfter, m.to, this.#lexicon.window) !== undefined;
+    const requestBefore = this.#before(LIST.action, m.from);
+    const doneBefore = this.#before(LIST.done, m.from);
+    const doneAfter = this.#after(LIST.doneAfter, m.to, 40);
+    const done =
+      (doneBefore !== undefined &&
+        (requestBefore === undefined || requestBefore.from < doneBefore.from)) ||
+      (doneAfter !== undefined &&
+        requestBefore === undefined &&
+        !this.#negatedBefore(doneAfter.from, false));
+    const sentence = this.#stream.tokens[m.from]?.sentence ?? -1;
+    return {
+      negated,
+      hypothetical: this.#hypothetical(m),
+      done,
+      request: this.#requestSentences.has(sentence),
+      service: this.of(LIST.services).some((s) => s.from <= m.from && s.to >= m.to),
+    };
+  }
+
+  /**
+   * Is the body's word at `index` in a clause that itself asks for something, and not in one
+   * that says what was done? ("Pls see today" yes; "went home today, please issue" no.)
+   */
+  requestAt(index: number): boolean {
+    const position = this.#stream.tokens.findIndex((t) => t.end > index);
+    const token = this.#stream.tokens[position];
+    if (token === undefined || !this.#requestClauses.has(token.clause)) return false;
+    return this.#before(LIST.done, position) === undefined;
+  }
+
+  /** Is there a request anywhere in the body (not negated, not hypothetical)? */
+  get anyRequest(): boolean {
+    return this.#requestSentences.size > 0;
+  }
+}

@@ -1,0 +1,217 @@
+import type { Reading, Token, TokenStream } from "./tokens.js";
+import { tokenStream } from "./tokens.js";
+
+/**
+ * Reading a task body, step two: every phrase of every list found in one pass over the tokens.
+ * The phrases are compiled once per ruleset into a trie keyed by word stems, so each token
+ * costs a few map lookups however many phrases the ruleset holds; a phrase never spans two
+ * clauses. Matching is linear in the body: at most `MAX_PHRASE_WORDS` steps from each token.
+ */
+
+/** The longest phrase, in words, a list may hold (checked when the ruleset loads). */
+export const MAX_PHRASE_WORDS = 12;
+/** The most phrases, over all lists, a ruleset may hold (checked when the ruleset loads). */
+export const MAX_PHRASES = 20_000;
+/** A word ending in `*` needs at least this many letters before it. */
+export const MIN_PREFIX_LETTERS = 3;
+
+/** One word of a compiled phrase: a stem, a prefix of the word as read (`prescri*`), or `_` (any one word). */
+export interface PatternWord {
+  text: string;
+  prefix: boolean;
+  any?: boolean;
+}
+
+/**
+ * Expands word groups: "repeat {test}" becomes one phrase per member of the group `test`
+ * (ruleset `wordGroups`). A phrase may name several groups; an unknown group is left as written
+ * (`buildRuleset` refuses it).
+ *
+ * @example expandGroups("chase {test}", { test: ["bloods", "scan"] }) // ["chase bloods", "chase scan"]
+ */
+export function expandGroups(
+  text: string,
+  groups: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const match = /\{([a-z][a-z0-9-]*)\}/.exec(text);
+  const members = match ? groups[match[1] ?? ""] : undefined;
+  if (!match || members === undefined) return [text];
+  const before = text.slice(0, match.index);
+  const after = text.slice(match.index + match[0].length);
+  return members.flatMap((m) => expandGroups(before + m + after, groups));
+}
+
+interface Node {
+  next: Map<string, Node>;
+  /** The edge for `_`: any one word. */
+  any?: Node;
+  /** Prefix edges, bucketed by their first MIN_PREFIX_LETTERS letters. */
+  prefixes: Map<string, { prefix: string; node: Node }[]>;
+  /** The phrases that end here: their ids. */
+  ends: number[];
+}
+
+/** A phrase found in a body: its list, its index in the list and the tokens it covers. */
+export interface Mention {
+  list: number;
+  phrase: number;
+  from: number;
+  to: number;
+}
+
+function node(): Node {
+  return { next: new Map(), prefixes: new Map(), ends: [] };
+}
+
+/**
+ * Compiles a phrase's text into pattern words with the same reading as a body, so "TTO's",
+ * "pls" or "self-harm" in a phrase mean what they mean in a task. A trailing `*` makes a word
+ * a prefix of the word as read.
+ *
+ * @returns the pattern, or undefined when the phrase has no word once read
+ */
+export function compilePhrase(text: string, reading: Reading): PatternWord[] | undefined {
+  const pattern: PatternWord[] = [];
+  for (const piece of text.trim().split(/\s+/)) {
+    if (piece === "_") {
+      pattern.push({ text: "_", prefix: false, any: true });
+      continue;
+    }
+    const prefix = piece.endsWith("*");
+    const body = prefix ? piece.replace(/\*+$/, "") : piece;
+    const tokens = tokenStream(body, reading).tokens;
+    tokens.forEach((t, i) => {
+      const last = i === tokens.length - 1;
+      pattern.push(
+        prefix && last ? { text: t.word, prefix: true } : { text: t.stem, prefix: false },
+      );
+    });
+  }
+  return pattern.length === 0 ? undefined : pattern;
+}
+
+/** Several phrase lists compiled into one trie. */
+export class Matcher {
+  readonly #root = node();
+  /** Phrase id → [list, index in list]. */
+  readonly #ids: [number, number][] = [];
+
+  /**
+   * @param lists - each list's phrases as text (an `allOf` phrase's parts are added by the caller
+   *   as separate lists or entries)
+   * @param reading - the ruleset's shorthand and spelling, applied to phrases as to bodies
+   */
+  constructor(
+    lists: readonly (readonly string[])[],
+    reading: Reading,
+    groups: Readonly<Record<string, readonly string[]>> = {},
+  ) {
+    lists.forEach((phrases, list) => {
+      phrases.forEach((text, index) => {
+        const id = this.#ids.length;
+        this.#ids.push([list, index]);
+        for (const variant of expandGroups(text, groups)) this.#addPhrase(variant, id, reading);
+      });
+    });
+  }
+
+  #addPhrase(text: string, id: number, reading: Reading): void {
+    const pattern = compilePhrase(text, reading);
+    if (pattern === undefined) return;
+    this.#add(pattern, id);
+    // "self harm" is also "selfharm", "fit note" also "fitnote".
+    const [a, b] = pattern;
+    if (
+      pattern.length === 2 &&
+      a &&
+      b &&
+      !a.prefix &&
+      !b.prefix &&
+      /^[a-z]+$/.test(a.text + b.text)
+    ) {
+      const joined = compilePhrase(a.text + b.text, reading);
+      if (joined && joined.length === 1) this.#add(joined, id);
+    }
+  }
+
+  #add(pattern: readonly PatternWord[], id: number): void {
+    let at = this.#root;
+    for (const word of pattern) {
+      if (word.any) {
+        at.any ??= node();
+        at = at.any;
+      } else if (word.prefix) {
+        const key = word.text.slice(0, MIN_PREFIX_LETTERS);
+        let bucket = at.prefixes.get(key);
+        if (bucket === undefined) {
+          bucket = [];
+          at.prefixes.set(key, bucket);
+        }
+        let edge = bucket.find((e) => e.prefix === word.text);
+        if (edge === undefined) {
+          edge = { prefix: word.text, node: node() };
+          bucket.push(edge);
+        }
+        at = edge.node;
+      } else {
+        let child = at.next.get(word.text);
+        if (child === undefined) {
+          child = node();
+          at.next.set(word.text, child);
+        }
+        at = child;
+      }
+    }
+    if (!at.ends.includes(id)) at.ends.push(id);
+  }
+
+  #step(from: Node, token: Token, out: Node[]): void {
+    if (from.any) out.push(from.any);
+    const exact = from.next.get(token.stem);
+    if (exact) out.push(exact);
+    if (token.word !== token.stem) {
+      const raw = from.next.get(token.word);
+      if (raw && raw !== exact) out.push(raw);
+    }
+    if (from.prefixes.size === 0 || token.word.length < MIN_PREFIX_LETTERS) return;
+    for (const edge of from.prefixes.get(token.word.slice(0, MIN_PREFIX_LETTERS)) ?? []) {
+      if (token.word.startsWith(edge.prefix)) out.push(edge.node);
+    }
+  }
+
+  /**
+   * Every phrase found in the stream, in body order, each with the tokens it covers.
+   *
+   * @example new Matcher([["fit note"]], reading).scan(tokenStream("Pls do fitnote", reading)) // [{ list: 0, phrase: 0, from: 2, to: 3 }]
+   */
+  scan(stream: TokenStream): Mention[] {
+    const mentions: Mention[] = [];
+    const { tokens, clauses } = stream;
+    let frontier: Node[] = [];
+    let next: Node[] = [];
+    for (const clause of clauses) {
+      for (let start = clause.from; start < clause.to; start++) {
+        frontier.length = 0;
+        frontier.push(this.#root);
+        for (
+          let k = start;
+          k < clause.to && k - start < MAX_PHRASE_WORDS && frontier.length > 0;
+          k++
+        ) {
+          const token = tokens[k];
+          if (token === undefined) break;
+          next.length = 0;
+          for (const from of frontier) this.#step(from, token, next);
+          for (const reached of next) {
+            for (const id of reached.ends) {
+              const [list, phrase] = this.#ids[id] ?? [-1, -1];
+              mentions.push({ list, phrase, from: start, to: k + 1 });
+            }
+          }
+          [frontier, next] = [next, frontier];
+        }
+      }
+    }
+    return mentions;
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * Reading a task body, step one: normalisation and tokens. Every token keeps the span of the
+ * sender's own words it came from, so each fact can say which words produced it.
+ *
+ * Normalisation folds what should not change a reading: Unicode compatibility forms (NFKD, so
+ * full-width letters and ligatures read as ASCII), invisible format characters (zero-width
+ * spaces, soft hyphens, bidi controls: Unicode category Cf) and combining marks are dropped,
+ * case is folded, curly quotes and dashes read as their plain forms, possessives and plurals
+ * fold ("TTO's", "TTOs" = "tto"). The shorthand lexicon and spelling list (ruleset data) then
+ * expand or correct a word, and `stem` folds its inflection. Everything is one pass over the
+ * body: no regular expression here can backtrack over user text.
+ */
+
+/** One word of a body, after folding, shorthand expansion and spelling correction. */
+export interface Token {
+  /** The word as read: lower case, folded, expanded ("pls" reads "please"). */
+  word: string;
+  /** Its stem (`stem(word)`): what phrases are matched on. */
+  stem: string;
+  /** The span in the original body that produced it: body.slice(start, end). */
+  start: number;
+  end: number;
+  /** Index of its clause and sentence. */
+  clause: number;
+  sentence: number;
+  /** Where it came from, when not the body's word itself: a shorthand or spelling entry. */
+  via?: string;
+}
+
+/** A body read into tokens, clauses and sentences. */
+export interface TokenStream {
+  body: string;
+  tokens: Token[];
+  /** For each clause, the index of its first token and one past its last. */
+  clauses: { from: number; to: number; sentence: number }[];
+  /** For each sentence, its first and one-past-last clause, and whether it ends with ":". */
+  sentences: { from: number; to: number; lead: boolean }[];
+}
+
+/** What the tokenizer needs from the ruleset's lexicon (compiled in `lexicon.ts`). */
+export interface Reading {
+  /** Shorthand and spelling entries: a folded word (or "d/c"-style compound) → its reading. */
+  expand(word: string, previous: Token | undefined): { words: string[]; via: string } | undefined;
+}
+
+const FOLD: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u02bc": "'",
+  "\u2032": "'",
+  "`": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u2033": '"',
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\u2022": "-",
+  "\u00b7": "-",
+};
+
+const DROP = /[\p{M}\p{Cf}]/gu;
+
+/**
+ * Folds a body to lower-case plain text, keeping for each output character the index of the
+ * body character it came from.
+ *
+ * @returns the folded text and its origin map (undefined when the body was plain ASCII and
+ *   every index maps to itself)
+ * @example fold("URG\u200bENT").text // "urgent"
+ */
+export function fold(body: string): { text: string; origin: number[] | undefined } {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
+  if (/^[\x00-\x7f]*$/.test(body)) return { text: body.toLowerCase(), origin: undefined };
+  const out: string[] = [];
+  const origin: number[] = [];
+  for (let i = 0; i < body.length; ) {
+    const cp = body.codePointAt(i) ?? 0;
+    const size = cp > 0xffff ? 2 : 1;
+    const ch = body.slice(i, i + size);
+    const folded =
+      cp < 128
+        ? ch.toLowerCase()
+        : (FOLD[ch] ?? ch.normalize("NFKD").replace(DROP, "").toLowerCase());
+    for (const c of folded) {
+      out.push(FOLD[c] ?? c);
+      origin.push(i);
+    }
+    i += size;
+  }
+  return { text: out.join(""), origin };
+}
+
+function isAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+const SLASH = 47;
+const AMP = 38;
+const APOS = 39;
+const DOT = 46;
+const QUESTION = 63;
+
+/**
+ * Folds a word's inflection: possessive and plural, -ed, -ing, -ly and a final -e, with the
+ * doubled consonant that -ed and -ing leave ("referred", "referring" → "refer"). Deliberately
+ * light: it only has to make a body's word and a phrase's word meet, and both go through it.
+ *
+ * @example stem("prescribed") // "prescrib"
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  let cut = false;
+  if (w.endsWith("ing") && w.length >= 7) {
+    w = w.slice(0, -3);
+    cut = true;
+  } else if (w.endsWith("ed") && w.length >= 6) {
+    w = w.slice(0, -2);
+    cut = true;
+  } else if (w.endsWith("ly") && w.length >= 6) {
+    w = w.slice(0, -2);
+  }
+  if (cut && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length >= 5) w = w.slice(0, -1);
+  return w;
+}
+
+interface Raw {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Possessive "'s" and a trailing apostrophe go; "d/c'd" keeps its own. */
+function dropPossessive(text: string): string {
+  if (text.endsWith("'s")) return text.slice(0, -2);
+  if (text.endsWith("'")) return text.slice(0, -1);
+  return text;
+}
+
+/**
+ * Reads a body into tokens, clauses and sentences. A sentence ends at . ! ? followed by a space
+ * or the end, and at a line break; a clause also ends at , ; : ( ) and a spaced dash. A "?"
+ * straight before a word ("?PE") reads as the word "query".
+ *
+ * @param body - the task body as sent
+ * @param reading - the ruleset's shorthand and spelling (see `lexicon.ts`)
+ * @example tokenStream("Pls r/v pt", reading).tokens.map((t) => t.word) // ["please", "review", "patient"]
+ */
+export function tokenStream(body: string, reading: Reading): TokenStream {
+  const { text, origin } = fold(body);
+  const at = (i: number) => (origin === undefined ? i : (origin[i] ?? body.length));
+  const end = (i: number) =>
+    origin === undefined ? i : i >= origin.length ? body.length : (origin[i] ?? body.length);
+  const tokens: Token[] = [];
+  const clauses: TokenStream["clauses"] = [];
+  const sentences: TokenStream["sentences"] = [];
+  let clauseFrom = 0;
+  let sentenceClauseFrom = 0;
+
+  const closeClause = () => {
+    if (tokens.length > clauseFrom) {
+      clauses.push({ from: clauseFrom, to: tokens.length, sentence: sentences.length });
+      clauseFrom = tokens.length;
+    }
+  };
+  const closeSentence = (lead: boolean) => {
+    closeClause();
+    if (clauses.length > sentenceClauseFrom) {
+      sentences.push({ from: sentenceClauseFrom, to: clauses.length, lead });
+      sentenceClauseFrom = clauses.length;
+      // Later clauses belong to the next sentence.
+    }
+  };
+  const push = (raw: Raw) => {
+    const base = dropPossessive(raw.text);
+    if (base === "") return;
+    const previous = tokens[tokens.length - 1];
+    const hit = reading.expand(base, previous) ?? reading.expand(raw.text, previous);
+    const parts = hit
+      ? hit.words
+      : base.includes("/") && !/^\d/.test(base)
+        ? base.split("/")
+        : base.includes("&")
+          ? base.split("&")
+          : [base];
+    for (const part of parts) {
+      for (const w of part.split(" ")) {
+        if (w === "") continue;
+        const token: Token = {
+          word: w,
+          stem: stem(w),
+          start: at(raw.start),
+          end: end(raw.end),
+          clause: clauses.length,
+          sentence: sentences.length,
+        };
+        if (hit) token.via = hit.via;
+        tokens.push(token);
+      }
+    }
+  };
+
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isAlnum(c)) {
+      let j = i + 1;
+      // A word: letters and digits, joined by / & ' and a decimal point ("d/c'd", "u&e", "6.8").
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (isAlnum(d)) j++;
+        else if (
+          (d === SLASH || d === AMP || d === APOS) &&
+          j + 1 < n &&
+          isAlnum(text.charCodeAt(j + 1))
+        )
+          j += 2;
+        else if (d === DOT && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)))
+          j += 2;
+        else break;
+      }
+      // A trailing apostrophe ("TTOs'") belongs to the word.
+      if (j < n && text.charCodeAt(j) === APOS) j++;
+      push({ text: text.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    if (c === QUESTION && i + 1 < n && isAlnum(text.charCodeAt(i + 1))) {
+      const previous = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (!isAlnum(previous)) {
+        tokens.push({
+          word: "query",
+          stem: "query",
+          start: at(i),
+          end: end(i + 1),
+          clause: clauses.length,
+          sentence: sentences.length,
+          via: "?",
+        });
+        i++;
+        continue;
+      }
+    }
+    if (c === 10 || c === 13) {
+      closeSentence(false);
+      i++;
+      continue;
+    }
+    if (c === DOT || c === 33 || c === QUESTION) {
+      let j = i + 1;
+      while (j < n && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
+      const next = j < n ? text.charCodeAt(j) : 32;
+      if (next === 32 || next === 9 || next === 10 || next === 13 || j >= n) closeSentence(false);
+      i = j;
+      continue;
+    }
+    if (c === 58) {
+      // ":" at the end of a line or before a list leads into what follows ("Actions for GP:").
+      let j = i + 1;
+      while (j < n && (text[j] === " " || text[j] === "\t")) j++;
+      if (j >= n || text[j] === "\n" || text[j] === "\r") closeSentence(true);
+      else closeClause();
+      i = j;
+      continue;
+    }
+    if (c === 44 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93) {
+      closeClause();
+      i++;
+      continue;
+    }
+    if (c === 45 && i > 0 && text[i - 1] === " " && text[i + 1] === " ") closeClause();
+    i++;
+  }
+  closeSentence(false);
+  return { body, tokens, clauses, sentences };
+}
