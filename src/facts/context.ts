@@ -67,7 +67,8 @@ export class ContextReader {
       let first = clause.from;
       while (first < clause.to && tokens[first]?.word === "please") first++;
       const token = tokens[first];
-      if (token && this.#lexicon.imperatives.has(token.stem)) {
+      // The word itself, not its stem: "Referred to ..." opens a statement, "Refer to ..." an ask.
+      if (token && this.#lexicon.imperatives.has(token.word)) {
         this.#requestSentences.add(clause.sentence);
         this.#requestClauses.add(token.clause);
       }
@@ -117,10 +118,15 @@ export class ContextReader {
   /** A hypothetical trigger earlier in the sentence, or straight after in the clause ("refer back if"). */
   #hypothetical(m: Mention): boolean {
     const sentence = this.#stream.tokens[m.from]?.sentence;
+    // "if" inside a request ("grateful if", "asks if you could") asks; it is not a condition.
+    const asking = (t: Mention) =>
+      this.of(LIST.action).some((a) => a.from <= t.from && a.to >= t.to);
+    const after = this.#after(LIST.hypothetical, m.to, 2);
     return (
       this.of(LIST.hypothetical).some(
-        (t) => t.to <= m.from && this.#stream.tokens[t.from]?.sentence === sentence,
-      ) || this.#after(LIST.hypothetical, m.to, 2) !== undefined
+        (t) => t.to <= m.from && this.#stream.tokens[t.from]?.sentence === sentence && !asking(t),
+      ) ||
+      (after !== undefined && !asking(after))
     );
   }
 

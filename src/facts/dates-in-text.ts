@@ -12,7 +12,7 @@ const month =
 /** dd/mm/yyyy, dd-mm-yy, dd.mm.yyyy */
 const numeric = "(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4}|\\d{2})(?!\\d)";
 /** dd/mm with no year: the next such date (groups 13 and 14) */
-const dayMonthNumeric = "(\\d{1,2})/(\\d{1,2})(?![\\d/.])";
+const dayMonthNumeric = "(\\d{1,2})/(\\d{1,2})(?![\\d/]|\\.\\d)";
 /** yyyy-mm-dd */
 const iso = "(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)";
 /** 1 December 2026, 1st of Dec */

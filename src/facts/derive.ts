@@ -180,19 +180,34 @@ function readCategories(
       .filter((m) => !context.read(m, false).negated)
       .map((m) => lexicon.contextOf[m.phrase]),
   );
-  const found = new Map<string, Mention>();
+  // Categories are read in the ruleset's order, and the words that ask for one cannot ask for
+  // a later one too ("take over prescribing under shared care" is a shared-care request, not
+  // also a prescription after clinic).
+  const byCategory = new Map<string, Mention[]>();
   for (const m of context.of(LIST.categories)) {
     const id = lexicon.categoryOf[m.phrase];
-    if (id === undefined || found.has(id)) continue;
-    const category = lexicon.categories.find((c) => c.id === id);
-    if (category === undefined) continue;
-    const c = context.read(m, false);
-    if (c.negated || c.hypothetical) continue;
-    // An ask counts where the sentence asks and it is not already done; a statement of a
-    // change in condition is about what happened, so "done" does not take it away.
-    if (category.requestsAction && (!c.request || c.done)) continue;
-    if (category.hasContext && !contexts.has(id)) continue;
-    found.set(id, m);
+    if (id === undefined) continue;
+    const list = byCategory.get(id);
+    if (list) list.push(m);
+    else byCategory.set(id, [m]);
+  }
+  const claimed = new Set<number>();
+  const found = new Map<string, Mention>();
+  for (const category of lexicon.categories) {
+    if (category.hasContext && !contexts.has(category.id)) continue;
+    if (category.notWith.some((id) => found.has(id))) continue;
+    const asks = (byCategory.get(category.id) ?? []).filter((m) => {
+      for (let k = m.from; k < m.to; k++) if (claimed.has(k)) return false;
+      const c = context.read(m, false);
+      if (c.negated || c.hypothetical) return false;
+      // An ask counts where the sentence asks and it is not already done; a statement of a
+      // change in condition is about what happened, so "done" does not take it away.
+      return !category.requestsAction || (c.request && !c.done);
+    });
+    const first = asks[0];
+    if (first === undefined) continue;
+    found.set(category.id, first);
+    for (const m of asks) for (let k = m.from; k < m.to; k++) claimed.add(k);
   }
   const contract = lexicon.contractSenders.has(senderKind);
   const out: { id: string; mention: Mention }[] = [];

@@ -52,6 +52,7 @@ export interface Lexicon {
     requestsAction: boolean;
     otherSenders?: string;
     hasContext: boolean;
+    notWith: readonly string[];
   }[];
   contractSenders: ReadonlySet<string>;
   window: number;
@@ -142,6 +143,30 @@ function texts(phrases: readonly Phrase[] | undefined): string[] {
 }
 
 const cache = new WeakMap<Ruleset, Lexicon>();
+/**
+ * Compiled lexicons by the content they are compiled from: rulesets that differ only in their
+ * rules (an analyst's overlay, a mutated copy in a test) share one compiled trie.
+ */
+const byContent = new Map<string, Lexicon>();
+const BY_CONTENT_MAX = 8;
+
+function contentKey(ruleset: Ruleset): string {
+  const p = ruleset.parameters;
+  return JSON.stringify([
+    ruleset.phrases,
+    ruleset.categories,
+    ruleset.reading,
+    ruleset.wordGroups,
+    ruleset.criticalResults,
+    ruleset.calendar,
+    p.negationWindowWords,
+    p.journalDateWithinChars,
+    p.reviewWithinDays,
+    p.spellingMaxEdits,
+    p.spellingMinLetters,
+    p.standardContractSenderKinds,
+  ]);
+}
 
 /**
  * Compiles a ruleset's reading of text once (cached per ruleset object).
@@ -153,6 +178,20 @@ const cache = new WeakMap<Ruleset, Lexicon>();
 export function lexiconOf(ruleset: Ruleset): Lexicon {
   const cached = cache.get(ruleset);
   if (cached) return cached;
+  const key = contentKey(ruleset);
+  const shared = byContent.get(key);
+  if (shared) {
+    cache.set(ruleset, shared);
+    return shared;
+  }
+  const lexicon = compileLexicon(ruleset);
+  cache.set(ruleset, lexicon);
+  if (byContent.size >= BY_CONTENT_MAX) byContent.delete(byContent.keys().next().value ?? "");
+  byContent.set(key, lexicon);
+  return lexicon;
+}
+
+function compileLexicon(ruleset: Ruleset): Lexicon {
   const { phrases } = ruleset;
   const categoryEntries = Object.entries(ruleset.categories);
 
@@ -222,12 +261,13 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
     negators: new Set(phrases.negators.map(fold1)),
     stops: new Set((phrases.negationStops ?? []).map(fold1)),
     fillers: phrases.reviewNegationFillers && new Set(phrases.reviewNegationFillers.map(fold1)),
-    imperatives: new Set((phrases.imperatives ?? []).map((w) => stem(fold1(w)))),
+    imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     categories: categoryEntries.map(([id, c]) => ({
       id,
       requestsAction: c.requestsAction,
       ...(c.otherSenders !== undefined && { otherSenders: c.otherSenders }),
       hasContext: (c.context ?? []).length > 0,
+      notWith: c.notWith ?? [],
     })),
     contractSenders: new Set(
       Array.isArray(ruleset.parameters.standardContractSenderKinds)
@@ -239,6 +279,5 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
     reviewWithinDays: Number(ruleset.parameters.reviewWithinDays ?? 1),
     bankHolidays: new Set(ruleset.calendar?.bankHolidays.dates ?? []),
   };
-  cache.set(ruleset, lexicon);
   return lexicon;
 }

@@ -22,31 +22,12 @@ export interface PatternWord {
   any?: boolean;
 }
 
-/**
- * Expands word groups: "repeat {test}" becomes one phrase per member of the group `test`
- * (ruleset `wordGroups`). A phrase may name several groups; an unknown group is left as written
- * (`buildRuleset` refuses it).
- *
- * @example expandGroups("chase {test}", { test: ["bloods", "scan"] }) // ["chase bloods", "chase scan"]
- */
-export function expandGroups(
-  text: string,
-  groups: Readonly<Record<string, readonly string[]>>,
-): string[] {
-  const match = /\{([a-z][a-z0-9-]*)\}/.exec(text);
-  const members = match ? groups[match[1] ?? ""] : undefined;
-  if (!match || members === undefined) return [text];
-  const before = text.slice(0, match.index);
-  const after = text.slice(match.index + match[0].length);
-  return members.flatMap((m) => expandGroups(before + m + after, groups));
-}
-
 interface Node {
-  next: Map<string, Node>;
+  next?: Map<string, Node>;
   /** The edge for `_`: any one word. */
   any?: Node;
   /** Prefix edges, bucketed by their first MIN_PREFIX_LETTERS letters. */
-  prefixes: Map<string, { prefix: string; node: Node }[]>;
+  prefixes?: Map<string, { prefix: string; node: Node }[]>;
   /** The phrases that end here: their ids. */
   ends: number[];
 }
@@ -60,34 +41,66 @@ export interface Mention {
 }
 
 function node(): Node {
-  return { next: new Map(), prefixes: new Map(), ends: [] };
+  return { ends: [] };
+}
+
+/** Pattern words of one piece of a phrase ("pls", "self-harm", "prescri*"), read once per reading. */
+function readPiece(
+  piece: string,
+  reading: Reading,
+  memo: Map<string, PatternWord[]>,
+): PatternWord[] {
+  const hit = memo.get(piece);
+  if (hit) return hit;
+  let out: PatternWord[];
+  if (piece === "_") out = [{ text: "_", prefix: false, any: true }];
+  else {
+    const prefix = piece.endsWith("*");
+    const body = prefix ? piece.replace(/\*+$/, "") : piece;
+    const tokens = tokenStream(body, reading).tokens;
+    out = tokens.map((t, i) =>
+      prefix && i === tokens.length - 1
+        ? { text: t.word, prefix: true }
+        : { text: t.stem, prefix: false },
+    );
+  }
+  memo.set(piece, out);
+  return out;
+}
+
+/** A phrase split into pieces as a body is split: at spaces and hyphens ("aaa*-a" is "aaa*", "a"). */
+function piecesOf(text: string): string[] {
+  return text
+    .trim()
+    .split(/[\s\-\u2010-\u2015]+/)
+    .filter((p) => p !== "");
 }
 
 /**
  * Compiles a phrase's text into pattern words with the same reading as a body, so "TTO's",
  * "pls" or "self-harm" in a phrase mean what they mean in a task. A trailing `*` makes a word
- * a prefix of the word as read.
+ * a prefix of the word as read; `_` is any one word; `{name}` is each member of a word group
+ * in turn, so one phrase may compile to several patterns.
  *
- * @returns the pattern, or undefined when the phrase has no word once read
+ * @returns the patterns (none when the phrase has no word once read)
+ * @example compilePhrase("chase {test}", reading, { test: ["bloods", "ct scan"] }).length // 2
  */
-export function compilePhrase(text: string, reading: Reading): PatternWord[] | undefined {
-  const pattern: PatternWord[] = [];
-  for (const piece of text.trim().split(/\s+/)) {
-    if (piece === "_") {
-      pattern.push({ text: "_", prefix: false, any: true });
-      continue;
-    }
-    const prefix = piece.endsWith("*");
-    const body = prefix ? piece.replace(/\*+$/, "") : piece;
-    const tokens = tokenStream(body, reading).tokens;
-    tokens.forEach((t, i) => {
-      const last = i === tokens.length - 1;
-      pattern.push(
-        prefix && last ? { text: t.word, prefix: true } : { text: t.stem, prefix: false },
-      );
-    });
+export function compilePhrase(
+  text: string,
+  reading: Reading,
+  groups: Readonly<Record<string, readonly string[]>> = {},
+  memo: Map<string, PatternWord[]> = new Map(),
+): PatternWord[][] {
+  let patterns: PatternWord[][] = [[]];
+  for (const piece of piecesOf(text)) {
+    const group = /^\{([a-z][a-z0-9-]*)\}$/.exec(piece);
+    const members = group ? groups[group[1] ?? ""] : undefined;
+    const alternatives = members
+      ? members.map((m) => piecesOf(m).flatMap((p) => readPiece(p, reading, memo)))
+      : [readPiece(piece, reading, memo)];
+    patterns = patterns.flatMap((p) => alternatives.map((a) => [...p, ...a]));
   }
-  return pattern.length === 0 ? undefined : pattern;
+  return patterns.filter((p) => p.length > 0);
 }
 
 /** Several phrase lists compiled into one trie. */
@@ -106,32 +119,22 @@ export class Matcher {
     reading: Reading,
     groups: Readonly<Record<string, readonly string[]>> = {},
   ) {
+    const memo = new Map<string, PatternWord[]>();
     lists.forEach((phrases, list) => {
       phrases.forEach((text, index) => {
         const id = this.#ids.length;
         this.#ids.push([list, index]);
-        for (const variant of expandGroups(text, groups)) this.#addPhrase(variant, id, reading);
+        for (const pattern of compilePhrase(text, reading, groups, memo)) {
+          this.#add(pattern, id);
+          // "self harm" is also "selfharm", "fit note" also "fitnote".
+          const [a, b] = pattern;
+          if (pattern.length === 2 && a && b && !a.prefix && !b.prefix && !a.any && !b.any) {
+            const joined = readPiece(a.text + b.text, reading, memo);
+            if (joined.length === 1 && /^[a-z]+$/.test(a.text + b.text)) this.#add(joined, id);
+          }
+        }
       });
     });
-  }
-
-  #addPhrase(text: string, id: number, reading: Reading): void {
-    const pattern = compilePhrase(text, reading);
-    if (pattern === undefined) return;
-    this.#add(pattern, id);
-    // "self harm" is also "selfharm", "fit note" also "fitnote".
-    const [a, b] = pattern;
-    if (
-      pattern.length === 2 &&
-      a &&
-      b &&
-      !a.prefix &&
-      !b.prefix &&
-      /^[a-z]+$/.test(a.text + b.text)
-    ) {
-      const joined = compilePhrase(a.text + b.text, reading);
-      if (joined && joined.length === 1) this.#add(joined, id);
-    }
   }
 
   #add(pattern: readonly PatternWord[], id: number): void {
@@ -142,6 +145,7 @@ export class Matcher {
         at = at.any;
       } else if (word.prefix) {
         const key = word.text.slice(0, MIN_PREFIX_LETTERS);
+        at.prefixes ??= new Map();
         let bucket = at.prefixes.get(key);
         if (bucket === undefined) {
           bucket = [];
@@ -154,6 +158,7 @@ export class Matcher {
         }
         at = edge.node;
       } else {
+        at.next ??= new Map();
         let child = at.next.get(word.text);
         if (child === undefined) {
           child = node();
@@ -167,13 +172,13 @@ export class Matcher {
 
   #step(from: Node, token: Token, out: Node[]): void {
     if (from.any) out.push(from.any);
-    const exact = from.next.get(token.stem);
+    const exact = from.next?.get(token.stem);
     if (exact) out.push(exact);
     if (token.word !== token.stem) {
-      const raw = from.next.get(token.word);
+      const raw = from.next?.get(token.word);
       if (raw && raw !== exact) out.push(raw);
     }
-    if (from.prefixes.size === 0 || token.word.length < MIN_PREFIX_LETTERS) return;
+    if (from.prefixes === undefined || token.word.length < MIN_PREFIX_LETTERS) return;
     for (const edge of from.prefixes.get(token.word.slice(0, MIN_PREFIX_LETTERS)) ?? []) {
       if (token.word.startsWith(edge.prefix)) out.push(edge.node);
     }

@@ -34,11 +34,12 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 /** Timeframe patterns. Each is bounded, with no nested quantifiers: linear over hostile input. */
 const duration = new RegExp(
   // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
-  `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)${number}\\s?${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
+  `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:\\d{1,3}\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
   "gi",
 );
 /** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
-const shorthand = /\b(?:within|in)\s(?:the\s)?(?:next\s)?(\d{1,2})\/(7|52|12)\b(?![/.-]\d)/gi;
+const shorthand =
+  /\b(?:within|in)\s(?:the\s)?(?:next\s)?(?:\d{1,2}\s?[-\u2013]\s?)?(\d{1,2})\/(7|52|12)\b(?![/.-]\d)/gi;
 const shorthandUnit: Record<string, string> = { "7": "day", "52": "week", "12": "month" };
 const fortnight = /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi;
 const tomorrow = /\b(?:by|before|for|until)\s(?:tomorrow|tmrw)\b/gi;
@@ -51,7 +52,7 @@ const weekday = new RegExp(
   "gi",
 );
 /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
-const bareToday = /\b(?:today|tonight|this\s(?:morning|afternoon|evening))\b/gi;
+const bareToday = /\b(?:today|tonight|this\s(?:morning|afternoon|evening))\b(?!'s|s\b)/gi;
 const bareTomorrow = /\b(?:tomorrow|tmrw|tmrw|tomoz)\b/gi;
 const bareWeek = /\b(this|next)\sweek\b/gi;
 const bareWeekday = new RegExp(`\\b(?:on|this|next|for)\\s(${WEEKDAYS.join("|")})\\b`, "gi");

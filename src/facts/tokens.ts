@@ -287,3 +287,15 @@ export function tokenStream(body: string, reading: Reading): TokenStream {
   closeSentence(false);
   return { body, tokens, clauses, sentences };
 }
+
+const PLAIN: Reading = { expand: () => undefined };
+
+/**
+ * The words of a text as a body's words are read before shorthand: folded, split at spaces,
+ * hyphens and punctuation ("Self-Harm" → ["self", "harm"]).
+ *
+ * @example words("TTO's, self-harm") // ["tto", "self", "harm"]
+ */
+export function words(text: string): string[] {
+  return tokenStream(text, PLAIN).tokens.map((t) => t.word);
+}

@@ -1,5 +1,6 @@
 import type { RulesetIssue } from "../errors/ruleset-error.js";
-import { words } from "../facts/text.js";
+import { MAX_PHRASE_WORDS, MAX_PHRASES, MIN_PREFIX_LETTERS } from "../facts/matcher.js";
+import { words } from "../facts/tokens.js";
 import type { Phrase, RulesetFile } from "./schema.js";
 
 const RULESET_FILE = "ruleset.json";
@@ -10,14 +11,33 @@ const RULESET_FILE = "ruleset.json";
  * word ends dropped): empty or white space only (a journal phrase "  " matched everywhere and
  * silenced `journal-reference-missing`), or no word at all ("*", "!!!").
  */
+const problems = new Map<string, string | undefined>();
+
+/** `findProblem`, remembered: a ruleset's lists are checked on every load, mostly unchanged. */
 function phraseProblem(phrase: string): string | undefined {
+  if (problems.has(phrase)) return problems.get(phrase);
+  if (problems.size > 50_000) problems.clear();
+  const problem = findProblem(phrase);
+  problems.set(phrase, problem);
+  return problem;
+}
+
+function findProblem(phrase: string): string | undefined {
   if (phrase.trim() === "") return "is empty or white space only";
   const parts = phrase.split(/[\s\-–—/]+/).filter((part) => part !== "");
   if (parts.length === 0) return "has only hyphens, dashes or slashes, which bodies split words at";
+  if (parts.length > MAX_PHRASE_WORDS) return `has more than ${MAX_PHRASE_WORDS} words`;
   for (const part of parts) {
-    const bare = part.endsWith("*") ? part.slice(0, -1) : part;
-    if (words(bare).length === 0) {
+    // "_" is any one word; "{name}" a word group (checked against wordGroups by the schema step).
+    if (part === "_" || /^\{[a-z][a-z0-9-]*\}$/.test(part)) continue;
+    const prefix = part.endsWith("*");
+    const bare = prefix ? part.replace(/\*+$/, "") : part;
+    const read = words(bare);
+    if (read.length === 0) {
       return `has a part "${part}" with no letters or digits, which no body's words can match`;
+    }
+    if (prefix && (read[read.length - 1]?.length ?? 0) < MIN_PREFIX_LETTERS) {
+      return `has a word ending "${part}" with fewer than ${MIN_PREFIX_LETTERS} letters before the *`;
     }
   }
   return undefined;
@@ -72,8 +92,19 @@ export function checkPhrases(file: Pick<RulesetFile, "categories" | "phrases">):
     });
   }
   const { negators, negationStops, reviewNegationFillers, ...lists } = file.phrases;
+  const total =
+    Object.values(file.categories).reduce((n, c) => n + c.phrases.length, 0) +
+    Object.values(lists).reduce((n, list) => n + (list?.length ?? 0), 0);
+  if (total > MAX_PHRASES) {
+    issues.push({
+      file: RULESET_FILE,
+      path: "phrases",
+      code: "too_many_phrases",
+      message: `the ruleset holds ${total} phrases; at most ${MAX_PHRASES} keep matching linear in the body`,
+    });
+  }
   for (const [name, list] of Object.entries(lists)) {
-    list.forEach((p, i) => {
+    list?.forEach((p, i) => {
       checkPhrase(p, `phrases.${name}[${i}]`, issues);
     });
   }

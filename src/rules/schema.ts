@@ -172,6 +172,8 @@ export const rulesetSchema = z.strictObject({
       phrases: z.array(phraseSchema),
       /** When given, one of these must appear in the task too ("discharge" for discharge medicines). */
       context: z.array(phraseSchema).optional(),
+      /** Categories that, once read, rule this one out (a discharge prescription is not also a clinic one). */
+      notWith: z.array(slug).optional(),
       /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
       otherSenders: slug.optional(),
     }),

@@ -106,7 +106,7 @@ describe("RulesetError at load, never a silent false", () => {
 
   it("accepts decorated operators such as not:in", () => {
     const files = withFile("fit-note.json", (rule) => {
-      (conditionsOf(rule)[1] as Record<string, unknown>).operator = "not:notEqual";
+      (conditionsOf(rule)[1] as Record<string, unknown>).operator = "not:doesNotContain";
     });
     expect(() => buildRuleset(files)).not.toThrow();
   });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { RulesetError } from "../../src/errors/ruleset-error.js";
-import { words } from "../../src/facts/text.js";
+import { words } from "../../src/facts/tokens.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
