@@ -2437,7 +2437,6 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
           "file this",
           "please file",
           "update _ record*",
-          "update _ _ record*",
           "allergy record",
           "update allergy",
           "medication list",
@@ -3090,7 +3089,36 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         "see now",
         "seen now",
         "hypertensive crisis",
-        "malignant hypertension"
+        "malignant hypertension",
+        "more shortness of breath",
+        "increased shortness of breath",
+        "increasingly short of breath",
+        "worsening shortness of breath",
+        "shortness of breath worse",
+        "weight up",
+        "temporal headache",
+        "jaw claudication",
+        "jaw pain",
+        "giant cell arteritis",
+        "temporal arteritis",
+        "hospice",
+        "hospice inpatient unit",
+        "hit her head",
+        "hit his head",
+        "hit their head",
+        "hit head",
+        "banged her head",
+        "banged his head",
+        "banged head",
+        "head wound",
+        "doesn't want to be here",
+        "does not want to be here",
+        "don't want to be here",
+        "didn't want to be here",
+        "want to be here anymore",
+        "packs of paracetamol",
+        "buy paracetamol",
+        "multiple packs"
       ],
       "journal": [
         "journal entry",
@@ -3439,7 +3467,12 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         "not want to be here",
         "no reason to live",
         "nothing to live for",
-        "not worth living"
+        "not worth living",
+        "doesn't want to be here",
+        "does not want to be here",
+        "don't want to be here",
+        "didn't want to be here",
+        "did not want to be here"
       ],
       "hypothetical": [
         "if",
@@ -3559,7 +3592,6 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         "transferred",
         "admitted",
         "conveyed",
-        "taken",
         "blue lighted",
         "referred"
       ],
@@ -3628,7 +3660,6 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         "provide",
         "send",
         "complete",
-        "update",
         "contact",
         "call",
         "ring",
@@ -4029,7 +4060,9 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         "bc": "because",
         "gp2": "gp to",
         "dn's": "district nurses",
-        "n/s": "not seen"
+        "n/s": "not seen",
+        "ipu": "hospice inpatient unit",
+        "gca": "giant cell arteritis"
       },
       "spelling": {
         "perscription": "prescription",
@@ -4297,6 +4330,13 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
           "oxygen saturations"
         ],
         "below": 90
+      },
+      {
+        "label": "PSA of 10 or more (suspected cancer)",
+        "analyte": [
+          "psa"
+        ],
+        "atLeast": 10
       }
     ],
     "calendar": {
