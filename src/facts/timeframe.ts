@@ -91,11 +91,15 @@ export function addWorkingDays(
   n: number,
   bankHolidays: ReadonlySet<string> = new Set(),
 ): string {
-  // Whole weeks first when there are no bank holidays to step over, so "within 999 working
-  // days" costs a few steps; with holidays, at most a few hundred steps (n is bounded at 999).
-  const weeks = bankHolidays.size === 0 ? Math.max(0, Math.floor((n - 1) / 5)) : 0;
+  // Whole weeks first (any seven days in a row hold five weekdays), then one step for each
+  // bank holiday on a weekday in between, then the last few days one by one: "within 999
+  // working days" costs a few dozen steps, not 1,400.
+  const weeks = Math.max(0, Math.floor((n - 1) / 5));
   let date = plusDays(from, 7 * weeks);
   let left = n - 5 * weeks;
+  for (const holiday of bankHolidays) {
+    if (holiday > from && holiday <= date && isoWeekday(holiday) <= 5) left++;
+  }
   while (left > 0) {
     date = plusDays(date, 1);
     if (isoWeekday(date) <= 5 && !bankHolidays.has(date)) left--;

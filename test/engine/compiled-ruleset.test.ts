@@ -153,13 +153,21 @@ async function comparePerPolicy(
 // Random tasks: the fields the facts read, and bodies made of the ruleset's phrases, so that
 // boundaries (due in 14 days, negated urgency, long clinical bodies) come up often.
 
+/** A phrase as words a body could hold: a word ending for `*`, a group's first member, "the" for `_`. */
 function phraseText(phrase: Phrase): string {
-  return typeof phrase === "string" ? phrase.replaceAll("*", "s") : phrase.allOf.join(" ");
+  const text = typeof phrase === "string" ? phrase : phrase.allOf.join(" ");
+  return text
+    .replaceAll("*", "s")
+    .replace(/\{([a-z-]+)\}/g, (_, name: string) => ruleset.wordGroups?.[name]?.[0] ?? name)
+    .replace(/(^|\s)_(?=\s|$)/g, "$1the");
 }
 
+const { urgent, safety, action, clinical, journal } = ruleset.phrases;
 const phrases: string[] = [
-  ...Object.values(ruleset.phrases).flatMap((list: readonly Phrase[]) => list.map(phraseText)),
-  ...Object.values(ruleset.categories).flatMap((c) => c.phrases.map(phraseText)),
+  ...[urgent, safety, action, clinical, journal].flatMap((list) => list.map(phraseText)),
+  ...Object.values(ruleset.categories).flatMap((c) =>
+    [...c.phrases, ...(c.context ?? [])].map(phraseText),
+  ),
   "within 2 weeks",
   "within 14 days",
   "within 15 days",

@@ -1,0 +1,191 @@
+import { describe, expect, it } from "vitest";
+import { deriveFacts } from "../../src/facts/derive.js";
+import { lexiconOf } from "../../src/facts/lexicon.js";
+import { fold, stem, tokenStream, words } from "../../src/facts/tokens.js";
+import { parsePractice } from "../../src/input/practice.js";
+import { parseTask } from "../../src/input/task.js";
+import { defaultRuleset } from "../../src/rules/default.js";
+import { practiceWith, taskWith } from "../input/helpers.js";
+
+const ruleset = defaultRuleset();
+const lexicon = lexiconOf(ruleset);
+const practice = parsePractice(practiceWith());
+
+function facts(body: string, sender: Record<string, unknown> = {}) {
+  const task = parseTask(taskWith({ body, ...(Object.keys(sender).length > 0 && { sender }) }));
+  return deriveFacts(task, practice, lexicon);
+}
+
+const read = (body: string) => tokenStream(body, lexicon.reading).tokens.map((t) => t.word);
+
+describe("normalisation", () => {
+  it("drops zero-width spaces, soft hyphens and bidi controls inside a word", () => {
+    expect(fold("UR\u200bGE\u00adNT\u202e").text).toBe("urgent");
+    expect(facts("This is UR\u200bGENT please").urgentLanguage).toBe(true);
+    expect(facts("feeling sui\u00adcidal").safetyLanguage).toBe(true);
+  });
+
+  it("reads full-width letters and ligatures as plain ones", () => {
+    expect(fold("ＵＲＧＥＮＴ").text).toBe("urgent");
+    expect(facts("ＵＲＧＥＮＴ review please").urgentLanguage).toBe(true);
+  });
+
+  it("keeps each token's span in the original body, through folding", () => {
+    const body = "ＵＲＧＥＮＴ: pls r/v";
+    const stream = tokenStream(body, lexicon.reading);
+    const first = stream.tokens[0];
+    expect(first && body.slice(first.start, first.end)).toBe("ＵＲＧＥＮＴ");
+    expect(stream.tokens.map((t) => t.word)).toEqual(["urgent", "please", "review"]);
+  });
+
+  it("reads self-harm, self harm and selfharm alike", () => {
+    for (const body of ["history of self-harm", "history of self harm", "history of selfharm"])
+      expect(facts(body).safetyLanguage).toBe(true);
+  });
+
+  it("folds possessives and plurals: TTO's, TTOs and TTO", () => {
+    expect(read("TTO's")).toEqual(read("TTOs"));
+    expect(read("TTOs")).toEqual(read("TTO"));
+    expect(stem("results")).toBe(stem("result"));
+    expect(stem("referred")).toBe(stem("refer"));
+  });
+
+  it("expands clinical shorthand from the ruleset's lexicon", () => {
+    expect(read("pls r/v pt, d/c'd")).toEqual(["please", "review", "patient", "discharged"]);
+    expect(read("?PE")).toEqual(["query", "pulmonary", "embolism"]);
+  });
+
+  it("reads OD as an overdose, but not after a dose (once daily)", () => {
+    expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
+    expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);
+  });
+
+  it("corrects curated misspellings and, on long words, one slip of the keyboard", () => {
+    expect(read("perscription")).toEqual(["prescription"]);
+    expect(read("dischagred")).toEqual(read("discharged"));
+    // A real word one letter from a known one is left alone.
+    expect(read("deferred")).toEqual(["deferred"]);
+  });
+
+  it("splits words as bodies are split, for phrase checks", () => {
+    expect(words("TTO's, self-harm")).toEqual(["tto", "self", "harm"]);
+  });
+});
+
+describe("context", () => {
+  it("does not read a negated or denied safety term: no safeguarding concerns, denies SI", () => {
+    expect(facts("No safeguarding concerns.").safetyLanguage).toBe(false);
+    expect(facts("Denies suicidal ideation.").safetyLanguage).toBe(false);
+    expect(facts("CTPA negative for PE.").safetyLanguage).toBe(false);
+  });
+
+  it("keeps a safety term that a negator does not govern", () => {
+    expect(facts("Not coping at home and thoughts of suicide").safetyLanguage).toBe(true);
+    expect(facts("says she doesn't want to be here anymore").safetyLanguage).toBe(true);
+  });
+
+  it("does not read a service's name as urgency", () => {
+    const f = facts("Seen at the Urgent Treatment Centre yesterday. For info.");
+    expect(f.urgentLanguage).toBe(false);
+  });
+
+  it("does not read a statement of what was done as an ask", () => {
+    const f = facts("Fit note issued for 2 weeks. TTOs supplied.", { kind: "nhs-provider" });
+    expect(f.requests).not.toContain("fit-note");
+    expect(f.requests).not.toContain("prescription-after-discharge");
+  });
+
+  it("does not read a hypothetical as an ask", () => {
+    const f = facts("If symptoms persist GP may wish to refer to ENT.");
+    expect(f.requests).not.toContain("onward-referral");
+  });
+
+  it("reads 'grateful if' as a request, not a condition", () => {
+    const f = facts(
+      "Discharged today. We would be grateful if you could prescribe further supply.",
+    );
+    expect(f.category).toBe("prescription-after-discharge");
+  });
+
+  it("reads a lead such as 'Actions for GP:' into the lines below it", () => {
+    const f = facts("Actions for GP:\nrepeat U&E in 2/52");
+    expect(f.category).toBe("act-on-results");
+  });
+});
+
+describe("contract work from contract senders", () => {
+  it.each([
+    ["GP to refer to ENT", "onward-referral"],
+    ["please request USS abdo", "onward-referral"],
+    ["d/c'd today, pls prescribe TTOs", "prescription-after-discharge"],
+    ["Seen in clinic. GP to start amlodipine 5mg", "prescription-after-clinic"],
+    ["please issue fitnote 2/52", "fit-note"],
+    ["bloods from clinic: pls inform pt of results", "results-to-patient"],
+    ["LFTs deranged on our bloods, GP to action", "act-on-results"],
+  ])("reads %j as %s", (body, category) => {
+    expect(facts(body, { kind: "nhs-provider" }).requests).toContain(category);
+  });
+
+  it("reads the same ask from a sender outside the Standard Contract as delegated work", () => {
+    expect(facts("please refer to ENT", { kind: "pharmacy" }).category).toBe("referral-request");
+    expect(facts("pls prescribe TTOs, d/c today", { kind: "social-care" }).category).toBe(
+      "prescription-request",
+    );
+  });
+
+  it("reads two asks in one task as two requests", () => {
+    const f = facts("d/c'd today. Pls prescribe TTOs and issue a fit note 4/52", {
+      kind: "nhs-provider",
+    });
+    expect(f.requests).toEqual(
+      expect.arrayContaining(["fit-note", "prescription-after-discharge"]),
+    );
+  });
+});
+
+describe("human review", () => {
+  it("flags an action due today or tomorrow", () => {
+    expect(facts("Please see her today").dueSoon).toBe(true);
+    expect(facts("pls do bloods tomorrow").dueSoon).toBe(true);
+    expect(facts("Seen in clinic today, please prescribe").dueOn).toBeUndefined();
+  });
+
+  it("flags a critical result stated in the text", () => {
+    expect(facts("K+ 6.8 on our bloods").safetyLanguage).toBe(true);
+    expect(facts("INR 9.1").safetyLanguage).toBe(true);
+    expect(facts("K+ 4.6, INR 2.5").safetyLanguage).toBe(false);
+  });
+});
+
+describe("explanations", () => {
+  it("says which words produced each text fact, with their span in the body", () => {
+    const body = "Pt d/c'd. URGENT: pls prescribe TTOs";
+    const f = facts(body, { kind: "nhs-provider" });
+    for (const e of f.evidence) expect(body.slice(e.start, e.end)).toBe(e.text);
+    expect(f.evidence.map((e) => e.fact)).toEqual(
+      expect.arrayContaining(["urgentLanguage", "category"]),
+    );
+    expect(f.urgentText).toBe("URGENT");
+    expect(f.categoryText).toBe("pls prescribe TTOs");
+  });
+});
+
+describe("bank holidays", () => {
+  it("has England and Wales bank holidays for at least a year from today", () => {
+    const dates = ruleset.calendar?.bankHolidays.dates ?? [];
+    const last = dates.at(-1) ?? "";
+    const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    expect(last >= inAYear, `bank holidays run out on ${last}: add the next year's`).toBe(true);
+  });
+
+  it("skips bank holidays when counting working days", () => {
+    const f = parseTask(
+      taskWith({
+        sentAt: "2026-12-24T10:00:00Z",
+        body: "Please review within 2 working days",
+      }),
+    );
+    // 25 December (Friday) and 28 December (Monday, substitute Boxing Day) are not working days.
+    expect(deriveFacts(f, practice, lexicon).dueOn).toBe("2026-12-30");
+  });
+});
