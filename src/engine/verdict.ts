@@ -9,7 +9,7 @@ const rank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
 
 /**
  * Whether a person must read the task whatever the outcome: the urgent flag, urgent or safety
- * language, or a fired rule that asks for it. Verdicts and letters rendered on their own
+ * language, an action due today or tomorrow, or a fired rule that asks for it. Verdicts and letters rendered on their own
  * (`renderLetter`) both decide it here.
  *
  * @example needsHumanReview({ ...facts, urgentFlag: true }, []) // true

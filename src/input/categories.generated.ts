@@ -12,8 +12,8 @@ export const defaultCategories = [
   "referral-request",
   "prescription-request",
   "clinical-work",
+  "admin",
   "condition-update",
   "information",
-  "admin",
   "other"
 ] as const;
