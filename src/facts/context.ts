@@ -170,6 +170,12 @@ export class ContextReader {
     return this.#before(LIST.done, position) === undefined;
   }
 
+  /** Does the clause of token `index` hold a request of its own ("Please action the results")? */
+  requestClause(index: number): boolean {
+    const token = this.#stream.tokens[index];
+    return token !== undefined && this.#requestClauses.has(token.clause);
+  }
+
   /** Is there a request anywhere in the body (not negated, not hypothetical)? */
   get anyRequest(): boolean {
     return this.#requestSentences.size > 0;

@@ -204,7 +204,8 @@ function readCategories(
       // change in condition is about what happened, so "done" does not take it away.
       return !category.requestsAction || (c.request && !c.done);
     });
-    const first = asks[0];
+    // Quote the clause that asks ("Please action the results") over a heading's words.
+    const first = asks.find((m) => context.requestClause(m.from)) ?? asks[0];
     if (first === undefined) continue;
     found.set(category.id, first);
     for (const m of asks) for (let k = m.from; k < m.to; k++) claimed.add(k);

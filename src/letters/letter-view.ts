@@ -49,7 +49,7 @@ export function letterView(
   if (!verdictKinds.has(kind) || task === undefined) return view;
   const findings = context.findings ?? [];
   const facts = verdict?.facts ?? deriveFacts(task, practice, lexiconOf(ruleset));
-  const words = senderWords(task.body, facts);
+  const words = senderWords(facts);
   const reasons = reasonsFor(findings, ruleset, { task, practice, facts, words });
   view.reasons = reasons;
   view.notes = reasons.filter((r) => !r.standalone && !r.review);
