@@ -52,7 +52,7 @@ const weekday = new RegExp(
   "gi",
 );
 /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
-const bareToday = /\b(?:today|tonight|this\s(?:morning|afternoon|evening))\b(?!'s|s\b)/gi;
+const bareToday = /\b(?:today|tonight|same\sday|this\s(?:morning|afternoon|evening))\b(?!'s|s\b)/gi;
 const bareTomorrow = /\b(?:tomorrow|tmrw|tmrw|tomoz)\b/gi;
 const bareWeek = /\b(this|next)\sweek\b/gi;
 const bareWeekday = new RegExp(`\\b(?:on|this|next|for)\\s(${WEEKDAYS.join("|")})\\b`, "gi");
@@ -188,7 +188,7 @@ export function findTimeframe(
   if (has("by", "before", "later", "due", "deadline", "until")) {
     for (const m of flat.matchAll(explicit)) add(readDate(m, sentOn), m[0]);
   }
-  if (has("today", "tonight", "this morning", "this afternoon", "this evening"))
+  if (has("today", "tonight", "same day", "this morning", "this afternoon", "this evening"))
     for (const m of flat.matchAll(bareToday)) addBare(sentOn, m);
   if (has("tomorrow", "tmrw", "tomoz"))
     for (const m of flat.matchAll(bareTomorrow)) addBare(plusDays(sentOn, 1), m);

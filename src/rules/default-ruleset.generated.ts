@@ -3592,8 +3592,7 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
         "transferred",
         "admitted",
         "conveyed",
-        "blue lighted",
-        "referred"
+        "blue lighted"
       ],
       "doneAfter": [
         "issued",

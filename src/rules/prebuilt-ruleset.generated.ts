@@ -2827,8 +2827,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
       "transferred",
       "admitted",
       "conveyed",
-      "blue lighted",
-      "referred"
+      "blue lighted"
     ],
     "doneAfter": [
       "issued",
@@ -4541,5 +4540,5 @@ export const prebuiltDefaultRuleset: Ruleset = {
     }
   ],
   "disabled": [],
-  "hash": "cfbd2a147a4879107898fb6f16a2822051ae59fe53d9350f6f60b60157dbe26f"
+  "hash": "100874fcee54d96f402b9aa7474547d541fd5646c0cbb63424cabd7319138f95"
 };
