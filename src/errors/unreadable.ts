@@ -5,7 +5,7 @@ import { InputError } from "./input-error.js";
  * Runs an entry point's work and turns anything but a `GuardError` into an `InputError`: a
  * property getter that throws, a revoked proxy or an object whose prototype throws reach the
  * library as a `TypeError` from deep inside zod or a Handlebars helper, and no entry point may
- * throw an untyped error for bad input (SPEC §6).
+ * throw an untyped error for bad input.
  *
  * @param subject - what was being read, for `InputError.subject` (`options`, `fhir-task`)
  * @param work - the entry point's body
