@@ -2,7 +2,7 @@
 //
 // Evaluates one SystmOne task for one practice and prints the verdict and its letter.
 // Imports the package by its own name, as your code would.
-import { createGuard, isInputError } from "gp-task-guard";
+import { createGuard, isInputError, type TaskInputRaw } from "gp-task-guard";
 
 const guard = createGuard({
   practice: {
@@ -37,7 +37,9 @@ console.log(verdict.letter?.text);
 
 // A bad task is an InputError naming each bad field.
 try {
-  await guard.evaluate({ id: "S1-0002", sentAt: "2026-02-30T09:00:00Z" });
+  // Data from outside (a file, a request) is checked when it runs, whatever its type says.
+  const untrusted: unknown = JSON.parse('{"id":"S1-0002","sentAt":"2026-02-30T09:00:00Z"}');
+  await guard.evaluate(untrusted as TaskInputRaw);
 } catch (error) {
   if (isInputError(error)) console.log(error.issues.map((i) => i.path).join(", "));
 }

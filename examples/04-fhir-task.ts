@@ -4,9 +4,15 @@
 // to a task with fromFhirTask, evaluates it and prints the verdict. Then shows the InputError,
 // with FHIR paths, for a Patient passed by mistake and for a requester that names no organisation.
 // Imports the package by its own name, as your code would.
-import { createGuard, fhirSystems, fromFhirTask, isInputError } from "gp-task-guard";
+import {
+  createGuard,
+  fhirSystems,
+  fromFhirTask,
+  isInputError,
+  type PracticePolicyInput,
+} from "gp-task-guard";
 
-const practice = {
+const practice: PracticePolicyInput = {
   name: "Example Surgery",
   units: ["Example Surgery"],
   externalTasks: { policy: "accept" },
