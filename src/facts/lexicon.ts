@@ -118,8 +118,6 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
     return [...found][0];
   };
 
-  const dose =
-    /^(?:\d[\d.]*(?:mg|mcg|g|ml|units?|micrograms?)?|mg|mcg|g|ml|units?|micrograms?|tabs?|tablets?|caps?|capsules?)$/;
   return {
     expand(word: string, previous: Token | undefined) {
       const entry = shorthand.get(word);
@@ -127,7 +125,8 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
         if (typeof entry === "string") return { words: entry.split(" "), via: word };
         const after = previous?.word ?? "";
         const blocked =
-          (entry.notAfterDose === true && dose.test(after)) ||
+          // A number before it ("20mg OD", "100 OD") is a dose; the unit words are data.
+          (entry.notAfterDose === true && /^\d/.test(after)) ||
           (entry.notAfter ?? []).some((w) => fold(w).text === after);
         if (!blocked) return { words: entry.reads.split(" "), via: word };
         return undefined;

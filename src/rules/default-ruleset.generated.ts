@@ -3961,7 +3961,15 @@ export const defaultRulesetFiles: Readonly<Record<string, unknown>> = {
             "patch",
             "inhaler",
             "injection",
-            "spray"
+            "spray",
+            "mg",
+            "mcg",
+            "g",
+            "ml",
+            "unit",
+            "units",
+            "microgram",
+            "micrograms"
           ]
         },
         "o/d": "overdose",

@@ -1263,7 +1263,15 @@ export const prebuiltDefaultRuleset: Ruleset = {
           "patch",
           "inhaler",
           "injection",
-          "spray"
+          "spray",
+          "mg",
+          "mcg",
+          "g",
+          "ml",
+          "unit",
+          "units",
+          "microgram",
+          "micrograms"
         ],
         "notAfterDose": true
       },
@@ -4540,5 +4548,5 @@ export const prebuiltDefaultRuleset: Ruleset = {
     }
   ],
   "disabled": [],
-  "hash": "100874fcee54d96f402b9aa7474547d541fd5646c0cbb63424cabd7319138f95"
+  "hash": "11838d8c2c5884a860256ada5559193b0a207abd676ba202eded106f955a6d67"
 };

@@ -190,6 +190,7 @@ export const rulesetSchema = z.strictObject({
             reads: z.string().min(1),
             /** Not after these words ("OD" after a dose is once daily, not an overdose). */
             notAfter: z.array(z.string().min(1)).optional(),
+            /** Not after a number or a number with its unit ("20mg OD" is once daily). */
             notAfterDose: z.boolean().optional(),
           }),
         ]),
