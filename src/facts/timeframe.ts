@@ -127,7 +127,7 @@ function durationDue(
  * Finds the earliest due date stated in a body: "within the next 7 days", "in 6 weeks",
  * "within 48 hours", "within 48hrs", "in 2 wks", clinical shorthand ("in 2/52", "within
  * 10/7", "in 3/12"), "by tomorrow", "by the end of the week", "by Friday", "by 1 December".
- * Working days skip weekends (not bank holidays).
+ * Working days skip weekends and `options.bankHolidays`.
  *
  * @param body - the body with any journal reference blanked out (its dates are not due dates)
  * @param sentOn - the London date the task was sent

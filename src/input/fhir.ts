@@ -161,7 +161,7 @@ const ownerAssignment: Record<string, "unassigned" | "user" | "group"> = {
 
 /**
  * Reads an HL7 FHIR R4 `Task` (UK Core Task profile) as a gp-task-guard task. The mapping is the
- * README's "FHIR" table: `authoredOn` → `sentAt`; `requester` → `sender`; `owner` →
+ * docs/fhir-and-cds-hooks.md table: `authoredOn` → `sentAt`; `requester` → `sender`; `owner` →
  * `recipient`; `priority` urgent, asap or stat → `urgent`; `restriction.period.end` → `dueBy`;
  * `description` and `note[].text` → `body`; the NHS number in `for.identifier` →
  * `patient.nhsNumber`; a `code` coding in the category code system → `category`.

@@ -1,4 +1,4 @@
-/** The kinds of letter gp-task-guard renders (the README's Letters section). */
+/** The kinds of letter gp-task-guard renders (docs/letters.md). */
 export const letterKinds = [
   "rejection",
   "reminder",
