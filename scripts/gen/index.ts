@@ -1,10 +1,13 @@
 import { bundledRules, readmeRulesTable } from "./rules.js";
 import { schemasGenerator } from "./schemas.js";
+import { shapesGenerator } from "./shapes.js";
 import { templatesGenerator } from "./templates.js";
 import type { Generator } from "./types.js";
 
 /** Every generator, in the order they run. Add one import and one entry per generator. */
 export const generators: Generator[] = [
+  // First: the rules' build checks message fields against the task and practice shapes it writes.
+  shapesGenerator,
   bundledRules,
   readmeRulesTable,
   schemasGenerator,

@@ -12,7 +12,7 @@ export const schemaBaseUrl = "https://gp-task-guard.dev/schema/";
 /** One JSON Schema to write: the file name under `schema/`, its zod source, title and description. */
 export interface SchemaSource {
   file: string;
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   title: string;
   description: string;
 }

@@ -8,7 +8,7 @@
  */
 import type { z } from "zod";
 import { TemplateError } from "../errors/template-error.js";
-import { shapeOf } from "../letters/shape.js";
+import { shapeOf } from "../letters/shape-of.js";
 import { parseTemplate } from "../letters/templates.js";
 import { checkTemplate } from "../letters/validate.js";
 import { pageHelpers } from "./page-helpers.js";

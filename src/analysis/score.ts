@@ -10,7 +10,7 @@ import { createGuard, type Guard } from "../engine/guard.js";
 import type { Verdict } from "../engine/types.js";
 import type { Issue } from "../errors/guard-error.js";
 import { isInputError } from "../errors/input-error.js";
-import { toIssues } from "../input/common.js";
+import { safeParse, toIssues } from "../input/common.js";
 import { labelledTaskSchema } from "../input/labelled.js";
 import type { PracticePolicyInput } from "../input/practice.js";
 import { defaultRuleset } from "../rules/default.js";
@@ -224,7 +224,7 @@ export class LabelledScorer {
    * labels, or counts it as an error naming the fields at fault.
    */
   async add(value: unknown, place: RecordPlace): Promise<void> {
-    const parsed = labelledTaskSchema.safeParse(value);
+    const parsed = safeParse(labelledTaskSchema, value);
     if (!parsed.success) {
       this.addError(place, "invalid_record", prefixed("", toIssues(parsed.error)));
       return;

@@ -3,7 +3,7 @@ import { GuardError, type Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import { typed } from "../errors/unreadable.js";
 import { deriveFacts } from "../facts/derive.js";
-import { isoDate } from "../input/common.js";
+import { isoDate, safeParse } from "../input/common.js";
 import { type PracticePolicy, type PracticePolicyInput, parsePractice } from "../input/practice.js";
 import { parseTask, type TaskInput, type TaskInputRaw } from "../input/task.js";
 import { letterKindFor } from "../letters/sender.js";
@@ -279,7 +279,7 @@ function checkOptions(options: unknown): asserts options is GuardOptions {
       message: 'engine must be "compiled" or "json-rules-engine"',
     });
   }
-  if (letterDate !== undefined && !letterDateSchema.safeParse(letterDate).success) {
+  if (letterDate !== undefined && !safeParse(letterDateSchema, letterDate).success) {
     issues.push({
       path: "letterDate",
       code: "invalid_format",

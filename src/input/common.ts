@@ -1,14 +1,25 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { formatPath, type Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import type { RulesetIssue } from "../errors/ruleset-error.js";
+
+/**
+ * zod's English messages for the few checks without a message of their own ("Invalid input:
+ * expected object, received null"). zod/mini loads no locale, and setting zod's global
+ * configuration would change the messages of the caller's own schemas, so every parse here
+ * passes it instead ({@link safeParse}).
+ */
+const english = en().localeError;
+
+/** A string of at least one character, with zod's own message (ruleset and wording files). */
+export const nonEmpty = () => z.string().check(z.minLength(1));
 
 /** A non-empty string after trimming. */
 export const text = (what: string) =>
   z
     .string({ error: `${what} must be a string` })
-    .trim()
-    .min(1, { error: `${what} must not be empty` });
+    .check(z.trim(), z.minLength(1, { error: `${what} must not be empty` }));
 
 /** A calendar date that exists, `YYYY-MM-DD` (30 February is refused). */
 export const isoDate = (what: string) =>
@@ -22,7 +33,7 @@ export const isoInstant = (what: string) =>
   });
 
 /** Turns zod's issues into gp-task-guard's `{path, code, message}` issues. */
-export function toIssues(error: z.ZodError): Issue[] {
+export function toIssues(error: z.core.$ZodError): Issue[] {
   return error.issues.map((issue) => ({
     path: formatPath(issue.path),
     code: issue.code,
@@ -31,17 +42,32 @@ export function toIssues(error: z.ZodError): Issue[] {
 }
 
 /** zod's issues in a ruleset file, each naming the file. */
-export function toFileIssues(error: z.ZodError, file: string): RulesetIssue[] {
+export function toFileIssues(error: z.core.$ZodError, file: string): RulesetIssue[] {
   return toIssues(error).map((issue) => ({ file, ...issue }));
 }
 
+/**
+ * Runs a zod schema with zod's English messages for checks that carry none of their own.
+ *
+ * @param schema - a zod schema (zod/mini or classic)
+ * @param input - anything
+ * @returns zod's result: `data`, or `error` with the issues
+ * @example safeParse(text("name"), " ").error?.issues[0]?.message // "name must not be empty"
+ */
+export function safeParse<S extends z.core.$ZodType>(
+  schema: S,
+  input: unknown,
+): z.core.util.SafeParseResult<z.output<S>> {
+  return z.safeParse(schema, input, { error: english });
+}
+
 /** Parses with a zod schema, or throws an `InputError` naming each bad field's path. */
-export function parseOrThrow<S extends z.ZodType>(
+export function parseOrThrow<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   subject: string,
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = safeParse(schema, input);
   if (!result.success) throw new InputError(toIssues(result.error), subject);
   return result.data;
 }

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import { typed } from "../errors/unreadable.js";
-import { toIssues } from "./common.js";
+import { safeParse, toIssues } from "./common.js";
 import { type SenderKind, type TaskInput, taskSchema } from "./task.js";
 
 /**
@@ -37,8 +37,8 @@ export interface FhirTaskOptions {
 const str = (path: string) => z.string({ error: `${path} must be a string` });
 
 const identifierShape = z.looseObject({
-  system: z.string({ error: "identifier.system must be a URI string" }).optional(),
-  value: z.string({ error: "identifier.value must be a string" }).optional(),
+  system: z.optional(z.string({ error: "identifier.system must be a URI string" })),
+  value: z.optional(z.string({ error: "identifier.value must be a string" })),
 });
 type FhirIdentifier = z.infer<typeof identifierShape>;
 
@@ -46,50 +46,50 @@ type FhirIdentifier = z.infer<typeof identifierShape>;
 const referenceShape = (path: string) =>
   z.looseObject(
     {
-      reference: str(`${path}.reference`).optional(),
-      type: str(`${path}.type`).optional(),
-      identifier: z
-        .union([identifierShape, z.array(identifierShape)], {
+      reference: z.optional(str(`${path}.reference`)),
+      type: z.optional(str(`${path}.type`)),
+      identifier: z.optional(
+        z.union([identifierShape, z.array(identifierShape)], {
           error: `${path}.identifier must be an Identifier object {system, value}`,
-        })
-        .optional(),
-      display: str(`${path}.display`).optional(),
+        }),
+      ),
+      display: z.optional(str(`${path}.display`)),
     },
     { error: `${path} must be a Reference object` },
   );
 type FhirReference = z.infer<ReturnType<typeof referenceShape>>;
 
 const codeableConcept = z.looseObject({
-  coding: z
-    .array(
+  coding: z.optional(
+    z.array(
       z.looseObject({
-        system: z.string().optional(),
-        code: z.string().optional(),
-        display: z.string().optional(),
+        system: z.optional(z.string()),
+        code: z.optional(z.string()),
+        display: z.optional(z.string()),
       }),
-    )
-    .optional(),
-  text: z.string().optional(),
+    ),
+  ),
+  text: z.optional(z.string()),
 });
 type CodeableConcept = z.infer<typeof codeableConcept>;
 
 const humanName = z.looseObject({
-  text: z.string().optional(),
-  family: z.string().optional(),
-  given: z.array(z.string()).optional(),
-  prefix: z.array(z.string()).optional(),
+  text: z.optional(z.string()),
+  family: z.optional(z.string()),
+  given: z.optional(z.array(z.string())),
+  prefix: z.optional(z.array(z.string())),
 });
 
 /** The parts of a contained resource the mapping reads; everything else is left alone. */
 const containedShape = z.looseObject({
   resourceType: z.string({ error: "a contained resource must have a resourceType" }),
-  id: z.string().optional(),
-  name: z.union([z.string(), z.array(humanName)]).optional(),
-  identifier: z.array(identifierShape).optional(),
-  organization: referenceShape("organization").optional(),
-  practitioner: referenceShape("practitioner").optional(),
-  code: z.array(codeableConcept).optional(),
-  healthcareService: z.array(referenceShape("healthcareService")).optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.union([z.string(), z.array(humanName)])),
+  identifier: z.optional(z.array(identifierShape)),
+  organization: z.optional(referenceShape("organization")),
+  practitioner: z.optional(referenceShape("practitioner")),
+  code: z.optional(z.array(codeableConcept)),
+  healthcareService: z.optional(z.array(referenceShape("healthcareService"))),
 });
 type Contained = z.infer<typeof containedShape>;
 
@@ -98,32 +98,32 @@ const priorities = ["routine", "urgent", "asap", "stat"] as const;
 /** The parts of a FHIR R4 Task the mapping reads. Unknown elements are ignored, as in TaskInput. */
 const fhirTaskShape = z.looseObject({
   resourceType: z.literal("Task"),
-  id: str("id").optional(),
-  identifier: z
-    .array(identifierShape, { error: "identifier must be an array of Identifier" })
-    .optional(),
-  priority: z
-    .enum(priorities, { error: `priority must be one of ${priorities.join(", ")}` })
-    .optional(),
-  code: codeableConcept.optional(),
-  description: str("description").optional(),
-  for: referenceShape("for").optional(),
-  authoredOn: str("authoredOn").optional(),
-  requester: referenceShape("requester").optional(),
-  owner: referenceShape("owner").optional(),
-  restriction: z
-    .looseObject({
-      period: z.looseObject({ end: str("restriction.period.end").optional() }).optional(),
-    })
-    .optional(),
-  note: z
-    .array(z.looseObject({ text: str("note.text") }), {
+  id: z.optional(str("id")),
+  identifier: z.optional(
+    z.array(identifierShape, { error: "identifier must be an array of Identifier" }),
+  ),
+  priority: z.optional(
+    z.enum(priorities, { error: `priority must be one of ${priorities.join(", ")}` }),
+  ),
+  code: z.optional(codeableConcept),
+  description: z.optional(str("description")),
+  for: z.optional(referenceShape("for")),
+  authoredOn: z.optional(str("authoredOn")),
+  requester: z.optional(referenceShape("requester")),
+  owner: z.optional(referenceShape("owner")),
+  restriction: z.optional(
+    z.looseObject({
+      period: z.optional(z.looseObject({ end: z.optional(str("restriction.period.end")) })),
+    }),
+  ),
+  note: z.optional(
+    z.array(z.looseObject({ text: str("note.text") }), {
       error: "note must be an array of Annotation, each with text",
-    })
-    .optional(),
-  contained: z
-    .array(containedShape, { error: "contained must be an array of resources" })
-    .optional(),
+    }),
+  ),
+  contained: z.optional(
+    z.array(containedShape, { error: "contained must be an array of resources" }),
+  ),
 });
 type FhirTask = z.infer<typeof fhirTaskShape>;
 
@@ -219,7 +219,7 @@ function readShape(resource: unknown): FhirTask {
       "fhir-task",
     );
   }
-  const result = fhirTaskShape.safeParse(resource);
+  const result = safeParse(fhirTaskShape, resource);
   if (!result.success) throw new InputError(toIssues(result.error), "fhir-task");
   return result.data;
 }
@@ -254,7 +254,7 @@ class FhirTaskReader {
     this.from("dueBy", "restriction.period.end");
     if (this.issues.length > 0) throw new InputError(this.issues, "fhir-task");
 
-    const parsed = taskSchema.safeParse({
+    const parsed = safeParse(taskSchema, {
       id,
       sentAt: task.authoredOn,
       sender,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { parseOrThrow, text } from "./common.js";
 
 const slugList = (what: string) =>
@@ -15,10 +15,10 @@ const slugList = (what: string) =>
 export const labelledTaskSchema = z.object({
   id: text("id"),
   /** Who wrote it: "acute ward (discharge)", "community pharmacy"… */
-  voice: text("voice").optional(),
+  voice: z.optional(text("voice")),
   task: z.unknown(),
   /** The practice the task was sent to; default: the scorer's practice. */
-  practice: z.unknown().optional(),
+  practice: z.optional(z.unknown()),
   expect: z.object(
     {
       category: text("expect.category"),
@@ -27,7 +27,7 @@ export const labelledTaskSchema = z.object({
     },
     { error: "expect must be an object: { category, rules, humanReview }" },
   ),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 export type LabelledTask = z.output<typeof labelledTaskSchema>;
 

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { isoDate, parseOrThrow, text } from "./common.js";
 
 const agreement = z.object({
   odsCode: text("odsCode"),
   name: text("name"),
   acknowledgedOn: isoDate("acknowledgedOn"),
-  contact: text("contact").optional(),
+  contact: z.optional(text("contact")),
 });
 
 const externalTasks = z.discriminatedUnion(
@@ -30,29 +30,29 @@ export const practiceSchema = z.object({
   name: text("name"),
   units: z
     .array(text("unit"), { error: "units must be an array of SystmOne unit names" })
-    .min(1, { error: "units must name at least one SystmOne unit" }),
-  odsCode: text("odsCode").optional(),
+    .check(z.minLength(1, { error: "units must name at least one SystmOne unit" })),
+  odsCode: z.optional(text("odsCode")),
   externalTasks,
   preferredMethod: text("preferredMethod"),
   urgentRoute: z.object(
     {
       phone: text("urgentRoute.phone"),
-      email: z
-        .email({ error: "urgentRoute.email must be an e-mail address (a generic inbox)" })
-        .optional(),
+      email: z.optional(
+        z.email({ error: "urgentRoute.email must be an e-mail address (a generic inbox)" }),
+      ),
     },
     { error: "urgentRoute must be an object with a phone number" },
   ),
-  escalationContact: z
-    .object({
+  escalationContact: z.optional(
+    z.object({
       name: text("escalationContact.name"),
-      role: text("escalationContact.role").optional(),
-      email: z.email({ error: "escalationContact.email must be an e-mail address" }).optional(),
-      phone: text("escalationContact.phone").optional(),
-    })
-    .optional(),
-  address: z.array(text("address line")).optional(),
-  signOff: text("signOff").optional(),
+      role: z.optional(text("escalationContact.role")),
+      email: z.optional(z.email({ error: "escalationContact.email must be an e-mail address" })),
+      phone: z.optional(text("escalationContact.phone")),
+    }),
+  ),
+  address: z.optional(z.array(text("address line"))),
+  signOff: z.optional(text("signOff")),
 });
 
 /** A practice's policy after validation. */

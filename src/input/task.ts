@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { defaultCategories } from "./categories.generated.js";
 import { isoInstant, parseOrThrow, text } from "./common.js";
 import { isValidNhsNumber } from "./nhs-number.js";
@@ -20,21 +20,25 @@ export { defaultCategories };
 export type Category = (typeof defaultCategories)[number] | (string & {});
 
 const nhsNumber = z
-  .string({ error: "patient.nhsNumber must be a string of 10 digits" })
-  .transform((value) => value.replace(/\s+/g, ""))
-  .refine((digits) => /^\d{10}$/.test(digits), {
-    error: "patient.nhsNumber must be 10 digits (spaces allowed), e.g. 943 476 5919",
-    // Without abort, a 9-digit number also got a misleading "fails the Modulus 11 check digit".
-    abort: true,
-  })
-  .refine(isValidNhsNumber, { error: "patient.nhsNumber fails the Modulus 11 check digit" });
+  .pipe(
+    z.string({ error: "patient.nhsNumber must be a string of 10 digits" }),
+    z.transform((value: string) => value.replace(/\s+/g, "")),
+  )
+  .check(
+    z.refine((digits: string) => /^\d{10}$/.test(digits), {
+      error: "patient.nhsNumber must be 10 digits (spaces allowed), e.g. 943 476 5919",
+      // Without abort, a 9-digit number also got a misleading "fails the Modulus 11 check digit".
+      abort: true,
+    }),
+    z.refine(isValidNhsNumber, { error: "patient.nhsNumber fails the Modulus 11 check digit" }),
+  );
 
 const dueBy = z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })], {
   error:
     "dueBy must be a date that exists (YYYY-MM-DD) or an ISO 8601 date-time (a date-time without an offset is London time)",
 });
 
-const optionalText = (what: string) => text(what).optional();
+const optionalText = (what: string) => z.optional(text(what));
 
 /**
  * The zod schema of one SystmOne task (JSON Schema: `schema/task.schema.json`). Unknown fields are dropped, not errors.
@@ -46,8 +50,10 @@ const optionalText = (what: string) => text(what).optional();
 export const taskSchema = z.object({
   id: z
     .string({ error: "id must be a string" })
-    .min(1, { error: "id must not be empty" })
-    .max(200, { error: "id must be at most 200 characters" }),
+    .check(
+      z.minLength(1, { error: "id must not be empty" }),
+      z.maxLength(200, { error: "id must be at most 200 characters" }),
+    ),
   sentAt: isoInstant("sentAt"),
   sender: z.object(
     {
@@ -57,9 +63,10 @@ export const taskSchema = z.object({
       team: optionalText("sender.team"),
       name: optionalText("sender.name"),
       role: optionalText("sender.role"),
-      kind: z
-        .enum(senderKinds, { error: `sender.kind must be one of ${senderKinds.join(", ")}` })
-        .default("nhs-provider"),
+      kind: z._default(
+        z.enum(senderKinds, { error: `sender.kind must be one of ${senderKinds.join(", ")}` }),
+        "nhs-provider",
+      ),
     },
     { error: "sender must be an object with organisation and unit" },
   ),
@@ -73,18 +80,21 @@ export const taskSchema = z.object({
     },
     { error: "recipient must be an object with unit and assignment" },
   ),
-  patient: z
-    .object({ nhsNumber: nhsNumber.optional() }, { error: "patient must be an object" })
-    .optional(),
-  urgent: z.boolean({ error: "urgent must be true or false" }).default(false),
-  dueBy: dueBy.optional(),
-  category: z
-    .string({ error: "category must be a string" })
-    .regex(/^[a-z][a-z0-9-]{0,63}$/, { error: "category must be a category id such as fit-note" })
-    .optional(),
+  patient: z.optional(
+    z.object({ nhsNumber: z.optional(nhsNumber) }, { error: "patient must be an object" }),
+  ),
+  urgent: z._default(z.boolean({ error: "urgent must be true or false" }), false),
+  dueBy: z.optional(dueBy),
+  category: z.optional(
+    z.string({ error: "category must be a string" }).check(
+      z.regex(/^[a-z][a-z0-9-]{0,63}$/, {
+        error: "category must be a category id such as fit-note",
+      }),
+    ),
+  ),
   body: z
     .string({ error: "body must be a string" })
-    .max(20_000, { error: "body must be at most 20,000 characters" }),
+    .check(z.maxLength(20_000, { error: "body must be at most 20,000 characters" })),
 });
 
 /** A task after validation: defaults applied, NHS number normalised to 10 digits. */

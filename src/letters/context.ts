@@ -1,8 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { formatPath } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import { TemplateError } from "../errors/template-error.js";
-import { isoDate, isoInstant, text, toIssues } from "../input/common.js";
+import { isoDate, isoInstant, safeParse, text, toIssues } from "../input/common.js";
+
 import { type PracticePolicy, practiceSchema } from "../input/practice.js";
 import { type TaskInput, taskSchema } from "../input/task.js";
 import { defaultRuleset } from "../rules/default.js";
@@ -11,10 +12,10 @@ import type { LetterKind } from "./types.js";
 
 /** One contract clause a finding cites. `id` and `edition` are optional for hand-written findings. */
 const clauseCitationSchema = z.object({
-  id: text("contract[].id").optional(),
+  id: z.optional(text("contract[].id")),
   clause: text("contract[].clause"),
   summary: text("contract[].summary"),
-  edition: text("contract[].edition").optional(),
+  edition: z.optional(text("contract[].edition")),
 });
 
 /**
@@ -30,24 +31,24 @@ export const findingSchema = z.object({
   title: text("title"),
   message: text("message"),
   guidance: z.object({ section: text("guidance.section"), quote: text("guidance.quote") }),
-  contract: z.array(clauseCitationSchema).default([]),
+  contract: z._default(z.array(clauseCitationSchema), []),
 });
 
 const person = (what: string) =>
   z.object({
     name: text(`${what}.name`),
-    role: text(`${what}.role`).optional(),
-    email: z.email({ error: `${what}.email must be an e-mail address` }).optional(),
-    phone: text(`${what}.phone`).optional(),
+    role: z.optional(text(`${what}.role`)),
+    email: z.optional(z.email({ error: `${what}.email must be an e-mail address` })),
+    phone: z.optional(text(`${what}.phone`)),
   });
 
 /** The provider a `provider-agreement` letter is written to. */
 const providerSchema = z.object({
   name: text("provider.name"),
-  odsCode: text("provider.odsCode").optional(),
-  address: z.array(text("provider.address line")).optional(),
+  odsCode: z.optional(text("provider.odsCode")),
+  address: z.optional(z.array(text("provider.address line"))),
   /** The responsible senior leadership manager the letter is addressed to. */
-  manager: person("provider.manager").optional(),
+  manager: z.optional(person("provider.manager")),
   /** The provider's point of contact when the agreed route is not followed. */
   contact: person("provider.contact"),
 });
@@ -55,9 +56,9 @@ const providerSchema = z.object({
 /** The team an `escalation` letter is about. */
 const teamSchema = z.object({
   organisation: text("team.organisation"),
-  team: text("team.team").optional(),
-  unit: text("team.unit").optional(),
-  odsCode: text("team.odsCode").optional(),
+  team: z.optional(text("team.team")),
+  unit: z.optional(text("team.unit")),
+  odsCode: z.optional(text("team.odsCode")),
 });
 
 /** The non-compliant tasks an `escalation` letter counts. */
@@ -65,29 +66,35 @@ const tasksSchema = z
   .object({
     count: z
       .number({ error: "tasks.count must be a number" })
-      .int({ error: "tasks.count must be a whole number" })
-      .min(1, { error: "tasks.count must be at least 1" }),
+      .check(
+        z.int({ error: "tasks.count must be a whole number" }),
+        z.gte(1, { error: "tasks.count must be at least 1" }),
+      ),
     /** When each task was sent: one date per task (a date may repeat), or each day once. */
     dates: z
       .array(z.union([isoDate("tasks.dates[]"), isoInstant("tasks.dates[]")]), {
         error: "tasks.dates must be an array of ISO dates",
       })
-      .min(1, { error: "tasks.dates must list at least one date" }),
-    reasons: z
-      .array(
+      .check(z.minLength(1, { error: "tasks.dates must list at least one date" })),
+    reasons: z.optional(
+      z.array(
         z.object({
           title: text("tasks.reasons[].title"),
           /** The rule behind the reason: the letter prints its heading to the sender, when it has one. */
-          ruleId: text("tasks.reasons[].ruleId").optional(),
-          count: z.number().int().min(1, { error: "tasks.reasons[].count must be at least 1" }),
+          ruleId: z.optional(text("tasks.reasons[].ruleId")),
+          count: z
+            .number()
+            .check(z.int(), z.gte(1, { error: "tasks.reasons[].count must be at least 1" })),
         }),
-      )
-      .optional(),
+      ),
+    ),
   })
-  .refine((tasks) => tasks.count >= tasks.dates.length, {
-    error: "tasks.count must be at least the number of dates listed",
-    path: ["count"],
-  });
+  .check(
+    z.refine((tasks) => tasks.count >= tasks.dates.length, {
+      error: "tasks.count must be at least the number of dates listed",
+      path: ["count"],
+    }),
+  );
 
 function isRulesetLike(value: unknown): value is Ruleset {
   if (typeof value !== "object" || value === null) return false;
@@ -106,8 +113,8 @@ const rulesetSchema = z.custom<Ruleset>(isRulesetLike, {
 
 const base = {
   practice: practiceSchema,
-  date: isoDate("date").optional(),
-  ruleset: rulesetSchema.optional(),
+  date: z.optional(isoDate("date")),
+  ruleset: z.optional(rulesetSchema),
 };
 
 /** Per kind, the context fields its templates need. */
@@ -115,27 +122,31 @@ const kindSchemas = {
   rejection: z.object({
     ...base,
     task: taskSchema,
-    findings: z.array(findingSchema).min(1, { error: "findings must list at least one finding" }),
+    findings: z
+      .array(findingSchema)
+      .check(z.minLength(1, { error: "findings must list at least one finding" })),
   }),
   reminder: z.object({
     ...base,
     task: taskSchema,
-    findings: z.array(findingSchema).min(1, { error: "findings must list at least one finding" }),
+    findings: z
+      .array(findingSchema)
+      .check(z.minLength(1, { error: "findings must list at least one finding" })),
   }),
   "opt-out-notice": z.object({
     ...base,
-    task: taskSchema.optional(),
-    findings: z.array(findingSchema).optional(),
+    task: z.optional(taskSchema),
+    findings: z.optional(z.array(findingSchema)),
   }),
   "provider-agreement": z.object({ ...base, provider: providerSchema }),
   "practice-guidance": z.object(base),
   escalation: z.object({
     ...base,
     team: teamSchema,
-    lead: person("lead").optional(),
+    lead: z.optional(person("lead")),
     tasks: tasksSchema,
   }),
-} as const satisfies Record<LetterKind, z.ZodType>;
+} as const satisfies Record<LetterKind, z.ZodMiniType>;
 
 /**
  * The zod schema of a letter's context: the practice, the date, and what each kind needs
@@ -147,12 +158,12 @@ const kindSchemas = {
  */
 export const letterContextSchema = z.object({
   ...base,
-  task: taskSchema.optional(),
-  findings: z.array(findingSchema).optional(),
-  provider: providerSchema.optional(),
-  team: teamSchema.optional(),
-  lead: person("lead").optional(),
-  tasks: tasksSchema.optional(),
+  task: z.optional(taskSchema),
+  findings: z.optional(z.array(findingSchema)),
+  provider: z.optional(providerSchema),
+  team: z.optional(teamSchema),
+  lead: z.optional(person("lead")),
+  tasks: z.optional(tasksSchema),
 });
 
 /** What a caller passes to `renderLetter` (defaults not yet applied). */
@@ -235,7 +246,7 @@ export function requireDeclineDate(
  */
 export function parseLetterContext(kind: LetterKind, input: unknown): ParsedLetterContext {
   const schema = kindSchemas[kind];
-  const result = schema.safeParse(input);
+  const result = safeParse(schema, input);
   if (!result.success) {
     const missing = result.error.issues.filter(
       (issue) => issue.path.length > 0 && valueAt(input, issue.path) === undefined,

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * What a template may read at a place in its data: the fields of an object, the items of an
  * array, a scalar, or an open record (any key: ruleset parameters, results of `lookup`).
@@ -15,26 +13,6 @@ export const scalar: Shape = { kind: "scalar" };
 /** A scalar that is always an ISO date or date-time: what `formatDate` accepts. */
 export const dateScalar: Shape = { kind: "scalar", date: true };
 export const anyShape: Shape = { kind: "any" };
-
-/** The mark {@link shapeOf} puts on ISO date and date-time strings. */
-const DATE = "x-iso-date";
-
-/** A JSON Schema node as `z.toJSONSchema` writes it: the keywords read here. */
-interface JsonSchemaNode {
-  type?: string | string[];
-  format?: string;
-  properties?: Record<string, JsonSchemaNode>;
-  additionalProperties?: boolean | JsonSchemaNode;
-  items?: JsonSchemaNode;
-  anyOf?: JsonSchemaNode[];
-  oneOf?: JsonSchemaNode[];
-  $ref?: string;
-  $defs?: Record<string, JsonSchemaNode>;
-  const?: unknown;
-  enum?: unknown[];
-  /** Set by {@link shapeOf} on ISO date and date-time strings (JSON Schema has no format for a local date-time). */
-  [DATE]?: true;
-}
 
 /** Merges two shapes a value may have (the options of a union) into one that allows both. */
 export function mergeShapes(a: Shape, b: Shape): Shape {
@@ -52,94 +30,60 @@ export function mergeShapes(a: Shape, b: Shape): Shape {
   return anyShape;
 }
 
-/**
- * Reads the shape of the data a zod schema describes, for checking the field names a template
- * or rule message reads. Goes through zod's public `z.toJSONSchema` (input side, so a
- * transformed field has the shape of what it was read from), not zod's internals.
- *
- * @param schema - a zod schema (objects, arrays, unions, optionals, records, scalars)
- * @returns its shape; `any` for schemas whose data JSON Schema does not describe (custom, unknown)
- * @example shapeOf(z.object({ name: z.string() })) // { kind: "object", fields: Map { "name" => { kind: "scalar" } } }
- */
-export function shapeOf(schema: z.ZodType): Shape {
-  const root = z.toJSONSchema(schema, {
-    io: "input",
-    unrepresentable: "any",
-    cycles: "ref",
-    reused: "inline",
-    override: ({ zodSchema, jsonSchema }) => {
-      if (zodSchema instanceof z.core.$ZodISODate || zodSchema instanceof z.core.$ZodISODateTime)
-        jsonSchema[DATE] = true;
-    },
-  }) as JsonSchemaNode;
-  return fromJsonSchema(root, root, new Set());
-}
-
-function fromJsonSchema(node: JsonSchemaNode, root: JsonSchemaNode, refs: Set<string>): Shape {
-  const read = (child: JsonSchemaNode) => fromJsonSchema(child, root, refs);
-  if (node.$ref !== undefined) {
-    const target = node.$ref === "#" ? root : root.$defs?.[node.$ref.replace("#/$defs/", "")];
-    // A recursive schema (z.lazy) reads as `any` below its first level.
-    if (target === undefined || refs.has(node.$ref)) return anyShape;
-    return fromJsonSchema(target, root, new Set(refs).add(node.$ref));
-  }
-  const options = node.anyOf ?? node.oneOf;
-  if (options !== undefined) {
-    // null adds nothing a template could read: a nullable object keeps its fields.
-    const shapes = options.filter((o) => o.type !== "null").map(read);
-    const [first, ...rest] = shapes;
-    return first ? rest.reduce(mergeShapes, first) : scalar;
-  }
-  switch (node.type) {
-    case "object":
-      if (node.properties !== undefined) {
-        const fields = new Map<string, Shape>();
-        for (const [name, field] of Object.entries(node.properties)) fields.set(name, read(field));
-        return { kind: "object", fields };
-      }
-      return {
-        kind: "record",
-        values:
-          typeof node.additionalProperties === "object"
-            ? read(node.additionalProperties)
-            : anyShape,
-      };
-    case "array":
-      return node.items ? { kind: "array", items: read(node.items) } : anyShape;
-    case "string":
-      return node[DATE] === true ? dateScalar : scalar;
-    case "number":
-    case "integer":
-    case "boolean":
-    case "null":
-      return scalar;
-    default:
-      return "const" in node || node.enum !== undefined ? scalar : anyShape;
-  }
-}
-
-/**
- * Every dotted field path an object schema can produce: `sender.organisation`,
- * `externalTasks.from` (the fields of each option of a union included). Used to check the
- * fields a rule message names, at load.
- *
- * @example knownPaths(taskSchema).has("recipient.assignee") // true
- */
-export function knownPaths(schema: z.ZodType): Set<string> {
-  const out = new Set<string>();
-  const walk = (shape: Shape, prefix: string): void => {
-    if (shape.kind !== "object") return;
-    for (const [key, child] of shape.fields) {
-      const path = prefix ? `${prefix}.${key}` : key;
-      out.add(path);
-      walk(child, path);
-    }
-  };
-  walk(shapeOf(schema), "");
-  return out;
-}
-
 /** An object shape with the given fields. */
 export function objectShape(fields: Record<string, Shape>): Shape {
   return { kind: "object", fields: new Map(Object.entries(fields)) };
+}
+
+/**
+ * A shape as plain JSON (an object's fields as a record, in order): how
+ * `npm run generate` writes the shapes of the letters' data into `view-shapes.generated.ts`.
+ */
+export type ShapeJson =
+  | { kind: "object"; fields: Readonly<Record<string, ShapeJson>> }
+  | { kind: "array"; items: ShapeJson }
+  | { kind: "record"; values: ShapeJson }
+  | { kind: "scalar"; date?: true }
+  | { kind: "any" };
+
+/**
+ * Turns a shape into plain JSON, for a generated file.
+ *
+ * @example toShapeJson(objectShape({ name: scalar })) // { kind: "object", fields: { name: { kind: "scalar" } } }
+ */
+export function toShapeJson(shape: Shape): ShapeJson {
+  switch (shape.kind) {
+    case "object":
+      return {
+        kind: "object",
+        fields: Object.fromEntries([...shape.fields].map(([k, v]) => [k, toShapeJson(v)])),
+      };
+    case "array":
+      return { kind: "array", items: toShapeJson(shape.items) };
+    case "record":
+      return { kind: "record", values: toShapeJson(shape.values) };
+    default:
+      return shape;
+  }
+}
+
+/**
+ * Reads a shape back from its JSON form.
+ *
+ * @example fromShapeJson({ kind: "object", fields: { name: { kind: "scalar" } } }).kind // "object"
+ */
+export function fromShapeJson(json: ShapeJson): Shape {
+  switch (json.kind) {
+    case "object":
+      return {
+        kind: "object",
+        fields: new Map(Object.entries(json.fields).map(([k, v]) => [k, fromShapeJson(v)])),
+      };
+    case "array":
+      return { kind: "array", items: fromShapeJson(json.items) };
+    case "record":
+      return { kind: "record", values: fromShapeJson(json.values) };
+    default:
+      return json;
+  }
 }

@@ -7,7 +7,7 @@ import { parseHandlebars } from "./handlebars-parser.js";
 import { letterHelpers, type TemplateHelper } from "./helpers.js";
 import { type LetterKind, letterKinds } from "./types.js";
 import { checkTemplate } from "./validate.js";
-import { viewShape } from "./view.js";
+import { viewShape } from "./view-shapes.js";
 
 /** The three templates of a kind: subject line, plain text body, HTML document. */
 export type TemplateFormat = "subject" | "txt" | "html";

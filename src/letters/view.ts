@@ -1,11 +1,7 @@
-import { z } from "zod";
 import { dueDate, formatLongDate, isoWeekday, plusDays } from "../facts/calendar.js";
 import type { Ruleset } from "../rules/schema.js";
 import type { ParsedLetterContext } from "./context.js";
-import { contextSchemaFor } from "./context.js";
 import type { ReasonView } from "./sender.js";
-import { objectShape, type Shape, scalar, shapeOf } from "./shape.js";
-import type { LetterKind } from "./types.js";
 
 /** The ruleset as templates see it: the clause catalogue as a list, in catalogue order. */
 export interface RulesetView {
@@ -59,37 +55,6 @@ export interface HeldView {
   safety: boolean;
   safetyWords?: string;
 }
-
-const reasonViewSchema = z.object({
-  severity: z.string(),
-  heading: z.string().optional(),
-  reason: z.string(),
-  standalone: z.boolean(),
-  review: z.boolean(),
-  contract: z.array(z.object({ clause: z.string(), summary: z.string() })),
-});
-
-const heldViewSchema = z.object({
-  reason: z.string(),
-  flagged: z.boolean(),
-  urgent: z.boolean(),
-  urgentWords: z.string().optional(),
-  safety: z.boolean(),
-  safetyWords: z.string().optional(),
-});
-
-const tasksExtraSchema = z.object({
-  weeks: z.array(
-    z.object({
-      start: z.iso.date(),
-      month: z.string().optional(),
-      count: z.number(),
-      sentOn: z.string(),
-    }),
-  ),
-  unlisted: z.number(),
-  byMonth: z.boolean(),
-});
 
 /** More weeks than this (a quarter) are grouped by month, so that the letter fits one page. */
 const MAX_WEEKS = 14;
@@ -150,16 +115,6 @@ export function tasksView(
   };
 }
 
-const rulesetViewSchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  edition: z.string(),
-  clauses: z.array(
-    z.object({ id: z.string(), clause: z.string(), title: z.string(), summary: z.string() }),
-  ),
-  parameters: z.record(z.string(), z.unknown()),
-});
-
 /**
  * Turns a ruleset into what templates read.
  *
@@ -178,38 +133,4 @@ export function rulesetView(ruleset: Ruleset): RulesetView {
     })),
     parameters: { ...ruleset.parameters },
   };
-}
-
-const shapes = new Map<string, Shape>();
-
-/**
- * The shape of the data a kind's templates may read: its context schema's fields, with the
- * ruleset view in place of the ruleset, and `subject` in the body templates.
- *
- * @param kind - the kind of letter
- * @param withSubject - true for the text and HTML bodies, false for the subject template
- * @returns the shape, built once per kind
- */
-export function viewShape(kind: LetterKind, withSubject: boolean): Shape {
-  const key = `${kind}:${withSubject}`;
-  const cached = shapes.get(key);
-  if (cached) return cached;
-  const context = shapeOf(contextSchemaFor(kind));
-  const fields: Record<string, Shape> =
-    context.kind === "object" ? Object.fromEntries(context.fields) : {};
-  fields.ruleset = shapeOf(rulesetViewSchema);
-  fields.reasons = shapeOf(z.array(reasonViewSchema));
-  fields.notes = fields.reasons;
-  fields.standalone = shapeOf(reasonViewSchema);
-  fields.held = shapeOf(heldViewSchema);
-  const tasks = fields.tasks;
-  if (tasks?.kind === "object") {
-    const extra = shapeOf(tasksExtraSchema);
-    if (extra.kind === "object")
-      fields.tasks = { kind: "object", fields: new Map([...tasks.fields, ...extra.fields]) };
-  }
-  if (withSubject) fields.subject = scalar;
-  const shape = objectShape(fields);
-  shapes.set(key, shape);
-  return shape;
 }

@@ -1,9 +1,10 @@
 import { sha1 } from "@noble/hashes/legacy";
 import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils";
-import { z } from "zod";
+import * as z from "zod/mini";
 import cardWording from "../../templates/cds-hooks.json";
 import type { Finding, Severity, Verdict } from "../engine/types.js";
 import { TemplateError } from "../errors/template-error.js";
+import { nonEmpty, safeParse } from "../input/common.js";
 import { fhirSystems } from "../input/fhir.js";
 import type { Letter } from "../letters/types.js";
 
@@ -62,15 +63,15 @@ const indicators: Record<Severity, CdsHooksCard["indicator"]> = {
 const severityRank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
 
 const wordingSchema = z.object({
-  source: z.object({ label: z.string().min(1), url: z.url().optional() }),
+  source: z.object({ label: nonEmpty(), url: z.optional(z.url()) }),
   summary: z.object({
-    reject: z.string().min(1),
-    remind: z.string().min(1),
-    info: z.string().min(1),
+    reject: nonEmpty(),
+    remind: nonEmpty(),
+    info: nonEmpty(),
   }),
   detail: z.object({ guidance: z.string(), contract: z.string(), clause: z.string() }),
   humanReview: z.object({
-    summary: z.string().min(1),
+    summary: nonEmpty(),
     intro: z.string(),
     reasons: z.object({
       urgentFlag: z.string(),
@@ -88,7 +89,7 @@ let wording: Wording | undefined;
 /** The card wording from templates/cds-hooks.json, checked once. */
 function cardText(): Wording {
   if (wording !== undefined) return wording;
-  const parsed = wordingSchema.safeParse(cardWording);
+  const parsed = safeParse(wordingSchema, cardWording);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new TemplateError(

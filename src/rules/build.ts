@@ -6,7 +6,7 @@ import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { typed } from "../errors/unreadable.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters } from "../facts/lexicon.js";
-import { toFileIssues } from "../input/common.js";
+import { safeParse, toFileIssues } from "../input/common.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
 import { checkPhrases } from "./check-phrases.js";
@@ -314,7 +314,7 @@ function parseRulesetFile(files: RulesetFiles): RulesetFile {
       { file: RULESET_FILE, path: "", code: "missing_file", message: "ruleset.json is missing" },
     ]);
   }
-  const parsed = rulesetSchema.safeParse(files[RULESET_FILE]);
+  const parsed = safeParse(rulesetSchema, files[RULESET_FILE]);
   if (!parsed.success) throw new RulesetError(toFileIssues(parsed.error, RULESET_FILE));
   return parsed.data;
 }
@@ -361,7 +361,7 @@ function assemble(files: RulesetFiles): Ruleset {
       });
       return;
     }
-    const result = ruleSchema.safeParse(files[file]);
+    const result = safeParse(ruleSchema, files[file]);
     if (!result.success) {
       issues.push(...toFileIssues(result.error, file));
       return;

@@ -1,17 +1,9 @@
 import type { Issue } from "../errors/guard-error.js";
 import { formatLongDate } from "../facts/calendar.js";
 import { isFactName } from "../facts/catalogue.js";
-import { practiceSchema } from "../input/practice.js";
-import { taskSchema } from "../input/task.js";
 import { parseHandlebars } from "../letters/handlebars-parser.js";
-import { knownPaths } from "../letters/shape.js";
+import { schemaFields as fields } from "../letters/view-shapes.js";
 
-let fieldPaths: { task: Set<string>; practice: Set<string> } | undefined;
-/** The task and practice fields a message may name, read from their schemas on first use. */
-function fields(): { task: Set<string>; practice: Set<string> } {
-  fieldPaths ??= { task: knownPaths(taskSchema), practice: knownPaths(practiceSchema) };
-  return fieldPaths;
-}
 const blockHelpers = new Set(["if", "unless"]);
 
 interface Node {

@@ -3,9 +3,9 @@
  * an analyst can try one change (a parameter, a disabled rule, an added rule) in one short file
  * instead of a copy of every rule. Pure: reading the base from disk is `loadRuleset`'s job.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
-import { toFileIssues } from "../input/common.js";
+import { nonEmpty, safeParse, toFileIssues } from "../input/common.js";
 import { RULESET_FILE, ruleSchema } from "./schema.js";
 
 /** `extends` naming the bundled ruleset. */
@@ -15,7 +15,7 @@ const slug = ruleSchema.shape.id;
 const looseObject = z.record(z.string(), z.unknown());
 
 /** An override of a named rule: any rule field but its id, each replacing the base rule's field. */
-export const ruleOverrideSchema = ruleSchema.omit({ id: true, $schema: true }).partial();
+export const ruleOverrideSchema = z.partial(z.omit(ruleSchema, { id: true, $schema: true }));
 
 /**
  * The top level of an overlay. Each section is merged into the base's (objects key by key,
@@ -23,21 +23,23 @@ export const ruleOverrideSchema = ruleSchema.omit({ id: true, $schema: true }).p
  * of each section is checked here.
  */
 export const overlaySchema = z.strictObject({
-  $schema: z.string().optional(),
-  extends: z.string().min(1, { error: 'extends names "default" or a ruleset folder or file' }),
-  name: z.string().min(1).optional(),
-  version: z.string().optional(),
-  description: z.string().optional(),
-  guidance: looseObject.optional(),
+  $schema: z.optional(z.string()),
+  extends: z
+    .string()
+    .check(z.minLength(1, { error: 'extends names "default" or a ruleset folder or file' })),
+  name: z.optional(nonEmpty()),
+  version: z.optional(z.string()),
+  description: z.optional(z.string()),
+  guidance: z.optional(looseObject),
   /** New rules (an id whose `<id>.json` is beside the overlay, or the rule itself), run after the base's. */
-  rules: z.array(z.union([slug, looseObject])).optional(),
-  parameters: looseObject.optional(),
-  contract: looseObject.optional(),
-  categories: z.record(z.string(), looseObject).optional(),
-  phrases: looseObject.optional(),
-  examples: looseObject.optional(),
+  rules: z.optional(z.array(z.union([slug, looseObject]))),
+  parameters: z.optional(looseObject),
+  contract: z.optional(looseObject),
+  categories: z.optional(z.record(z.string(), looseObject)),
+  phrases: z.optional(looseObject),
+  examples: z.optional(looseObject),
   /** Fields of named rules to replace, e.g. `{ "fit-note": { "enabled": false } }`. */
-  overrides: z.record(z.string(), z.unknown()).optional(),
+  overrides: z.optional(z.record(z.string(), z.unknown())),
 });
 export type RulesetOverlay = z.infer<typeof overlaySchema>;
 
@@ -112,7 +114,7 @@ function addedRules(
       return;
     }
     const id = entry.id;
-    if (typeof id !== "string" || !slug.safeParse(id).success) {
+    if (typeof id !== "string" || !safeParse(slug, id).success) {
       issues.push({
         file,
         path: `rules[${i}].id`,
@@ -147,7 +149,7 @@ export function applyOverlay(
   file: string,
   beside: RulesetSource = { files: {}, origins: {} },
 ): RulesetSource {
-  const parsed = overlaySchema.safeParse(overlay);
+  const parsed = safeParse(overlaySchema, overlay);
   if (!parsed.success) throw new RulesetError(toFileIssues(parsed.error, file));
   const {
     $schema: _schema,
@@ -170,7 +172,7 @@ export function applyOverlay(
   for (const [id, fields] of Object.entries(overrides)) {
     const name = `${id}.json`;
     const path = `overrides.${id}`;
-    const result = ruleOverrideSchema.safeParse(fields);
+    const result = safeParse(ruleOverrideSchema, fields);
     if (!result.success) {
       issues.push(
         ...toFileIssues(result.error, file).map((i) => ({

@@ -1,15 +1,20 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { nonEmpty } from "../input/common.js";
 
 /** A ruleset's main file name. */
 export const RULESET_FILE = "ruleset.json";
 
 /** Rule ids, category ids and parameter names: lower-case words joined by hyphens (camelCase for parameters). */
-const slug = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
-  error: "must be lower-case words joined by hyphens, e.g. fit-note",
-});
-const paramName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, {
-  error: "must be a camelCase name, e.g. immediateWithinDays",
-});
+const slug = z.string().check(
+  z.regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+    error: "must be lower-case words joined by hyphens, e.g. fit-note",
+  }),
+);
+const paramName = z.string().check(
+  z.regex(/^[a-z][A-Za-z0-9]*$/, {
+    error: "must be a camelCase name, e.g. immediateWithinDays",
+  }),
+);
 
 const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -22,11 +27,11 @@ export const conditionValueSchema = z.union([
 
 /** One comparison of a fact with a value, in json-rules-engine's form (no `path`: JSONPath is not allowed). */
 export const factConditionSchema = z.strictObject({
-  fact: z.string().min(1, { error: "fact must name a fact" }),
-  operator: z.string().min(1, { error: "operator must name an operator" }),
+  fact: z.string().check(z.minLength(1, { error: "fact must name a fact" })),
+  operator: z.string().check(z.minLength(1, { error: "operator must name an operator" })),
   value: conditionValueSchema,
-  priority: z.number().int().positive().optional(),
-  name: z.string().optional(),
+  priority: z.optional(z.number().check(z.int(), z.positive())),
+  name: z.optional(z.string()),
 });
 
 export type ConditionValue = z.infer<typeof conditionValueSchema>;
@@ -37,14 +42,14 @@ export type Condition =
   | { any: Condition[]; priority?: number; name?: string }
   | { not: Condition; priority?: number; name?: string };
 
-const nested: z.ZodType<Condition> = z.lazy(() => conditionSchema);
+const nested: z.ZodMiniType<Condition> = z.lazy(() => conditionSchema);
 const decoration = {
-  priority: z.number().int().positive().optional(),
-  name: z.string().optional(),
+  priority: z.optional(z.number().check(z.int(), z.positive())),
+  name: z.optional(z.string()),
 };
 
 /** A json-rules-engine condition: `all`, `any`, `not` over fact conditions. */
-export const conditionSchema: z.ZodType<Condition> = z.union([
+export const conditionSchema: z.ZodMiniType<Condition> = z.union([
   z.strictObject({ all: z.array(nested), ...decoration }),
   z.strictObject({ any: z.array(nested), ...decoration }),
   z.strictObject({ not: nested, ...decoration }),
@@ -63,68 +68,70 @@ export const topLevelConditionSchema = z.union(
 
 /** A rule example: a task fragment merged onto the ruleset's example task, and optionally a practice fragment. */
 export const exampleSchema = z.strictObject({
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   task: z.record(z.string(), z.unknown()),
-  practice: z.record(z.string(), z.unknown()).optional(),
+  practice: z.optional(z.record(z.string(), z.unknown())),
   /** When given, exactly these rules must fire on the example (ESLint RuleTester's `errors`). */
-  expect: z.array(slug).optional(),
+  expect: z.optional(z.array(slug)),
 });
 export type RuleExample = z.infer<typeof exampleSchema>;
 
 /** The JSON form of one rule file, `rules/<id>.json`. */
 export const ruleSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: slug,
-  title: z.string().min(1),
+  title: nonEmpty(),
   severity: z.enum(["reject", "remind", "info"]),
   /** `false` keeps the rule in the ruleset's files but out of what runs (and out of the hash). */
-  enabled: z.boolean().optional(),
+  enabled: z.optional(z.boolean()),
   /** When true, a task on which this rule fires must be read by a person (sets `verdict.humanReview`). */
-  humanReview: z.boolean().optional(),
-  guidance: z.strictObject({ section: z.string().min(1), quote: z.string().min(1) }),
-  contract: z.array(z.string().min(1)),
+  humanReview: z.optional(z.boolean()),
+  guidance: z.strictObject({ section: nonEmpty(), quote: nonEmpty() }),
+  contract: z.array(nonEmpty()),
   conditions: topLevelConditionSchema,
-  message: z.string().min(1),
+  message: nonEmpty(),
   /**
    * The letter a finding of this rule leads to: the verdict's letter is the one its first
    * finding (reject, then remind, then info) leads to. Default: `rejection` for a reject rule,
    * `reminder` for a remind rule, `none` for an info rule.
    */
-  letter: z
-    .enum(["rejection", "reminder", "opt-out-notice", "none"], {
+  letter: z.optional(
+    z.enum(["rejection", "reminder", "opt-out-notice", "none"], {
       error: "letter must be one of rejection, reminder, opt-out-notice, none",
-    })
-    .optional(),
+    }),
+  ),
   /**
    * The words the sender reads in a letter: a heading and a reason, written to the sender and
    * templated like `message` from `task.*`, `practice.*`, `facts.*`, `parameters.*` and
    * `words.*` (the sender's own words that the facts were read from). Absent: letters print
    * the analyst's `message`, without a heading.
    */
-  sender: z
-    .strictObject({
-      heading: z.string().min(1),
-      reason: z.string().min(1),
+  sender: z.optional(
+    z.strictObject({
+      heading: nonEmpty(),
+      reason: nonEmpty(),
       /**
        * The reason is the letter's whole message, printed as a paragraph in place of the list
        * of reasons (the guidance's suggested text for a declined task).
        */
-      standalone: z.boolean().optional(),
-    })
-    .optional(),
+      standalone: z.optional(z.boolean()),
+    }),
+  ),
   examples: z.strictObject({
-    fires: z.array(exampleSchema).min(1, { error: "a rule needs at least one example that fires" }),
+    fires: z
+      .array(exampleSchema)
+      .check(z.minLength(1, { error: "a rule needs at least one example that fires" })),
     passes: z
       .array(exampleSchema)
-      .min(1, { error: "a rule needs at least one example that passes" }),
+      .check(z.minLength(1, { error: "a rule needs at least one example that passes" })),
   }),
 });
 export type RuleFile = z.infer<typeof ruleSchema>;
 
 /** A phrase to find in a task body: words (a trailing `*` matches any word ending), or `allOf` phrases within one sentence or the next. */
 export const phraseSchema = z.union([
-  z.string().min(1),
-  z.strictObject({ allOf: z.array(z.string().min(1)).min(2) }),
+  nonEmpty(),
+  z.strictObject({ allOf: z.array(nonEmpty()).check(z.minLength(2)) }),
 ]);
 export type Phrase = z.infer<typeof phraseSchema>;
 
@@ -138,27 +145,29 @@ const parameterValue = z.union([
 
 /** The JSON form of `rules/ruleset.json`. */
 export const rulesetSchema = z.strictObject({
-  $schema: z.string().optional(),
-  name: z.string().min(1),
+  $schema: z.optional(z.string()),
+  name: nonEmpty(),
   version: z
     .string()
-    .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, { error: "version must be semver, e.g. 1.0.0" }),
-  description: z.string().optional(),
-  guidance: z
-    .strictObject({ title: z.string(), publisher: z.string(), date: z.string() })
-    .optional(),
+    .check(
+      z.regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, { error: "version must be semver, e.g. 1.0.0" }),
+    ),
+  description: z.optional(z.string()),
+  guidance: z.optional(
+    z.strictObject({ title: z.string(), publisher: z.string(), date: z.string() }),
+  ),
   /** Rule ids in evaluation order: `<id>.json` must exist for each. */
-  rules: z.array(slug).min(1),
+  rules: z.array(slug).check(z.minLength(1)),
   parameters: z.record(paramName, parameterValue),
   contract: z.strictObject({
-    edition: z.string().min(1),
-    note: z.string().optional(),
+    edition: nonEmpty(),
+    note: z.optional(z.string()),
     clauses: z.record(
-      z.string().regex(/^[A-Z]+[0-9][0-9.]*$/, { error: "clause ids look like SC12.1.3" }),
+      z.string().check(z.regex(/^[A-Z]+[0-9][0-9.]*$/, { error: "clause ids look like SC12.1.3" })),
       z.strictObject({
-        clause: z.string().min(1),
-        title: z.string().min(1),
-        summary: z.string().min(1),
+        clause: nonEmpty(),
+        title: nonEmpty(),
+        summary: nonEmpty(),
       }),
     ),
   }),
@@ -166,95 +175,95 @@ export const rulesetSchema = z.strictObject({
   categories: z.record(
     slug,
     z.strictObject({
-      label: z.string().min(1),
+      label: nonEmpty(),
       requestsAction: z.boolean(),
       /** The sender's ask: for a category that requests action, read only where it is a request. */
       phrases: z.array(phraseSchema),
       /** When given, one of these must appear in the task too ("discharge" for discharge medicines). */
-      context: z.array(phraseSchema).optional(),
+      context: z.optional(z.array(phraseSchema)),
       /** Categories that, once read, rule this one out (a discharge prescription is not also a clinic one). */
-      notWith: z.array(slug).optional(),
+      notWith: z.optional(z.array(slug)),
       /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
-      otherSenders: slug.optional(),
+      otherSenders: z.optional(slug),
     }),
   ),
   /** How words are read before phrases are matched: shorthand and spelling. */
-  reading: z
-    .strictObject({
+  reading: z.optional(
+    z.strictObject({
       /** A word (or "d/c"-style compound) and what it reads as; an object for a reading with exceptions. */
       shorthand: z.record(
-        z.string().min(1),
+        nonEmpty(),
         z.union([
-          z.string().min(1),
+          nonEmpty(),
           z.strictObject({
-            reads: z.string().min(1),
+            reads: nonEmpty(),
             /** Not after these words ("OD" after a dose is once daily, not an overdose). */
-            notAfter: z.array(z.string().min(1)).optional(),
+            notAfter: z.optional(z.array(nonEmpty())),
             /** Not after a number or a number with its unit ("20mg OD" is once daily). */
-            notAfterDose: z.boolean().optional(),
+            notAfterDose: z.optional(z.boolean()),
           }),
         ]),
       ),
       /** Misspellings of words that decide a rule, and their correct form. */
-      spelling: z.record(z.string().min(1), z.string().min(1)),
+      spelling: z.record(nonEmpty(), nonEmpty()),
       /** Real words the edit-distance correction must leave alone ("deferred" is not "referred"). */
-      spellingExceptions: z.array(z.string().min(1)).optional(),
-    })
-    .optional(),
+      spellingExceptions: z.optional(z.array(nonEmpty())),
+    }),
+  ),
   /** Word groups a phrase may name in braces: "repeat {test}" is one phrase per member of `test`. */
-  wordGroups: z.record(slug, z.array(z.string().min(1)).min(1)).optional(),
+  wordGroups: z.optional(z.record(slug, z.array(nonEmpty()).check(z.minLength(1)))),
   /** Results stated in the text that need a person to read them now. */
-  criticalResults: z
-    .array(
+  criticalResults: z.optional(
+    z.array(
       z.strictObject({
-        label: z.string().min(1),
-        analyte: z.array(z.string().min(1)).min(1),
-        atLeast: z.number().optional(),
-        below: z.number().optional(),
+        label: nonEmpty(),
+        analyte: z.array(nonEmpty()).check(z.minLength(1)),
+        atLeast: z.optional(z.number()),
+        below: z.optional(z.number()),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /** England and Wales bank holidays, for working days. */
-  calendar: z
-    .strictObject({
+  calendar: z.optional(
+    z.strictObject({
       bankHolidays: z.strictObject({
-        region: z.string().min(1),
-        source: z.string().min(1),
+        region: nonEmpty(),
+        source: nonEmpty(),
         dates: z.array(
-          z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dates look like 2026-12-25" }),
+          z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dates look like 2026-12-25" })),
         ),
       }),
-    })
-    .optional(),
+    }),
+  ),
   phrases: z.strictObject({
     urgent: z.array(phraseSchema),
-    negators: z.array(z.string().min(1)),
+    negators: z.array(nonEmpty()),
     /** Words that end a negator's reach: "not eating and urgent review" is urgent. */
-    negationStops: z.array(z.string().min(1)).optional(),
+    negationStops: z.optional(z.array(nonEmpty())),
     /**
      * For the urgent and safety lists (they decide human review): the only words a negator
      * reaches across ("no longer urgent", "not an urgent request"); any other word ends its
      * reach, so "not coping urgent review" is urgent. Absent: the negation window alone.
      */
-    reviewNegationFillers: z.array(z.string().min(1)).optional(),
+    reviewNegationFillers: z.optional(z.array(nonEmpty())),
     safety: z.array(phraseSchema),
     journal: z.array(phraseSchema),
     action: z.array(phraseSchema),
     clinical: z.array(phraseSchema),
     /** Words that open a request when they start a clause ("refer to ENT", "chase the CT"). */
-    imperatives: z.array(z.string().min(1)).optional(),
+    imperatives: z.optional(z.array(nonEmpty())),
     /** Negation after the term: "fit note not needed", "DVT ruled out". */
-    negatedAfter: z.array(phraseSchema).optional(),
+    negatedAfter: z.optional(z.array(phraseSchema)),
     /** Phrases holding a negator that do not negate: "no change in", "not only". */
-    pseudoNegations: z.array(phraseSchema).optional(),
+    pseudoNegations: z.optional(z.array(phraseSchema)),
     /** Hypothetical and conditional: "if", "should he", "in case"; reach to the sentence's end. */
-    hypothetical: z.array(phraseSchema).optional(),
+    hypothetical: z.optional(z.array(phraseSchema)),
     /** Already done, before the term: "has been", "we have", "already". */
-    done: z.array(phraseSchema).optional(),
+    done: z.optional(z.array(phraseSchema)),
     /** Already done, after the term: "issued", "supplied", "arranged". */
-    doneAfter: z.array(phraseSchema).optional(),
+    doneAfter: z.optional(z.array(phraseSchema)),
     /** Service names that hold trigger words: "Urgent Treatment Centre", "A&E". */
-    services: z.array(phraseSchema).optional(),
+    services: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),
