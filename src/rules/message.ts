@@ -11,6 +11,25 @@ interface Node {
   [key: string]: unknown;
 }
 
+/**
+ * Parsed messages by source. A ruleset is checked when it is built and its messages compiled
+ * when it is prepared, and an analyst's overlay or a mutated copy rebuilds the same fifteen
+ * messages; Handlebars' parser was most of a build's time. The trees are only read, never
+ * changed, so one tree serves every caller. Bounded: the oldest entry goes first.
+ */
+const parsed = new Map<string, Node>();
+const PARSED_MAX = 512;
+
+function parseMessage(source: string): Node {
+  let ast = parsed.get(source);
+  if (ast === undefined) {
+    ast = parseHandlebars(source) as unknown as Node;
+    if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value ?? "");
+    parsed.set(source, ast);
+  }
+  return ast;
+}
+
 function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && typeof (value as Node).type === "string";
 }
@@ -65,7 +84,7 @@ export function checkMessage(
   const fail = (code: string, message: string) => issues.push({ path: at, code, message });
   let ast: unknown;
   try {
-    ast = parseHandlebars(source);
+    ast = parseMessage(source);
   } catch (error) {
     fail(
       "template_syntax",
@@ -235,6 +254,6 @@ function compileNodes(nodes: readonly unknown[]): Render {
  * @example compileMessage("Due {{date facts.dueOn}}")({ facts: { dueOn: "2026-12-01" } }) // "Due 1 December 2026"
  */
 export function compileMessage(source: string): Render {
-  const ast = parseHandlebars(source) as unknown as Node;
+  const ast = parseMessage(source);
   return compileNodes((ast.body as unknown[]) ?? []);
 }
