@@ -14,6 +14,13 @@ export const MAX_PHRASE_WORDS = 12;
 export const MAX_PHRASES = 20_000;
 /** A word ending in `*` needs at least this many letters before it. */
 export const MIN_PREFIX_LETTERS = 3;
+/**
+ * The most trie steps one word of a body may start, however the body is written (checked when
+ * the ruleset loads, from `Matcher.worstSteps`). Without it, a thousand phrases of twelve
+ * overlapping prefixes (`aaa* aaaa* …`) passed the phrase limits and took seconds a body, since
+ * one body word followed every prefix edge at once. The bundled ruleset's bound is about half.
+ */
+export const MAX_STEPS_PER_WORD = 500;
 
 /** One word of a compiled phrase: a stem, a prefix of the word as read (`prescri*`), or `_` (any one word). */
 export interface PatternWord {
@@ -103,11 +110,40 @@ export function compilePhrase(
   return patterns.filter((p) => p.length > 0);
 }
 
+/** A phrase found costs about five trie steps: it is recorded, then read by the context rules. */
+const MENTION_STEPS = 5;
+
+/** The bound of `Matcher.worstSteps` from one node: its own step, then its costliest children at once. */
+function worstSteps(from: Node): number {
+  let exact1 = 0;
+  let exact2 = 0;
+  for (const child of from.next?.values() ?? []) {
+    const cost = worstSteps(child);
+    if (cost > exact1) [exact1, exact2] = [cost, exact1];
+    else if (cost > exact2) exact2 = cost;
+  }
+  let prefixes = 0;
+  for (const bucket of from.prefixes?.values() ?? []) {
+    // A token tries every edge of its bucket and may follow all of them.
+    let sum = bucket.length;
+    for (const edge of bucket) sum += worstSteps(edge.node);
+    prefixes = Math.max(prefixes, sum);
+  }
+  const found = MENTION_STEPS * from.ends.length;
+  return 1 + found + exact1 + exact2 + (from.any ? worstSteps(from.any) : 0) + prefixes;
+}
+
 /** Several phrase lists compiled into one trie. */
 export class Matcher {
   readonly #root = node();
   /** Phrase id → [list, index in list]. */
   readonly #ids: [number, number][] = [];
+  /**
+   * An upper bound on the trie steps `scan` takes from one start token, whatever the tokens:
+   * every `_` and every prefix edge of one bucket taken at once, and the two costliest exact
+   * edges (a token's stem and its word as written).
+   */
+  readonly worstSteps: number;
 
   /**
    * @param lists - each list's phrases as text (an `allOf` phrase's parts are added by the caller
@@ -135,6 +171,7 @@ export class Matcher {
         }
       });
     });
+    this.worstSteps = worstSteps(this.#root);
   }
 
   #add(pattern: readonly PatternWord[], id: number): void {

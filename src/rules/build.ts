@@ -5,7 +5,8 @@ import { formatPath } from "../errors/guard-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { typed } from "../errors/unreadable.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
-import { factParameters } from "../facts/lexicon.js";
+import { factParameters, lexiconOf } from "../facts/lexicon.js";
+import { MAX_STEPS_PER_WORD } from "../facts/matcher.js";
 import { safeParse, toFileIssues } from "../input/common.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
@@ -396,5 +397,25 @@ function assemble(files: RulesetFiles): Ruleset {
   }
   // The hash covers what runs: a disabled rule's file does not change it.
   const hash = bytesToHex(sha256(utf8ToBytes(canonicalJson({ ...definition, rules }))));
-  return deepFreeze({ ...definition, rules, disabled, hash });
+  const built = deepFreeze({ ...definition, rules, disabled, hash });
+  checkMatchingCost(built);
+  return built;
+}
+
+/**
+ * Phrase matching stays linear in the body whatever the lists: the compiled phrases (cached for
+ * the guard that evaluates with them) must bound the steps one body word can start. Checked last,
+ * once the phrases are known to be sound, since it compiles them.
+ */
+function checkMatchingCost(ruleset: Ruleset): void {
+  const steps = lexiconOf(ruleset).matcher.worstSteps;
+  if (steps <= MAX_STEPS_PER_WORD) return;
+  throw new RulesetError([
+    {
+      file: RULESET_FILE,
+      path: "phrases",
+      code: "too_costly",
+      message: `the phrases let one word of a task start up to ${steps.toLocaleString("en-GB")} matching steps; at most ${MAX_STEPS_PER_WORD} keep matching linear in the body: use fewer overlapping prefixes (word*) and any-word gaps (_)`,
+    },
+  ]);
 }

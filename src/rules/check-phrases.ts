@@ -4,6 +4,43 @@ import { words } from "../facts/tokens.js";
 import type { Phrase, RulesetFile } from "./schema.js";
 
 const RULESET_FILE = "ruleset.json";
+const GROUP = /^\{([a-z][a-z0-9-]*)\}$/;
+
+type WordGroups = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * What a phrase's word groups make of it: each `{name}` is every member in turn, so
+ * "{g} {g} {g} {g} {g} {g} {g} {g}" over a ten-member group was a hundred million phrases
+ * and ran the process out of memory at the first task. A group that does not exist (a typo)
+ * would be read as the literal word; a member long enough to push the phrase past
+ * `MAX_PHRASE_WORDS` words could never match.
+ *
+ * @returns the problem, and how many phrases the text stands for (capped just past `MAX_PHRASES`)
+ */
+function groupProblem(phrase: string, groups: WordGroups): { problem?: string; patterns: number } {
+  let patterns = 1;
+  let longest = 0;
+  for (const part of partsOf(phrase)) {
+    const name = GROUP.exec(part)?.[1];
+    if (name === undefined) {
+      longest += 1;
+      continue;
+    }
+    const members = Object.hasOwn(groups, name) ? groups[name] : undefined;
+    if (members === undefined) {
+      return { problem: `names a word group {${name}} that wordGroups does not define`, patterns };
+    }
+    longest += Math.max(0, ...members.map((m) => partsOf(m).length));
+    patterns = Math.min(patterns * members.length, MAX_PHRASES + 1);
+  }
+  if (longest > MAX_PHRASE_WORDS) {
+    return {
+      problem: `has more than ${MAX_PHRASE_WORDS} words once its word groups' longest members are put in, so it could never match`,
+      patterns,
+    };
+  }
+  return { patterns };
+}
 
 /**
  * Why a phrase could never match a body, or would match every body, after the same
@@ -22,14 +59,18 @@ function phraseProblem(phrase: string): string | undefined {
   return problem;
 }
 
+function partsOf(text: string): string[] {
+  return text.split(/[\s\-–—/]+/).filter((part) => part !== "");
+}
+
 function findProblem(phrase: string): string | undefined {
   if (phrase.trim() === "") return "is empty or white space only";
-  const parts = phrase.split(/[\s\-–—/]+/).filter((part) => part !== "");
+  const parts = partsOf(phrase);
   if (parts.length === 0) return "has only hyphens, dashes or slashes, which bodies split words at";
   if (parts.length > MAX_PHRASE_WORDS) return `has more than ${MAX_PHRASE_WORDS} words`;
   for (const part of parts) {
-    // "_" is any one word; "{name}" a word group (checked against wordGroups by the schema step).
-    if (part === "_" || /^\{[a-z][a-z0-9-]*\}$/.test(part)) continue;
+    // "_" is any one word; "{name}" a word group (checked by `groupProblem`).
+    if (part === "_" || GROUP.test(part)) continue;
     const prefix = part.endsWith("*");
     const bare = prefix ? part.replace(/\*+$/, "") : part;
     const read = words(bare);
@@ -43,14 +84,25 @@ function findProblem(phrase: string): string | undefined {
   return undefined;
 }
 
-function checkPhrase(phrase: Phrase, path: string, issues: RulesetIssue[]): void {
+/**
+ * @returns how many phrases it stands for once its word groups are put in
+ */
+function checkPhrase(
+  phrase: Phrase,
+  path: string,
+  groups: WordGroups,
+  issues: RulesetIssue[],
+): number {
   // allOf keeps its meaning: every part must be able to match, or the whole never does.
   const parts =
     typeof phrase === "string"
       ? [[phrase, path] as const]
       : phrase.allOf.map((p, i) => [p, `${path}.allOf[${i}]`] as const);
+  let patterns = 0;
   for (const [text, at] of parts) {
-    const problem = phraseProblem(text);
+    const grouped = groupProblem(text, groups);
+    patterns += grouped.patterns;
+    const problem = phraseProblem(text) ?? grouped.problem;
     if (problem !== undefined) {
       issues.push({
         file: RULESET_FILE,
@@ -60,6 +112,7 @@ function checkPhrase(phrase: Phrase, path: string, issues: RulesetIssue[]): void
       });
     }
   }
+  return patterns;
 }
 
 /** A single word list entry (negators, stops, fillers) must be one word as bodies are split. */
@@ -84,28 +137,32 @@ function checkWord(word: string, path: string, issues: RulesetIssue[]): void {
  * @example checkPhrases({ ...ruleset, phrases: { ...ruleset.phrases, urgent: ["*"] } })
  * // [{ file: "ruleset.json", path: "phrases.urgent[0]", code: "phrase_never_matches", … }]
  */
-export function checkPhrases(file: Pick<RulesetFile, "categories" | "phrases">): RulesetIssue[] {
+export function checkPhrases(
+  file: Pick<RulesetFile, "categories" | "phrases" | "wordGroups">,
+): RulesetIssue[] {
   const issues: RulesetIssue[] = [];
+  const groups = file.wordGroups ?? {};
+  let total = 0;
   for (const [id, category] of Object.entries(file.categories)) {
     category.phrases.forEach((p, i) => {
-      checkPhrase(p, `categories.${id}.phrases[${i}]`, issues);
+      total += checkPhrase(p, `categories.${id}.phrases[${i}]`, groups, issues);
+    });
+    category.context?.forEach((p, i) => {
+      total += checkPhrase(p, `categories.${id}.context[${i}]`, groups, issues);
     });
   }
   const { negators, negationStops, reviewNegationFillers, ...lists } = file.phrases;
-  const total =
-    Object.values(file.categories).reduce((n, c) => n + c.phrases.length, 0) +
-    Object.values(lists).reduce((n, list) => n + (list?.length ?? 0), 0);
+  for (const [name, list] of Object.entries(lists)) {
+    list?.forEach((p, i) => {
+      total += checkPhrase(p, `phrases.${name}[${i}]`, groups, issues);
+    });
+  }
   if (total > MAX_PHRASES) {
     issues.push({
       file: RULESET_FILE,
       path: "phrases",
       code: "too_many_phrases",
-      message: `the ruleset holds ${total} phrases; at most ${MAX_PHRASES} keep matching linear in the body`,
-    });
-  }
-  for (const [name, list] of Object.entries(lists)) {
-    list?.forEach((p, i) => {
-      checkPhrase(p, `phrases.${name}[${i}]`, issues);
+      message: `the ruleset's phrases stand for more than ${MAX_PHRASES.toLocaleString("en-GB")} phrases once word groups are put in; at most ${MAX_PHRASES.toLocaleString("en-GB")} keep matching linear in the body`,
     });
   }
   const wordLists = { negators, negationStops, reviewNegationFillers };

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
+import { RulesetError } from "../../src/errors/ruleset-error.js";
+import { lexiconOf } from "../../src/facts/lexicon.js";
+import { MAX_STEPS_PER_WORD } from "../../src/facts/matcher.js";
 import { fromFhirTask } from "../../src/input/fhir.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
-import { practice, task } from "./fuzz.js";
+import { buildRuleset } from "../../src/rules/build.js";
+import { defaultRuleset } from "../../src/rules/default.js";
+import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
+import { practice, setAt, task } from "./fuzz.js";
 
 /**
  * Regular expressions and loops over body text must stay linear. Each hostile body is 20,000
@@ -150,5 +156,73 @@ describe("hostile FHIR strings", () => {
       }
     });
     expect(ms / (BODY / 1024)).toBeLessThan(BUDGET_MS_PER_KB);
+  });
+});
+
+describe("custom phrase lists", () => {
+  const files = defaultRulesetFiles as Record<string, unknown>;
+  /** The bundled ruleset with phrases added to one list. */
+  const withPhrases = (list: string, added: string[]) => {
+    const main = files["ruleset.json"] as { phrases: Record<string, unknown[]> };
+    return {
+      ...files,
+      "ruleset.json": setAt(main, ["phrases", list], [...(main.phrases[list] ?? []), ...added]),
+    };
+  };
+  /** `n` phrases of twelve overlapping prefixes (`aaa* aaaa* …`), `spread` lengths each. */
+  const ladder = (n: number, spread: number) =>
+    Array.from({ length: n }, (_, i) =>
+      Array.from({ length: 12 }, (_, k) => `${"a".repeat(3 + ((i * 7 + k * 13) % spread))}*`).join(
+        " ",
+      ),
+    );
+  const refusal = (built: Record<string, unknown>) => {
+    try {
+      buildRuleset(built);
+    } catch (error) {
+      if (error instanceof RulesetError) return error;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it("refuses at load the lists the outside pass used: 100 phrases of 20 'a*' words, 1,000 of 50, a ladder of prefixes", () => {
+    const words = (n: number) => Array(n).fill("a*").join(" ");
+    for (const built of [
+      withPhrases("journal", Array(100).fill(words(20))),
+      withPhrases("journal", Array(1_000).fill(words(50))),
+      withPhrases("journal", ladder(100, 40)),
+      withPhrases("urgent", ladder(1_000, 2)),
+    ]) {
+      const error = refusal(built);
+      expect(error).toBeInstanceOf(RulesetError);
+      for (const issue of error?.issues ?? []) expect(issue.path).toMatch(/^phrases\b/);
+    }
+    const ladderError = refusal(withPhrases("journal", ladder(100, 40)));
+    expect(ladderError?.issues.map((i) => i.code)).toEqual(["too_costly"]);
+  });
+
+  it("keeps the bundled ruleset's matching within the limit", () => {
+    expect(lexiconOf(defaultRuleset()).matcher.worstSteps).toBeLessThanOrEqual(MAX_STEPS_PER_WORD);
+  });
+
+  it("evaluates hostile 20,000-character bodies in linear time with the costliest prefix ladder the limit allows", async () => {
+    // The largest ladder that still loads: as costly as custom lists can be made.
+    let low = 0;
+    let high = 200;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (refusal(withPhrases("urgent", ladder(mid, 3)))) high = mid;
+      else low = mid;
+    }
+    const ruleset = buildRuleset(withPhrases("urgent", ladder(low, 3)));
+    expect(lexiconOf(ruleset).matcher.worstSteps).toBeGreaterThan(MAX_STEPS_PER_WORD * 0.8);
+    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset });
+    for (const size of [3, 4, 5, 8, 40]) {
+      const body = fill(`${"a".repeat(size)} `);
+      const ms = await fastest(() => guard.evaluate(task({ body }) as TaskInputRaw), 2);
+      // A ruleset at the limit may cost a few times the bundled one, never seconds a body.
+      expect(ms / (BODY / 1024), `words of ${size}`).toBeLessThan(BUDGET_MS_PER_KB * 5);
+    }
   });
 });

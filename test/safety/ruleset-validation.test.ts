@@ -72,6 +72,66 @@ describe("ruleset validation", () => {
     );
   });
 
+  it.each([
+    [["phrases", "urgent", 0], "{tset} results now", "phrases.urgent[0]", /word group \{tset\}/],
+    [
+      ["categories", "results-to-patient", "context", 0],
+      "  ",
+      "categories.results-to-patient.context[0]",
+      /white space/,
+    ],
+    [
+      ["phrases", "safety", 0],
+      // Eight parts, but "the patient" is two words: fourteen at the longest.
+      "tell {person} {person} {person} {person} {person} {person} now",
+      "phrases.safety[0]",
+      /more than 12 words/,
+    ],
+  ])("refuses the phrase at %j = %j, naming %s and why", (path, value, at, why) => {
+    try {
+      buildRuleset(withRuleset(path, value));
+    } catch (error) {
+      expect(error).toBeInstanceOf(RulesetError);
+      const issue = (error as RulesetError).issues.find((i) => i.path === at);
+      expect(issue?.code).toBe("phrase_never_matches");
+      expect(issue?.message).toMatch(why);
+      return;
+    }
+    throw new Error("expected the ruleset to be refused");
+  });
+
+  it("refuses a word-group member that makes a phrase longer than it can ever match", () => {
+    const ruleset = setAt(files["ruleset.json"], ["wordGroups", "long"], ["a b c d e f g h i j k"]);
+    const found = issuesOf({
+      ...files,
+      "ruleset.json": setAt(ruleset, ["phrases", "urgent", 0], "{long} {long} now"),
+    });
+    expect(found).toContainEqual({ path: "phrases.urgent[0]", code: "phrase_never_matches" });
+  });
+
+  it("refuses at load, in moments, a phrase whose word groups stand for a hundred million phrases (it ran out of memory at the first task)", () => {
+    const ten = [
+      "alpha",
+      "beta",
+      "gamma",
+      "delta",
+      "epsilon",
+      "zeta",
+      "eta",
+      "theta",
+      "iota",
+      "kappa",
+    ];
+    const ruleset = setAt(files["ruleset.json"], ["wordGroups", "ten"], ten);
+    const started = performance.now();
+    const found = issuesOf({
+      ...files,
+      "ruleset.json": setAt(ruleset, ["phrases", "urgent", 0], Array(8).fill("{ten}").join(" ")),
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(found).toContainEqual({ path: "phrases", code: "too_many_phrases" });
+  });
+
   it("refuses a rule that compares a number fact with text, naming the condition's value", () => {
     const rule = files["immediate-action.json"] as { conditions: unknown };
     const text = JSON.stringify(rule.conditions);
