@@ -8,6 +8,45 @@
  * Node resolves the package to `src/node.ts` (the `node` export condition), where they work.
  */
 
+// The analyst's tools, which `gp-task-guard report`, `diff`, `test` and `score` are thin over
+export { type Coverage, CoverageCounter } from "./analysis/coverage.js";
+export {
+  type DiffResult,
+  diffHasChanges,
+  type RulesetDiff,
+  renderDiffJson,
+  renderDiffText,
+  VerdictDiff,
+} from "./analysis/diff.js";
+export { renderDiffHtml } from "./analysis/diff-html.js";
+export { printable } from "./analysis/format.js";
+export {
+  checkGolden,
+  expectationOf,
+  type GoldenCase,
+  type GoldenExpectation,
+  type GoldenResult,
+  type RuleTestReport,
+  readGoldenCase,
+  renderTestJson,
+  renderTestText,
+  rulesetIdentity,
+  testPassed,
+} from "./analysis/golden.js";
+export {
+  type ReportFormat,
+  type ReportInput,
+  type ReportRecordError,
+  type ReportTable,
+  recordError,
+  renderReportCsv,
+  renderReportJson,
+  renderReportText,
+  reportFormats,
+  reportTables,
+} from "./analysis/report.js";
+export { renderReportHtml } from "./analysis/report-html.js";
+export { type ExampleResult, exampleInput, runRuleExamples } from "./analysis/rule-tester.js";
 export type {
   Counts,
   Expectation,
@@ -19,7 +58,9 @@ export type {
   ScoreOptions,
   ScoreRecordError,
 } from "./analysis/score.js";
-export { metricOf, scoreGate, scoreLabelled } from "./analysis/score.js";
+export { LabelledScorer, metricOf, scoreGate, scoreLabelled } from "./analysis/score.js";
+export { renderScoreJson, renderScoreText } from "./analysis/score-format.js";
+export { renderScoreHtml } from "./analysis/score-html.js";
 export type {
   EscalationLevel,
   SummariseOptions,
@@ -28,7 +69,7 @@ export type {
   TeamEscalation,
 } from "./analysis/summarise.js";
 // Analysis
-export { escalationLevels, summarise } from "./analysis/summarise.js";
+export { escalationLevels, Summariser, summarise } from "./analysis/summarise.js";
 export type { EngineName } from "./engine/evaluator.js";
 export type { BatchOptions, Guard, GuardOptions } from "./engine/guard.js";
 // Evaluation
@@ -52,7 +93,9 @@ export { isRulesetError, RulesetError } from "./errors/ruleset-error.js";
 export { isTemplateError, TemplateError } from "./errors/template-error.js";
 export type { FactName, Facts } from "./facts/catalogue.js";
 export { factCatalogue } from "./facts/catalogue.js";
+export { decodeText } from "./input/decode.js";
 export { type FhirTaskOptions, fhirSystems, fromFhirTask } from "./input/fhir.js";
+export { jsonSyntaxDetail } from "./input/json-syntax.js";
 export { type LabelledTask, labelledTaskSchema } from "./input/labelled.js";
 export { isValidNhsNumber } from "./input/nhs-number.js";
 export type { PracticePolicy, PracticePolicyInput } from "./input/practice.js";
@@ -62,6 +105,7 @@ export type { Category, SenderKind, TaskInput, TaskInputRaw } from "./input/task
 export { defaultCategories, parseTask, senderKinds, taskSchema } from "./input/task.js";
 export type { LetterContext } from "./letters/context.js";
 export { letterContextSchema } from "./letters/context.js";
+export { londonToday } from "./letters/dates.js";
 export type { RenderLetterOptions } from "./letters/render.js";
 export { renderLetter } from "./letters/render.js";
 export type { LetterTemplates } from "./letters/templates.js";

@@ -1,30 +1,22 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { printable } from "../../analysis/format.js";
-import type { Verdict } from "../../node.js";
-import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
+import { type Letter, printable, type Verdict } from "../../node.js";
+import { batchEvaluator, type TaskResult } from "../batch.js";
 import { type Command, common, commonHelp, flag, recordFormatOption, text } from "../command.js";
-import { FileNames } from "../file-names.js";
 import {
   BufferedOutput,
   CliError,
-  checkInputFile,
   choice,
   dateOption,
   engineOption,
   exitCodes,
-  loadPractice,
-  loadRules,
-  makeGuard,
-  pathFrom,
-  printWarnings,
+  type Io,
   reason,
   write,
 } from "../io.js";
-import { Progress } from "../progress.js";
+import { Batch, LetterFiles, letterFormats, loadSetup } from "../pipeline.js";
+import type { BatchRecord } from "../records.js";
 
 const formats = ["json", "jsonl", "table"] as const;
-const letterFormats = ["text", "html"] as const;
 
 function cut(value: string, width: number): string {
   const chars = [...value];
@@ -41,6 +33,154 @@ function tableRow(
 ): string {
   // Ids, categories and messages come from task data: printable() keeps escapes off the terminal.
   return `${String(line).padStart(6)}  ${cut(printable(id), 20)}  ${outcome.padEnd(7)}  ${review.padEnd(6)}  ${cut(printable(category), 28)}  ${printable(rules)}`.trimEnd();
+}
+
+function verdictRow(line: number, verdict: Verdict): string {
+  const category = `${verdict.category.value}${verdict.category.source === "inferred" ? "*" : ""}`;
+  const rules = verdict.findings.map((f) => f.ruleId).join(", ");
+  return tableRow(
+    line,
+    verdict.taskId,
+    verdict.outcome,
+    verdict.humanReview ? "yes" : "",
+    category,
+    rules,
+  );
+}
+
+/** A record that could not be evaluated, as the output reports it. */
+interface RecordFailure {
+  code: string;
+  issues: readonly { path: string; code: string; message: string }[];
+}
+
+/** A record's verdict, or why it has none (unreadable, or not a valid task). */
+async function resultOf(
+  record: BatchRecord,
+  evaluate: (task: unknown) => Promise<TaskResult>,
+): Promise<{ verdict: Verdict } | { error: RecordFailure }> {
+  if ("error" in record) return { error: record.error };
+  const result = await evaluate(record.value);
+  if ("verdict" in result) return result;
+  const { error } = result;
+  const issues =
+    "issues" in error
+      ? (error.issues as RecordFailure["issues"])
+      : [{ path: "", code: error.code, message: error.message }];
+  return { error: { code: error.code, issues } };
+}
+
+/**
+ * Writes each record's result as it comes, in input order: a verdict or an error, as JSON
+ * lines, one JSON array or a table; and each verdict's letter when a letters folder is given.
+ */
+class VerdictWriter {
+  readonly counts = { records: 0, errors: 0, accept: 0, remind: 0, reject: 0, letters: 0, held: 0 };
+  readonly #io: Io;
+  readonly #format: (typeof formats)[number];
+  readonly #letters: LetterFiles | undefined;
+  readonly #out: BufferedOutput;
+  #first = true;
+
+  constructor(io: Io, format: (typeof formats)[number], letters: LetterFiles | undefined) {
+    this.#io = io;
+    this.#format = format;
+    this.#letters = letters;
+    this.#out = new BufferedOutput(io.stdout);
+  }
+
+  async open(): Promise<void> {
+    if (this.#format === "json") await this.#out.write("[");
+    if (this.#format === "table")
+      await write(
+        this.#io.stdout,
+        `${tableRow("line", "task", "outcome", "review", "category", "rules")}\n`,
+      );
+  }
+
+  async add(line: number, result: { verdict: Verdict } | { error: RecordFailure }): Promise<void> {
+    this.counts.records++;
+    const json =
+      "verdict" in result
+        ? await this.#verdict(line, result.verdict)
+        : await this.#error(line, result.error);
+    if (this.#format === "jsonl") await this.#out.write(`${json}\n`);
+    if (this.#format === "json") {
+      await this.#out.write(`${this.#first ? "\n" : ",\n"}${json}`);
+      this.#first = false;
+    }
+  }
+
+  async #verdict(line: number, verdict: Verdict): Promise<string> {
+    this.counts[verdict.outcome]++;
+    const { letter, ...withoutLetter } = verdict;
+    // Through the same buffer as error rows, so every row keeps its input order.
+    if (this.#format === "table") await this.#out.write(`${verdictRow(line, verdict)}\n`);
+    if (letter !== undefined) await this.#letter(verdict.taskId, letter);
+    return JSON.stringify(withoutLetter);
+  }
+
+  async #error(line: number, error: RecordFailure): Promise<string> {
+    this.counts.errors++;
+    if (this.#format === "table") {
+      const detail = error.issues.map((i) => `${i.path || "(record)"}: ${i.message}`).join("; ");
+      await this.#out.write(`${tableRow(line, "", "error", "", "", detail)}\n`);
+    }
+    return JSON.stringify({ line, error: { code: error.code, issues: error.issues } });
+  }
+
+  async #letter(taskId: string, letter: Letter): Promise<void> {
+    if (this.#letters === undefined) return;
+    // Held letters wait apart, for a person to read the task before they are sent.
+    const sub = letter.held ? "held" : undefined;
+    const path = this.#letters.pathFor(taskId, sub);
+    try {
+      if (letter.held && this.counts.held === 0) await this.#letters.makeFolder(sub);
+      await this.#letters.write(path, letter);
+    } catch (error) {
+      throw new CliError(`cannot write the letter ${path}: ${reason(error)}`);
+    }
+    if (letter.held) this.counts.held++;
+    this.counts.letters++;
+  }
+
+  async close(): Promise<void> {
+    if (this.#format === "json") await this.#out.write(this.#first ? "]\n" : "\n]\n");
+    await this.#out.flush();
+  }
+
+  /** Writes what is gathered, before an error is reported. */
+  flush(): Promise<void> {
+    return this.#out.flush();
+  }
+
+  /** The closing line on stderr: counts by outcome, and where the letters went. */
+  summary(): string {
+    const { counts } = this;
+    const dir = this.#letters?.dir;
+    const letters =
+      dir !== undefined
+        ? `; ${counts.letters.toLocaleString("en-GB")} letters written to ${dir}, ${counts.held.toLocaleString("en-GB")} of them held in ${join(dir, "held")} until a person has read the task`
+        : "";
+    return `${counts.records.toLocaleString("en-GB")} records: ${counts.reject} reject, ${counts.remind} remind, ${counts.accept} accept, ${counts.errors} could not be evaluated${letters}\n`;
+  }
+}
+
+/** The letters folder, created, when `--letters` is given. */
+async function lettersFolder(
+  io: Io,
+  values: Parameters<Command["run"]>[1],
+  format: (typeof letterFormats)[number],
+): Promise<LetterFiles | undefined> {
+  const dir = text(values, "letters");
+  if (dir === undefined) return undefined;
+  const letters = new LetterFiles(io, dir, format);
+  try {
+    await letters.makeFolder();
+  } catch (error) {
+    throw new CliError(`cannot create the letters folder ${dir}: ${reason(error)}`);
+  }
+  return letters;
 }
 
 export const evaluateCommand: Command = {
@@ -89,12 +229,8 @@ Examples:
   positionals: { min: 1, max: 1 },
 
   async run([file = "-"], values, io) {
-    const format = choice(
-      "format",
-      text(values, "format"),
-      formats,
-      io.stdout.isTTY === true ? "table" : "jsonl",
-    );
+    const tty = io.stdout.isTTY === true;
+    const format = choice("format", text(values, "format"), formats, tty ? "table" : "jsonl");
     const recordFormat = recordFormatOption(values);
     const letterFormat = choice(
       "letter-format",
@@ -105,140 +241,21 @@ Examples:
     const letterDate = dateOption("letter-date", text(values, "letter-date"));
     const engine = engineOption(text(values, "engine"));
     const quiet = flag(values, "quiet");
-    const practicePath = text(values, "practice");
-    const practice = await loadPractice(io, practicePath, "evaluate");
-    const rulesDir = text(values, "rules");
-    const ruleset = await loadRules(io, rulesDir);
-    const guard = makeGuard(practice, ruleset, {
-      ...(engine !== undefined && { engine }),
-      ...(letterDate !== undefined && { letterDate }),
-      ...(rulesDir !== undefined && { rulesDir }),
-    });
-    if (!quiet) await printWarnings(io, guard, practicePath ?? "");
-    const size = await checkInputFile(io, file, "batch file");
-
-    const lettersDir = text(values, "letters");
-    const names = new FileNames();
-    if (lettersDir !== undefined) {
-      try {
-        await mkdir(pathFrom(io, lettersDir), { recursive: true });
-      } catch (error) {
-        throw new CliError(`cannot create the letters folder ${lettersDir}: ${reason(error)}`);
-      }
-    }
-    const evaluate = batchEvaluator(guard, { letters: lettersDir !== undefined });
-
-    const read: ReadProgress = { bytes: 0, ...(size !== undefined && { total: size }) };
-    const progress = new Progress(io, read, { quiet });
-    const counts = {
-      records: 0,
-      errors: 0,
-      accept: 0,
-      remind: 0,
-      reject: 0,
-      letters: 0,
-      held: 0,
-    };
-    let first = true;
-    const out = new BufferedOutput(io.stdout);
-    if (format === "json") await out.write("[");
-    if (format === "table")
-      await write(
-        io.stdout,
-        `${tableRow("line", "task", "outcome", "review", "category", "rules")}\n`,
-      );
-
-    const emit = async (
-      line: number,
-      result: { verdict: Verdict } | { error: { code: string; issues: unknown } },
-    ) => {
-      counts.records++;
-      let json: string;
-      if ("verdict" in result) {
-        const { verdict } = result;
-        counts[verdict.outcome]++;
-        const { letter, ...withoutLetter } = verdict;
-        json = JSON.stringify(withoutLetter);
-        if (format === "table") {
-          // Through the same buffer as error rows, so every row keeps its input order.
-          await out.write(
-            `${tableRow(line, verdict.taskId, verdict.outcome, verdict.humanReview ? "yes" : "", `${verdict.category.value}${verdict.category.source === "inferred" ? "*" : ""}`, verdict.findings.map((f) => f.ruleId).join(", "))}\n`,
-          );
-        }
-        if (lettersDir !== undefined && letter !== undefined) {
-          const name = names.next(verdict.taskId, letterFormat === "html" ? ".html" : ".txt");
-          // Held letters wait apart, for a person to read the task before they are sent.
-          const folder = letter.held ? join(lettersDir, "held") : lettersDir;
-          try {
-            if (letter.held && counts.held === 0)
-              await mkdir(pathFrom(io, folder), { recursive: true });
-            await writeFile(
-              join(pathFrom(io, folder), name),
-              letterFormat === "html" ? letter.html : letter.text,
-            );
-          } catch (error) {
-            throw new CliError(`cannot write the letter ${join(folder, name)}: ${reason(error)}`);
-          }
-          if (letter.held) counts.held++;
-          counts.letters++;
-        }
-      } else {
-        counts.errors++;
-        json = JSON.stringify({
-          line,
-          error: { code: result.error.code, issues: result.error.issues },
-        });
-        if (format === "table") {
-          const issues = result.error.issues as { path: string; message: string }[];
-          const detail = issues.map((i) => `${i.path || "(record)"}: ${i.message}`).join("; ");
-          await out.write(`${tableRow(line, "", "error", "", "", detail)}\n`);
-        }
-      }
-      if (format === "jsonl") await out.write(`${json}\n`);
-      if (format === "json") {
-        await out.write(`${first ? "\n" : ",\n"}${json}`);
-        first = false;
-      }
-      progress.tick(counts.records);
-    };
-
-    try {
-      for await (const record of openBatch(io, file, recordFormat, read)) {
-        if ("error" in record) {
-          await emit(record.line, { error: record.error });
-          continue;
-        }
-        const result = await evaluate(record.value);
-        if ("verdict" in result) await emit(record.line, result);
-        else {
-          const issues =
-            "issues" in result.error
-              ? result.error.issues
-              : [{ path: "", code: result.error.code, message: result.error.message }];
-          await emit(record.line, { error: { code: result.error.code, issues } });
-        }
-      }
-    } catch (error) {
-      await out.flush();
-      progress.done();
-      if (error instanceof CliError) throw error;
-      throw new CliError(
-        `reading ${file} failed after ${counts.records} records: ${reason(error)}`,
-      );
-    }
-    if (format === "json") await out.write(first ? "]\n" : "\n]\n");
-    await out.flush();
-    progress.done();
-    if (!quiet) {
-      const letters =
-        lettersDir !== undefined
-          ? `; ${counts.letters.toLocaleString("en-GB")} letters written to ${lettersDir}, ${counts.held.toLocaleString("en-GB")} of them held in ${join(lettersDir, "held")} until a person has read the task`
-          : "";
-      await write(
-        io.stderr,
-        `${counts.records.toLocaleString("en-GB")} records: ${counts.reject} reject, ${counts.remind} remind, ${counts.accept} accept, ${counts.errors} could not be evaluated${letters}\n`,
-      );
-    }
-    return counts.errors > 0 ? exitCodes.failed : exitCodes.ok;
+    const { guard } = await loadSetup(io, values, "evaluate", { engine, letterDate, quiet });
+    const batch = await Batch.open(io, file, { what: "batch file", format: recordFormat, quiet });
+    const letters = await lettersFolder(io, values, letterFormat);
+    const evaluate = batchEvaluator(guard, { letters: letters !== undefined });
+    const writer = new VerdictWriter(io, format, letters);
+    await writer.open();
+    await batch.stream(
+      async (record) => writer.add(record.line, await resultOf(record, evaluate)),
+      {
+        keepCliErrors: true,
+        onError: () => writer.flush(),
+      },
+    );
+    await writer.close();
+    if (!quiet) await write(io.stderr, writer.summary());
+    return writer.counts.errors > 0 ? exitCodes.failed : exitCodes.ok;
   },
 };
