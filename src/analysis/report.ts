@@ -88,80 +88,69 @@ function heading(input: ReportInput): string[] {
   return lines;
 }
 
-/**
- * The report as plain text for a terminal or an e-mail: outcomes, escalation, and the tables
- * by organisation, team, rule, clause, category and month. No NHS number or task text appears.
- *
- * @param input - the summary and the batch's bookkeeping
- * @returns the text, ending with a newline
- * @example renderReportText({ summary }).split("\n")[0] // "Tasks report"
- */
-export function renderReportText(input: ReportInput): string {
-  const { summary } = input;
-  const total = summary.outcomes.total;
-  const out: string[] = [...heading(input), ""];
-
-  out.push("Outcomes");
-  out.push(
+function outcomesSection(summary: Summary): string[] {
+  const { outcomes } = summary;
+  const row = (label: string, n: number) => [label, n, formatPercent(n, outcomes.total)];
+  return [
+    "Outcomes",
     textTable(
       ["outcome", "tasks", "share"],
       [
-        ["reject", summary.outcomes.reject, formatPercent(summary.outcomes.reject, total)],
-        ["remind", summary.outcomes.remind, formatPercent(summary.outcomes.remind, total)],
-        ["accept", summary.outcomes.accept, formatPercent(summary.outcomes.accept, total)],
-        [
-          "human review",
-          summary.outcomes.humanReview,
-          formatPercent(summary.outcomes.humanReview, total),
-        ],
+        row("reject", outcomes.reject),
+        row("remind", outcomes.remind),
+        row("accept", outcomes.accept),
+        row("human review", outcomes.humanReview),
       ],
       2,
     ),
-  );
+  ];
+}
 
+function escalationSection(summary: Summary): string[] {
   const esc = summary.escalation;
-  if (esc) {
-    out.push(
-      `Escalation: non-compliant external tasks (reject or remind) in the ${esc.windowDays} days from ${formatDay(esc.from)} to ${formatDay(esc.asOf)}; service lead from ${esc.serviceLeadAt}, ICB primary care team or LMC from ${esc.icbAt}`,
-    );
-    if (esc.teams.length === 0) out.push("  No team sent a non-compliant task.\n");
-    else {
-      out.push(
-        textTable(
-          ["organisation", "team", "in window", "next step", "peak", "peak window ended"],
-          esc.teams.map((t) => [
-            t.team.organisation,
-            t.team.team ?? t.team.unit,
-            t.count,
-            escalationLabels[t.level],
-            t.peak.count,
-            formatDay(t.peak.endingOn),
-          ]),
-          2,
-        ),
-      );
-    }
-  }
+  if (!esc) return [];
+  const lines = [
+    `Escalation: non-compliant external tasks (reject or remind) in the ${esc.windowDays} days from ${formatDay(esc.from)} to ${formatDay(esc.asOf)}; service lead from ${esc.serviceLeadAt}, ICB primary care team or LMC from ${esc.icbAt}`,
+  ];
+  if (esc.teams.length === 0) return [...lines, "  No team sent a non-compliant task.\n"];
+  const header = ["organisation", "team", "in window", "next step", "peak", "peak window ended"];
+  const rows = esc.teams.map((t) => [
+    t.team.organisation,
+    t.team.team ?? t.team.unit,
+    t.count,
+    escalationLabels[t.level],
+    t.peak.count,
+    formatDay(t.peak.endingOn),
+  ]);
+  return [...lines, textTable(header, rows, 2)];
+}
 
-  out.push("By sending organisation");
-  out.push(
-    textTable(
+/** The report's tables by sender, rule, clause, category and month, each under its title. */
+function breakdownSections(summary: Summary): string[] {
+  const total = summary.outcomes.total;
+  const table = (title: string, header: string[], rows: (string | number)[][]) => [
+    title,
+    textTable(header, rows, 2),
+  ];
+  const byClause =
+    summary.byClause.length === 0
+      ? ["By contract clause", "  No finding cited a contract clause.\n"]
+      : table(
+          "By contract clause",
+          ["clause", "title", "tasks"],
+          summary.byClause.map((c) => [c.clause, c.title, c.count]),
+        );
+  return [
+    ...table(
+      "By sending organisation",
       ["organisation", "ODS", "kind", "tasks", "reject", "remind", "accept"],
       summary.byOrganisation.map((o) => [
-        o.organisation,
-        o.odsCode ?? "",
-        o.kind ?? "",
-        o.total,
-        o.reject,
-        o.remind,
-        o.accept,
+        ...[o.organisation, o.odsCode ?? "", o.kind ?? ""],
+        ...[o.total, o.reject, o.remind, o.accept],
       ]),
-      2,
     ),
-  );
-  out.push("By team");
-  out.push(
-    textTable(
+    ...table(
+      "By team",
       ["organisation", "team", "tasks", "reject", "remind", "accept", "escalation"],
       summary.byTeam.map((t) => [
         t.organisation,
@@ -172,38 +161,20 @@ export function renderReportText(input: ReportInput): string {
         t.accept,
         t.escalation,
       ]),
-      2,
     ),
-  );
-  out.push("By rule");
-  out.push(
-    textTable(
+    ...table(
+      "By rule",
       ["rule", "severity", "tasks", "share"],
       summary.byRule.map((r) => [r.ruleId, r.severity, r.count, formatPercent(r.count, total)]),
-      2,
     ),
-  );
-  out.push("By contract clause");
-  out.push(
-    summary.byClause.length === 0
-      ? "  No finding cited a contract clause.\n"
-      : textTable(
-          ["clause", "title", "tasks"],
-          summary.byClause.map((c) => [c.clause, c.title, c.count]),
-          2,
-        ),
-  );
-  out.push("By category");
-  out.push(
-    textTable(
+    ...byClause,
+    ...table(
+      "By category",
       ["category", "tasks"],
       summary.byCategory.map((c) => [c.category, c.count]),
-      2,
     ),
-  );
-  out.push("By month (Europe/London)");
-  out.push(
-    textTable(
+    ...table(
+      "By month (Europe/London)",
       ["month", "tasks", "reject", "remind", "accept"],
       summary.byMonth.map((m) => [
         formatMonth(m.month, "long"),
@@ -212,19 +183,40 @@ export function renderReportText(input: ReportInput): string {
         m.remind,
         m.accept,
       ]),
+    ),
+  ];
+}
+
+function recordErrorsSection(input: ReportInput): string[] {
+  if (!input.records || input.records.errors.length === 0) return [];
+  return [
+    "Records that could not be evaluated",
+    textTable(
+      ["line", "code", "fields"],
+      input.records.errors.map((e) => [e.line, e.code, e.paths.join(", ")]),
       2,
     ),
-  );
-  if (input.records && input.records.errors.length > 0) {
-    out.push("Records that could not be evaluated");
-    out.push(
-      textTable(
-        ["line", "code", "fields"],
-        input.records.errors.map((e) => [e.line, e.code, e.paths.join(", ")]),
-        2,
-      ),
-    );
-  }
+  ];
+}
+
+/**
+ * The report as plain text for a terminal or an e-mail: outcomes, escalation, and the tables
+ * by organisation, team, rule, clause, category and month. No NHS number or task text appears.
+ *
+ * @param input - the summary and the batch's bookkeeping
+ * @returns the text, ending with a newline
+ * @example renderReportText({ summary }).split("\n")[0] // "Tasks report"
+ */
+export function renderReportText(input: ReportInput): string {
+  const { summary } = input;
+  const out = [
+    ...heading(input),
+    "",
+    ...outcomesSection(summary),
+    ...escalationSection(summary),
+    ...breakdownSections(summary),
+    ...recordErrorsSection(input),
+  ];
   // Names and ids come from task data: nothing in them may drive the terminal.
   return out.join("\n").split("\n").map(printable).join("\n");
 }
@@ -247,6 +239,60 @@ export function renderReportJson(input: ReportInput): string {
   )}\n`;
 }
 
+type CsvCell = string | number | boolean | undefined | null;
+
+/** Each CSV table's header and rows. */
+const csvTables: Record<ReportTable, (summary: Summary) => [string[], CsvCell[][]]> = {
+  teams: (summary) => {
+    const rules = summary.byRule.map((r) => r.ruleId);
+    return [
+      [
+        ...["organisation", "odsCode", "team", "unit", "external", "total", "reject", "remind"],
+        ...["accept", "humanReview", "escalation", ...rules],
+      ],
+      summary.byTeam.map((t) => [
+        ...[t.organisation, t.odsCode, t.team, t.unit, t.external, t.total, t.reject, t.remind],
+        ...[t.accept, t.humanReview, t.escalation, ...rules.map((id) => t.rules[id] ?? 0)],
+      ]),
+    ];
+  },
+  organisations: (summary) => [
+    ["organisation", "odsCode", "kind", "total", "reject", "remind", "accept", "humanReview"],
+    summary.byOrganisation.map((o) => [
+      ...[o.organisation, o.odsCode, o.kind, o.total],
+      ...[o.reject, o.remind, o.accept, o.humanReview],
+    ]),
+  ],
+  rules: (summary) => [
+    ["ruleId", "title", "severity", "tasks"],
+    summary.byRule.map((r) => [r.ruleId, r.title, r.severity, r.count]),
+  ],
+  clauses: (summary) => [
+    ["id", "clause", "title", "tasks"],
+    summary.byClause.map((c) => [c.id, c.clause, c.title, c.count]),
+  ],
+  categories: (summary) => [
+    ["category", "tasks"],
+    summary.byCategory.map((c) => [c.category, c.count]),
+  ],
+  months: (summary) => [
+    ["month", "total", "reject", "remind", "accept", "humanReview"],
+    summary.byMonth.map((m) => [m.month, m.total, m.reject, m.remind, m.accept, m.humanReview]),
+  ],
+  escalation: (summary) => [
+    [
+      ...["organisation", "odsCode", "team", "unit", "level", "inWindow", "windowFrom", "asOf"],
+      ...["peak", "peakEndingOn", "peakLevel", "totalNonCompliant", "dates", "reasons"],
+    ],
+    (summary.escalation?.teams ?? []).map((t) => [
+      ...[t.team.organisation, t.team.odsCode, t.team.team ?? "", t.team.unit, t.level, t.count],
+      ...[summary.escalation?.from, summary.escalation?.asOf],
+      ...[t.peak.count, t.peak.endingOn, t.peak.level, t.totalNonCompliant, t.dates.join(" ")],
+      t.reasons.map((r) => `${r.ruleId} ${r.count}`).join("; "),
+    ]),
+  ],
+};
+
 /**
  * One table of the report as CSV, for a spreadsheet. Cells a spreadsheet would read as a
  * formula are neutralised.
@@ -257,109 +303,6 @@ export function renderReportJson(input: ReportInput): string {
  * @example renderReportCsv({ summary }, "months").split("\r\n")[0] // "month,total,reject,remind,accept,humanReview"
  */
 export function renderReportCsv(input: ReportInput, table: ReportTable = "teams"): string {
-  const { summary } = input;
-  switch (table) {
-    case "teams": {
-      const rules = summary.byRule.map((r) => r.ruleId);
-      return csvDocument(
-        [
-          "organisation",
-          "odsCode",
-          "team",
-          "unit",
-          "external",
-          "total",
-          "reject",
-          "remind",
-          "accept",
-          "humanReview",
-          "escalation",
-          ...rules,
-        ],
-        summary.byTeam.map((t) => [
-          t.organisation,
-          t.odsCode,
-          t.team,
-          t.unit,
-          t.external,
-          t.total,
-          t.reject,
-          t.remind,
-          t.accept,
-          t.humanReview,
-          t.escalation,
-          ...rules.map((id) => t.rules[id] ?? 0),
-        ]),
-      );
-    }
-    case "organisations":
-      return csvDocument(
-        ["organisation", "odsCode", "kind", "total", "reject", "remind", "accept", "humanReview"],
-        summary.byOrganisation.map((o) => [
-          o.organisation,
-          o.odsCode,
-          o.kind,
-          o.total,
-          o.reject,
-          o.remind,
-          o.accept,
-          o.humanReview,
-        ]),
-      );
-    case "rules":
-      return csvDocument(
-        ["ruleId", "title", "severity", "tasks"],
-        summary.byRule.map((r) => [r.ruleId, r.title, r.severity, r.count]),
-      );
-    case "clauses":
-      return csvDocument(
-        ["id", "clause", "title", "tasks"],
-        summary.byClause.map((c) => [c.id, c.clause, c.title, c.count]),
-      );
-    case "categories":
-      return csvDocument(
-        ["category", "tasks"],
-        summary.byCategory.map((c) => [c.category, c.count]),
-      );
-    case "months":
-      return csvDocument(
-        ["month", "total", "reject", "remind", "accept", "humanReview"],
-        summary.byMonth.map((m) => [m.month, m.total, m.reject, m.remind, m.accept, m.humanReview]),
-      );
-    case "escalation":
-      return csvDocument(
-        [
-          "organisation",
-          "odsCode",
-          "team",
-          "unit",
-          "level",
-          "inWindow",
-          "windowFrom",
-          "asOf",
-          "peak",
-          "peakEndingOn",
-          "peakLevel",
-          "totalNonCompliant",
-          "dates",
-          "reasons",
-        ],
-        (summary.escalation?.teams ?? []).map((t) => [
-          t.team.organisation,
-          t.team.odsCode,
-          t.team.team ?? "",
-          t.team.unit,
-          t.level,
-          t.count,
-          summary.escalation?.from,
-          summary.escalation?.asOf,
-          t.peak.count,
-          t.peak.endingOn,
-          t.peak.level,
-          t.totalNonCompliant,
-          t.dates.join(" "),
-          t.reasons.map((r) => `${r.ruleId} ${r.count}`).join("; "),
-        ]),
-      );
-  }
+  const [header, rows] = csvTables[table](input.summary);
+  return csvDocument(header, rows);
 }

@@ -1,39 +1,170 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import {
+  type Letter,
+  londonToday,
+  type PracticePolicy,
+  parseTask,
+  type ReportInput,
   type ReportRecordError,
+  type Ruleset,
   recordError,
+  renderLetter,
   renderReportCsv,
+  renderReportHtml,
   renderReportJson,
   renderReportText,
   reportFormats,
   reportTables,
-} from "../../analysis/report.js";
-import { renderReportHtml } from "../../analysis/report-html.js";
-import { Summariser } from "../../analysis/summarise.js";
-import { londonToday } from "../../letters/dates.js";
-import { parseTask, renderLetter } from "../../node.js";
-import { batchEvaluator, openBatch, type ReadProgress } from "../batch.js";
-import { type Command, common, commonHelp, flag, recordFormatOption, text } from "../command.js";
-import { FileNames } from "../file-names.js";
+  Summariser,
+  type TeamEscalation,
+} from "../../node.js";
+import { batchEvaluator, type TaskResult } from "../batch.js";
+import {
+  type Command,
+  common,
+  commonHelp,
+  flag,
+  recordFormatOption,
+  text,
+  type Values,
+} from "../command.js";
 import {
   CliError,
-  checkInputFile,
   choice,
   dateOption,
   engineOption,
   exitCodes,
+  type Io,
   integerOption,
-  loadPractice,
-  loadRules,
-  makeGuard,
   output,
-  pathFrom,
-  printWarnings,
   reason,
   write,
 } from "../io.js";
-import { Progress } from "../progress.js";
+import { Batch, LetterFiles, letterFormats, loadSetup } from "../pipeline.js";
+import type { BatchRecord } from "../records.js";
+
+/** The report's options, checked in the order the help lists them. */
+function reportOptions(values: Values) {
+  return {
+    format: choice("format", text(values, "format"), reportFormats, "text"),
+    table: choice("table", text(values, "table"), reportTables, "teams"),
+    recordFormat: recordFormatOption(values),
+    engine: engineOption(text(values, "engine")),
+    asOf: dateOption("as-of", text(values, "as-of")),
+    date: dateOption("date", text(values, "date")),
+    window: integerOption("window", text(values, "window"), 1, 3660),
+    serviceLeadAt: integerOption("service-lead-at", text(values, "service-lead-at"), 1),
+    icbAt: integerOption("icb-at", text(values, "icb-at"), 1),
+    quiet: flag(values, "quiet"),
+    letterFormat: choice("letter-format", text(values, "letter-format"), letterFormats, "text"),
+  };
+}
+
+type ReportOptions = ReturnType<typeof reportOptions>;
+
+function summariserFor(ruleset: Ruleset, options: ReportOptions): Summariser {
+  try {
+    return new Summariser({
+      ruleset,
+      ...(options.asOf !== undefined && { asOf: options.asOf }),
+      ...(options.window !== undefined && { escalationWindowDays: options.window }),
+      ...(options.serviceLeadAt !== undefined && {
+        escalationServiceLeadAt: options.serviceLeadAt,
+      }),
+      ...(options.icbAt !== undefined && { escalationIcbAt: options.icbAt }),
+    });
+  } catch (error) {
+    throw new CliError(`the escalation settings are not valid: ${reason(error)}`);
+  }
+}
+
+/** Adds a record's verdict to the summary, or returns why it has none. */
+async function summariseRecord(
+  record: BatchRecord,
+  evaluate: (task: unknown) => Promise<TaskResult>,
+  summariser: Summariser,
+): Promise<ReportRecordError | undefined> {
+  if ("error" in record) return recordError(record.line, record.error.code, record.error.issues);
+  const result = await evaluate(record.value);
+  if ("error" in result) {
+    const issues =
+      "issues" in result.error
+        ? (result.error.issues as { path: string; code: string; message: string }[])
+        : [];
+    return recordError(record.line, result.error.code, issues);
+  }
+  // The task parsed for the verdict, so it parses again: the sender with defaults applied.
+  summariser.add({ verdict: result.verdict, task: parseTask(record.value) });
+  return undefined;
+}
+
+const renderers = {
+  text: renderReportText,
+  json: renderReportJson,
+  csv: renderReportCsv,
+  html: renderReportHtml,
+} satisfies Record<ReportOptions["format"], unknown>;
+
+function escalationLetter(
+  team: TeamEscalation,
+  practice: PracticePolicy,
+  ruleset: Ruleset,
+  date: string,
+): Letter {
+  return renderLetter("escalation", {
+    practice,
+    ruleset,
+    date,
+    team: team.team,
+    tasks: {
+      count: team.count,
+      // One date per task, so that the letter's weeks count tasks, not days.
+      dates: team.perDate.flatMap((d) => Array.from({ length: d.count }, () => d.date)),
+      reasons: team.reasons.map((r) => ({ ruleId: r.ruleId, title: r.title, count: r.count })),
+    },
+  });
+}
+
+/** Writes an escalation letter for each team at the service-lead step or beyond; how many. */
+async function writeEscalationLetters(
+  letters: LetterFiles,
+  input: ReportInput & { generatedOn: string; practice: PracticePolicy },
+  ruleset: Ruleset,
+): Promise<number> {
+  let written = 0;
+  try {
+    await letters.makeFolder();
+    for (const t of input.summary.escalation?.teams ?? []) {
+      if (t.level !== "service-lead" && t.level !== "icb-or-lmc") continue;
+      const letter = escalationLetter(t, input.practice, ruleset, input.generatedOn);
+      await letters.write(
+        letters.pathFor(`${t.team.organisation}_${t.team.team ?? t.team.unit}`),
+        letter,
+      );
+      written++;
+    }
+  } catch (error) {
+    throw new CliError(`cannot write the escalation letters to ${letters.dir}: ${reason(error)}`);
+  }
+  return written;
+}
+
+/** The closing lines on stderr: the letters written, and the records that could not be read. */
+async function reportEnd(
+  io: Io,
+  lettersDir: string | undefined,
+  written: number,
+  input: ReportInput,
+): Promise<void> {
+  if (lettersDir !== undefined)
+    await write(io.stderr, `${written} escalation letters written to ${lettersDir}\n`);
+  const { read, errors } = input.records ?? { read: 0, errors: [] };
+  if (errors.length > 0) {
+    await write(
+      io.stderr,
+      `${errors.length} of ${read} records could not be evaluated (listed in the report by line)\n`,
+    );
+  }
+}
 
 export const reportCommand: Command = {
   name: "report",
@@ -92,133 +223,35 @@ Examples:
   positionals: { min: 1, max: 1 },
 
   async run([file = "-"], values, io) {
-    const format = choice("format", text(values, "format"), reportFormats, "text");
-    const table = choice("table", text(values, "table"), reportTables, "teams");
-    const recordFormat = recordFormatOption(values);
-    const engine = engineOption(text(values, "engine"));
-    const asOf = dateOption("as-of", text(values, "as-of"));
-    const generatedOn = dateOption("date", text(values, "date")) ?? londonToday();
-    const window = integerOption("window", text(values, "window"), 1, 3660);
-    const serviceLeadAt = integerOption("service-lead-at", text(values, "service-lead-at"), 1);
-    const icbAt = integerOption("icb-at", text(values, "icb-at"), 1);
-    const quiet = flag(values, "quiet");
-    const letterFormat = choice(
-      "letter-format",
-      text(values, "letter-format"),
-      ["text", "html"] as const,
-      "text",
-    );
-    const practicePath = text(values, "practice");
-    const practice = await loadPractice(io, practicePath, "report");
-    const rulesDir = text(values, "rules");
-    const ruleset = await loadRules(io, rulesDir);
-    const guard = makeGuard(practice, ruleset, {
-      ...(engine !== undefined && { engine }),
-      ...(rulesDir !== undefined && { rulesDir }),
+    const options = reportOptions(values);
+    const { quiet } = options;
+    const generatedOn = options.date ?? londonToday();
+    const { practice, ruleset, guard } = await loadSetup(io, values, "report", options);
+    const summariser = summariserFor(ruleset, options);
+    const batch = await Batch.open(io, file, {
+      what: "corpus",
+      format: options.recordFormat,
+      quiet,
     });
-    if (!quiet) await printWarnings(io, guard, practicePath ?? "");
-    let summariser: Summariser;
-    try {
-      summariser = new Summariser({
-        ruleset,
-        ...(asOf !== undefined && { asOf }),
-        ...(window !== undefined && { escalationWindowDays: window }),
-        ...(serviceLeadAt !== undefined && { escalationServiceLeadAt: serviceLeadAt }),
-        ...(icbAt !== undefined && { escalationIcbAt: icbAt }),
-      });
-    } catch (error) {
-      throw new CliError(`the escalation settings are not valid: ${reason(error)}`);
-    }
-    const size = await checkInputFile(io, file, "corpus");
-    const read: ReadProgress = { bytes: 0, ...(size !== undefined && { total: size }) };
-    const progress = new Progress(io, read, { quiet });
     const evaluate = batchEvaluator(guard);
     const errors: ReportRecordError[] = [];
-    let records = 0;
-    try {
-      for await (const record of openBatch(io, file, recordFormat, read)) {
-        records++;
-        progress.tick(records);
-        if ("error" in record) {
-          errors.push(recordError(record.line, record.error.code, record.error.issues));
-          continue;
-        }
-        const result = await evaluate(record.value);
-        if ("error" in result) {
-          const issues =
-            "issues" in result.error
-              ? (result.error.issues as { path: string; code: string; message: string }[])
-              : [];
-          errors.push(recordError(record.line, result.error.code, issues));
-          continue;
-        }
-        // The task parsed for the verdict, so it parses again: the sender with defaults applied.
-        summariser.add({ verdict: result.verdict, task: parseTask(record.value) });
-      }
-    } catch (error) {
-      progress.done();
-      throw new CliError(`reading ${file} failed after ${records} records: ${reason(error)}`);
-    }
-    progress.done();
-    const input = {
-      summary: summariser.result(),
-      practice,
-      records: { read: records, errors },
-      generatedOn,
-    };
-    const document =
-      format === "json"
-        ? renderReportJson(input)
-        : format === "csv"
-          ? renderReportCsv(input, table)
-          : format === "html"
-            ? renderReportHtml(input)
-            : renderReportText(input);
-    await output(io, document, text(values, "out"));
+    const read = await batch.stream(async (record) => {
+      const error = await summariseRecord(record, evaluate, summariser);
+      if (error !== undefined) errors.push(error);
+    });
+    const summary = summariser.result();
+    const input = { summary, practice, records: { read, errors }, generatedOn };
+    await output(io, renderers[options.format](input, options.table), text(values, "out"));
     const lettersDir = text(values, "escalation-letters");
-    if (lettersDir !== undefined) {
-      const names = new FileNames();
-      let written = 0;
-      try {
-        await mkdir(pathFrom(io, lettersDir), { recursive: true });
-        for (const t of input.summary.escalation?.teams ?? []) {
-          if (t.level !== "service-lead" && t.level !== "icb-or-lmc") continue;
-          const letter = renderLetter("escalation", {
-            practice,
+    const written =
+      lettersDir === undefined
+        ? 0
+        : await writeEscalationLetters(
+            new LetterFiles(io, lettersDir, options.letterFormat),
+            input,
             ruleset,
-            date: generatedOn,
-            team: t.team,
-            tasks: {
-              count: t.count,
-              // One date per task, so that the letter's weeks count tasks, not days.
-              dates: t.perDate.flatMap((d) => Array.from({ length: d.count }, () => d.date)),
-              reasons: t.reasons.map((r) => ({ ruleId: r.ruleId, title: r.title, count: r.count })),
-            },
-          });
-          const name = names.next(
-            `${t.team.organisation}_${t.team.team ?? t.team.unit}`,
-            letterFormat === "html" ? ".html" : ".txt",
           );
-          await writeFile(
-            join(pathFrom(io, lettersDir), name),
-            letterFormat === "html" ? letter.html : letter.text,
-          );
-          written++;
-        }
-      } catch (error) {
-        throw new CliError(
-          `cannot write the escalation letters to ${lettersDir}: ${reason(error)}`,
-        );
-      }
-      if (!quiet)
-        await write(io.stderr, `${written} escalation letters written to ${lettersDir}\n`);
-    }
-    if (errors.length > 0 && !quiet) {
-      await write(
-        io.stderr,
-        `${errors.length} of ${records} records could not be evaluated (listed in the report by line)\n`,
-      );
-    }
+    if (!quiet) await reportEnd(io, lettersDir, written, input);
     return errors.length > 0 ? exitCodes.failed : exitCodes.ok;
   },
 };
