@@ -1,26 +1,29 @@
 import { writeFile } from "node:fs/promises";
-import { CoverageCounter } from "../../analysis/coverage.js";
 import {
+  CoverageCounter,
   checkGolden,
+  type EngineName,
+  exampleInput,
   expectationOf,
   type GoldenResult,
+  type Ruleset,
   type RuleTestReport,
   readGoldenCase,
   renderTestJson,
   renderTestText,
   rulesetIdentity,
+  runRuleExamples,
+  type TaskInputRaw,
   testPassed,
-} from "../../analysis/golden.js";
-import { exampleInput, runRuleExamples } from "../../analysis/rule-tester.js";
-import type { TaskInputRaw } from "../../input/task.js";
-import { batchEvaluator, openBatch, type TaskResult } from "../batch.js";
+} from "../../node.js";
+import { batchEvaluator, type TaskResult } from "../batch.js";
 import { type Command, common, flag, text } from "../command.js";
 import {
   CliError,
-  checkInputFile,
   choice,
   engineOption,
   exitCodes,
+  type Io,
   integerOption,
   loadPractice,
   loadRules,
@@ -29,6 +32,147 @@ import {
   reason,
   write,
 } from "../io.js";
+import { Batch } from "../pipeline.js";
+
+type Evaluate = (task: unknown) => Promise<TaskResult>;
+type GoldenReport = NonNullable<RuleTestReport["golden"]>;
+
+/** Evaluates tasks and counts, for coverage, the facts their rules saw and the rules that fired. */
+function counting(evaluate: Evaluate, coverage: CoverageCounter): Evaluate {
+  return async (task) => {
+    const result = await evaluate(task);
+    if ("verdict" in result) {
+      const { verdict } = result;
+      coverage.add(
+        verdict.facts,
+        verdict.findings.map((f) => f.ruleId),
+      );
+    }
+    return result;
+  };
+}
+
+function errorCode(result: TaskResult): string {
+  return "error" in result ? result.error.code : "";
+}
+
+/** Checks every case of a golden file; with `update`, the lines that would make each pass. */
+async function checkGoldenFile(
+  io: Io,
+  path: string,
+  evaluate: Evaluate,
+  update: boolean,
+): Promise<GoldenReport & { updated: string[] }> {
+  const batch = await Batch.open(io, path, { what: "golden file", format: "jsonl", quiet: true });
+  const report: GoldenReport & { updated: string[] } = {
+    source: path,
+    results: [],
+    unreadable: [],
+    updated: [],
+  };
+  await batch.stream(
+    async (record) => {
+      if ("error" in record) {
+        const problem = record.error.issues[0]?.message ?? record.error.message;
+        report.unreadable.push({ line: record.line, problem });
+        return;
+      }
+      const golden = readGoldenCase(record.line, record.value);
+      if ("problem" in golden) {
+        report.unreadable.push(golden);
+        return;
+      }
+      const result = await evaluate(golden.task);
+      const verdict = "verdict" in result ? result.verdict : undefined;
+      report.results.push(checkGolden(golden, verdict ?? { error: errorCode(result) }));
+      if (update) {
+        report.updated.push(
+          JSON.stringify(
+            verdict === undefined
+              ? { task: golden.task }
+              : { task: golden.task, expected: expectationOf(verdict) },
+          ),
+        );
+      }
+    },
+    { keepCliErrors: true },
+  );
+  return report;
+}
+/**
+ * Rewrites the golden file with the current verdicts and says how many changed; the run is
+ * then judged by them, so every case that has a verdict passes.
+ */
+async function updateGoldenFile(
+  io: Io,
+  golden: GoldenReport & { updated: string[] },
+): Promise<GoldenReport> {
+  const { source, results, unreadable } = golden;
+  try {
+    await writeFile(pathFrom(io, source), `${golden.updated.join("\n")}\n`);
+  } catch (error) {
+    throw new CliError(`cannot write ${source}: ${reason(error)}`);
+  }
+  const changed = results.filter((r) => !r.ok).length;
+  await write(
+    io.stderr,
+    `updated ${source}: ${changed} of ${results.length} expectations changed\n`,
+  );
+  const current = (r: GoldenResult): GoldenResult =>
+    "error" in r.actual
+      ? r
+      : { line: r.line, taskId: r.taskId, ok: true, expected: r.actual, actual: r.actual };
+  return { source, results: results.map(current), unreadable };
+}
+
+/** Counts, for coverage, the tasks of a corpus (its unreadable records are skipped). */
+async function coverCorpus(io: Io, path: string, evaluate: Evaluate): Promise<void> {
+  const batch = await Batch.open(io, path, { what: "corpus", quiet: true });
+  await batch.stream(
+    async (record) => {
+      if ("value" in record) await evaluate(record.value);
+    },
+    { keepCliErrors: true },
+  );
+}
+
+/** Counts, for coverage, the rules' own examples, each on its own practice. */
+async function coverExamples(
+  ruleset: Ruleset,
+  engine: EngineName | undefined,
+  coverage: CoverageCounter,
+): Promise<void> {
+  for (const rule of ruleset.rules) {
+    for (const example of [...rule.examples.fires, ...rule.examples.passes]) {
+      const { task, practice } = exampleInput(ruleset, example);
+      try {
+        const guard = makeGuard(practice, ruleset, engine === undefined ? {} : { engine });
+        const verdict = await guard.evaluate(task as TaskInputRaw);
+        coverage.add(
+          verdict.facts,
+          verdict.findings.map((f) => f.ruleId),
+        );
+      } catch {
+        // A broken example is already reported by the examples run.
+      }
+    }
+  }
+}
+
+/** The test's options, checked in the order the help lists them. */
+function testOptions(values: Parameters<Command["run"]>[1]) {
+  const options = {
+    format: choice("format", text(values, "format"), ["text", "json"] as const, "text"),
+    engine: engineOption(text(values, "engine")),
+    minCoverage: integerOption("min-coverage", text(values, "min-coverage"), 0, 100),
+    golden: text(values, "golden"),
+    corpus: text(values, "corpus"),
+    update: flag(values, "update-golden"),
+  };
+  if (options.update && options.golden === undefined)
+    throw new CliError("--update-golden needs --golden <file>");
+  return options;
+}
 
 export const testCommand: Command = {
   name: "test",
@@ -74,142 +218,45 @@ Examples:
   positionals: { min: 0, max: 1 },
 
   async run([dir], values, io) {
-    const format = choice("format", text(values, "format"), ["text", "json"] as const, "text");
-    const engine = engineOption(text(values, "engine"));
-    const minCoverage = integerOption("min-coverage", text(values, "min-coverage"), 0, 100);
-    const goldenPath = text(values, "golden");
-    const corpusPath = text(values, "corpus");
-    const update = flag(values, "update-golden");
-    if (update && goldenPath === undefined)
-      throw new CliError("--update-golden needs --golden <file>");
+    const options = testOptions(values);
+    const { engine, golden, corpus } = options;
     const ruleset = await loadRules(io, dir);
     const practicePath = text(values, "practice");
     const practice: unknown =
       practicePath === undefined
         ? ruleset.examples.practice
         : await loadPractice(io, practicePath, "test");
-
     const report: RuleTestReport = {
       ruleset: rulesetIdentity(ruleset),
       examples: await runRuleExamples(ruleset, engine === undefined ? {} : { engine }),
-      ...(minCoverage !== undefined && { minCoverage }),
+      ...(options.minCoverage !== undefined && { minCoverage: options.minCoverage }),
     };
-
     const coverage = new CoverageCounter(ruleset);
-    const count = (result: TaskResult) => {
-      if ("verdict" in result)
-        coverage.add(
-          result.verdict.facts,
-          result.verdict.findings.map((f) => f.ruleId),
-        );
-    };
     const sources: string[] = [];
-    if (goldenPath !== undefined || corpusPath !== undefined) {
+    if (golden !== undefined || corpus !== undefined) {
       const guard = makeGuard(practice, ruleset, {
         ...(engine !== undefined && { engine }),
         ...(dir !== undefined && { rulesDir: dir }),
       });
-      const evaluate = batchEvaluator(guard);
-      if (goldenPath !== undefined) {
-        await checkInputFile(io, goldenPath, "golden file");
-        sources.push(goldenPath);
-        const results: GoldenResult[] = [];
-        const unreadable: { line: number; problem: string }[] = [];
-        const updated: string[] = [];
-        for await (const record of openBatch(io, goldenPath, "jsonl", { bytes: 0 })) {
-          if ("error" in record) {
-            unreadable.push({
-              line: record.line,
-              problem: record.error.issues[0]?.message ?? record.error.message,
-            });
-            continue;
-          }
-          const golden = readGoldenCase(record.line, record.value);
-          if ("problem" in golden) {
-            unreadable.push(golden);
-            continue;
-          }
-          const result = await evaluate(golden.task);
-          count(result);
-          results.push(
-            checkGolden(
-              golden,
-              "verdict" in result ? result.verdict : { error: result.error.code },
-            ),
-          );
-          if (update) {
-            updated.push(
-              JSON.stringify(
-                "verdict" in result
-                  ? { task: golden.task, expected: expectationOf(result.verdict) }
-                  : { task: golden.task },
-              ),
-            );
-          }
-        }
-        report.golden = { source: goldenPath, results, unreadable };
-        if (update) {
-          try {
-            await writeFile(pathFrom(io, goldenPath), `${updated.join("\n")}\n`);
-          } catch (error) {
-            throw new CliError(`cannot write ${goldenPath}: ${reason(error)}`);
-          }
-          const changed = results.filter((r) => !r.ok).length;
-          await write(
-            io.stderr,
-            `updated ${goldenPath}: ${changed} of ${results.length} expectations changed\n`,
-          );
-          // The file now holds the current verdicts: judge this run by them.
-          report.golden = {
-            source: goldenPath,
-            results: results.map((r) =>
-              "error" in r.actual
-                ? r
-                : {
-                    line: r.line,
-                    taskId: r.taskId,
-                    ok: true,
-                    expected: r.actual,
-                    actual: r.actual,
-                  },
-            ),
-            unreadable,
-          };
-        }
+      const evaluate = counting(batchEvaluator(guard), coverage);
+      if (golden !== undefined) {
+        const checked = await checkGoldenFile(io, golden, evaluate, options.update);
+        sources.push(golden);
+        const { updated: _, ...result } = checked;
+        report.golden = options.update ? await updateGoldenFile(io, checked) : result;
       }
-      if (corpusPath !== undefined) {
-        await checkInputFile(io, corpusPath, "corpus");
-        sources.push(corpusPath);
-        for await (const record of openBatch(io, corpusPath, undefined, { bytes: 0 })) {
-          if ("value" in record) count(await evaluate(record.value));
-        }
+      if (corpus !== undefined) {
+        await coverCorpus(io, corpus, evaluate);
+        sources.push(corpus);
       }
     } else {
       // No corpus: coverage of the rules' own examples.
       sources.push("the rules' examples");
-      for (const rule of ruleset.rules) {
-        for (const example of [...rule.examples.fires, ...rule.examples.passes]) {
-          const { task, practice: examplePractice } = exampleInput(ruleset, example);
-          try {
-            const guard = makeGuard(
-              examplePractice,
-              ruleset,
-              engine === undefined ? {} : { engine },
-            );
-            const verdict = await guard.evaluate(task as TaskInputRaw);
-            coverage.add(
-              verdict.facts,
-              verdict.findings.map((f) => f.ruleId),
-            );
-          } catch {
-            // A broken example is already reported by the examples run.
-          }
-        }
-      }
+      await coverExamples(ruleset, engine, coverage);
     }
     report.coverage = { ...coverage.result(), source: sources.join(" and ") };
-
-    await write(io.stdout, format === "json" ? renderTestJson(report) : renderTestText(report));
+    const render = options.format === "json" ? renderTestJson : renderTestText;
+    await write(io.stdout, render(report));
     return testPassed(report) ? exitCodes.ok : exitCodes.failed;
   },
 };
