@@ -1,27 +1,28 @@
 import {
+  type DiffResult,
   diffHasChanges,
+  type RulesetDiff,
+  renderDiffHtml,
   renderDiffJson,
   renderDiffText,
   VerdictDiff,
-} from "../../analysis/diff.js";
-import { renderDiffHtml } from "../../analysis/diff-html.js";
-import { batchEvaluator, openBatch, type ReadProgress, type TaskResult } from "../batch.js";
-import { type Command, common, flag, recordFormatOption, text } from "../command.js";
+} from "../../node.js";
+import { batchEvaluator, type TaskResult } from "../batch.js";
+import { type Command, common, flag, recordFormatOption, text, type Values } from "../command.js";
 import {
   CliError,
-  checkInputFile,
   choice,
   engineOption,
   exitCodes,
+  type Io,
   integerOption,
   loadPractice,
   loadRules,
   makeGuard,
   output,
-  reason,
   write,
 } from "../io.js";
-import { Progress } from "../progress.js";
+import { Batch } from "../pipeline.js";
 
 function taskIdOf(value: unknown, line: number): string {
   if (typeof value === "object" && value !== null && "id" in value && typeof value.id === "string")
@@ -29,8 +30,53 @@ function taskIdOf(value: unknown, line: number): string {
   return `line ${line}`;
 }
 
-function asDiff(result: TaskResult): Parameters<VerdictDiff["add"]>[1] {
+function asDiff(result: TaskResult): DiffResult {
   return "verdict" in result ? result.verdict : { error: result.error.code };
+}
+
+const renderers = { text: renderDiffText, json: renderDiffJson, html: renderDiffHtml };
+
+/** The diff's options, checked in the order the help lists them. */
+function diffOptions(values: Values) {
+  const options = {
+    format: choice("format", text(values, "format"), ["text", "json", "html"] as const, "text"),
+    recordFormat: recordFormatOption(values),
+    engine: engineOption(text(values, "engine")),
+    samples: integerOption("samples", text(values, "samples"), 0, 1000),
+    quiet: flag(values, "quiet"),
+    candidate: text(values, "candidate"),
+    base: text(values, "base"),
+  };
+  if (options.candidate === undefined)
+    throw new CliError(
+      "diff needs --candidate <rules>: the proposed ruleset folder or overlay file",
+    );
+  return { ...options, candidate: options.candidate };
+}
+
+/** The closing lines on stderr, and the exit code: 1 for unread records or, when asked, a change. */
+async function diffEnd(
+  io: Io,
+  diff: RulesetDiff,
+  counts: { records: number; unreadable: number },
+  options: { quiet: boolean; failOnChange: boolean },
+): Promise<number> {
+  const { records, unreadable } = counts;
+  if (unreadable > 0 && !options.quiet) {
+    await write(
+      io.stderr,
+      `${unreadable} of ${records} records could not be read and are not in the diff (see gp-task-guard evaluate)\n`,
+    );
+  }
+  if (options.failOnChange && diffHasChanges(diff)) {
+    if (!options.quiet)
+      await write(
+        io.stderr,
+        `verdicts changed on ${diff.outcomeChanged + diff.findingsChanged} tasks\n`,
+      );
+    return exitCodes.failed;
+  }
+  return unreadable > 0 ? exitCodes.failed : exitCodes.ok;
 }
 
 export const diffCommand: Command = {
@@ -77,80 +123,40 @@ Example:
   positionals: { min: 1, max: 1 },
 
   async run([file = "-"], values, io) {
-    const format = choice(
-      "format",
-      text(values, "format"),
-      ["text", "json", "html"] as const,
-      "text",
-    );
-    const recordFormat = recordFormatOption(values);
-    const engine = engineOption(text(values, "engine"));
-    const samples = integerOption("samples", text(values, "samples"), 0, 1000);
-    const quiet = flag(values, "quiet");
-    const candidateDir = text(values, "candidate");
-    if (candidateDir === undefined)
-      throw new CliError(
-        "diff needs --candidate <rules>: the proposed ruleset folder or overlay file",
-      );
-    const baseDir = text(values, "base");
+    const options = diffOptions(values);
+    const { engine, quiet } = options;
     const practice = await loadPractice(io, text(values, "practice"), "diff");
-    const base = await loadRules(io, baseDir);
-    const candidate = await loadRules(io, candidateDir);
+    const base = await loadRules(io, options.base);
+    const candidate = await loadRules(io, options.candidate);
     const baseGuard = makeGuard(practice, base, {
       ...(engine !== undefined && { engine }),
-      ...(baseDir !== undefined && { rulesDir: baseDir }),
+      ...(options.base !== undefined && { rulesDir: options.base }),
     });
     const candidateGuard = makeGuard(practice, candidate, {
       ...(engine !== undefined && { engine }),
-      rulesDir: candidateDir,
+      rulesDir: options.candidate,
     });
     const before = batchEvaluator(baseGuard);
     const after = batchEvaluator(candidateGuard);
+    const { samples } = options;
     const diff = new VerdictDiff(base, candidate, samples === undefined ? {} : { samples });
-
-    const size = await checkInputFile(io, file, "corpus");
-    const read: ReadProgress = { bytes: 0, ...(size !== undefined && { total: size }) };
-    const progress = new Progress(io, read, { quiet });
-    let records = 0;
+    const batch = await Batch.open(io, file, {
+      what: "corpus",
+      format: options.recordFormat,
+      quiet,
+    });
     let unreadable = 0;
-    try {
-      for await (const record of openBatch(io, file, recordFormat, read)) {
-        records++;
-        progress.tick(records);
-        if ("error" in record) {
-          unreadable++;
-          continue;
-        }
-        const id = taskIdOf(record.value, record.line);
-        diff.add(id, asDiff(await before(record.value)), asDiff(await after(record.value)));
+    const records = await batch.stream(async (record) => {
+      if ("error" in record) {
+        unreadable++;
+        return;
       }
-    } catch (error) {
-      progress.done();
-      throw new CliError(`reading ${file} failed after ${records} records: ${reason(error)}`);
-    }
-    progress.done();
+      const id = taskIdOf(record.value, record.line);
+      diff.add(id, asDiff(await before(record.value)), asDiff(await after(record.value)));
+    });
     const result = diff.result();
-    const document =
-      format === "json"
-        ? renderDiffJson(result)
-        : format === "html"
-          ? renderDiffHtml(result)
-          : renderDiffText(result);
-    await output(io, document, text(values, "out"));
-    if (unreadable > 0 && !quiet) {
-      await write(
-        io.stderr,
-        `${unreadable} of ${records} records could not be read and are not in the diff (see gp-task-guard evaluate)\n`,
-      );
-    }
-    if (flag(values, "fail-on-change") && diffHasChanges(result)) {
-      if (!quiet)
-        await write(
-          io.stderr,
-          `verdicts changed on ${result.outcomeChanged + result.findingsChanged} tasks\n`,
-        );
-      return exitCodes.failed;
-    }
-    return unreadable > 0 ? exitCodes.failed : exitCodes.ok;
+    await output(io, renderers[options.format](result), text(values, "out"));
+    const failOnChange = flag(values, "fail-on-change");
+    return diffEnd(io, result, { records, unreadable }, { quiet, failOnChange });
   },
 };

@@ -1,18 +1,22 @@
-import type { TaskInputRaw } from "../../input/task.js";
 import {
   isInputError,
   isTemplateError,
+  type Letter,
   type LetterContext,
   type LetterKind,
   letterKinds,
+  type PracticePolicy,
+  type Ruleset,
   renderLetter,
+  type TaskInputRaw,
 } from "../../node.js";
-import { type Command, common, text } from "../command.js";
+import { type Command, common, text, type Values } from "../command.js";
 import {
   CliError,
   choice,
   dateOption,
   exitCodes,
+  type Io,
   loadPractice,
   loadRules,
   makeGuard,
@@ -24,6 +28,82 @@ import {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function letterKind(name: string): LetterKind {
+  if (!(letterKinds as readonly string[]).includes(name)) {
+    throw new CliError(
+      `unknown letter ${JSON.stringify(name)}: use one of ${letterKinds.join(", ")}`,
+    );
+  }
+  return name as LetterKind;
+}
+
+/** The `--context` file's fields, an object. */
+async function contextFile(io: Io, path: string | undefined): Promise<Record<string, unknown>> {
+  const extra = path === undefined ? {} : await readJsonFile(io, path, "context file");
+  if (!isRecord(extra)) throw new CliError(`${path}: the context must be a JSON object`);
+  return extra;
+}
+
+/** The `--task` file evaluated: the task and its findings, for a rejection or reminder. */
+async function taskContext(
+  io: Io,
+  taskPath: string,
+  setup: { practice: PracticePolicy; ruleset: Ruleset; rulesDir: string | undefined },
+): Promise<Record<string, unknown>> {
+  const task = await readJsonFile(io, taskPath, "task file");
+  const { practice, ruleset, rulesDir } = setup;
+  const guard = makeGuard(practice, ruleset, rulesDir === undefined ? {} : { rulesDir });
+  try {
+    const verdict = await guard.evaluate(task as TaskInputRaw);
+    return { task, findings: verdict.findings };
+  } catch (error) {
+    if (isInputError(error)) {
+      throw new CliError(
+        [
+          `${taskPath}: the task is not valid:`,
+          ...error.issues.map((i) => `  ${taskPath} ${i.path}: ${i.message}`),
+        ].join("\n"),
+      );
+    }
+    throw error;
+  }
+}
+
+/** Renders the letter; a missing or bad context field is exit 2 saying which option gives it. */
+function render(
+  kind: LetterKind,
+  context: LetterContext,
+  io: Io,
+  templates: string | undefined,
+): Letter {
+  try {
+    return renderLetter(
+      kind,
+      context,
+      templates === undefined ? {} : { templates: pathFrom(io, templates) },
+    );
+  } catch (error) {
+    if (isTemplateError(error)) {
+      const hint =
+        error.path === "task" || error.path === "findings"
+          ? " (give --task <file>)"
+          : ["provider", "team", "tasks"].some((f) => error.path.startsWith(f))
+            ? " (give it in --context <file>)"
+            : "";
+      throw new CliError(`${kind}: ${error.message}${hint}`);
+    }
+    if (isInputError(error)) {
+      throw new CliError(
+        [
+          `${kind}: the letter's context is not valid:`,
+          ...error.issues.map((i) => `  ${i.path}: ${i.message}`),
+        ].join("\n"),
+      );
+    }
+    throw error;
+  }
 }
 
 export const letterCommand: Command = {
@@ -70,78 +150,24 @@ Examples:
   },
   positionals: { min: 1, max: 1 },
 
-  async run([kindName = ""], values, io) {
-    if (!(letterKinds as readonly string[]).includes(kindName)) {
-      throw new CliError(
-        `unknown letter ${JSON.stringify(kindName)}: use one of ${letterKinds.join(", ")}`,
-      );
-    }
-    const kind = kindName as LetterKind;
+  async run([kindName = ""], values: Values, io) {
+    const kind = letterKind(kindName);
     const format = choice("format", text(values, "format"), ["text", "html"] as const, "text");
     const date = dateOption("date", text(values, "date"));
-    const practicePath = text(values, "practice");
-    const practice = await loadPractice(io, practicePath, "letter");
+    const practice = await loadPractice(io, text(values, "practice"), "letter");
     const rulesDir = text(values, "rules");
     const ruleset = await loadRules(io, rulesDir);
-    const contextPath = text(values, "context");
-    const extra =
-      contextPath === undefined ? {} : await readJsonFile(io, contextPath, "context file");
-    if (!isRecord(extra)) throw new CliError(`${contextPath}: the context must be a JSON object`);
-
-    const context: Record<string, unknown> = {
+    const extra = await contextFile(io, text(values, "context"));
+    const taskPath = text(values, "task");
+    const context = {
       ...extra,
       practice,
       ruleset,
       ...(date !== undefined && { date }),
+      ...(taskPath !== undefined &&
+        (await taskContext(io, taskPath, { practice, ruleset, rulesDir }))),
     };
-    const taskPath = text(values, "task");
-    if (taskPath !== undefined) {
-      const task = await readJsonFile(io, taskPath, "task file");
-      const guard = makeGuard(practice, ruleset, rulesDir === undefined ? {} : { rulesDir });
-      try {
-        const verdict = await guard.evaluate(task as TaskInputRaw);
-        context.task = task;
-        context.findings = verdict.findings;
-      } catch (error) {
-        if (isInputError(error)) {
-          throw new CliError(
-            [
-              `${taskPath}: the task is not valid:`,
-              ...error.issues.map((i) => `  ${taskPath} ${i.path}: ${i.message}`),
-            ].join("\n"),
-          );
-        }
-        throw error;
-      }
-    }
-    const templates = text(values, "templates");
-    let letter: ReturnType<typeof renderLetter>;
-    try {
-      letter = renderLetter(
-        kind,
-        context as LetterContext,
-        templates === undefined ? {} : { templates: pathFrom(io, templates) },
-      );
-    } catch (error) {
-      if (isTemplateError(error)) {
-        const hint =
-          error.path === "task" || error.path === "findings"
-            ? " (give --task <file>)"
-            : ["provider", "team", "tasks"].some((f) => error.path.startsWith(f))
-              ? " (give it in --context <file>)"
-              : "";
-        throw new CliError(`${kind}: ${error.message}${hint}`);
-      }
-      if (isInputError(error)) {
-        throw new CliError(
-          [
-            `${kind}: the letter's context is not valid:`,
-            ...error.issues.map((i) => `  ${i.path}: ${i.message}`),
-          ].join("\n"),
-        );
-      }
-      throw error;
-    }
+    const letter = render(kind, context as LetterContext, io, text(values, "templates"));
     await output(io, format === "html" ? letter.html : letter.text, text(values, "out"));
     // A held letter waits for a person to read the task: say so beside the letter, not in it.
     if (letter.held) await write(io.stderr, `Held: ${letter.held.reason}\n`);
