@@ -150,6 +150,36 @@ const literalReference =
 /** SystmOne, in TPP's spelling or the guidance's ("SystemOne"). */
 const systmOneSpelling = /syste?mone/i;
 
+/**
+ * Resource types an error may name. Anything else a Task says it is, or points to, is text
+ * from the record and is not repeated (issue 15: errors carry paths and codes, not content).
+ */
+const nameableTypes = new Set([
+  "Bundle",
+  "CareTeam",
+  "Device",
+  "Group",
+  "HealthcareService",
+  "Location",
+  "Organization",
+  "Patient",
+  "Practitioner",
+  "PractitionerRole",
+  "RelatedPerson",
+  "ServiceRequest",
+]);
+
+/** "Patient", or "a resource of another type" for a type the record made up. */
+function typeName(type: unknown): string {
+  return typeof type === "string" && nameableTypes.has(type) ? type : "a resource of another type";
+}
+
+/** "a Patient", or "a resource of another type". */
+function aType(type: unknown): string {
+  const name = typeName(type);
+  return name === type ? `a ${name}` : name;
+}
+
 const ownerAssignment: Record<string, "unassigned" | "user" | "group"> = {
   Organization: "unassigned",
   Practitioner: "user",
@@ -206,7 +236,7 @@ function readShape(resource: unknown): FhirTask {
           : "";
     const what =
       typeof resourceType === "string" && resourceType !== ""
-        ? `a ${resourceType} resource was given: pass the Task${hint}`
+        ? `${nameableTypes.has(resourceType) ? `a ${resourceType} resource` : "a resource of another type"} was given: pass the Task${hint}`
         : "the resource has no resourceType";
     throw new InputError(
       [
@@ -323,7 +353,7 @@ class FhirTaskReader {
       this.problem(
         "authoredOn",
         "invalid_date",
-        `authoredOn "${authoredOn}" is only a date: give the time with Z or an offset, e.g. 2026-11-23T09:30:00Z`,
+        "authoredOn is only a date: give the time with Z or an offset, e.g. 2026-11-23T09:30:00Z",
       );
     }
   }
@@ -336,7 +366,7 @@ class FhirTaskReader {
         return this.problem(
           `${path}.reference`,
           "unresolved_reference",
-          `${path}.reference "${ref.reference}" points to no contained resource with id "${ref.reference.slice(1)}"`,
+          `${path}.reference starts with "#" but no contained resource has the id after it`,
         );
       }
       return { type: hit.resource.resourceType, resource: hit.resource, resourcePath: hit.path };
@@ -441,7 +471,7 @@ class FhirTaskReader {
       return this.problem(
         "requester",
         "unsupported_requester",
-        `requester is a ${type}: a task to a practice comes from an Organization, or a PractitionerRole or Practitioner with its organisation`,
+        `requester is ${aType(type)}: a task to a practice comes from an Organization, or a PractitionerRole or Practitioner with its organisation`,
       );
     }
 
@@ -451,7 +481,7 @@ class FhirTaskReader {
       return this.problem(
         "requester.identifier",
         "missing_organisation",
-        `requester (${type}) does not say which organisation sent the task: give requester.identifier with the ODS code (system ${fhirSystems.odsOrganisation}) or requester.display${where}`,
+        `requester (${typeName(type)}) does not say which organisation sent the task: give requester.identifier with the ODS code (system ${fhirSystems.odsOrganisation}) or requester.display${where}`,
       );
     }
     sender.organisation = org.name;
@@ -497,7 +527,7 @@ class FhirTaskReader {
       return this.problem(
         "owner",
         "unsupported_owner",
-        `owner is a ${party.type}: a task to a practice is owned by an Organization (unassigned), a Practitioner or PractitionerRole (a user), or a CareTeam, Group or HealthcareService (a group)`,
+        `owner is ${aType(party.type)}: a task to a practice is owned by an Organization (unassigned), a Practitioner or PractitionerRole (a user), or a CareTeam, Group or HealthcareService (a group)`,
       );
     }
     this.from("recipient.assignment", "owner");
@@ -516,7 +546,7 @@ class FhirTaskReader {
       return this.problem(
         "owner",
         "missing_recipient_unit",
-        `owner (${party.type}) does not name the practice: pass options.recipientUnit, or give the owner's organisation`,
+        `owner (${typeName(party.type)}) does not name the practice: pass options.recipientUnit, or give the owner's organisation`,
       );
     }
     this.from("recipient.unit", optionUnit !== undefined ? "options.recipientUnit" : org.namePath);

@@ -2,10 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createGuard } from "../../src/engine/guard.js";
 import { isGuardError } from "../../src/errors/guard-error.js";
+import { fromFhirTask } from "../../src/input/fhir.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { runCli } from "../cli/run-cli.js";
-import { fuzz, practice, task } from "./fuzz.js";
+import { fhirTask, practitionerRoleRequester } from "../interop/fhir-fixtures.js";
+import { fuzz, jsonPaths, practice, setAt, task } from "./fuzz.js";
 
 /**
  * What the program prints about task data (issue 15): no record content in any error, and
@@ -143,6 +145,152 @@ describe("no record content in errors", () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout.split("\n").filter((l) => l.includes('"error"'))).toHaveLength(3);
     expect(`${bad.stdout}${bad.stderr}`).not.toContain("MARKER");
+  });
+});
+
+/** An error's message and issues, as a caller would log them. */
+function errorText(error: unknown): string {
+  return JSON.stringify({
+    message: (error as Error).message,
+    issues: (error as { issues?: unknown }).issues,
+  });
+}
+
+describe("no record content in report and diff output", () => {
+  const guard = createGuard({ practice: practice as PracticePolicyInput });
+  /** A bad record with the marker in it: a broken line, or a task whose marked field is refused. */
+  const badRecord = fc.oneof(
+    fc.constantFrom(...brokenLines),
+    fc
+      .tuple(fc.constantFrom(...fields), markerValue)
+      .map(([path, value]) => JSON.stringify(withValue(path, value))),
+  );
+  const commands: [string, string[]][] = [
+    ...["text", "json", "csv", "html"].map((f): [string, string[]] => [
+      `report -f ${f}`,
+      ["report", "-", "-f", f],
+    ]),
+    ...["text", "json", "html"].map((f): [string, string[]] => [
+      `diff -f ${f}`,
+      ["diff", "--candidate", "examples/rulesets/seven-day-window.json", "-", "-f", f],
+    ]),
+  ];
+
+  it("prints no bad record's content on stdout or stderr of report and diff, in any format", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(badRecord, fc.constant("good")), { minLength: 1, maxLength: 6 }),
+        async (records) => {
+          const lines: string[] = [];
+          for (const [i, record] of records.entries()) {
+            if (record === "good") {
+              lines.push(JSON.stringify(task({ id: `OK${i}` })));
+              continue;
+            }
+            // A marked field that is valid there (a body, a unit) is content the report may count.
+            const parsed = (() => {
+              try {
+                return JSON.parse(record) as unknown;
+              } catch {
+                return undefined;
+              }
+            })();
+            if (parsed !== undefined) {
+              const ok = await guard.evaluate(parsed as TaskInputRaw).then(
+                () => true,
+                () => false,
+              );
+              if (ok) continue;
+            }
+            lines.push(record);
+          }
+          const bad = lines.filter((l) => l.includes("MARKER")).length;
+          for (const [name, args] of commands) {
+            const result = await runCli(
+              [...args, "-p", "examples/practice.json", "--input-format", "jsonl", "-q"],
+              lines.join("\n"),
+            );
+            expect(result.status, `${name}: ${result.stderr}`).toBe(bad > 0 ? 1 : 0);
+            expect(result.stdout.length, name).toBeGreaterThan(0);
+            expect(result.stderr, name).not.toContain("MARKER");
+            expect(result.stdout, name).not.toContain("MARKER");
+          }
+        },
+      ),
+      fuzz(8, 0.005),
+    );
+  });
+
+  it("prints no CSV cell of a broken row on stdout or stderr of report and diff", async () => {
+    const rows = [
+      "id,sentAt,sender.organisation,sender.unit,recipient.unit,recipient.assignment,urgent,body",
+      `C1,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,${marker},x`,
+      `C2,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,no,"${marker}`,
+      `C3,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,no,"${marker}" ${marker}`,
+      "C4,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,no,Please see",
+    ];
+    for (const [name, args] of commands) {
+      const result = await runCli(
+        [...args, "-p", "examples/practice.json", "--input-format", "csv", "-q"],
+        rows.join("\n"),
+      );
+      expect(result.status, `${name}: ${result.stderr}`).toBe(1);
+      expect(`${result.stdout}${result.stderr}`, name).not.toContain("MARKER");
+    }
+    const noHeader = await runCli(
+      ["report", "-", "-p", "examples/practice.json", "--input-format", "csv"],
+      `${marker},2026-11-23T10:15:00Z\n`,
+    );
+    expect(noHeader.status).toBe(2);
+    expect(noHeader.stderr).not.toContain("MARKER");
+  });
+});
+
+describe("no record content in FHIR errors", () => {
+  const bases = [fhirTask(), fhirTask(practitionerRoleRequester())];
+  /** A FHIR value with the marker in it: as text, a reference, a type, a date, an id. */
+  const fhirMarker = fc.oneof(
+    markerValue,
+    fc.constantFrom(
+      `Organization/${marker}`,
+      `${marker}/x`,
+      `#${marker}`,
+      `2026-11-23T${marker}`,
+      `${marker}Resource`,
+      // A literal reference's type is letters only.
+      "MARKERJaneExample/1",
+      "MARKERJaneExample",
+    ),
+  );
+
+  it("keeps a FHIR element's value out of fromFhirTask's errors and the errors of the task it maps to", async () => {
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
+    const mutation = fc.constantFrom(...bases).chain((base) =>
+      fc.record({
+        base: fc.constant(base),
+        path: fc.constantFrom(...jsonPaths(base)),
+        value: fhirMarker,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutation, async ({ base, path, value }) => {
+        const resource = setAt(base, path, value);
+        let mapped: unknown;
+        try {
+          mapped = fromFhirTask(resource, { recipientUnit: "Example Surgery" });
+        } catch (error) {
+          expect(isGuardError(error), String(error)).toBe(true);
+          expect(errorText(error)).not.toContain("MARKER");
+          return;
+        }
+        const result = await guard.evaluate(mapped as TaskInputRaw).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        if (result !== undefined) expect(errorText(result)).not.toContain("MARKER");
+      }),
+      fuzz(200, 0.2),
+    );
   });
 });
 
