@@ -484,3 +484,31 @@ describe("the CLI's evaluate command", () => {
     );
   });
 });
+
+describe("the CLI's diff command", () => {
+  it("says how many records it could not read and left out of the diff, with --quiet too", async () => {
+    const { runCli } = await import("../cli/run-cli.js");
+    const lines = [JSON.stringify(task({ id: "D1" })), '{"id": "D2",', "nul"];
+    for (const quiet of [[], ["-q"]]) {
+      const result = await runCli(
+        [
+          "diff",
+          "--candidate",
+          "examples/rulesets/seven-day-window.json",
+          "-",
+          "-p",
+          "examples/practice.json",
+          "--input-format",
+          "jsonl",
+          "-f",
+          "json",
+          ...quiet,
+        ],
+        lines.join("\n"),
+      );
+      expect(result.status).toBe(1);
+      expect((JSON.parse(result.stdout) as { total: number }).total).toBe(1);
+      expect(result.stderr).toContain("2 of 3 records could not be read");
+    }
+  });
+});

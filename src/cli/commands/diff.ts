@@ -62,7 +62,8 @@ async function diffEnd(
   options: { quiet: boolean; failOnChange: boolean },
 ): Promise<number> {
   const { records, unreadable } = counts;
-  if (unreadable > 0 && !options.quiet) {
+  // Always said, --quiet too: the document counts only the tasks it could read.
+  if (unreadable > 0) {
     await write(
       io.stderr,
       `${unreadable} of ${records} records could not be read and are not in the diff (see gp-task-guard evaluate)\n`,
