@@ -158,196 +158,256 @@ async function* readJsonl(chunks: AsyncIterable<string>, max: number): AsyncGene
  * A JSON document read value by value: a top-level array yields its elements, otherwise each
  * top-level value (one task, or several written one after another) is a record. Only the value
  * being read is held in memory, and a syntax error inside one element is that element's error.
+ * The scanner is fed chunk by chunk; it only finds where each value starts and ends (brackets,
+ * strings, scalars) and leaves the parsing of each value to `JSON.parse`.
  */
-async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
-  let line = 1;
+class JsonValueScanner {
+  readonly #max: number;
+  /** Records completed in the chunk being fed. */
+  readonly #out: BatchRecord[] = [];
+  #line = 1;
   /** Inside the top-level array, between its elements. */
-  let inArray = false;
-  let arrayClosed = false;
-  let sawTopLevel = false;
+  #inArray = false;
+  #arrayClosed = false;
+  #sawTopLevel = false;
   // The value being read.
-  let buffer = "";
-  let reading = false;
-  let overflow = false;
-  let startLine = 0;
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
+  #buffer = "";
+  #reading = false;
+  #overflow = false;
+  #startLine = 0;
+  #depth = 0;
+  #inString = false;
+  #escaped = false;
   /** The value is a bare number, literal or string: it ends at a delimiter, not a bracket. */
-  let scalar = false;
+  #scalar = false;
   /** The column of the character being read, and of the value's first character. */
-  let column = 0;
-  let startColumn = 0;
+  #column = 0;
+  #startColumn = 0;
   /** The value's first character. */
-  let opener: string | undefined;
+  #opener: string | undefined;
   /** Only blanks so far on this line. */
-  let lineStart = true;
+  #lineStart = true;
   /** Values given out so far, for "how far it got". */
-  let values = 0;
+  #values = 0;
+  /** The chunk being fed, and where in it the value's unkept text starts. */
+  #chunk = "";
+  #from = 0;
+  /** Content came after the closed top-level array: nothing more is read. */
+  stopped = false;
 
-  const finish = (): BatchRecord => {
-    reading = false;
-    values++;
-    const text = buffer;
-    buffer = "";
-    if (overflow) {
-      overflow = false;
-      return tooLong(startLine, max);
-    }
-    try {
-      return { line: startLine, value: JSON.parse(text) };
-    } catch (cause) {
-      return invalidJson(startLine, cause, text);
-    }
-  };
+  constructor(max: number) {
+    this.#max = max;
+  }
 
-  for await (const chunk of chunks) {
-    let from = 0;
-    let i = 0;
-    const keep = (to: number) => {
-      if (overflow) return;
-      buffer += chunk.slice(from, to);
-      if (buffer.length > max) {
-        overflow = true;
-        buffer = "";
-      }
-    };
-    for (; i < chunk.length; i++) {
-      const c = chunk[i];
-      const at = column;
-      const first = lineStart && c !== " " && c !== "\t" && c !== "\r" && c !== "\n";
-      column = c === "\n" ? 0 : column + 1;
-      if (c === "\n") lineStart = true;
-      else if (first) lineStart = false;
-      if (reading && !scalar && inArray && first && c === "{" && at <= startColumn) {
-        // An element that is not closed when the next one starts, on a line of its own at the
-        // same indent or less: that element is broken, and this one is read on its own.
-        buffer = "";
-        overflow = false;
-        values++;
-        yield recordError(
-          startLine,
+  /** Reads one chunk; returns the records it completed. */
+  feed(chunk: string): BatchRecord[] {
+    this.#chunk = chunk;
+    this.#from = 0;
+    for (let i = 0; i < chunk.length && !this.stopped; i++) {
+      // A scalar ends at its delimiter, which is then read again outside the value.
+      if (this.#step(chunk[i] as string, i)) i--;
+    }
+    if (this.#reading) this.#keep(chunk.length);
+    return this.#out.splice(0);
+  }
+
+  /** The end of the input: the last value, or what was left open. */
+  end(): BatchRecord[] {
+    if (this.stopped) return [];
+    if (this.#reading) {
+      if (this.#scalar && !this.#inString) return [this.#finish()];
+      const values = this.#values;
+      return [
+        recordError(
+          this.#startLine,
           "invalid_json",
-          `The array element that starts on line ${startLine} is not closed before the element on line ${line} starts; reading goes on there`,
-        );
-        reading = true;
-        startLine = line;
-        startColumn = at;
-        opener = c;
-        from = i;
-        depth = 1;
-        scalar = false;
-        inString = false;
-        escaped = false;
-        continue;
+          `The JSON value that starts on line ${this.#startLine} is not closed before the end of the input (${values === 1 ? "1 value before it was read" : `${values} values before it were read`})`,
+        ),
+      ];
+    }
+    if (!this.#inArray) return [];
+    const values = this.#values;
+    return [
+      recordError(
+        this.#line,
+        "invalid_json",
+        `The JSON array is not closed with ] before the end of the input (${values === 1 ? "1 element was read" : `${values} elements were read`})`,
+      ),
+    ];
+  }
+
+  /** Reads one character; true when it must be read again. */
+  #step(c: string, i: number): boolean {
+    const at = this.#column;
+    const first = this.#lineStart && c !== " " && c !== "\t" && c !== "\r" && c !== "\n";
+    this.#column = c === "\n" ? 0 : this.#column + 1;
+    if (c === "\n") this.#lineStart = true;
+    else if (first) this.#lineStart = false;
+    if (this.#reading && !this.#scalar && this.#inArray && first && c === "{") {
+      if (at <= this.#startColumn) {
+        this.#unclosedElement(c, at, i);
+        return false;
       }
-      if (reading) {
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === "\\") escaped = true;
-          else if (c === '"') {
-            inString = false;
-            if (scalar) {
-              keep(i + 1);
-              from = i + 1;
-              yield finish();
-            }
-          } else if (c === "\n") {
-            // A JSON string cannot hold a line break: this one was never closed.
-            line++;
-            inString = false;
-          }
-          continue;
-        }
-        if (scalar) {
-          if (c === "," || c === "]" || c === " " || c === "\t" || c === "\r" || c === "\n") {
-            keep(i);
-            from = i;
-            yield finish();
-            i--; // let the delimiter be seen outside the value
-          }
-          continue;
-        }
-        if (c === '"') inString = true;
-        else if (c === "{" || c === "[") depth++;
-        else if (c === "}" || c === "]") {
-          depth--;
-          if (depth === 0 && inArray && c === "]" && opener === "{") {
-            // An object cut short by the array's own "]": the element is broken, the array ends.
-            buffer = "";
-            overflow = false;
-            reading = false;
-            values++;
-            yield recordError(
-              startLine,
-              "invalid_json",
-              `The array element that starts on line ${startLine} is not closed before the array ends`,
-            );
-            inArray = false;
-            arrayClosed = true;
-            from = i + 1;
-          } else if (depth === 0) {
-            keep(i + 1);
-            from = i + 1;
-            yield finish();
-          }
-        } else if (c === "\n") line++;
-        continue;
+    }
+    if (!this.#reading) this.#between(c, at, i);
+    else if (this.#inString) this.#stringChar(c, i);
+    else if (this.#scalar) return this.#scalarChar(c, i);
+    else this.#structureChar(c, i);
+    return false;
+  }
+
+  /**
+   * An element that is not closed when the next one starts, on a line of its own at the same
+   * indent or less: that element is broken, and this one is read on its own.
+   */
+  #unclosedElement(c: string, at: number, i: number): void {
+    this.#buffer = "";
+    this.#overflow = false;
+    this.#values++;
+    this.#out.push(
+      recordError(
+        this.#startLine,
+        "invalid_json",
+        `The array element that starts on line ${this.#startLine} is not closed before the element on line ${this.#line} starts; reading goes on there`,
+      ),
+    );
+    this.#start(c, at, i);
+  }
+
+  #stringChar(c: string, i: number): void {
+    if (this.#escaped) this.#escaped = false;
+    else if (c === "\\") this.#escaped = true;
+    else if (c === '"') {
+      this.#inString = false;
+      if (this.#scalar) this.#finishAt(i + 1);
+    } else if (c === "\n") {
+      // A JSON string cannot hold a line break: this one was never closed.
+      this.#line++;
+      this.#inString = false;
+    }
+  }
+
+  #scalarChar(c: string, i: number): boolean {
+    if (c !== "," && c !== "]" && c !== " " && c !== "\t" && c !== "\r" && c !== "\n") return false;
+    this.#finishAt(i);
+    return true;
+  }
+
+  #structureChar(c: string, i: number): void {
+    if (c === '"') this.#inString = true;
+    else if (c === "{" || c === "[") this.#depth++;
+    else if (c === "}" || c === "]") this.#close(c, i);
+    else if (c === "\n") this.#line++;
+  }
+
+  #close(c: string, i: number): void {
+    this.#depth--;
+    if (this.#depth !== 0) return;
+    if (!(this.#inArray && c === "]" && this.#opener === "{")) {
+      this.#finishAt(i + 1);
+      return;
+    }
+    // An object cut short by the array's own "]": the element is broken, the array ends.
+    this.#buffer = "";
+    this.#overflow = false;
+    this.#reading = false;
+    this.#values++;
+    this.#out.push(
+      recordError(
+        this.#startLine,
+        "invalid_json",
+        `The array element that starts on line ${this.#startLine} is not closed before the array ends`,
+      ),
+    );
+    this.#inArray = false;
+    this.#arrayClosed = true;
+    this.#from = i + 1;
+  }
+
+  #between(c: string, at: number, i: number): void {
+    if (c === "\n") this.#line++;
+    if (c === "\n" || c === " " || c === "\t" || c === "\r") return;
+    if (this.#inArray && (c === "," || c === "]")) {
+      if (c === "]") {
+        this.#inArray = false;
+        this.#arrayClosed = true;
       }
-      // Between values.
-      if (c === "\n") {
-        line++;
-        continue;
-      }
-      if (c === " " || c === "\t" || c === "\r") continue;
-      if (inArray && (c === "," || c === "]")) {
-        if (c === "]") {
-          inArray = false;
-          arrayClosed = true;
-        }
-        continue;
-      }
-      if (!sawTopLevel && c === "[") {
-        sawTopLevel = true;
-        inArray = true;
-        continue;
-      }
-      sawTopLevel = true;
-      if (arrayClosed) {
-        yield recordError(
+      return;
+    }
+    if (!this.#sawTopLevel && c === "[") {
+      this.#sawTopLevel = true;
+      this.#inArray = true;
+      return;
+    }
+    this.#sawTopLevel = true;
+    if (this.#arrayClosed) {
+      const line = this.#line;
+      this.#out.push(
+        recordError(
           line,
           "invalid_json",
           `Unexpected content on line ${line} after the closing ] of the array`,
-        );
-        return;
-      }
-      reading = true;
-      startLine = line;
-      startColumn = at;
-      opener = c;
-      from = i;
-      depth = c === "{" || c === "[" ? 1 : 0;
-      scalar = depth === 0;
-      inString = c === '"';
-      escaped = false;
-    }
-    if (reading) keep(chunk.length);
-  }
-  if (reading) {
-    if (scalar && !inString) yield finish();
-    else
-      yield recordError(
-        startLine,
-        "invalid_json",
-        `The JSON value that starts on line ${startLine} is not closed before the end of the input (${values === 1 ? "1 value before it was read" : `${values} values before it were read`})`,
+        ),
       );
-  } else if (inArray) {
-    yield recordError(
-      line,
-      "invalid_json",
-      `The JSON array is not closed with ] before the end of the input (${values === 1 ? "1 element was read" : `${values} elements were read`})`,
-    );
+      this.stopped = true;
+      return;
+    }
+    this.#start(c, at, i);
   }
+
+  /** Starts reading a value at its first character. */
+  #start(c: string, at: number, i: number): void {
+    this.#reading = true;
+    this.#startLine = this.#line;
+    this.#startColumn = at;
+    this.#opener = c;
+    this.#from = i;
+    this.#depth = c === "{" || c === "[" ? 1 : 0;
+    this.#scalar = this.#depth === 0;
+    this.#inString = c === '"';
+    this.#escaped = false;
+  }
+
+  /** Adds the value's text up to `to` to the buffer, unless it is already too long. */
+  #keep(to: number): void {
+    if (this.#overflow) return;
+    this.#buffer += this.#chunk.slice(this.#from, to);
+    if (this.#buffer.length > this.#max) {
+      this.#overflow = true;
+      this.#buffer = "";
+    }
+  }
+
+  #finishAt(to: number): void {
+    this.#keep(to);
+    this.#from = to;
+    this.#out.push(this.#finish());
+  }
+
+  #finish(): BatchRecord {
+    this.#reading = false;
+    this.#values++;
+    const text = this.#buffer;
+    this.#buffer = "";
+    if (this.#overflow) {
+      this.#overflow = false;
+      return tooLong(this.#startLine, this.#max);
+    }
+    try {
+      return { line: this.#startLine, value: JSON.parse(text) };
+    } catch (cause) {
+      return invalidJson(this.#startLine, cause, text);
+    }
+  }
+}
+
+async function* readJson(chunks: AsyncIterable<string>, max: number): AsyncGenerator<BatchRecord> {
+  const scanner = new JsonValueScanner(max);
+  for await (const chunk of chunks) {
+    yield* scanner.feed(chunk);
+    if (scanner.stopped) return;
+  }
+  yield* scanner.end();
 }
 
 const unsafeKeys = new Set(["__proto__", "constructor", "prototype"]);
