@@ -62,6 +62,108 @@ function isPluralCall(path: Node, params: readonly unknown[], hash: unknown): bo
   );
 }
 
+/** Walks a parsed message and notes each field, helper or block that is not allowed. */
+class MessageChecker {
+  readonly issues: Issue[] = [];
+  readonly #at: string;
+  readonly #parameters: ReadonlySet<string>;
+  readonly #words: boolean;
+  readonly #roots: string;
+
+  constructor(parameters: ReadonlySet<string>, options: MessageOptions) {
+    this.#at = options.path ?? "message";
+    this.#parameters = parameters;
+    this.#words = options.words === true;
+    this.#roots = options.words
+      ? "task.*, practice.*, facts.<fact>, parameters.<parameter> or words.<name>"
+      : "task.*, practice.*, facts.<fact> or parameters.<parameter>";
+  }
+
+  fail(code: string, message: string): void {
+    this.issues.push({ path: this.#at, code, message });
+  }
+
+  visit(node: unknown): void {
+    if (Array.isArray(node)) {
+      for (const child of node) this.visit(child);
+      return;
+    }
+    if (!isNode(node)) return;
+    switch (node.type) {
+      case "MustacheStatement":
+      case "SubExpression":
+        this.#mustache(node);
+        return;
+      case "BlockStatement":
+        this.#block(node);
+        return;
+      case "PathExpression":
+        this.#path(node);
+        return;
+      case "PartialStatement":
+      case "PartialBlockStatement":
+      case "DecoratorBlock":
+      case "Decorator":
+        this.fail("unknown_helper", "partials and decorators are not allowed in a message");
+        return;
+      case "Program":
+        this.visit(node.body);
+        return;
+      default:
+        return;
+    }
+  }
+
+  #mustache(node: Node): void {
+    const path = node.path as Node;
+    const params = (node.params as unknown[]) ?? [];
+    if (
+      path.type === "PathExpression" &&
+      String(path.original) === "date" &&
+      params.length === 1 &&
+      !node.hash
+    ) {
+      this.visit(params);
+    } else if (isPluralCall(path, params, node.hash)) {
+      this.visit(params[0]);
+    } else if (params.length > 0 || node.hash) {
+      this.fail(
+        "unknown_helper",
+        `helper "${String(path.original)}" is not allowed in a message: use {{date field}}, {{plural field "day" "days"}} or a field`,
+      );
+    } else if (path.type === "PathExpression") this.#path(path);
+    else this.fail("unknown_field", "a message may only print fields");
+  }
+
+  #block(node: Node): void {
+    const name = String((node.path as Node).original);
+    if (!blockHelpers.has(name))
+      this.fail("unknown_helper", `block "${name}" is not allowed: use #if or #unless`);
+    this.visit(node.params);
+    this.visit(node.program);
+    this.visit(node.inverse);
+  }
+
+  #path(node: Node): void {
+    const parts = node.parts as string[];
+    const original = String(node.original);
+    if (node.data === true || Number(node.depth) > 0 || parts.length === 0) {
+      this.fail("unknown_field", `"${original}" is not allowed: name ${this.#roots}`);
+      return;
+    }
+    const [root, ...rest] = parts;
+    const path = rest.join(".");
+    const one = rest.length === 1;
+    const ok =
+      (root === "task" && fields().task.has(path)) ||
+      (root === "practice" && fields().practice.has(path)) ||
+      (root === "facts" && one && isFactName(path)) ||
+      (root === "parameters" && one && this.#parameters.has(path)) ||
+      (this.#words && root === "words" && one && wordNames.has(path));
+    if (!ok) this.fail("unknown_field", `"${original}" does not exist: name ${this.#roots}`);
+  }
+}
+
 /**
  * Checks a rule message (or a rule's sender wording) before it is ever rendered: Handlebars
  * syntax, only `if`/`unless` blocks, the helpers `{{date field}}` and
@@ -76,96 +178,19 @@ export function checkMessage(
   parameters: ReadonlySet<string>,
   options: MessageOptions = {},
 ): Issue[] {
-  const issues: Issue[] = [];
-  const at = options.path ?? "message";
-  const roots = options.words
-    ? "task.*, practice.*, facts.<fact>, parameters.<parameter> or words.<name>"
-    : "task.*, practice.*, facts.<fact> or parameters.<parameter>";
-  const fail = (code: string, message: string) => issues.push({ path: at, code, message });
+  const checker = new MessageChecker(parameters, options);
   let ast: unknown;
   try {
     ast = parseMessage(source);
   } catch (error) {
-    fail(
+    checker.fail(
       "template_syntax",
       `the message is not a valid Handlebars template: ${(error as Error).message}`,
     );
-    return issues;
+    return checker.issues;
   }
-  const checkPath = (node: Node) => {
-    const parts = node.parts as string[];
-    const original = String(node.original);
-    if (node.data === true || Number(node.depth) > 0 || parts.length === 0) {
-      fail("unknown_field", `"${original}" is not allowed: name ${roots}`);
-      return;
-    }
-    const [root, ...rest] = parts;
-    const path = rest.join(".");
-    const ok =
-      (root === "task" && fields().task.has(path)) ||
-      (root === "practice" && fields().practice.has(path)) ||
-      (root === "facts" && rest.length === 1 && isFactName(path)) ||
-      (root === "parameters" && rest.length === 1 && parameters.has(path)) ||
-      (options.words === true && root === "words" && rest.length === 1 && wordNames.has(path));
-    if (!ok) fail("unknown_field", `"${original}" does not exist: name ${roots}`);
-  };
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
-    }
-    if (!isNode(node)) return;
-    switch (node.type) {
-      case "MustacheStatement":
-      case "SubExpression": {
-        const path = node.path as Node;
-        const params = (node.params as unknown[]) ?? [];
-        if (
-          path.type === "PathExpression" &&
-          String(path.original) === "date" &&
-          params.length === 1 &&
-          !node.hash
-        ) {
-          visit(params);
-        } else if (isPluralCall(path, params, node.hash)) {
-          visit(params[0]);
-        } else if (params.length > 0 || node.hash) {
-          fail(
-            "unknown_helper",
-            `helper "${String(path.original)}" is not allowed in a message: use {{date field}}, {{plural field "day" "days"}} or a field`,
-          );
-        } else if (path.type === "PathExpression") checkPath(path);
-        else fail("unknown_field", "a message may only print fields");
-        return;
-      }
-      case "BlockStatement": {
-        const path = node.path as Node;
-        const name = String(path.original);
-        if (!blockHelpers.has(name))
-          fail("unknown_helper", `block "${name}" is not allowed: use #if or #unless`);
-        visit(node.params);
-        visit(node.program);
-        visit(node.inverse);
-        return;
-      }
-      case "PathExpression":
-        checkPath(node);
-        return;
-      case "PartialStatement":
-      case "PartialBlockStatement":
-      case "DecoratorBlock":
-      case "Decorator":
-        fail("unknown_helper", "partials and decorators are not allowed in a message");
-        return;
-      case "Program":
-        visit(node.body);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(ast);
-  return issues;
+  checker.visit(ast);
+  return checker.issues;
 }
 
 type Render = (context: object) => string;
