@@ -422,59 +422,18 @@ class FhirTaskReader {
     if (party === undefined) return undefined;
     // A requester that names no type is read as the sending organisation, the usual case.
     const type = party.type ?? "Organization";
-    const sender: Record<string, string | undefined> = {};
-    let org: Organisation;
-
-    if (type === "Organization") {
-      org = this.readOrganisation(requester, "requester");
-    } else if (type === "PractitionerRole" || type === "Practitioner") {
-      const role = party.resource;
-      const rolePath = party.resourcePath ?? "requester";
-      // The reference names a person: the organisation comes from a contained PractitionerRole's
-      // organization, or from an ODS identifier on the reference itself.
-      const ods = odsIdentifier(requester, "requester");
-      if (role?.organization !== undefined) {
-        org = this.readOrganisation(role.organization, `${rolePath}.organization`);
-      } else if (ods !== undefined) {
-        org = { name: ods.value, namePath: ods.path, odsCode: ods.value, odsPath: ods.path };
-      } else {
-        org = {};
-      }
-      const practitioner = role?.practitioner;
-      const viaPractitioner =
-        practitioner?.display ??
-        (practitioner?.reference?.startsWith("#")
-          ? nameOf(this.contained.get(practitioner.reference.slice(1))?.resource)
-          : undefined);
-      const ownName = type === "Practitioner" ? nameOf(role) : undefined;
-      sender.name = viaPractitioner ?? ownName ?? requester.display;
-      this.from(
-        "sender.name",
-        viaPractitioner !== undefined
-          ? `${rolePath}.practitioner`
-          : ownName !== undefined
-            ? `${rolePath}.name`
-            : "requester.display",
-      );
-      if (type === "PractitionerRole") {
-        sender.role = conceptText(role?.code?.[0]);
-        this.from("sender.role", `${rolePath}.code[0]`);
-        const service = role?.healthcareService?.[0];
-        sender.team =
-          service?.display ??
-          (service?.reference?.startsWith("#")
-            ? nameOf(this.contained.get(service.reference.slice(1))?.resource)
-            : undefined);
-        this.from("sender.team", `${rolePath}.healthcareService[0]`);
-      }
-    } else {
+    if (type !== "Organization" && type !== "PractitionerRole" && type !== "Practitioner") {
       return this.problem(
         "requester",
         "unsupported_requester",
         `requester is ${aType(type)}: a task to a practice comes from an Organization, or a PractitionerRole or Practitioner with its organisation`,
       );
     }
-
+    const sender: Record<string, string | undefined> = {};
+    const org =
+      type === "Organization"
+        ? this.readOrganisation(requester, "requester")
+        : this.readPerson(requester, party, type, sender);
     if (org.name === undefined) {
       const where =
         type === "Organization" ? "" : ", or contain the PractitionerRole with its organization";
@@ -496,6 +455,56 @@ class FhirTaskReader {
     sender.kind = this.options.senderKind;
     this.from("sender.kind", "options.senderKind");
     return sender;
+  }
+
+  /**
+   * A requester that names a person (a PractitionerRole or Practitioner): fills the sender's
+   * name, and for a role its role and team, and returns the organisation, which comes from a
+   * contained PractitionerRole's organization or from an ODS identifier on the reference.
+   */
+  private readPerson(
+    requester: FhirReference,
+    party: Party,
+    type: "PractitionerRole" | "Practitioner",
+    sender: Record<string, string | undefined>,
+  ): Organisation {
+    const role = party.resource;
+    const rolePath = party.resourcePath ?? "requester";
+    const ods = odsIdentifier(requester, "requester");
+    const org: Organisation =
+      role?.organization !== undefined
+        ? this.readOrganisation(role.organization, `${rolePath}.organization`)
+        : ods !== undefined
+          ? { name: ods.value, namePath: ods.path, odsCode: ods.value, odsPath: ods.path }
+          : {};
+    const practitioner = role?.practitioner;
+    const viaPractitioner =
+      practitioner?.display ??
+      (practitioner?.reference?.startsWith("#")
+        ? nameOf(this.contained.get(practitioner.reference.slice(1))?.resource)
+        : undefined);
+    const ownName = type === "Practitioner" ? nameOf(role) : undefined;
+    sender.name = viaPractitioner ?? ownName ?? requester.display;
+    this.from(
+      "sender.name",
+      viaPractitioner !== undefined
+        ? `${rolePath}.practitioner`
+        : ownName !== undefined
+          ? `${rolePath}.name`
+          : "requester.display",
+    );
+    if (type === "PractitionerRole") {
+      sender.role = conceptText(role?.code?.[0]);
+      this.from("sender.role", `${rolePath}.code[0]`);
+      const service = role?.healthcareService?.[0];
+      sender.team =
+        service?.display ??
+        (service?.reference?.startsWith("#")
+          ? nameOf(this.contained.get(service.reference.slice(1))?.resource)
+          : undefined);
+      this.from("sender.team", `${rolePath}.healthcareService[0]`);
+    }
+    return org;
   }
 
   private readRecipient(): Record<string, string | undefined> | undefined {
