@@ -352,34 +352,26 @@ function walkBlock(walk: Walk, stack: Scope[], node: hbs.AST.BlockStatement): vo
   if (node.inverse) walkProgram(walk, stack, node.inverse);
 }
 
-function walkPartial(
-  walk: Walk,
-  stack: Scope[],
-  node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement,
-  block?: Program,
-): void {
-  if (node.name.type !== "PathExpression") {
-    fail(walk, node, "", "partials must be named, not computed");
-  }
-  const path = node.name as PathExpression;
-  if (path.data) {
-    const given = walk.partialBlock;
-    if (path.original !== "@partial-block" || !given) {
-      fail(
-        walk,
-        node,
-        path.original,
-        `{{> ${path.original}}} only works inside a partial called as a block`,
-      );
-    }
-    walkProgram(
-      { ...walk, file: given.file, partialBlock: given.partialBlock },
-      given.stack,
-      given.program,
+/** `{{> @partial-block}}`: the block the enclosing partial was called with, in its caller's scope. */
+function walkPartialBlock(walk: Walk, node: Node, path: PathExpression): void {
+  const given = walk.partialBlock;
+  if (path.original !== "@partial-block" || !given) {
+    fail(
+      walk,
+      node,
+      path.original,
+      `{{> ${path.original}}} only works inside a partial called as a block`,
     );
-    return;
   }
-  const name = path.original;
+  walkProgram(
+    { ...walk, file: given.file, partialBlock: given.partialBlock },
+    given.stack,
+    given.program,
+  );
+}
+
+/** A named partial, checked against the limits on recursion, depth and inclusions. */
+function partialCalled(walk: Walk, node: Node, name: string): Program {
   const partial = walk.partials.get(name);
   if (!partial) {
     fail(
@@ -399,6 +391,16 @@ function walkPartial(
     // twice, twenty deep, renders a million times.
     fail(walk, node, name, `includes partials more than ${maxPartialCalls} times in all`);
   }
+  return partial;
+}
+
+/** The scope a partial's body sees: its context argument, with its hash arguments added. */
+function partialScope(
+  walk: Walk,
+  stack: Scope[],
+  node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement,
+  name: string,
+): Scope[] {
   let inner = stack;
   const [contextParam] = node.params;
   if (node.params.length > 1)
@@ -410,18 +412,36 @@ function walkPartial(
     ];
   }
   const hash = walkHash(walk, stack, node.hash);
-  if (hash.size > 0) {
-    const top = inner[inner.length - 1];
-    const current = top?.shape ?? anyShape;
-    const extended =
-      current.kind === "object"
-        ? { kind: "object" as const, fields: new Map([...current.fields, ...hash]) }
-        : anyShape;
-    inner = [
-      ...inner.slice(0, -1),
-      { shape: extended, params: top?.params ?? new Map(), inEach: top?.inEach ?? false },
-    ];
+  if (hash.size === 0) return inner;
+  const top = inner[inner.length - 1];
+  const current = top?.shape ?? anyShape;
+  const extended =
+    current.kind === "object"
+      ? { kind: "object" as const, fields: new Map([...current.fields, ...hash]) }
+      : anyShape;
+  return [
+    ...inner.slice(0, -1),
+    { shape: extended, params: top?.params ?? new Map(), inEach: top?.inEach ?? false },
+  ];
+}
+
+function walkPartial(
+  walk: Walk,
+  stack: Scope[],
+  node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement,
+  block?: Program,
+): void {
+  if (node.name.type !== "PathExpression") {
+    fail(walk, node, "", "partials must be named, not computed");
   }
+  const path = node.name as PathExpression;
+  if (path.data) {
+    walkPartialBlock(walk, node, path);
+    return;
+  }
+  const name = path.original;
+  const partial = partialCalled(walk, node, name);
+  const inner = partialScope(walk, stack, node, name);
   if (block) walkProgram(walk, stack, block);
   walkProgram(
     {
