@@ -32,6 +32,7 @@ export interface ReportInput {
 
 /** The report formats. */
 export const reportFormats = ["text", "json", "csv", "html"] as const;
+/** A report format: `text`, `json`, `csv` or `html`. */
 export type ReportFormat = (typeof reportFormats)[number];
 
 /** The tables a CSV report can hold, one per file. */
@@ -44,6 +45,7 @@ export const reportTables = [
   "months",
   "escalation",
 ] as const;
+/** A table a CSV report holds: `teams`, `organisations`, `rules`, … (see {@link reportTables}). */
 export type ReportTable = (typeof reportTables)[number];
 
 /** How each escalation level reads in a report. */

@@ -1,19 +1,19 @@
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { decodeText } from "../input/decode.js";
-import { jsonSyntaxDetail } from "../input/json-syntax.js";
-import type { PracticePolicyInput } from "../input/practice.js";
 import {
   createGuard,
+  decodeText,
   defaultRuleset,
   type EngineName,
   type Guard,
   isGuardError,
   isInputError,
   isRulesetError,
+  jsonSyntaxDetail,
   loadRuleset,
   type PracticePolicy,
+  type PracticePolicyInput,
   parsePractice,
   type Ruleset,
   type RulesetIssue,

@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
-import { InputError } from "../errors/input-error.js";
-import { jsonSyntaxDetail } from "../input/json-syntax.js";
+import { InputError, jsonSyntaxDetail } from "../node.js";
 import { matchHeader, readCsvRows } from "./csv.js";
 import { CliError } from "./io.js";
 

@@ -1,6 +1,10 @@
-import { LabelledScorer, scoreGate } from "../../analysis/score.js";
-import { renderScoreJson, renderScoreText } from "../../analysis/score-format.js";
-import { renderScoreHtml } from "../../analysis/score-html.js";
+import {
+  LabelledScorer,
+  renderScoreHtml,
+  renderScoreJson,
+  renderScoreText,
+  scoreGate,
+} from "../../node.js";
 import { openBatch } from "../batch.js";
 import { type Command, common, text } from "../command.js";
 import {

@@ -1,9 +1,9 @@
-import type { PracticePolicyInput } from "../../input/practice.js";
 import {
   createGuard,
   defaultRuleset,
   isRulesetError,
   loadRuleset,
+  type PracticePolicyInput,
   type Ruleset,
   type RulesetIssue,
 } from "../../node.js";
