@@ -5,9 +5,10 @@ import { isGuardError } from "../../src/errors/guard-error.js";
 import { fromFhirTask } from "../../src/input/fhir.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
+import { escapeMarkdown, toCdsCards } from "../../src/output/cds-hooks.js";
 import { runCli } from "../cli/run-cli.js";
 import { fhirTask, practitionerRoleRequester } from "../interop/fhir-fixtures.js";
-import { fuzz, jsonPaths, practice, setAt, task } from "./fuzz.js";
+import { fuzz, journal, jsonPaths, practice, setAt, task } from "./fuzz.js";
 
 /**
  * What the program prints about task data (issue 15): no record content in any error, and
@@ -368,6 +369,111 @@ describe("table and text output", () => {
         },
       ),
       fuzz(25, 0.05),
+    );
+  });
+
+  it("escapes control, C1 and bidi characters in every task field that reaches the table, report text, diff text or stderr", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          id: hostile,
+          organisation: hostile,
+          team: hostile,
+          name: hostile,
+          role: hostile,
+          unit: hostile,
+          odsCode: hostile,
+          assignee: hostile,
+        }),
+        async (v) => {
+          // Due in ten days: fires under the bundled 14-day window, not under seven days, so
+          // diff lists the task's id among its samples.
+          const fields = (i: number) =>
+            task({
+              id: `${i}${v.id}`,
+              sender: {
+                organisation: `x${v.organisation}`,
+                team: `x${v.team}`,
+                name: `x${v.name}`,
+                role: `x${v.role}`,
+                unit: `x${v.unit}`,
+                odsCode: `x${v.odsCode}`,
+              },
+              recipient: { assignment: "user", assignee: `x${v.assignee}` },
+              dueBy: "2026-12-03",
+              body: `Please review within 10 days. ${journal}`,
+            });
+          const input = [0, 1, 2].map((i) => JSON.stringify(fields(i))).join("\n");
+          const base = ["-", "-p", "examples/practice.json", "--input-format", "jsonl"];
+          const runs = [
+            ["evaluate", ...base, "-f", "table"],
+            ["report", ...base, "-f", "text"],
+            ["diff", "--candidate", "examples/rulesets/seven-day-window.json", ...base],
+          ];
+          for (const args of runs) {
+            const result = await runCli(args, input);
+            expect(result.stdout.length, args[0]).toBeGreaterThan(0);
+            for (const line of `${result.stdout}\n${result.stderr}`.split("\n"))
+              expect(unprintable(line), `${args[0]}: ${JSON.stringify(line)}`).toBe(false);
+            if (args[0] === "diff") expect(result.stdout).toMatch(/\(\d+\): 0/);
+          }
+        },
+      ),
+      fuzz(15, 0.03),
+    );
+  });
+});
+
+describe("CDS Hooks cards under GitHub-flavoured Markdown", () => {
+  /** Text built from the pieces of links, images, HTML and autolinks. */
+  const markdownish = fc.string({
+    unit: fc.constantFrom(
+      ...["a", "w", "W", ".", "www.", "WwW.", "http", "https", "ftp", "s", ":", "//", "/"],
+      ...["@", "<", ">", "[", "]", "(", ")", "!", "\\", "`", "*", "_", "&", "#", ";"],
+      ...["\n", " ", "1", "-", "=", "|", "~", "evil.example", "mailto", "javascript", "%"],
+      ...["img", "script", "src=x", "\t", "\u00a0", '"', "'", "{", "}"],
+    ),
+    maxLength: 30,
+  });
+  /** Anything but text, emphasis and block structure: a link, an image or raw HTML. */
+  const active =
+    /<a\b|<img\b|<(?!\/?(?:p|em|strong|code|pre|h[1-6]|ul|ol|li|blockquote|hr|br|del|table|thead|tbody|tr|th|td)\b)[a-z]/i;
+
+  it("never renders escaped text as a link, an image or HTML, at a line's start or inside one", async () => {
+    const { marked } = await import("marked");
+    await fc.assert(
+      fc.asyncProperty(markdownish, fc.boolean(), async (text, atStart) => {
+        const escaped = escapeMarkdown(text, atStart);
+        const html = await marked.parse(atStart ? escaped : `x ${escaped}`, { gfm: true });
+        expect(html, JSON.stringify(text)).not.toMatch(active);
+      }),
+      fuzz(500, 0.2),
+    );
+  });
+
+  it("never renders a card's text as a link, an image or HTML, whatever the sender, assignee or body", async () => {
+    const { marked } = await import("marked");
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ organisation: markdownish, team: markdownish, assignee: markdownish }),
+        fc.constantFrom("urgent: please issue a fit note", "please refer", "FYI"),
+        async ({ organisation, team, assignee }, body) => {
+          const input = task({
+            sender: { organisation: `x${organisation}`, team: `x${team}` },
+            recipient: { assignment: "user", assignee: `x${assignee}` },
+            body: `${body} ${organisation}`,
+          });
+          const verdict = await guard.evaluate(input as TaskInputRaw);
+          for (const card of toCdsCards(verdict)) {
+            for (const text of [card.summary, card.detail ?? ""]) {
+              const html = await marked.parse(text, { gfm: true });
+              expect(html, JSON.stringify(text)).not.toMatch(active);
+            }
+          }
+        },
+      ),
+      fuzz(60, 0.02),
     );
   });
 });
