@@ -19,8 +19,9 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from "node:fs";
-import { cpus, freemem, tmpdir, totalmem } from "node:os";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
@@ -56,6 +57,7 @@ const { values: args } = parseArgs({
     cli: { type: "string", default: "100000" },
     quick: { type: "boolean", default: false },
     startup: { type: "boolean", default: false },
+    write: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -71,9 +73,15 @@ Options:
   --cli <n>          tasks for the CLI batch (default 100000)
   --quick            small sizes and short measurements, for a smoke run
   --startup          only start-up beside bare node and the browser bundle (issue 14)
+  --write            also record this run in bench/results.json (committed; docs/performance.md
+                     is generated from it by npm run generate). Without it, nothing is written.
   -h, --help         this help
 `);
   process.exit(0);
+}
+if (args.write === true && (args.quick === true || args.startup === true)) {
+  process.stderr.write("bench: --write records a full run only, not with --quick or --startup\n");
+  process.exit(2);
 }
 const quick = args.quick === true;
 const taskCount = Number(args.tasks);
@@ -446,12 +454,44 @@ function format(n: number): string {
   return Math.round(n).toLocaleString("en-GB");
 }
 
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.versions.node}, ${process.platform}, load average ${(loadavg()[0] ?? 0).toFixed(1)} (1 min)`;
+}
+
+/**
+ * With --write, records the run in bench/results.json: the machine, the date, the options,
+ * every row and the goals. docs/performance.md is rendered from it (scripts/gen/docs.ts), so
+ * the doc shows exactly one recorded run.
+ */
+function writeResults(goals: string[]): void {
+  if (args.write !== true) return;
+  const file = join(root, "bench", "results.json");
+  const results = {
+    $comment:
+      "Written by npm run bench -- --write. docs/performance.md is generated from this file.",
+    date: new Date().toISOString(),
+    machine: machine(),
+    options: {
+      tasks: taskCount,
+      memory: memoryCounts,
+      cli: cliCount,
+      quick,
+      startup: args.startup === true,
+    },
+    rows: rows.map((row) => ({
+      ...row,
+      perSecond: Number.isFinite(row.perSecond) ? row.perSecond : null,
+    })),
+    goals,
+  };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${file}`);
+}
+
 function printTable(): void {
   const out: string[] = [];
-  const cpu = cpus();
-  out.push(
-    `Machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.versions.node}, ${process.platform}`,
-  );
+  out.push(`Machine: ${machine()}`);
   out.push("");
   out.push("| measure | what | per second | × compiled | notes |");
   out.push("|---|---|---:|---:|---|");
@@ -513,31 +553,30 @@ if (args.startup === true) {
   const bundle = await browserBundle();
 
   printTable();
-  process.stdout.write("\nGoals (issue 6):\n");
-  process.stdout.write(
-    `${[
-      goal(
-        "compiled ≥ 20× json-rules-engine (one Engine reused), 0 differing",
-        decision.compiledVsJre >= 20 && decision.differing === 0 && whole.differing === 0,
-        `${decision.compiledVsJre.toFixed(1)}×, ${decision.differing} differing decisions, ${whole.differing} differing verdicts`,
-      ),
-      goal(
-        "compiled decision step within 10× of hand-written predicates",
-        decision.compiledVsHand <= 10,
-        `hand-written is ${decision.compiledVsHand.toFixed(1)}× faster`,
-      ),
-      goal(
-        `CLI batch of ${cliCount} tasks ≤ 3× the serialisation floor`,
-        cliRatio <= 3,
-        Number.isFinite(cliRatio) ? `${cliRatio.toFixed(2)}×` : "no built CLI yet",
-        Number.isFinite(cliRatio),
-      ),
-      goal(
-        `peak RSS for ${memoryCounts.at(-1)} tasks ≤ 1.3× that for ${memoryCounts[0]}`,
-        mem.ratio <= 1.3,
-        `${mem.ratio.toFixed(2)}× (${mem.rss.map((m) => `${m.toFixed(0)} MiB`).join(" → ")})`,
-      ),
-    ].join("\n")}\n`,
-  );
+  const goals = [
+    goal(
+      "compiled ≥ 20× json-rules-engine (one Engine reused), 0 differing",
+      decision.compiledVsJre >= 20 && decision.differing === 0 && whole.differing === 0,
+      `${decision.compiledVsJre.toFixed(1)}×, ${decision.differing} differing decisions, ${whole.differing} differing verdicts`,
+    ),
+    goal(
+      "compiled decision step within 10× of hand-written predicates",
+      decision.compiledVsHand <= 10,
+      `hand-written is ${decision.compiledVsHand.toFixed(1)}× faster`,
+    ),
+    goal(
+      `CLI batch of ${cliCount} tasks ≤ 3× the serialisation floor`,
+      cliRatio <= 3,
+      Number.isFinite(cliRatio) ? `${cliRatio.toFixed(2)}×` : "no built CLI yet",
+      Number.isFinite(cliRatio),
+    ),
+    goal(
+      `peak RSS for ${memoryCounts.at(-1)} tasks ≤ 1.3× that for ${memoryCounts[0]}`,
+      mem.ratio <= 1.3,
+      `${mem.ratio.toFixed(2)}× (${mem.rss.map((m) => `${m.toFixed(0)} MiB`).join(" → ")})`,
+    ),
+  ];
+  process.stdout.write(`\nGoals (issue 6):\n${goals.join("\n")}\n`);
   process.stdout.write(`\nGoals (issue 14):\n${startupGoals(startup, bundle).join("\n")}\n`);
+  writeResults([...goals, ...startupGoals(startup, bundle)]);
 }

@@ -36,6 +36,9 @@ function unary(operator: string, value: unknown): string {
       return `> ${literal(value)}`;
     case "greaterThanInclusive":
       return `>= ${literal(value)}`;
+    case "contains":
+      // json-rules-engine: false on a fact that is not an array
+      return `type($) == "array" and contains($, ${literal(value)})`;
     default:
       throw new Error(`the zen bench does not translate operator ${operator}`);
   }
