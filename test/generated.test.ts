@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildDocs, type DocsContext, defaultDocsContext } from "../scripts/gen/docs.js";
 import { generators } from "../scripts/gen/index.js";
+import { fillRegions } from "../scripts/gen/regions.js";
+import { buildRuleset } from "../src/rules/build.js";
 
 const root = join(import.meta.dirname, "..");
 
@@ -9,6 +12,7 @@ describe("generated files", async () => {
   const files = (await Promise.all(generators.map((g) => g.generate()))).flat();
   it("there is at least one generated file", () => {
     expect(files.length).toBeGreaterThan(0);
+    expect(files.map((f) => f.path)).toContain("docs/analyst-guide.md");
   });
   for (const file of files) {
     it(`${file.path} is up to date (run npm run generate)`, async () => {
@@ -16,4 +20,56 @@ describe("generated files", async () => {
       expect(onDisk === file.content, `${file.path} is stale: run npm run generate`).toBe(true);
     });
   }
+});
+
+describe("the docs are built from the program", async () => {
+  const context = await defaultDocsContext();
+  /** The rules with one parameter and one rule title changed, in memory only. */
+  function changedRules(): DocsContext {
+    const ruleFiles = structuredClone(context.ruleFiles);
+    const main = ruleFiles["ruleset.json"] as { parameters: { immediateWithinDays: number } };
+    main.parameters.immediateWithinDays = 21;
+    (ruleFiles["fit-note.json"] as { title: string }).title =
+      "Reject requests for fit notes the hospital must issue";
+    return { ...context, ruleFiles };
+  }
+
+  it("the docs freshness test fails when the ruleset changes and the docs are not regenerated", async () => {
+    const changed = changedRules();
+    const paths = ["README.md", "docs/analyst-guide.md"];
+    const after = await buildDocs(changed, paths);
+    const onDisk = new Map<string, string>();
+    for (const path of paths) onDisk.set(path, await readFile(join(root, path), "utf8"));
+    // The committed docs are what the rules on disk give ("is up to date" above); built from
+    // the changed rules, they differ: the rules table, the counts' hash and the scores.
+    const stale = after.filter((f) => f.content !== onDisk.get(f.path)).map((f) => f.path);
+    expect(stale).toEqual(paths);
+    const readme = after.find((f) => f.path === "README.md")?.content ?? "";
+    expect(readme).toContain("Reject requests for fit notes the hospital must issue");
+    expect(readme).toContain(buildRuleset(changed.ruleFiles).hash.slice(0, 8));
+    const scoreOf = (text: string | undefined) =>
+      /<!-- gen:score-summary -->[\s\S]*?<!-- \/gen/.exec(text ?? "")?.[0];
+    const guide = after.find((f) => f.path === "docs/analyst-guide.md")?.content;
+    expect(scoreOf(guide)).toBeDefined();
+    expect(scoreOf(guide)).not.toEqual(scoreOf(onDisk.get("docs/analyst-guide.md")));
+  });
+
+  it("renders performance figures only from the recorded bench run", async () => {
+    const bench = structuredClone(context.bench);
+    bench.machine = "a test machine";
+    const row = bench.rows[0];
+    if (row?.perSecond !== null && row !== undefined) row.perSecond = 123_456_789;
+    const [perf] = await buildDocs({ ...context, bench }, ["docs/performance.md"]);
+    expect(perf?.content).toContain("a test machine");
+    expect(perf?.content).toContain("123,456,789");
+  });
+
+  it("fills marked regions, inline and block, and refuses a region nobody fills", () => {
+    const text = "a <!-- gen:x -->old<!-- /gen:x --> b\n<!-- gen:y -->\nold\n<!-- /gen:y -->\n";
+    expect(fillRegions(text, "t.md", (name) => (name === "x" ? "1" : "two\nlines"))).toBe(
+      "a <!-- gen:x -->1<!-- /gen:x --> b\n<!-- gen:y -->\ntwo\nlines\n<!-- /gen:y -->\n",
+    );
+    expect(() => fillRegions(text, "t.md", () => undefined)).toThrow(/t\.md.*"x"/);
+    expect(() => fillRegions("<!-- gen:z -->", "t.md", () => "")).toThrow(/no <!-- \/gen:z -->/);
+  });
 });

@@ -1,4 +1,5 @@
-import { bundledRules, readmeRulesTable } from "./rules.js";
+import { docsGenerator } from "./docs.js";
+import { bundledRules } from "./rules.js";
 import { schemasGenerator } from "./schemas.js";
 import { shapesGenerator } from "./shapes.js";
 import { templatesGenerator } from "./templates.js";
@@ -9,7 +10,7 @@ export const generators: Generator[] = [
   // First: the rules' build checks message fields against the task and practice shapes it writes.
   shapesGenerator,
   bundledRules,
-  readmeRulesTable,
   schemasGenerator,
   templatesGenerator,
+  docsGenerator,
 ];
