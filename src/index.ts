@@ -63,6 +63,7 @@ export { renderScoreJson, renderScoreText } from "./analysis/score-format.js";
 export { renderScoreHtml } from "./analysis/score-html.js";
 export type {
   EscalationLevel,
+  EscalationStep,
   SummariseOptions,
   Summary,
   SummaryItem,

@@ -3,17 +3,10 @@ import { barChart, monthChart } from "./charts.js";
 import { formatCount, formatDay, formatDayShort, formatPercent, shortHash } from "./format.js";
 import type { Cell, LegendItem, PageHead, ReportView, Table } from "./page-views.js";
 import { renderPage } from "./pages.js";
-import { escalationLabels, type ReportInput } from "./report.js";
+import type { ReportInput } from "./report.js";
 import type { EscalationLevel, Summary, TeamSummary } from "./summarise.js";
 
 /** Short labels for the escalation table's badges; the legend above the table spells them out. */
-const shortLabels: Record<EscalationLevel, string> = {
-  none: "None",
-  "remind-team": "Remind the team",
-  "service-lead": "Service lead",
-  "icb-or-lmc": "ICB or LMC",
-};
-
 const outcomeSeries = [
   { name: "Rejected", swatch: "reject" },
   { name: "Reminder sent", swatch: "remind" },
@@ -157,7 +150,7 @@ function senders(summary: Summary): ReportView["senders"] {
 function escalationLegend(esc: NonNullable<Summary["escalation"]>): LegendItem[] {
   const badge = (level: EscalationLevel, what: string) => ({
     swatch: `level-${level}`,
-    label: `${shortLabels[level]}: ${what}`,
+    label: `${esc.steps[level].short}: ${what}`,
   });
   const below = esc.serviceLeadAt - 1;
   const remind = below === 1 ? "1 task" : below === 2 ? "1 or 2 tasks" : `1 to ${below} tasks`;
@@ -180,10 +173,10 @@ function escalation(summary: Summary): ReportView["escalation"] {
     txt(t.team.team ?? t.team.unit),
     num(t.count),
     {
-      text: shortLabels[t.level],
+      text: esc.steps[t.level].short,
       numeric: false,
       badge: `level-${t.level}`,
-      hover: escalationLabels[t.level],
+      hover: esc.steps[t.level].label,
     },
     {
       text: formatCount(t.peak.count),

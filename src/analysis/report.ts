@@ -9,7 +9,7 @@ import {
   shortHash,
   textTable,
 } from "./format.js";
-import type { EscalationLevel, Summary } from "./summarise.js";
+import type { Summary } from "./summarise.js";
 
 /** A record of the batch that could not be evaluated: where, and which fields (never their values). */
 export interface ReportRecordError {
@@ -47,14 +47,6 @@ export const reportTables = [
 ] as const;
 /** A table a CSV report holds: `teams`, `organisations`, `rules`, … (see {@link reportTables}). */
 export type ReportTable = (typeof reportTables)[number];
-
-/** How each escalation level reads in a report. */
-export const escalationLabels: Record<EscalationLevel, string> = {
-  none: "None",
-  "remind-team": "Remind the team",
-  "service-lead": "Contact the service lead",
-  "icb-or-lmc": "Tell the ICB primary care team or the LMC",
-};
 
 /**
  * Turns a record's error issues into what a report may print: the line, the code and the
@@ -120,7 +112,7 @@ function escalationSection(summary: Summary): string[] {
     t.team.organisation,
     t.team.team ?? t.team.unit,
     t.count,
-    escalationLabels[t.level],
+    esc.steps[t.level].label,
     t.peak.count,
     formatDay(t.peak.endingOn),
   ]);

@@ -13,6 +13,23 @@ import type { Ruleset } from "../rules/schema.js";
 export const escalationLevels = ["none", "remind-team", "service-lead", "icb-or-lmc"] as const;
 export type EscalationLevel = (typeof escalationLevels)[number];
 
+/** How a report names a step of the escalation route: in full, and short for a table cell. */
+export interface EscalationStep {
+  label: string;
+  short: string;
+}
+
+/** The ruleset's names for the steps, or the step ids for a ruleset that gives none. */
+function escalationSteps(ruleset: Ruleset): Record<EscalationLevel, EscalationStep> {
+  const given = ruleset.escalation?.steps;
+  const steps = {} as Record<EscalationLevel, EscalationStep>;
+  for (const level of escalationLevels) {
+    const step = given?.[level];
+    steps[level] = step ? { label: step.label, short: step.short } : { label: level, short: level };
+  }
+  return steps;
+}
+
 /** The sender fields summarise reads from a task (a `TaskInput` or the raw record both fit). */
 export interface SummarySender {
   organisation: string;
@@ -117,6 +134,8 @@ export interface Summary {
     asOf: string;
     /** How many teams stand at each level. */
     levels: Record<EscalationLevel, number>;
+    /** How a report names each step: the ruleset's `escalation.steps` (the step id when it has none). */
+    steps: Record<EscalationLevel, EscalationStep>;
     /** Teams above `none` now, or clear now but once at the service lead or beyond; the most serious first. */
     teams: TeamEscalation[];
   } | null;
@@ -538,6 +557,7 @@ export class Summariser {
       from: dateOfDayNumber(start),
       asOf,
       levels,
+      steps: escalationSteps(this.#ruleset),
       teams,
     };
   }

@@ -23,6 +23,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
   wordGroups: main.wordGroups,
   criticalResults: main.criticalResults,
   calendar: main.calendar,
+  escalation: main.escalation,
   phrases: main.phrases,
   examples: main.examples,
   rules: [
@@ -43,5 +44,5 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "11838d8c2c5884a860256ada5559193b0a207abd676ba202eded106f955a6d67",
+  hash: "c135105cabdfe273eb80656317eae5514c34245000884f8e133fd5b5a822655a",
 };

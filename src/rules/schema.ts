@@ -235,6 +235,22 @@ export const rulesetSchema = z.strictObject({
       }),
     }),
   ),
+  /**
+   * The guidance's escalation route for a team that keeps sending non-compliant tasks, step by
+   * step in route order, as a report names each step (`label`, and `short` in a table). Where
+   * a team stands is counted against the parameters `escalationServiceLeadAt` and
+   * `escalationIcbAt`. Absent: reports print the step ids.
+   */
+  escalation: z.optional(
+    z.strictObject({
+      steps: z.strictObject({
+        none: z.strictObject({ label: nonEmpty(), short: nonEmpty() }),
+        "remind-team": z.strictObject({ label: nonEmpty(), short: nonEmpty() }),
+        "service-lead": z.strictObject({ label: nonEmpty(), short: nonEmpty() }),
+        "icb-or-lmc": z.strictObject({ label: nonEmpty(), short: nonEmpty() }),
+      }),
+    }),
+  ),
   phrases: z.strictObject({
     urgent: z.array(phraseSchema),
     negators: z.array(nonEmpty()),

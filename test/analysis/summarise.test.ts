@@ -4,7 +4,9 @@ import { createGuard } from "../../src/engine/guard.js";
 import { InputError } from "../../src/errors/input-error.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
+import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRuleset } from "../../src/rules/default.js";
+import { defaultRulesetFiles as files } from "../../src/rules/default-ruleset.generated.js";
 import type { Ruleset } from "../../src/rules/schema.js";
 
 const practice = {
@@ -233,6 +235,19 @@ describe("summarise", () => {
     const summary = summarise(items, { ruleset });
     expect(summary.escalation?.teams).toEqual([]);
     expect(summary.escalation?.levels.none).toBe(2);
+  });
+
+  it("names the escalation steps as the ruleset does, and by their ids for a ruleset that does not", async () => {
+    const items = await pairs([task("2026-06-02T10:00:00Z")]);
+    const steps = summarise(items, { ruleset }).escalation?.steps;
+    expect(steps?.["service-lead"]).toEqual(ruleset.escalation?.steps["service-lead"]);
+    expect(steps?.["icb-or-lmc"].label).toBe("Tell the ICB primary care team or the LMC");
+    const { escalation: _, ...rest } = files["ruleset.json"] as Record<string, unknown>;
+    const without = buildRuleset({ ...files, "ruleset.json": rest });
+    expect(summarise(items, { ruleset: without }).escalation?.steps["remind-team"]).toEqual({
+      label: "remind-team",
+      short: "remind-team",
+    });
   });
 
   it("counts bare verdicts under an unknown sender", async () => {
