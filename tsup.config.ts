@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+import { browserVariants } from "./scripts/browser-variants.js";
 
 const { version } = JSON.parse(
   readFileSync(new URL("./package.json", import.meta.url), "utf8"),
@@ -7,29 +8,48 @@ const { version } = JSON.parse(
   version: string;
 };
 
+/** What the library's three entries share. */
+const library: Options = {
+  format: ["esm", "cjs"],
+  dts: true,
+  sourcemap: true,
+  target: "node20",
+  platform: "neutral",
+  treeshake: true,
+  // Keep `node:` specifiers (only dist/node.* has any, as lazy imports).
+  removeNodeProtocol: false,
+  external: [/^node:/],
+  // The runtime dependencies the library loads at start-up are bundled, tree-shaken, into the
+  // entry: Node then reads one file instead of some 150, about half the import time. They stay
+  // dependencies for the CLI, the types (zod) and the lazy loads (the Handlebars compiler,
+  // json-rules-engine), which are still resolved from node_modules at run time.
+  noExternal: ["zod", "handlebars", "@date-fns/tz", "date-fns", "@noble/hashes"],
+  // import.meta.url in the CommonJS build (the Handlebars compiler is required from beside the package).
+  shims: true,
+};
+
 export default defineConfig([
   {
-    // index: the default entry (browsers, bundlers), which imports no Node module; node: the
-    // same API with loadRuleset and loadTemplates reading files, for the `node` condition.
-    entry: { index: "src/index.ts", node: "src/node.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
-    sourcemap: true,
+    // index: the default entry (browsers, bundlers), which imports no Node module and builds
+    // with the `*.browser.ts` variants: no custom template folders, no json-rules-engine.
+    ...library,
+    entry: { index: "src/index.ts" },
     clean: true,
-    target: "node20",
-    platform: "neutral",
-    treeshake: true,
-    // Keep `node:` specifiers (only dist/node.* has any, as lazy imports).
-    removeNodeProtocol: false,
-    external: [/^node:/],
-    // The runtime dependencies the library loads at start-up are bundled, tree-shaken, into the
-    // entry: Node then reads one file instead of some 150 (zod/mini alone imports every locale
-    // and its JSON Schema code, which the bundle drops), about half the import time. They stay
-    // dependencies for the CLI, the types (zod) and the lazy loads (the Handlebars compiler,
-    // json-rules-engine), which are still resolved from node_modules at run time.
-    noExternal: ["zod", "handlebars", "@date-fns/tz", "date-fns", "@noble/hashes"],
-    // import.meta.url in the CommonJS build (the Handlebars compiler is required from beside the package).
-    shims: true,
+    esbuildPlugins: [browserVariants()],
+  },
+  {
+    // reference: the default entry's API with json-rules-engine (`gp-task-guard/reference`).
+    ...library,
+    entry: { reference: "src/reference.ts" },
+    clean: false,
+    esbuildPlugins: [browserVariants(["json-rules-engine"])],
+  },
+  {
+    // node: the same API with loadRuleset, loadTemplates and template folders working, for the
+    // `node` condition.
+    ...library,
+    entry: { node: "src/node.ts" },
+    clean: false,
   },
   {
     // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.

@@ -7,7 +7,8 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
+import { browserVariants } from "../scripts/browser-variants.js";
 
 const root = join(import.meta.dirname, "..");
 
@@ -115,7 +116,7 @@ function partsOf(metafile: Metafile): { name: string; bytes: number }[] {
 const api = "{ createGuard, renderLetter, fromFhirTask, toCdsCards }";
 
 /** esbuild with no flags but bundle and minify, from an entry that re-exports the public API. */
-function plainBuild(from: string, external: string[] = []) {
+function plainBuild(from: string, external: string[] = [], plugins: Plugin[] = []) {
   return build({
     stdin: {
       contents: `export ${api} from ${JSON.stringify(from)};\n`,
@@ -128,6 +129,7 @@ function plainBuild(from: string, external: string[] = []) {
     metafile: true,
     logLevel: "silent",
     external,
+    plugins,
   });
 }
 
@@ -149,7 +151,10 @@ export async function measureBundle(): Promise<BundleResult> {
     caveat = `the plain bundle fails (${first}); measured with node:* left external`;
     result = await plainBuild("gp-task-guard", ["node:*"]);
   }
-  const sources = await plainBuild("./src/index.ts", caveat === undefined ? [] : ["node:*"]);
+  // The sources, with the browser variants the default entry is built with (tsup.config.ts).
+  const sources = await plainBuild("./src/index.ts", caveat === undefined ? [] : ["node:*"], [
+    browserVariants(),
+  ]);
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return {
     minifiedBytes: code.byteLength,

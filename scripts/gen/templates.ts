@@ -8,7 +8,7 @@ import {
   pagePartialName,
 } from "../../src/analysis/page-templates.js";
 import { templateCompileOptions } from "../../src/letters/compile-options.js";
-import { buildTemplates } from "../../src/letters/templates.js";
+import { buildTemplates } from "../../src/letters/custom-templates.js";
 import { banner, type Generator } from "./types.js";
 
 const root = join(import.meta.dirname, "..", "..");

@@ -8,8 +8,8 @@
  */
 import type { z } from "zod";
 import { TemplateError } from "../errors/template-error.js";
+import { parseTemplate } from "../letters/custom-templates.js";
 import { shapeOf } from "../letters/shape-of.js";
-import { parseTemplate } from "../letters/templates.js";
 import { checkTemplate } from "../letters/validate.js";
 import { pageHelpers } from "./page-helpers.js";
 import { diffViewSchema, reportViewSchema, scoreViewSchema } from "./page-views.js";

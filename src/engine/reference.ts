@@ -2,6 +2,7 @@ import type { Engine as EngineClass } from "json-rules-engine";
 import { GuardError } from "../errors/guard-error.js";
 import type { Facts } from "../facts/catalogue.js";
 import type { Evaluator } from "./evaluator.js";
+import { importJsonRulesEngine } from "./json-rules-engine.js";
 import type { ResolvedRule } from "./prepare.js";
 
 type EngineModule = { Engine: typeof EngineClass };
@@ -10,9 +11,7 @@ let loading: Promise<EngineModule> | undefined;
 
 async function importEngine(): Promise<EngineModule> {
   try {
-    // A dynamic import: Node parses json-rules-engine only when a guard asks for it, and
-    // bundlers keep it off the start-up path (a chunk of its own, or code run on first call).
-    const module: { Engine?: unknown; default?: unknown } = await import("json-rules-engine");
+    const module = await importJsonRulesEngine();
     // Its CommonJS build reaches an ESM importer as `default` in some bundlers.
     const Engine = module.Engine ?? (module.default as { Engine?: unknown } | undefined)?.Engine;
     if (typeof Engine !== "function") throw new Error("it has no Engine export");

@@ -2,7 +2,8 @@
  * `loadTemplates`, apart from the rest of the letters code: it imports `node:fs`, so only the
  * package's Node entry (`src/node.ts`) reaches it and browser bundles never see the import.
  */
-import { buildTemplates, type FolderFs, type LetterTemplates, readFolder } from "./templates.js";
+import { buildTemplates, type FolderFs, readFolder } from "./custom-templates.js";
+import type { LetterTemplates } from "./templates.js";
 
 /**
  * Reads, checks and compiles a folder of templates that override the bundled ones by name.

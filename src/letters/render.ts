@@ -3,6 +3,7 @@ import { TemplateError } from "../errors/template-error.js";
 import { typed } from "../errors/unreadable.js";
 import { defaultLetterTemplates } from "./bundled-templates.js";
 import { type LetterContext, parseLetterContext } from "./context.js";
+import { templatesFromFolderSync } from "./custom-templates.js";
 import { letterView } from "./letter-view.js";
 import {
   compiledTemplate,
@@ -10,7 +11,6 @@ import {
   type LetterTemplates,
   type TemplateFormat,
   templateFile,
-  templatesFromFolderSync,
 } from "./templates.js";
 import { type Letter, type LetterKind, letterKinds } from "./types.js";
 import type { LetterView } from "./view.js";

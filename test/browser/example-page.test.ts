@@ -12,8 +12,10 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserVariants } from "../../scripts/browser-variants.js";
 import { createGuard } from "../../src/index.js";
 import { parsePractice } from "../../src/input/practice.js";
+import { defaultRuleset } from "../../src/rules/default.js";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
@@ -57,6 +59,94 @@ describe("the default entry in a browser bundle", () => {
     expect(entry.import.default).toBe("./dist/index.js");
     expect(entry.require.default).toBe("./dist/index.cjs");
     expect(pkg.module).toBe("./dist/index.js");
+    const reference = pkg.exports["./reference"];
+    expect(reference.node.import.default).toBe("./dist/node.js");
+    expect(reference.import.default).toBe("./dist/reference.js");
+    expect(reference.require.default).toBe("./dist/reference.cjs");
+  });
+
+  it("is built without json-rules-engine, the Handlebars compiler, template sources or checker", async () => {
+    const result = await build({
+      stdin: {
+        contents:
+          'export { createGuard, renderLetter, fromFhirTask, toCdsCards } from "./src/index.ts";',
+        resolveDir: root,
+        sourcefile: "entry.js",
+      },
+      bundle: true,
+      minify: true,
+      platform: "browser",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+      plugins: [browserVariants()],
+    });
+    // What the bundle carries: inputs with bytes in the output (tree-shaken ones list 0).
+    const inputs = Object.values(result.metafile.outputs).flatMap((output) =>
+      Object.entries(output.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([file]) => file),
+    );
+    expect(inputs).toContain("src/letters/precompiled-templates.generated.ts");
+    expect(inputs).toContain("node_modules/handlebars/dist/cjs/handlebars/runtime.js");
+    const heavy =
+      /json-rules-engine\/|jsonpath-plus|eventemitter2|compiler\/(compiler|javascript-compiler)|default-templates\.generated|view-shapes\.generated|letters\/validate\.ts|letters\/custom-templates\.ts|zod\/v4\/classic|json-schema/;
+    expect(inputs.filter((file) => heavy.test(file))).toEqual([]);
+  });
+
+  it("refuses a templates folder and the reference engine with typed errors; /reference runs it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gp-task-guard-variants-"));
+    try {
+      const bundle = async (name: string, keep: string[]) => {
+        const file = join(dir, `${name}.mjs`);
+        await build({
+          entryPoints: [join(root, "src", `${name}.ts`)],
+          bundle: true,
+          format: "esm",
+          platform: "browser",
+          outfile: file,
+          logLevel: "silent",
+          plugins: [browserVariants(keep)],
+        });
+        return (await import(pathToFileURL(file).href)) as typeof import("../../src/index.js");
+      };
+      const browser = await bundle("index", []);
+      const reference = await bundle("reference", ["json-rules-engine"]);
+      const { practice, task } = defaultRuleset().examples;
+      const fitNote = { ...task, body: "Please issue a fit note for 4 weeks from today." };
+      expect(() =>
+        browser.renderLetter(
+          "practice-guidance",
+          { practice: practice as never },
+          {
+            templates: "templates",
+          },
+        ),
+      ).toThrow(/a templates folder can only be read in Node/);
+      const guard = browser.createGuard({
+        practice: practice as never,
+        engine: "json-rules-engine",
+      });
+      await expect(guard.evaluate(fitNote as never)).rejects.toSatisfy(
+        (e) =>
+          browser.isGuardError(e) &&
+          e.code === "REFERENCE_ENGINE_UNAVAILABLE" &&
+          /gp-task-guard\/reference/.test(e.message),
+      );
+      const compiled = await browser
+        .createGuard({ practice: practice as never })
+        .evaluate(fitNote as never);
+      const referenced = await reference
+        .createGuard({ practice: practice as never, engine: "json-rules-engine" })
+        .evaluate(fitNote as never);
+      expect(compiled.outcome).toBe("reject");
+      expect(referenced.findings.map((f) => f.ruleId)).toEqual(
+        compiled.findings.map((f) => f.ruleId),
+      );
+      expect(referenced.letter).toEqual(compiled.letter);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("has loadRuleset and loadTemplates that reject with the library's errors, saying why", async () => {

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { LetterContext } from "../../src/letters/context.js";
+import { buildTemplates } from "../../src/letters/custom-templates.js";
 import { renderLetter } from "../../src/letters/render.js";
-import { buildTemplates } from "../../src/letters/templates.js";
 import type { LetterKind } from "../../src/letters/types.js";
 import {
   acceptingPractice,

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { isTemplateError, type TemplateError } from "../../src/errors/template-error.js";
+import { buildTemplates } from "../../src/letters/custom-templates.js";
 import { defaultTemplates } from "../../src/letters/default-templates.generated.js";
 import { loadTemplates } from "../../src/letters/load-templates.js";
 import { renderLetter } from "../../src/letters/render.js";
-import { buildTemplates } from "../../src/letters/templates.js";
 import { acceptingPractice, task, unassigned } from "./fixtures.js";
 import { htmlProblems } from "./html.js";
 

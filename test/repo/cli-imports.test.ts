@@ -3,7 +3,8 @@
  *   - Node's built-in modules (`node:` specifiers);
  *   - other files in src/cli;
  *   - the package's public entry modules: the sources of what package.json's `exports` map
- *     resolves `gp-task-guard` to (`dist/index.*` → src/index.ts, `dist/node.*` → src/node.ts);
+ *     resolves `gp-task-guard` to (`dist/index.*` → src/index.ts, `dist/node.*` → src/node.ts,
+ *     `dist/reference.*` → src/reference.ts);
  *   - data files the package ships for its users: `.json` files in a folder that package.json's
  *     `files` lists (the JSON Schemas in schema/).
  * Anything else (src/analysis/*, src/input/*, a third-party package) is an import of
@@ -103,11 +104,12 @@ async function rules(): Promise<{ entries: Set<string>; shipped: string[] }> {
 }
 
 describe("the CLI's imports", () => {
-  it("takes the package's entry modules from package.json: src/index.ts and src/node.ts", async () => {
+  it("takes the package's entry modules from package.json: src/index.ts, node.ts and reference.ts", async () => {
     const { entries } = await rules();
     expect([...entries].map((e) => relative(root, e)).sort()).toEqual([
       join("src", "index.ts"),
       join("src", "node.ts"),
+      join("src", "reference.ts"),
     ]);
   });
 

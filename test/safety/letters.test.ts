@@ -6,8 +6,8 @@ import { isInputError } from "../../src/errors/input-error.js";
 import { isTemplateError, type TemplateError } from "../../src/errors/template-error.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
+import { buildTemplates } from "../../src/letters/custom-templates.js";
 import { renderLetter } from "../../src/letters/render.js";
-import { buildTemplates } from "../../src/letters/templates.js";
 import { type LetterKind, letterKinds } from "../../src/letters/types.js";
 import {
   DELETE,

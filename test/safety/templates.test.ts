@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isTemplateError, type TemplateError } from "../../src/errors/template-error.js";
 import type { LetterContext } from "../../src/letters/context.js";
+import { buildTemplates } from "../../src/letters/custom-templates.js";
 import { loadTemplates } from "../../src/letters/load-templates.js";
 import { renderLetter } from "../../src/letters/render.js";
-import { buildTemplates } from "../../src/letters/templates.js";
 import { practice } from "./fuzz.js";
 
 /**

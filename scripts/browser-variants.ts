@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Plugin } from "esbuild";
+
+/**
+ * An esbuild plugin for the package's browser entries (tsup.config.ts, and the bench's bundle
+ * from the sources): an import of `./name.js` resolves to `./name.browser.ts` when that file
+ * exists, unless `name` is kept. The browser variants leave out what a browser cannot use or
+ * must not carry (custom template folders, json-rules-engine) and say so when asked for it.
+ *
+ * @param keep - module names (`json-rules-engine`) whose Node version the entry keeps
+ * @returns the plugin
+ * @example build({ entryPoints: ["src/index.ts"], bundle: true, plugins: [browserVariants()] })
+ */
+export function browserVariants(keep: readonly string[] = []): Plugin {
+  return {
+    name: "browser-variants",
+    setup(build) {
+      build.onResolve({ filter: /^\.{1,2}\/.*\.js$/ }, (args) => {
+        if (args.importer.includes("node_modules")) return undefined;
+        const base = args.path.replace(/\.js$/, "");
+        if (keep.some((name) => base.endsWith(`/${name}`))) return undefined;
+        const variant = resolve(args.resolveDir, `${base}.browser.ts`);
+        return existsSync(variant) ? { path: variant } : undefined;
+      });
+    },
+  };
+}
