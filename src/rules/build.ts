@@ -320,10 +320,9 @@ function parseRulesetFile(files: RulesetFiles): RulesetFile {
   return parsed.data;
 }
 
-function assemble(files: RulesetFiles): Ruleset {
-  const ruleset = parseRulesetFile(files);
+/** The parameters the facts read must be there, with their types. */
+function checkFactParameters(ruleset: RulesetFile): RulesetIssue[] {
   const issues: RulesetIssue[] = [];
-
   for (const [name, type] of Object.entries(factParameters)) {
     if (typeof ruleset.parameters[name] !== type) {
       issues.push({
@@ -334,45 +333,46 @@ function assemble(files: RulesetFiles): Ruleset {
       });
     }
   }
+  return issues;
+}
 
-  issues.push(...checkParameters(ruleset.parameters), ...checkPhrases(ruleset));
-
+/**
+ * Reads and checks each rule ruleset.json lists, in order, and notes any file it does not list;
+ * a disabled rule is checked too, but kept apart.
+ */
+function readRules(
+  files: RulesetFiles,
+  ruleset: RulesetFile,
+  issues: RulesetIssue[],
+): { rules: Rule[]; disabled: string[] } {
   const seen = new Set<string>();
   const rules: Rule[] = [];
   const disabled: string[] = [];
   const parameterNames = new Set(Object.keys(ruleset.parameters));
-  ruleset.rules.forEach((id, index) => {
+  const listed = (index: number, code: string, message: string) =>
+    issues.push({ file: RULESET_FILE, path: `rules[${index}]`, code, message });
+  for (const [index, id] of ruleset.rules.entries()) {
     const file = `${id}.json`;
     if (seen.has(id)) {
-      issues.push({
-        file: RULESET_FILE,
-        path: `rules[${index}]`,
-        code: "duplicate_id",
-        message: `rule "${id}" is listed twice`,
-      });
-      return;
+      listed(index, "duplicate_id", `rule "${id}" is listed twice`);
+      continue;
     }
     seen.add(id);
     if (!Object.hasOwn(files, file)) {
-      issues.push({
-        file: RULESET_FILE,
-        path: `rules[${index}]`,
-        code: "missing_file",
-        message: `rule "${id}" is listed but ${file} does not exist`,
-      });
-      return;
+      listed(index, "missing_file", `rule "${id}" is listed but ${file} does not exist`);
+      continue;
     }
     const result = safeParse(ruleSchema, files[file]);
     if (!result.success) {
       issues.push(...toFileIssues(result.error, file));
-      return;
+      continue;
     }
     const rule: RuleFile = result.data;
     checkRule(rule, id, { file, ruleset, issues }, parameterNames);
     const { $schema: _schema, enabled, ...rest } = rule;
     if (enabled === false) disabled.push(id);
     else rules.push(rest);
-  });
+  }
   for (const file of Object.keys(files)) {
     if (file !== RULESET_FILE && !seen.has(file.replace(/\.json$/, ""))) {
       issues.push({
@@ -383,6 +383,17 @@ function assemble(files: RulesetFiles): Ruleset {
       });
     }
   }
+  return { rules, disabled };
+}
+
+function assemble(files: RulesetFiles): Ruleset {
+  const ruleset = parseRulesetFile(files);
+  const issues: RulesetIssue[] = [
+    ...checkFactParameters(ruleset),
+    ...checkParameters(ruleset.parameters),
+    ...checkPhrases(ruleset),
+  ];
+  const { rules, disabled } = readRules(files, ruleset, issues);
   if (issues.length > 0) throw new RulesetError(issues);
 
   const { $schema: _schema, rules: _ids, ...definition } = ruleset;
