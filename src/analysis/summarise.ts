@@ -1,6 +1,7 @@
 import type { Outcome, Severity, Verdict } from "../engine/types.js";
 import type { Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
+import { typed } from "../errors/unreadable.js";
 import { dateOfDayNumber, dayNumberOf, isIsoDate, plusMonths } from "../facts/calendar.js";
 import { defaultRuleset } from "../rules/default.js";
 import type { Ruleset } from "../rules/schema.js";
@@ -579,7 +580,8 @@ export class Summariser {
  * @param verdicts - verdicts, or `{ verdict, task }` pairs
  * @param options - the ruleset, escalation settings and `asOf` date (see {@link SummariseOptions})
  * @returns the summary
- * @throws {InputError} (subject `options`) for a bad threshold, window or `asOf`
+ * @throws {InputError} (subject `options`) for a bad threshold, window or `asOf`; (subject
+ *   `verdicts`, code `unreadable`) for verdicts that cannot be read
  * @example
  * const s = summarise(pairs, { ruleset });
  * s.outcomes // { total: 1000, accept: 312, remind: 101, reject: 587, humanReview: 95 }
@@ -589,9 +591,12 @@ export function summarise(
   verdicts: Iterable<SummaryItem>,
   options: SummariseOptions = {},
 ): Summary {
-  const summariser = new Summariser(options);
-  for (const item of verdicts) summariser.add(item);
-  return summariser.result();
+  // Anything but verdicts (null, a revoked proxy, an iterator that throws): an InputError.
+  return typed("verdicts", () => {
+    const summariser = new Summariser(options);
+    for (const item of verdicts) summariser.add(item);
+    return summariser.result();
+  });
 }
 
 /** The outcomes, in the order reports show them. */

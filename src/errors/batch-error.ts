@@ -1,4 +1,4 @@
-import { GuardError } from "./guard-error.js";
+import { GuardError, isInstance } from "./guard-error.js";
 
 /**
  * A batch whose source failed part way (a stream error, an unreadable file). Every record
@@ -23,5 +23,5 @@ export class BatchError extends GuardError {
 
 /** @returns true when `value` is a `BatchError`. @example isBatchError(err) */
 export function isBatchError(value: unknown): value is BatchError {
-  return value instanceof BatchError;
+  return isInstance(value, BatchError);
 }

@@ -33,7 +33,22 @@ export class GuardError extends Error {
  * @example isGuardError(new InputError([])) // true
  */
 export function isGuardError(value: unknown): value is GuardError {
-  return value instanceof GuardError;
+  return isInstance(value, GuardError);
+}
+
+/**
+ * `value instanceof type`, false rather than a TypeError for a revoked proxy or a proxy whose
+ * prototype trap throws: a type guard answers for anything caught.
+ */
+export function isInstance<T>(
+  value: unknown,
+  type: abstract new (...args: never[]) => T,
+): value is T {
+  try {
+    return value instanceof type;
+  } catch {
+    return false;
+  }
 }
 
 /** Formats a path array the way people read it: `conditions.all[0].fact`. */

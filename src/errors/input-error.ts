@@ -1,4 +1,4 @@
-import { GuardError, type Issue, summariseIssues } from "./guard-error.js";
+import { GuardError, type Issue, isInstance, summariseIssues } from "./guard-error.js";
 
 /**
  * A task, practice policy, FHIR resource or letter context that does not match its schema.
@@ -23,5 +23,5 @@ export class InputError extends GuardError {
 
 /** @returns true when `value` is an `InputError`. @example isInputError(err) */
 export function isInputError(value: unknown): value is InputError {
-  return value instanceof InputError;
+  return isInstance(value, InputError);
 }

@@ -1,4 +1,4 @@
-import { GuardError, type Issue, summariseIssues } from "./guard-error.js";
+import { GuardError, type Issue, isInstance, summariseIssues } from "./guard-error.js";
 
 /** A problem found in one file of a ruleset. */
 export interface RulesetIssue extends Issue {
@@ -33,5 +33,5 @@ export class RulesetError extends GuardError {
 
 /** @returns true when `value` is a `RulesetError`. @example isRulesetError(err) */
 export function isRulesetError(value: unknown): value is RulesetError {
-  return value instanceof RulesetError;
+  return isInstance(value, RulesetError);
 }

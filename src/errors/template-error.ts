@@ -1,4 +1,4 @@
-import { GuardError } from "./guard-error.js";
+import { GuardError, isInstance } from "./guard-error.js";
 
 /**
  * A letter template that cannot be compiled or rendered, or a letter context that lacks a field
@@ -26,5 +26,5 @@ export class TemplateError extends GuardError {
 
 /** @returns true when `value` is a `TemplateError`. @example isTemplateError(err) */
 export function isTemplateError(value: unknown): value is TemplateError {
-  return value instanceof TemplateError;
+  return isInstance(value, TemplateError);
 }

@@ -1,4 +1,4 @@
-import { GuardError } from "./guard-error.js";
+import { type GuardError, isGuardError } from "./guard-error.js";
 import { InputError } from "./input-error.js";
 
 /**
@@ -22,7 +22,7 @@ export function typed<T>(
   try {
     return work();
   } catch (error) {
-    if (error instanceof GuardError) throw error;
+    if (isGuardError(error)) throw error;
     throw wrap(error);
   }
 }

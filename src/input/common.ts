@@ -3,6 +3,7 @@ import en from "zod/v4/locales/en.js";
 import { formatPath, type Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import type { RulesetIssue } from "../errors/ruleset-error.js";
+import { typed } from "../errors/unreadable.js";
 
 /**
  * zod's English messages for the few checks without a message of their own ("Invalid input:
@@ -67,7 +68,8 @@ export function parseOrThrow<S extends z.core.$ZodType>(
   input: unknown,
   subject: string,
 ): z.output<S> {
-  const result = safeParse(schema, input);
+  // A revoked proxy or a throwing getter escapes zod as a TypeError.
+  const result = typed(subject, () => safeParse(schema, input));
   if (!result.success) throw new InputError(toIssues(result.error), subject);
   return result.data;
 }

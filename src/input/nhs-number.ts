@@ -6,7 +6,8 @@
  * @example isValidNhsNumber("9434765919") // true
  */
 export function isValidNhsNumber(digits: string): boolean {
-  if (!/^\d{10}$/.test(digits)) return false;
+  // A type guard of sorts: anything but ten digits is false, never a TypeError from test().
+  if (typeof digits !== "string" || !/^\d{10}$/.test(digits)) return false;
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
   const check = 11 - (sum % 11);

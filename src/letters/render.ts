@@ -166,7 +166,7 @@ export function renderLetter(
 ): Letter {
   if (!(letterKinds as readonly unknown[]).includes(kind)) {
     throw new TemplateError(
-      String(kind),
+      typeof kind === "string" ? kind : "(not a string)",
       "kind",
       `unknown kind of letter: use one of ${letterKinds.join(", ")}`,
     );

@@ -4,6 +4,7 @@ import * as z from "zod/mini";
 import cardWording from "../../templates/cds-hooks.json";
 import type { Finding, Severity, Verdict } from "../engine/types.js";
 import { TemplateError } from "../errors/template-error.js";
+import { typed } from "../errors/unreadable.js";
 import { nonEmpty, safeParse } from "../input/common.js";
 import { fhirSystems } from "../input/fhir.js";
 import type { Letter } from "../letters/types.js";
@@ -328,12 +329,18 @@ function humanReviewCard(verdict: Verdict): CdsHooksCard {
  * @param verdict - a verdict from `guard.evaluate`
  * @returns the cards, in the order a CDS client should show them; none for a clean accept
  * @throws {TemplateError} when templates/cds-hooks.json is malformed (a packaging fault)
+ * @throws {InputError} (subject `verdict`, code `unreadable`) for something that is not a verdict
  * @example
  * toCdsCards(verdict).map((c) => [c.indicator, c.summary])
  * // [["critical", "A person must read this task now, whatever the outcome"],
  * //  ["critical", "Reject: Reject tasks that need action within two weeks"]]
  */
 export function toCdsCards(verdict: Verdict): CdsHooksCard[] {
+  // Not a verdict (null, a revoked proxy, a getter that throws): an InputError, not a TypeError.
+  return typed("verdict", () => cardsOf(verdict));
+}
+
+function cardsOf(verdict: Verdict): CdsHooksCard[] {
   const text = cardText();
   const findings = [...verdict.findings].sort(
     (a, b) => severityRank[a.severity] - severityRank[b.severity],

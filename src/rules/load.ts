@@ -150,6 +150,16 @@ async function resolve(reader: Reader, target: string, chain: string[]): Promise
  * @example (await loadRuleset("examples/rulesets/fit-note-disabled.json")).disabled // ["fit-note"]
  */
 export async function loadRuleset(path: string): Promise<Ruleset> {
+  if (typeof path !== "string" || path === "") {
+    throw new RulesetError([
+      {
+        file: "",
+        path: "",
+        code: "invalid_path",
+        message: "loadRuleset takes the path of a ruleset folder or file (a non-empty string)",
+      },
+    ]);
+  }
   const fs = await import("node:fs/promises");
   const nodePath = await import("node:path");
   const target = nodePath.resolve(path);

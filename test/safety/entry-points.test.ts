@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { summarise } from "../../src/analysis/summarise.js";
 import { createGuard } from "../../src/engine/guard.js";
+import { isBatchError } from "../../src/errors/batch-error.js";
 import { isGuardError } from "../../src/errors/guard-error.js";
+import { isInputError } from "../../src/errors/input-error.js";
+import { isRulesetError } from "../../src/errors/ruleset-error.js";
+import { isTemplateError } from "../../src/errors/template-error.js";
 import { fromFhirTask } from "../../src/input/fhir.js";
+import { isValidNhsNumber } from "../../src/input/nhs-number.js";
+import { parsePractice } from "../../src/input/practice.js";
+import { parseTask } from "../../src/input/task.js";
 import { renderLetter } from "../../src/letters/render.js";
+import { toCdsCards } from "../../src/output/cds-hooks.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
+import { loadRuleset } from "../../src/rules/load.js";
 import { practice, task } from "./fuzz.js";
 
 /** Values that throw when the library reads them (issue 15: they escaped as raw TypeErrors). */
@@ -63,6 +73,47 @@ describe("every entry point ends in a typed error", () => {
       ]) {
         const error = thrown(call);
         expect(isGuardError(error), String(error)).toBe(true);
+      }
+    },
+  );
+
+  it.each([
+    ...hostileValues(),
+    ["null", null] as [string, unknown],
+    ["a number", 42] as [string, unknown],
+  ])(
+    "summarise, toCdsCards, parseTask, parsePractice, loadRuleset and renderLetter's kind answer %s with a result or a GuardError",
+    async (_, value) => {
+      for (const call of [
+        () => summarise(value as never),
+        () => summarise([value] as never),
+        () => summarise([], value as never),
+        () => toCdsCards(value as never),
+        () => parseTask(value),
+        () => parsePractice(value),
+        () => renderLetter(value as never, { practice } as never),
+      ]) {
+        // Options that are not an object are none; anything else that fails is typed.
+        const error = thrown(call);
+        if (error !== undefined) expect(isGuardError(error), String(error)).toBe(true);
+      }
+      expect(thrown(() => toCdsCards(value as never))).toSatisfy(isInputError);
+      await expect(loadRuleset(value as never)).rejects.toSatisfy(isRulesetError);
+    },
+  );
+
+  it.each(hostileValues())(
+    "the type guards answer %s with false, never a TypeError",
+    (_, value) => {
+      for (const guard of [
+        isGuardError,
+        isInputError,
+        isRulesetError,
+        isTemplateError,
+        isBatchError,
+        isValidNhsNumber,
+      ]) {
+        expect(guard(value as never)).toBe(false);
       }
     },
   );
