@@ -157,7 +157,11 @@ class Sources {
   }
 }
 
-const labelledFiles = ["test/labelled/set-a.jsonl", "test/labelled/set-b.jsonl"];
+const labelledFiles = [
+  "test/labelled/set-a.jsonl",
+  "test/labelled/set-b.jsonl",
+  "test/labelled/set-c.jsonl",
+];
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s+/g, " ");

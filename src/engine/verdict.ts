@@ -9,19 +9,22 @@ const rank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
 
 /**
  * Whether a person must read the task whatever the outcome: the urgent flag, urgent or safety
- * language, an action due today or tomorrow, or a fired rule that asks for it. Verdicts and letters rendered on their own
- * (`renderLetter`) both decide it here.
+ * language, a sender whose service is safety-related (a hospice, a safeguarding team), an
+ * action due today or tomorrow, or a fired rule that asks for it. Verdicts and letters rendered
+ * on their own (`renderLetter`) both decide it here.
  *
  * @example needsHumanReview({ ...facts, urgentFlag: true }, []) // true
  */
 export function needsHumanReview(
-  facts: Pick<Facts, "urgentFlag" | "urgentLanguage" | "safetyLanguage" | "dueSoon">,
+  facts: Pick<Facts, "urgentFlag" | "urgentLanguage" | "safetyLanguage" | "dueSoon"> &
+    Partial<Pick<Facts, "safetyService">>,
   fired: readonly Pick<Rule, "humanReview">[],
 ): boolean {
   return (
     facts.urgentFlag ||
     facts.urgentLanguage ||
     facts.safetyLanguage ||
+    facts.safetyService === true ||
     facts.dueSoon === true ||
     fired.some((rule) => rule.humanReview === true)
   );

@@ -44,6 +44,11 @@ export const factCatalogue = {
     description: "The body uses patient-safety language (safeguarding, deterioration, …).",
   },
   safetyPhrase: { type: "string", description: "The safety phrase found, when safetyLanguage." },
+  safetyService: {
+    type: "boolean",
+    description:
+      "The sender's organisation, unit, team or role names a service whose tasks are all safety-related (a hospice, a safeguarding team): a person must read it.",
+  },
   actionRequested: {
     type: "boolean",
     description:
@@ -105,7 +110,7 @@ export const factCatalogue = {
   evidence: {
     type: "array",
     description:
-      "Which words produced the text facts: for each, the fact, the lexicon list and entry, and the span of the body.",
+      "Which words produced the text facts: for each, the fact, the lexicon list and entry, and the span of the body (or of the sender field it names).",
   },
 } as const;
 
@@ -126,6 +131,7 @@ export interface Facts {
   urgentPhrase?: string;
   safetyLanguage: boolean;
   safetyPhrase?: string;
+  safetyService: boolean;
   actionRequested: boolean;
   journalReference: boolean;
   bodyLength: number;
@@ -153,10 +159,12 @@ export interface Evidence {
   /** The lexicon list and the entry as written in the ruleset. */
   list: string;
   entry: string;
-  /** The span of the body: body.slice(start, end) === text. */
+  /** The span of the field read: field.slice(start, end) === text. */
   start: number;
   end: number;
   text: string;
+  /** The field read, when not the body: the sender's service names ("sender.unit"). */
+  field?: "sender.organisation" | "sender.unit" | "sender.team" | "sender.role";
 }
 
 export function isFactName(name: string): name is FactName {

@@ -19,7 +19,12 @@ export interface MentionContext {
   request: boolean;
   /** inside a service name: "Urgent Treatment Centre" */
   service: boolean;
+  /** inside a pseudo-trigger: "prompting with medication", "discharged to GP" */
+  pseudo: boolean;
 }
+
+/** Words that join a clause to the one before: "and complete the form", "then recheck". */
+const CONJUNCTIONS = new Set(["and", "then", "also", "please", "pls"]);
 
 /** Trigger mentions indexed for the context questions. */
 export class ContextReader {
@@ -73,6 +78,16 @@ export class ContextReader {
         this.#requestClauses.add(token.clause);
       }
     }
+    // A later clause of an asking sentence that opens with an imperative asks too: "Please
+    // prescribe X (...) and complete the DNACPR this week".
+    for (const clause of clauses) {
+      if (!this.#requestSentences.has(clause.sentence)) continue;
+      let first = clause.from;
+      while (first < clause.to && CONJUNCTIONS.has(tokens[first]?.word ?? "")) first++;
+      const token = tokens[first];
+      if (token && first > clause.from && this.#lexicon.imperatives.has(token.word))
+        this.#requestClauses.add(token.clause);
+    }
     // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
     let lead = false;
     sentences.forEach((sentence, index) => {
@@ -121,7 +136,7 @@ export class ContextReader {
     // "if" inside a request ("grateful if", "asks if you could") asks; it is not a condition.
     const asking = (t: Mention) =>
       this.of(LIST.action).some((a) => a.from <= t.from && a.to >= t.to);
-    const after = this.#after(LIST.hypothetical, m.to, 2);
+    const after = this.#after(LIST.hypothetical, m.to, 1);
     return (
       this.of(LIST.hypothetical).some(
         (t) => t.to <= m.from && this.#stream.tokens[t.from]?.sentence === sentence && !asking(t),
@@ -144,6 +159,7 @@ export class ContextReader {
     const doneBefore = this.#before(LIST.done, m.from);
     const doneAfter = this.#after(LIST.doneAfter, m.to, 40);
     const done =
+      this.#saysDone(m) ||
       (doneBefore !== undefined &&
         (requestBefore === undefined || requestBefore.from < doneBefore.from)) ||
       (doneAfter !== undefined &&
@@ -155,8 +171,35 @@ export class ContextReader {
       hypothetical: this.#hypothetical(m),
       done,
       request: this.#requestSentences.has(sentence),
-      service: this.of(LIST.services).some((s) => s.from <= m.from && s.to >= m.to),
+      service: this.#within(LIST.services, m),
+      pseudo: this.#within(LIST.pseudoTriggers, m),
     };
+  }
+
+  /**
+   * Is the asking word itself a statement of what was done, written as the ruleset writes it
+   * ("fit note issued": the word "issued", not "issue"), in a clause that asks nothing? Stems
+   * alone would not tell them apart.
+   */
+  #saysDone(m: Mention): boolean {
+    const { tokens } = this.#stream;
+    const labels = this.#lexicon.labels[LIST.doneAfter] ?? [];
+    // "Please ensure only 7 days are issued" asks: the clause holds a request of its own.
+    if (this.requestClause(m.from)) return false;
+    return this.of(LIST.doneAfter).some((t) => {
+      // The mention's own last word(s): "must be done today" still asks.
+      if (t.from < m.from || t.to !== m.to) return false;
+      const said = tokens
+        .slice(t.from, t.to)
+        .map((token) => token.word)
+        .join(" ");
+      return said === labels[t.phrase];
+    });
+  }
+
+  /** Is the mention inside one of `list`'s? */
+  #within(list: number, m: Mention): boolean {
+    return this.of(list).some((s) => s.from <= m.from && s.to >= m.to);
   }
 
   /**

@@ -114,44 +114,78 @@ function criticalResult(
 
 /**
  * Adds a mention for each `allOf` phrase whose parts are all found within one sentence or the
- * next ("Seen in clinic. Please prescribe ..."), at the place of its first part.
+ * next ("Started clopidogrel 75mg OD. GP to continue."), at the place of its first part.
  */
 function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): Mention[] {
-  const parts = mentions.filter((m) => m.list === LIST.allOfParts);
-  if (parts.length === 0) return mentions;
-  const bySentence = new Map<string, Map<number, Set<number>>>();
-  const first = new Map<string, Mention>();
-  parts.forEach((m) => {
+  const sentenceOf = (m: Mention) => stream.tokens[m.from]?.sentence ?? 0;
+  // For each allOf phrase: the sentences each part was found in, and its first part's mentions.
+  const found = new Map<
+    string,
+    { list: number; phrase: number; sentences: Set<number>[]; anchors: Mention[] }
+  >();
+  for (const m of mentions) {
+    if (m.list !== LIST.allOfParts) continue;
     const owner = lexicon.partOf[m.phrase];
-    if (owner === undefined) return;
+    if (owner === undefined) continue;
     const key = `${owner.list}:${owner.phrase}`;
-    const sentence = stream.tokens[m.from]?.sentence ?? 0;
-    let sentences = bySentence.get(key);
-    if (sentences === undefined) {
-      sentences = new Map();
-      bySentence.set(key, sentences);
+    let entry = found.get(key);
+    if (entry === undefined) {
+      const sentences = Array.from({ length: owner.parts }, () => new Set<number>());
+      entry = { list: owner.list, phrase: owner.phrase, sentences, anchors: [] };
+      found.set(key, entry);
     }
-    const part =
-      m.phrase -
-      lexicon.partOf.findIndex((p) => p.list === owner.list && p.phrase === owner.phrase);
-    const set = sentences.get(part) ?? new Set<number>();
-    set.add(sentence);
-    sentences.set(part, set);
-    if (!first.has(key))
-      first.set(key, { list: owner.list, phrase: owner.phrase, from: m.from, to: m.to });
-  });
+    entry.sentences[owner.part]?.add(sentenceOf(m));
+    if (owner.part === 0) entry.anchors.push(m);
+  }
   const added: Mention[] = [];
-  for (const [key, sentences] of bySentence) {
-    const [list, phrase] = key.split(":").map(Number);
-    const owner = lexicon.partOf.find((p) => p.list === list && p.phrase === phrase);
-    if (owner === undefined || sentences.size < owner.parts) continue;
-    const all = [...sentences.values()];
-    const near = (s: number) => all.every((set) => set.has(s) || set.has(s + 1));
-    const start = [...(all[0] ?? [])].some((s) => near(s) || near(s - 1));
-    const mention = first.get(key);
-    if (start && mention) added.push(mention);
+  for (const { list, phrase, sentences, anchors } of found.values()) {
+    const within = (from: number) => sentences.every((set) => set.has(from) || set.has(from + 1));
+    const anchor = anchors.find((m) => within(sentenceOf(m)) || within(sentenceOf(m) - 1));
+    if (anchor) added.push({ list, phrase, from: anchor.from, to: anchor.to });
   }
   return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.from - b.from);
+}
+
+/** The sender's fields whose names describe its service ("Ward 7", "Cardiology Outpatients"). */
+const SENDER_FIELDS = ["organisation", "unit", "team", "role"] as const;
+type SenderField = (typeof SENDER_FIELDS)[number];
+
+/** A mention in one of the sender's fields, with the stream it was read from. */
+interface SenderMention {
+  field: SenderField;
+  stream: TokenStream;
+  mention: Mention;
+}
+
+const senderReadings = new WeakMap<Lexicon, Map<string, SenderMention[]>>();
+const SENDER_READINGS_MAX = 512;
+
+/**
+ * What the sender's own names say, read with the body's lexicon: the service contexts (a
+ * "Ward", a "TIA Clinic") and the safety-related services (a hospice, a safeguarding team).
+ * Senders repeat within a batch, so readings are kept per lexicon (a bounded map).
+ */
+function readSender(sender: TaskInput["sender"], lexicon: Lexicon): SenderMention[] {
+  let memo = senderReadings.get(lexicon);
+  if (memo === undefined) {
+    memo = new Map();
+    senderReadings.set(lexicon, memo);
+  }
+  const key = JSON.stringify(SENDER_FIELDS.map((f) => sender[f] ?? ""));
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const found: SenderMention[] = [];
+  for (const field of SENDER_FIELDS) {
+    const text = sender[field];
+    if (text === undefined || text === "") continue;
+    const stream = tokenStream(text, lexicon.reading);
+    for (const mention of lexicon.matcher.scan(stream))
+      if (mention.list === LIST.senderContext || mention.list === LIST.safetyServices)
+        found.push({ field, stream, mention });
+  }
+  if (memo.size >= SENDER_READINGS_MAX) memo.clear();
+  memo.set(key, found);
+  return found;
 }
 
 interface Reading {
@@ -160,9 +194,17 @@ interface Reading {
   evidence: Evidence[];
 }
 
-function note(reading: Reading, fact: string, list: number, m: Mention, entry: string): void {
-  const span = spanOf(reading.stream, m);
-  reading.evidence.push({ fact, list: LIST_NAMES[list] ?? "", entry, ...span });
+function note(
+  reading: Reading,
+  fact: string,
+  list: number,
+  m: Mention,
+  entry: string,
+  from?: { field: SenderField; stream: TokenStream },
+): void {
+  const span = spanOf(from?.stream ?? reading.stream, m);
+  const field = from && { field: `sender.${from.field}` as const };
+  reading.evidence.push({ fact, list: LIST_NAMES[list] ?? "", entry, ...span, ...field });
 }
 
 const LIST_NAMES = Object.fromEntries(Object.entries(LIST).map(([name, id]) => [id, name]));
@@ -172,14 +214,31 @@ function readCategories(
   reading: Reading,
   lexicon: Lexicon,
   senderKind: string,
+  sender: readonly SenderMention[],
 ): { id: string; mention: Mention }[] {
   const { context } = reading;
   const contexts = new Set(
     context
       .of(LIST.categoryContext)
-      .filter((m) => !context.read(m, false).negated)
+      .filter((m) => {
+        const c = context.read(m, false);
+        return !c.negated && !c.pseudo;
+      })
       .map((m) => lexicon.contextOf[m.phrase]),
   );
+  // The sender's service is context too ("TIA Clinic", "Ward 110"), unless the body names a
+  // context that rules it out: "seen in clinic" in a ward's task is after clinic.
+  const rivals = (a: string, b: string) =>
+    lexicon.categories.some(
+      (c) => (c.id === a && c.notWith.includes(b)) || (c.id === b && c.notWith.includes(a)),
+    );
+  const fromBody = [...contexts];
+  for (const s of sender) {
+    if (s.mention.list !== LIST.senderContext) continue;
+    const id = lexicon.senderContextOf[s.mention.phrase];
+    if (id !== undefined && !fromBody.some((b) => b !== undefined && rivals(id, b)))
+      contexts.add(id);
+  }
   // Categories are read in the ruleset's order, and the words that ask for one cannot ask for
   // a later one too ("take over prescribing under shared care" is a shared-care request, not
   // also a prescription after clinic).
@@ -257,10 +316,10 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     reading,
     LIST.urgent,
     true,
-    (c) => !c.negated && !c.service && !c.hypothetical && !c.done,
+    (c) => !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done,
   );
   const safety =
-    firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service) ??
+    firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service && !c.pseudo) ??
     criticalResult(stream, context.of(LIST.analytes), lexicon);
   const journal = readJournal(stream, context.of(LIST.journal), lexicon);
 
@@ -288,7 +347,9 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
   }
 
   // Category: given wins, else the first category the body asks for, else other.
-  const asked = task.category ? [] : readCategories(reading, lexicon, task.sender.kind);
+  const sender = readSender(task.sender, lexicon);
+  const asked = task.category ? [] : readCategories(reading, lexicon, task.sender.kind, sender);
+  const safetyService = sender.find((s) => s.mention.list === LIST.safetyServices);
   const primary = asked[0];
   const category: string = task.category ?? primary?.id ?? "other";
   const categorySource: Facts["categorySource"] = task.category
@@ -316,6 +377,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     urgentFlag: task.urgent,
     urgentLanguage: urgent !== undefined,
     safetyLanguage: safety !== undefined,
+    safetyService: safetyService !== undefined,
     actionRequested,
     journalReference: journal.dated,
     bodyLength: folded.length,
@@ -335,6 +397,11 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     facts.safetyPhrase = lexicon.labels[safety.list]?.[safety.phrase] ?? "";
     facts.safetyText = spanOf(stream, safety).text;
     note(reading, "safetyLanguage", safety.list, safety, facts.safetyPhrase);
+  }
+  if (safetyService) {
+    const { field, stream: from, mention } = safetyService;
+    const entry = lexicon.labels[LIST.safetyServices]?.[mention.phrase] ?? "";
+    note(reading, "safetyService", LIST.safetyServices, mention, entry, { field, stream: from });
   }
   if (dueOn !== undefined) {
     facts.dueOn = dueOn;

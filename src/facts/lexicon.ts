@@ -25,6 +25,9 @@ export const LIST = {
   categoryContext: 12,
   allOfParts: 13,
   analytes: 14,
+  safetyServices: 15,
+  pseudoTriggers: 16,
+  senderContext: 17,
 } as const;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
@@ -38,8 +41,10 @@ export interface Lexicon {
   /** For the `categories` list: the category of each phrase; for `categoryContext` likewise. */
   categoryOf: readonly string[];
   contextOf: readonly string[];
-  /** For `allOfParts`: the list and phrase each part belongs to, and the part count. */
-  partOf: readonly { list: number; phrase: number; parts: number }[];
+  /** For `senderContext`: the category of each phrase. */
+  senderContextOf: readonly string[];
+  /** For `allOfParts`: the list and phrase each part belongs to, its index and the part count. */
+  partOf: readonly { list: number; phrase: number; parts: number; part: number }[];
   /** For `analytes`: the critical-result entry of each analyte phrase. */
   analyteOf: readonly number[];
   criticalResults: Ruleset["criticalResults"];
@@ -91,6 +96,7 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
   for (const [key, value] of Object.entries(data?.spelling ?? {}))
     spelling.set(fold(key).text, fold(value).text);
   const exceptions = new Set((data?.spellingExceptions ?? []).map((w) => fold(w).text));
+  const units = new Set(data?.units ?? []);
   const maxEdits = Number(ruleset.parameters.spellingMaxEdits ?? 0);
   const minLetters = Number(ruleset.parameters.spellingMinLetters ?? 8);
 
@@ -131,6 +137,10 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
         if (!blocked) return { words: entry.reads.split(" "), via: word };
         return undefined;
       }
+      // A number and its unit written together ("500mg", "10mg/24h", "6.8mmol/L").
+      const quantity = /^(\d+(?:\.\d+)?)([a-z]+)(?:\/|$)/.exec(word);
+      if (quantity?.[1] !== undefined && quantity[2] !== undefined && units.has(quantity[2]))
+        return { words: [quantity[1], quantity[2]], via: word };
       const fixed = spelling.get(word) ?? correct(word);
       return fixed === undefined ? undefined : { words: fixed.split(" "), via: word };
     },
@@ -196,17 +206,17 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
 
   const lists: string[][] = [];
   const labels: string[][] = [];
-  const partOf: { list: number; phrase: number; parts: number }[] = [];
+  const partOf: { list: number; phrase: number; parts: number; part: number }[] = [];
   const allOfParts: string[] = [];
   const addList = (id: number, list: readonly Phrase[]) => {
     lists[id] = list.map((p) => (typeof p === "string" ? p : ""));
     labels[id] = list.map((p) => (typeof p === "string" ? p : p.allOf.join(" + ")));
     list.forEach((p, phrase) => {
       if (typeof p === "string") return;
-      for (const part of p.allOf) {
-        allOfParts.push(part);
-        partOf.push({ list: id, phrase, parts: p.allOf.length });
-      }
+      p.allOf.forEach((text, part) => {
+        allOfParts.push(text);
+        partOf.push({ list: id, phrase, parts: p.allOf.length, part });
+      });
     });
   };
   for (const name of PHRASE_LISTS) addList(LIST[name], phrases[name]);
@@ -216,6 +226,8 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
   addList(LIST.done, phrases.done ?? []);
   addList(LIST.doneAfter, phrases.doneAfter ?? []);
   addList(LIST.services, phrases.services ?? []);
+  addList(LIST.safetyServices, phrases.safetyServices ?? []);
+  addList(LIST.pseudoTriggers, phrases.pseudoTriggers ?? []);
   addList(
     LIST.categories,
     categoryEntries.flatMap(([, c]) => c.phrases),
@@ -223,6 +235,10 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
   addList(
     LIST.categoryContext,
     categoryEntries.flatMap(([, c]) => c.context ?? []),
+  );
+  addList(
+    LIST.senderContext,
+    categoryEntries.flatMap(([, c]) => c.senderContext ?? []),
   );
   lists[LIST.allOfParts] = allOfParts;
   labels[LIST.allOfParts] = allOfParts;
@@ -254,6 +270,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     labels,
     categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
     contextOf: categoryEntries.flatMap(([id, c]) => (c.context ?? []).map(() => id)),
+    senderContextOf: categoryEntries.flatMap(([id, c]) => (c.senderContext ?? []).map(() => id)),
     partOf,
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
     criticalResults: critical,
@@ -265,7 +282,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
       id,
       requestsAction: c.requestsAction,
       ...(c.otherSenders !== undefined && { otherSenders: c.otherSenders }),
-      hasContext: (c.context ?? []).length > 0,
+      hasContext: (c.context ?? []).length + (c.senderContext ?? []).length > 0,
       notWith: c.notWith ?? [],
     })),
     contractSenders: new Set(

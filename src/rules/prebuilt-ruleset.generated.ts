@@ -44,5 +44,5 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c135105cabdfe273eb80656317eae5514c34245000884f8e133fd5b5a822655a",
+  hash: "813c1c87327a7457835a72c72002dc1d619bcf08a87d75f91ff305a92056f871",
 };

@@ -181,6 +181,11 @@ export const rulesetSchema = z.strictObject({
       phrases: z.array(phraseSchema),
       /** When given, one of these must appear in the task too ("discharge" for discharge medicines). */
       context: z.optional(z.array(phraseSchema)),
+      /**
+       * Context read in the sender's organisation, unit, team and role ("TIA Clinic", "Ward
+       * 110"), when the body names none that rules this category out.
+       */
+      senderContext: z.optional(z.array(phraseSchema)),
       /** Categories that, once read, rule this one out (a discharge prescription is not also a clinic one). */
       notWith: z.optional(z.array(slug)),
       /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
@@ -208,6 +213,10 @@ export const rulesetSchema = z.strictObject({
       spelling: z.record(nonEmpty(), nonEmpty()),
       /** Real words the edit-distance correction must leave alone ("deferred" is not "referred"). */
       spellingExceptions: z.optional(z.array(nonEmpty())),
+      /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */
+      units: z.optional(
+        z.array(z.string().check(z.regex(/^[a-z]+$/, { error: "a unit is lower-case letters" }))),
+      ),
     }),
   ),
   /** Word groups a phrase may name in braces: "repeat {test}" is one phrase per member of `test`. */
@@ -280,6 +289,17 @@ export const rulesetSchema = z.strictObject({
     doneAfter: z.optional(z.array(phraseSchema)),
     /** Service names that hold trigger words: "Urgent Treatment Centre", "A&E". */
     services: z.optional(z.array(phraseSchema)),
+    /**
+     * Pseudo-triggers (ConText): phrases that hold an urgent, safety or category-context word
+     * but do not act as one: "prompting with medication" is not "promptly"; "discharged to GP"
+     * from a clinic is not a discharge from hospital.
+     */
+    pseudoTriggers: z.optional(z.array(phraseSchema)),
+    /**
+     * Services whose every task is safety-related, read in the sender's organisation, unit, team
+     * and role ("Hospice", "Safeguarding Adults Team"): a person reads the task.
+     */
+    safetyServices: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),

@@ -35,6 +35,7 @@ describe("deriveFacts: the base example", () => {
       urgentFlag: false,
       urgentLanguage: false,
       safetyLanguage: false,
+      safetyService: false,
       actionRequested: false,
       journalReference: true,
       bodyLength: base.body.length,

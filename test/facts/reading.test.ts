@@ -70,6 +70,19 @@ describe("normalisation", () => {
   it("splits words as bodies are split, for phrase checks", () => {
     expect(words("TTO's, self-harm")).toEqual(["tto", "self", "harm"]);
   });
+
+  it("reads a number and its unit written together as two words, from the ruleset's units", () => {
+    expect(read("naproxen 500mg bd")).toEqual(["naproxen", "500", "mg", "twice", "daily"]);
+    expect(read("10mg/24h")).toEqual(["10", "mg"]);
+    // A unit the ruleset does not list is left as written.
+    expect(read("500zz")).toEqual(["500zz"]);
+    // So a critical result written with its unit is read too.
+    expect(facts("K+ 6.9mmol/L on repeat").safetyLanguage).toBe(true);
+  });
+
+  it("reads a co- drug as a drug, not 'complaining of'", () => {
+    expect(read("co-amoxiclav")).toEqual(["co", "amoxiclav"]);
+  });
 });
 
 describe("context", () => {
@@ -87,6 +100,24 @@ describe("context", () => {
   it("does not read a service's name as urgency", () => {
     const f = facts("Seen at the Urgent Treatment Centre yesterday. For info.");
     expect(f.urgentLanguage).toBe(false);
+  });
+
+  it("does not read a pseudo-trigger as its trigger: prompting is not promptly", () => {
+    expect(facts("Needs prompting with medication by carers.").urgentLanguage).toBe(false);
+    expect(facts("Please review promptly.").urgentLanguage).toBe(true);
+  });
+
+  it("does not read 'discharged to GP' from a clinic as a discharge from hospital", () => {
+    const f = facts("Cardiology OPD. GP to start apixaban 5mg bd. Discharged to GP.", {
+      kind: "nhs-provider",
+    });
+    expect(f.category).toBe("prescription-after-clinic");
+    expect(f.requests).not.toContain("prescription-after-discharge");
+  });
+
+  it("reads a later clause that opens with an imperative as part of the ask", () => {
+    const f = facts("Please prescribe oramorph (for pain) and complete the DNACPR this week.");
+    expect(f.dueText).toBe("this week");
   });
 
   it("does not read a statement of what was done as an ask", () => {
@@ -122,6 +153,12 @@ describe("contract work from contract senders", () => {
     ["please issue fitnote 2/52", "fit-note"],
     ["bloods from clinic: pls inform pt of results", "results-to-patient"],
     ["LFTs deranged on our bloods, GP to action", "act-on-results"],
+    ["Seen in clinic, started clopidogrel 75mg OD. GP to continue.", "prescription-after-clinic"],
+    ["OOH: given naproxen 500mg bd, pls can GP continue naproxen", "prescription-after-clinic"],
+    [
+      "d/c'd today with 7 days co-amoxiclav. Please issue further 5 weeks",
+      "prescription-after-discharge",
+    ],
   ])("reads %j as %s", (body, category) => {
     expect(facts(body, { kind: "nhs-provider" }).requests).toContain(category);
   });
@@ -130,6 +167,21 @@ describe("contract work from contract senders", () => {
     expect(facts("please refer to ENT", { kind: "pharmacy" }).category).toBe("referral-request");
     expect(facts("pls prescribe TTOs, d/c today", { kind: "social-care" }).category).toBe(
       "prescription-request",
+    );
+  });
+
+  it("reads the sender's service as context when the body names none", () => {
+    const ask = "GP to continue clopidogrel 75mg OD please";
+    expect(facts(ask, { kind: "nhs-provider", unit: "TIA Clinic" }).category).toBe(
+      "prescription-after-clinic",
+    );
+    expect(facts(ask, { kind: "nhs-provider", unit: "HRI Ward 110" }).category).toBe(
+      "prescription-after-discharge",
+    );
+    // The body's own context wins over a rival one in the sender's name.
+    const clinic = "Seen in clinic today. GP to start amlodipine 5mg OD";
+    expect(facts(clinic, { kind: "nhs-provider", unit: "HRI Ward 110" }).category).toBe(
+      "prescription-after-clinic",
     );
   });
 
@@ -154,6 +206,22 @@ describe("human review", () => {
     expect(facts("K+ 6.8 on our bloods").safetyLanguage).toBe(true);
     expect(facts("INR 9.1").safetyLanguage).toBe(true);
     expect(facts("K+ 4.6, INR 2.5").safetyLanguage).toBe(false);
+  });
+
+  it("flags a task from a service whose tasks are safety-related, without saying its words were", () => {
+    const sender = {
+      organisation: "Example Hospice",
+      unit: "Community Team",
+      kind: "independent-provider",
+    };
+    const f = facts("Pain review at home today. Please could GP prescribe going forward.", sender);
+    expect(f.safetyService).toBe(true);
+    // Nothing in the body read as safety-related: a letter must not say the sender raised it.
+    expect(f.safetyLanguage).toBe(false);
+    const e = f.evidence.find((x) => x.fact === "safetyService");
+    expect(e?.field).toBe("sender.organisation");
+    expect(e && sender.organisation.slice(e.start, e.end)).toBe("Hospice");
+    expect(facts("Pain review at home today.", { unit: "Ward 7" }).safetyService).toBe(false);
   });
 });
 

@@ -70,6 +70,7 @@ const facts: Facts = {
   urgentFlag: false,
   urgentLanguage: false,
   safetyLanguage: false,
+  safetyService: false,
   actionRequested: true,
   journalReference: true,
   bodyLength: 120,
