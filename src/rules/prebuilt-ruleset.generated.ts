@@ -44,5 +44,5 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "813c1c87327a7457835a72c72002dc1d619bcf08a87d75f91ff305a92056f871",
+  hash: "2eeb1cce3731ddd4c092aa9ace5fa536efa26d7a7144027f3b7b21adbab34029",
 };
