@@ -5,17 +5,82 @@ import { type RecordFormat, recordFormats } from "./records.js";
 /** The option values of a parsed command line. */
 export type Values = Record<string, string | boolean | undefined>;
 
-/** One CLI command: its name, help text, options, and what it does. */
+/** One option of a command: how `parseArgs` reads it, and how `--help` describes it. */
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  /** The value's name in the help, e.g. `<file>`. */
+  value?: string;
+  /** What it does, for `--help`; each further line is indented under the first. */
+  help: string;
+}
+
+/** A command's options by long name: the one table its parsing and its help are made from. */
+export type OptionTable = Readonly<Record<string, OptionSpec>>;
+
+/** One CLI command: its name, what `--help` says, its option table, and what it does. */
 export interface Command {
   name: string;
   /** One line for the command list. */
   summary: string;
-  /** The full `--help` text. */
-  help: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
+  /** The usage line after `gp-task-guard `, e.g. `evaluate <file|-> --practice <file> [options]`. */
+  usage: string;
+  /** The help's paragraphs between the usage line and the options. */
+  about: string;
+  options: OptionTable;
+  /** The help's paragraphs after the options: exit status, examples. */
+  notes: string;
   /** How many positional arguments it takes. */
   positionals: { min: number; max: number };
   run(positionals: string[], values: Values, io: Io): Promise<number>;
+}
+
+const helpOption: OptionSpec = { type: "boolean", short: "h", help: "this help" };
+
+/** Flags longer than this get their description on the next line. */
+const widestFlag = 24;
+
+/** The options section of a help text, from the option table, `-h, --help` last. */
+export function optionLines(options: OptionTable): string {
+  const rows = Object.entries({ ...options, help: helpOption }).map(([name, option]) => ({
+    flag: `${option.short ? `-${option.short}, ` : "    "}--${name}${option.value ? ` ${option.value}` : ""}`,
+    help: option.help.split("\n"),
+  }));
+  const width = Math.max(...rows.map((r) => r.flag.length).filter((n) => n <= widestFlag)) + 2;
+  const indent = " ".repeat(2 + width);
+  return rows
+    .flatMap(({ flag, help: [first = "", ...rest] }) => [
+      flag.length <= widestFlag
+        ? `  ${flag.padEnd(width)}${first}`
+        : `  ${flag}\n${indent}${first}`,
+      ...rest.map((line) => `${indent}${line}`),
+    ])
+    .join("\n");
+}
+
+/**
+ * A command's `--help` text: the usage line, what it does, the options generated from its
+ * option table, then its notes.
+ */
+export function helpText(command: Command): string {
+  return [
+    `Usage: gp-task-guard ${command.usage}`,
+    command.about,
+    `Options:\n${optionLines(command.options)}`,
+    command.notes,
+  ]
+    .filter((part) => part !== "")
+    .join("\n\n");
+}
+
+/** The `parseArgs` configuration of an option table. */
+function parseConfig(options: OptionTable): NonNullable<ParseArgsConfig["options"]> {
+  return Object.fromEntries(
+    Object.entries({ ...options, help: helpOption }).map(([name, { type, short }]) => [
+      name,
+      short === undefined ? { type } : { type, short },
+    ]),
+  );
 }
 
 /**
@@ -30,7 +95,7 @@ export function parseCommand(
   try {
     parsed = parseArgs({
       args,
-      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      options: parseConfig(command.options),
       allowPositionals: true,
       strict: true,
     }) as { positionals: string[]; values: Values };
@@ -74,13 +139,26 @@ export function recordFormatOption(values: Values): RecordFormat | undefined {
 
 /** The options most commands share. */
 export const common = {
-  practice: { type: "string", short: "p" },
-  rules: { type: "string", short: "r" },
-  engine: { type: "string" },
-  "input-format": { type: "string" },
-} as const;
-
-export const commonHelp = `  -p, --practice <file>    the practice's policy (JSON, see: gp-task-guard schema practice)
-  -r, --rules <rules>      a ruleset folder or overlay file (default: the bundled rules)
-      --engine <name>      compiled (default) or json-rules-engine (the reference)
-      --input-format <f>   json, jsonl or csv (default: .csv and .jsonl by name, else sniffed)`;
+  practice: {
+    type: "string",
+    short: "p",
+    value: "<file>",
+    help: "the practice's policy (JSON, see: gp-task-guard schema practice)",
+  },
+  rules: {
+    type: "string",
+    short: "r",
+    value: "<rules>",
+    help: "a ruleset folder or overlay file (default: the bundled rules)",
+  },
+  engine: {
+    type: "string",
+    value: "<name>",
+    help: "compiled (default) or json-rules-engine (the reference)",
+  },
+  "input-format": {
+    type: "string",
+    value: "<f>",
+    help: "json, jsonl or csv (default: .csv and .jsonl by name, else sniffed)",
+  },
+} as const satisfies OptionTable;

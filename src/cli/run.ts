@@ -1,4 +1,4 @@
-import { type Command, parseCommand } from "./command.js";
+import { type Command, helpText, parseCommand } from "./command.js";
 import { diffCommand } from "./commands/diff.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { letterCommand } from "./commands/letter.js";
@@ -55,7 +55,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? commands.find((c) => c.name === args[0]) : undefined;
-    await write(io.stdout, topic ? `${topic.help}\n` : mainHelp());
+    await write(io.stdout, topic ? `${helpText(topic)}\n` : mainHelp());
     return name === undefined ? exitCodes.usage : exitCodes.ok;
   }
   if (name === "--version" || name === "-v") {
@@ -71,7 +71,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const { positionals, values, help } = parseCommand(command, [...args]);
     if (help) {
-      await write(io.stdout, `${command.help}\n`);
+      await write(io.stdout, `${helpText(command)}\n`);
       return exitCodes.ok;
     }
     return await command.run(positionals, values, io);

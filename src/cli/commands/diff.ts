@@ -83,44 +83,40 @@ async function diffEnd(
 export const diffCommand: Command = {
   name: "diff",
   summary: "show how a rule change moves the verdicts of a corpus of past tasks",
-  help: `Usage: gp-task-guard diff --base <rules> --candidate <rules> <corpus|-> --practice <file> [options]
-
-Evaluates the corpus under both rulesets and reports what the change does: what differs in
+  usage: "diff --base <rules> --candidate <rules> <corpus|-> --practice <file> [options]",
+  about: `Evaluates the corpus under both rulesets and reports what the change does: what differs in
 the rules (parameters with their values, rules added, removed or edited), the outcome
 transition matrix (accept/remind/reject before × after), how many tasks each rule fires on
-before and after, and sample task ids for each change.
-
-Options:
-      --base <rules>      the ruleset in use, a folder or overlay file (default: the bundled rules)
-      --candidate <rules> the proposed ruleset, a folder or overlay file (required)
-  -p, --practice <file>   the practice's policy (JSON)
-      --engine <name>     compiled (default) or json-rules-engine
-      --input-format <f>  json, jsonl or csv (default: by name, else sniffed)
-  -f, --format <f>        text (default), json or html
-  -o, --out <file>        write to a file instead of stdout
-      --samples <n>       task ids shown per change (default 5)
-      --fail-on-change    exit 1 when any task's outcome or fired rules change (for CI)
-  -q, --quiet             no progress bar
-  -h, --help              this help
-
-Exit status: 0 done (or no change with --fail-on-change); 1 a change with --fail-on-change,
+before and after, and sample task ids for each change.`,
+  options: {
+    base: {
+      type: "string",
+      value: "<rules>",
+      help: "the ruleset in use, a folder or overlay file (default: the bundled rules)",
+    },
+    candidate: {
+      type: "string",
+      value: "<rules>",
+      help: "the proposed ruleset, a folder or overlay file (required)",
+    },
+    practice: common.practice,
+    engine: common.engine,
+    "input-format": common["input-format"],
+    format: { type: "string", short: "f", value: "<f>", help: "text (default), json or html" },
+    out: { type: "string", short: "o", value: "<file>", help: "write to a file instead of stdout" },
+    samples: { type: "string", value: "<n>", help: "task ids shown per change (default 5)" },
+    "fail-on-change": {
+      type: "boolean",
+      help: "exit 1 when any task's outcome or fired rules change (for CI)",
+    },
+    quiet: { type: "boolean", short: "q", help: "no progress bar" },
+  },
+  notes: `Exit status: 0 done (or no change with --fail-on-change); 1 a change with --fail-on-change,
 or some records could not be read; 2 usage or configuration error.
 
 Example:
   gp-task-guard diff --base rules --candidate my-rules examples/corpus.jsonl -p examples/practice.json
   gp-task-guard diff --candidate examples/rulesets/seven-day-window.json examples/corpus.jsonl -p examples/practice.json`,
-  options: {
-    practice: common.practice,
-    engine: common.engine,
-    "input-format": common["input-format"],
-    base: { type: "string" },
-    candidate: { type: "string" },
-    format: { type: "string", short: "f" },
-    out: { type: "string", short: "o" },
-    samples: { type: "string" },
-    "fail-on-change": { type: "boolean" },
-    quiet: { type: "boolean", short: "q" },
-  },
   positionals: { min: 1, max: 1 },
 
   async run([file = "-"], values, io) {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { type Letter, printable, type Verdict } from "../../node.js";
 import { batchEvaluator, type TaskResult } from "../batch.js";
-import { type Command, common, commonHelp, flag, recordFormatOption, text } from "../command.js";
+import { type Command, common, flag, recordFormatOption, text } from "../command.js";
 import {
   BufferedOutput,
   CliError,
@@ -186,46 +186,48 @@ async function lettersFolder(
 export const evaluateCommand: Command = {
   name: "evaluate",
   summary: "evaluate a task or a batch (JSON, JSONL or CSV) and print verdicts",
-  help: `Usage: gp-task-guard evaluate <file|-> --practice <file> [options]
-
-Evaluates each task of a file (or stdin with -) against the practice's policy and the rules,
+  usage: "evaluate <file|-> --practice <file> [options]",
+  about: `Evaluates each task of a file (or stdin with -) against the practice's policy and the rules,
 streaming: memory stays flat however large the batch.
 
 Input: one task (JSON), an array of tasks (JSON), one task per line (JSONL) or CSV with a
 header row of dotted column names (id, sentAt, sender.organisation, sender.odsCode,
 sender.unit, sender.team, sender.name, sender.role, sender.kind, recipient.unit,
 recipient.assignment, recipient.assignee, patient.nhsNumber, urgent, dueBy, category, body;
-urgent reads true/false, yes/no, 1/0).
-
-Options:
-${commonHelp}
-  -f, --format <f>         jsonl: one line per input record, in order: the verdict, or
-                           {"line": N, "error": {"code", "issues"}} for a bad record;
-                           json: the same as one array; table: a line per record for people
-                           (default: table when stdout is a terminal, else jsonl)
-      --letters <dir>      write each verdict's letter to <dir>/<task id>.txt (or .html);
-                           a held letter (the task is urgent or safety-related: a person
-                           reads the task before the letter is sent) to <dir>/held/
-      --letter-format <f>  text (default) or html
-      --letter-date <d>    the date printed on letters, YYYY-MM-DD (default: today, London)
-  -q, --quiet              no progress bar and no summary on stderr
-  -h, --help               this help
-
-Exit status: 0 every record was evaluated; 1 some records were bad (the rest were
+urgent reads true/false, yes/no, 1/0).`,
+  options: {
+    ...common,
+    format: {
+      type: "string",
+      short: "f",
+      value: "<f>",
+      help: `jsonl: one line per input record, in order: the verdict, or
+{"line": N, "error": {"code", "issues"}} for a bad record;
+json: the same as one array; table: a line per record for people
+(default: table when stdout is a terminal, else jsonl)`,
+    },
+    letters: {
+      type: "string",
+      value: "<dir>",
+      help: `write each verdict's letter to <dir>/<task id>.txt (or .html);
+a held letter (the task is urgent or safety-related: a person
+reads the task before the letter is sent) to <dir>/held/`,
+    },
+    "letter-format": { type: "string", value: "<f>", help: "text (default) or html" },
+    "letter-date": {
+      type: "string",
+      value: "<d>",
+      help: "the date printed on letters, YYYY-MM-DD (default: today, London)",
+    },
+    quiet: { type: "boolean", short: "q", help: "no progress bar and no summary on stderr" },
+  },
+  notes: `Exit status: 0 every record was evaluated; 1 some records were bad (the rest were
 evaluated); 2 usage or configuration error (bad practice or rules file).
 
 Examples:
   gp-task-guard evaluate examples/corpus.jsonl -p examples/practice.json -f jsonl > verdicts.jsonl
   gp-task-guard evaluate tasks.csv -p practice.json --letters letters/
   cat task.json | gp-task-guard evaluate - -p practice.json -f json`,
-  options: {
-    ...common,
-    format: { type: "string", short: "f" },
-    letters: { type: "string" },
-    "letter-format": { type: "string" },
-    "letter-date": { type: "string" },
-    quiet: { type: "boolean", short: "q" },
-  },
   positionals: { min: 1, max: 1 },
 
   async run([file = "-"], values, io) {

@@ -110,9 +110,8 @@ export const letterCommand: Command = {
   name: "letter",
   summary:
     "render any letter (rejection, reminder, opt-out notice, agreement, guidance, escalation)",
-  help: `Usage: gp-task-guard letter <kind> --practice <file> [options]
-
-Renders one of the letters of the guidance for the practice, to stdout or a file:
+  usage: "letter <kind> --practice <file> [options]",
+  about: `Renders one of the letters of the guidance for the practice, to stdout or a file:
   rejection, reminder    for a task: --task <file> (it is evaluated, and its findings go in)
   opt-out-notice         to providers, before the practice stops accepting tasks (policy decline)
   provider-agreement     to a provider's senior manager: --context with {"provider": {"name",
@@ -120,34 +119,43 @@ Renders one of the letters of the guidance for the practice, to stdout or a file
   practice-guidance      the practice's "Guidance for the use of Tasks in SystmOne"
   escalation             to a service lead: --context with {"team": {"organisation", "team"?},
                          "lead"?: {"name"}, "tasks": {"count", "dates": [...], "reasons"?}}
-                         (gp-task-guard report -f json gives team and tasks per team)
-
-Options:
-  -p, --practice <file>   the practice's policy (JSON)
-  -r, --rules <dir>       the ruleset (default: the bundled rules): clauses and parameters
-      --task <file>       the task, for rejection and reminder (and optionally opt-out-notice)
-      --context <file>    more context fields (JSON object), see above
-      --templates <dir>   templates overriding the bundled ones by file name
-      --date <date>       the letter's date, YYYY-MM-DD (default: today, London)
-  -f, --format <f>        text (default) or html (a complete document that prints on A4)
-  -o, --out <file>        write to a file instead of stdout
-  -h, --help              this help
-
-Exit status: 0 written; 2 usage error, or a field the letter needs is missing (named).
+                         (gp-task-guard report -f json gives team and tasks per team)`,
+  options: {
+    practice: common.practice,
+    rules: common.rules,
+    task: {
+      type: "string",
+      value: "<file>",
+      help: "the task, for rejection and reminder (and optionally opt-out-notice)",
+    },
+    context: {
+      type: "string",
+      value: "<file>",
+      help: "more context fields (JSON object), see above",
+    },
+    templates: {
+      type: "string",
+      value: "<dir>",
+      help: "templates overriding the bundled ones by file name",
+    },
+    date: {
+      type: "string",
+      value: "<date>",
+      help: "the letter's date, YYYY-MM-DD (default: today, London)",
+    },
+    format: {
+      type: "string",
+      short: "f",
+      value: "<f>",
+      help: "text (default) or html (a complete document that prints on A4)",
+    },
+    out: { type: "string", short: "o", value: "<file>", help: "write to a file instead of stdout" },
+  },
+  notes: `Exit status: 0 written; 2 usage error, or a field the letter needs is missing (named).
 
 Examples:
   gp-task-guard letter opt-out-notice -p examples/practice.json --date 2026-10-01
   gp-task-guard letter rejection -p examples/practice.json --task task.json -f html -o letter.html`,
-  options: {
-    practice: common.practice,
-    rules: common.rules,
-    task: { type: "string" },
-    context: { type: "string" },
-    templates: { type: "string" },
-    date: { type: "string" },
-    format: { type: "string", short: "f" },
-    out: { type: "string", short: "o" },
-  },
   positionals: { min: 1, max: 1 },
 
   async run([kindName = ""], values: Values, io) {

@@ -18,15 +18,7 @@ import {
   type TeamEscalation,
 } from "../../node.js";
 import { batchEvaluator, type TaskResult } from "../batch.js";
-import {
-  type Command,
-  common,
-  commonHelp,
-  flag,
-  recordFormatOption,
-  text,
-  type Values,
-} from "../command.js";
+import { type Command, common, flag, recordFormatOption, text, type Values } from "../command.js";
 import {
   CliError,
   choice,
@@ -169,57 +161,75 @@ async function reportEnd(
 export const reportCommand: Command = {
   name: "report",
   summary: "evaluate a corpus and report totals and escalation by organisation and team",
-  help: `Usage: gp-task-guard report <corpus|-> --practice <file> [options]
-
-Evaluates a corpus of past tasks and reports: outcomes; totals by sending organisation and
+  usage: "report <corpus|-> --practice <file> [options]",
+  about: `Evaluates a corpus of past tasks and reports: outcomes; totals by sending organisation and
 team, by rule, by NHS Standard Contract clause, by category and by month (Europe/London);
 and where each team stands on the guidance's escalation route: remind the team, then its
 service lead, then the ICB primary care team or the LMC. The window and thresholds are the
 ruleset's parameters escalationWindowDays, escalationServiceLeadAt and escalationIcbAt.
-The report holds counts only: no NHS number, patient detail or task text.
-
-Options:
-${commonHelp}
-  -f, --format <f>          text (default), json, csv or html (one self-contained file with
-                            charts, for a committee paper; no network needed to open it)
-      --table <t>           for csv: teams (default), organisations, rules, clauses,
-                            categories, months or escalation
-  -o, --out <file>          write to a file instead of stdout
-      --as-of <date>        the last day of the escalation window, YYYY-MM-DD (default: the
-                            latest sending date in the corpus)
-      --window <days>       escalation window in days (default: the ruleset's)
-      --service-lead-at <n> non-compliant tasks in the window from which to contact the
-                            service lead (default: the ruleset's)
-      --icb-at <n>          ... from which to tell the ICB or the LMC (default: the ruleset's)
-      --date <date>         the date printed as "generated" and on letters (default: today)
-      --escalation-letters <dir>
-                            write an escalation letter for each team at the service-lead
-                            step or beyond, to <dir>/<organisation>_<team>.txt (or .html)
-      --letter-format <f>   text (default) or html
-  -q, --quiet               no progress bar
-  -h, --help                this help
-
-Exit status: 0 every record was evaluated; 1 some records were bad (they are listed in the
+The report holds counts only: no NHS number, patient detail or task text.`,
+  options: {
+    practice: common.practice,
+    rules: common.rules,
+    engine: common.engine,
+    "input-format": common["input-format"],
+    format: {
+      type: "string",
+      short: "f",
+      value: "<f>",
+      help: `text (default), json, csv or html (one self-contained file with
+charts, for a committee paper; no network needed to open it)`,
+    },
+    table: {
+      type: "string",
+      value: "<t>",
+      help: `for csv: teams (default), organisations, rules, clauses,
+categories, months or escalation`,
+    },
+    out: { type: "string", short: "o", value: "<file>", help: "write to a file instead of stdout" },
+    "as-of": {
+      type: "string",
+      value: "<date>",
+      help: `the last day of the escalation window, YYYY-MM-DD (default: the
+latest sending date in the corpus)`,
+    },
+    window: {
+      type: "string",
+      value: "<days>",
+      help: "escalation window in days (default: the ruleset's)",
+    },
+    "service-lead-at": {
+      type: "string",
+      value: "<n>",
+      help: `non-compliant tasks in the window from which to contact the
+service lead (default: the ruleset's)`,
+    },
+    "icb-at": {
+      type: "string",
+      value: "<n>",
+      help: "... from which to tell the ICB or the LMC (default: the ruleset's)",
+    },
+    date: {
+      type: "string",
+      value: "<date>",
+      help: 'the date printed as "generated" and on letters (default: today)',
+    },
+    "escalation-letters": {
+      type: "string",
+      value: "<dir>",
+      help: `write an escalation letter for each team at the service-lead
+step or beyond, to <dir>/<organisation>_<team>.txt (or .html)`,
+    },
+    "letter-format": { type: "string", value: "<f>", help: "text (default) or html" },
+    quiet: { type: "boolean", short: "q", help: "no progress bar" },
+  },
+  notes: `Exit status: 0 every record was evaluated; 1 some records were bad (they are listed in the
 report by line, without their values); 2 usage or configuration error.
 
 Examples:
   gp-task-guard report examples/corpus.jsonl -p examples/practice.json
   gp-task-guard report examples/corpus.jsonl -p examples/practice.json -f html -o report.html
   gp-task-guard report corpus.jsonl -p practice.json -f csv --table escalation > escalation.csv`,
-  options: {
-    ...common,
-    format: { type: "string", short: "f" },
-    table: { type: "string" },
-    out: { type: "string", short: "o" },
-    "as-of": { type: "string" },
-    window: { type: "string" },
-    "service-lead-at": { type: "string" },
-    "icb-at": { type: "string" },
-    date: { type: "string" },
-    "escalation-letters": { type: "string" },
-    "letter-format": { type: "string" },
-    quiet: { type: "boolean", short: "q" },
-  },
   positionals: { min: 1, max: 1 },
 
   async run([file = "-"], values, io) {

@@ -16,15 +16,15 @@ const schemas: Record<string, unknown> = {
 export const schemaCommand: Command = {
   name: "schema",
   summary: "print the JSON Schema of a task, practice, rule or ruleset",
-  help: `Usage: gp-task-guard schema <task|practice|rule|ruleset>
-
-Prints the JSON Schema (draft 2020-12), generated from the library's zod schemas: the same
+  usage: "schema <task|practice|rule|ruleset>",
+  about: `Prints the JSON Schema (draft 2020-12), generated from the library's zod schemas: the same
 files as the package's schema/ folder. Point an editor at it to check a practice file or a
 rule as you type.
 
 Example:
   gp-task-guard schema practice > practice.schema.json`,
   options: {},
+  notes: "",
   positionals: { min: 1, max: 1 },
   async run([name = ""], _values, io) {
     const schema = Object.hasOwn(schemas, name) ? schemas[name] : undefined;

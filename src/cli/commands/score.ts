@@ -44,9 +44,8 @@ async function scoreFiles(io: Io, files: readonly string[], scorer: LabelledScor
 export const scoreCommand: Command = {
   name: "score",
   summary: "score the verdicts on a labelled evaluation set: precision, recall, every miss",
-  help: `Usage: gp-task-guard score <labelled.jsonl>... [options]
-
-Evaluates every task of one or more labelled sets and compares each verdict with its labels:
+  usage: "score <labelled.jsonl>... [options]",
+  about: `Evaluates every task of one or more labelled sets and compares each verdict with its labels:
 per rule and per category precision, recall, F1 and support (labelled positives), human
 review's precision and recall, a confusion matrix of categories, and every task whose rules,
 human review or category differ from its labels, with its text. Precision and recall are 1
@@ -55,21 +54,36 @@ when nothing was labelled and nothing found.
 Each line: {"id", "voice"?, "task": {...}, "expect": {"category", "rules": [ids],
 "humanReview"}, "practice"?: {...}, "note"?}. A task is evaluated for its own practice, else
 --practice, else the ruleset's example practice. A line that cannot be read or scored is
-listed by file and line with the fields at fault (never their values) and counted.
-
-Options:
-  -p, --practice <file>     the practice for records without their own (default: the
-                            ruleset's example practice)
-  -r, --rules <rules>       a ruleset folder or overlay file (default: the bundled rules)
-      --engine <name>       compiled (default) or json-rules-engine (the reference)
-  -f, --format <f>          text (default), json or html (one self-contained page)
-  -o, --out <file>          write to a file instead of stdout
-      --min-f1 <x>          exit 1 when a rule with support has F1 below x (0 to 1)
-      --min-review-recall <x>
-                            exit 1 when human review's recall is below x (0 to 1)
-  -h, --help                this help
-
-The output holds the text of every missed task: share it only where the set may go.
+listed by file and line with the fields at fault (never their values) and counted.`,
+  options: {
+    practice: {
+      type: "string",
+      short: "p",
+      value: "<file>",
+      help: `the practice for records without their own (default: the
+ruleset's example practice)`,
+    },
+    rules: common.rules,
+    engine: common.engine,
+    format: {
+      type: "string",
+      short: "f",
+      value: "<f>",
+      help: "text (default), json or html (one self-contained page)",
+    },
+    out: { type: "string", short: "o", value: "<file>", help: "write to a file instead of stdout" },
+    "min-f1": {
+      type: "string",
+      value: "<x>",
+      help: "exit 1 when a rule with support has F1 below x (0 to 1)",
+    },
+    "min-review-recall": {
+      type: "string",
+      value: "<x>",
+      help: "exit 1 when human review's recall is below x (0 to 1)",
+    },
+  },
+  notes: `The output holds the text of every missed task: share it only where the set may go.
 
 Exit status: 0 scored (and above the minimums); 1 a line could not be scored, or a minimum
 was not met (each named on stderr); 2 usage or configuration error.
@@ -78,15 +92,6 @@ Examples:
   gp-task-guard score test/labelled/set-a.jsonl test/labelled/set-b.jsonl
   gp-task-guard score test/labelled/set-a.jsonl -r examples/rulesets/seven-day-window.json -f json
   gp-task-guard score test/labelled/*.jsonl --min-f1 0.9 --min-review-recall 1`,
-  options: {
-    practice: common.practice,
-    rules: common.rules,
-    engine: common.engine,
-    format: { type: "string", short: "f" },
-    out: { type: "string", short: "o" },
-    "min-f1": { type: "string" },
-    "min-review-recall": { type: "string" },
-  },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
 
   async run(files, values, io) {

@@ -177,44 +177,48 @@ function testOptions(values: Parameters<Command["run"]>[1]) {
 export const testCommand: Command = {
   name: "test",
   summary: "run every rule's examples, a golden corpus, and report coverage",
-  help: `Usage: gp-task-guard test [rules] [options]
-
-Tests a ruleset folder or overlay file (default: the bundled rules), in the manner of ESLint's RuleTester:
+  usage: "test [rules] [options]",
+  about: `Tests a ruleset folder or overlay file (default: the bundled rules), in the manner of ESLint's RuleTester:
   - every rule's examples: each "fires" example must make its rule fire, each "passes"
     example must not, "expect" (when given) names exactly the rules that fire;
   - a golden corpus (--golden): JSONL lines {"task": {...}, "expected": {"outcome",
     "rules", "humanReview"?}}; each task's verdict must match (rules in any order);
   - coverage on the golden and --corpus tasks (or on the examples when neither is given):
     rules never fired, conditions never true and never false. Coverage is the share of
-    outcomes seen: each rule counts once (it fired), each condition twice (true, false).
-
-Options:
-      --golden <file>      a golden corpus of expected verdicts (JSONL)
-      --update-golden      rewrite the golden file with the current verdicts (a corpus of bare
-                           tasks becomes a golden file); review the change before committing
-      --corpus <file>      more tasks (JSON, JSONL or CSV) to measure coverage on
-  -p, --practice <file>    the practice for golden and corpus tasks (default: the ruleset's
-                           example practice)
-      --min-coverage <n>   fail when coverage is below n percent
-      --engine <name>      compiled (default) or json-rules-engine
-  -f, --format <f>         text (default) or json
-  -h, --help               this help
-
-Exit status: 0 all passed; 1 an example or golden verdict failed, or coverage is below the
+    outcomes seen: each rule counts once (it fired), each condition twice (true, false).`,
+  options: {
+    golden: {
+      type: "string",
+      value: "<file>",
+      help: "a golden corpus of expected verdicts (JSONL)",
+    },
+    "update-golden": {
+      type: "boolean",
+      help: `rewrite the golden file with the current verdicts (a corpus of bare
+tasks becomes a golden file); review the change before committing`,
+    },
+    corpus: {
+      type: "string",
+      value: "<file>",
+      help: "more tasks (JSON, JSONL or CSV) to measure coverage on",
+    },
+    practice: {
+      type: "string",
+      short: "p",
+      value: "<file>",
+      help: `the practice for golden and corpus tasks (default: the ruleset's
+example practice)`,
+    },
+    "min-coverage": { type: "string", value: "<n>", help: "fail when coverage is below n percent" },
+    engine: common.engine,
+    format: { type: "string", short: "f", value: "<f>", help: "text (default) or json" },
+  },
+  notes: `Exit status: 0 all passed; 1 an example or golden verdict failed, or coverage is below the
 minimum; 2 usage or configuration error.
 
 Examples:
   gp-task-guard test examples/rulesets/shared-care.json --corpus examples/corpus.jsonl -p examples/practice.json
   gp-task-guard test rules --golden golden.jsonl --min-coverage 80`,
-  options: {
-    practice: common.practice,
-    engine: common.engine,
-    golden: { type: "string" },
-    "update-golden": { type: "boolean" },
-    corpus: { type: "string" },
-    "min-coverage": { type: "string" },
-    format: { type: "string", short: "f" },
-  },
   positionals: { min: 0, max: 1 },
 
   async run([dir], values, io) {

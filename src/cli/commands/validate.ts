@@ -22,22 +22,18 @@ import {
 export const validateCommand: Command = {
   name: "validate",
   summary: "check a ruleset folder or overlay: schema, facts, operators, parameters, clauses, ids",
-  help: `Usage: gp-task-guard validate [rules] [options]
-
-Checks a ruleset folder or overlay file (default: the bundled rules): every file against its schema, and
+  usage: "validate [rules] [options]",
+  about: `Checks a ruleset folder or overlay file (default: the bundled rules): every file against its schema, and
 every rule for unknown facts, operators, parameters, categories and contract clauses,
 duplicate or mismatched ids, files not listed, forbidden keys (__proto__, constructor) and
-message fields that do not exist. Each problem names its file and JSON path.
-
-Options:
-  -f, --format <f>   text (default) or json
-  -h, --help         this help
-
-Exit status: 0 valid; 1 not valid; 2 the ruleset cannot be read.
+message fields that do not exist. Each problem names its file and JSON path.`,
+  options: {
+    format: { type: "string", short: "f", value: "<f>", help: "text (default) or json" },
+  },
+  notes: `Exit status: 0 valid; 1 not valid; 2 the ruleset cannot be read.
 
 Example:
   gp-task-guard validate examples/rulesets/shared-care.json`,
-  options: { format: { type: "string", short: "f" } },
   positionals: { min: 0, max: 1 },
 
   async run([dir], values, io) {
