@@ -9,6 +9,7 @@ import {
   compiledTemplate,
   isLetterTemplates,
   type LetterTemplates,
+  resetEachBudget,
   type TemplateFormat,
   templateFile,
 } from "./templates.js";
@@ -54,6 +55,7 @@ function run(
 ): string {
   const render = compiledTemplate(templates, kind, format);
   try {
+    resetEachBudget();
     return render(data);
   } catch (error) {
     if (error instanceof GuardError) throw error;

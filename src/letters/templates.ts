@@ -48,7 +48,45 @@ export function environment(
   const env = base.create();
   env.unregisterHelper("log");
   for (const [name, helper] of Object.entries(helpers)) env.registerHelper(name, helper.fn);
+  if (helpers === letterHelpers) boundEach(env);
   return env;
+}
+
+/**
+ * The most items `{{#each}}` may visit in one template's render. Partials are bounded when a
+ * template loads, but loops multiply at render time: twenty-four nested `{{#each}}` over a
+ * two-unit practice visited 2^24 items and took half a minute (issue 15's fan-out, by loops).
+ * The bundled letters visit a few hundred at most.
+ */
+export const maxEachItems = 100_000;
+let eachLeft = maxEachItems;
+
+/** Gives the next render its full `maxEachItems` (renders are synchronous: one at a time). */
+export function resetEachBudget(): void {
+  eachLeft = maxEachItems;
+}
+
+type BlockOptions = Handlebars.HelperOptions;
+
+function boundEach(env: typeof Handlebars): void {
+  const each = env.helpers.each as (
+    this: unknown,
+    context: unknown,
+    options: BlockOptions,
+  ) => string;
+  env.registerHelper("each", function (this: unknown, context: unknown, options: BlockOptions) {
+    const fn = options.fn;
+    const counted = (item: unknown, inner?: Handlebars.RuntimeOptions) => {
+      eachLeft -= 1;
+      if (eachLeft < 0) {
+        throw new Error(
+          `{{#each}} visited more than ${maxEachItems.toLocaleString("en-GB")} items in one letter: nest fewer loops`,
+        );
+      }
+      return fn(item, inner);
+    };
+    return each.call(this, context, { ...options, fn: Object.assign(counted, fn) });
+  });
 }
 
 /**

@@ -122,6 +122,33 @@ describe("a custom template's cost is bounded when it loads", () => {
     expect(refused(wide).message).toMatch(/more than 1,?000 times/);
   });
 
+  it("refuses at render, in moments, nested loops that would visit millions of items (24 deep over two units)", () => {
+    const deep = `${"{{#each @root.practice.units}}".repeat(24)}x${"{{/each}}".repeat(24)}`;
+    const templates = buildTemplates({ "opt-out-notice.txt.hbs": deep }, "test");
+    const twoUnits = {
+      ...context,
+      practice: { ...declining, units: ["Example Surgery", "Example Branch"] },
+    } as unknown as LetterContext;
+    const started = performance.now();
+    expect(() => renderLetter("opt-out-notice", twoUnits, { templates })).toThrowError(
+      expect.objectContaining({
+        name: "TemplateError",
+        message: expect.stringMatching(/visited more than 100,000 items/),
+      }),
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // Each render has its own budget: a loop that fits renders every time.
+    const shallow = buildTemplates(
+      { "opt-out-notice.txt.hbs": "{{#each practice.units}}{{this}} {{/each}}" },
+      "test",
+    );
+    for (let i = 0; i < 3; i++) {
+      expect(renderLetter("opt-out-notice", twoUnits, { templates: shallow }).text).toMatch(
+        /Example Surgery Example Branch/,
+      );
+    }
+  });
+
   it("keeps the bundled templates within the bounds", () => {
     expect(buildTemplates({}, "default").overridden).toEqual([]);
   });
