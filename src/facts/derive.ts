@@ -333,6 +333,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
   }
   const stated = findTimeframe(journal.rest, sentOn, {
     bankHolidays: lexicon.bankHolidays,
+    words: lexicon.timeframes,
     accept: (index) => context.requestAt(index),
   });
   // A timeframe in a body that asks nothing is someone else's ("speak to own GP within 5 days").

@@ -64,6 +64,8 @@ export interface Lexicon {
   journalDateWithinChars: number;
   reviewWithinDays: number;
   bankHolidays: ReadonlySet<string>;
+  /** The words timeframes are written in (the ruleset's `timeframes`; absent: the bundled words). */
+  timeframes: Ruleset["timeframes"];
 }
 
 /** Parameters the facts read; `buildRuleset` refuses a ruleset without them. */
@@ -168,6 +170,7 @@ function contentKey(ruleset: Ruleset): string {
     ruleset.wordGroups,
     ruleset.criticalResults,
     ruleset.calendar,
+    ruleset.timeframes,
     p.negationWindowWords,
     p.journalDateWithinChars,
     p.reviewWithinDays,
@@ -294,6 +297,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     journalDateWithinChars: Number(ruleset.parameters.journalDateWithinChars),
     reviewWithinDays: Number(ruleset.parameters.reviewWithinDays ?? 1),
     bankHolidays: new Set(ruleset.calendar?.bankHolidays.dates ?? []),
+    timeframes: ruleset.timeframes,
   };
   return lexicon;
 }

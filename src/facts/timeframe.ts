@@ -1,3 +1,5 @@
+import bundled from "../../rules/ruleset.json";
+import type { Ruleset } from "../rules/schema.js";
 import { daysBetween, isoWeekday, plusDays, plusMonths } from "./calendar.js";
 import { DATE_SOURCE, readDate } from "./dates-in-text.js";
 
@@ -9,69 +11,164 @@ export interface Timeframe {
   text: string;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  couple: 2,
-};
-const number =
-  "(\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\\scouple\\sof)";
-const unit = "(working\\sdays?|business\\sdays?|days?|weeks?|wks?|fortnights?|months?|hours?|hrs?)";
-const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+type Vocabulary = NonNullable<Ruleset["timeframes"]>;
+type UnitKind = Vocabulary["units"][string];
 
-/** Timeframe patterns. Each is bounded, with no nested quantifiers: linear over hostile input. */
-const duration = new RegExp(
-  // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
-  `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:\\d{1,3}\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:ago|before|earlier|previously))`,
-  "gi",
-);
-/** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
-const shorthand =
-  /\b(?:within|in)\s(?:the\s)?(?:next\s)?(?:\d{1,2}\s?[-\u2013]\s?)?(\d{1,2})\/(7|52|12)\b(?![/.-]\d)/gi;
-const shorthandUnit: Record<string, string> = { "7": "day", "52": "week", "12": "month" };
-const fortnight = /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi;
-const tomorrow = /\b(?:by|before|for|until)\s(?:tomorrow|tmrw)\b/gi;
-const today =
-  /\b(?:by|before)\s(?:today|tonight|(?:the\s)?end\sof\s(?:the\s)?(?:day|today)|close\sof\s(?:play|business)|eod|cob)\b/gi;
-const endOfWeek = /\b(?:by|before)\s(?:the\s)?end\sof\s(this|the|next)\sweek\b/gi;
-const byNextWeek = /\b(?:by|before)\snext\sweek\b/gi;
-const weekday = new RegExp(
-  `\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${WEEKDAYS.join("|")})\\b`,
-  "gi",
-);
-/** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
-const bareToday = /\b(?:today|tonight|same\sday|this\s(?:morning|afternoon|evening))\b(?!'s|s\b)/gi;
-const bareTomorrow = /\b(?:tomorrow|tmrw|tmrw|tomoz)\b/gi;
-const bareWeek = /\b(this|next)\sweek\b/gi;
-const bareWeekday = new RegExp(`\\b(?:on|this|next|for)\\s(${WEEKDAYS.join("|")})\\b`, "gi");
-const endOfMonth = /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi;
-const fewDays =
-  /\b(?:(?:in|within|over)\s(?:the\s)?(?:next|coming)\s(?:few|couple\sof)\sdays|(?:in|within)\s(?:a\s)?few\sdays)\b/gi;
-const explicit = new RegExp(
-  `\\b(?:by|before|no\\slater\\sthan|due(?:\\s(?:on|by))?|deadline(?:\\sof)?|until)\\s(?:the\\s)?${DATE_SOURCE}`,
-  "gi",
-);
+/** The bundled ruleset's words, for a ruleset (or a caller) that gives none. */
+const bundledVocabulary = bundled.timeframes as Vocabulary;
 
-function amount(word: string): number {
-  const w = word.toLowerCase().replace(/\s+/g, " ");
-  if (w === "a couple of") return 2;
-  return NUMBER_WORDS[w] ?? Number(w);
+/**
+ * A phrase of the vocabulary as a pattern: words apart by white space, `[word]` optional
+ * ("[the] end of [the] day", "due [by]"), every character literal.
+ */
+function phraseSource(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  let out = "";
+  for (const [i, word] of words.entries()) {
+    const optional = /^\[(.+)\]$/.exec(word);
+    const text = (optional?.[1] ?? word).replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    const last = i === words.length - 1;
+    if (optional) out += last ? `(?:\\s${text})?` : `(?:${text}\\s)?`;
+    else {
+      const next = words[i + 1];
+      const gap = last || (i + 1 === words.length - 1 && next?.startsWith("[")) ? "" : "\\s";
+      out += `${text}${gap}`;
+    }
+  }
+  return out;
+}
+
+function alternatives(phrases: readonly string[], plural = ""): string {
+  return phrases.map((p) => `${phraseSource(p)}${plural}`).join("|");
+}
+
+/** The first word a phrase must hold: a cheap test before its pattern runs. */
+function cues(phrases: readonly string[]): string[] {
+  return phrases.map((p) => p.split(/\s+/).find((w) => !w.startsWith("[")) ?? p);
+}
+
+/** The cheap tests a vocabulary's patterns start with. */
+function cuesOf(words: Vocabulary): Pick<Patterns, "cues" | "cuesBare"> {
+  return {
+    cues: {
+      units: cues(Object.keys(words.units)),
+      endOfDay: cues(words.endOfDay),
+      tomorrow: cues(words.tomorrow),
+      deadline: cues(words.deadline),
+    },
+    cuesBare: {
+      today: cues(words.bareToday),
+      tomorrow: cues(words.bareTomorrow),
+      fewDays: cues(words.fewDays),
+    },
+  };
+}
+
+/** The patterns a vocabulary makes, compiled once per vocabulary object. */
+interface Patterns {
+  numbers: ReadonlyMap<string, number>;
+  units: ReadonlyMap<string, UnitKind>;
+  shorthand: ReadonlyMap<string, UnitKind>;
+  weekdays: readonly string[];
+  cues: { units: string[]; endOfDay: string[]; tomorrow: string[]; deadline: string[] };
+  cuesBare: { today: string[]; tomorrow: string[]; fewDays: string[] };
+  duration: RegExp;
+  shorthandPattern: RegExp;
+  fortnight: RegExp;
+  tomorrow: RegExp;
+  today: RegExp;
+  endOfWeek: RegExp;
+  byNextWeek: RegExp;
+  weekday: RegExp;
+  bareToday: RegExp;
+  bareTomorrow: RegExp;
+  bareWeek: RegExp;
+  bareWeekday: RegExp;
+  endOfMonth: RegExp;
+  fewDays: RegExp;
+  explicit: RegExp;
+}
+
+const compiled = new WeakMap<Vocabulary, Patterns>();
+
+/**
+ * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
+ * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
+ * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
+ */
+function patternsOf(words: Vocabulary): Patterns {
+  const hit = compiled.get(words);
+  if (hit) return hit;
+  const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
+  const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
+  const days = words.weekdays.join("|");
+  const few = alternatives(words.fewDays);
+  const patterns: Patterns = {
+    numbers: new Map(Object.entries(words.numbers)),
+    units: new Map(Object.entries(words.units)),
+    shorthand: new Map(Object.entries(words.shorthand)),
+    weekdays: words.weekdays,
+    ...cuesOf(words),
+    duration: new RegExp(
+      // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
+      `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:\\d{1,3}\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
+      "gi",
+    ),
+    /** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
+    shorthandPattern: new RegExp(
+      `\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:\\d{1,2}\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+      "gi",
+    ),
+    fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
+    tomorrow: new RegExp(
+      `\\b(?:by|before|for|until)\\s(?:${alternatives(words.tomorrow)})\\b`,
+      "gi",
+    ),
+    today: new RegExp(`\\b(?:by|before)\\s(?:${alternatives(words.endOfDay)})\\b`, "gi"),
+    endOfWeek: /\b(?:by|before)\s(?:the\s)?end\sof\s(this|the|next)\sweek\b/gi,
+    byNextWeek: /\b(?:by|before)\snext\sweek\b/gi,
+    weekday: new RegExp(
+      `\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${days})\\b`,
+      "gi",
+    ),
+    /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
+    bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
+    bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
+    bareWeek: /\b(this|next)\sweek\b/gi,
+    bareWeekday: new RegExp(`\\b(?:on|this|next|for)\\s(${days})\\b`, "gi"),
+    endOfMonth: /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi,
+    fewDays: new RegExp(
+      `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,
+      "gi",
+    ),
+    explicit: new RegExp(
+      `\\b(?:${alternatives(words.deadline)})\\s(?:the\\s)?${DATE_SOURCE}`,
+      "gi",
+    ),
+  };
+  compiled.set(words, patterns);
+  return patterns;
+}
+
+function fold(word: string): string {
+  return word.toLowerCase().replace(/\s+/g, " ");
+}
+
+function amount(word: string, p: Patterns): number {
+  const w = fold(word);
+  return p.numbers.get(w) ?? Number(w);
+}
+
+/** A unit as written ("working days", "hrs") to its kind: the vocabulary's word, plural or not. */
+function unitKind(word: string, p: Patterns): UnitKind {
+  const w = fold(word);
+  return p.units.get(w) ?? p.units.get(w.replace(/s$/, "")) ?? "days";
 }
 
 /** Options for reading timeframes. */
 export interface TimeframeOptions {
+  /** The words timeframes are written in: the ruleset's `timeframes` (default: the bundled ruleset's). */
+  words?: Vocabulary | undefined;
   /** England and Wales bank holidays (YYYY-MM-DD): not working days. */
   bankHolidays?: ReadonlySet<string>;
   /**
@@ -110,17 +207,23 @@ export function addWorkingDays(
 function durationDue(
   sentOn: string,
   n: number,
-  unitWord: string,
+  kind: UnitKind,
   bankHolidays?: ReadonlySet<string>,
 ): string {
-  const u = unitWord.toLowerCase();
-  if (u.startsWith("working") || u.startsWith("business"))
-    return addWorkingDays(sentOn, n, bankHolidays);
-  if (u.startsWith("day")) return plusDays(sentOn, n);
-  if (u.startsWith("week") || u.startsWith("wk")) return plusDays(sentOn, 7 * n);
-  if (u.startsWith("fortnight")) return plusDays(sentOn, 14 * n);
-  if (u.startsWith("month")) return plusMonths(sentOn, n);
-  return plusDays(sentOn, Math.ceil(n / 24));
+  switch (kind) {
+    case "working-days":
+      return addWorkingDays(sentOn, n, bankHolidays);
+    case "days":
+      return plusDays(sentOn, n);
+    case "weeks":
+      return plusDays(sentOn, 7 * n);
+    case "fortnights":
+      return plusDays(sentOn, 14 * n);
+    case "months":
+      return plusMonths(sentOn, n);
+    case "hours":
+      return plusDays(sentOn, Math.ceil(n / 24));
+  }
 }
 
 /**
@@ -140,75 +243,104 @@ export function findTimeframe(
   options: TimeframeOptions = {},
 ): Timeframe | undefined {
   const found: Timeframe[] = [];
-  const holidays = options.bankHolidays;
-  const add = (dueOn: string | undefined, text: string) => {
-    if (dueOn !== undefined) found.push({ dueOn, text: text.replace(/\s+/g, " ").trim() });
-  };
   const accept = options.accept ?? (() => true);
-  const addBare = (dueOn: string, m: RegExpMatchArray) => {
-    if (accept(m.index ?? 0)) add(dueOn, m[0]);
+  const read: Reading = {
+    p: patternsOf(options.words ?? bundledVocabulary),
+    sentOn,
+    flat: body.replace(/\s+/g, " "),
+    holidays: options.bankHolidays,
+    add: (dueOn, text) => {
+      if (dueOn !== undefined) found.push({ dueOn, text: text.replace(/\s+/g, " ").trim() });
+    },
+    addBare: (dueOn, m) => {
+      if (accept(m.index ?? 0)) read.add(dueOn, m[0]);
+    },
   };
-  const flat = body.replace(/\s+/g, " ");
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
-  const lower = flat.toLowerCase();
-  const has = (...words: string[]) => words.some((w) => lower.includes(w));
-  const units = has("day", "week", "wk", "month", "hour", "hrs", "fortnight");
-  if (units) {
-    for (const m of flat.matchAll(duration)) {
-      const n = amount(m[1] ?? "");
-      if (Number.isFinite(n)) add(durationDue(sentOn, n, m[2] ?? "day", holidays), m[0]);
-    }
-  }
-  if (has("/")) {
-    for (const m of flat.matchAll(shorthand)) {
-      add(durationDue(sentOn, Number(m[1]), shorthandUnit[m[2] ?? ""] ?? "day"), m[0]);
-    }
-  }
-  if (has("fortnight")) for (const m of flat.matchAll(fortnight)) add(plusDays(sentOn, 14), m[0]);
-  if (has("tomorrow", "tmrw"))
-    for (const m of flat.matchAll(tomorrow)) add(plusDays(sentOn, 1), m[0]);
-  if (has("today", "tonight", "end of", "close of", "eod", "cob")) {
-    for (const m of flat.matchAll(today)) add(sentOn, m[0]);
-  }
-  const weeks = has("week");
-  for (const m of weeks ? flat.matchAll(endOfWeek) : []) {
-    // Next week's Friday is 12 − weekday days on, from a weekend too (not this week's + 7).
-    const day = isoWeekday(sentOn);
-    const next = (m[1] ?? "").toLowerCase() === "next";
-    add(plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day)), m[0]);
-  }
-  for (const m of weeks ? flat.matchAll(byNextWeek) : []) {
-    add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
-  }
-  for (const m of units ? flat.matchAll(weekday) : []) {
-    const target = WEEKDAYS.indexOf((m[1] ?? "").toLowerCase()) + 1;
-    const ahead = (target - isoWeekday(sentOn) + 7) % 7 || 7;
-    add(plusDays(sentOn, ahead), m[0]);
-  }
-  if (has("by", "before", "later", "due", "deadline", "until")) {
-    for (const m of flat.matchAll(explicit)) add(readDate(m, sentOn), m[0]);
-  }
-  if (has("today", "tonight", "same day", "this morning", "this afternoon", "this evening"))
-    for (const m of flat.matchAll(bareToday)) addBare(sentOn, m);
-  if (has("tomorrow", "tmrw", "tomoz"))
-    for (const m of flat.matchAll(bareTomorrow)) addBare(plusDays(sentOn, 1), m);
-  for (const m of weeks ? flat.matchAll(bareWeek) : []) {
-    const day = isoWeekday(sentOn);
-    const next = (m[1] ?? "").toLowerCase() === "next";
-    addBare(plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day)), m);
-  }
-  for (const m of units ? flat.matchAll(bareWeekday) : []) {
-    const target = WEEKDAYS.indexOf((m[2] ?? m[1] ?? "").toLowerCase()) + 1;
-    const ahead = (target - isoWeekday(sentOn) + 7) % 7 || 7;
-    addBare(plusDays(sentOn, ahead), m);
-  }
-  if (has("month")) {
-    for (const m of flat.matchAll(endOfMonth)) {
-      const first = `${plusMonths(sentOn, 1).slice(0, 7)}-01`;
-      addBare(plusDays(first, -1), m);
-    }
-  }
-  if (has("few", "couple")) for (const m of flat.matchAll(fewDays)) add(plusDays(sentOn, 3), m[0]);
+  const lower = read.flat.toLowerCase();
+  const has = (words: readonly string[]) => words.some((w) => lower.includes(w));
+  readStated(read, has);
+  readBare(read, has);
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+}
+
+/** One body being read: its patterns, text and sending date, and where findings go. */
+interface Reading {
+  p: Patterns;
+  sentOn: string;
+  flat: string;
+  holidays: ReadonlySet<string> | undefined;
+  add: (dueOn: string | undefined, text: string) => void;
+  addBare: (dueOn: string, m: RegExpMatchArray) => void;
+}
+
+/** The days from `sentOn` to the next named weekday (a week on, for today's name). */
+function daysUntil(p: Patterns, name: string | undefined, sentOn: string): number {
+  const target = p.weekdays.indexOf((name ?? "").toLowerCase()) + 1;
+  return (target - isoWeekday(sentOn) + 7) % 7 || 7;
+}
+
+/** Friday of this week or next ("end of the week", "next week"), from a weekend too. */
+function weekEnd(which: string | undefined, sentOn: string): string {
+  const day = isoWeekday(sentOn);
+  // Next week's Friday is 12 − weekday days on (not this week's + 7).
+  const next = (which ?? "").toLowerCase() === "next";
+  return plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day));
+}
+
+/** Timeframes stated with a lead word: "within 7 days", "by tomorrow", "by Friday", "by 1 Dec". */
+function readStated(r: Reading, has: (words: readonly string[]) => boolean): void {
+  const { p, sentOn, flat, add } = r;
+  if (has(p.cues.units)) {
+    for (const m of flat.matchAll(p.duration)) {
+      const n = amount(m[1] ?? "", p);
+      if (Number.isFinite(n))
+        add(durationDue(sentOn, n, unitKind(m[2] ?? "", p), r.holidays), m[0]);
+    }
+  }
+  if (has(["/"])) {
+    for (const m of flat.matchAll(p.shorthandPattern)) {
+      add(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m[0]);
+    }
+  }
+  if (has(["fortnight"]))
+    for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m[0]);
+  if (has(p.cues.tomorrow))
+    for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m[0]);
+  if (has(p.cues.endOfDay)) for (const m of flat.matchAll(p.today)) add(sentOn, m[0]);
+  const weeks = has(["week"]);
+  for (const m of weeks ? flat.matchAll(p.endOfWeek) : []) add(weekEnd(m[1], sentOn), m[0]);
+  for (const m of weeks ? flat.matchAll(p.byNextWeek) : []) {
+    add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
+  }
+  for (const m of has(p.weekdays) ? flat.matchAll(p.weekday) : []) {
+    add(plusDays(sentOn, daysUntil(p, m[1], sentOn)), m[0]);
+  }
+  if (has(p.cues.deadline)) {
+    for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m[0]);
+  }
+}
+
+/** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
+function readBare(r: Reading, has: (words: readonly string[]) => boolean): void {
+  const { p, sentOn, flat, addBare } = r;
+  if (has(p.cuesBare.today)) for (const m of flat.matchAll(p.bareToday)) addBare(sentOn, m);
+  if (has(p.cuesBare.tomorrow)) {
+    for (const m of flat.matchAll(p.bareTomorrow)) addBare(plusDays(sentOn, 1), m);
+  }
+  for (const m of has(["week"]) ? flat.matchAll(p.bareWeek) : []) {
+    addBare(weekEnd(m[1], sentOn), m);
+  }
+  for (const m of has(p.weekdays) ? flat.matchAll(p.bareWeekday) : []) {
+    addBare(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
+  }
+  if (has(["month"])) {
+    for (const m of flat.matchAll(p.endOfMonth)) {
+      addBare(plusDays(`${plusMonths(sentOn, 1).slice(0, 7)}-01`, -1), m);
+    }
+  }
+  if (has(p.cuesBare.fewDays)) {
+    for (const m of flat.matchAll(p.fewDays)) r.add(plusDays(sentOn, 3), m[0]);
+  }
 }

@@ -23,6 +23,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
   wordGroups: main.wordGroups,
   criticalResults: main.criticalResults,
   calendar: main.calendar,
+  timeframes: main.timeframes,
   escalation: main.escalation,
   phrases: main.phrases,
   examples: main.examples,
@@ -44,5 +45,5 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2eeb1cce3731ddd4c092aa9ace5fa536efa26d7a7144027f3b7b21adbab34029",
+  hash: "2ffabab8f0e003a3a759a588a361610caa8d0fc597cf42a2c0d0f032286cd4cb",
 };

@@ -143,6 +143,14 @@ const parameterValue = z.union([
   z.array(z.number()),
 ]);
 
+/** A timeframe phrase: lower-case words and apostrophes, `[word]` for an optional word. */
+const timeframePhrase = z.string().check(
+  z.regex(/^(\[?[a-z']+\]?)( \[?[a-z']+\]?)*$/, {
+    error: "timeframe phrases are lower-case words apart by single spaces, [word] optional",
+  }),
+);
+const timeframeUnit = z.enum(["working-days", "days", "weeks", "fortnights", "months", "hours"]);
+
 /** The JSON form of `rules/ruleset.json`. */
 export const rulesetSchema = z.strictObject({
   $schema: z.optional(z.string()),
@@ -242,6 +250,37 @@ export const rulesetSchema = z.strictObject({
           z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dates look like 2026-12-25" })),
         ),
       }),
+    }),
+  ),
+  /**
+   * The words timeframes are written in, read by `findTimeframe` around its grammar ("within
+   * the next N <unit>", "by <weekday>", "by <date>"). A phrase's words are literal; `[the]` is
+   * an optional word. Absent: the bundled ruleset's.
+   */
+  timeframes: z.optional(
+    z.strictObject({
+      /** Numbers written as words: "two", "a couple of". */
+      numbers: z.record(timeframePhrase, z.number().check(z.int(), z.gte(1), z.lte(999))),
+      /** Units, singular (a plural "s" is read too), and what each counts. */
+      units: z.record(timeframePhrase, timeframeUnit),
+      /** Clinical shorthand denominators: "2/52" is two weeks. */
+      shorthand: z.record(z.string().check(z.regex(/^\d{1,2}$/)), timeframeUnit),
+      /** Words after a duration that make it past, not a due date: "2 weeks ago". */
+      notAfter: z.array(timeframePhrase),
+      /** The weekdays, Monday first. */
+      weekdays: z.array(timeframePhrase).check(z.length(7)),
+      /** After "by" or "before": today's date ("by end of day", "by cob"). */
+      endOfDay: z.array(timeframePhrase),
+      /** After "by", "before", "for" or "until": tomorrow. */
+      tomorrow: z.array(timeframePhrase),
+      /** Before a written date: "by", "no later than", "due [by]". */
+      deadline: z.array(timeframePhrase),
+      /** Alone, in a clause that asks: today ("same day", "this afternoon"). */
+      bareToday: z.array(timeframePhrase),
+      /** Alone, in a clause that asks: tomorrow ("tomoz"). */
+      bareTomorrow: z.array(timeframePhrase),
+      /** "in the next <few> days": three days. */
+      fewDays: z.array(timeframePhrase),
     }),
   ),
   /**

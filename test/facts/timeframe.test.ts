@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { RulesetError } from "../../src/errors/ruleset-error.js";
 import { findTimeframe } from "../../src/facts/timeframe.js";
+import { buildRuleset } from "../../src/rules/build.js";
+import { defaultRuleset } from "../../src/rules/default.js";
+import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
 
 /** Monday 23 November 2026, the sending date of most cases below. */
 const MONDAY = "2026-11-23";
@@ -180,5 +184,47 @@ describe("findTimeframe: the earliest timeframe wins", () => {
 
   it("gives that day when two timeframes agree", () => {
     expect(due("By tomorrow, that is within 1 day.")).toBe("2026-11-24");
+  });
+});
+
+describe("findTimeframe: the words are the ruleset's", () => {
+  const words = defaultRuleset().timeframes;
+  if (words === undefined) throw new Error("the default ruleset lost its timeframes");
+
+  it("reads a singular 'hr' as hours on its own, as it reads 'hrs'", () => {
+    expect(due("Please review within 12 hr")).toBe("2026-11-24");
+    expect(due("Please review within 12 hrs")).toBe("2026-11-24");
+  });
+
+  it("reads a number word and a unit that a ruleset adds, and not a word it leaves out", () => {
+    const more = {
+      ...words,
+      numbers: { ...words.numbers, fifteen: 15 },
+      units: { ...words.units, sennight: "weeks" as const },
+    };
+    expect(findTimeframe("Review within fifteen days", MONDAY, { words: more })?.dueOn).toBe(
+      "2026-12-08",
+    );
+    expect(findTimeframe("Review within 2 sennights", MONDAY, { words: more })?.dueOn).toBe(
+      "2026-12-07",
+    );
+    expect(findTimeframe("Review within fifteen days", MONDAY)).toBeUndefined();
+    const noEod = { ...words, endOfDay: words.endOfDay.filter((w) => w !== "eod") };
+    expect(findTimeframe("Reply by EOD", MONDAY)?.dueOn).toBe(MONDAY);
+    expect(findTimeframe("Reply by EOD", MONDAY, { words: noEod })).toBeUndefined();
+  });
+
+  it("refuses a ruleset whose timeframe phrase is not plain words, naming its path", () => {
+    const main = defaultRulesetFiles["ruleset.json"] as { timeframes: Record<string, unknown> };
+    const files = {
+      ...defaultRulesetFiles,
+      "ruleset.json": { ...main, timeframes: { ...main.timeframes, tomorrow: ["tmrw|.*"] } },
+    };
+    expect(() => buildRuleset(files)).toThrow(RulesetError);
+    try {
+      buildRuleset(files);
+    } catch (error) {
+      expect((error as RulesetError).issues.map((i) => i.path)).toContain("timeframes.tomorrow[0]");
+    }
   });
 });
