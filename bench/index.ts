@@ -38,6 +38,7 @@ import type { PracticePolicyInput } from "../src/input/practice.js";
 import { parsePractice } from "../src/input/practice.js";
 import { parseTask } from "../src/input/task.js";
 import { defaultRuleset } from "../src/rules/default.js";
+import { type FactsStepResult, factsStep } from "./facts.js";
 import { createHandWritten } from "./hand.js";
 import {
   type BundleResult,
@@ -57,6 +58,7 @@ const { values: args } = parseArgs({
     cli: { type: "string", default: "100000" },
     quick: { type: "boolean", default: false },
     startup: { type: "boolean", default: false },
+    facts: { type: "boolean", default: false },
     write: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -73,14 +75,17 @@ Options:
   --cli <n>          tasks for the CLI batch (default 100000)
   --quick            small sizes and short measurements, for a smoke run
   --startup          only start-up beside bare node and the browser bundle (issue 14)
+  --facts            only the facts step, today's phrase lists beside five times as many (issue 10)
   --write            also record this run in bench/results.json (committed; docs/performance.md
                      is generated from it by npm run generate). Without it, nothing is written.
   -h, --help         this help
 `);
   process.exit(0);
 }
-if (args.write === true && (args.quick === true || args.startup === true)) {
-  process.stderr.write("bench: --write records a full run only, not with --quick or --startup\n");
+if (args.write === true && (args.quick === true || args.startup === true || args.facts === true)) {
+  process.stderr.write(
+    "bench: --write records a full run only, not with --quick, --startup or --facts\n",
+  );
   process.exit(2);
 }
 const quick = args.quick === true;
@@ -515,6 +520,30 @@ function printTable(): void {
   process.stdout.write(`${out.join("\n")}\n`);
 }
 
+/** The facts step on the labelled sets' bodies: today's lists and five times as many phrases. */
+function factsRows(): FactsStepResult {
+  const result = factsStep(root, defaultRuleset(), quick ? 3 : 5);
+  const section = "facts (task in, facts out)";
+  result.phrases.forEach((phrases, i) => {
+    const micros = result.micros[i] ?? Number.NaN;
+    rows.push({
+      section,
+      name: `deriveFacts, ${phrases.toLocaleString("en-GB")} phrases${i === 0 ? " (today's lists)" : " (5× as many)"}`,
+      perSecond: 1e6 / micros,
+      note: `${micros.toFixed(1)} µs a task, median of interleaved runs`,
+    });
+  });
+  return result;
+}
+
+function factsGoal(facts: FactsStepResult): string {
+  return goal(
+    "facts step with five times as many phrases within 1.2× of today's lists (medians, side by side)",
+    facts.ratio <= 1.2,
+    `${facts.ratio.toFixed(2)}× (${facts.micros.map((m) => `${m.toFixed(1)} µs`).join(" against ")} a task)`,
+  );
+}
+
 function goal(label: string, ok: boolean, detail: string, measured = true): string {
   const verdict = !measured ? "NOT MEASURED" : ok ? "met" : "MISSED";
   return `${verdict}  ${label}: ${detail}`;
@@ -539,12 +568,17 @@ function startupGoals(startup: StartupResult | undefined, bundle: BundleResult):
   ];
 }
 
-if (args.startup === true) {
+if (args.facts === true) {
+  const facts = factsRows();
+  printTable();
+  process.stdout.write(`\nGoals (issue 10):\n${factsGoal(facts)}\n`);
+} else if (args.startup === true) {
   const startup = firstVerdict();
   const bundle = await browserBundle();
   printTable();
   process.stdout.write(`\nGoals (issue 14):\n${startupGoals(startup, bundle).join("\n")}\n`);
 } else {
+  const facts = factsRows();
   const decision = await decisionStep();
   const whole = await wholeEvaluation();
   const cliRatio = await cliBatch();
@@ -577,6 +611,16 @@ if (args.startup === true) {
     ),
   ];
   process.stdout.write(`\nGoals (issue 6):\n${goals.join("\n")}\n`);
+  const textGoals = [
+    factsGoal(facts),
+    goal(
+      `CLI batch of ${cliCount} tasks within 2× the serialisation floor`,
+      cliRatio <= 2,
+      Number.isFinite(cliRatio) ? `${cliRatio.toFixed(2)}×` : "no built CLI yet",
+      Number.isFinite(cliRatio),
+    ),
+  ];
+  process.stdout.write(`\nGoals (issue 10):\n${textGoals.join("\n")}\n`);
   process.stdout.write(`\nGoals (issue 14):\n${startupGoals(startup, bundle).join("\n")}\n`);
-  writeResults([...goals, ...startupGoals(startup, bundle)]);
+  writeResults([...goals, ...textGoals, ...startupGoals(startup, bundle)]);
 }

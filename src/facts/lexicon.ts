@@ -86,6 +86,9 @@ function deletes(word: string): string[] {
   return out;
 }
 
+/** At most this many words' spelling corrections are remembered per ruleset. */
+const CORRECTIONS_MEMO_MAX = 20_000;
+
 type ShorthandEntry = NonNullable<Ruleset["reading"]>["shorthand"][string];
 
 /** Builds the shorthand, spelling and bounded edit-distance correction of a ruleset. */
@@ -117,13 +120,23 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
       else index.set(key, new Set([word]));
     }
   }
-  const correct = (word: string): string | undefined => {
-    if (maxEdits < 1 || word.length < minLetters || known.has(word) || exceptions.has(word)) return;
+  const search = (word: string): string | undefined => {
     if (!/^[a-z]+$/.test(word) || knownStems.has(stem(word))) return;
     const found = new Set<string>();
     for (const key of [word, ...deletes(word)]) for (const w of index.get(key) ?? []) found.add(w);
     if (found.size !== 1) return;
     return [...found][0];
+  };
+  // Words repeat across a batch: each long word is looked up once (a bounded memo).
+  const memo = new Map<string, string | null>();
+  const correct = (word: string): string | undefined => {
+    if (maxEdits < 1 || word.length < minLetters || known.has(word) || exceptions.has(word)) return;
+    const hit = memo.get(word);
+    if (hit !== undefined) return hit ?? undefined;
+    const fixed = search(word);
+    if (memo.size >= CORRECTIONS_MEMO_MAX) memo.clear();
+    memo.set(word, fixed ?? null);
+    return fixed;
   };
 
   return {
