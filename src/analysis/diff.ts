@@ -226,6 +226,29 @@ export class VerdictDiff {
   /** The comparison of everything added so far. */
   result(): RulesetDiff {
     const changes = compareRulesets(this.#base, this.#candidate);
+    const candidateIds = new Set(this.#candidate.rules.map((r) => r.id));
+    // The candidate's rules in its order, then the ones it removed.
+    const order = [
+      ...this.#candidate.rules.map((r) => r.id),
+      ...this.#base.rules.map((r) => r.id).filter((id) => !candidateIds.has(id)),
+    ];
+    const identity = (r: Ruleset) => ({ name: r.name, version: r.version, hash: r.hash });
+    return {
+      base: identity(this.#base),
+      candidate: identity(this.#candidate),
+      changes,
+      total: this.#total,
+      outcomeChanged: this.#outcomeChanged,
+      findingsChanged: this.#findingsChanged,
+      matrix: structuredClone(this.#matrix),
+      rules: this.#ruleCounts(order, changes),
+      transitions: this.#transitions(),
+      ruleChanges: this.#ruleChanges(order),
+    };
+  }
+
+  /** Each rule's fire counts before and after, and whether the change added, removed or edited it. */
+  #ruleCounts(order: string[], changes: RulesetChange[]): RulesetDiff["rules"] {
     const changedRules = new Set(
       changes
         .filter((c) => c.kind === "changed" && c.path.startsWith("rules/"))
@@ -236,11 +259,7 @@ export class VerdictDiff {
     const titles = new Map(
       [...this.#base.rules, ...this.#candidate.rules].map((r) => [r.id, r.title]),
     );
-    const order = [
-      ...this.#candidate.rules.map((r) => r.id),
-      ...this.#base.rules.map((r) => r.id).filter((id) => !candidateIds.has(id)),
-    ];
-    const rules = order.map((ruleId) => ({
+    return order.map((ruleId) => ({
       ruleId,
       title: titles.get(ruleId) ?? ruleId,
       before: this.#before.get(ruleId) ?? 0,
@@ -253,6 +272,10 @@ export class VerdictDiff {
             ? ("changed" as const)
             : ("same" as const),
     }));
+  }
+
+  /** The outcome transitions that happened, the most frequent first, with sample task ids. */
+  #transitions(): RulesetDiff["transitions"] {
     const transitions: RulesetDiff["transitions"] = [];
     for (const from of states) {
       for (const to of states) {
@@ -266,8 +289,12 @@ export class VerdictDiff {
           });
       }
     }
-    transitions.sort((a, b) => b.count - a.count);
-    const ruleChanges = order
+    return transitions.sort((a, b) => b.count - a.count);
+  }
+
+  /** The rules that fired on tasks they did not fire on before, or stopped firing. */
+  #ruleChanges(order: string[]): RulesetDiff["ruleChanges"] {
+    return order
       .map((ruleId) => {
         const gained = this.#gained.get(ruleId);
         const lost = this.#lost.get(ruleId);
@@ -280,22 +307,6 @@ export class VerdictDiff {
         };
       })
       .filter((r) => r.gained > 0 || r.lost > 0);
-    return {
-      base: { name: this.#base.name, version: this.#base.version, hash: this.#base.hash },
-      candidate: {
-        name: this.#candidate.name,
-        version: this.#candidate.version,
-        hash: this.#candidate.hash,
-      },
-      changes,
-      total: this.#total,
-      outcomeChanged: this.#outcomeChanged,
-      findingsChanged: this.#findingsChanged,
-      matrix: structuredClone(this.#matrix),
-      rules,
-      transitions,
-      ruleChanges,
-    };
   }
 }
 
