@@ -71,6 +71,60 @@ function confusion(score: Score): ScoreView["confusion"] {
   };
 }
 
+function pageHead(score: Score): ScoreView["page"] {
+  const r = score.ruleset;
+  return {
+    title: "Score of a labelled evaluation set",
+    lede: "The verdicts compared with the labels a careful reader of the guidance gave each task.",
+    meta: [
+      recordsLine(score),
+      `ruleset ${r.name} ${r.version} (${shortHash(r.hash)})`,
+      `engine ${score.engine}`,
+    ],
+    footer:
+      "Made by gp-task-guard. The misses quote each task's text: share this page only where the labelled set may go.",
+  };
+}
+
+function rulesSection(score: Score): ScoreView["rules"] {
+  const rows = Object.entries(score.rules).map(([id, m]) => ({
+    label: id,
+    values: [m.tp, m.fn, m.fp],
+  }));
+  return {
+    note: "Fractions 0 to 1. Support is the tasks labelled with the rule. Precision and recall are 1 when nothing was labelled and nothing found.",
+    ...(rows.length > 0 && {
+      chart: barChart({
+        title: "Tasks per rule: found, missed and false alarms",
+        axisLabel: "Tasks",
+        series: outcomes,
+        rows,
+      }),
+    }),
+    table: metricTable("Rule", score.rules),
+  };
+}
+
+/** The records that could not be scored, by file and line with the fields at fault. */
+function errorsSection(score: Score): Pick<ScoreView, "errors"> {
+  if (score.errors.length === 0) return {};
+  const columns = ["Record", "Code", "Fields"].map((text) => ({ text, numeric: false }));
+  return {
+    errors: {
+      note: "By file and line, with the fields at fault; values are not shown.",
+      table: {
+        columns,
+        rows: score.errors.map((e) => ({
+          cells: [placeOf(e), e.code, e.paths.join(", ")].map((text) => ({
+            text,
+            numeric: false,
+          })),
+        })),
+      },
+    },
+  };
+}
+
 /**
  * The score page's view, for `templates/report/score.html.hbs`: the figures, a chart of each
  * rule's found, missed and false-alarm tasks, the rule and category tables, the shaded
@@ -81,40 +135,14 @@ function confusion(score: Score): ScoreView["confusion"] {
  * @example scoreView(score).rules.table.rows[0].cells[0].text // "external-tasks-declined"
  */
 export function scoreView(score: Score): ScoreView {
-  const r = score.ruleset;
   const hr = score.humanReview;
-  const rows = Object.entries(score.rules).map(([id, m]) => ({
-    label: id,
-    values: [m.tp, m.fn, m.fp],
-  }));
   return {
-    page: {
-      title: "Score of a labelled evaluation set",
-      lede: "The verdicts compared with the labels a careful reader of the guidance gave each task.",
-      meta: [
-        recordsLine(score),
-        `ruleset ${r.name} ${r.version} (${shortHash(r.hash)})`,
-        `engine ${score.engine}`,
-      ],
-      footer:
-        "Made by gp-task-guard. The misses quote each task's text: share this page only where the labelled set may go.",
-    },
+    page: pageHead(score),
     figures: [
       `Exact (fired rules and human review as labelled): ${formatCount(score.exact.count)} of ${formatCount(score.tasks)} tasks (${fraction(score.exact.fraction)}).`,
       `Human review: precision ${fraction(hr.precision)}, recall ${fraction(hr.recall)} (found ${hr.tp}, false alarms ${hr.fp}, missed ${hr.fn}).`,
     ],
-    rules: {
-      note: "Fractions 0 to 1. Support is the tasks labelled with the rule. Precision and recall are 1 when nothing was labelled and nothing found.",
-      ...(rows.length > 0 && {
-        chart: barChart({
-          title: "Tasks per rule: found, missed and false alarms",
-          axisLabel: "Tasks",
-          series: outcomes,
-          rows,
-        }),
-      }),
-      table: metricTable("Rule", score.rules),
-    },
+    rules: rulesSection(score),
     categories: {
       note: "Each category against the rest: labelled category against the verdict's.",
       table: metricTable("Category", score.categories),
@@ -132,24 +160,7 @@ export function scoreView(score: Score): ScoreView {
         body: m.body,
       })),
     },
-    ...(score.errors.length > 0 && {
-      errors: {
-        note: "By file and line, with the fields at fault; values are not shown.",
-        table: {
-          columns: [
-            { text: "Record", numeric: false },
-            { text: "Code", numeric: false },
-            { text: "Fields", numeric: false },
-          ],
-          rows: score.errors.map((e) => ({
-            cells: [placeOf(e), e.code, e.paths.join(", ")].map((text) => ({
-              text,
-              numeric: false,
-            })),
-          })),
-        },
-      },
-    }),
+    ...errorsSection(score),
   };
 }
 
