@@ -63,6 +63,48 @@ function quoted(
   }
 }
 
+function tooLong(max: number): Parse {
+  return {
+    kind: "error",
+    code: "record_too_long",
+    message: `is longer than ${max.toLocaleString("en-GB")} characters`,
+  };
+}
+
+/**
+ * Reads one cell of the record that starts at `start`: quoted or bare, up to the comma or line
+ * break after it; or what stops the record (more input needed, or an error).
+ */
+function readCell(
+  buf: string,
+  i: number,
+  start: number,
+  final: boolean,
+  max: number,
+): { value: string; end: number } | Parse {
+  if (buf[i] !== '"') {
+    let end = i;
+    while (end < buf.length && buf[end] !== "," && !isBreak(buf[end])) end++;
+    if (end >= buf.length && !final) return end - start > max ? tooLong(max) : { kind: "more" };
+    return { value: buf.slice(i, end), end };
+  }
+  const cell = quoted(buf, i + 1, final);
+  if (cell === "more") return buf.length - start > max ? tooLong(max) : { kind: "more" };
+  if (cell === "unclosed") {
+    return { kind: "error", code: "unclosed_quote", message: "opens a quote that is never closed" };
+  }
+  if (cell.end - start > max) return tooLong(max);
+  const next = buf[cell.end];
+  if (next !== undefined && next !== "," && !isBreak(next)) {
+    return {
+      kind: "error",
+      code: "invalid_quote",
+      message: "closes a quoted cell with other characters before the next comma",
+    };
+  }
+  return cell;
+}
+
 /**
  * Reads one record from `start` (not a blank line).
  *
@@ -79,42 +121,14 @@ function parseRow(
   const cells: string[] = [];
   let i = start;
   let crossed = false;
-  const tooLong = (): Parse => ({
-    kind: "error",
-    code: "record_too_long",
-    message: `is longer than ${max.toLocaleString("en-GB")} characters`,
-  });
   for (;;) {
-    if (i - start > max) return tooLong();
-    if (buf[i] === '"') {
-      const cell = quoted(buf, i + 1, final);
-      if (cell === "more") return buf.length - start > max ? tooLong() : { kind: "more" };
-      if (cell === "unclosed") {
-        return {
-          kind: "error",
-          code: "unclosed_quote",
-          message: "opens a quote that is never closed",
-        };
-      }
-      if (cell.end - start > max) return tooLong();
-      if (/[\r\n]/.test(cell.value)) crossed = true;
-      cells.push(cell.value);
-      i = cell.end;
-      const next = buf[i];
-      if (next !== undefined && next !== "," && !isBreak(next)) {
-        return {
-          kind: "error",
-          code: "invalid_quote",
-          message: "closes a quoted cell with other characters before the next comma",
-        };
-      }
-    } else {
-      let end = i;
-      while (end < buf.length && buf[end] !== "," && !isBreak(buf[end])) end++;
-      if (end >= buf.length && !final) return end - start > max ? tooLong() : { kind: "more" };
-      cells.push(buf.slice(i, end));
-      i = end;
-    }
+    if (i - start > max) return tooLong(max);
+    const cell = readCell(buf, i, start, final, max);
+    if ("kind" in cell) return cell;
+    // Only a quoted cell holds a line break.
+    if (/[\r\n]/.test(cell.value)) crossed = true;
+    cells.push(cell.value);
+    i = cell.end;
     if (crossed && cells.length > maxFields) {
       return {
         kind: "error",
@@ -130,7 +144,7 @@ function parseRow(
     // A line break or the end of the input ends the record.
     const end = i >= buf.length ? i : breakEnd(buf, i, final);
     if (end === -1) return { kind: "more" };
-    if (i - start > max) return tooLong();
+    if (i - start > max) return tooLong(max);
     return { kind: "row", cells, end, breaks: countBreaks(buf.slice(start, end)) };
   }
 }
