@@ -81,13 +81,75 @@ function isParam(value: unknown): value is { param: string } {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+type ConditionContext = {
+  file: string;
+  ruleset: RulesetFile;
+  issues: RulesetIssue[];
+  /** The JSON path of a part of the condition. */
+  at: (...more: PropertyKey[]) => string;
+};
+
+/** The value compared, and whether the operator can take it and the fact be compared with it. */
+function checkConditionValue(condition: FactCondition, ctx: ConditionContext): void {
+  const { file, ruleset, issues, at } = ctx;
+  const { operator, value } = condition;
+  if (!isKnownOperator(operator)) return;
+  const compared = isParam(value) ? ruleset.parameters[value.param] : value;
+  if (operatorMayThrow(operator, compared)) {
+    issues.push({
+      file,
+      path: at("operator"),
+      code: "operator_may_throw",
+      message: `operator "${operator}" would fail when the rule runs with this value: in and notIn need a list (or text) to look in, someValue: and everyValue: need a list, and swap: puts the fact there instead`,
+    });
+  }
+  const mismatch = checkComparedValue(condition.fact, operator, compared);
+  if (mismatch !== undefined && (compared !== undefined || !isParam(value))) {
+    issues.push({
+      file,
+      path: isParam(value) ? at("value", "param") : at("value"),
+      code: "value_type",
+      message: isParam(value) ? `parameter "${value.param}": ${mismatch}` : mismatch,
+    });
+  }
+}
+
+/** A `{param}` value must name a parameter, and a category value a category of the ruleset. */
+function checkValueNames(condition: FactCondition, ctx: ConditionContext): void {
+  const { file, ruleset, issues, at } = ctx;
+  const value = condition.value;
+  if (isParam(value)) {
+    if (!Object.hasOwn(ruleset.parameters, value.param)) {
+      issues.push({
+        file,
+        path: at("value", "param"),
+        code: "unknown_parameter",
+        message: `unknown parameter "${value.param}": ruleset.json defines ${Object.keys(ruleset.parameters).join(", ")}`,
+      });
+    }
+    return;
+  }
+  if (condition.fact !== "category" && condition.fact !== "requests") return;
+  const named = Array.isArray(value) ? value : [value];
+  named.forEach((category, i) => {
+    if (typeof category === "string" && !Object.hasOwn(ruleset.categories, category)) {
+      issues.push({
+        file,
+        path: Array.isArray(value) ? at("value", i) : at("value"),
+        code: "unknown_category",
+        message: `unknown category "${category}": ruleset.json defines ${Object.keys(ruleset.categories).join(", ")}`,
+      });
+    }
+  });
+}
+
 function checkFactCondition(
   condition: FactCondition,
   path: readonly PropertyKey[],
-  ctx: { file: string; ruleset: RulesetFile; issues: RulesetIssue[] },
+  context: { file: string; ruleset: RulesetFile; issues: RulesetIssue[] },
 ): void {
-  const { file, ruleset, issues } = ctx;
-  const at = (...more: PropertyKey[]) => formatPath([...path, ...more]);
+  const ctx: ConditionContext = { ...context, at: (...more) => formatPath([...path, ...more]) };
+  const { file, issues, at } = ctx;
   if (!isFactName(condition.fact)) {
     issues.push({
       file,
@@ -104,52 +166,8 @@ function checkFactCondition(
       message: `unknown operator "${condition.operator}": use json-rules-engine's defaults (equal, notEqual, in, notIn, contains, doesNotContain, lessThan, lessThanInclusive, greaterThan, greaterThanInclusive), optionally behind decorators such as not: or everyFact:`,
     });
   }
-  const value = condition.value;
-  const compared =
-    typeof value === "object" && value !== null && !Array.isArray(value)
-      ? ruleset.parameters[value.param]
-      : value;
-  if (isKnownOperator(condition.operator) && operatorMayThrow(condition.operator, compared)) {
-    issues.push({
-      file,
-      path: at("operator"),
-      code: "operator_may_throw",
-      message: `operator "${condition.operator}" would fail when the rule runs with this value: in and notIn need a list (or text) to look in, someValue: and everyValue: need a list, and swap: puts the fact there instead`,
-    });
-  }
-  const mismatch = isKnownOperator(condition.operator)
-    ? checkComparedValue(condition.fact, condition.operator, compared)
-    : undefined;
-  if (mismatch !== undefined && (compared !== undefined || !isParam(value))) {
-    issues.push({
-      file,
-      path: isParam(value) ? at("value", "param") : at("value"),
-      code: "value_type",
-      message: isParam(value) ? `parameter "${value.param}": ${mismatch}` : mismatch,
-    });
-  }
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    if (!Object.hasOwn(ruleset.parameters, value.param)) {
-      issues.push({
-        file,
-        path: at("value", "param"),
-        code: "unknown_parameter",
-        message: `unknown parameter "${value.param}": ruleset.json defines ${Object.keys(ruleset.parameters).join(", ")}`,
-      });
-    }
-  } else if (condition.fact === "category" || condition.fact === "requests") {
-    const named = Array.isArray(value) ? value : [value];
-    named.forEach((category, i) => {
-      if (typeof category === "string" && !Object.hasOwn(ruleset.categories, category)) {
-        issues.push({
-          file,
-          path: Array.isArray(value) ? at("value", i) : at("value"),
-          code: "unknown_category",
-          message: `unknown category "${category}": ruleset.json defines ${Object.keys(ruleset.categories).join(", ")}`,
-        });
-      }
-    });
-  }
+  checkConditionValue(condition, ctx);
+  checkValueNames(condition, ctx);
 }
 
 /**
