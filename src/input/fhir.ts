@@ -541,15 +541,7 @@ class FhirTaskReader {
     }
     this.from("recipient.assignment", "owner");
 
-    let org: Organisation = {};
-    if (optionUnit === undefined && assignment === "unassigned") {
-      org = this.readOrganisation(owner, "owner");
-    } else if (optionUnit === undefined && party.resource?.organization !== undefined) {
-      org = this.readOrganisation(
-        party.resource.organization,
-        `${party.resourcePath}.organization`,
-      );
-    }
+    const org = optionUnit === undefined ? this.ownerOrganisation(owner, party, assignment) : {};
     const unit = optionUnit ?? org.name;
     if (unit === undefined) {
       return this.problem(
@@ -568,6 +560,18 @@ class FhirTaskReader {
       owner.display !== undefined ? "owner.display" : party.resourcePath,
     );
     return { unit, assignment, assignee };
+  }
+
+  /** The organisation that owns the task: the owner itself, or a contained owner's organization. */
+  private ownerOrganisation(
+    owner: FhirReference,
+    party: Party,
+    assignment: "unassigned" | "user" | "group",
+  ): Organisation {
+    if (assignment === "unassigned") return this.readOrganisation(owner, "owner");
+    const organization = party.resource?.organization;
+    if (organization === undefined) return {};
+    return this.readOrganisation(organization, `${party.resourcePath}.organization`);
   }
 
   private readNhsNumber(): string | undefined {
