@@ -1,4 +1,4 @@
-import type { Outcome, Severity, Verdict } from "../engine/types.js";
+import type { Severity, Verdict } from "../engine/types.js";
 import type { Issue } from "../errors/guard-error.js";
 import { InputError } from "../errors/input-error.js";
 import { typed } from "../errors/unreadable.js";
@@ -598,6 +598,3 @@ export function summarise(
     return summariser.result();
   });
 }
-
-/** The outcomes, in the order reports show them. */
-export const outcomeOrder: readonly Outcome[] = ["reject", "remind", "accept"];

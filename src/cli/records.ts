@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { InputError, jsonSyntaxDetail } from "../node.js";
 import { matchHeader, readCsvRows } from "./csv.js";
 import { CliError } from "./io.js";
@@ -601,23 +600,4 @@ export function formatFromName(name: string): RecordFormat | undefined {
   if (lower.endsWith(".csv")) return "csv";
   if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
   return undefined;
-}
-
-/**
- * Reads a batch from a file, or from standard input when `path` is `-`.
- * A `.csv` name means CSV; anything else is sniffed (a `.json` file may hold one task, an array
- * or JSONL).
- *
- * @param path - a file path, or `-`
- * @param options - see {@link readRecords}
- * @returns the records in input order
- * @throws the file system's error (ENOENT, EACCES) on the first read when the file cannot be opened
- * @example for await (const r of readRecordsFrom("examples/corpus.jsonl")) count++
- */
-export function readRecordsFrom(
-  path: string,
-  options: ReadRecordsOptions = {},
-): AsyncGenerator<BatchRecord> {
-  const input = path === "-" ? process.stdin : createReadStream(path);
-  return readRecords(input, { ...options, format: options.format ?? formatFromName(path) });
 }

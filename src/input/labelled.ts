@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { parseOrThrow, text } from "./common.js";
+import { text } from "./common.js";
 
 const slugList = (what: string) =>
   z.array(text(what), { error: `${what} must be an array of rule ids` });
@@ -30,16 +30,3 @@ export const labelledTaskSchema = z.object({
   note: z.optional(z.string()),
 });
 export type LabelledTask = z.output<typeof labelledTaskSchema>;
-
-/**
- * Parses one labelled record, or throws an `InputError` (subject `labelled`) naming each bad field.
- *
- * @param input - one parsed JSONL line
- * @returns the record
- * @throws {InputError} naming `id`, `expect.category`, `expect.rules`, `expect.humanReview`
- * @example parseLabelledTask({ id: "A1", task: {}, expect: { category: "x", rules: [], humanReview: 1 } })
- * // throws InputError with an issue at expect.humanReview
- */
-export function parseLabelledTask(input: unknown): LabelledTask {
-  return parseOrThrow(labelledTaskSchema, input, "labelled");
-}

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { openBatch } from "../../src/cli/batch.js";
 import {
   type BatchRecord,
   csvRowToTask,
   formatFromName,
   type ReadRecordsOptions,
   readRecords,
-  readRecordsFrom,
 } from "../../src/cli/records.js";
 import { taskSchema } from "../../src/input/task.js";
 
@@ -19,6 +19,17 @@ async function collect(records: AsyncIterable<BatchRecord>): Promise<BatchRecord
   const out: BatchRecord[] = [];
   for await (const record of records) out.push(record);
   return out;
+}
+
+/** A fixture file read as the CLI reads a batch (format from its name, or sniffed). */
+function fromFile(name: string): AsyncGenerator<BatchRecord> {
+  const io = {
+    stdin: Readable.from([]),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: fixtures,
+  };
+  return openBatch(io, name, undefined, { bytes: 0 });
 }
 
 function read(
@@ -46,7 +57,7 @@ describe("readRecords: JSONL", () => {
   });
 
   it("reports a JSON syntax error as that line's error and goes on with the batch", async () => {
-    const records = await collect(readRecordsFrom(join(fixtures, "batch-malformed.jsonl")));
+    const records = await collect(fromFile("batch-malformed.jsonl"));
     expect(records.map((r) => r.line)).toEqual([1, 2, 3, 5, 6, 7]);
     const bad = records[2];
     expect(bad && "error" in bad && bad.error.issues[0]).toMatchObject({
@@ -72,7 +83,7 @@ describe("readRecords: JSONL", () => {
 
 describe("readRecords: JSON", () => {
   it("yields each element of an array with the line it starts on, and a bad element as an error", async () => {
-    const records = await collect(readRecordsFrom(join(fixtures, "array-with-a-bad-element.txt")));
+    const records = await collect(fromFile("array-with-a-bad-element.txt"));
     const text = await readFile(join(fixtures, "array-with-a-bad-element.txt"), "utf8");
     const lines = text.split("\n");
     expect(records.map((r) => ("error" in r ? "error" : (r.value as { id: string }).id))).toEqual([
@@ -91,7 +102,7 @@ describe("readRecords: JSON", () => {
   });
 
   it("reads one pretty-printed task as one record", async () => {
-    const records = await collect(readRecordsFrom(join(fixtures, "single-task.json")));
+    const records = await collect(fromFile("single-task.json"));
     expect(records).toHaveLength(1);
     const [only] = records;
     expect(only && "value" in only && taskSchema.safeParse(only.value).success).toBe(true);
@@ -153,7 +164,7 @@ describe("readRecords: chunking", () => {
 
 describe("readRecords: CSV", () => {
   it("maps dotted headers to nested fields, reads urgent, leaves empty cells out and keeps line numbers", async () => {
-    const records = await collect(readRecordsFrom(join(fixtures, "tasks.csv")));
+    const records = await collect(fromFile("tasks.csv"));
     expect(records.map((r) => r.line)).toEqual([2, 3, 5, 6, 7]);
     const [first, second, third, fourth, fifth] = records;
     expect(first && "value" in first && first.value).toEqual({
