@@ -291,6 +291,121 @@ function firstWhere(
   return reading.context.of(list).find((m) => counts(reading.context.read(m, review)));
 }
 
+/** A due date and where it came from: the earlier of dueBy and a timeframe in the body. */
+interface Due {
+  dueOn: string;
+  source: NonNullable<Facts["dueSource"]>;
+  text?: string;
+}
+
+function readDue(
+  task: TaskInput,
+  rest: string,
+  sentOn: string,
+  reading: Reading,
+  lexicon: Lexicon,
+) {
+  const { context } = reading;
+  let due: Due | undefined =
+    task.dueBy === undefined ? undefined : { dueOn: dueDate(task.dueBy), source: "dueBy" };
+  const stated = findTimeframe(rest, sentOn, {
+    bankHolidays: lexicon.bankHolidays,
+    words: lexicon.timeframes,
+    accept: (index) => context.requestAt(index),
+  });
+  // A timeframe in a body that asks nothing is someone else's ("speak to own GP within 5 days").
+  if (
+    stated &&
+    context.anyRequest &&
+    (due === undefined || daysBetween(due.dueOn, stated.dueOn) < 0)
+  )
+    due = { dueOn: stated.dueOn, source: "body", text: stated.text };
+  return due;
+}
+
+/** Distinct clinical details: two phrases over the same words ("BP" and "blood pressure") are one. */
+function careDetailTerms(context: ContextReader): number {
+  const spans = new Map<number, number>();
+  for (const m of context.of(LIST.clinical)) if (!spans.has(m.from)) spans.set(m.from, m.phrase);
+  return new Set(spans.values()).size;
+}
+
+/** The urgent, safety-related and safety-service facts, with the words behind each. */
+function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly SenderMention[]) {
+  const { stream, context } = reading;
+  // Urgent: asserted, not a service's name. Safety: anything not negated (a history or a
+  // hypothetical of self-harm still needs a person to read it).
+  const urgent = firstWhere(
+    reading,
+    LIST.urgent,
+    true,
+    (c) => !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done,
+  );
+  const safety =
+    firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service && !c.pseudo) ??
+    criticalResult(stream, context.of(LIST.analytes), lexicon);
+  const service = sender.find((s) => s.mention.list === LIST.safetyServices);
+  const words: Pick<Facts, "urgentPhrase" | "urgentText" | "safetyPhrase" | "safetyText"> = {};
+  if (urgent) {
+    words.urgentPhrase = lexicon.labels[LIST.urgent]?.[urgent.phrase] ?? "";
+    words.urgentText = spanOf(stream, urgent).text;
+    note(reading, "urgentLanguage", LIST.urgent, urgent, words.urgentPhrase);
+  }
+  if (safety) {
+    words.safetyPhrase = lexicon.labels[safety.list]?.[safety.phrase] ?? "";
+    words.safetyText = spanOf(stream, safety).text;
+    note(reading, "safetyLanguage", safety.list, safety, words.safetyPhrase);
+  }
+  if (service) {
+    const { field, stream: from, mention } = service;
+    const entry = lexicon.labels[LIST.safetyServices]?.[mention.phrase] ?? "";
+    note(reading, "safetyService", LIST.safetyServices, mention, entry, { field, stream: from });
+  }
+  const flags = {
+    urgentLanguage: urgent !== undefined,
+    safetyLanguage: safety !== undefined,
+    safetyService: service !== undefined,
+  };
+  return { flags, words };
+}
+
+/** The category facts: given wins, else the first category the body asks for, else other. */
+function categoryFacts(
+  task: TaskInput,
+  reading: Reading,
+  lexicon: Lexicon,
+  sender: readonly SenderMention[],
+): Pick<Facts, "category" | "categorySource" | "requests" | "categoryPhrase" | "categoryText"> {
+  if (task.category)
+    return { category: task.category, categorySource: "given", requests: [task.category] };
+  const asked = readCategories(reading, lexicon, task.sender.kind, sender);
+  const primary = asked[0];
+  if (primary === undefined) return { category: "other", categorySource: "unknown", requests: [] };
+  const label = (m: Mention) => lexicon.labels[LIST.categories]?.[m.phrase] ?? "";
+  for (const a of asked) note(reading, "category", LIST.categories, a.mention, label(a.mention));
+  return {
+    category: primary.id,
+    categorySource: "inferred",
+    requests: asked.map((a) => a.id),
+    categoryPhrase: label(primary.mention),
+    categoryText: clauseText(reading.stream, primary.mention),
+  };
+}
+
+/** The practice policy's facts: the decline date, or the sender's agreement. */
+function policyFacts(facts: Facts, task: TaskInput, practice: PracticePolicy): void {
+  const policy = practice.externalTasks;
+  if (policy.policy === "decline") {
+    facts.daysUntilDecline = daysBetween(facts.sentOn, policy.from);
+    facts.declineDateReached = facts.daysUntilDecline <= 0;
+  } else if (policy.policy === "agreed-providers") {
+    const ods = task.sender.odsCode;
+    facts.providerAgreement =
+      ods !== undefined &&
+      policy.agreements.some((a) => sameName(a.odsCode, ods) && a.acknowledgedOn <= facts.sentOn);
+  }
+}
+
 /**
  * Derives the facts the rules see from a validated task and practice. Pure: no clock, no I/O;
  * every date is read on the Europe/London calendar.
@@ -304,136 +419,51 @@ function firstWhere(
 export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: Lexicon): Facts {
   const sentOn = londonDate(task.sentAt);
   const senderUnit = normaliseName(task.sender.unit);
-  const external = !practiceUnits(practice).has(senderUnit);
   const stream = tokenStream(task.body, lexicon.reading);
   const mentions = withAllOf(stream, lexicon.matcher.scan(stream), lexicon);
   const context = new ContextReader(stream, mentions, lexicon);
   const reading: Reading = { stream, context, evidence: [] };
-
-  // Urgent: asserted, not a service's name. Safety: anything not negated (a history or a
-  // hypothetical of self-harm still needs a person to read it).
-  const urgent = firstWhere(
-    reading,
-    LIST.urgent,
-    true,
-    (c) => !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done,
-  );
-  const safety =
-    firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service && !c.pseudo) ??
-    criticalResult(stream, context.of(LIST.analytes), lexicon);
   const journal = readJournal(stream, context.of(LIST.journal), lexicon);
-
-  // Due date: the earlier of dueBy and a timeframe stated in the body.
-  let dueOn: string | undefined;
-  let dueSource: Facts["dueSource"];
-  let dueText: string | undefined;
-  if (task.dueBy !== undefined) {
-    dueOn = dueDate(task.dueBy);
-    dueSource = "dueBy";
-  }
-  const stated = findTimeframe(journal.rest, sentOn, {
-    bankHolidays: lexicon.bankHolidays,
-    words: lexicon.timeframes,
-    accept: (index) => context.requestAt(index),
-  });
-  // A timeframe in a body that asks nothing is someone else's ("speak to own GP within 5 days").
-  if (
-    stated &&
-    context.anyRequest &&
-    (dueOn === undefined || daysBetween(dueOn, stated.dueOn) < 0)
-  ) {
-    dueOn = stated.dueOn;
-    dueSource = "body";
-    dueText = stated.text;
-  }
-
-  // Category: given wins, else the first category the body asks for, else other.
+  const due = readDue(task, journal.rest, sentOn, reading, lexicon);
   const sender = readSender(task.sender, lexicon);
-  const asked = task.category ? [] : readCategories(reading, lexicon, task.sender.kind, sender);
-  const safetyService = sender.find((s) => s.mention.list === LIST.safetyServices);
-  const primary = asked[0];
-  const category: string = task.category ?? primary?.id ?? "other";
-  const categorySource: Facts["categorySource"] = task.category
-    ? "given"
-    : primary
-      ? "inferred"
-      : "unknown";
-
+  const review = reviewFacts(reading, lexicon, sender);
+  const { categoryPhrase, categoryText, ...categories } = categoryFacts(
+    task,
+    reading,
+    lexicon,
+    sender,
+  );
+  const { category } = categories;
   const categoryAsks = lexicon.categories.find((c) => c.id === category)?.requestsAction;
-  const actionRequested =
-    dueOn !== undefined ||
-    (category !== "other" && categoryAsks !== undefined ? categoryAsks : context.anyRequest);
 
-  const folded = task.body.replace(/\s+/g, " ").trim();
-  // Distinct clinical details: two phrases over the same words ("BP" and "blood pressure") are one.
-  const spans = new Map<number, number>();
-  for (const m of context.of(LIST.clinical)) if (!spans.has(m.from)) spans.set(m.from, m.phrase);
-  const clinical = new Set(spans.values());
   const facts: Facts = {
-    external,
+    external: !practiceUnits(practice).has(senderUnit),
     crossUnit: senderUnit !== normaliseName(task.recipient.unit),
     assignment: task.recipient.assignment,
     senderKind: task.sender.kind,
     externalPolicy: practice.externalTasks.policy,
     urgentFlag: task.urgent,
-    urgentLanguage: urgent !== undefined,
-    safetyLanguage: safety !== undefined,
-    safetyService: safetyService !== undefined,
-    actionRequested,
+    ...review.flags,
+    actionRequested:
+      due !== undefined ||
+      (category !== "other" && categoryAsks !== undefined ? categoryAsks : context.anyRequest),
     journalReference: journal.dated,
-    bodyLength: folded.length,
-    careDetailTerms: clinical.size,
+    bodyLength: task.body.replace(/\s+/g, " ").trim().length,
+    careDetailTerms: careDetailTerms(context),
     sentOn,
-    category,
-    categorySource,
-    requests: task.category ? [task.category] : asked.map((a) => a.id),
+    ...categories,
     evidence: reading.evidence,
+    ...review.words,
   };
-  if (urgent) {
-    facts.urgentPhrase = lexicon.labels[LIST.urgent]?.[urgent.phrase] ?? "";
-    facts.urgentText = spanOf(stream, urgent).text;
-    note(reading, "urgentLanguage", LIST.urgent, urgent, facts.urgentPhrase);
-  }
-  if (safety) {
-    facts.safetyPhrase = lexicon.labels[safety.list]?.[safety.phrase] ?? "";
-    facts.safetyText = spanOf(stream, safety).text;
-    note(reading, "safetyLanguage", safety.list, safety, facts.safetyPhrase);
-  }
-  if (safetyService) {
-    const { field, stream: from, mention } = safetyService;
-    const entry = lexicon.labels[LIST.safetyServices]?.[mention.phrase] ?? "";
-    note(reading, "safetyService", LIST.safetyServices, mention, entry, { field, stream: from });
-  }
-  if (dueOn !== undefined) {
-    facts.dueOn = dueOn;
-    facts.daysUntilDue = daysBetween(sentOn, dueOn);
-    facts.dueSource = dueSource;
-    if (dueText !== undefined) facts.dueText = dueText;
+  if (due !== undefined) {
+    facts.dueOn = due.dueOn;
+    facts.daysUntilDue = daysBetween(sentOn, due.dueOn);
+    facts.dueSource = due.source;
+    if (due.text !== undefined) facts.dueText = due.text;
     facts.dueSoon = facts.daysUntilDue <= lexicon.reviewWithinDays;
   }
-  if (primary) {
-    const label = lexicon.labels[LIST.categories]?.[primary.mention.phrase] ?? "";
-    facts.categoryPhrase = label;
-    facts.categoryText = clauseText(stream, primary.mention);
-    for (const a of asked)
-      note(
-        reading,
-        "category",
-        LIST.categories,
-        a.mention,
-        lexicon.labels[LIST.categories]?.[a.mention.phrase] ?? "",
-      );
-  }
-
-  const policy = practice.externalTasks;
-  if (policy.policy === "decline") {
-    facts.daysUntilDecline = daysBetween(sentOn, policy.from);
-    facts.declineDateReached = facts.daysUntilDecline <= 0;
-  } else if (policy.policy === "agreed-providers") {
-    const ods = task.sender.odsCode;
-    facts.providerAgreement =
-      ods !== undefined &&
-      policy.agreements.some((a) => sameName(a.odsCode, ods) && a.acknowledgedOn <= sentOn);
-  }
+  if (categoryPhrase !== undefined) facts.categoryPhrase = categoryPhrase;
+  if (categoryText !== undefined) facts.categoryText = categoryText;
+  policyFacts(facts, task, practice);
   return facts;
 }

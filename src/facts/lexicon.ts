@@ -32,6 +32,17 @@ export const LIST = {
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
 const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
+/** The context and pseudo-trigger lists of `phrases`, each optional. */
+const CONTEXT_LISTS = [
+  "negatedAfter",
+  "pseudoNegations",
+  "hypothetical",
+  "done",
+  "doneAfter",
+  "services",
+  "safetyServices",
+  "pseudoTriggers",
+] as const;
 
 export interface Lexicon {
   reading: Reading;
@@ -216,10 +227,10 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
   return lexicon;
 }
 
-function compileLexicon(ruleset: Ruleset): Lexicon {
+/** Every list of the trie in `LIST` order, as written (`allOf` phrases split into their parts). */
+function phraseLists(ruleset: Ruleset) {
   const { phrases } = ruleset;
   const categoryEntries = Object.entries(ruleset.categories);
-
   const lists: string[][] = [];
   const labels: string[][] = [];
   const partOf: { list: number; phrase: number; parts: number; part: number }[] = [];
@@ -236,14 +247,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     });
   };
   for (const name of PHRASE_LISTS) addList(LIST[name], phrases[name]);
-  addList(LIST.negatedAfter, phrases.negatedAfter ?? []);
-  addList(LIST.pseudoNegations, phrases.pseudoNegations ?? []);
-  addList(LIST.hypothetical, phrases.hypothetical ?? []);
-  addList(LIST.done, phrases.done ?? []);
-  addList(LIST.doneAfter, phrases.doneAfter ?? []);
-  addList(LIST.services, phrases.services ?? []);
-  addList(LIST.safetyServices, phrases.safetyServices ?? []);
-  addList(LIST.pseudoTriggers, phrases.pseudoTriggers ?? []);
+  for (const name of CONTEXT_LISTS) addList(LIST[name], phrases[name] ?? []);
   addList(
     LIST.categories,
     categoryEntries.flatMap(([, c]) => c.phrases),
@@ -258,10 +262,17 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
   );
   lists[LIST.allOfParts] = allOfParts;
   labels[LIST.allOfParts] = allOfParts;
-  const critical = ruleset.criticalResults ?? [];
-  const analytes = critical.flatMap((c) => c.analyte);
+  const analytes = (ruleset.criticalResults ?? []).flatMap((c) => c.analyte);
   lists[LIST.analytes] = analytes;
   labels[LIST.analytes] = analytes;
+  return { lists, labels, partOf };
+}
+
+function compileLexicon(ruleset: Ruleset): Lexicon {
+  const { phrases } = ruleset;
+  const categoryEntries = Object.entries(ruleset.categories);
+  const critical = ruleset.criticalResults ?? [];
+  const { lists, labels, partOf } = phraseLists(ruleset);
 
   const vocabulary = new Set<string>();
   for (const list of [...lists, ...Object.values(ruleset.wordGroups ?? {})])

@@ -159,35 +159,151 @@ function dropPossessive(text: string): string {
  * @example tokenStream("Pls r/v pt", reading).tokens.map((t) => t.word) // ["please", "review", "patient"]
  */
 export function tokenStream(body: string, reading: Reading): TokenStream {
-  const { text, origin } = fold(body);
-  const at = (i: number) => (origin === undefined ? i : (origin[i] ?? body.length));
-  const end = (i: number) =>
-    origin === undefined ? i : i >= origin.length ? body.length : (origin[i] ?? body.length);
-  const tokens: Token[] = [];
-  const clauses: TokenStream["clauses"] = [];
-  const sentences: TokenStream["sentences"] = [];
-  let clauseFrom = 0;
-  let sentenceClauseFrom = 0;
+  const stream = new StreamBuilder(body, reading);
+  const { text } = stream;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isAlnum(c)) {
+      const j = wordEnd(text, i);
+      stream.push({ text: text.slice(i, j), start: i, end: j });
+      i = j;
+    } else if (
+      c === QUESTION &&
+      i + 1 < n &&
+      isAlnum(text.charCodeAt(i + 1)) &&
+      !isAlnum(text.charCodeAt(i - 1))
+    ) {
+      stream.query(i);
+      i++;
+    } else i = punctuation(stream, text, i);
+  }
+  stream.closeSentence(false);
+  return { body, tokens: stream.tokens, clauses: stream.clauses, sentences: stream.sentences };
+}
 
-  const closeClause = () => {
-    if (tokens.length > clauseFrom) {
-      clauses.push({ from: clauseFrom, to: tokens.length, sentence: sentences.length });
-      clauseFrom = tokens.length;
+/** Where the word starting at `i` ends: letters and digits, joined by / & ' and a decimal point ("d/c'd", "u&e", "6.8"). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + 1;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (isAlnum(d)) j++;
+    else if (
+      (d === SLASH || d === AMP || d === APOS) &&
+      j + 1 < n &&
+      isAlnum(text.charCodeAt(j + 1))
+    )
+      j += 2;
+    else if (d === DOT && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)))
+      j += 2;
+    else break;
+  }
+  // A trailing apostrophe ("TTOs'") belongs to the word.
+  if (j < n && text.charCodeAt(j) === APOS) j++;
+  return j;
+}
+
+/** Reads the punctuation at `i` (sentence and clause ends), returning where reading goes on. */
+function punctuation(stream: StreamBuilder, text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13) {
+    stream.closeSentence(false);
+    return i + 1;
+  }
+  if (c === DOT || c === 33 || c === QUESTION) {
+    let j = i + 1;
+    while (j < n && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
+    const next = j < n ? text.charCodeAt(j) : 32;
+    if (next === 32 || next === 9 || next === 10 || next === 13 || j >= n)
+      stream.closeSentence(false);
+    return j;
+  }
+  if (c === 58) {
+    // ":" at the end of a line or before a list leads into what follows ("Actions for GP:").
+    let j = i + 1;
+    while (j < n && (text[j] === " " || text[j] === "\t")) j++;
+    if (j >= n || text[j] === "\n" || text[j] === "\r") stream.closeSentence(true);
+    else stream.closeClause();
+    return j;
+  }
+  if (c === 44 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93) stream.closeClause();
+  else if (c === 45 && i > 0 && text[i - 1] === " " && text[i + 1] === " ") stream.closeClause();
+  return i + 1;
+}
+
+/** The tokens, clauses and sentences of one body as they are read. */
+class StreamBuilder {
+  readonly text: string;
+  readonly tokens: Token[] = [];
+  readonly clauses: TokenStream["clauses"] = [];
+  readonly sentences: TokenStream["sentences"] = [];
+  readonly #body: string;
+  readonly #origin: number[] | undefined;
+  readonly #reading: Reading;
+  #clauseFrom = 0;
+  #sentenceClauseFrom = 0;
+
+  constructor(body: string, reading: Reading) {
+    const { text, origin } = fold(body);
+    this.text = text;
+    this.#body = body;
+    this.#origin = origin;
+    this.#reading = reading;
+  }
+
+  /** The body's index of the folded text's index `i`. */
+  #at(i: number): number {
+    const origin = this.#origin;
+    return origin === undefined ? i : (origin[i] ?? this.#body.length);
+  }
+
+  #end(i: number): number {
+    const origin = this.#origin;
+    if (origin === undefined) return i;
+    return i >= origin.length ? this.#body.length : (origin[i] ?? this.#body.length);
+  }
+
+  closeClause(): void {
+    if (this.tokens.length > this.#clauseFrom) {
+      this.clauses.push({
+        from: this.#clauseFrom,
+        to: this.tokens.length,
+        sentence: this.sentences.length,
+      });
+      this.#clauseFrom = this.tokens.length;
     }
-  };
-  const closeSentence = (lead: boolean) => {
-    closeClause();
-    if (clauses.length > sentenceClauseFrom) {
-      sentences.push({ from: sentenceClauseFrom, to: clauses.length, lead });
-      sentenceClauseFrom = clauses.length;
-      // Later clauses belong to the next sentence.
+  }
+
+  closeSentence(lead: boolean): void {
+    this.closeClause();
+    if (this.clauses.length > this.#sentenceClauseFrom) {
+      this.sentences.push({ from: this.#sentenceClauseFrom, to: this.clauses.length, lead });
+      this.#sentenceClauseFrom = this.clauses.length;
     }
-  };
-  const push = (raw: Raw) => {
+  }
+
+  /** A "?" straight before a word ("?PE") reads as the word "query". */
+  query(i: number): void {
+    this.tokens.push({
+      word: "query",
+      stem: "query",
+      start: this.#at(i),
+      end: this.#end(i + 1),
+      clause: this.clauses.length,
+      sentence: this.sentences.length,
+      via: "?",
+    });
+  }
+
+  /** One word of the body, expanded by the reading into one or more tokens. */
+  push(raw: Raw): void {
     const base = dropPossessive(raw.text);
     if (base === "") return;
-    const previous = tokens[tokens.length - 1];
-    const hit = reading.expand(base, previous) ?? reading.expand(raw.text, previous);
+    const previous = this.tokens[this.tokens.length - 1];
+    const hit = this.#reading.expand(base, previous) ?? this.#reading.expand(raw.text, previous);
     const parts = hit
       ? hit.words
       : base.includes("/") && !/^\d/.test(base)
@@ -201,91 +317,16 @@ export function tokenStream(body: string, reading: Reading): TokenStream {
         const token: Token = {
           word: w,
           stem: stem(w),
-          start: at(raw.start),
-          end: end(raw.end),
-          clause: clauses.length,
-          sentence: sentences.length,
+          start: this.#at(raw.start),
+          end: this.#end(raw.end),
+          clause: this.clauses.length,
+          sentence: this.sentences.length,
         };
         if (hit) token.via = hit.via;
-        tokens.push(token);
+        this.tokens.push(token);
       }
     }
-  };
-
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isAlnum(c)) {
-      let j = i + 1;
-      // A word: letters and digits, joined by / & ' and a decimal point ("d/c'd", "u&e", "6.8").
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (isAlnum(d)) j++;
-        else if (
-          (d === SLASH || d === AMP || d === APOS) &&
-          j + 1 < n &&
-          isAlnum(text.charCodeAt(j + 1))
-        )
-          j += 2;
-        else if (d === DOT && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)))
-          j += 2;
-        else break;
-      }
-      // A trailing apostrophe ("TTOs'") belongs to the word.
-      if (j < n && text.charCodeAt(j) === APOS) j++;
-      push({ text: text.slice(i, j), start: i, end: j });
-      i = j;
-      continue;
-    }
-    if (c === QUESTION && i + 1 < n && isAlnum(text.charCodeAt(i + 1))) {
-      const previous = i > 0 ? text.charCodeAt(i - 1) : 32;
-      if (!isAlnum(previous)) {
-        tokens.push({
-          word: "query",
-          stem: "query",
-          start: at(i),
-          end: end(i + 1),
-          clause: clauses.length,
-          sentence: sentences.length,
-          via: "?",
-        });
-        i++;
-        continue;
-      }
-    }
-    if (c === 10 || c === 13) {
-      closeSentence(false);
-      i++;
-      continue;
-    }
-    if (c === DOT || c === 33 || c === QUESTION) {
-      let j = i + 1;
-      while (j < n && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
-      const next = j < n ? text.charCodeAt(j) : 32;
-      if (next === 32 || next === 9 || next === 10 || next === 13 || j >= n) closeSentence(false);
-      i = j;
-      continue;
-    }
-    if (c === 58) {
-      // ":" at the end of a line or before a list leads into what follows ("Actions for GP:").
-      let j = i + 1;
-      while (j < n && (text[j] === " " || text[j] === "\t")) j++;
-      if (j >= n || text[j] === "\n" || text[j] === "\r") closeSentence(true);
-      else closeClause();
-      i = j;
-      continue;
-    }
-    if (c === 44 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93) {
-      closeClause();
-      i++;
-      continue;
-    }
-    if (c === 45 && i > 0 && text[i - 1] === " " && text[i + 1] === " ") closeClause();
-    i++;
   }
-  closeSentence(false);
-  return { body, tokens, clauses, sentences };
 }
 
 const PLAIN: Reading = { expand: () => undefined };
