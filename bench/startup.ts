@@ -94,7 +94,11 @@ const ownData: Record<string, string> = {
 function packageOf(file: string): string {
   const parts = file.split("/");
   const at = parts.lastIndexOf("node_modules");
-  if (at === -1) return ownData[file] ?? "gp-task-guard: code";
+  if (at === -1) {
+    // The bundled rules are imported from rules/*.json by the generated default ruleset.
+    if (file.startsWith("rules/")) return "gp-task-guard: default ruleset";
+    return ownData[file] ?? "gp-task-guard: code";
+  }
   const scope = parts[at + 1] ?? "";
   return scope.startsWith("@") ? `${scope}/${parts[at + 2]}` : scope;
 }

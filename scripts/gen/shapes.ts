@@ -23,17 +23,20 @@ export const shapesGenerator: Generator = {
       task: [...knownPaths(taskSchema)],
       practice: [...knownPaths(practiceSchema)],
     };
+    // One JSON string, parsed on first use: custom templates are rare, and a string costs
+    // Node next to nothing to load where the same data as an object literal is parsed at start-up.
+    const data = JSON.stringify({ views, fields });
     const content = [
       `// ${banner("scripts/gen/shapes.ts")}`,
       "// Source: the zod schemas of src/letters/context.ts and src/letters/view-schemas.ts (letters),",
       "// src/input/task.ts and src/input/practice.ts (rule messages), read through z.toJSONSchema.",
-      'import type { ShapeJson } from "./shape.js";',
       "",
-      "/** What each kind's templates may read: `<kind>:subject` for its subject line, `<kind>:body` for its text and HTML. */",
-      `export const viewShapes: Readonly<Record<string, ShapeJson>> = ${JSON.stringify(views, null, 2)};`,
-      "",
-      "/** Every dotted field path of a task and of a practice policy, for the fields a rule message may name. */",
-      `export const schemaFieldPaths: Readonly<Record<"task" | "practice", readonly string[]>> = ${JSON.stringify(fields, null, 2)};`,
+      "/**",
+      " * JSON: `views` (what each kind's templates may read: `<kind>:subject` for its subject line,",
+      " * `<kind>:body` for its text and HTML) and `fields` (every dotted field path of a task and of",
+      " * a practice policy, for the fields a rule message may name).",
+      " */",
+      `export const shapesJson = ${JSON.stringify(data)};`,
       "",
     ].join("\n");
     return [{ path: "src/letters/view-shapes.generated.ts", content }];

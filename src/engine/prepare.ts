@@ -41,7 +41,20 @@ export function resolveConditions(
 const cache = new WeakMap<Ruleset, PreparedRuleset>();
 
 /**
- * Prepares a ruleset once: phrase lists compiled, parameters resolved, messages compiled.
+ * A rule message compiled on its first render: a verdict renders the messages of the rules that
+ * fire, so a guard's first verdict does not wait for all of them to be parsed.
+ */
+function lazyMessage(source: string): (context: object) => string {
+  let render: ((context: object) => string) | undefined;
+  return (context) => {
+    render ??= compileMessage(source);
+    return render(context);
+  };
+}
+
+/**
+ * Prepares a ruleset once: phrase lists compiled, parameters resolved, messages compiled on
+ * first use.
  *
  * @example prepare(defaultRuleset()).rules.length // 15
  */
@@ -58,7 +71,7 @@ export function prepare(ruleset: Ruleset): PreparedRuleset {
     byId: new Map(
       ruleset.rules.map((rule, order) => [
         rule.id,
-        { rule, order, message: compileMessage(rule.message) },
+        { rule, order, message: lazyMessage(rule.message) },
       ]),
     ),
   };

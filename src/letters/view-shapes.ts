@@ -1,8 +1,20 @@
-import { fromShapeJson, type Shape } from "./shape.js";
+import { fromShapeJson, type Shape, type ShapeJson } from "./shape.js";
 import type { LetterKind } from "./types.js";
-import { schemaFieldPaths, viewShapes } from "./view-shapes.generated.js";
+import { shapesJson } from "./view-shapes.generated.js";
 
-const shapes = new Map<string, Shape>();
+interface GeneratedShapes {
+  views: Readonly<Record<string, ShapeJson>>;
+  fields: Readonly<Record<"task" | "practice", readonly string[]>>;
+}
+
+let generated: GeneratedShapes | undefined;
+/** The generated shapes, parsed on first use. */
+function shapes(): GeneratedShapes {
+  generated ??= JSON.parse(shapesJson) as GeneratedShapes;
+  return generated;
+}
+
+const read = new Map<string, Shape>();
 
 /**
  * The shape of the data a kind's templates may read: its context schema's fields, with the
@@ -17,12 +29,12 @@ const shapes = new Map<string, Shape>();
  */
 export function viewShape(kind: LetterKind, withSubject: boolean): Shape {
   const key = `${kind}:${withSubject ? "body" : "subject"}`;
-  const cached = shapes.get(key);
+  const cached = read.get(key);
   if (cached) return cached;
-  const json = viewShapes[key];
+  const json = shapes().views[key];
   if (json === undefined) throw new Error(`no generated shape for ${key}: run npm run generate`);
   const shape = fromShapeJson(json);
-  shapes.set(key, shape);
+  read.set(key, shape);
   return shape;
 }
 
@@ -36,8 +48,8 @@ let fieldPaths: { task: Set<string>; practice: Set<string> } | undefined;
  */
 export function schemaFields(): { task: Set<string>; practice: Set<string> } {
   fieldPaths ??= {
-    task: new Set(schemaFieldPaths.task),
-    practice: new Set(schemaFieldPaths.practice),
+    task: new Set(shapes().fields.task),
+    practice: new Set(shapes().fields.practice),
   };
   return fieldPaths;
 }
