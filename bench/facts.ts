@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "../scripts/generate-corpus.js";
 import { deriveFacts } from "../src/facts/derive.js";
 import { type Lexicon, lexiconOf } from "../src/facts/lexicon.js";
 import { words } from "../src/facts/tokens.js";
@@ -14,18 +15,6 @@ import { parseTask, type TaskInput } from "../src/input/task.js";
 import type { Phrase, Ruleset } from "../src/rules/schema.js";
 
 const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
-
-/** A small seeded generator (mulberry32): the same seed, the same extra phrases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function plain(list: readonly Phrase[] | undefined): string[] {
   return (list ?? []).flatMap((p) => (typeof p === "string" ? [p] : p.allOf));
@@ -46,7 +35,7 @@ export function phraseCount(ruleset: Ruleset): number {
  * first words with real phrases and with bodies (the trie grows where matching walks).
  */
 export function withMorePhrases(ruleset: Ruleset, factor: number, seed = 10): Ruleset {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const vocabulary = [
     ...new Set(
       PHRASE_LISTS.flatMap((name) => plain(ruleset.phrases[name]))
