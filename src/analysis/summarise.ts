@@ -275,6 +275,30 @@ interface TeamState {
 }
 
 /**
+ * A team's non-compliant tasks in the window from day `start` to `end` (London day numbers):
+ * how many, on which dates, for which rules; and how many in all.
+ */
+function teamWindow(days: TeamState["days"], start: number, end: number) {
+  const sorted = [...days.keys()].sort((a, b) => a - b);
+  let inWindow = 0;
+  const dates: string[] = [];
+  const perDate: { date: string; count: number }[] = [];
+  const reasons = new Map<string, number>();
+  let totalNonCompliant = 0;
+  for (const day of sorted) {
+    const entry = days.get(day);
+    if (entry === undefined) continue;
+    totalNonCompliant += entry.count;
+    if (day < start || day > end) continue;
+    inWindow += entry.count;
+    dates.push(dateOfDayNumber(day));
+    perDate.push({ date: dateOfDayNumber(day), count: entry.count });
+    for (const [ruleId, n] of entry.rules) reasons.set(ruleId, (reasons.get(ruleId) ?? 0) + n);
+  }
+  return { sorted, inWindow, dates, perDate, reasons, totalNonCompliant };
+}
+
+/**
  * Counts verdicts one at a time, so a batch of any size can be summarised as it streams.
  * `summarise` is this in one call.
  *
@@ -501,22 +525,11 @@ export class Summariser {
     };
     const teams: TeamEscalation[] = [];
     for (const { summary, days } of this.#teams.values()) {
-      const sorted = [...days.keys()].sort((a, b) => a - b);
-      let inWindow = 0;
-      const dates: string[] = [];
-      const perDate: { date: string; count: number }[] = [];
-      const reasons = new Map<string, number>();
-      let totalNonCompliant = 0;
-      for (const day of sorted) {
-        const entry = days.get(day);
-        if (entry === undefined) continue;
-        totalNonCompliant += entry.count;
-        if (day < start || day > end) continue;
-        inWindow += entry.count;
-        dates.push(dateOfDayNumber(day));
-        perDate.push({ date: dateOfDayNumber(day), count: entry.count });
-        for (const [ruleId, n] of entry.rules) reasons.set(ruleId, (reasons.get(ruleId) ?? 0) + n);
-      }
+      const { sorted, inWindow, dates, perDate, reasons, totalNonCompliant } = teamWindow(
+        days,
+        start,
+        end,
+      );
       const { count: peakCount, end: peakEnd } = busiestWindow(
         days,
         sorted,
