@@ -14,6 +14,19 @@ export interface TemplateHelper {
   fn: (...args: unknown[]) => unknown;
 }
 
+/** Does a list of findings hold one whose `field` is `value`? (the hasRule and hasSeverity helpers) */
+function someFinding(findings: unknown, field: "ruleId" | "severity", value: unknown): boolean {
+  return (
+    Array.isArray(findings) &&
+    findings.some(
+      (finding: unknown) =>
+        typeof finding === "object" &&
+        finding !== null &&
+        (finding as Record<string, unknown>)[field] === value,
+    )
+  );
+}
+
 /**
  * The helpers letter templates may call, besides Handlebars' `if`, `unless`, `each`, `with`
  * and `lookup`. Every one is pure: no I/O, no logging.
@@ -50,26 +63,12 @@ export const letterHelpers: Readonly<Record<string, TemplateHelper>> = {
   hasRule: {
     arity: 2,
     params: ["list", "value"],
-    fn: (findings, ruleId) =>
-      Array.isArray(findings) &&
-      findings.some(
-        (finding: unknown) =>
-          typeof finding === "object" &&
-          finding !== null &&
-          (finding as { ruleId?: unknown }).ruleId === ruleId,
-      ),
+    fn: (findings, ruleId) => someFinding(findings, "ruleId", ruleId),
   },
   hasSeverity: {
     arity: 2,
     params: ["list", "value"],
-    fn: (findings, severity) =>
-      Array.isArray(findings) &&
-      findings.some(
-        (finding: unknown) =>
-          typeof finding === "object" &&
-          finding !== null &&
-          (finding as { severity?: unknown }).severity === severity,
-      ),
+    fn: (findings, severity) => someFinding(findings, "severity", severity),
   },
   eq: { arity: 2, params: ["value", "value"], fn: (a, b) => a === b },
   plural: {
