@@ -6,6 +6,8 @@
  * This is the package's default entry, for browsers and bundlers: it imports no Node module.
  * `loadRuleset` and `loadTemplates` read files, so here they only say that they need Node;
  * Node resolves the package to `src/node.ts` (the `node` export condition), where they work.
+ *
+ * @module gp-task-guard
  */
 
 // The analyst's tools, which `gp-task-guard report`, `diff`, `test` and `score` are thin over

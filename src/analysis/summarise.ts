@@ -12,6 +12,12 @@ import type { Ruleset } from "../rules/schema.js";
  * team or Humberside LMCs. `none` when the team sent no non-compliant task in the window.
  */
 export const escalationLevels = ["none", "remind-team", "service-lead", "icb-or-lmc"] as const;
+/**
+ * A team's step on the escalation route, one of {@link escalationLevels}: the step its
+ * non-compliant external tasks in the window have reached.
+ *
+ * @example summarise(pairs).escalation?.teams[0]?.level // "icb-or-lmc"
+ */
 export type EscalationLevel = (typeof escalationLevels)[number];
 
 /** How a report names a step of the escalation route: in full, and short for a table cell. */
@@ -48,6 +54,13 @@ export interface SummarySender {
  */
 export type SummaryItem = Verdict | { verdict: Verdict; task: { sender: SummarySender } };
 
+/**
+ * Options of {@link summarise}: the ruleset the verdicts came from, and the escalation window
+ * and thresholds when they should differ from the ruleset's parameters (the CLI's `--window`,
+ * `--service-lead-at`, `--icb-at` and `--as-of`).
+ *
+ * @example summarise(pairs, { ruleset: guard.ruleset, escalationWindowDays: 30 })
+ */
 export interface SummariseOptions {
   /** The ruleset the verdicts came from: its rule titles, clause catalogue and escalation parameters. Default: the bundled ruleset. */
   ruleset?: Ruleset;

@@ -2,7 +2,22 @@ import type { Facts } from "../facts/catalogue.js";
 import type { Category } from "../input/task.js";
 import type { Letter } from "../letters/types.js";
 
+/**
+ * A rule's severity, and so its finding's: `reject` (the practice will not act on the task
+ * through a Task), `remind` (accepted, with what the sender should do next time) or `info`
+ * (a note that does not change the outcome).
+ *
+ * @example verdict.findings.map((f) => f.severity) // ["reject", "remind", "info"]
+ */
 export type Severity = "reject" | "remind" | "info";
+
+/**
+ * A verdict's outcome: the strongest severity among its findings, with `info` (or no
+ * finding) counting as `accept`. The outcome never silences a task: `verdict.humanReview`
+ * says whether a person must read it, whatever the outcome.
+ *
+ * @example (await guard.evaluate(task)).outcome // "reject"
+ */
 export type Outcome = "accept" | "remind" | "reject";
 
 /** One contract clause cited by a finding, from the ruleset's clause catalogue. */

@@ -114,6 +114,12 @@ export const factCatalogue = {
   },
 } as const;
 
+/**
+ * The name of a fact a rule condition may test: a key of {@link factCatalogue}. A condition
+ * naming anything else is a `RulesetError` when the ruleset loads.
+ *
+ * @example const name: FactName = "daysUntilDue";
+ */
 export type FactName = keyof typeof factCatalogue;
 
 /** The facts derived from one task and practice: what the rules see (`verdict.facts`). */

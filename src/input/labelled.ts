@@ -29,4 +29,11 @@ export const labelledTaskSchema = z.object({
   ),
   note: z.optional(z.string()),
 });
+/**
+ * One record of a labelled evaluation set, after {@link labelledTaskSchema}: a task, the
+ * verdict a careful reader of the guidance would give it (`expect`: category, rule ids, human
+ * review), and optionally its own practice, the voice it is written in and a note.
+ *
+ * @example labelledTaskSchema.parse(JSON.parse(line)).expect.rules // ["fit-note"]
+ */
 export type LabelledTask = z.output<typeof labelledTaskSchema>;

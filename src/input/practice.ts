@@ -57,6 +57,13 @@ export const practiceSchema = z.object({
 
 /** A practice's policy after validation. */
 export type PracticePolicy = z.output<typeof practiceSchema>;
+/**
+ * A practice's policy as a caller writes it, before validation: what `createGuard`'s
+ * `practice` takes, so that a misspelt field is a compile error. Defaults are filled in and
+ * every field checked at run time, giving {@link PracticePolicy}.
+ *
+ * @example const practice: PracticePolicyInput = { name: "Example Surgery", units: ["Example Surgery"], externalTasks: { policy: "accept" } };
+ */
 export type PracticePolicyInput = z.input<typeof practiceSchema>;
 
 /**

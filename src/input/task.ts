@@ -13,6 +13,12 @@ export const senderKinds = [
   "social-care",
   "other",
 ] as const;
+/**
+ * What kind of organisation sent a task, one of {@link senderKinds}. NHS and independent
+ * providers are bound by the NHS Standard Contract, so the contract rules apply to them.
+ *
+ * @example parseTask(raw).sender.kind // "nhs-provider"
+ */
 export type SenderKind = (typeof senderKinds)[number];
 export { defaultCategories };
 

@@ -7,6 +7,12 @@ export const letterKinds = [
   "practice-guidance",
   "escalation",
 ] as const;
+/**
+ * The kind of a letter, one of {@link letterKinds}: what `renderLetter` renders and what
+ * `verdict.letter.kind` says.
+ *
+ * @example renderLetter("opt-out-notice", { practice }).subject // "From 1 December 2026, …"
+ */
 export type LetterKind = (typeof letterKinds)[number];
 
 /** A rendered letter: plain text (no HTML entities) and a complete, escaped HTML document. */

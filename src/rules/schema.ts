@@ -36,6 +36,14 @@ export const factConditionSchema = z.strictObject({
 
 export type ConditionValue = z.infer<typeof conditionValueSchema>;
 export type FactCondition = z.infer<typeof factConditionSchema>;
+/**
+ * A rule's conditions, in json-rules-engine's format: a fact compared with a value by an
+ * operator (`{ fact, operator, value }`), or `all`, `any` or `not` of nested conditions.
+ * Facts, operators and parameters (`{ "param": "immediateWithinDays" }`) are checked when the
+ * ruleset loads.
+ *
+ * @example const condition: Condition = { all: [{ fact: "external", operator: "equal", value: true }] };
+ */
 export type Condition =
   | FactCondition
   | { all: Condition[]; priority?: number; name?: string }
@@ -74,6 +82,13 @@ export const exampleSchema = z.strictObject({
   /** When given, exactly these rules must fire on the example (ESLint RuleTester's `errors`). */
   expect: z.optional(z.array(slug)),
 });
+/**
+ * One example of a rule file: a task (and optionally a practice) on which the rule must fire
+ * (`examples.fires`) or must not (`examples.passes`), with what it shows; `gp-task-guard
+ * test` runs every one.
+ *
+ * @example rule.examples.fires[0]?.description // "a due date 14 days after sending is immediate"
+ */
 export type RuleExample = z.infer<typeof exampleSchema>;
 
 /** The JSON form of one rule file, `rules/<id>.json`. */
@@ -126,6 +141,13 @@ export const ruleSchema = z.strictObject({
       .check(z.minLength(1, { error: "a rule needs at least one example that passes" })),
   }),
 });
+/**
+ * A rule file, `rules/<id>.json`, as {@link ruleSchema} reads it: id, title, severity,
+ * conditions, guidance quote, contract clause ids, message, words to the sender, the letter it
+ * leads to, `enabled`, and examples that must fire and must not.
+ *
+ * @example const rule: RuleFile = ruleSchema.parse(JSON.parse(text));
+ */
 export type RuleFile = z.infer<typeof ruleSchema>;
 
 /** A phrase to find in a task body: words (a trailing `*` matches any word ending), or `allOf` phrases within one sentence or the next. */
@@ -345,6 +367,14 @@ export const rulesetSchema = z.strictObject({
     practice: z.record(z.string(), z.unknown()),
   }),
 });
+/**
+ * A ruleset's `ruleset.json`, as {@link rulesetSchema} reads it: name, version, guidance,
+ * the rule ids in order, parameters, the contract clause catalogue, categories and phrase
+ * lists, the reading data and an example task and practice. An overlay (`extends`) is merged
+ * into one of these before it is checked.
+ *
+ * @example (JSON.parse(text) as RulesetFile).parameters.immediateWithinDays // 14
+ */
 export type RulesetFile = z.infer<typeof rulesetSchema>;
 
 /** One rule of a loaded ruleset (an enabled one: disabled rules are not in `rules`). */
