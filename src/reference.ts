@@ -4,5 +4,7 @@
  * `createGuard({ engine: "json-rules-engine" })` works in a bundle. The default entry leaves
  * json-rules-engine out to stay light; in Node both names resolve to `src/node.ts`, which
  * imports it on first use.
+ *
+ * @module gp-task-guard/reference
  */
 export * from "./index.js";
