@@ -12,10 +12,8 @@
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { scoreLabelled } from "../../src/analysis/score.js";
 import { summarise } from "../../src/analysis/summarise.js";
-import { run } from "../../src/cli/run.js";
 import { createGuard } from "../../src/engine/guard.js";
 import { isInputError } from "../../src/errors/input-error.js";
 import { fhirSystems, fromFhirTask } from "../../src/input/fhir.js";
@@ -24,6 +22,7 @@ import type { TaskInputRaw } from "../../src/input/task.js";
 import { toCdsCards } from "../../src/output/cds-hooks.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import type { Ruleset } from "../../src/rules/schema.js";
+import { runCli } from "../../test/cli/run-cli.js";
 import { fillRegions, regionNames } from "./regions.js";
 import { readRuleFiles } from "./rules.js";
 import { banner, type GeneratedFile, type Generator } from "./types.js";
@@ -80,27 +79,18 @@ interface CliResult {
 const cliRuns = new Map<string, Promise<CliResult>>();
 
 /**
- * Runs `gp-task-guard <args>` in this process (as test/cli/run-cli.ts does), stdout then
- * stderr. Runs with the same arguments share one result: the docs name the same command
- * more than once, and building the docs twice in a test costs one set of runs.
+ * Runs `gp-task-guard <args>` in this process (test/cli/run-cli.ts), stdout then stderr.
+ * Runs with the same arguments share one result: the docs name the same command more than
+ * once, and building the docs twice in a test costs one set of runs.
  */
 function cli(args: string[], cwd = root): Promise<CliResult> {
   const key = JSON.stringify([args, cwd]);
   let result = cliRuns.get(key);
   if (result === undefined) {
-    result = (async () => {
-      const stdout = new PassThrough();
-      const stderr = new PassThrough();
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      stdout.on("data", (chunk: Buffer) => out.push(chunk));
-      stderr.on("data", (chunk: Buffer) => err.push(chunk));
-      const status = await run(args, { stdout, stderr, stdin: Readable.from([]), cwd });
-      return {
-        status,
-        output: Buffer.concat(out).toString("utf8") + Buffer.concat(err).toString("utf8"),
-      };
-    })();
+    result = runCli(args, undefined, cwd).then(({ status, stdout, stderr }) => ({
+      status,
+      output: stdout + stderr,
+    }));
     cliRuns.set(key, result);
   }
   return result;
