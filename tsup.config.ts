@@ -16,9 +16,6 @@ const library: Options = {
   target: "node20",
   platform: "neutral",
   treeshake: true,
-  // Less for Node to parse at start-up (about half the bytes); names are kept for stack traces.
-  minifyWhitespace: true,
-  minifySyntax: true,
   // Keep `node:` specifiers (only dist/node.* has any, as lazy imports).
   removeNodeProtocol: false,
   external: [/^node:/],
@@ -60,6 +57,10 @@ export default defineConfig([
     ...library,
     entry: { node: "src/node.ts" },
     clean: false,
+    // Less for Node to parse at start-up; names are kept for stack traces. Not in the browser
+    // entries: merged declarations would stop their bundlers from dropping what is unused.
+    minifyWhitespace: true,
+    minifySyntax: true,
   },
   {
     // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.
