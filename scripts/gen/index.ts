@@ -1,4 +1,5 @@
 import { docsGenerator } from "./docs.js";
+import { prebuiltLexicon } from "./lexicon.js";
 import { bundledRules } from "./rules.js";
 import { schemasGenerator } from "./schemas.js";
 import { shapesGenerator } from "./shapes.js";
@@ -10,6 +11,7 @@ export const generators: Generator[] = [
   // First: the rules' build checks message fields against the task and practice shapes it writes.
   shapesGenerator,
   bundledRules,
+  prebuiltLexicon,
   schemasGenerator,
   templatesGenerator,
   docsGenerator,

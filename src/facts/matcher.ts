@@ -37,6 +37,8 @@ interface Node {
   prefixes?: Map<string, { prefix: string; node: Node }[]>;
   /** The phrases that end here: their ids. */
   ends: number[];
+  /** A node read from `TrieData` whose edges are not read yet (`open` reads them). */
+  unread?: TrieData;
 }
 
 /** A phrase found in a body: its list, its index in the list and the tokens it covers. */
@@ -114,7 +116,8 @@ export function compilePhrase(
 const MENTION_STEPS = 5;
 
 /** The bound of `Matcher.worstSteps` from one node: its own step, then its costliest children at once. */
-function worstSteps(from: Node): number {
+function worstSteps(at: Node): number {
+  const from = open(at);
   let exact1 = 0;
   let exact2 = 0;
   for (const child of from.next?.values() ?? []) {
@@ -133,45 +136,143 @@ function worstSteps(from: Node): number {
   return 1 + found + exact1 + exact2 + (from.any ? worstSteps(from.any) : 0) + prefixes;
 }
 
+/**
+ * A compiled trie as plain data, for `Matcher.fromTrie`: `[ends, next, any, prefixes]`, where
+ * `next` is a flat list of stem and child, and `prefixes` of prefix and child; 0 stands for
+ * none. scripts/gen/lexicon.ts writes the default ruleset's at build time.
+ */
+export type TrieData = [
+  ends: number[],
+  next?: (string | TrieData)[] | 0,
+  any?: TrieData | 0,
+  prefixes?: (string | TrieData)[] | 0,
+];
+
+/** A matcher as plain data: its trie and, for each phrase id, its list and index in the list. */
+export interface MatcherData {
+  ids: [number, number][];
+  root: TrieData;
+}
+
+function addPrefix(at: Node, prefix: string, child: Node = node()): Node {
+  const key = prefix.slice(0, MIN_PREFIX_LETTERS);
+  at.prefixes ??= new Map();
+  let bucket = at.prefixes.get(key);
+  if (bucket === undefined) {
+    bucket = [];
+    at.prefixes.set(key, bucket);
+  }
+  let edge = bucket.find((e) => e.prefix === prefix);
+  if (edge === undefined) {
+    edge = { prefix, node: child };
+    bucket.push(edge);
+  }
+  return edge.node;
+}
+
+/** A node from its data, its edges left to `open`: a scan reads only the nodes it reaches. */
+function nodeOf(data: TrieData): Node {
+  return data.length > 1 ? { ends: data[0], unread: data } : { ends: data[0] };
+}
+
+/** Reads the edges of a node made by `nodeOf`, once. */
+function open(at: Node): Node {
+  const data = at.unread;
+  if (data === undefined) return at;
+  at.unread = undefined;
+  const [, next, any, prefixes] = data;
+  if (next) {
+    at.next = new Map();
+    for (let i = 0; i < next.length; i += 2)
+      at.next.set(next[i] as string, nodeOf(next[i + 1] as TrieData));
+  }
+  if (any) at.any = nodeOf(any);
+  if (prefixes) {
+    for (let i = 0; i < prefixes.length; i += 2)
+      addPrefix(at, prefixes[i] as string, nodeOf(prefixes[i + 1] as TrieData));
+  }
+  return at;
+}
+
+function dataOf(at: Node): TrieData {
+  const from = open(at);
+  const next = from.next ? [...from.next].flatMap(([word, child]) => [word, dataOf(child)]) : 0;
+  const prefixes = from.prefixes
+    ? [...from.prefixes.values()].flat().flatMap((edge) => [edge.prefix, dataOf(edge.node)])
+    : 0;
+  const data: TrieData = [from.ends, next, from.any ? dataOf(from.any) : 0, prefixes];
+  while (data.length > 1 && data.at(-1) === 0) data.pop();
+  return data;
+}
+
 /** Several phrase lists compiled into one trie. */
 export class Matcher {
-  readonly #root = node();
+  readonly #root: Node;
   /** Phrase id → [list, index in list]. */
-  readonly #ids: [number, number][] = [];
-  /**
-   * An upper bound on the trie steps `scan` takes from one start token, whatever the tokens:
-   * every `_` and every prefix edge of one bucket taken at once, and the two costliest exact
-   * edges (a token's stem and its word as written).
-   */
-  readonly worstSteps: number;
+  readonly #ids: [number, number][];
+  #worstSteps: number | undefined;
+
+  private constructor(root: Node, ids: [number, number][]) {
+    this.#root = root;
+    this.#ids = ids;
+  }
 
   /**
+   * Compiles phrase lists into one trie.
+   *
    * @param lists - each list's phrases as text (an `allOf` phrase's parts are added by the caller
    *   as separate lists or entries)
    * @param reading - the ruleset's shorthand and spelling, applied to phrases as to bodies
    */
-  constructor(
+  static compile(
     lists: readonly (readonly string[])[],
     reading: Reading,
     groups: Readonly<Record<string, readonly string[]>> = {},
-  ) {
+  ): Matcher {
+    const matcher = new Matcher(node(), []);
     const memo = new Map<string, PatternWord[]>();
     lists.forEach((phrases, list) => {
       phrases.forEach((text, index) => {
-        const id = this.#ids.length;
-        this.#ids.push([list, index]);
+        const id = matcher.#ids.length;
+        matcher.#ids.push([list, index]);
         for (const pattern of compilePhrase(text, reading, groups, memo)) {
-          this.#add(pattern, id);
+          matcher.#add(pattern, id);
           // "self harm" is also "selfharm", "fit note" also "fitnote".
           const [a, b] = pattern;
           if (pattern.length === 2 && a && b && !a.prefix && !b.prefix && !a.any && !b.any) {
             const joined = readPiece(a.text + b.text, reading, memo);
-            if (joined.length === 1 && /^[a-z]+$/.test(a.text + b.text)) this.#add(joined, id);
+            if (joined.length === 1 && /^[a-z]+$/.test(a.text + b.text)) matcher.#add(joined, id);
           }
         }
       });
     });
-    this.worstSteps = worstSteps(this.#root);
+    return matcher;
+  }
+
+  /**
+   * A matcher from the data `toTrie` gave, with no phrase compiled again: the same trie, so
+   * the same mentions for every body.
+   *
+   * @example Matcher.fromTrie(matcher.toTrie()).scan(stream) // as matcher.scan(stream)
+   */
+  static fromTrie(data: MatcherData): Matcher {
+    return new Matcher(nodeOf(data.root), data.ids);
+  }
+
+  /** The trie as plain data (JSON), for `fromTrie`. */
+  toTrie(): MatcherData {
+    return { ids: this.#ids, root: dataOf(this.#root) };
+  }
+
+  /**
+   * An upper bound on the trie steps `scan` takes from one start token, whatever the tokens:
+   * every `_` and every prefix edge of one bucket taken at once, and the two costliest exact
+   * edges (a token's stem and its word as written). Computed on first read (when a ruleset is
+   * built); evaluating never needs it.
+   */
+  get worstSteps(): number {
+    this.#worstSteps ??= worstSteps(this.#root);
+    return this.#worstSteps;
   }
 
   #add(pattern: readonly PatternWord[], id: number): void {
@@ -181,19 +282,7 @@ export class Matcher {
         at.any ??= node();
         at = at.any;
       } else if (word.prefix) {
-        const key = word.text.slice(0, MIN_PREFIX_LETTERS);
-        at.prefixes ??= new Map();
-        let bucket = at.prefixes.get(key);
-        if (bucket === undefined) {
-          bucket = [];
-          at.prefixes.set(key, bucket);
-        }
-        let edge = bucket.find((e) => e.prefix === word.text);
-        if (edge === undefined) {
-          edge = { prefix: word.text, node: node() };
-          bucket.push(edge);
-        }
-        at = edge.node;
+        at = addPrefix(at, word.text);
       } else {
         at.next ??= new Map();
         let child = at.next.get(word.text);
@@ -207,7 +296,8 @@ export class Matcher {
     if (!at.ends.includes(id)) at.ends.push(id);
   }
 
-  #step(from: Node, token: Token, out: Node[]): void {
+  #step(at: Node, token: Token, out: Node[]): void {
+    const from = open(at);
     if (from.any) out.push(from.any);
     const exact = from.next?.get(token.stem);
     if (exact) out.push(exact);
@@ -224,7 +314,7 @@ export class Matcher {
   /**
    * Every phrase found in the stream, in body order, each with the tokens it covers.
    *
-   * @example new Matcher([["fit note"]], reading).scan(tokenStream("Pls do fitnote", reading)) // [{ list: 0, phrase: 0, from: 2, to: 3 }]
+   * @example Matcher.compile([["fit note"]], reading).scan(tokenStream("Pls do fitnote", reading)) // [{ list: 0, phrase: 0, from: 2, to: 3 }]
    */
   scan(stream: TokenStream): Mention[] {
     const mentions: Mention[] = [];

@@ -1,0 +1,12 @@
+import type { MatcherData } from "../facts/matcher.js";
+
+/**
+ * Browsers compile the default ruleset's phrases when the first guard is made, as for any
+ * ruleset: the prebuilt trie (src/rules/default-trie.ts) would add about 35 KB gzip to a
+ * browser bundle, more than the start-up it saves a page that makes one guard.
+ *
+ * @returns nothing: no prebuilt trie in a browser build
+ */
+export function defaultTrie(): MatcherData | undefined {
+  return undefined;
+}
