@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type FactName, factCatalogue } from "../../src/facts/catalogue.js";
 import { deriveFacts, sameName } from "../../src/facts/derive.js";
 import { lexiconOf } from "../../src/facts/lexicon.js";
 import { parsePractice } from "../../src/input/practice.js";
@@ -65,6 +66,30 @@ describe("deriveFacts: the base example", () => {
         },
       ],
     });
+  });
+});
+
+describe("the fact catalogue (src/facts/catalogue.json)", () => {
+  it("gives each fact the type deriveFacts gives it", () => {
+    const samples = [
+      factsOf(),
+      bodyFacts("Urgent: please review, safeguarding concern. Bloods within 3 days.", {
+        dueBy: "2026-12-01",
+      }),
+      factsOf({}, decliningFrom("2026-11-01")),
+    ];
+    const seen = new Set<string>();
+    for (const facts of samples) {
+      for (const [name, value] of Object.entries(facts)) {
+        const type = Array.isArray(value) ? "array" : typeof value;
+        expect(factCatalogue[name as FactName]?.type, name).toBe(type);
+        seen.add(name);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(25);
+    for (const { type } of Object.values(factCatalogue)) {
+      expect(["boolean", "number", "string", "array"]).toContain(type);
+    }
   });
 });
 
