@@ -2,11 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import Handlebars from "handlebars";
-import {
-  checkPages,
-  pageCompileOptions,
-  pagePartialName,
-} from "../../src/analysis/page-templates.js";
+import { checkPages } from "../../src/analysis/page-templates.js";
 import { templateCompileOptions } from "../../src/letters/compile-options.js";
 import { buildTemplates } from "../../src/letters/custom-templates.js";
 import { banner, type Generator } from "./types.js";
@@ -36,14 +32,17 @@ async function readTemplates(dir = folder): Promise<Map<string, string>> {
   return sources;
 }
 
-/** The sources, for custom template folders: their templates are checked against these partials. */
-function sourcesFile(sources: ReadonlyMap<string, string>): string {
+/** A set of template sources as a TypeScript constant: file name → Handlebars source. */
+function sourcesFile(
+  sources: ReadonlyMap<string, string>,
+  about: { source: string; doc: string; name: string },
+): string {
   const lines = [
     `// ${banner("scripts/gen/templates.ts")}`,
-    "// Source: templates/**/*.hbs. Keys are paths relative to templates/.",
+    `// Source: ${about.source}`,
     "",
-    "/** The bundled letter templates: file name (relative to templates/) → Handlebars source. */",
-    "export const defaultTemplates: Readonly<Record<string, string>> = {",
+    `/** ${about.doc} */`,
+    `export const ${about.name}: Readonly<Record<string, string>> = {`,
   ];
   for (const [name, source] of sources) {
     lines.push(`  ${JSON.stringify(name)}: ${JSON.stringify(source)},`);
@@ -118,40 +117,6 @@ function precompiledFile(sources: ReadonlyMap<string, string>): string {
   return lines.join("\n");
 }
 
-/** The analyst's HTML pages (`templates/report/`), precompiled: pages by file name, partials by name. */
-function pagesFile(sources: ReadonlyMap<string, string>): string {
-  const templates: string[] = [];
-  const partials: string[] = [];
-  for (const [name, source] of sources) {
-    const partial = pagePartialName(name);
-    const spec = Handlebars.precompile(source, pageCompileOptions);
-    (partial === undefined ? templates : partials).push(
-      `    ${JSON.stringify(partial ?? name)}: ${spec},`,
-    );
-  }
-  return [
-    "// @ts-nocheck: Handlebars' precompiler writes untyped JavaScript.",
-    `// ${banner("scripts/gen/templates.ts")}`,
-    "// Source: templates/report/**/*.hbs, checked against the views of src/analysis/page-views.ts",
-    "// and precompiled with src/analysis/page-templates.ts's pageCompileOptions.",
-    'import type { TemplateSpecification } from "handlebars";',
-    "",
-    "/** The analyst's HTML pages (report, ruleset diff), precompiled, with their partials. */",
-    "export const precompiledPages: {",
-    "  readonly templates: Readonly<Record<string, TemplateSpecification>>;",
-    "  readonly partials: Readonly<Record<string, TemplateSpecification>>;",
-    "} = {",
-    "  templates: {",
-    ...templates,
-    "  },",
-    "  partials: {",
-    ...partials,
-    "  },",
-    "};",
-    "",
-  ].join("\n");
-}
-
 /**
  * Bundles `templates/**\/*.hbs` into `src/letters/default-templates.generated.ts` (the sources,
  * which custom template folders are checked and compiled with) and
@@ -159,7 +124,8 @@ function pagesFile(sources: ReadonlyMap<string, string>): string {
  * the default letters render with Handlebars' runtime alone and no file system). The bundled
  * templates are checked first, as a custom folder's are: a bad one fails the generation.
  * `templates/report/` (the analyst's HTML pages) is checked against the pages' views and
- * precompiled into `src/analysis/report-templates.generated.ts` the same way.
+ * bundled as sources into `src/analysis/page-sources.generated.ts`: the pages are compiled
+ * when first rendered, in Node, off the path to a first verdict.
  */
 export const templatesGenerator: Generator = {
   name: "templates",
@@ -169,8 +135,22 @@ export const templatesGenerator: Generator = {
     const pages = await readTemplates(join(folder, "report"));
     checkPages(Object.fromEntries(pages));
     return [
-      { path: "src/analysis/report-templates.generated.ts", content: pagesFile(pages) },
-      { path: "src/letters/default-templates.generated.ts", content: sourcesFile(sources) },
+      {
+        path: "src/analysis/page-sources.generated.ts",
+        content: sourcesFile(pages, {
+          source: "templates/report/**/*.hbs. Keys are paths relative to templates/report/.",
+          doc: "The analyst's HTML pages and their partials: file name (relative to templates/report/) → Handlebars source.",
+          name: "pageSources",
+        }),
+      },
+      {
+        path: "src/letters/default-templates.generated.ts",
+        content: sourcesFile(sources, {
+          source: "templates/**/*.hbs. Keys are paths relative to templates/.",
+          doc: "The bundled letter templates: file name (relative to templates/) → Handlebars source.",
+          name: "defaultTemplates",
+        }),
+      },
       { path: "src/letters/precompiled-templates.generated.ts", content: precompiledFile(sources) },
     ];
   },

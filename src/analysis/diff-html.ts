@@ -152,8 +152,10 @@ export function diffView(diff: RulesetDiff): DiffView {
 
 /**
  * The diff as one self-contained HTML page (no script, no external resource), rendered from
- * `templates/report/diff.html.hbs`, every value escaped.
+ * `templates/report/diff.html.hbs`, every value escaped. In Node only: the page templates are
+ * compiled when first rendered; a browser bundle throws a `TemplateError`.
  *
+ * @throws {TemplateError} outside Node
  * @example renderDiffHtml(diff).startsWith("<!DOCTYPE html>") // true
  */
 export function renderDiffHtml(diff: RulesetDiff): string {

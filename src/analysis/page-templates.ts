@@ -1,8 +1,8 @@
 /**
- * The analyst's HTML pages (report, ruleset diff) are Handlebars templates in
+ * The analyst's HTML pages (report, ruleset diff, score) are Handlebars templates in
  * `templates/report/`, checked here against their typed views (`page-views.ts`) with the
- * letters' checker, then precompiled by `npm run generate` (scripts/gen/templates.ts) the way
- * the bundled letters are; `pages.ts` renders them with Handlebars' runtime alone. A page
+ * letters' checker: by `npm run generate`, which bundles their sources, and again by
+ * `pages.ts` before it compiles them on first use. A page
  * opens with `{{#> page.html}}` for the shared frame (stylesheet, heading, footer) and draws
  * with the shared partials (`bar-chart`, `column-chart`, `legend`, `table`).
  */
@@ -26,10 +26,7 @@ export type PageName = keyof typeof pageViews;
 
 const partialFile = /^partials\/([a-z][a-z0-9-]*(?:\.html)?)\.hbs$/;
 
-/**
- * Handlebars' compile options for the pages, shared by the precompiler and the tests: escaped,
- * a missing field an error, only the page helpers.
- */
+/** Handlebars' compile options for the pages: escaped, a missing field an error, only the page helpers. */
 export const pageCompileOptions = {
   strict: true,
   knownHelpersOnly: true,
@@ -42,7 +39,7 @@ export function pagePartialName(file: string): string | undefined {
 }
 
 /**
- * Checks the page templates, as `npm run generate` does before it precompiles them: every page
+ * Checks the page templates, as `npm run generate` and the first render do: every page
  * is present, every file is a page or a partial, and each page (with the partials it includes)
  * reads only fields its view has, calls only the page helpers and escapes all data.
  *

@@ -1,46 +1,57 @@
 /**
- * Renders the analyst's HTML pages from the templates that `npm run generate` checked
- * (page-templates.ts) and precompiled, with Handlebars' runtime alone.
+ * Renders the analyst's HTML pages from the templates of `templates/report/` (bundled as
+ * sources by `npm run generate`), checked against their typed views and compiled when the
+ * first page is rendered, with the full Handlebars loaded then: the pages are an analyst's
+ * tool, never on the path to a first verdict. Browser bundles use `pages.browser.ts`.
  */
-import type Handlebars from "handlebars";
-import HandlebarsRuntime from "handlebars/runtime.js";
 import type { z } from "zod";
 import { TemplateError } from "../errors/template-error.js";
+import { handlebarsCompiler } from "../letters/handlebars-compiler.js";
 import { environment } from "../letters/templates.js";
 import { pageHelpers } from "./page-helpers.js";
-import type { PageName, pageViews } from "./page-templates.js";
-import { precompiledPages } from "./report-templates.generated.js";
+import { pageSources } from "./page-sources.generated.js";
+import {
+  checkPages,
+  type PageName,
+  pageCompileOptions,
+  pagePartialName,
+  type pageViews,
+} from "./page-templates.js";
 
 type Render = (data: object) => string;
 let pages: Map<string, Render> | undefined;
 
-function bundledPages(): Map<string, Render> {
+/** The pages, checked and compiled on first use. */
+function compiledPages(): Map<string, Render> {
   if (pages) return pages;
-  const runtime = HandlebarsRuntime as unknown as { create(): typeof Handlebars };
-  const env = environment(runtime, pageHelpers);
-  for (const [name, spec] of Object.entries(precompiledPages.partials)) {
-    env.registerPartial(name, env.template(spec));
+  checkPages(pageSources);
+  const env = environment(handlebarsCompiler("templates/report/"), pageHelpers);
+  const compiled = new Map<string, Render>();
+  for (const [file, source] of Object.entries(pageSources)) {
+    const template = env.compile(source, pageCompileOptions);
+    const partial = pagePartialName(file);
+    if (partial === undefined) compiled.set(file, template);
+    else env.registerPartial(partial, template);
   }
-  pages = new Map(
-    Object.entries(precompiledPages.templates).map(([file, spec]) => [file, env.template(spec)]),
-  );
+  pages = compiled;
   return pages;
 }
 
 /**
- * Renders one of the analyst's HTML pages from its view, with the bundled templates
- * (checked and precompiled at build time; Handlebars' runtime alone renders them).
+ * Renders one of the analyst's HTML pages from its view, with the bundled templates (checked
+ * against the page's view and compiled on first use, in Node).
  *
- * @param name - the page: `report` or `diff`
- * @param view - the page's view, built by `reportView` or `diffView`
+ * @param name - the page: `report`, `diff` or `score`
+ * @param view - the page's view, built by `reportView`, `diffView` or `scoreView`
  * @returns the HTML document
+ * @throws {TemplateError} outside Node 20.16 or later, where Handlebars' compiler cannot be loaded
  * @example renderPage("diff", diffView(diff)).startsWith("<!DOCTYPE html>") // true
  */
 export function renderPage<P extends PageName>(
   name: P,
   view: z.output<(typeof pageViews)[P]>,
 ): string {
-  const render = bundledPages().get(`${name}.html.hbs`);
+  const render = compiledPages().get(`${name}.html.hbs`);
   if (!render) throw new TemplateError(`${name}.html.hbs`, "", "there is no such page");
   return render(view);
 }

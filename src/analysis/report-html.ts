@@ -345,10 +345,13 @@ export function reportView(input: ReportInput): ReportView {
  * reject and remind rules grouped by severity, information rules apart, contract clauses
  * cited), the escalation table and the team tables, each colour named in a legend. Rendered
  * from `templates/report/report.html.hbs`: no script, no external resource, print CSS for A4;
- * every value from task data is escaped. No NHS number or task text appears.
+ * every value from task data is escaped. No NHS number or task text appears. In Node only:
+ * the page templates are compiled when first rendered; a browser bundle throws a
+ * `TemplateError`.
  *
  * @param input - the summary and the batch's bookkeeping
  * @returns the HTML document
+ * @throws {TemplateError} outside Node
  * @example renderReportHtml({ summary }).startsWith("<!DOCTYPE html>") // true
  */
 export function renderReportHtml(input: ReportInput): string {

@@ -166,10 +166,12 @@ export function scoreView(score: Score): ScoreView {
 
 /**
  * The score as one self-contained HTML page (no script, no external resource), rendered from
- * `templates/report/score.html.hbs`; every value is escaped.
+ * `templates/report/score.html.hbs`; every value is escaped. In Node only: the page templates
+ * are compiled when first rendered; a browser bundle throws a `TemplateError`.
  *
  * @param score - from `scoreLabelled`
  * @returns the HTML document
+ * @throws {TemplateError} outside Node
  * @example renderScoreHtml(score).startsWith("<!DOCTYPE html>") // true
  */
 export function renderScoreHtml(score: Score): string {

@@ -66,7 +66,7 @@ function legendSwatches(legend: readonly LegendItem[]): Set<string> {
 }
 
 describe("the analyst's HTML pages", () => {
-  it("check every template against its view before it is precompiled", () => {
+  it("check every template against its view before it is compiled", () => {
     expect(Object.keys(sources)).toContain("partials/bar-chart.hbs");
     expect(() => checkPages(sources)).not.toThrow();
     const broken = (file: string, source: string) => () =>

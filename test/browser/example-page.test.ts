@@ -94,7 +94,7 @@ describe("the default entry in a browser bundle", () => {
     expect(inputs.filter((file) => heavy.test(file))).toEqual([]);
   });
 
-  it("refuses a templates folder and the reference engine with typed errors; /reference runs it", async () => {
+  it("refuses a templates folder, the HTML pages and the reference engine with typed errors; /reference runs it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gp-task-guard-variants-"));
     try {
       const bundle = async (name: string, keep: string[]) => {
@@ -123,6 +123,12 @@ describe("the default entry in a browser bundle", () => {
           },
         ),
       ).toThrow(/a templates folder can only be read in Node/);
+      // The analyst's pages are compiled from their templates in Node only.
+      const rules = browser.defaultRuleset();
+      const diff = new browser.VerdictDiff(rules, rules).result();
+      expect(() => browser.renderDiffHtml(diff)).toThrow(
+        /the analyst's HTML pages are rendered in Node/,
+      );
       const guard = browser.createGuard({
         practice: practice as never,
         engine: "json-rules-engine",
