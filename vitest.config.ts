@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -10,5 +11,9 @@ export default defineConfig({
     // This is safe because no test mocks a module; the files that change process state
     // (process.env.TZ, fake timers, module reloads) put it back in `finally` or `afterEach`.
     isolate: false,
+    // One worker per core. Vitest's default is one fewer, which on a 2-core machine ran every
+    // file in series on one core; the main process only transforms and reports. Each worker is
+    // its own process, and every test that writes files writes them to its own temporary folder.
+    maxWorkers: availableParallelism(),
   },
 });

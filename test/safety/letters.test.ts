@@ -251,7 +251,7 @@ describe("custom templates", () => {
           expect(letter.value.html).not.toContain("<script>");
         },
       ),
-      fuzz(300, 0.4),
+      fuzz(150, 0.4),
     );
   });
 
