@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { buildRuleset } from "../../src/rules/build.js";
+import { parseRuleMessages } from "../../src/rules/message.js";
 import type { Ruleset } from "../../src/rules/schema.js";
 import { banner, type Generator } from "./types.js";
 
@@ -89,6 +90,7 @@ function prebuiltSource(head: string, files: Record<string, unknown>, ruleset: R
   return [
     `${head}, as buildRuleset assembles them (test/rules/build.test.ts checks it still does).`,
     'import { defaultRulesetFiles as files } from "./default-ruleset.generated.js";',
+    'import type { RuleMessages } from "./message-tree.js";',
     'import type { Rule, Ruleset } from "./schema.js";',
     "",
     "// Typed as buildRuleset typed them when this file was generated.",
@@ -102,6 +104,11 @@ function prebuiltSource(head: string, files: Record<string, unknown>, ruleset: R
     "export const prebuiltDefaultRuleset: Ruleset = {",
     ...fields,
     "};",
+    "",
+    "/** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */",
+    "export const prebuiltRuleMessages: RuleMessages[] = [",
+    ...ruleset.rules.map((rule) => `  ${JSON.stringify(parseRuleMessages(rule))},`),
+    "];",
     "",
   ].join("\n");
 }

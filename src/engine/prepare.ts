@@ -1,6 +1,6 @@
 import { type Lexicon, lexiconOf } from "../facts/lexicon.js";
 import { mapFactConditions } from "../rules/conditions.js";
-import { compileMessage } from "../rules/message.js";
+import { compileMessageTree, ruleMessages } from "../rules/message-tree.js";
 import type { Condition, ConditionValue, Rule, Ruleset } from "../rules/schema.js";
 
 /** A rule's conditions with every `{param}` replaced by the parameter's value. */
@@ -42,12 +42,13 @@ const cache = new WeakMap<Ruleset, PreparedRuleset>();
 
 /**
  * A rule message compiled on its first render: a verdict renders the messages of the rules that
- * fire, so a guard's first verdict does not wait for all of them to be parsed.
+ * fire, so a guard's first verdict does not wait for all of them. Parsed when the ruleset was
+ * built.
  */
-function lazyMessage(source: string): (context: object) => string {
+function lazyMessage(rule: Rule): (context: object) => string {
   let render: ((context: object) => string) | undefined;
   return (context) => {
-    render ??= compileMessage(source);
+    render ??= compileMessageTree(ruleMessages(rule).message);
     return render(context);
   };
 }
@@ -69,10 +70,7 @@ export function prepare(ruleset: Ruleset): PreparedRuleset {
       conditions: resolveConditions(rule.conditions, ruleset.parameters),
     })),
     byId: new Map(
-      ruleset.rules.map((rule, order) => [
-        rule.id,
-        { rule, order, message: lazyMessage(rule.message) },
-      ]),
+      ruleset.rules.map((rule, order) => [rule.id, { rule, order, message: lazyMessage(rule) }]),
     ),
   };
   cache.set(ruleset, prepared);

@@ -7,6 +7,7 @@ import { isoDate, isoInstant, safeParse, text, toIssues } from "../input/common.
 import { type PracticePolicy, practiceSchema } from "../input/practice.js";
 import { type TaskInput, taskSchema } from "../input/task.js";
 import { defaultRuleset } from "../rules/default.js";
+import { hasRuleMessages } from "../rules/message-tree.js";
 import type { Rule, Ruleset } from "../rules/schema.js";
 import type { LetterKind } from "./types.js";
 
@@ -96,14 +97,21 @@ const tasksSchema = z
     }),
   );
 
+/** A ruleset whose rules' wording was checked and parsed when it was built (a copy's is not). */
 function isRulesetLike(value: unknown): value is Ruleset {
   if (typeof value !== "object" || value === null) return false;
-  const ruleset = value as { contract?: { clauses?: unknown }; parameters?: unknown };
+  const ruleset = value as {
+    contract?: { clauses?: unknown };
+    parameters?: unknown;
+    rules?: unknown;
+  };
   return (
     typeof ruleset.contract?.clauses === "object" &&
     ruleset.contract.clauses !== null &&
     typeof ruleset.parameters === "object" &&
-    ruleset.parameters !== null
+    ruleset.parameters !== null &&
+    Array.isArray(ruleset.rules) &&
+    ruleset.rules.every(hasRuleMessages)
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Facts } from "../facts/catalogue.js";
 import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
-import { compileMessage } from "../rules/message.js";
+import { compileMessageTree, ruleMessages } from "../rules/message-tree.js";
 import type { Rule, Ruleset } from "../rules/schema.js";
 import type { SenderWords } from "./words.js";
 
@@ -49,10 +49,8 @@ function wordingOf(rule: Rule): { heading: Render; reason: Render } | undefined 
   if (rule.sender === undefined) return undefined;
   let hit = compiled.get(rule);
   if (!hit) {
-    hit = {
-      heading: compileMessage(rule.sender.heading),
-      reason: compileMessage(rule.sender.reason),
-    };
+    const { heading = [], reason = [] } = ruleMessages(rule);
+    hit = { heading: compileMessageTree(heading), reason: compileMessageTree(reason) };
     compiled.set(rule, hit);
   }
   return hit;

@@ -1,7 +1,7 @@
 import { adoptPrebuiltMatcher } from "../facts/lexicon.js";
 import { adoptPrebuiltRuleset } from "./build.js";
 import { defaultTrie } from "./default-trie.js";
-import { prebuiltDefaultRuleset } from "./prebuilt-ruleset.generated.js";
+import { prebuiltDefaultRuleset, prebuiltRuleMessages } from "./prebuilt-ruleset.generated.js";
 import type { Ruleset } from "./schema.js";
 
 let cached: Ruleset | undefined;
@@ -17,7 +17,7 @@ let cached: Ruleset | undefined;
  */
 export function defaultRuleset(): Ruleset {
   if (cached === undefined) {
-    cached = adoptPrebuiltRuleset(prebuiltDefaultRuleset);
+    cached = adoptPrebuiltRuleset(prebuiltDefaultRuleset, prebuiltRuleMessages);
     const trie = defaultTrie();
     if (trie !== undefined) adoptPrebuiltMatcher(cached, trie);
   }

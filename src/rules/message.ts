@@ -1,8 +1,14 @@
 import type { Issue } from "../errors/guard-error.js";
-import { formatLongDate } from "../facts/calendar.js";
 import { isFactName } from "../facts/catalogue.js";
 import { parseHandlebars } from "../letters/handlebars-parser.js";
 import { schemaFields as fields } from "../letters/view-shapes.js";
+import {
+  compileMessageTree,
+  type MessageNode,
+  type Render,
+  type RuleMessages,
+} from "./message-tree.js";
+import type { Rule } from "./schema.js";
 
 const blockHelpers = new Set(["if", "unless"]);
 
@@ -193,79 +199,57 @@ export function checkMessage(
   return checker.issues;
 }
 
-type Render = (context: object) => string;
-
-function formatDate(value: unknown): string {
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? formatLongDate(value)
-    : value == null
-      ? ""
-      : String(value);
-}
-
-/** "1 day", "14 days": a count with its noun; nothing for a value that is not a number. */
-function plural(value: unknown, one: string, many: string): string {
-  if (typeof value !== "number" || !Number.isFinite(value)) return "";
-  return `${value} ${Math.abs(value) === 1 ? one : many}`;
-}
-
-/** Reads a checked path from the context, own properties only; absent is undefined. */
-function reader(parts: readonly string[]): (context: object) => unknown {
-  return (context) => {
-    let value: unknown = context;
-    for (const part of parts) {
-      if (typeof value !== "object" || value === null || !Object.hasOwn(value, part))
-        return undefined;
-      value = (value as Record<string, unknown>)[part];
-    }
-    return value;
-  };
-}
-
-/** Handlebars' truthiness for #if: false, null, undefined, "", 0 and [] are false. */
-function truthy(value: unknown): boolean {
-  return Array.isArray(value) ? value.length > 0 : Boolean(value);
-}
-
-function compileNodes(nodes: readonly unknown[]): Render {
-  const parts: Render[] = [];
+/** Handlebars' syntax tree of a message as `MessageNode`s, in the grammar `checkMessage` allows. */
+function treeOf(nodes: readonly unknown[]): MessageNode[] {
+  const out: MessageNode[] = [];
   for (const node of nodes) {
     if (!isNode(node)) continue;
     if (node.type === "ContentStatement") {
-      const text = String(node.value);
-      parts.push(() => text);
+      out.push(String(node.value));
     } else if (node.type === "MustacheStatement") {
       const path = node.path as Node;
       const params = (node.params as Node[] | undefined) ?? [];
       const [param] = params;
       if (String(path.original) === "date" && param !== undefined) {
-        const read = reader(param.parts as string[]);
-        parts.push((context) => formatDate(read(context)));
+        out.push(["date", param.parts as string[]]);
       } else if (String(path.original) === "plural" && param !== undefined) {
-        const read = reader(param.parts as string[]);
         const one = String(params[1]?.value ?? "");
         const many = String(params[2]?.value ?? "");
-        parts.push((context) => plural(read(context), one, many));
+        out.push(["plural", param.parts as string[], one, many]);
       } else {
-        const read = reader(path.parts as string[]);
-        parts.push((context) => {
-          const value = read(context);
-          return value == null ? "" : String(value);
-        });
+        out.push(["field", path.parts as string[]]);
       }
     } else if (node.type === "BlockStatement") {
       const [param] = (node.params as Node[] | undefined) ?? [];
-      const read = reader((param?.parts as string[] | undefined) ?? []);
-      const yes = compileNodes(((node.program as Node | null)?.body as unknown[]) ?? []);
-      const no = compileNodes(((node.inverse as Node | null)?.body as unknown[]) ?? []);
-      const negate = String((node.path as Node).original) === "unless";
-      parts.push((context) => (truthy(read(context)) !== negate ? yes(context) : no(context)));
+      out.push([
+        String((node.path as Node).original) === "unless" ? "unless" : "if",
+        (param?.parts as string[] | undefined) ?? [],
+        treeOf(((node.program as Node | null)?.body as unknown[]) ?? []),
+        treeOf(((node.inverse as Node | null)?.body as unknown[]) ?? []),
+      ]);
     }
   }
-  return (context) => {
-    let out = "";
-    for (const part of parts) out += part(context);
-    return out;
+  return out;
+}
+
+/**
+ * Parses a message that `checkMessage` has passed with Handlebars' parser (its white-space
+ * control included) into the tree a message is rendered from.
+ *
+ * @example parseMessageTree("Due {{date facts.dueOn}}") // ["Due ", ["date", ["facts", "dueOn"]]]
+ */
+export function parseMessageTree(source: string): MessageNode[] {
+  return treeOf((parseMessage(source).body as unknown[]) ?? []);
+}
+
+/** A built rule's wording, parsed (`adoptRuleMessages`). */
+export function parseRuleMessages(rule: Rule): RuleMessages {
+  return {
+    message: parseMessageTree(rule.message),
+    ...(rule.sender !== undefined && {
+      heading: parseMessageTree(rule.sender.heading),
+      reason: parseMessageTree(rule.sender.reason),
+    }),
   };
 }
 
@@ -279,6 +263,5 @@ function compileNodes(nodes: readonly unknown[]): Render {
  * @example compileMessage("Due {{date facts.dueOn}}")({ facts: { dueOn: "2026-12-01" } }) // "Due 1 December 2026"
  */
 export function compileMessage(source: string): Render {
-  const ast = parseMessage(source);
-  return compileNodes((ast.body as unknown[]) ?? []);
+  return compileMessageTree(parseMessageTree(source));
 }

@@ -527,6 +527,16 @@ describe("renderLetter: the context", () => {
     }
   });
 
+  it("is an InputError naming ruleset for a copy whose rules' wording was never checked", () => {
+    const copy = JSON.parse(JSON.stringify(buildRuleset(defaultRulesetFiles)));
+    try {
+      renderLetter("rejection", { ...contexts.rejection, ruleset: copy });
+      expect.unreachable("a copied ruleset renders");
+    } catch (error) {
+      expect(isInputError(error) && error.issues.map((i) => i.path)).toEqual(["ruleset"]);
+    }
+  });
+
   it("is a TemplateError for a kind that does not exist", () => {
     expect(templateError(() => renderLetter("apology" as LetterKind, { practice })).path).toBe(
       "kind",

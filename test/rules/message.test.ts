@@ -9,7 +9,8 @@ import { deriveFacts } from "../../src/facts/derive.js";
 import { parsePractice } from "../../src/input/practice.js";
 import { parseTask } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
-import { compileMessage } from "../../src/rules/message.js";
+import { compileMessage, parseRuleMessages } from "../../src/rules/message.js";
+import { ruleMessages } from "../../src/rules/message-tree.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const ruleset = defaultRuleset();
@@ -75,5 +76,21 @@ describe("rule messages", () => {
     );
     expect(render({ facts: { a: 1, b: [] } })).toBe("A no B");
     expect(render({ facts: { a: 0, b: ["x"] } })).toBe("not A B");
+  });
+});
+
+describe("rule wording parsed when the ruleset is built", () => {
+  it("renders the default ruleset's wording from the trees parsed at build time", () => {
+    for (const rule of defaultRuleset().rules) {
+      expect(ruleMessages(rule)).toEqual(parseRuleMessages(rule));
+    }
+  });
+
+  it("refuses to render the wording of a rule no ruleset was built with, naming it", () => {
+    const [first] = defaultRuleset().rules;
+    if (first === undefined) throw new Error("no rules");
+    expect(() => ruleMessages({ ...first })).toThrow(
+      `the wording of rule "${first.id}" was never checked`,
+    );
   });
 });
