@@ -1,9 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { CliError, choice, type Io } from "./io.js";
-import { type RecordFormat, recordFormats } from "./records.js";
-
-/** The option values of a parsed command line. */
-export type Values = Record<string, string | boolean | undefined>;
+import { CliError, type Io } from "./io.js";
+import type { OptionValues, Values } from "./options.js";
 
 /** One option of a command: how `parseArgs` reads it, and how `--help` describes it. */
 export interface OptionSpec {
@@ -32,7 +29,7 @@ export interface Command {
   notes: string;
   /** How many positional arguments it takes. */
   positionals: { min: number; max: number };
-  run(positionals: string[], values: Values, io: Io): Promise<number>;
+  run(positionals: string[], values: OptionValues, io: Io): Promise<number>;
 }
 
 const helpOption: OptionSpec = { type: "boolean", short: "h", help: "this help" };
@@ -118,23 +115,6 @@ export function parseCommand(
     }
   }
   return { ...parsed, help };
-}
-
-/** A string option's value. */
-export function text(values: Values, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === "string" ? value : undefined;
-}
-
-/** A boolean option's value. */
-export function flag(values: Values, name: string): boolean {
-  return values[name] === true;
-}
-
-/** The `--input-format` option: how to read a batch, or undefined to go by name and content. */
-export function recordFormatOption(values: Values): RecordFormat | undefined {
-  const value = text(values, "input-format");
-  return value === undefined ? undefined : choice("input-format", value, recordFormats, "jsonl");
 }
 
 /** The options most commands share. */

@@ -7,19 +7,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EngineName, Guard, Letter, PracticePolicy, Ruleset } from "../node.js";
 import { openBatch, type ReadProgress } from "./batch.js";
-import { text, type Values } from "./command.js";
 import { FileNames } from "./file-names.js";
-import {
-  CliError,
-  checkInputFile,
-  type Io,
-  loadPractice,
-  loadRules,
-  makeGuard,
-  pathFrom,
-  printWarnings,
-  reason,
-} from "./io.js";
+import { CliError, checkInputFile, type Io, pathFrom, reason } from "./io.js";
+import { loadPractice, loadRules, makeGuard, printWarnings } from "./load.js";
+import type { OptionValues } from "./options.js";
 import { Progress } from "./progress.js";
 import type { BatchRecord, RecordFormat } from "./records.js";
 
@@ -38,13 +29,13 @@ export interface Setup {
  */
 export async function loadSetup(
   io: Io,
-  values: Values,
+  values: OptionValues,
   command: string,
   options: { engine?: EngineName | undefined; letterDate?: string | undefined; quiet: boolean },
 ): Promise<Setup> {
-  const practicePath = text(values, "practice");
+  const practicePath = values.text("practice");
   const practice = await loadPractice(io, practicePath, command);
-  const rulesDir = text(values, "rules");
+  const rulesDir = values.text("rules");
   const ruleset = await loadRules(io, rulesDir);
   const guard = makeGuard(practice, ruleset, {
     ...(options.engine !== undefined && { engine: options.engine }),

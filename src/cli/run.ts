@@ -8,6 +8,7 @@ import { scoreCommand } from "./commands/score.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { CliError, exitCodes, type Io, write } from "./io.js";
+import { OptionValues } from "./options.js";
 
 /** The commands, in the order `--help` lists them. */
 export const commands: readonly Command[] = [
@@ -74,7 +75,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       await write(io.stdout, `${helpText(command)}\n`);
       return exitCodes.ok;
     }
-    return await command.run(positionals, values, io);
+    return await command.run(positionals, new OptionValues(values), io);
   } catch (error) {
     if (error instanceof CliError) {
       await write(

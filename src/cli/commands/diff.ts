@@ -8,20 +8,10 @@ import {
   VerdictDiff,
 } from "../../node.js";
 import { batchEvaluator, type TaskResult } from "../batch.js";
-import { type Command, common, flag, recordFormatOption, text, type Values } from "../command.js";
-import {
-  CliError,
-  choice,
-  engineOption,
-  exitCodes,
-  type Io,
-  integerOption,
-  loadPractice,
-  loadRules,
-  makeGuard,
-  output,
-  write,
-} from "../io.js";
+import { type Command, common } from "../command.js";
+import { CliError, exitCodes, type Io, output, write } from "../io.js";
+import { loadPractice, loadRules, makeGuard } from "../load.js";
+import type { OptionValues } from "../options.js";
 import { Batch } from "../pipeline.js";
 
 function taskIdOf(value: unknown, line: number): string {
@@ -37,15 +27,15 @@ function asDiff(result: TaskResult): DiffResult {
 const renderers = { text: renderDiffText, json: renderDiffJson, html: renderDiffHtml };
 
 /** The diff's options, checked in the order the help lists them. */
-function diffOptions(values: Values) {
+function diffOptions(values: OptionValues) {
   const options = {
-    format: choice("format", text(values, "format"), ["text", "json", "html"] as const, "text"),
-    recordFormat: recordFormatOption(values),
-    engine: engineOption(text(values, "engine")),
-    samples: integerOption("samples", text(values, "samples"), 0, 1000),
-    quiet: flag(values, "quiet"),
-    candidate: text(values, "candidate"),
-    base: text(values, "base"),
+    format: values.choice("format", ["text", "json", "html"] as const, "text"),
+    recordFormat: values.recordFormat(),
+    engine: values.engine(),
+    samples: values.integer("samples", 0, 1000),
+    quiet: values.flag("quiet"),
+    candidate: values.text("candidate"),
+    base: values.text("base"),
   };
   if (options.candidate === undefined)
     throw new CliError(
@@ -122,7 +112,7 @@ Example:
   async run([file = "-"], values, io) {
     const options = diffOptions(values);
     const { engine, quiet } = options;
-    const practice = await loadPractice(io, text(values, "practice"), "diff");
+    const practice = await loadPractice(io, values.text("practice"), "diff");
     const base = await loadRules(io, options.base);
     const candidate = await loadRules(io, options.candidate);
     const baseGuard = makeGuard(practice, base, {
@@ -152,8 +142,8 @@ Example:
       diff.add(id, asDiff(await before(record.value)), asDiff(await after(record.value)));
     });
     const result = diff.result();
-    await output(io, renderers[options.format](result), text(values, "out"));
-    const failOnChange = flag(values, "fail-on-change");
+    await output(io, renderers[options.format](result), values.text("out"));
+    const failOnChange = values.flag("fail-on-change");
     return diffEnd(io, result, { records, unreadable }, { quiet, failOnChange });
   },
 };

@@ -1,18 +1,8 @@
 import { join } from "node:path";
 import { type Letter, printable, type Verdict } from "../../node.js";
 import { batchEvaluator, type TaskResult } from "../batch.js";
-import { type Command, common, flag, recordFormatOption, text } from "../command.js";
-import {
-  BufferedOutput,
-  CliError,
-  choice,
-  dateOption,
-  engineOption,
-  exitCodes,
-  type Io,
-  reason,
-  write,
-} from "../io.js";
+import { type Command, common } from "../command.js";
+import { BufferedOutput, CliError, exitCodes, type Io, reason, write } from "../io.js";
 import { Batch, LetterFiles, letterFormats, loadSetup } from "../pipeline.js";
 import type { BatchRecord } from "../records.js";
 
@@ -172,7 +162,7 @@ async function lettersFolder(
   values: Parameters<Command["run"]>[1],
   format: (typeof letterFormats)[number],
 ): Promise<LetterFiles | undefined> {
-  const dir = text(values, "letters");
+  const dir = values.text("letters");
   if (dir === undefined) return undefined;
   const letters = new LetterFiles(io, dir, format);
   try {
@@ -232,17 +222,12 @@ Examples:
 
   async run([file = "-"], values, io) {
     const tty = io.stdout.isTTY === true;
-    const format = choice("format", text(values, "format"), formats, tty ? "table" : "jsonl");
-    const recordFormat = recordFormatOption(values);
-    const letterFormat = choice(
-      "letter-format",
-      text(values, "letter-format"),
-      letterFormats,
-      "text",
-    );
-    const letterDate = dateOption("letter-date", text(values, "letter-date"));
-    const engine = engineOption(text(values, "engine"));
-    const quiet = flag(values, "quiet");
+    const format = values.choice("format", formats, tty ? "table" : "jsonl");
+    const recordFormat = values.recordFormat();
+    const letterFormat = values.choice("letter-format", letterFormats, "text");
+    const letterDate = values.date("letter-date");
+    const engine = values.engine();
+    const quiet = values.flag("quiet");
     const { guard } = await loadSetup(io, values, "evaluate", { engine, letterDate, quiet });
     const batch = await Batch.open(io, file, { what: "batch file", format: recordFormat, quiet });
     const letters = await lettersFolder(io, values, letterFormat);

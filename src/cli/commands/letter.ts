@@ -10,21 +10,10 @@ import {
   renderLetter,
   type TaskInputRaw,
 } from "../../node.js";
-import { type Command, common, text, type Values } from "../command.js";
-import {
-  CliError,
-  choice,
-  dateOption,
-  exitCodes,
-  type Io,
-  loadPractice,
-  loadRules,
-  makeGuard,
-  output,
-  pathFrom,
-  readJsonFile,
-  write,
-} from "../io.js";
+import { type Command, common } from "../command.js";
+import { CliError, exitCodes, type Io, output, pathFrom, readJsonFile, write } from "../io.js";
+import { loadPractice, loadRules, makeGuard } from "../load.js";
+import type { OptionValues } from "../options.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -158,15 +147,15 @@ Examples:
   gp-task-guard letter rejection -p examples/practice.json --task task.json -f html -o letter.html`,
   positionals: { min: 1, max: 1 },
 
-  async run([kindName = ""], values: Values, io) {
+  async run([kindName = ""], values: OptionValues, io) {
     const kind = letterKind(kindName);
-    const format = choice("format", text(values, "format"), ["text", "html"] as const, "text");
-    const date = dateOption("date", text(values, "date"));
-    const practice = await loadPractice(io, text(values, "practice"), "letter");
-    const rulesDir = text(values, "rules");
+    const format = values.choice("format", ["text", "html"] as const, "text");
+    const date = values.date("date");
+    const practice = await loadPractice(io, values.text("practice"), "letter");
+    const rulesDir = values.text("rules");
     const ruleset = await loadRules(io, rulesDir);
-    const extra = await contextFile(io, text(values, "context"));
-    const taskPath = text(values, "task");
+    const extra = await contextFile(io, values.text("context"));
+    const taskPath = values.text("task");
     const context = {
       ...extra,
       practice,
@@ -175,8 +164,8 @@ Examples:
       ...(taskPath !== undefined &&
         (await taskContext(io, taskPath, { practice, ruleset, rulesDir }))),
     };
-    const letter = render(kind, context as LetterContext, io, text(values, "templates"));
-    await output(io, format === "html" ? letter.html : letter.text, text(values, "out"));
+    const letter = render(kind, context as LetterContext, io, values.text("templates"));
+    await output(io, format === "html" ? letter.html : letter.text, values.text("out"));
     // A held letter waits for a person to read the task: say so beside the letter, not in it.
     if (letter.held) await write(io.stderr, `Held: ${letter.held.reason}\n`);
     return exitCodes.ok;

@@ -18,36 +18,26 @@ import {
   type TeamEscalation,
 } from "../../node.js";
 import { batchEvaluator, type TaskResult } from "../batch.js";
-import { type Command, common, flag, recordFormatOption, text, type Values } from "../command.js";
-import {
-  CliError,
-  choice,
-  dateOption,
-  engineOption,
-  exitCodes,
-  type Io,
-  integerOption,
-  output,
-  reason,
-  write,
-} from "../io.js";
+import { type Command, common } from "../command.js";
+import { CliError, exitCodes, type Io, output, reason, write } from "../io.js";
+import type { OptionValues } from "../options.js";
 import { Batch, LetterFiles, letterFormats, loadSetup } from "../pipeline.js";
 import type { BatchRecord } from "../records.js";
 
 /** The report's options, checked in the order the help lists them. */
-function reportOptions(values: Values) {
+function reportOptions(values: OptionValues) {
   return {
-    format: choice("format", text(values, "format"), reportFormats, "text"),
-    table: choice("table", text(values, "table"), reportTables, "teams"),
-    recordFormat: recordFormatOption(values),
-    engine: engineOption(text(values, "engine")),
-    asOf: dateOption("as-of", text(values, "as-of")),
-    date: dateOption("date", text(values, "date")),
-    window: integerOption("window", text(values, "window"), 1, 3660),
-    serviceLeadAt: integerOption("service-lead-at", text(values, "service-lead-at"), 1),
-    icbAt: integerOption("icb-at", text(values, "icb-at"), 1),
-    quiet: flag(values, "quiet"),
-    letterFormat: choice("letter-format", text(values, "letter-format"), letterFormats, "text"),
+    format: values.choice("format", reportFormats, "text"),
+    table: values.choice("table", reportTables, "teams"),
+    recordFormat: values.recordFormat(),
+    engine: values.engine(),
+    asOf: values.date("as-of"),
+    date: values.date("date"),
+    window: values.integer("window", 1, 3660),
+    serviceLeadAt: values.integer("service-lead-at", 1),
+    icbAt: values.integer("icb-at", 1),
+    quiet: values.flag("quiet"),
+    letterFormat: values.choice("letter-format", letterFormats, "text"),
   };
 }
 
@@ -251,8 +241,8 @@ Examples:
     });
     const summary = summariser.result();
     const input = { summary, practice, records: { read, errors }, generatedOn };
-    await output(io, renderers[options.format](input, options.table), text(values, "out"));
-    const lettersDir = text(values, "escalation-letters");
+    await output(io, renderers[options.format](input, options.table), values.text("out"));
+    const lettersDir = values.text("escalation-letters");
     const written =
       lettersDir === undefined
         ? 0

@@ -6,21 +6,9 @@ import {
   scoreGate,
 } from "../../node.js";
 import { openBatch } from "../batch.js";
-import { type Command, common, text } from "../command.js";
-import {
-  CliError,
-  checkInputFile,
-  choice,
-  engineOption,
-  exitCodes,
-  type Io,
-  integerOption,
-  loadPractice,
-  loadRules,
-  output,
-  reason,
-  write,
-} from "../io.js";
+import { type Command, common } from "../command.js";
+import { CliError, checkInputFile, exitCodes, type Io, output, reason, write } from "../io.js";
+import { loadPractice, loadRules } from "../load.js";
 
 /** Reads each labelled file line by line into the scorer; a line that is not JSON is counted as an error. */
 async function scoreFiles(io: Io, files: readonly string[], scorer: LabelledScorer): Promise<void> {
@@ -96,19 +84,14 @@ Examples:
 
   async run(files, values, io) {
     const formats = ["text", "json", "html"] as const;
-    const format = choice("format", text(values, "format"), formats, "text");
-    const engine = engineOption(text(values, "engine"));
-    const minF1 = integerOption("min-f1", text(values, "min-f1"), 0, 1);
-    const minReviewRecall = integerOption(
-      "min-review-recall",
-      text(values, "min-review-recall"),
-      0,
-      1,
-    );
-    const practicePath = text(values, "practice");
+    const format = values.choice("format", formats, "text");
+    const engine = values.engine();
+    const minF1 = values.integer("min-f1", 0, 1);
+    const minReviewRecall = values.integer("min-review-recall", 0, 1);
+    const practicePath = values.text("practice");
     const practice =
       practicePath === undefined ? undefined : await loadPractice(io, practicePath, "score");
-    const ruleset = await loadRules(io, text(values, "rules"));
+    const ruleset = await loadRules(io, values.text("rules"));
     const scorer = new LabelledScorer({
       ruleset,
       ...(practice !== undefined && { practice }),
@@ -117,7 +100,7 @@ Examples:
     await scoreFiles(io, files, scorer);
     const score = scorer.result();
     const render = { text: renderScoreText, json: renderScoreJson, html: renderScoreHtml };
-    await output(io, render[format](score), text(values, "out"));
+    await output(io, render[format](score), values.text("out"));
     if (score.errors.length > 0)
       await write(
         io.stderr,

@@ -17,21 +17,9 @@ import {
   testPassed,
 } from "../../node.js";
 import { batchEvaluator, type TaskResult } from "../batch.js";
-import { type Command, common, flag, text } from "../command.js";
-import {
-  CliError,
-  choice,
-  engineOption,
-  exitCodes,
-  type Io,
-  integerOption,
-  loadPractice,
-  loadRules,
-  makeGuard,
-  pathFrom,
-  reason,
-  write,
-} from "../io.js";
+import { type Command, common } from "../command.js";
+import { CliError, exitCodes, type Io, pathFrom, reason, write } from "../io.js";
+import { loadPractice, loadRules, makeGuard } from "../load.js";
 import { Batch } from "../pipeline.js";
 
 type Evaluate = (task: unknown) => Promise<TaskResult>;
@@ -162,12 +150,12 @@ async function coverExamples(
 /** The test's options, checked in the order the help lists them. */
 function testOptions(values: Parameters<Command["run"]>[1]) {
   const options = {
-    format: choice("format", text(values, "format"), ["text", "json"] as const, "text"),
-    engine: engineOption(text(values, "engine")),
-    minCoverage: integerOption("min-coverage", text(values, "min-coverage"), 0, 100),
-    golden: text(values, "golden"),
-    corpus: text(values, "corpus"),
-    update: flag(values, "update-golden"),
+    format: values.choice("format", ["text", "json"] as const, "text"),
+    engine: values.engine(),
+    minCoverage: values.integer("min-coverage", 0, 100),
+    golden: values.text("golden"),
+    corpus: values.text("corpus"),
+    update: values.flag("update-golden"),
   };
   if (options.update && options.golden === undefined)
     throw new CliError("--update-golden needs --golden <file>");
@@ -225,7 +213,7 @@ Examples:
     const options = testOptions(values);
     const { engine, golden, corpus } = options;
     const ruleset = await loadRules(io, dir);
-    const practicePath = text(values, "practice");
+    const practicePath = values.text("practice");
     const practice: unknown =
       practicePath === undefined
         ? ruleset.examples.practice

@@ -7,17 +7,9 @@ import {
   type Ruleset,
   type RulesetIssue,
 } from "../../node.js";
-import { type Command, text } from "../command.js";
-import {
-  CliError,
-  choice,
-  exitCodes,
-  formatRulesetIssues,
-  pathFrom,
-  reason,
-  rulesetIssueLines,
-  write,
-} from "../io.js";
+import type { Command } from "../command.js";
+import { CliError, exitCodes, pathFrom, reason, write } from "../io.js";
+import { formatRulesetIssues, rulesetIssueLines } from "../load.js";
 
 export const validateCommand: Command = {
   name: "validate",
@@ -37,7 +29,7 @@ Example:
   positionals: { min: 0, max: 1 },
 
   async run([dir], values, io) {
-    const format = choice("format", text(values, "format"), ["text", "json"] as const, "text");
+    const format = values.choice("format", ["text", "json"] as const, "text");
     const label = dir ?? "(bundled rules)";
     let ruleset: Ruleset | undefined;
     let issues: RulesetIssue[] = [];
