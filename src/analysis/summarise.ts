@@ -287,6 +287,16 @@ interface TeamState {
   days: Map<number, { count: number; rules: Map<string, number> }>;
 }
 
+/** A team as the escalation table names it: the team only where it differs from the unit. */
+function teamOf(summary: TeamSummary): TeamEscalation["team"] {
+  return {
+    organisation: summary.organisation,
+    ...(summary.team !== summary.unit && { team: summary.team }),
+    unit: summary.unit,
+    ...(summary.odsCode !== undefined && { odsCode: summary.odsCode }),
+  };
+}
+
 /**
  * A team's non-compliant tasks in the window from day `start` to `end` (London day numbers):
  * how many, on which dates, for which rules; and how many in all.
@@ -484,13 +494,29 @@ export class Summariser {
       .sort((a, b) => b.total - a.total || a.organisation.localeCompare(b.organisation));
 
     const escalation = to === undefined ? null : this.#escalation(this.#settings.asOf ?? to);
+    return {
+      outcomes: { ...this.#outcomes },
+      period: from === undefined || to === undefined ? null : { from, to },
+      rulesets: [...this.#rulesets.values()],
+      byOrganisation,
+      byTeam: this.#byTeam(escalation),
+      byRule,
+      byClause,
+      byCategory,
+      byMonth,
+      escalation,
+    };
+  }
+
+  /** Each team's counts, rules in the ruleset's order, with its escalation level; busiest first. */
+  #byTeam(escalation: Summary["escalation"]): Summary["byTeam"] {
     const levelOf = new Map(
       escalation?.teams.map((t) => [
         `${t.team.organisation}\u0000${t.team.team ?? t.team.unit}`,
         t.level,
       ]),
     );
-    const byTeam = [...this.#teams]
+    return [...this.#teams]
       .map(([key, t]) => ({
         ...t.summary,
         rules: this.#inRuleOrder(t.summary.rules),
@@ -502,19 +528,6 @@ export class Summariser {
           a.organisation.localeCompare(b.organisation) ||
           a.team.localeCompare(b.team),
       );
-
-    return {
-      outcomes: { ...this.#outcomes },
-      period: from === undefined || to === undefined ? null : { from, to },
-      rulesets: [...this.#rulesets.values()],
-      byOrganisation,
-      byTeam,
-      byRule,
-      byClause,
-      byCategory,
-      byMonth,
-      escalation,
-    };
   }
 
   #inRuleOrder(counts: Record<string, number>): Record<string, number> {
@@ -524,6 +537,13 @@ export class Summariser {
       if (n !== undefined) out[ruleId] = n;
     }
     return out;
+  }
+
+  /** A team's reasons: each rule with its count in the window, most first. */
+  #reasons(counts: ReadonlyMap<string, number>): TeamEscalation["reasons"] {
+    return [...counts]
+      .map(([ruleId, n]) => ({ ruleId, title: this.#rules.get(ruleId)?.title ?? ruleId, count: n }))
+      .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId));
   }
 
   #escalation(asOf: string): NonNullable<Summary["escalation"]> {
@@ -555,23 +575,12 @@ export class Summariser {
       // A team that is clear now is listed only if it once reached the service lead.
       if (level === "none" && levelRank[peakLevel] < levelRank["service-lead"]) continue;
       teams.push({
-        team: {
-          organisation: summary.organisation,
-          ...(summary.team !== summary.unit && { team: summary.team }),
-          unit: summary.unit,
-          ...(summary.odsCode !== undefined && { odsCode: summary.odsCode }),
-        },
+        team: teamOf(summary),
         level,
         count: inWindow,
         dates,
         perDate,
-        reasons: [...reasons]
-          .map(([ruleId, n]) => ({
-            ruleId,
-            title: this.#rules.get(ruleId)?.title ?? ruleId,
-            count: n,
-          }))
-          .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+        reasons: this.#reasons(reasons),
         peak: { count: peakCount, endingOn: dateOfDayNumber(peakEnd), level: peakLevel },
         totalNonCompliant,
       });

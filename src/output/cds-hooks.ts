@@ -283,26 +283,17 @@ function letterSuggestion(verdict: Verdict, letter: Letter): CdsSuggestion {
 function humanReviewCard(verdict: Verdict): CdsHooksCard {
   const text = cardText().humanReview;
   const { facts } = verdict;
+  /** A reason that quotes the phrase found, escaped for Markdown. */
+  const phraseReason = (key: "urgentLanguage" | "safetyLanguage", phrase = "") =>
+    fill(
+      text.reasons[key],
+      { phrase: escapeMarkdown(phrase, false) },
+      `humanReview.reasons.${key}`,
+    );
   const reasons: string[] = [];
   if (facts.urgentFlag) reasons.push(text.reasons.urgentFlag);
-  if (facts.urgentLanguage) {
-    reasons.push(
-      fill(
-        text.reasons.urgentLanguage,
-        { phrase: escapeMarkdown(facts.urgentPhrase ?? "", false) },
-        "humanReview.reasons.urgentLanguage",
-      ),
-    );
-  }
-  if (facts.safetyLanguage) {
-    reasons.push(
-      fill(
-        text.reasons.safetyLanguage,
-        { phrase: escapeMarkdown(facts.safetyPhrase ?? "", false) },
-        "humanReview.reasons.safetyLanguage",
-      ),
-    );
-  }
+  if (facts.urgentLanguage) reasons.push(phraseReason("urgentLanguage", facts.urgentPhrase));
+  if (facts.safetyLanguage) reasons.push(phraseReason("safetyLanguage", facts.safetyPhrase));
   if (reasons.length === 0) reasons.push(text.reasons.rule);
   const detail = [
     text.intro,

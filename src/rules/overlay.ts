@@ -131,6 +131,44 @@ function addedRules(
 }
 
 /**
+ * Merges the overlay's `overrides` into the named rules' files, noting each override's origin;
+ * an override that is not valid, or of a rule the files do not have, is an issue.
+ */
+function applyOverrides(
+  overrides: Readonly<Record<string, unknown>>,
+  { files, origins }: RulesetSource,
+  { file, baseIds }: { file: string; baseIds: readonly string[] },
+  issues: RulesetIssue[],
+): void {
+  for (const [id, fields] of Object.entries(overrides)) {
+    const name = `${id}.json`;
+    const path = `overrides.${id}`;
+    const result = safeParse(ruleOverrideSchema, fields);
+    if (!result.success) {
+      issues.push(
+        ...toFileIssues(result.error, file).map((i) => ({
+          ...i,
+          path: i.path ? `${path}.${i.path}` : path,
+        })),
+      );
+    } else if (!Object.hasOwn(files, name)) {
+      issues.push({
+        file,
+        path,
+        code: "unknown_rule",
+        message: `there is no rule "${id}" to override: the ruleset it extends has ${baseIds.join(", ")}`,
+      });
+    } else {
+      files[name] = { ...(files[name] as Json), ...(fields as Json) };
+      origins[name] = {
+        ...(origins[name] ?? { file: name }),
+        override: { file, prefix: path, fields: Object.keys(fields as Json) },
+      };
+    }
+  }
+}
+
+/**
  * Lays an overlay over its base: the base's files with the overlay's sections merged into
  * ruleset.json, its overrides merged into the named rules' files, its new rules added after the
  * base's (a listed id the base already has replaces that rule in place).
@@ -169,32 +207,7 @@ export function applyOverlay(
   Object.assign(files, added.files);
   Object.assign(origins, added.origins);
 
-  for (const [id, fields] of Object.entries(overrides)) {
-    const name = `${id}.json`;
-    const path = `overrides.${id}`;
-    const result = safeParse(ruleOverrideSchema, fields);
-    if (!result.success) {
-      issues.push(
-        ...toFileIssues(result.error, file).map((i) => ({
-          ...i,
-          path: i.path ? `${path}.${i.path}` : path,
-        })),
-      );
-    } else if (!Object.hasOwn(files, name)) {
-      issues.push({
-        file,
-        path,
-        code: "unknown_rule",
-        message: `there is no rule "${id}" to override: the ruleset it extends has ${baseIds.join(", ")}`,
-      });
-    } else {
-      files[name] = { ...(files[name] as Json), ...(fields as Json) };
-      origins[name] = {
-        ...(origins[name] ?? { file: name }),
-        override: { file, prefix: path, fields: Object.keys(fields as Json) },
-      };
-    }
-  }
+  applyOverrides(overrides, { files, origins }, { file, baseIds }, issues);
   if (issues.length > 0) throw new RulesetError(issues);
 
   const top = merge(baseTop, sections) as Json;
