@@ -209,13 +209,15 @@ function note(
 
 const LIST_NAMES = Object.fromEntries(Object.entries(LIST).map(([name, id]) => [id, name]));
 
-/** The categories the body asks for, in the ruleset's order, with the mention that asked. */
-function readCategories(
+/**
+ * The contexts the categories that need one may be read in: those the body names (not
+ * negated), and the sender's service unless the body names a context that rules it out.
+ */
+function categoryContexts(
   reading: Reading,
   lexicon: Lexicon,
-  senderKind: string,
   sender: readonly SenderMention[],
-): { id: string; mention: Mention }[] {
+): Set<string | undefined> {
   const { context } = reading;
   const contexts = new Set(
     context
@@ -239,6 +241,18 @@ function readCategories(
     if (id !== undefined && !fromBody.some((b) => b !== undefined && rivals(id, b)))
       contexts.add(id);
   }
+  return contexts;
+}
+
+/** The categories the body asks for, in the ruleset's order, with the mention that asked. */
+function readCategories(
+  reading: Reading,
+  lexicon: Lexicon,
+  senderKind: string,
+  sender: readonly SenderMention[],
+): { id: string; mention: Mention }[] {
+  const { context } = reading;
+  const contexts = categoryContexts(reading, lexicon, sender);
   // Categories are read in the ruleset's order, and the words that ask for one cannot ask for
   // a later one too ("take over prescribing under shared care" is a shared-care request, not
   // also a prescription after clinic).
