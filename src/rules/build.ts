@@ -11,6 +11,7 @@ import { safeParse, toFileIssues } from "../input/common.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
 import { checkPhrases } from "./check-phrases.js";
+import { checkReviewPhrases } from "./check-review-phrases.js";
 import { forEachFactCondition } from "./conditions.js";
 import { defaultRulesetFiles } from "./default-ruleset.generated.js";
 import { checkMessage, parseRuleMessages } from "./message.js";
@@ -436,6 +437,8 @@ function assemble(files: RulesetFiles): Ruleset {
   const hash = bytesToHex(sha256(utf8ToBytes(canonicalJson({ ...definition, rules }))));
   const built = deepFreeze({ ...definition, rules, disabled, hash });
   checkMatchingCost(built);
+  const unread = checkReviewPhrases(built);
+  if (unread.length > 0) throw new RulesetError(unread);
   // Parsed once here, where they were checked, so that rendering never parses.
   for (const rule of built.rules) adoptRuleMessages(rule, parseRuleMessages(rule));
   return built;

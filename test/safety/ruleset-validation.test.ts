@@ -150,6 +150,42 @@ describe("ruleset validation", () => {
     });
   });
 
+  it.each([
+    ["urgent", "A&E", "emergency department"],
+    ["urgent", "ae", "emergency department"],
+    ["urgent", "aé", "emergency department"],
+    ["urgent", "urgent care", "urgent care"],
+    ["urgent", "prompting with", "prompting with"],
+    ["safety", "Emergency Dept", "emergency dept"],
+  ])(
+    "refuses the %s phrase %j, which always reads as part of %j and could never flag a task",
+    (list, phrase, holder) => {
+      const path = `phrases.${list}[0]`;
+      try {
+        buildRuleset(withRuleset(["phrases", list, 0], phrase));
+      } catch (error) {
+        expect(error).toBeInstanceOf(RulesetError);
+        const issue = (error as RulesetError).issues.find((i) => i.path === path);
+        expect(issue?.code).toBe("phrase_never_matches");
+        expect(issue?.message).toContain(`"${holder}"`);
+        return;
+      }
+      throw new Error("expected the ruleset to be refused");
+    },
+  );
+
+  it.each([
+    ["9/a", "Results 9/a attached"],
+    ["a/aé/", "Re a/aé/ from clinic"],
+    ["zz, bb", "Re zz bb from clinic"],
+    ["urgent review", "Please arrange an urgent review"],
+  ])("keeps the urgent phrase %j and flags %j for review", async (phrase, body) => {
+    const ruleset = buildRuleset(withRuleset(["phrases", "urgent"], [phrase]));
+    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset });
+    const verdict = await guard.evaluate(task({ body }) as TaskInputRaw);
+    expect(verdict.humanReview).toBe(true);
+  });
+
   it("keeps a ruleset with an allOf phrase whose parts are all real words", () => {
     const built = buildRuleset(withRuleset(["phrases", "urgent", 0], { allOf: ["call", "today"] }));
     expect(built.phrases.urgent[0]).toEqual({ allOf: ["call", "today"] });
@@ -169,16 +205,26 @@ describe("ruleset validation", () => {
           expect(found.every((i) => i.path === "phrases.urgent[0]")).toBe(true);
           return;
         }
-        const body = text
-          .split(/[\s\-–—/]+/)
-          .flatMap((part) => words(part.endsWith("*") ? `${part.slice(0, -1)}x` : part))
-          .join(" ");
+        // A body of its own words, read as a body is: the phrase as written ("9/a" is one word,
+        // as "12/03" is; "a/aé" reads "a", "ae" and not the service A&E), or its words in one
+        // clause ("zz, bb" is matched in "zz bb"); a prefix word* completed. Phrases split where
+        // bodies do not (spaces and hyphens), so the pieces are joined by a space.
+        const pieces = text
+          .trim()
+          .split(/[\s\-\u2010-\u2015]+/)
+          .map((piece) => piece.replace(/\*+$/, "x"));
+        const bodies = [pieces.join(" "), pieces.flatMap((piece) => words(piece)).join(" ")];
         const guard = createGuard({
           practice: practice as PracticePolicyInput,
           ruleset: buildRuleset(built),
         });
-        const verdict = await guard.evaluate(task({ body }) as TaskInputRaw);
-        expect(verdict.humanReview, `${JSON.stringify(text)} → ${JSON.stringify(body)}`).toBe(true);
+        const flagged = [];
+        for (const body of bodies) {
+          flagged.push((await guard.evaluate(task({ body }) as TaskInputRaw)).humanReview);
+        }
+        expect(flagged.includes(true), `${JSON.stringify(text)} → ${JSON.stringify(bodies)}`).toBe(
+          true,
+        );
       }),
       fuzz(60, 0.1),
     );
