@@ -22,6 +22,27 @@ export const text = (what: string) =>
     .string({ error: `${what} must be a string` })
     .check(z.trim(), z.minLength(1, { error: `${what} must not be empty` }));
 
+/** What a JSON value is, for a message that must not echo it: "an array", "null", "a string". */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  const type = typeof value;
+  return type === "object" ? "an object" : type === "undefined" ? "nothing" : `a ${type}`;
+}
+
+/**
+ * The message for a whole record that is not an object (an array inside a JSON array, a
+ * string, null): what it must be and what it is, never its content.
+ *
+ * @param what - "a task", "a practice policy"
+ * @param fields - the fields it needs, for a person: "id, sentAt, sender, recipient and body"
+ * @example notAnObject("a task", "id and body")({ input: [1] }) // "a task must be a JSON object with id and body, not an array"
+ */
+export function notAnObject(what: string, fields: string) {
+  return (issue: { input?: unknown }): string =>
+    `${what} must be a JSON object with ${fields}, not ${kindOf(issue.input)}`;
+}
+
 /** A calendar date that exists, `YYYY-MM-DD` (30 February is refused). */
 export const isoDate = (what: string) =>
   z.iso.date({ error: `${what} must be a date that exists, written YYYY-MM-DD` });

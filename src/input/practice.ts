@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { isoDate, parseOrThrow, text } from "./common.js";
+import { isoDate, notAnObject, parseOrThrow, text } from "./common.js";
 
 const agreement = z.object({
   odsCode: text("odsCode"),
@@ -26,34 +26,42 @@ const externalTasks = z.discriminatedUnion(
  *
  * @example practiceSchema.parse(practice).externalTasks.policy // "decline"
  */
-export const practiceSchema = z.object({
-  name: text("name"),
-  units: z
-    .array(text("unit"), { error: "units must be an array of SystmOne unit names" })
-    .check(z.minLength(1, { error: "units must name at least one SystmOne unit" })),
-  odsCode: z.optional(text("odsCode")),
-  externalTasks,
-  preferredMethod: text("preferredMethod"),
-  urgentRoute: z.object(
-    {
-      phone: text("urgentRoute.phone"),
-      email: z.optional(
-        z.email({ error: "urgentRoute.email must be an e-mail address (a generic inbox)" }),
-      ),
-    },
-    { error: "urgentRoute must be an object with a phone number" },
-  ),
-  escalationContact: z.optional(
-    z.object({
-      name: text("escalationContact.name"),
-      role: z.optional(text("escalationContact.role")),
-      email: z.optional(z.email({ error: "escalationContact.email must be an e-mail address" })),
-      phone: z.optional(text("escalationContact.phone")),
-    }),
-  ),
-  address: z.optional(z.array(text("address line"))),
-  signOff: z.optional(text("signOff")),
-});
+export const practiceSchema = z.object(
+  {
+    name: text("name"),
+    units: z
+      .array(text("unit"), { error: "units must be an array of SystmOne unit names" })
+      .check(z.minLength(1, { error: "units must name at least one SystmOne unit" })),
+    odsCode: z.optional(text("odsCode")),
+    externalTasks,
+    preferredMethod: text("preferredMethod"),
+    urgentRoute: z.object(
+      {
+        phone: text("urgentRoute.phone"),
+        email: z.optional(
+          z.email({ error: "urgentRoute.email must be an e-mail address (a generic inbox)" }),
+        ),
+      },
+      { error: "urgentRoute must be an object with a phone number" },
+    ),
+    escalationContact: z.optional(
+      z.object({
+        name: text("escalationContact.name"),
+        role: z.optional(text("escalationContact.role")),
+        email: z.optional(z.email({ error: "escalationContact.email must be an e-mail address" })),
+        phone: z.optional(text("escalationContact.phone")),
+      }),
+    ),
+    address: z.optional(z.array(text("address line"))),
+    signOff: z.optional(text("signOff")),
+  },
+  {
+    error: notAnObject(
+      "a practice policy",
+      "name, units, externalTasks, preferredMethod and urgentRoute",
+    ),
+  },
+);
 
 /** A practice's policy after validation. */
 export type PracticePolicy = z.output<typeof practiceSchema>;

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { defaultCategories } from "./categories.generated.js";
-import { isoInstant, parseOrThrow, text } from "./common.js";
+import { isoInstant, notAnObject, parseOrThrow, text } from "./common.js";
 import { isValidNhsNumber } from "./nhs-number.js";
 
 /** The kinds of organisation a task can come from. */
@@ -53,55 +53,58 @@ const optionalText = (what: string) => z.optional(text(what));
  * taskSchema.parse({ id: "T1", sentAt: "2026-11-23T09:30:00Z", sender: { organisation: "Hull Trust", unit: "Ward 7" },
  *   recipient: { unit: "Example Surgery", assignment: "unassigned" }, body: "…" }).sender.kind // "nhs-provider"
  */
-export const taskSchema = z.object({
-  id: z
-    .string({ error: "id must be a string" })
-    .check(
-      z.minLength(1, { error: "id must not be empty" }),
-      z.maxLength(200, { error: "id must be at most 200 characters" }),
-    ),
-  sentAt: isoInstant("sentAt"),
-  sender: z.object(
-    {
-      organisation: text("sender.organisation"),
-      odsCode: optionalText("sender.odsCode"),
-      unit: text("sender.unit"),
-      team: optionalText("sender.team"),
-      name: optionalText("sender.name"),
-      role: optionalText("sender.role"),
-      kind: z._default(
-        z.enum(senderKinds, { error: `sender.kind must be one of ${senderKinds.join(", ")}` }),
-        "nhs-provider",
+export const taskSchema = z.object(
+  {
+    id: z
+      .string({ error: "id must be a string" })
+      .check(
+        z.minLength(1, { error: "id must not be empty" }),
+        z.maxLength(200, { error: "id must be at most 200 characters" }),
       ),
-    },
-    { error: "sender must be an object with organisation and unit" },
-  ),
-  recipient: z.object(
-    {
-      unit: text("recipient.unit"),
-      assignment: z.enum(["unassigned", "user", "group"], {
-        error: "recipient.assignment must be one of unassigned, user, group",
-      }),
-      assignee: optionalText("recipient.assignee"),
-    },
-    { error: "recipient must be an object with unit and assignment" },
-  ),
-  patient: z.optional(
-    z.object({ nhsNumber: z.optional(nhsNumber) }, { error: "patient must be an object" }),
-  ),
-  urgent: z._default(z.boolean({ error: "urgent must be true or false" }), false),
-  dueBy: z.optional(dueBy),
-  category: z.optional(
-    z.string({ error: "category must be a string" }).check(
-      z.regex(/^[a-z][a-z0-9-]{0,63}$/, {
-        error: "category must be a category id such as fit-note",
-      }),
+    sentAt: isoInstant("sentAt"),
+    sender: z.object(
+      {
+        organisation: text("sender.organisation"),
+        odsCode: optionalText("sender.odsCode"),
+        unit: text("sender.unit"),
+        team: optionalText("sender.team"),
+        name: optionalText("sender.name"),
+        role: optionalText("sender.role"),
+        kind: z._default(
+          z.enum(senderKinds, { error: `sender.kind must be one of ${senderKinds.join(", ")}` }),
+          "nhs-provider",
+        ),
+      },
+      { error: "sender must be an object with organisation and unit" },
     ),
-  ),
-  body: z
-    .string({ error: "body must be a string" })
-    .check(z.maxLength(20_000, { error: "body must be at most 20,000 characters" })),
-});
+    recipient: z.object(
+      {
+        unit: text("recipient.unit"),
+        assignment: z.enum(["unassigned", "user", "group"], {
+          error: "recipient.assignment must be one of unassigned, user, group",
+        }),
+        assignee: optionalText("recipient.assignee"),
+      },
+      { error: "recipient must be an object with unit and assignment" },
+    ),
+    patient: z.optional(
+      z.object({ nhsNumber: z.optional(nhsNumber) }, { error: "patient must be an object" }),
+    ),
+    urgent: z._default(z.boolean({ error: "urgent must be true or false" }), false),
+    dueBy: z.optional(dueBy),
+    category: z.optional(
+      z.string({ error: "category must be a string" }).check(
+        z.regex(/^[a-z][a-z0-9-]{0,63}$/, {
+          error: "category must be a category id such as fit-note",
+        }),
+      ),
+    ),
+    body: z
+      .string({ error: "body must be a string" })
+      .check(z.maxLength(20_000, { error: "body must be at most 20,000 characters" })),
+  },
+  { error: notAnObject("a task", "id, sentAt, sender, recipient and body") },
+);
 
 /** A task after validation: defaults applied, NHS number normalised to 10 digits. */
 export type TaskInput = z.output<typeof taskSchema>;

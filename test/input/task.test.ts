@@ -367,12 +367,23 @@ describe("taskSchema: unknown fields and hostile keys", () => {
     expect(pathsOf(error)).toEqual([""]);
   });
 
+  it.each([
+    [[taskWith()], "not an array"],
+    ["Jane Smith 943 476 5919", "not a string"],
+    [42, "not a number"],
+  ])("says a task must be a JSON object for %j (%s), without echoing it", (input, kind) => {
+    const [issue] = inputErrorOf(() => parseTask(input)).issues;
+    expect(issue?.message).toBe(
+      `a task must be a JSON object with id, sentAt, sender, recipient and body, ${kind}`,
+    );
+  });
+
   it("pins the root error for null", () => {
     expect(inputErrorOf(() => parseTask(null)).issues).toMatchInlineSnapshot(`
       [
         {
           "code": "invalid_type",
-          "message": "Invalid input: expected object, received null",
+          "message": "a task must be a JSON object with id, sentAt, sender, recipient and body, not null",
           "path": "",
         },
       ]
