@@ -1,7 +1,9 @@
 import { compileCondition } from "../engine/compiled.js";
 import { resolveConditions } from "../engine/prepare.js";
 import { formatPath } from "../errors/guard-error.js";
+import { typed } from "../errors/unreadable.js";
 import type { Facts } from "../facts/catalogue.js";
+import { assertBuiltRuleset } from "../rules/build.js";
 import { forEachFactCondition } from "../rules/conditions.js";
 import type { FactCondition, Ruleset } from "../rules/schema.js";
 
@@ -70,6 +72,7 @@ export class CoverageCounter {
    * @throws {RulesetError} when a condition cannot be compiled (a ruleset that loaded never does)
    */
   constructor(ruleset: Ruleset) {
+    assertBuiltRuleset(ruleset, "ruleset", "ruleset");
     for (const rule of ruleset.rules) {
       this.#fired.set(rule.id, 0);
       forEachFactCondition(resolveConditions(rule.conditions, ruleset.parameters), (c, path) => {
@@ -90,8 +93,10 @@ export class CoverageCounter {
 
   /** Counts one task: the facts the rules saw and the rules that fired. */
   add(facts: Facts, fired: Iterable<string>): void {
+    // Read before counting: fired ids that cannot be read add nothing.
+    const ids = typed("fired", () => new Set(fired));
     this.#tasks++;
-    for (const id of new Set(fired)) {
+    for (const id of ids) {
       const n = this.#fired.get(id);
       if (n !== undefined) this.#fired.set(id, n + 1);
     }

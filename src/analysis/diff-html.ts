@@ -1,3 +1,4 @@
+import { typed } from "../errors/unreadable.js";
 import {
   type DiffState,
   describeChange,
@@ -159,5 +160,9 @@ export function diffView(diff: RulesetDiff): DiffView {
  * @example renderDiffHtml(diff).startsWith("<!DOCTYPE html>") // true
  */
 export function renderDiffHtml(diff: RulesetDiff): string {
+  return typed("diff", () => renderDiffHtmlOf(diff));
+}
+
+function renderDiffHtmlOf(diff: RulesetDiff): string {
   return renderPage("diff", diffView(diff));
 }

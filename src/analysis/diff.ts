@@ -1,4 +1,6 @@
 import type { Outcome, Verdict } from "../engine/types.js";
+import { typed, unreadable } from "../errors/unreadable.js";
+import { assertBuiltRuleset } from "../rules/build.js";
 import { canonicalJson } from "../rules/canonical-json.js";
 import type { Ruleset } from "../rules/schema.js";
 import { formatCount, formatPercent, printable, shortHash, textTable } from "./format.js";
@@ -186,21 +188,27 @@ export class VerdictDiff {
    * @param options - `samples`: task ids kept per change (default 5)
    */
   constructor(base: Ruleset, candidate: Ruleset, options: { samples?: number } = {}) {
+    assertBuiltRuleset(base, "base", "ruleset");
+    assertBuiltRuleset(candidate, "candidate", "ruleset");
     this.#base = base;
     this.#candidate = candidate;
-    this.#samples = options.samples ?? 5;
+    this.#samples = typed("options", () => options?.samples) ?? 5;
     const row = () => ({ accept: 0, remind: 0, reject: 0, error: 0 });
     this.#matrix = { accept: row(), remind: row(), reject: row(), error: row() };
   }
 
   /** Adds one task: its id and its result under the base and the candidate ruleset. */
   add(taskId: string, before: DiffResult, after: DiffResult): void {
+    // Everything is read before anything is counted: a result that cannot be read adds nothing.
+    const { from, to, firedBefore, firedAfter } = typed("diff-result", () => ({
+      from: stateOf(before),
+      to: stateOf(after),
+      firedBefore: firedOf(before),
+      firedAfter: firedOf(after),
+    }));
+    if (!states.includes(from) || !states.includes(to)) throw unreadable("diff-result");
     this.#total++;
-    const from = stateOf(before);
-    const to = stateOf(after);
     this.#matrix[from][to]++;
-    const firedBefore = firedOf(before);
-    const firedAfter = firedOf(after);
     for (const id of firedBefore) this.#before.set(id, (this.#before.get(id) ?? 0) + 1);
     for (const id of firedAfter) this.#after.set(id, (this.#after.get(id) ?? 0) + 1);
     if (from !== to) {
@@ -312,6 +320,10 @@ export class VerdictDiff {
 
 /** Whether any task's verdict (outcome or fired rules) differs between the rulesets. */
 export function diffHasChanges(diff: RulesetDiff): boolean {
+  return typed("diff", () => diffHasChangesOf(diff));
+}
+
+function diffHasChangesOf(diff: RulesetDiff): boolean {
   return diff.outcomeChanged > 0 || diff.findingsChanged > 0;
 }
 
@@ -347,6 +359,10 @@ export function signed(n: number): string {
  * @example renderDiffText(diff).split("\n")[0] // "Ruleset diff: humberside-lmcs-tasking 1.0.0 (4eee9d80) → …"
  */
 export function renderDiffText(diff: RulesetDiff): string {
+  return typed("diff", () => renderDiffTextOf(diff));
+}
+
+function renderDiffTextOf(diff: RulesetDiff): string {
   const out: string[] = [
     `Ruleset diff: ${rulesetLabel(diff.base)} → ${rulesetLabel(diff.candidate)}`,
     "",
@@ -406,5 +422,9 @@ export function renderDiffText(diff: RulesetDiff): string {
  * @example JSON.parse(renderDiffJson(diff)).matrix.remind.reject // 12
  */
 export function renderDiffJson(diff: RulesetDiff): string {
+  return typed("diff", () => renderDiffJsonOf(diff));
+}
+
+function renderDiffJsonOf(diff: RulesetDiff): string {
   return `${JSON.stringify(diff, null, 2)}\n`;
 }

@@ -1,3 +1,5 @@
+import { wrongKind } from "../errors/unreadable.js";
+
 /**
  * Small formatting helpers shared by the analyst outputs (report, diff, test): numbers, dates,
  * plain-text tables and CSV cells (HTML pages escape through their Handlebars templates). Formatters are created once.
@@ -150,6 +152,7 @@ function unprintable(code: number): boolean {
  * @example printable("T1\u001b[8m") // "T1\\x1b[8m"
  */
 export function printable(text: string): string {
+  if (typeof text !== "string") throw wrongKind("text", "a string");
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i++) {

@@ -1,4 +1,5 @@
 import type { Outcome, Verdict } from "../engine/types.js";
+import { typed } from "../errors/unreadable.js";
 import type { Ruleset } from "../rules/schema.js";
 import type { Coverage } from "./coverage.js";
 import { formatCount, shortHash } from "./format.js";
@@ -53,6 +54,13 @@ export function readGoldenCase(
   line: number,
   value: unknown,
 ): GoldenCase | { line: number; problem: string } {
+  return typed("golden-case", () => readGoldenCaseOf(line, value));
+}
+
+function readGoldenCaseOf(
+  line: number,
+  value: unknown,
+): GoldenCase | { line: number; problem: string } {
   if (!isRecord(value))
     return { line, problem: "a golden line must be a JSON object {task, expected}" };
   if (!("task" in value)) return { line, task: value };
@@ -89,6 +97,10 @@ export function readGoldenCase(
  * @example expectationOf(verdict) // { outcome: "reject", rules: ["fit-note"], humanReview: false }
  */
 export function expectationOf(verdict: Verdict): GoldenExpectation {
+  return typed("verdict", () => expectationFrom(verdict));
+}
+
+function expectationFrom(verdict: Verdict): GoldenExpectation {
   return {
     outcome: verdict.outcome,
     rules: verdict.findings.map((f) => f.ruleId),
@@ -109,6 +121,10 @@ function taskIdOf(task: unknown): string {
  * @example checkGolden(golden, verdict).problem // "expected reject [fit-note], got accept []"
  */
 export function checkGolden(golden: GoldenCase, result: Verdict | { error: string }): GoldenResult {
+  return typed("golden-case", () => checkGoldenOf(golden, result));
+}
+
+function checkGoldenOf(golden: GoldenCase, result: Verdict | { error: string }): GoldenResult {
   const base = {
     line: golden.line,
     taskId: taskIdOf(golden.task),
@@ -169,6 +185,10 @@ export interface RuleTestReport {
  * @example testPassed(report) // true
  */
 export function testPassed(report: RuleTestReport): boolean {
+  return typed("report", () => testPassedOf(report));
+}
+
+function testPassedOf(report: RuleTestReport): boolean {
   const examplesOk = report.examples.every((r) => r.ok);
   const goldenOk =
     report.golden === undefined ||
@@ -196,6 +216,10 @@ function describeCondition(c: {
  * @example renderTestText(report).includes("Rule examples: 62 passed, 0 failed") // true
  */
 export function renderTestText(report: RuleTestReport): string {
+  return typed("report", () => renderTestTextOf(report));
+}
+
+function renderTestTextOf(report: RuleTestReport): string {
   const r = report.ruleset;
   const out: string[] = [`Testing ${r.name} ${r.version} (${shortHash(r.hash)})`, ""];
   const failed = report.examples.filter((e) => !e.ok);
@@ -247,10 +271,18 @@ export function renderTestText(report: RuleTestReport): string {
  * @example JSON.parse(renderTestJson(report)).passed // true
  */
 export function renderTestJson(report: RuleTestReport): string {
+  return typed("report", () => renderTestJsonOf(report));
+}
+
+function renderTestJsonOf(report: RuleTestReport): string {
   return `${JSON.stringify({ passed: testPassed(report), ...report }, null, 2)}\n`;
 }
 
 /** The ruleset's identity, as reports print it. */
 export function rulesetIdentity(ruleset: Ruleset): RuleTestReport["ruleset"] {
+  return typed("ruleset", () => rulesetIdentityOf(ruleset));
+}
+
+function rulesetIdentityOf(ruleset: Ruleset): RuleTestReport["ruleset"] {
   return { name: ruleset.name, version: ruleset.version, hash: ruleset.hash };
 }

@@ -1,4 +1,5 @@
 import type { Severity } from "../engine/types.js";
+import { typed } from "../errors/unreadable.js";
 import { barChart, monthChart } from "./charts.js";
 import { formatCount, formatDay, formatDayShort, formatPercent, shortHash } from "./format.js";
 import type { Cell, LegendItem, PageHead, ReportView, Table } from "./page-views.js";
@@ -355,5 +356,9 @@ export function reportView(input: ReportInput): ReportView {
  * @example renderReportHtml({ summary }).startsWith("<!DOCTYPE html>") // true
  */
 export function renderReportHtml(input: ReportInput): string {
+  return typed("report", () => renderReportHtmlOf(input));
+}
+
+function renderReportHtmlOf(input: ReportInput): string {
   return renderPage("report", reportView(input));
 }

@@ -1,4 +1,5 @@
 import type { Issue } from "../errors/guard-error.js";
+import { typed } from "../errors/unreadable.js";
 import {
   csvDocument,
   formatCount,
@@ -60,6 +61,10 @@ export function recordError(
   code: string,
   issues: readonly Issue[],
 ): ReportRecordError {
+  return typed("issues", () => recordErrorOf(line, code, issues));
+}
+
+function recordErrorOf(line: number, code: string, issues: readonly Issue[]): ReportRecordError {
   return { line, code, paths: [...new Set(issues.map((i) => i.path || "(record)"))] };
 }
 
@@ -202,6 +207,10 @@ function recordErrorsSection(input: ReportInput): string[] {
  * @example renderReportText({ summary }).split("\n")[0] // "Tasks report"
  */
 export function renderReportText(input: ReportInput): string {
+  return typed("report", () => renderReportTextOf(input));
+}
+
+function renderReportTextOf(input: ReportInput): string {
   const { summary } = input;
   const out = [
     ...heading(input),
@@ -221,6 +230,10 @@ export function renderReportText(input: ReportInput): string {
  * @example JSON.parse(renderReportJson({ summary })).summary.outcomes.total // 1000
  */
 export function renderReportJson(input: ReportInput): string {
+  return typed("report", () => renderReportJsonOf(input));
+}
+
+function renderReportJsonOf(input: ReportInput): string {
   return `${JSON.stringify(
     {
       ...(input.practice && { practice: input.practice.name }),
@@ -297,6 +310,10 @@ const csvTables: Record<ReportTable, (summary: Summary) => [string[], CsvCell[][
  * @example renderReportCsv({ summary }, "months").split("\r\n")[0] // "month,total,reject,remind,accept,humanReview"
  */
 export function renderReportCsv(input: ReportInput, table: ReportTable = "teams"): string {
+  return typed("report", () => renderReportCsvOf(input, table));
+}
+
+function renderReportCsvOf(input: ReportInput, table: ReportTable = "teams"): string {
   const [header, rows] = csvTables[table](input.summary);
   return csvDocument(header, rows);
 }

@@ -1,7 +1,9 @@
 import type { EngineName } from "../engine/evaluator.js";
 import { createGuard } from "../engine/guard.js";
+import { typed, typedAsync } from "../errors/unreadable.js";
 import type { PracticePolicyInput } from "../input/practice.js";
 import type { TaskInputRaw } from "../input/task.js";
+import { assertBuiltRuleset } from "../rules/build.js";
 import { canonicalJson } from "../rules/canonical-json.js";
 import type { Rule, RuleExample, Ruleset } from "../rules/schema.js";
 
@@ -48,6 +50,14 @@ export function mergeFragment(base: unknown, fragment: unknown): unknown {
 
 /** The task and practice of an example: its fragments merged onto the ruleset's base. */
 export function exampleInput(
+  ruleset: Ruleset,
+  example: RuleExample,
+): { task: unknown; practice: unknown } {
+  assertBuiltRuleset(ruleset, "ruleset", "ruleset");
+  return typed("example", () => exampleInputOf(ruleset, example));
+}
+
+function exampleInputOf(
   ruleset: Ruleset,
   example: RuleExample,
 ): { task: unknown; practice: unknown } {
@@ -121,6 +131,14 @@ async function runOne(
  * @example (await runRuleExamples(defaultRuleset())).every((r) => r.ok) // true
  */
 export async function runRuleExamples(
+  ruleset: Ruleset,
+  options: { engine?: EngineName } = {},
+): Promise<ExampleResult[]> {
+  assertBuiltRuleset(ruleset, "ruleset", "ruleset");
+  return typedAsync("ruleset", () => runRuleExamplesOf(ruleset, options));
+}
+
+async function runRuleExamplesOf(
   ruleset: Ruleset,
   options: { engine?: EngineName } = {},
 ): Promise<ExampleResult[]> {

@@ -2,6 +2,8 @@
  * The score of a labelled set as text (tables, then every miss) and as JSON. The HTML page is
  * score-html.ts.
  */
+
+import { typed } from "../errors/unreadable.js";
 import { formatCount, shortHash, textTable } from "./format.js";
 import type { Metric, RecordPlace, Score, ScoreMiss } from "./score.js";
 
@@ -76,6 +78,10 @@ function confusionText(score: Score): string {
  * @example renderScoreText(score).startsWith("Labelled set: 472 tasks scored") // true
  */
 export function renderScoreText(score: Score): string {
+  return typed("score", () => renderScoreTextOf(score));
+}
+
+function renderScoreTextOf(score: Score): string {
   const r = score.ruleset;
   const hr = score.humanReview;
   const out = [
@@ -124,5 +130,9 @@ export function renderScoreText(score: Score): string {
  * @example JSON.parse(renderScoreJson(score)).rules["fit-note"].f1 // 0.974…
  */
 export function renderScoreJson(score: Score): string {
+  return typed("score", () => renderScoreJsonOf(score));
+}
+
+function renderScoreJsonOf(score: Score): string {
   return `${JSON.stringify(score, null, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import { typed } from "../errors/unreadable.js";
 import { barChart } from "./charts.js";
 import { formatCount, shortHash } from "./format.js";
 import type { Cell, LegendItem, ScoreView, Table } from "./page-views.js";
@@ -175,5 +176,9 @@ export function scoreView(score: Score): ScoreView {
  * @example renderScoreHtml(score).startsWith("<!DOCTYPE html>") // true
  */
 export function renderScoreHtml(score: Score): string {
+  return typed("score", () => renderScoreHtmlOf(score));
+}
+
+function renderScoreHtmlOf(score: Score): string {
   return renderPage("score", scoreView(score));
 }

@@ -6,13 +6,16 @@
  * rest), with precision, recall and F1.
  */
 import type { EngineName } from "../engine/evaluator.js";
-import { createGuard, type Guard } from "../engine/guard.js";
+import { batchIterator, createGuard, type Guard } from "../engine/guard.js";
 import type { Verdict } from "../engine/types.js";
+import { BatchError } from "../errors/batch-error.js";
 import type { Issue } from "../errors/guard-error.js";
 import { isInputError } from "../errors/input-error.js";
+import { typed, typedAsync } from "../errors/unreadable.js";
 import { safeParse, toIssues } from "../input/common.js";
 import { labelledTaskSchema } from "../input/labelled.js";
 import type { PracticePolicyInput } from "../input/practice.js";
+import { assertBuiltRuleset } from "../rules/build.js";
 import { defaultRuleset } from "../rules/default.js";
 import type { Ruleset } from "../rules/schema.js";
 
@@ -112,6 +115,10 @@ export interface ScoreOptions {
  * @example metricOf({ tp: 0, fp: 0, fn: 0 }).precision // 1
  */
 export function metricOf(counts: Counts): Metric {
+  return typed("counts", () => metricOfOf(counts));
+}
+
+function metricOfOf(counts: Counts): Metric {
   const { tp, fp, fn } = counts;
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
@@ -185,9 +192,12 @@ export class LabelledScorer {
 
   /** @throws {InputError} when `options.practice` is not a valid practice policy */
   constructor(options: ScoreOptions = {}) {
-    this.#ruleset = options.ruleset ?? defaultRuleset();
-    this.#engine = options.engine ?? "compiled";
-    this.#guard = this.#makeGuard(options.practice ?? this.#ruleset.examples.practice);
+    // A copy taken once: options that cannot be read (a revoked proxy, a getter that throws) are an InputError.
+    const read: ScoreOptions = typed("options", () => ({ ...options }));
+    if (read.ruleset !== undefined) assertBuiltRuleset(read.ruleset, "ruleset", "options");
+    this.#ruleset = read.ruleset ?? defaultRuleset();
+    this.#engine = read.engine ?? "compiled";
+    this.#guard = this.#makeGuard(read.practice ?? this.#ruleset.examples.practice);
   }
 
   #makeGuard(practice: unknown): Guard {
@@ -216,7 +226,11 @@ export class LabelledScorer {
 
   /** Counts a record that could not be read (bad JSON): where, and a code. */
   addError(place: RecordPlace, code: string, paths: readonly string[] = []): void {
-    this.#errors.push({ ...place, code, paths: [...paths] });
+    const at = typed("place", () => ({
+      line: place.line,
+      ...(place.file !== undefined && { file: place.file }),
+    }));
+    this.#errors.push({ ...at, code, paths: [...paths] });
   }
 
   /**
@@ -224,7 +238,14 @@ export class LabelledScorer {
    * labels, or counts it as an error naming the fields at fault.
    */
   async add(value: unknown, place: RecordPlace): Promise<void> {
-    const parsed = safeParse(labelledTaskSchema, value);
+    let parsed: ReturnType<typeof safeParse<typeof labelledTaskSchema>>;
+    try {
+      parsed = safeParse(labelledTaskSchema, value);
+    } catch {
+      // A record that cannot be read at all (a revoked proxy, a getter that throws) is counted, not lost.
+      this.addError(place, "unreadable_record");
+      return;
+    }
     if (!parsed.success) {
       this.addError(place, "invalid_record", prefixed("", toIssues(parsed.error)));
       return;
@@ -341,10 +362,29 @@ export async function scoreLabelled(
   records: Iterable<unknown> | AsyncIterable<unknown>,
   options: ScoreOptions = {},
 ): Promise<Score> {
+  return typedAsync("records", () => scoreLabelledOf(records, options));
+}
+
+async function scoreLabelledOf(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  options: ScoreOptions = {},
+): Promise<Score> {
   const scorer = new LabelledScorer(options);
   let line = 0;
-  for await (const record of records) await scorer.add(record, { line: ++line });
-  return scorer.result();
+  const iterator = typed("records", () => batchIterator(records, "scoreLabelled"));
+  while (true) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await iterator.next();
+      if (typeof next !== "object" || next === null)
+        throw new TypeError("the records' iterator gave a result that is not an object");
+    } catch (error) {
+      // Every record read so far was scored: the batch error says how many.
+      throw new BatchError(line, error);
+    }
+    if (next.done) return scorer.result();
+    await scorer.add(next.value, { line: ++line });
+  }
 }
 
 /** Thresholds of {@link scoreGate}, fractions 0–1. */
@@ -366,6 +406,10 @@ export interface ScoreGate {
  * @example scoreGate(score, { minF1: 0.9 }) // ["rule immediate-action: F1 0.857 is below 0.9"]
  */
 export function scoreGate(score: Score, gate: ScoreGate): string[] {
+  return typed("score", () => scoreGateOf(score, gate));
+}
+
+function scoreGateOf(score: Score, gate: ScoreGate): string[] {
   if (gate.minF1 === undefined && gate.minReviewRecall === undefined) return [];
   const failures: string[] = [];
   if (score.tasks === 0) failures.push("no task was scored");

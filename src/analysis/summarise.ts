@@ -347,15 +347,24 @@ export class Summariser {
    * @throws {InputError} (subject `options`) for a threshold or window that is not a whole number of at least 1, an ICB threshold not above the service-lead one, or an `asOf` that is not a date
    */
   constructor(options: SummariseOptions = {}) {
-    this.#ruleset = options.ruleset ?? defaultRuleset();
-    this.#settings = settingsFrom(options, this.#ruleset);
-    for (const rule of this.#ruleset.rules) {
-      this.#rules.set(rule.id, { title: rule.title, severity: rule.severity, count: 0 });
-    }
+    // A copy taken once: options that cannot be read (a revoked proxy, a getter that throws) are an InputError.
+    const read: SummariseOptions = typed("options", () => ({ ...options }));
+    const ruleset = read.ruleset ?? defaultRuleset();
+    this.#ruleset = ruleset;
+    this.#settings = typed("options", () => settingsFrom(read, ruleset));
+    typed("options", () => {
+      for (const rule of ruleset.rules) {
+        this.#rules.set(rule.id, { title: rule.title, severity: rule.severity, count: 0 });
+      }
+    });
   }
 
   /** Counts one verdict, with its task when known. */
   add(item: SummaryItem): void {
+    typed("verdict", () => this.#add(item));
+  }
+
+  #add(item: SummaryItem): void {
     const verdict = "verdict" in item ? item.verdict : item;
     const sender = "verdict" in item ? item.task.sender : unknownSender;
     count(this.#outcomes, verdict);

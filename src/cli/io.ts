@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { decodeText, jsonSyntaxDetail } from "../node.js";
+import { decodeText, isInputError, jsonSyntaxDetail } from "../node.js";
 
 /** Where a command reads and writes: the process's streams, or test doubles. */
 export interface Io {
@@ -108,6 +108,8 @@ export async function checkInputFile(
 
 /** The message of an error, without a stack; file system errors keep their code. */
 export function reason(error: unknown): string {
+  // decodeText's refusal: its sentence, not the error's code and subject.
+  if (isInputError(error)) return error.issues.map((i) => i.message).join("; ");
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
     return code !== undefined && !error.message.startsWith(code)

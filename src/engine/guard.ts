@@ -95,8 +95,16 @@ function checkCategory(task: TaskInput, ruleset: Ruleset): void {
   }
 }
 
-/** The iterator of a batch: async first, then sync; anything else is an `InputError`. */
-function batchIterator(tasks: unknown): AsyncIterator<unknown> | Iterator<unknown> {
+/**
+ * The iterator of a batch: async first, then sync; anything else is an `InputError`.
+ *
+ * @param tasks - the batch's source
+ * @param needs - who needs it, for the error: `evaluateMany`, `scoreLabelled`
+ */
+export function batchIterator(
+  tasks: unknown,
+  needs = "evaluateMany",
+): AsyncIterator<unknown> | Iterator<unknown> {
   if (tasks !== null && tasks !== undefined) {
     const source = Object(tasks) as Partial<AsyncIterable<unknown> & Iterable<unknown>>;
     const asyncIterator = source[Symbol.asyncIterator];
@@ -109,8 +117,7 @@ function batchIterator(tasks: unknown): AsyncIterator<unknown> | Iterator<unknow
       {
         path: "",
         code: "not_iterable",
-        message:
-          "evaluateMany needs an iterable or async iterable of tasks: an array, a generator or a stream of records",
+        message: `${needs} needs an iterable or async iterable of tasks: an array, a generator or a stream of records`,
       },
     ],
     "batch",

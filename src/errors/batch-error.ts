@@ -14,10 +14,19 @@ export class BatchError extends GuardError {
   constructor(processed: number, cause: unknown) {
     super(
       "BATCH_INTERRUPTED",
-      `The batch stopped after ${processed} record(s): its source failed (${cause instanceof Error ? cause.message : String(cause)})`,
+      `The batch stopped after ${processed} record(s): its source failed (${causeText(cause)})`,
       { cause },
     );
     this.processed = processed;
+  }
+}
+
+/** What the source's error says; a thrown revoked proxy or a throwing `message` getter says nothing readable. */
+function causeText(cause: unknown): string {
+  try {
+    return isInstance(cause, Error) ? String(cause.message) : String(cause);
+  } catch {
+    return "an error that could not be read";
   }
 }
 

@@ -40,3 +40,35 @@ export function unreadable(subject: string): InputError {
     subject,
   );
 }
+
+/**
+ * `typed` for an entry point that returns a promise: a rejection that is not a `GuardError`
+ * becomes one too.
+ *
+ * @example await typedAsync("ruleset", () => runExamples(ruleset)) // rejects with InputError (unreadable) for a revoked proxy
+ */
+export async function typedAsync<T>(
+  subject: string,
+  work: () => Promise<T>,
+  wrap: (cause: unknown) => GuardError = () => unreadable(subject),
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isGuardError(error)) throw error;
+    throw wrap(error);
+  }
+}
+
+/**
+ * The `InputError` for an argument of the wrong kind, named: `printable(42)`.
+ *
+ * @param subject - what was being read (`text`, `bytes`)
+ * @param expected - what would be right, for a person: "a string"
+ */
+export function wrongKind(subject: string, expected: string): InputError {
+  return new InputError(
+    [{ path: "", code: "invalid_type", message: `the ${subject} must be ${expected}` }],
+    subject,
+  );
+}

@@ -1,3 +1,6 @@
+import { isInstance } from "../errors/guard-error.js";
+import { wrongKind } from "../errors/unreadable.js";
+
 /**
  * What kind of JSON syntax error V8 reported, and where, in words of our own: V8 quotes the
  * text around the error (`Unexpected token 'J', ..."body": Jane Smith"... is not valid JSON`),
@@ -8,7 +11,9 @@
  * @returns e.g. "a string that is not closed (line 1, column 8)"
  */
 export function jsonSyntaxDetail(cause: unknown, text: string): string {
-  const message = cause instanceof Error ? cause.message : "";
+  if (typeof text !== "string") throw wrongKind("text", "a string");
+  // A cause that cannot be read (a revoked proxy, a throwing message getter) says nothing.
+  const message = messageOf(cause);
   const kinds: [RegExp, string][] = [
     [/^Unterminated string/, "a string that is not closed"],
     [/^Bad control character/, "a control character (such as a line break or tab) inside a string"],
@@ -30,4 +35,13 @@ export function jsonSyntaxDetail(cause: unknown, text: string): string {
   const line = before.split("\n").length;
   const column = before.length - before.lastIndexOf("\n");
   return `${kind} (line ${line}, column ${column})`;
+}
+
+/** An error's message; "" for anything else, or for a cause that cannot be read (a revoked proxy, a throwing getter). */
+function messageOf(cause: unknown): string {
+  try {
+    return isInstance(cause, Error) ? String(cause.message) : "";
+  } catch {
+    return "";
+  }
 }

@@ -1,3 +1,5 @@
+import { isInstance } from "../errors/guard-error.js";
+import { typed, wrongKind } from "../errors/unreadable.js";
 import { dueDate, formatLongDate, isIsoDate, londonDate } from "../facts/calendar.js";
 
 // Dates as letters print them, "1 December 2026", on the Europe/London calendar whatever the
@@ -34,5 +36,7 @@ export function formatLetterDate(value: string): string | undefined {
  * @example londonToday(new Date("2026-06-30T23:30:00Z")) // "2026-07-01"
  */
 export function londonToday(now: Date = new Date()): string {
+  if (!isInstance(now, Date) || Number.isNaN(typed("now", () => now.getTime())))
+    throw wrongKind("now", "a Date that is a real instant");
   return londonDate(now.toISOString());
 }

@@ -2,6 +2,7 @@ import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { isKnownOperator, operatorMayThrow } from "../engine/operators.js";
 import { formatPath } from "../errors/guard-error.js";
+import { InputError } from "../errors/input-error.js";
 import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { typed } from "../errors/unreadable.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
@@ -279,6 +280,33 @@ const built = new WeakSet<object>();
  */
 export function isBuiltRuleset(value: unknown): value is Ruleset {
   return typeof value === "object" && value !== null && built.has(value);
+}
+
+/**
+ * Refuses anything but a built ruleset where an entry point takes one: a hand-made object, a
+ * proxy or a copy would be read field by field and fail as a TypeError somewhere inside.
+ *
+ * @param value - the argument
+ * @param path - its name, for the issue (`ruleset`, `base`)
+ * @param subject - what was being read, for `InputError.subject`
+ * @throws {InputError} code `invalid_type`, naming `path`
+ */
+export function assertBuiltRuleset(
+  value: unknown,
+  path: string,
+  subject: string,
+): asserts value is Ruleset {
+  if (isBuiltRuleset(value)) return;
+  throw new InputError(
+    [
+      {
+        path,
+        code: "invalid_type",
+        message: `${path} must come from defaultRuleset(), loadRuleset(dir) or buildRuleset(files)`,
+      },
+    ],
+    subject,
+  );
 }
 
 /** A rule's own checks: its id, conditions, clauses and the fields its wording names. */

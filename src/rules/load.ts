@@ -1,3 +1,4 @@
+import { isInputError } from "../errors/input-error.js";
 import { RulesetError } from "../errors/ruleset-error.js";
 import { decodeText } from "../input/decode.js";
 import { jsonSyntaxDetail } from "../input/json-syntax.js";
@@ -27,7 +28,10 @@ async function readJson(reader: Reader, file: string): Promise<unknown> {
   try {
     text = decodeText(await reader.fs.readFile(file));
   } catch (error) {
-    throw unreadable(shown, `cannot read ${shown}: ${(error as Error).message}`);
+    const why = isInputError(error)
+      ? error.issues.map((i) => i.message).join("; ")
+      : (error as Error).message;
+    throw unreadable(shown, `cannot read ${shown}: ${why}`);
   }
   try {
     return JSON.parse(text);

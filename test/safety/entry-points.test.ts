@@ -13,6 +13,7 @@ import { parseTask } from "../../src/input/task.js";
 import { renderLetter } from "../../src/letters/render.js";
 import { toCdsCards } from "../../src/output/cds-hooks.js";
 import { buildRuleset } from "../../src/rules/build.js";
+import { defaultRuleset } from "../../src/rules/default.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
 import { loadRuleset } from "../../src/rules/load.js";
 import { practice, task } from "./fuzz.js";
@@ -240,5 +241,113 @@ describe("files as editors save them", () => {
     const main = join(rules, "ruleset.json");
     await writeFile(main, `\uFEFF${await readFile(main, "utf8")}`);
     expect((await loadRuleset(rules)).rules.length).toBeGreaterThan(0);
+  });
+});
+
+describe("every exported function ends in a result or a typed error", () => {
+  // Error classes are constructed by the library with values it made; everything else a caller
+  // can hand anything.
+  const errorClasses = new Set([
+    "GuardError",
+    "InputError",
+    "RulesetError",
+    "TemplateError",
+    "BatchError",
+  ]);
+
+  it("answers hostile values in each argument, with the arguments before it valid, with a GuardError", async () => {
+    const api = await import("../../src/node.js");
+    const ruleset = defaultRuleset();
+    const hostile: [string, unknown][] = [
+      ["undefined", undefined],
+      ["null", null],
+      ["a number", 42],
+      ["an array", []],
+      ...hostileValues(),
+      [
+        "an iterable whose next() throws",
+        {
+          [Symbol.iterator]: () => ({
+            next: () => {
+              throw new Error("boom");
+            },
+          }),
+        },
+      ],
+    ];
+    const untyped: string[] = [];
+    for (const [name, value] of Object.entries(api)) {
+      if (typeof value !== "function" || errorClasses.has(name)) continue;
+      const isClass = /^class\b/.test(Function.prototype.toString.call(value));
+      for (let at = 0; at < 3; at++) {
+        for (const [label, bad] of hostile) {
+          const args: unknown[] = [ruleset, ruleset, {}].slice(0, at);
+          args[at] = bad;
+          try {
+            const made = isClass
+              ? new (value as new (...a: unknown[]) => unknown)(...args)
+              : (value as (...a: unknown[]) => unknown)(...args);
+            await made;
+          } catch (error) {
+            if (!isGuardError(error))
+              untyped.push(`${name} argument ${at} = ${label}: ${String(error)}`);
+          }
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
+
+  it("counts a labelled record that cannot be read as an error, and stops a failing source with a BatchError", async () => {
+    const { scoreLabelled } = await import("../../src/analysis/score.js");
+    const [revoked] = hostileValues()[0] ?? [];
+    expect(revoked).toBe("a revoked proxy");
+    const score = await scoreLabelled(hostileValues().map(([, value]) => value));
+    expect(score.records).toBe(3);
+    expect(score.errors.map((e) => e.code)).toEqual([
+      "unreadable_record",
+      "unreadable_record",
+      "unreadable_record",
+    ]);
+    let calls = 0;
+    const source = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          calls++;
+          if (calls === 1) return { done: false, value: {} };
+          throw new Error("disk gone");
+        },
+      }),
+    };
+    await expect(scoreLabelled(source as Iterable<unknown>)).rejects.toMatchObject({
+      name: "BatchError",
+      processed: 1,
+    });
+  });
+
+  it.each(hostileValues())(
+    "the analysis classes' add answers %s with a GuardError and counts nothing",
+    async (_, value) => {
+      const { CoverageCounter } = await import("../../src/analysis/coverage.js");
+      const { VerdictDiff } = await import("../../src/analysis/diff.js");
+      const { Summariser } = await import("../../src/analysis/summarise.js");
+      const ruleset = defaultRuleset();
+      const coverage = new CoverageCounter(ruleset);
+      expect(thrown(() => coverage.add({} as never, value as never))).toSatisfy(isGuardError);
+      expect(coverage.result().tasks).toBe(0);
+      const diff = new VerdictDiff(ruleset, ruleset);
+      expect(thrown(() => diff.add("T1", value as never, value as never))).toSatisfy(isGuardError);
+      expect(diff.result().total).toBe(0);
+      const summariser = new Summariser();
+      expect(thrown(() => summariser.add(value as never))).toSatisfy(isGuardError);
+    },
+  );
+
+  it("decodeText refuses UTF-16 without a byte order mark with an InputError, and anything but bytes", async () => {
+    const { decodeText } = await import("../../src/input/decode.js");
+    expect(thrown(() => decodeText(Buffer.from("{}", "utf16le")))).toSatisfy(isInputError);
+    expect(thrown(() => decodeText([0x7b, 0x7d] as never))).toMatchObject({
+      issues: [{ path: "", code: "invalid_type" }],
+    });
   });
 });
