@@ -64,17 +64,39 @@ function environments(name: string): ("text" | "html")[] {
   return ["text", "html"];
 }
 
+const position = String.raw`\{start:\{line:\d+,column:\d+\},end:\{line:\d+,column:\d+\}\}`;
+/** What a precompiled spec carries only for error messages, or for runtimes before 4.6. */
+const unneeded: [RegExp, string][] = [
+  // The source position of a helper call (`options.loc`), read only by Handlebars' exceptions.
+  [new RegExp(`,loc:${position}`, "g"), ""],
+  // The same, as the third argument of a strict lookup (`container.strict(obj, name, loc)`).
+  [new RegExp(`,${position}\\)`, "g"), ")"],
+  // A fallback for runtimes without `container.lookupProperty`; the bundled runtime has it.
+  [
+    /(\w+)\.lookupProperty\|\|function\((\w+),(\w+)\)\{if\(Object\.prototype\.hasOwnProperty\.call\(\2,\3\)\)return \2\[\3\]\}/g,
+    "$1.lookupProperty",
+  ],
+];
+
 /**
- * A precompiled spec minified: half the bytes for Node to parse at start-up. Only whitespace
- * and local names change; the runtime calls the spec's functions by position.
+ * A precompiled spec minified: a third of the bytes for Node to parse at start-up and for a
+ * browser to download. Whitespace and local names change, and what `unneeded` names goes:
+ * the runtime calls the spec's functions by position, and the letters render byte for byte
+ * as before (test/letters/precompiled.test.ts). A strict lookup that fails (a field missing,
+ * which the view checks rule out first) names no line and column.
  */
 function minified(spec: string): string {
   // An assignment, so that the minifier keeps the object (it drops an unused expression).
   const { code } = transformSync(`spec=${spec}`, { minify: true, loader: "js" });
-  return code
+  let out = code
     .trim()
     .replace(/^spec=/, "")
     .replace(/;$/, "");
+  for (const [pattern, replacement] of unneeded) out = out.replace(pattern, replacement);
+  // A Handlebars that writes these differently must not leave them in silently.
+  if (/\{start:\{line:|lookupProperty\|\|/.test(out))
+    throw new Error("scripts/gen/templates.ts: a precompiled spec kept a position or fallback");
+  return out;
 }
 
 /** Handlebars' precompiled specs, so that the default letters need only its runtime. */
