@@ -35,21 +35,23 @@ describe("rule messages", () => {
       .split("\n")
       .slice(0, 300)
       .map((line) => parseTask(JSON.parse(line)));
+    // Each task's facts under each practice, derived once for every rule's message.
+    const contexts = practices.flatMap((practice) =>
+      tasks.map((task) => {
+        const facts = deriveFacts(task, practice, prepared.lexicon);
+        const all: Record<string, unknown> = {};
+        for (const key of Object.keys(factCatalogue))
+          all[key] = (facts as unknown as Record<string, unknown>)[key] ?? null;
+        return { task, practice, facts: all, parameters: ruleset.parameters };
+      }),
+    );
     let compared = 0;
     for (const rule of ruleset.rules) {
       const ours = compileMessage(rule.message);
       const theirs = reference.compile(rule.message, { noEscape: true });
-      for (const practice of practices) {
-        for (const task of tasks) {
-          const facts = deriveFacts(task, practice, prepared.lexicon);
-          const all: Record<string, unknown> = {};
-          for (const key of Object.keys(factCatalogue))
-            all[key] = (facts as unknown as Record<string, unknown>)[key] ?? null;
-          const context = { task, practice, facts: all, parameters: ruleset.parameters };
-          expect(ours(context), rule.id).toBe(theirs(context));
-          compared++;
-        }
-      }
+      const rendered = contexts.map((context) => ours(context));
+      expect(rendered, rule.id).toEqual(contexts.map((context) => theirs(context)));
+      compared += rendered.length;
     }
     expect(compared).toBe(ruleset.rules.length * 600);
   });
