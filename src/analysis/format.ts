@@ -166,9 +166,9 @@ export function printable(text: string): string {
 }
 
 /**
- * One CSV cell: quoted when it holds a comma, quote or line break, and with a leading `'` when
- * a spreadsheet would read it as a formula (`=`, `+`, `-`, `@`, tab, carriage return), since
- * sender names come from task data.
+ * One CSV cell: quoted when it holds a comma, quote or line break, with other control, C1 and
+ * bidi characters escaped as `printable` does, and with a leading `'` when a spreadsheet would
+ * read it as a formula (`=`, `+`, `-`, `@`), since sender names come from task data.
  *
  * @example csvCell('Smith, "Jo"') // "\"Smith, \"\"Jo\"\"\""
  * @example csvCell("=HYPERLINK(…)") // "'=HYPERLINK(…)"
@@ -176,7 +176,10 @@ export function printable(text: string): string {
 export function csvCell(value: string | number | boolean | undefined | null): string {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A report's CSV is also read with cat: controls and bidi characters are escaped, as in
+  // text, but a line break stays one (the cell is quoted).
+  const shown = value.replace(/[^\r\n]+/g, printable);
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -2,7 +2,7 @@ import type { Outcome, Verdict } from "../engine/types.js";
 import { typed } from "../errors/unreadable.js";
 import type { Ruleset } from "../rules/schema.js";
 import type { Coverage } from "./coverage.js";
-import { formatCount, shortHash } from "./format.js";
+import { formatCount, printable, shortHash } from "./format.js";
 import type { ExampleResult } from "./rule-tester.js";
 
 /** What a golden case expects of its task's verdict. */
@@ -262,7 +262,8 @@ function renderTestTextOf(report: RuleTestReport): string {
   }
   out.push("");
   out.push(testPassed(report) ? "PASS" : "FAIL");
-  return `${out.join("\n")}\n`;
+  // Ids, voices and bodies come from the analyst's files: no escape reaches the terminal.
+  return `${out.join("\n").split("\n").map(printable).join("\n")}\n`;
 }
 
 /**

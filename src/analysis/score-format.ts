@@ -4,7 +4,7 @@
  */
 
 import { typed } from "../errors/unreadable.js";
-import { formatCount, shortHash, textTable } from "./format.js";
+import { formatCount, printable, shortHash, textTable } from "./format.js";
 import type { Metric, RecordPlace, Score, ScoreMiss } from "./score.js";
 
 /** A fraction 0–1 to three places, as the gate's thresholds are written. */
@@ -118,7 +118,8 @@ function renderScoreTextOf(score: Score): string {
     for (const e of score.errors)
       out.push(`  ${placeOf(e)}: ${e.code}${e.paths.length > 0 ? ` (${e.paths.join(", ")})` : ""}`);
   }
-  return `${out.join("\n")}\n`;
+  // Ids, voices and bodies come from the analyst's files: no escape reaches the terminal.
+  return `${out.join("\n").split("\n").map(printable).join("\n")}\n`;
 }
 
 /**

@@ -43,4 +43,10 @@ describe("analysis formatting", () => {
     expect(csvCell(undefined)).toBe("");
     expect(csvDocument(["a", "b"], [[1, "x\ny"]])).toBe('a,b\r\n1,"x\ny"\r\n');
   });
+
+  it("escapes control, C1 and bidi characters in CSV cells, keeping line breaks", () => {
+    expect(csvCell("Org\u009b31m\u0007")).toBe("Org\\x9b31m\\x07");
+    expect(csvCell("A\u001b[8m\u202eB")).toBe("A\\x1b[8m\\u202eB");
+    expect(csvCell("line one\r\nline two")).toBe('"line one\r\nline two"');
+  });
 });

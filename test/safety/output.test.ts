@@ -435,6 +435,61 @@ describe("table and text output", () => {
   });
 });
 
+describe("score, test and CSV output", () => {
+  const nasty = "\u001b[8m\u009b31m\u202e\u2066\u0007";
+
+  it("escapes control, C1 and bidi characters from labelled records, golden cases and sender names in score text, test text and report CSV", async () => {
+    const { scoreLabelled } = await import("../../src/analysis/score.js");
+    const { renderScoreText } = await import("../../src/analysis/score-format.js");
+    const { checkGolden, renderTestText } = await import("../../src/analysis/golden.js");
+    const record = {
+      id: `L1${nasty}`,
+      voice: `ward${nasty}`,
+      task: task({ id: `T1${nasty}`, body: `Please issue a fit note${nasty}. ${journal}` }),
+      expect: { category: "other", rules: [], humanReview: false },
+    };
+    const score = renderScoreText(await scoreLabelled([record]));
+    expect(score).toContain("L1\\x1b[8m");
+    const golden = {
+      line: 1,
+      task: task({ id: `G1${nasty}` }),
+      expected: { outcome: "reject" as const, rules: ["fit-note"] },
+    };
+    const report = renderTestText({
+      ruleset: { name: "r", version: "1", hash: "0".repeat(64) },
+      examples: [],
+      golden: {
+        source: "golden.jsonl",
+        results: [checkGolden(golden as never, { error: `bad${nasty}` })],
+        unreadable: [],
+      },
+    });
+    expect(report).toContain("G1\\x1b[8m");
+    const input = JSON.stringify(
+      task({ sender: { organisation: `Org${nasty}`, unit: `Unit${nasty}`, team: `Team${nasty}` } }),
+    );
+    const csv = await runCli(
+      [
+        "report",
+        "-",
+        "-p",
+        "examples/practice.json",
+        "--input-format",
+        "jsonl",
+        "-f",
+        "csv",
+        "--table",
+        "organisations",
+      ],
+      input,
+    );
+    expect(csv.stdout).toContain("Org\\x1b[8m");
+    for (const text of [score, report, csv.stdout.replace(/\r\n/g, "\n")])
+      for (const line of text.split("\n"))
+        expect(unprintable(line), JSON.stringify(line)).toBe(false);
+  });
+});
+
 describe("CDS Hooks cards under GitHub-flavoured Markdown", () => {
   /** Text built from the pieces of links, images, HTML and autolinks. */
   const markdownish = fc.string({
