@@ -158,6 +158,10 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
   };
 
   return {
+    contextual(word: string) {
+      const entry = shorthand.get(word);
+      return entry !== undefined && typeof entry !== "string";
+    },
     expand(word: string, previous: Token | undefined) {
       const entry = shorthand.get(word);
       if (entry !== undefined) {

@@ -258,11 +258,26 @@ export function findTimeframe(
   };
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
   const lower = read.flat.toLowerCase();
-  const has = (words: readonly string[]) => words.some((w) => lower.includes(w));
+  const has = (words: string | readonly string[]) =>
+    typeof words === "string" ? lower.includes(words) : anyOf(words).test(lower);
   readStated(read, has);
   readBare(read, has);
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+}
+
+const cueTests = new WeakMap<readonly string[], RegExp>();
+
+/** One test for a list of cue words: any of them, as literal text, anywhere in the body. */
+function anyOf(words: readonly string[]): RegExp {
+  let test = cueTests.get(words);
+  if (test === undefined) {
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+    // No words: a test that never passes (an empty pattern would pass everywhere).
+    test = escaped.length === 0 ? /(?!)/ : new RegExp(escaped.join("|"));
+    cueTests.set(words, test);
+  }
+  return test;
 }
 
 /** One body being read: its patterns, text and sending date, and where findings go. */
@@ -290,7 +305,7 @@ function weekEnd(which: string | undefined, sentOn: string): string {
 }
 
 /** Timeframes stated with a lead word: "within 7 days", "by tomorrow", "by Friday", "by 1 Dec". */
-function readStated(r: Reading, has: (words: readonly string[]) => boolean): void {
+function readStated(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, add } = r;
   if (has(p.cues.units)) {
     for (const m of flat.matchAll(p.duration)) {
@@ -299,17 +314,16 @@ function readStated(r: Reading, has: (words: readonly string[]) => boolean): voi
         add(durationDue(sentOn, n, unitKind(m[2] ?? "", p), r.holidays), m[0]);
     }
   }
-  if (has(["/"])) {
+  if (has("/")) {
     for (const m of flat.matchAll(p.shorthandPattern)) {
       add(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m[0]);
     }
   }
-  if (has(["fortnight"]))
-    for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m[0]);
+  if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m[0]);
   if (has(p.cues.tomorrow))
     for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m[0]);
   if (has(p.cues.endOfDay)) for (const m of flat.matchAll(p.today)) add(sentOn, m[0]);
-  const weeks = has(["week"]);
+  const weeks = has("week");
   for (const m of weeks ? flat.matchAll(p.endOfWeek) : []) add(weekEnd(m[1], sentOn), m[0]);
   for (const m of weeks ? flat.matchAll(p.byNextWeek) : []) {
     add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
@@ -323,19 +337,19 @@ function readStated(r: Reading, has: (words: readonly string[]) => boolean): voi
 }
 
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
-function readBare(r: Reading, has: (words: readonly string[]) => boolean): void {
+function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
   if (has(p.cuesBare.today)) for (const m of flat.matchAll(p.bareToday)) addBare(sentOn, m);
   if (has(p.cuesBare.tomorrow)) {
     for (const m of flat.matchAll(p.bareTomorrow)) addBare(plusDays(sentOn, 1), m);
   }
-  for (const m of has(["week"]) ? flat.matchAll(p.bareWeek) : []) {
+  for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
     addBare(weekEnd(m[1], sentOn), m);
   }
   for (const m of has(p.weekdays) ? flat.matchAll(p.bareWeekday) : []) {
     addBare(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
   }
-  if (has(["month"])) {
+  if (has("month")) {
     for (const m of flat.matchAll(p.endOfMonth)) {
       addBare(plusDays(`${plusMonths(sentOn, 1).slice(0, 7)}-01`, -1), m);
     }

@@ -41,7 +41,22 @@ export interface TokenStream {
 export interface Reading {
   /** Shorthand and spelling entries: a folded word (or "d/c"-style compound) → its reading. */
   expand(word: string, previous: Token | undefined): { words: string[]; via: string } | undefined;
+  /**
+   * Whether the word's reading depends on the word before it (a shorthand entry with
+   * `notAfter`): such a word is read afresh each time; every other word's reading is memoised.
+   */
+  contextual?(word: string): boolean;
 }
+
+/** A word's reading: its tokens' words and stems, and the entry that expanded it. */
+interface WordReading {
+  parts: readonly { word: string; stem: string }[];
+  via: string | undefined;
+}
+
+/** Word readings by reading, so a word seen before costs one lookup (bounded). */
+const readings = new WeakMap<Reading, Map<string, WordReading>>();
+const READINGS_MAX = 20_000;
 
 const FOLD: Record<string, string> = {
   "\u2018": "'",
@@ -300,32 +315,52 @@ class StreamBuilder {
 
   /** One word of the body, expanded by the reading into one or more tokens. */
   push(raw: Raw): void {
-    const base = dropPossessive(raw.text);
-    if (base === "") return;
-    const previous = this.tokens[this.tokens.length - 1];
-    const hit = this.#reading.expand(base, previous) ?? this.#reading.expand(raw.text, previous);
-    const parts = hit
+    const read = this.#read(raw.text);
+    if (read === undefined) return;
+    const start = this.#at(raw.start);
+    const end = this.#end(raw.end);
+    const clause = this.clauses.length;
+    const sentence = this.sentences.length;
+    for (const { word, stem } of read.parts) {
+      const token: Token = { word, stem, start, end, clause, sentence };
+      if (read.via !== undefined) token.via = read.via;
+      this.tokens.push(token);
+    }
+  }
+
+  /** The reading of a word as written, from the memo unless it depends on the word before. */
+  #read(text: string): WordReading | undefined {
+    const reading = this.#reading;
+    let memo = readings.get(reading);
+    if (memo === undefined) {
+      memo = new Map();
+      readings.set(reading, memo);
+    }
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    const base = dropPossessive(text);
+    if (base === "") return undefined;
+    const contextual =
+      reading.contextual !== undefined && (reading.contextual(base) || reading.contextual(text));
+    const previous = contextual ? this.tokens[this.tokens.length - 1] : undefined;
+    const hit = reading.expand(base, previous) ?? reading.expand(text, previous);
+    const pieces = hit
       ? hit.words
       : base.includes("/") && !/^\d/.test(base)
         ? base.split("/")
         : base.includes("&")
           ? base.split("&")
           : [base];
-    for (const part of parts) {
-      for (const w of part.split(" ")) {
-        if (w === "") continue;
-        const token: Token = {
-          word: w,
-          stem: stem(w),
-          start: this.#at(raw.start),
-          end: this.#end(raw.end),
-          clause: this.clauses.length,
-          sentence: this.sentences.length,
-        };
-        if (hit) token.via = hit.via;
-        this.tokens.push(token);
-      }
+    const parts = pieces
+      .flatMap((part) => part.split(" "))
+      .filter((w) => w !== "")
+      .map((word) => ({ word, stem: stem(word) }));
+    const read: WordReading = { parts, via: hit?.via };
+    if (!contextual) {
+      if (memo.size >= READINGS_MAX) memo.clear();
+      memo.set(text, read);
     }
+    return read;
   }
 }
 
