@@ -8,13 +8,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { mulberry32 } from "../scripts/generate-corpus.js";
 import { deriveFacts } from "../src/facts/derive.js";
-import { type Lexicon, lexiconOf } from "../src/facts/lexicon.js";
+import { type Lexicon, lexiconOf, PHRASE_LISTS } from "../src/facts/lexicon.js";
 import { words } from "../src/facts/tokens.js";
 import { parsePractice } from "../src/input/practice.js";
 import { parseTask, type TaskInput } from "../src/input/task.js";
 import type { Phrase, Ruleset } from "../src/rules/schema.js";
-
-const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
 
 function plain(list: readonly Phrase[] | undefined): string[] {
   return (list ?? []).flatMap((p) => (typeof p === "string" ? [p] : p.allOf));
@@ -65,7 +63,7 @@ export function withMorePhrases(ruleset: Ruleset, factor: number, seed = 10): Ru
 /** The labelled sets' tasks, parsed once: realistic bodies in many voices. */
 export function labelledTasks(root: string): TaskInput[] {
   const tasks: TaskInput[] = [];
-  for (const file of ["set-a.jsonl", "set-b.jsonl", "set-c.jsonl"]) {
+  for (const file of ["set-a.jsonl", "set-b.jsonl", "set-c.jsonl", "set-d.jsonl"]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))
       if (line.trim() !== "") tasks.push(parseTask((JSON.parse(line) as { task: unknown }).task));

@@ -151,6 +151,7 @@ const labelledFiles = [
   "test/labelled/set-a.jsonl",
   "test/labelled/set-b.jsonl",
   "test/labelled/set-c.jsonl",
+  "test/labelled/set-d.jsonl",
 ];
 
 function cell(text: string): string {

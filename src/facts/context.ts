@@ -23,9 +23,6 @@ export interface MentionContext {
   pseudo: boolean;
 }
 
-/** Words that join a clause to the one before: "and complete the form", "then recheck". */
-const CONJUNCTIONS = new Set(["and", "then", "also", "please", "pls"]);
-
 /** Trigger mentions indexed for the context questions. */
 export class ContextReader {
   readonly #stream: TokenStream;
@@ -70,7 +67,8 @@ export class ContextReader {
       const clause = clauses[sentence.from];
       if (clause === undefined) continue;
       let first = clause.from;
-      while (first < clause.to && tokens[first]?.word === "please") first++;
+      while (first < clause.to && this.#lexicon.requestLeads.has(tokens[first]?.word ?? ""))
+        first++;
       const token = tokens[first];
       // The word itself, not its stem: "Referred to ..." opens a statement, "Refer to ..." an ask.
       if (token && this.#lexicon.imperatives.has(token.word)) {
@@ -83,7 +81,7 @@ export class ContextReader {
     for (const clause of clauses) {
       if (!this.#requestSentences.has(clause.sentence)) continue;
       let first = clause.from;
-      while (first < clause.to && CONJUNCTIONS.has(tokens[first]?.word ?? "")) first++;
+      while (first < clause.to && this.#lexicon.clauseLinks.has(tokens[first]?.word ?? "")) first++;
       const token = tokens[first];
       if (token && first > clause.from && this.#lexicon.imperatives.has(token.word))
         this.#requestClauses.add(token.clause);
@@ -137,11 +135,15 @@ export class ContextReader {
     const asking = (t: Mention) =>
       this.of(LIST.action).some((a) => a.from <= t.from && a.to >= t.to);
     const after = this.#after(LIST.hypothetical, m.to, 1);
+    // Straight after, not across a word that ends a reach: "urgently and advise to attend".
+    const joined =
+      after !== undefined &&
+      this.#stream.tokens.slice(m.to, after.from).every((t) => !this.#lexicon.stops.has(t.word));
     return (
       this.of(LIST.hypothetical).some(
         (t) => t.to <= m.from && this.#stream.tokens[t.from]?.sentence === sentence && !asking(t),
       ) ||
-      (after !== undefined && !asking(after))
+      (after !== undefined && joined && !asking(after))
     );
   }
 
@@ -158,11 +160,16 @@ export class ContextReader {
     const requestBefore = this.#before(LIST.action, m.from);
     const doneBefore = this.#before(LIST.done, m.from);
     const doneAfter = this.#after(LIST.doneAfter, m.to, 40);
+    // Urgency in a clause that asks qualifies the ask ("pls send ... and any recent meds ASAP"):
+    // a done-word elsewhere in the clause does not make it done.
+    const asks = review && this.requestClause(m.from);
     const done =
       this.#saysDone(m) ||
-      (doneBefore !== undefined &&
+      (!asks &&
+        doneBefore !== undefined &&
         (requestBefore === undefined || requestBefore.from < doneBefore.from)) ||
-      (doneAfter !== undefined &&
+      (!asks &&
+        doneAfter !== undefined &&
         requestBefore === undefined &&
         !this.#negatedBefore(doneAfter.from, false));
     const sentence = this.#stream.tokens[m.from]?.sentence ?? -1;

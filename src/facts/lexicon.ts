@@ -1,6 +1,6 @@
 import type { Phrase, Ruleset } from "../rules/schema.js";
 import { Matcher, type MatcherData } from "./matcher.js";
-import { fold, type Reading, stem, type Token } from "./tokens.js";
+import { fold, type Reading, stem, type Token, tokenStream } from "./tokens.js";
 
 /**
  * A ruleset's reading of text, compiled once per ruleset: the shorthand lexicon and spelling
@@ -31,7 +31,7 @@ export const LIST = {
 } as const;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
-const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
+export const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
 /** The context and pseudo-trigger lists of `phrases`, each optional. */
 const CONTEXT_LISTS = [
   "negatedAfter",
@@ -63,6 +63,10 @@ export interface Lexicon {
   stops: ReadonlySet<string>;
   fillers: ReadonlySet<string> | undefined;
   imperatives: ReadonlySet<string>;
+  /** Words read past before a sentence's opening imperative ("please"), as the reader reads them. */
+  requestLeads: ReadonlySet<string>;
+  /** Words read past before a later clause's imperative ("and", "then"), as the reader reads them. */
+  clauseLinks: ReadonlySet<string>;
   categories: readonly {
     id: string;
     requestsAction: boolean;
@@ -182,6 +186,11 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
       return fixed === undefined ? undefined : { words: fixed.split(" "), via: word };
     },
   };
+}
+
+/** A list of single words as the reader reads them in a body: "pls" is "please". */
+function readWords(list: readonly string[] | undefined, reading: Reading): ReadonlySet<string> {
+  return new Set((list ?? []).flatMap((w) => tokenStream(w, reading).tokens.map((t) => t.word)));
 }
 
 function texts(phrases: readonly Phrase[] | undefined): string[] {
@@ -322,10 +331,16 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     for (const w of words(typeof entry === "string" ? entry : entry.reads)) vocabulary.add(w);
   for (const value of Object.values(ruleset.reading?.spelling ?? {}))
     for (const w of words(value)) vocabulary.add(w);
-  for (const w of texts(phrases.imperatives)) vocabulary.add(fold(w).text);
+  for (const w of [
+    ...texts(phrases.imperatives),
+    ...(phrases.requestLeads ?? []),
+    ...(phrases.clauseLinks ?? []),
+  ])
+    vocabulary.add(fold(w).text);
 
   const reading = readingOf(ruleset, vocabulary);
-  const fold1 = (w: string) => fold(w).text;
+  // Single words as the reader reads them: folded, an apostrophe read past ("can't" is "cant").
+  const fold1 = (w: string) => fold(w).text.replace(/'/g, "");
   const negation = Number(ruleset.parameters.negationWindowWords);
   const lexicon: Lexicon = {
     reading,
@@ -341,6 +356,8 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     stops: new Set((phrases.negationStops ?? []).map(fold1)),
     fillers: phrases.reviewNegationFillers && new Set(phrases.reviewNegationFillers.map(fold1)),
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
+    requestLeads: readWords(phrases.requestLeads, reading),
+    clauseLinks: readWords(phrases.clauseLinks, reading),
     categories: categoryEntries.map(([id, c]) => ({
       id,
       requestsAction: c.requestsAction,

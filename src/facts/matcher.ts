@@ -22,15 +22,21 @@ export const MIN_PREFIX_LETTERS = 3;
  */
 export const MAX_STEPS_PER_WORD = 500;
 
-/** One word of a compiled phrase: a stem, a prefix of the word as read (`prescri*`), or `_` (any one word). */
+/**
+ * One word of a compiled phrase: a stem, a prefix of the word as read (`prescri*`), `_` (any one
+ * word), or a word as read, not its stem (`=bloods`: "bloods", not the "blood" of "blood pressure").
+ */
 export interface PatternWord {
   text: string;
   prefix: boolean;
   any?: boolean;
+  exact?: boolean;
 }
 
 interface Node {
   next?: Map<string, Node>;
+  /** Edges for words as read (`=word`), not stems. */
+  exact?: Map<string, Node>;
   /** The edge for `_`: any one word. */
   any?: Node;
   /** Prefix edges, bucketed by their first MIN_PREFIX_LETTERS letters. */
@@ -58,22 +64,37 @@ function readPiece(
   piece: string,
   reading: Reading,
   memo: Map<string, PatternWord[]>,
+  before?: string,
 ): PatternWord[] {
-  const hit = memo.get(piece);
+  // A word whose reading depends on the word before ("with us" is not "with ultrasound") is
+  // read after the phrase's previous piece, as it would be in a body.
+  const after = before !== undefined && reading.contextual?.(piece.toLowerCase()) === true;
+  const key = after ? `${before} ${piece}` : piece;
+  const hit = memo.get(key);
   if (hit) return hit;
   let out: PatternWord[];
   if (piece === "_") out = [{ text: "_", prefix: false, any: true }];
-  else {
+  else if (piece.startsWith("=")) {
+    out = tokenStream(piece.slice(1), reading).tokens.map((t) => ({
+      text: t.word,
+      prefix: false,
+      exact: true,
+    }));
+  } else {
     const prefix = piece.endsWith("*");
     const body = prefix ? piece.replace(/\*+$/, "") : piece;
-    const tokens = tokenStream(body, reading).tokens;
+    const tokens = after
+      ? tokenStream(`${before} ${body}`, reading).tokens.slice(
+          tokenStream(before, reading).tokens.length,
+        )
+      : tokenStream(body, reading).tokens;
     out = tokens.map((t, i) =>
       prefix && i === tokens.length - 1
         ? { text: t.word, prefix: true }
         : { text: t.stem, prefix: false },
     );
   }
-  memo.set(piece, out);
+  memo.set(key, out);
   return out;
 }
 
@@ -101,13 +122,16 @@ export function compilePhrase(
   memo: Map<string, PatternWord[]> = new Map(),
 ): PatternWord[][] {
   let patterns: PatternWord[][] = [[]];
+  let before: string | undefined;
   for (const piece of piecesOf(text)) {
     const group = /^\{([a-z][a-z0-9-]*)\}$/.exec(piece);
     const members = group ? groups[group[1] ?? ""] : undefined;
     const alternatives = members
       ? members.map((m) => piecesOf(m).flatMap((p) => readPiece(p, reading, memo)))
-      : [readPiece(piece, reading, memo)];
+      : [readPiece(piece, reading, memo, before)];
     patterns = patterns.flatMap((p) => alternatives.map((a) => [...p, ...a]));
+    // Only a plain word is a word before: a group, "_" or a prefix could be anything.
+    before = members || piece === "_" || piece.endsWith("*") ? undefined : piece;
   }
   return patterns.filter((p) => p.length > 0);
 }
@@ -118,13 +142,10 @@ const MENTION_STEPS = 5;
 /** The bound of `Matcher.worstSteps` from one node: its own step, then its costliest children at once. */
 function worstSteps(at: Node): number {
   const from = open(at);
-  let exact1 = 0;
-  let exact2 = 0;
-  for (const child of from.next?.values() ?? []) {
-    const cost = worstSteps(child);
-    if (cost > exact1) [exact1, exact2] = [cost, exact1];
-    else if (cost > exact2) exact2 = cost;
-  }
+  // A token follows at most two stem edges (its stem's and its word's) and one exact edge.
+  const costs = [...(from.next?.values() ?? [])].map(worstSteps).sort((x, y) => y - x);
+  const [exact1 = 0, exact2 = 0] = costs;
+  const exact3 = Math.max(0, ...[...(from.exact?.values() ?? [])].map(worstSteps));
   let prefixes = 0;
   for (const bucket of from.prefixes?.values() ?? []) {
     // A token tries every edge of its bucket and may follow all of them.
@@ -133,19 +154,20 @@ function worstSteps(at: Node): number {
     prefixes = Math.max(prefixes, sum);
   }
   const found = MENTION_STEPS * from.ends.length;
-  return 1 + found + exact1 + exact2 + (from.any ? worstSteps(from.any) : 0) + prefixes;
+  return 1 + found + exact1 + exact2 + exact3 + (from.any ? worstSteps(from.any) : 0) + prefixes;
 }
 
 /**
- * A compiled trie as plain data, for `Matcher.fromTrie`: `[ends, next, any, prefixes]`, where
- * `next` is a flat list of stem and child, and `prefixes` of prefix and child; 0 stands for
- * none. scripts/gen/lexicon.ts writes the default ruleset's at build time.
+ * A compiled trie as plain data, for `Matcher.fromTrie`: `[ends, next, any, prefixes, exact]`,
+ * where `next` is a flat list of stem and child, `prefixes` of prefix and child and `exact` of
+ * word as read (`=word`) and child; 0 stands for none. scripts/gen/lexicon.ts writes the default ruleset's at build time.
  */
 export type TrieData = [
   ends: number[],
   next?: (string | TrieData)[] | 0,
   any?: TrieData | 0,
   prefixes?: (string | TrieData)[] | 0,
+  exact?: (string | TrieData)[] | 0,
 ];
 
 /** A matcher as plain data: its trie and, for each phrase id, its list and index in the list. */
@@ -180,11 +202,16 @@ function open(at: Node): Node {
   const data = at.unread;
   if (data === undefined) return at;
   at.unread = undefined;
-  const [, next, any, prefixes] = data;
+  const [, next, any, prefixes, exact] = data;
   if (next) {
     at.next = new Map();
     for (let i = 0; i < next.length; i += 2)
       at.next.set(next[i] as string, nodeOf(next[i + 1] as TrieData));
+  }
+  if (exact) {
+    at.exact = new Map();
+    for (let i = 0; i < exact.length; i += 2)
+      at.exact.set(exact[i] as string, nodeOf(exact[i + 1] as TrieData));
   }
   if (any) at.any = nodeOf(any);
   if (prefixes) {
@@ -200,7 +227,8 @@ function dataOf(at: Node): TrieData {
   const prefixes = from.prefixes
     ? [...from.prefixes.values()].flat().flatMap((edge) => [edge.prefix, dataOf(edge.node)])
     : 0;
-  const data: TrieData = [from.ends, next, from.any ? dataOf(from.any) : 0, prefixes];
+  const exact = from.exact ? [...from.exact].flatMap(([word, child]) => [word, dataOf(child)]) : 0;
+  const data: TrieData = [from.ends, next, from.any ? dataOf(from.any) : 0, prefixes, exact];
   while (data.length > 1 && data.at(-1) === 0) data.pop();
   return data;
 }
@@ -239,7 +267,8 @@ export class Matcher {
           matcher.#add(pattern, id);
           // "self harm" is also "selfharm", "fit note" also "fitnote".
           const [a, b] = pattern;
-          if (pattern.length === 2 && a && b && !a.prefix && !b.prefix && !a.any && !b.any) {
+          const plain = (w: PatternWord) => !w.prefix && !w.any && !w.exact;
+          if (pattern.length === 2 && a && b && plain(a) && plain(b)) {
             const joined = readPiece(a.text + b.text, reading, memo);
             if (joined.length === 1 && /^[a-z]+$/.test(a.text + b.text)) matcher.#add(joined, id);
           }
@@ -266,8 +295,8 @@ export class Matcher {
 
   /**
    * An upper bound on the trie steps `scan` takes from one start token, whatever the tokens:
-   * every `_` and every prefix edge of one bucket taken at once, and the two costliest exact
-   * edges (a token's stem and its word as written). Computed on first read (when a ruleset is
+   * every `_` and every prefix edge of one bucket taken at once, and the three costliest exact
+   * edges (a token's stem, its word as written, and its word as an `=word`). Computed on first read (when a ruleset is
    * built); evaluating never needs it.
    */
   get worstSteps(): number {
@@ -284,11 +313,13 @@ export class Matcher {
       } else if (word.prefix) {
         at = addPrefix(at, word.text);
       } else {
-        at.next ??= new Map();
-        let child = at.next.get(word.text);
+        if (word.exact) at.exact ??= new Map();
+        else at.next ??= new Map();
+        const edges = (word.exact ? at.exact : at.next) ?? new Map<string, Node>();
+        let child = edges.get(word.text);
         if (child === undefined) {
           child = node();
-          at.next.set(word.text, child);
+          edges.set(word.text, child);
         }
         at = child;
       }
@@ -305,6 +336,8 @@ export class Matcher {
       const raw = from.next?.get(token.word);
       if (raw && raw !== exact) out.push(raw);
     }
+    const asRead = from.exact?.get(token.word);
+    if (asRead) out.push(asRead);
     if (from.prefixes === undefined || token.word.length < MIN_PREFIX_LETTERS) return;
     for (const edge of from.prefixes.get(token.word.slice(0, MIN_PREFIX_LETTERS)) ?? []) {
       if (token.word.startsWith(edge.prefix)) out.push(edge.node);

@@ -70,6 +70,9 @@ interface Patterns {
   units: ReadonlyMap<string, UnitKind>;
   shorthand: ReadonlyMap<string, UnitKind>;
   weekdays: readonly string[];
+  weekdayShort: ReadonlyMap<string, number>;
+  /** Full and short weekday names: the cheap test before the weekday patterns. */
+  dayCues: readonly string[];
   cues: { units: string[]; endOfDay: string[]; tomorrow: string[]; deadline: string[] };
   cuesBare: { today: string[]; tomorrow: string[]; fewDays: string[] };
   duration: RegExp;
@@ -101,13 +104,18 @@ function patternsOf(words: Vocabulary): Patterns {
   if (hit) return hit;
   const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
   const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
-  const days = words.weekdays.join("|");
+  const short = Object.keys(words.weekdayShort ?? {});
+  const fullDays = words.weekdays.join("|");
+  // Full names first: "thursday" before "thu" in the alternation.
+  const days = [...words.weekdays, ...short].join("|");
   const few = alternatives(words.fewDays);
   const patterns: Patterns = {
     numbers: new Map(Object.entries(words.numbers)),
     units: new Map(Object.entries(words.units)),
     shorthand: new Map(Object.entries(words.shorthand)),
     weekdays: words.weekdays,
+    weekdayShort: new Map(Object.entries(words.weekdayShort ?? {})),
+    dayCues: [...words.weekdays, ...short],
     ...cuesOf(words),
     duration: new RegExp(
       // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
@@ -135,7 +143,8 @@ function patternsOf(words: Vocabulary): Patterns {
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
     bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
     bareWeek: /\b(this|next)\sweek\b/gi,
-    bareWeekday: new RegExp(`\\b(?:on|this|next|for)\\s(${days})\\b`, "gi"),
+    // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
+    bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for)\\s(${days})|(${fullDays}))\\b`, "gi"),
     endOfMonth: /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi,
     fewDays: new RegExp(
       `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,
@@ -292,7 +301,8 @@ interface Reading {
 
 /** The days from `sentOn` to the next named weekday (a week on, for today's name). */
 function daysUntil(p: Patterns, name: string | undefined, sentOn: string): number {
-  const target = p.weekdays.indexOf((name ?? "").toLowerCase()) + 1;
+  const word = (name ?? "").toLowerCase();
+  const target = p.weekdayShort.get(word) ?? p.weekdays.indexOf(word) + 1;
   return (target - isoWeekday(sentOn) + 7) % 7 || 7;
 }
 
@@ -328,7 +338,7 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   for (const m of weeks ? flat.matchAll(p.byNextWeek) : []) {
     add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
   }
-  for (const m of has(p.weekdays) ? flat.matchAll(p.weekday) : []) {
+  for (const m of has(p.dayCues) ? flat.matchAll(p.weekday) : []) {
     add(plusDays(sentOn, daysUntil(p, m[1], sentOn)), m[0]);
   }
   if (has(p.cues.deadline)) {
@@ -346,7 +356,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
     addBare(weekEnd(m[1], sentOn), m);
   }
-  for (const m of has(p.weekdays) ? flat.matchAll(p.bareWeekday) : []) {
+  for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
     addBare(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
   }
   if (has("month")) {

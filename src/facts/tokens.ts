@@ -350,7 +350,8 @@ class StreamBuilder {
         ? base.split("/")
         : base.includes("&")
           ? base.split("&")
-          : [base];
+          : // "can't" reads as "cant": contractions are written both ways.
+            [base.replace(/'/g, "")];
     const parts = pieces
       .flatMap((part) => part.split(" "))
       .filter((w) => w !== "")

@@ -72,7 +72,11 @@ function findProblem(phrase: string): string | undefined {
     // "_" is any one word; "{name}" a word group (checked by `groupProblem`).
     if (part === "_" || GROUP.test(part)) continue;
     const prefix = part.endsWith("*");
-    const bare = prefix ? part.replace(/\*+$/, "") : part;
+    if (prefix && part.startsWith("=")) {
+      return `has a part "${part}" that is both a word as read (=) and a prefix (*): write one`;
+    }
+    // "=word": the word as read, not its stem.
+    const bare = (prefix ? part.replace(/\*+$/, "") : part).replace(/^=/, "");
     const read = words(bare);
     if (read.length === 0) {
       return `has a part "${part}" with no letters or digits, which no body's words can match`;
@@ -118,12 +122,13 @@ function checkPhrase(
 /** A single word list entry (negators, stops, fillers) must be one word as bodies are split. */
 function checkWord(word: string, path: string, issues: RulesetIssue[]): void {
   const split = words(word);
-  if (split.length !== 1 || split[0] !== word.trim().toLowerCase()) {
+  // An apostrophe is read past in bodies ("can't" is "cant"), so it is here too.
+  if (split.length !== 1 || split[0] !== word.trim().toLowerCase().replace(/'/g, "")) {
     issues.push({
       file: RULESET_FILE,
       path,
       code: "phrase_never_matches",
-      message: `"${word}" is compared with one word of the body at a time: write a single word (letters, digits or an apostrophe)`,
+      message: `"${word}" is compared with one word of the body at a time: write a single word (letters and digits; an apostrophe is read past)`,
     });
   }
 }
@@ -151,7 +156,8 @@ export function checkPhrases(
       total += checkPhrase(p, `categories.${id}.context[${i}]`, groups, issues);
     });
   }
-  const { negators, negationStops, reviewNegationFillers, ...lists } = file.phrases;
+  const { negators, negationStops, reviewNegationFillers, requestLeads, clauseLinks, ...lists } =
+    file.phrases;
   for (const [name, list] of Object.entries(lists)) {
     list?.forEach((p, i) => {
       total += checkPhrase(p, `phrases.${name}[${i}]`, groups, issues);
@@ -165,7 +171,7 @@ export function checkPhrases(
       message: `the ruleset's phrases stand for more than ${MAX_PHRASES.toLocaleString("en-GB")} phrases once word groups are put in; at most ${MAX_PHRASES.toLocaleString("en-GB")} keep matching linear in the body`,
     });
   }
-  const wordLists = { negators, negationStops, reviewNegationFillers };
+  const wordLists = { negators, negationStops, reviewNegationFillers, requestLeads, clauseLinks };
   for (const [name, list] of Object.entries(wordLists)) {
     list?.forEach((w, i) => {
       checkWord(w, `phrases.${name}[${i}]`, issues);

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2ffabab8f0e003a3a759a588a361610caa8d0fc597cf42a2c0d0f032286cd4cb",
+  hash: "c221a80372f06a15ba2182c7c19614819478a87dfe7a7f853f2019ce009ea90a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -291,6 +291,13 @@ export const rulesetSchema = z.strictObject({
       notAfter: z.array(timeframePhrase),
       /** The weekdays, Monday first. */
       weekdays: z.array(timeframePhrase).check(z.length(7)),
+      /**
+       * Short weekday names and the day each is (1 Monday … 7 Sunday): "by Fri", "on Weds".
+       * Read after a lead word only ("by", "on", "this", "next"); a full name is read alone too.
+       */
+      weekdayShort: z.optional(
+        z.record(timeframePhrase, z.number().check(z.int(), z.gte(1), z.lte(7))),
+      ),
       /** After "by" or "before": today's date ("by end of day", "by cob"). */
       endOfDay: z.array(timeframePhrase),
       /** After "by", "before", "for" or "until": tomorrow. */
@@ -338,6 +345,13 @@ export const rulesetSchema = z.strictObject({
     clinical: z.array(phraseSchema),
     /** Words that open a request when they start a clause ("refer to ENT", "chase the CT"). */
     imperatives: z.optional(z.array(nonEmpty())),
+    /** Words that may stand before a sentence's opening imperative: "please refer to ENT". */
+    requestLeads: z.optional(z.array(nonEmpty())),
+    /**
+     * Words that may stand before an imperative opening a later clause of an asking sentence:
+     * "please prescribe X, and complete the DNACPR". Absent: only a clause's first word counts.
+     */
+    clauseLinks: z.optional(z.array(nonEmpty())),
     /** Negation after the term: "fit note not needed", "DVT ruled out". */
     negatedAfter: z.optional(z.array(phraseSchema)),
     /** Phrases holding a negator that do not negate: "no change in", "not only". */

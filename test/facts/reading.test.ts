@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveFacts } from "../../src/facts/derive.js";
 import { lexiconOf } from "../../src/facts/lexicon.js";
+import { Matcher } from "../../src/facts/matcher.js";
 import { fold, stem, tokenStream, words } from "../../src/facts/tokens.js";
 import { parsePractice } from "../../src/input/practice.js";
 import { parseTask } from "../../src/input/task.js";
@@ -67,6 +68,21 @@ describe("normalisation", () => {
     expect(read("deferred")).toEqual(["deferred"]);
   });
 
+  it("reads a contraction with or without its apostrophe alike", () => {
+    expect(read("can't go on")).toEqual(read("cant go on"));
+    expect(facts("says he cant go on like this").safetyLanguage).toBe(true);
+    expect(facts("doesnt want a referral, no suicidal thoughts").safetyLanguage).toBe(false);
+  });
+
+  it("matches an =word as read, not by its stem: bloods are not the blood of blood pressure", () => {
+    const matcher = Matcher.compile([["recheck =bloods", "recheck bloods"]], lexicon.reading);
+    const found = (body: string) =>
+      matcher.scan(tokenStream(body, lexicon.reading)).map((m) => m.phrase);
+    expect(found("pls recheck bloods in 2/52").sort()).toEqual([0, 1]);
+    expect(found("pls recheck BP in 2/52")).toEqual([1]);
+    expect(facts("Please can GP recheck BP in 3/52.").category).not.toBe("act-on-results");
+  });
+
   it("splits words as bodies are split, for phrase checks", () => {
     expect(words("TTO's, self-harm")).toEqual(["tto", "self", "harm"]);
   });
@@ -118,6 +134,15 @@ describe("context", () => {
   it("reads a later clause that opens with an imperative as part of the ask", () => {
     const f = facts("Please prescribe oramorph (for pain) and complete the DNACPR this week.");
     expect(f.dueText).toBe("this week");
+  });
+
+  it("reads urgency inside an ask as urgent, whatever else the clause says was done", () => {
+    // "recent" says what was done elsewhere; "ASAP" qualifies the ask.
+    expect(
+      facts("Pls send current repeat list and any recent acute meds ASAP.").urgentLanguage,
+    ).toBe(true);
+    // A hypothetical straight after does not reach back across "and".
+    expect(facts("Pls contact pt urgently and advise to attend ED.").urgentLanguage).toBe(true);
   });
 
   it("does not read a statement of what was done as an ask", () => {

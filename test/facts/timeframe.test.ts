@@ -101,6 +101,9 @@ describe("findTimeframe: days of the week and relative words", () => {
     ["Please action no later than Wednesday", MONDAY, "2026-11-25", "no later than <weekday>"],
     ["Please action before Sunday", MONDAY, "2026-11-29", "before <weekday>"],
     ["Please action by Tuesday", "2026-11-27", "2026-12-01", "by <weekday> into next week"],
+    ["pls send by Fri", MONDAY, "2026-11-27", "a short weekday name after a lead word"],
+    ["Please review on Weds", MONDAY, "2026-11-25", "a short name after 'on'"],
+    ["Pls r/v pt Monday", "2026-11-29", "2026-11-30", "a full weekday name alone, in an ask"],
   ])("%j sent %s is due on %s (%s)", (body, sentOn, dueOn) => {
     expect(due(body, sentOn)).toBe(dueOn);
   });

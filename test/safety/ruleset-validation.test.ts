@@ -65,6 +65,8 @@ describe("ruleset validation", () => {
     [["categories", "fit-note", "phrases", 0], "\t\n", "categories.fit-note.phrases[0]"],
     [["phrases", "negators", 0], "no longer", "phrases.negators[0]"],
     [["phrases", "negators", 0], "not,", "phrases.negators[0]"],
+    [["phrases", "urgent", 0], "=urg*", "phrases.urgent[0]"],
+    [["phrases", "clauseLinks", 0], "and then", "phrases.clauseLinks[0]"],
   ])("refuses the phrase at %j = %j, naming %s", (path, value, at) => {
     const found = issuesOf(withRuleset(path, value));
     expect(found.some((i) => i.path === at && /phrase_never_matches|too_small/.test(i.code))).toBe(
