@@ -35,9 +35,19 @@ const contractRules = [
   "fit-note",
 ];
 
-/** The ruleset's plain phrases as a person would write them ("suicid*" becomes "suicidal"). */
+/**
+ * The ruleset's plain phrases as a person would write them: "suicid*" becomes "suicidal", an
+ * any-word gap a word ("taken _ paracetamol": "taken two paracetamol"), "=bloods" "bloods".
+ */
 function written(list: readonly unknown[]): string[] {
-  return list.filter((p): p is string => typeof p === "string").map((p) => p.replace(/\*/g, "al"));
+  return list
+    .filter((p): p is string => typeof p === "string")
+    .map((p) =>
+      p
+        .replace(/\*/g, "al")
+        .replace(/(^|\s)_(?=\s|$)/g, "$1two")
+        .replace(/(^|\s)=/g, "$1"),
+    );
 }
 
 async function both(taskInput: unknown, practiceInput: unknown = practice): Promise<Verdict[]> {
