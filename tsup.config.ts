@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { build } from "esbuild";
 import { defineConfig, type Options } from "tsup";
 import { browserVariants } from "./scripts/browser-variants.js";
 
@@ -35,42 +36,91 @@ const library: Options = {
   shims: true,
 };
 
-export default defineConfig([
-  {
-    // index: the default entry (browsers, bundlers), which imports no Node module and builds
-    // with the `*.browser.ts` variants: no custom template folders, no json-rules-engine.
-    ...library,
-    entry: { index: "src/index.ts" },
-    clean: true,
-    esbuildPlugins: [browserVariants()],
-  },
-  {
-    // reference: the default entry's API with json-rules-engine (`gp-task-guard/reference`).
-    ...library,
-    entry: { reference: "src/reference.ts" },
-    clean: false,
-    esbuildPlugins: [browserVariants(["json-rules-engine"])],
-  },
-  {
-    // node: the same API with loadRuleset, loadTemplates and template folders working, for the
-    // `node` condition.
-    ...library,
-    entry: { node: "src/node.ts" },
-    clean: false,
-    // Less for Node to parse at start-up; names are kept for stack traces. Not in the browser
-    // entries: merged declarations would stop their bundlers from dropping what is unused.
-    minifyWhitespace: true,
-    minifySyntax: true,
-  },
-  {
-    // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    sourcemap: true,
-    clean: false,
-    target: "node20",
-    platform: "node",
-    banner: { js: "#!/usr/bin/env node" },
-    define: { __VERSION__: JSON.stringify(version) },
-  },
-]);
+/**
+ * Every module of `src/` the default browser entry reaches, with the `*.browser.ts` variants
+ * in place of what they replace.
+ */
+async function browserModules(): Promise<string[]> {
+  const { metafile } = await build({
+    entryPoints: ["src/index.ts"],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    external: ["node:*", "json-rules-engine"],
+    plugins: [browserVariants()],
+    logLevel: "silent",
+  });
+  return Object.keys(metafile.inputs).filter((f) => f.startsWith("src/") && f.endsWith(".ts"));
+}
+
+export default defineConfig(
+  async (): Promise<Options[]> => [
+    {
+      // index, CommonJS: the default entry for `require` in a browser bundler, one file.
+      ...library,
+      format: ["cjs"],
+      entry: { index: "src/index.ts" },
+      clean: true,
+      esbuildPlugins: [browserVariants()],
+    },
+    {
+      // index, its declarations for `import` (the modules themselves come from the next build).
+      ...library,
+      format: ["esm"],
+      entry: { index: "src/index.ts" },
+      dts: { only: true },
+      clean: false,
+    },
+    {
+      // index, ES modules: the default entry for browsers and bundlers, built with the
+      // `*.browser.ts` variants (no custom template folders, no json-rules-engine). One output
+      // file per module (dist/index.js, dist/letters/render.js, …, shared code in chunks), not
+      // one file: a bundler drops a module of this side-effect-free package that nothing uses,
+      // with its imports, whereas in one flattened file the top-level code of every module
+      // (Handlebars' parser, the analyst's tools) stayed in every bundle.
+      ...library,
+      format: ["esm"],
+      entry: await browserModules(),
+      dts: false,
+      splitting: true,
+      treeshake: false,
+      clean: false,
+      esbuildPlugins: [browserVariants()],
+      esbuildOptions(options) {
+        options.chunkNames = "chunks/[name]-[hash]";
+      },
+    },
+    {
+      // reference: the default entry's API with json-rules-engine (`gp-task-guard/reference`).
+      ...library,
+      entry: { reference: "src/reference.ts" },
+      clean: false,
+      esbuildPlugins: [browserVariants(["json-rules-engine"])],
+    },
+    {
+      // node: the same API with loadRuleset, loadTemplates and template folders working, for the
+      // `node` condition.
+      ...library,
+      entry: { node: "src/node.ts" },
+      clean: false,
+      // Less for Node to parse at start-up; names are kept for stack traces. Not in the browser
+      // entries: merged declarations would stop their bundlers from dropping what is unused.
+      minifyWhitespace: true,
+      minifySyntax: true,
+    },
+    {
+      // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.
+      entry: { cli: "src/cli/main.ts" },
+      format: ["esm"],
+      sourcemap: true,
+      clean: false,
+      target: "node20",
+      platform: "node",
+      banner: { js: "#!/usr/bin/env node" },
+      define: { __VERSION__: JSON.stringify(version) },
+    },
+  ],
+);
