@@ -23,6 +23,11 @@ const known: Readonly<Record<string, { min: number; max: number } | { oneOf: rea
     escalationWindowDays: { min: 1, max: 3_660 },
     escalationServiceLeadAt: { min: 1, max: 1_000_000 },
     escalationIcbAt: { min: 1, max: 1_000_000 },
+    // "one" read as NaN, or -1, and an action due today or tomorrow was no longer flagged for review.
+    reviewWithinDays: { min: 0, max: 366 },
+    // Correction is on (1) or off (0): one edit is all it does.
+    spellingMaxEdits: { min: 0, max: 1 },
+    spellingMinLetters: { min: 1, max: 100 },
     standardContractSenderKinds: { oneOf: senderKinds },
   };
 

@@ -20,10 +20,14 @@ type WordGroups = Readonly<Record<string, readonly string[]>>;
 function groupProblem(phrase: string, groups: WordGroups): { problem?: string; patterns: number } {
   let patterns = 1;
   let longest = 0;
+  // "_" is any one word: a phrase of nothing else (a group whose members are all "_" included)
+  // matches every body with a word, as white space did.
+  let anyWord = true;
   for (const part of partsOf(phrase)) {
     const name = GROUP.exec(part)?.[1];
     if (name === undefined) {
       longest += 1;
+      if (part !== "_") anyWord = false;
       continue;
     }
     const members = Object.hasOwn(groups, name) ? groups[name] : undefined;
@@ -32,6 +36,13 @@ function groupProblem(phrase: string, groups: WordGroups): { problem?: string; p
     }
     longest += Math.max(0, ...members.map((m) => partsOf(m).length));
     patterns = Math.min(patterns * members.length, MAX_PHRASES + 1);
+    if (!members.some((m) => partsOf(m).every((p) => p === "_"))) anyWord = false;
+  }
+  if (anyWord) {
+    return {
+      problem: 'has no word of its own, only "_" (any one word), so it would match every body',
+      patterns,
+    };
   }
   if (longest > MAX_PHRASE_WORDS) {
     return {

@@ -38,6 +38,10 @@ describe("ruleset validation", () => {
     [["parameters", "journalDateWithinChars"], -5, "parameters.journalDateWithinChars"],
     [["parameters", "careDetailMinChars"], [600], "parameters.careDetailMinChars"],
     [["parameters", "negationWindowWords"], 1e9, "parameters.negationWindowWords"],
+    [["parameters", "reviewWithinDays"], "one", "parameters.reviewWithinDays"],
+    [["parameters", "reviewWithinDays"], -1, "parameters.reviewWithinDays"],
+    [["parameters", "spellingMaxEdits"], 2, "parameters.spellingMaxEdits"],
+    [["parameters", "spellingMinLetters"], "eight", "parameters.spellingMinLetters"],
     [
       ["parameters", "standardContractSenderKinds"],
       ["nhs-trust"],
@@ -64,6 +68,10 @@ describe("ruleset validation", () => {
     [["phrases", "action", 0], { allOf: ["please", " "] }, "phrases.action[0].allOf[1]"],
     [["categories", "fit-note", "phrases", 0], "\t\n", "categories.fit-note.phrases[0]"],
     [["phrases", "negators", 0], "no longer", "phrases.negators[0]"],
+    [["phrases", "journal", 0], "_", "phrases.journal[0]"],
+    [["phrases", "journal", 0], "_ _ _", "phrases.journal[0]"],
+    [["phrases", "journal", 0], { allOf: ["see", "_"] }, "phrases.journal[0].allOf[1]"],
+    [["categories", "fit-note", "phrases", 0], "_", "categories.fit-note.phrases[0]"],
     [["phrases", "negators", 0], "not,", "phrases.negators[0]"],
     [["phrases", "urgent", 0], "=urg*", "phrases.urgent[0]"],
     [["phrases", "clauseLinks", 0], "and then", "phrases.clauseLinks[0]"],
@@ -100,6 +108,17 @@ describe("ruleset validation", () => {
       return;
     }
     throw new Error("expected the ruleset to be refused");
+  });
+
+  it("refuses a phrase whose word group has a member of only any-word gaps, so it would match every body", () => {
+    const ruleset = setAt(files["ruleset.json"], ["wordGroups", "anything"], ["bloods", "_ _"]);
+    const found = issuesOf({
+      ...files,
+      "ruleset.json": setAt(ruleset, ["phrases", "journal", 0], "{anything}"),
+    });
+    expect(found).toContainEqual({ path: "phrases.journal[0]", code: "phrase_never_matches" });
+    const kept = setAt(ruleset, ["phrases", "journal", 0], "see {anything}");
+    expect(issuesOf({ ...files, "ruleset.json": kept })).toEqual([]);
   });
 
   it("refuses a word-group member that makes a phrase longer than it can ever match", () => {
