@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c221a80372f06a15ba2182c7c19614819478a87dfe7a7f853f2019ce009ea90a",
+  hash: "1228176ffd0d0d5d2d0bb5435186c1966073d752a18f2384810a8fba279e59f6",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

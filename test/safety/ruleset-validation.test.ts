@@ -176,7 +176,7 @@ describe("ruleset validation", () => {
     ["urgent", "ae", "emergency department"],
     ["urgent", "aé", "emergency department"],
     ["urgent", "urgent care", "urgent care"],
-    ["urgent", "prompting with", "prompting with"],
+    ["urgent", "discharged to GP", "discharged to gp"],
     ["safety", "Emergency Dept", "emergency dept"],
   ])(
     "refuses the %s phrase %j, which always reads as part of %j and could never flag a task",
