@@ -11,7 +11,7 @@ import { MAX_STEPS_PER_WORD } from "../facts/matcher.js";
 import { safeParse, toFileIssues } from "../input/common.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
-import { checkPhrases } from "./check-phrases.js";
+import { checkPhrases, checkReading } from "./check-phrases.js";
 import { checkReviewPhrases } from "./check-review-phrases.js";
 import { forEachFactCondition } from "./conditions.js";
 import { defaultRulesetFiles } from "./default-ruleset.generated.js";
@@ -447,6 +447,7 @@ function assemble(files: RulesetFiles): Ruleset {
     ...checkFactParameters(ruleset),
     ...checkParameters(ruleset.parameters),
     ...checkPhrases(ruleset),
+    ...checkReading(ruleset),
   ];
   const { rules, disabled } = readRules(files, ruleset, issues);
   if (issues.length > 0) throw new RulesetError(issues);

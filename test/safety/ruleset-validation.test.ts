@@ -121,6 +121,23 @@ describe("ruleset validation", () => {
     expect(issuesOf({ ...files, "ruleset.json": kept })).toEqual([]);
   });
 
+  it("refuses a shorthand reading or spelling correction of more than 12 words (one of 2,000 made an 18 KB body take 20 seconds)", () => {
+    const long = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(" ");
+    expect(issuesOf(withRuleset(["reading", "shorthand", "zq"], long))).toContainEqual({
+      path: "reading.shorthand.zq",
+      code: "too_long",
+    });
+    expect(
+      issuesOf(withRuleset(["reading", "shorthand", "zq"], { reads: long, notAfterDose: true })),
+    ).toContainEqual({ path: "reading.shorthand.zq", code: "too_long" });
+    expect(issuesOf(withRuleset(["reading", "spelling", "zq"], long))).toContainEqual({
+      path: "reading.spelling.zq",
+      code: "too_long",
+    });
+    const twelve = Array.from({ length: 12 }, (_, i) => `w${i}`).join(" ");
+    expect(issuesOf(withRuleset(["reading", "shorthand", "zq"], twelve))).toEqual([]);
+  });
+
   it("refuses a word-group member that makes a phrase longer than it can ever match", () => {
     const ruleset = setAt(files["ruleset.json"], ["wordGroups", "long"], ["a b c d e f g h i j k"]);
     const found = issuesOf({
