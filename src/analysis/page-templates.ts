@@ -6,23 +6,25 @@
  * opens with `{{#> page.html}}` for the shared frame (stylesheet, heading, footer) and draws
  * with the shared partials (`bar-chart`, `column-chart`, `legend`, `table`).
  */
-import type { z } from "zod";
 import { TemplateError } from "../errors/template-error.js";
 import { parseTemplate } from "../letters/custom-templates.js";
-import { shapeOf } from "../letters/shape-of.js";
 import { checkTemplate } from "../letters/validate.js";
+import { pageShape } from "../letters/view-shapes.js";
 import { pageHelpers } from "./page-helpers.js";
-import { diffViewSchema, reportViewSchema, scoreViewSchema } from "./page-views.js";
+import type { diffViewSchema, reportViewSchema, scoreViewSchema } from "./page-views.js";
 
-/** Each page: its template (`templates/report/<name>.html.hbs`) and the view it renders. */
-export const pageViews = {
-  report: reportViewSchema,
-  diff: diffViewSchema,
-  score: scoreViewSchema,
-} as const satisfies Record<string, z.ZodType>;
+/** Each page's view (its template is `templates/report/<name>.html.hbs`). */
+export interface PageViews {
+  report: typeof reportViewSchema;
+  diff: typeof diffViewSchema;
+  score: typeof scoreViewSchema;
+}
 
 /** The analyst's HTML pages, by name. */
-export type PageName = keyof typeof pageViews;
+export type PageName = keyof PageViews;
+
+/** The pages, in the order they are checked. */
+export const pageNames: readonly PageName[] = ["report", "diff", "score"];
 
 const partialFile = /^partials\/([a-z][a-z0-9-]*(?:\.html)?)\.hbs$/;
 
@@ -52,8 +54,8 @@ export function checkPages(sources: Readonly<Record<string, string>>): void {
   for (const [file, source] of Object.entries(sources)) {
     const name = pagePartialName(file);
     if (name !== undefined) partials.set(name, parseTemplate(file, source));
-    else if (!Object.hasOwn(pageViews, file.replace(/\.html\.hbs$/, ""))) {
-      const pages = Object.keys(pageViews).map((p) => `${p}.html.hbs`);
+    else if (!(pageNames as readonly string[]).includes(file.replace(/\.html\.hbs$/, ""))) {
+      const pages = pageNames.map((p) => `${p}.html.hbs`);
       throw new TemplateError(
         file,
         "",
@@ -61,11 +63,13 @@ export function checkPages(sources: Readonly<Record<string, string>>): void {
       );
     }
   }
-  for (const [name, schema] of Object.entries(pageViews)) {
+  for (const name of pageNames) {
     const file = `${name}.html.hbs`;
     const source = sources[file];
     if (source === undefined) throw new TemplateError(file, "", "the page's template is missing");
-    checkTemplate(file, parseTemplate(file, source), shapeOf(schema), {
+    // The view's shape is generated from its zod schema (scripts/gen/shapes.ts), so that
+    // checking the pages at their first render runs no JSON Schema code.
+    checkTemplate(file, parseTemplate(file, source), pageShape(name), {
       html: true,
       partials,
       helpers: pageHelpers,

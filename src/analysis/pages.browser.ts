@@ -6,17 +6,14 @@
  */
 import type { z } from "zod";
 import { TemplateError } from "../errors/template-error.js";
-import type { PageName, pageViews } from "./page-templates.js";
+import type { PageName, PageViews } from "./page-templates.js";
 
 /**
  * Refuses to render a page: the pages are rendered in Node.
  *
  * @throws {TemplateError} always, in a browser
  */
-export function renderPage<P extends PageName>(
-  name: P,
-  _view: z.output<(typeof pageViews)[P]>,
-): string {
+export function renderPage<P extends PageName>(name: P, _view: z.output<PageViews[P]>): string {
   throw new TemplateError(
     `${name}.html.hbs`,
     "",

@@ -13,9 +13,9 @@ import { pageSources } from "./page-sources.generated.js";
 import {
   checkPages,
   type PageName,
+  type PageViews,
   pageCompileOptions,
   pagePartialName,
-  type pageViews,
 } from "./page-templates.js";
 
 type Render = (data: object) => string;
@@ -47,10 +47,7 @@ function compiledPages(): Map<string, Render> {
  * @throws {TemplateError} outside Node 20.16 or later, where Handlebars' compiler cannot be loaded
  * @example renderPage("diff", diffView(diff)).startsWith("<!DOCTYPE html>") // true
  */
-export function renderPage<P extends PageName>(
-  name: P,
-  view: z.output<(typeof pageViews)[P]>,
-): string {
+export function renderPage<P extends PageName>(name: P, view: z.output<PageViews[P]>): string {
   const render = compiledPages().get(`${name}.html.hbs`);
   if (!render) throw new TemplateError(`${name}.html.hbs`, "", "there is no such page");
   return render(view);

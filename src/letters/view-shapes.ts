@@ -4,6 +4,7 @@ import { shapesJson } from "./view-shapes.generated.js";
 
 interface GeneratedShapes {
   views: Readonly<Record<string, ShapeJson>>;
+  pages: Readonly<Record<string, ShapeJson>>;
   fields: Readonly<Record<"task" | "practice", readonly string[]>>;
 }
 
@@ -52,4 +53,23 @@ export function schemaFields(): { task: Set<string>; practice: Set<string> } {
     practice: new Set(shapes().fields.practice),
   };
   return fieldPaths;
+}
+
+const pages = new Map<string, Shape>();
+
+/**
+ * The shape of the view an analyst's page (`report`, `diff`, `score`) renders, generated from
+ * its zod schema (src/analysis/page-views.ts) at build time, as the letters' are.
+ *
+ * @example pageShape("report").kind // "object"
+ */
+export function pageShape(name: string): Shape {
+  const cached = pages.get(name);
+  if (cached) return cached;
+  const json = shapes().pages[name];
+  if (json === undefined)
+    throw new Error(`no generated shape for page ${name}: run npm run generate`);
+  const shape = fromShapeJson(json);
+  pages.set(name, shape);
+  return shape;
 }

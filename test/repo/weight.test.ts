@@ -1,0 +1,46 @@
+import { join } from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { browserVariants } from "../../scripts/browser-variants.js";
+
+// Issue 14: what the package's entries carry. Each is bundled from the sources here as tsup
+// bundles it, and the modules that put bytes into the output are listed.
+
+const root = join(import.meta.dirname, "..", "..");
+
+async function carried(contents: string, browser: boolean): Promise<string[]> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, sourcefile: "entry.ts", loader: "ts" },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    external: ["node:*", "json-rules-engine"],
+    plugins: browser ? [browserVariants()] : [],
+    logLevel: "silent",
+  });
+  return Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file),
+  );
+}
+
+describe("what the entries carry", () => {
+  it("the Node entry validates with zod/mini: no classic zod, no JSON Schema generation", async () => {
+    const files = await carried('export * from "./src/node.ts";', false);
+    expect(files.some((f) => f.includes("node_modules/zod/v4/mini/"))).toBe(true);
+    expect(files.filter((f) => /zod\/v4\/classic\/|to-json-schema/.test(f))).toEqual([]);
+  });
+
+  it("a browser bundle of the public API carries no Handlebars parser or compiler", async () => {
+    const files = await carried(
+      'export { createGuard, renderLetter, fromFhirTask, toCdsCards } from "./src/index.ts";',
+      true,
+    );
+    expect(files.some((f) => f.includes("handlebars/dist/cjs/handlebars/runtime.js"))).toBe(true);
+    expect(files.filter((f) => /handlebars\/compiler\//.test(f))).toEqual([]);
+  });
+});
