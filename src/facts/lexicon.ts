@@ -107,24 +107,20 @@ const CORRECTIONS_MEMO_MAX = 20_000;
 type ShorthandEntry = NonNullable<Ruleset["reading"]>["shorthand"][string];
 
 /** Builds the shorthand, spelling and bounded edit-distance correction of a ruleset. */
-function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
-  const data = ruleset.reading;
-  const shorthand = new Map<string, ShorthandEntry>();
-  for (const [key, entry] of Object.entries(data?.shorthand ?? {}))
-    shorthand.set(fold(key).text, entry);
-  const spelling = new Map<string, string>();
-  for (const [key, value] of Object.entries(data?.spelling ?? {}))
-    spelling.set(fold(key).text, fold(value).text);
-  const exceptions = new Set((data?.spellingExceptions ?? []).map((w) => fold(w).text));
-  const units = new Set(data?.units ?? []);
+/**
+ * The corrector of misspelt long words: a word one edit from exactly one word the ruleset
+ * knows reads as that word. Symmetric deletion (one edit on each side covers a substitution,
+ * an insertion, a deletion or a swap of two letters), long words only, and only words that no
+ * phrase knows. The index is built on the first word that needs it: many bodies have none, and
+ * a fresh process's first verdict should not wait for it.
+ */
+function corrector(
+  ruleset: Ruleset,
+  known: ReadonlySet<string>,
+): (word: string) => string | undefined {
+  const exceptions = new Set((ruleset.reading?.spellingExceptions ?? []).map((w) => fold(w).text));
   const maxEdits = Number(ruleset.parameters.spellingMaxEdits ?? 0);
   const minLetters = Number(ruleset.parameters.spellingMinLetters ?? 8);
-
-  const known = new Set(vocabulary);
-  // Symmetric deletion (one edit on each side covers a substitution, an insertion, a deletion
-  // or a swap of two letters): long words only, and only words that no phrase knows. Built on
-  // the first word that needs it: many bodies have none, and a fresh process's first verdict
-  // should not wait for it.
   let index: Map<string, Set<string>> | undefined;
   let knownStems: Set<string> | undefined;
   const indexOf = (): Map<string, Set<string>> => {
@@ -151,7 +147,7 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
   };
   // Words repeat across a batch: each long word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();
-  const correct = (word: string): string | undefined => {
+  return (word) => {
     if (maxEdits < 1 || word.length < minLetters || known.has(word) || exceptions.has(word)) return;
     const hit = memo.get(word);
     if (hit !== undefined) return hit ?? undefined;
@@ -160,6 +156,18 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
     memo.set(word, fixed ?? null);
     return fixed;
   };
+}
+
+function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
+  const data = ruleset.reading;
+  const shorthand = new Map<string, ShorthandEntry>();
+  for (const [key, entry] of Object.entries(data?.shorthand ?? {}))
+    shorthand.set(fold(key).text, entry);
+  const spelling = new Map<string, string>();
+  for (const [key, value] of Object.entries(data?.spelling ?? {}))
+    spelling.set(fold(key).text, fold(value).text);
+  const units = new Set(data?.units ?? []);
+  const correct = corrector(ruleset, new Set(vocabulary));
 
   return {
     contextual(word: string) {
@@ -317,16 +325,13 @@ function matcherOf(ruleset: Ruleset, lists: string[][], reading: Reading): Match
   );
 }
 
-function compileLexicon(ruleset: Ruleset): Lexicon {
+/** Every word the ruleset's phrases, shorthand and spelling use: what a misspelling is corrected to. */
+function vocabularyOf(ruleset: Ruleset, lists: readonly (readonly string[])[]): Set<string> {
   const { phrases } = ruleset;
-  const categoryEntries = Object.entries(ruleset.categories);
-  const critical = ruleset.criticalResults ?? [];
-  const { lists, labels, partOf } = phraseLists(ruleset);
-
   const vocabulary = new Set<string>();
   for (const list of [...lists, ...Object.values(ruleset.wordGroups ?? {})])
     for (const text of list ?? [])
-      for (const w of words(text.replace(/[*{}_]/g, " "))) vocabulary.add(w);
+      for (const w of words(text.replace(/[*{}_=]/g, " "))) vocabulary.add(w);
   for (const entry of Object.values(ruleset.reading?.shorthand ?? {}))
     for (const w of words(typeof entry === "string" ? entry : entry.reads)) vocabulary.add(w);
   for (const value of Object.values(ruleset.reading?.spelling ?? {}))
@@ -337,8 +342,15 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     ...(phrases.clauseLinks ?? []),
   ])
     vocabulary.add(fold(w).text);
+  return vocabulary;
+}
 
-  const reading = readingOf(ruleset, vocabulary);
+function compileLexicon(ruleset: Ruleset): Lexicon {
+  const { phrases } = ruleset;
+  const categoryEntries = Object.entries(ruleset.categories);
+  const critical = ruleset.criticalResults ?? [];
+  const { lists, labels, partOf } = phraseLists(ruleset);
+  const reading = readingOf(ruleset, vocabularyOf(ruleset, lists));
   // Single words as the reader reads them: folded, an apostrophe read past ("can't" is "cant").
   const fold1 = (w: string) => fold(w).text.replace(/'/g, "");
   const negation = Number(ruleset.parameters.negationWindowWords);
