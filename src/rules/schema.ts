@@ -150,7 +150,12 @@ export const ruleSchema = z.strictObject({
  */
 export type RuleFile = z.infer<typeof ruleSchema>;
 
-/** A phrase to find in a task body: words (a trailing `*` matches any word ending), or `allOf` phrases within one sentence or the next. */
+/**
+ * A phrase to find in a task body: words, matched by their stems ("referred" is "refer"); a
+ * trailing `*` matches any word ending, `_` any one word, `{name}` each word of a word group,
+ * and a leading `=` the word as read, not its stem (`=bloods` is not the "blood" of "blood
+ * pressure"). Or `allOf` phrases within one sentence or the next.
+ */
 export const phraseSchema = z.union([
   nonEmpty(),
   z.strictObject({ allOf: z.array(nonEmpty()).check(z.minLength(2)) }),
