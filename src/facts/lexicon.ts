@@ -121,20 +121,21 @@ function corrector(
   const exceptions = new Set((ruleset.reading?.spellingExceptions ?? []).map((w) => fold(w).text));
   const maxEdits = Number(ruleset.parameters.spellingMaxEdits ?? 0);
   const minLetters = Number(ruleset.parameters.spellingMinLetters ?? 8);
-  let index: Map<string, Set<string>> | undefined;
+  let index: Map<string, string[]> | undefined;
   let knownStems: Set<string> | undefined;
-  const indexOf = (): Map<string, Set<string>> => {
+  const indexOf = (): Map<string, string[]> => {
     if (index !== undefined) return index;
-    index = new Map();
+    const keys = new Map<string, string[]>();
     for (const word of known) {
       if (word.length < minLetters || !/^[a-z]+$/.test(word)) continue;
       for (const key of [word, ...deletes(word)]) {
-        const bucket = index.get(key);
-        if (bucket) bucket.add(word);
-        else index.set(key, new Set([word]));
+        const bucket = keys.get(key);
+        if (bucket === undefined) keys.set(key, [word]);
+        else if (!bucket.includes(word)) bucket.push(word);
       }
     }
-    return index;
+    index = keys;
+    return keys;
   };
   const search = (word: string): string | undefined => {
     knownStems ??= new Set([...known].map(stem));
@@ -242,6 +243,12 @@ function contentKey(ruleset: Ruleset): string {
 export function lexiconOf(ruleset: Ruleset): Lexicon {
   const cached = cache.get(ruleset);
   if (cached) return cached;
+  if (prebuilt.has(ruleset)) {
+    // Its trie is read, not compiled: no need to look for a lexicon to share by content.
+    const lexicon = compileLexicon(ruleset);
+    cache.set(ruleset, lexicon);
+    return lexicon;
+  }
   const key = contentKey(ruleset);
   const shared = byContent.get(key);
   if (shared) {
