@@ -13,6 +13,7 @@ import type { TaskInputRaw } from "../../src/input/task.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
+import { practiceWith } from "../input/helpers.js";
 
 const base = defaultRuleset();
 
@@ -24,14 +25,10 @@ function withParameters(parameters: Record<string, unknown>) {
   return buildRuleset(files);
 }
 
-const practice = {
-  name: "Example Surgery",
-  units: ["Example Surgery"],
-  externalTasks: { policy: "accept" },
-  preferredMethod: "e-mail to our generic inbox example.surgery@nhs.net",
-  urgentRoute: { phone: "01482 000000" },
+/** The bundled example practice, with an escalation contact these reports name. */
+const practice = practiceWith({
   escalationContact: { name: "Alex Example" },
-};
+}) as PracticePolicyInput;
 
 function task(id: string, dueBy: string): TaskInputRaw {
   return {
@@ -60,8 +57,8 @@ describe("compareRulesets", () => {
 describe("VerdictDiff", () => {
   it("counts outcome transitions and rule fire counts, with sample task ids", async () => {
     const candidate = withParameters({ immediateWithinDays: 21 });
-    const before = createGuard({ practice: practice as PracticePolicyInput, ruleset: base });
-    const after = createGuard({ practice: practice as PracticePolicyInput, ruleset: candidate });
+    const before = createGuard({ practice, ruleset: base });
+    const after = createGuard({ practice, ruleset: candidate });
     const diff = new VerdictDiff(base, candidate, { samples: 1 });
     // Due in 10 days: immediate under both; 18 days: only under 21; 30 days: under neither.
     for (const [id, due] of [
@@ -107,7 +104,7 @@ describe("VerdictDiff", () => {
 
 describe("CoverageCounter", () => {
   it("counts how often each rule fired and each condition was true and false", async () => {
-    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset: base });
+    const guard = createGuard({ practice, ruleset: base });
     const coverage = new CoverageCounter(base);
     for (const t of [task("T10", "2026-06-11"), task("T30", "2026-07-01")]) {
       const verdict = await guard.evaluate(t);

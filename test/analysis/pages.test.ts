@@ -13,6 +13,7 @@ import { TemplateError } from "../../src/errors/template-error.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
+import { practiceWith } from "../input/helpers.js";
 
 const folder = join(import.meta.dirname, "..", "..", "templates", "report");
 const sources: Record<string, string> = Object.fromEntries(
@@ -22,14 +23,10 @@ const sources: Record<string, string> = Object.fromEntries(
   ].map((file) => [file, readFileSync(join(folder, file), "utf8")]),
 );
 
-const practice = {
-  name: "Example Surgery",
-  units: ["Example Surgery"],
-  externalTasks: { policy: "accept" },
-  preferredMethod: "e-mail to our generic inbox example.surgery@nhs.net",
-  urgentRoute: { phone: "01482 000000" },
+/** The bundled example practice, with an escalation contact these reports name. */
+const practice = practiceWith({
   escalationContact: { name: "Alex Example" },
-};
+}) as PracticePolicyInput;
 
 function task(id: string, day: string, unit: string, body: string): TaskInputRaw {
   return {
@@ -49,7 +46,7 @@ const tasks = [
 ];
 
 async function summary() {
-  const guard = createGuard({ practice: practice as PracticePolicyInput });
+  const guard = createGuard({ practice });
   const pairs = [];
   for (const t of tasks) pairs.push({ verdict: await guard.evaluate(t), task: t });
   return summarise(pairs, { ruleset: defaultRuleset() });
@@ -163,7 +160,7 @@ async function validate(html: string): Promise<string[]> {
 describe("the ruleset diff page", () => {
   it("shades changed outcomes with a legend for each shade, and escapes task ids", async () => {
     const base = defaultRuleset();
-    const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset: base });
+    const guard = createGuard({ practice, ruleset: base });
     const diff = new VerdictDiff(base, base);
     const verdict = await guard.evaluate(tasks[0] as TaskInputRaw);
     diff.add("<script>x</script>", verdict, { error: "INPUT_INVALID" });

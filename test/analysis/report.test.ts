@@ -12,19 +12,16 @@ import { createGuard } from "../../src/engine/guard.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
 import { defaultRuleset } from "../../src/rules/default.js";
+import { practiceWith } from "../input/helpers.js";
 
-const practice = {
-  name: "Example Surgery",
-  units: ["Example Surgery"],
-  externalTasks: { policy: "accept" },
-  preferredMethod: "e-mail to our generic inbox example.surgery@nhs.net",
-  urgentRoute: { phone: "01482 000000" },
+/** The bundled example practice, with an escalation contact these reports name. */
+const practice = practiceWith({
   escalationContact: { name: "Alex Example" },
-};
+}) as PracticePolicyInput;
 const hostile = `=HYPERLINK("x") <script>alert(1)</script> & Co`;
 
 async function input() {
-  const guard = createGuard({ practice: practice as PracticePolicyInput });
+  const guard = createGuard({ practice });
   const tasks: TaskInputRaw[] = ["2026-05-01", "2026-05-20", "2026-06-03"].map((day, i) => ({
     id: `R-${i}`,
     sentAt: `${day}T10:00:00Z`,

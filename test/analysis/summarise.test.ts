@@ -8,16 +8,13 @@ import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import { defaultRulesetFiles as files } from "../../src/rules/default-ruleset.generated.js";
 import type { Ruleset } from "../../src/rules/schema.js";
+import { practiceWith } from "../input/helpers.js";
 
-const practice = {
-  name: "Example Surgery",
-  units: ["Example Surgery"],
-  externalTasks: { policy: "accept" },
-  preferredMethod: "e-mail to our generic inbox example.surgery@nhs.net",
-  urgentRoute: { phone: "01482 000000" },
+/** The bundled example practice, with an escalation contact these reports name. */
+const practice = practiceWith({
   escalationContact: { name: "Alex Example" },
-};
-const guard = createGuard({ practice: practice as PracticePolicyInput });
+}) as PracticePolicyInput;
+const guard = createGuard({ practice });
 const ruleset = defaultRuleset();
 
 const districtNursing = {
