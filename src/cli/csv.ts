@@ -236,10 +236,13 @@ export function matchHeader(cells: readonly string[], columns: readonly string[]
   names.forEach((name, i) => {
     const given = (cells[i] ?? "").trim();
     if (name === undefined) {
+      // Never the cell itself: a record whose body happens to be a column name ("urgent") reads
+      // as a header, and its other cells are an NHS number and a name. A near miss is named.
+      const near = nearestColumn(given, columns);
       throw new CliError(
         given === ""
           ? `CSV header column ${i + 1} has no name: name it with one of ${columns.join(", ")}, or remove it`
-          : `CSV header column ${i + 1} ${JSON.stringify(given.slice(0, 40))} is not a column gp-task-guard reads: use ${columns.join(", ")}`,
+          : `CSV header column ${i + 1} is not a column gp-task-guard reads${near === undefined ? "" : ` (did you mean ${near}?)`}: use ${columns.join(", ")} (its text is not shown, since the row may be a record)`,
       );
     }
     if (seen.has(name)) {
@@ -250,4 +253,35 @@ export function matchHeader(cells: readonly string[], columns: readonly string[]
     seen.add(name);
   });
   return names as string[];
+}
+
+/** The documented column a header cell nearly names (one or two edits, ignoring case, spaces, "_" and "-"), if one. */
+function nearestColumn(cell: string, columns: readonly string[]): string | undefined {
+  const plain = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, "");
+  const given = plain(cell);
+  if (given.length > 40) return undefined;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of columns) {
+    const distance = editDistance(given, plain(name));
+    if (distance <= 2 && (best === undefined || distance < best.distance))
+      best = { name, distance };
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (next[j - 1] ?? 0) + 1,
+        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
 }

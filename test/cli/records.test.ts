@@ -208,7 +208,7 @@ describe("readRecords: CSV", () => {
     );
   });
 
-  it("matches header names whatever their case, and refuses a duplicate or unknown column by name", async () => {
+  it("matches header names whatever their case, and refuses a duplicate or unknown column by position", async () => {
     expect(
       (await read(["ID,Urgent,DueBy\nA,yes,2026-12-01\n"], { format: "csv" })).map(shape),
     ).toEqual([{ line: 2, value: { id: "A", urgent: true, dueBy: "2026-12-01" } }]);
@@ -216,7 +216,7 @@ describe("readRecords: CSV", () => {
       /column 3 repeats urgent/,
     );
     await expect(read(["id,urgnet\nA,yes\n"], { format: "csv" })).rejects.toThrowError(
-      /column 2 "urgnet" is not a column/,
+      /column 2 is not a column gp-task-guard reads \(did you mean urgent\?\)/,
     );
     await expect(read(["id,body,\nA,x,\n"], { format: "csv" })).rejects.toThrowError(
       /column 3 has no name/,

@@ -133,6 +133,16 @@ describe("no record content in errors", () => {
     expect(noHeader.status).toBe(2);
     expect(noHeader.stderr).toMatch(/not a header/);
     expect(noHeader.stderr).not.toContain("MARKER");
+    // A record whose cell happens to be a column name ("urgent") reads as a header: its other
+    // cells must not be shown either.
+    const looksLikeHeader = await runCli(
+      ["evaluate", "-", "-p", "examples/practice.json", "--input-format", "csv"],
+      `${marker},Jane Example,urgent\nx,y,z\n`,
+    );
+    expect(looksLikeHeader.status).toBe(2);
+    expect(looksLikeHeader.stderr).toMatch(/column 1 is not a column/);
+    expect(looksLikeHeader.stderr).not.toContain("MARKER");
+    expect(looksLikeHeader.stderr).not.toContain("Jane");
     const rows = [
       "id,sentAt,sender.organisation,sender.unit,recipient.unit,recipient.assignment,urgent,body",
       `C1,2026-11-23T10:15:00Z,Trust,Ward 7,Example Surgery,unassigned,${marker},x`,
