@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { build } from "esbuild";
 import { defineConfig, type Options } from "tsup";
-import { browserVariants } from "./scripts/browser-variants.js";
+import { browserVariants, bundleMetafile } from "./scripts/browser-variants.js";
 
 const { version } = JSON.parse(
   readFileSync(new URL("./package.json", import.meta.url), "utf8"),
@@ -41,19 +40,12 @@ const library: Options = {
  * in place of what they replace.
  */
 async function browserModules(): Promise<string[]> {
-  const { metafile } = await build({
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    external: ["node:*", "json-rules-engine"],
-    plugins: [browserVariants()],
-    logLevel: "silent",
-  });
-  return Object.keys(metafile.inputs).filter((f) => f.startsWith("src/") && f.endsWith(".ts"));
+  const { inputs } = await bundleMetafile(
+    'export * from "./src/index.ts";',
+    import.meta.dirname,
+    true,
+  );
+  return Object.keys(inputs).filter((f) => f.startsWith("src/") && f.endsWith(".ts"));
 }
 
 export default defineConfig(

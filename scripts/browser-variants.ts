@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Plugin } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
 
 /**
  * An esbuild plugin for the package's browser entries (tsup.config.ts, and the bench's bundle
@@ -25,4 +25,35 @@ export function browserVariants(keep: readonly string[] = []): Plugin {
       });
     },
   };
+}
+
+/**
+ * What bundling `source` takes in, as the package's library entries are bundled (ES modules,
+ * platform neutral, Node's built-ins and json-rules-engine left out), with the browser variants
+ * when `browser` is true: for tsup.config.ts (which modules the browser entry reaches) and
+ * test/repo/weight.test.ts (what each entry carries).
+ *
+ * @param source - an ES module (`export * from "./src/index.ts"`)
+ * @param root - the repository's root, which `source` is resolved from
+ * @param browser - bundle with the `*.browser.ts` variants
+ * @returns esbuild's metafile
+ */
+export async function bundleMetafile(
+  source: string,
+  root: string,
+  browser: boolean,
+): Promise<Metafile> {
+  const { metafile } = await build({
+    stdin: { contents: source, resolveDir: root, loader: "ts" },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    external: ["node:*", "json-rules-engine"],
+    plugins: browser ? [browserVariants()] : [],
+    logLevel: "silent",
+  });
+  return metafile;
 }

@@ -1,27 +1,15 @@
 import { join } from "node:path";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { browserVariants } from "../../scripts/browser-variants.js";
+import { bundleMetafile } from "../../scripts/browser-variants.js";
 
 // Issue 14: what the package's entries carry. Each is bundled from the sources here as tsup
 // bundles it, and the modules that put bytes into the output are listed.
 
 const root = join(import.meta.dirname, "..", "..");
 
-async function carried(contents: string, browser: boolean): Promise<string[]> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, sourcefile: "entry.ts", loader: "ts" },
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: "esm",
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    external: ["node:*", "json-rules-engine"],
-    plugins: browser ? [browserVariants()] : [],
-    logLevel: "silent",
-  });
-  return Object.values(result.metafile.outputs).flatMap((output) =>
+async function carried(source: string, browser: boolean): Promise<string[]> {
+  const metafile = await bundleMetafile(source, root, browser);
+  return Object.values(metafile.outputs).flatMap((output) =>
     Object.entries(output.inputs)
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([file]) => file),
