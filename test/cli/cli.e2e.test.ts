@@ -158,16 +158,9 @@ describe("gp-task-guard evaluate", () => {
     );
   });
 
-  it("writes one letter per verdict that has one, named by a file-system-safe task id", async () => {
-    const dir = join(scratch, "letters");
-    const tasks = (await readFile(join(root, corpus), "utf8")).split("\n").slice(0, 3);
-    const hostile = JSON.parse(tasks[0] ?? "{}") as Record<string, unknown>;
-    const batch = [
-      JSON.stringify({ ...hostile, id: "../../escape/CON" }),
-      JSON.stringify({ ...hostile, id: "a/b" }),
-      JSON.stringify({ ...hostile, id: "a b" }),
-    ].join("\n");
-    const { status, stderr } = await run(
+  /** Evaluates a JSONL batch from stdin with letters (dated 30 November 2026) written to `dir`. */
+  const evaluateWithLetters = (dir: string, batch: string) =>
+    run(
       [
         "evaluate",
         "-",
@@ -182,6 +175,17 @@ describe("gp-task-guard evaluate", () => {
       ],
       batch,
     );
+
+  it("writes one letter per verdict that has one, named by a file-system-safe task id", async () => {
+    const dir = join(scratch, "letters");
+    const tasks = (await readFile(join(root, corpus), "utf8")).split("\n").slice(0, 3);
+    const hostile = JSON.parse(tasks[0] ?? "{}") as Record<string, unknown>;
+    const batch = [
+      JSON.stringify({ ...hostile, id: "../../escape/CON" }),
+      JSON.stringify({ ...hostile, id: "a/b" }),
+      JSON.stringify({ ...hostile, id: "a b" }),
+    ].join("\n");
+    const { status, stderr } = await evaluateWithLetters(dir, batch);
     expect(status).toBe(0);
     expect(stderr).toContain("3 letters written");
     // The names are the same whether a letter is held (in held/) or not.
@@ -207,21 +211,7 @@ describe("gp-task-guard evaluate", () => {
     ]
       .map((task) => JSON.stringify(task))
       .join("\n");
-    const { status, stderr } = await run(
-      [
-        "evaluate",
-        "-",
-        "-p",
-        practice,
-        "-f",
-        "jsonl",
-        "--letters",
-        dir,
-        "--letter-date",
-        "2026-11-30",
-      ],
-      batch,
-    );
+    const { status, stderr } = await evaluateWithLetters(dir, batch);
     expect(status).toBe(0);
     expect(stderr).toContain(
       `2 letters written to ${dir}, 1 of them held in ${join(dir, "held")} until a person has read the task`,
