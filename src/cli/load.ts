@@ -15,6 +15,7 @@ import {
   type PracticePolicy,
   type PracticePolicyInput,
   parsePractice,
+  printable,
   type Ruleset,
   type RulesetIssue,
 } from "../node.js";
@@ -55,7 +56,8 @@ export function formatRulesetIssues(dir: string, issues: readonly RulesetIssue[]
   const folder = /\.json$/i.test(dir) ? dirname(dir) : dir;
   return issues.map((i) => {
     const file = i.file === dir || isAbsolute(i.file) ? i.file : join(folder, i.file);
-    return `${file}${i.path ? ` ${i.path}` : ""}: ${i.message} [${i.code}]`;
+    // Ruleset text (a phrase, a name) reaches the terminal: its escapes are shown, not obeyed.
+    return printable(`${file}${i.path ? ` ${i.path}` : ""}: ${i.message} [${i.code}]`);
   });
 }
 

@@ -1,3 +1,4 @@
+import { printable } from "../node.js";
 import { type Command, helpText, parseCommand } from "./command.js";
 import { diffCommand } from "./commands/diff.js";
 import { evaluateCommand } from "./commands/evaluate.js";
@@ -78,10 +79,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await command.run(positionals, new OptionValues(values), io);
   } catch (error) {
     if (error instanceof CliError) {
-      await write(
-        io.stderr,
-        `gp-task-guard${command ? ` ${command.name}` : ""}: ${error.message}\n`,
-      );
+      // Messages name files, paths and ruleset text: no escape reaches the terminal.
+      const message = error.message.split("\n").map(printable).join("\n");
+      await write(io.stderr, `gp-task-guard${command ? ` ${command.name}` : ""}: ${message}\n`);
       return error.exitCode;
     }
     const failure = error as NodeJS.ErrnoException;

@@ -500,6 +500,45 @@ describe("score, test and CSV output", () => {
   });
 });
 
+describe("validate and error lines", () => {
+  it("escapes control, C1 and bidi characters from ruleset text and file names in validate's output and CLI error lines", async () => {
+    const { cp, mkdtemp, readFile, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { root } = await import("../cli/run-cli.js");
+    const nasty = "\u001b[8m\u009b31m\u202e";
+    const dir = await mkdtemp(join(tmpdir(), "gp-task-guard-escapes-"));
+    const rulesets: string[] = [];
+    for (const change of [
+      (r: { name: string }) => {
+        r.name = `named${nasty}`;
+      },
+      (r: { phrases: { negators: string[] } }) => {
+        r.phrases.negators[0] = `no${nasty}x`;
+      },
+    ]) {
+      const folder = join(dir, `rules${rulesets.length}`);
+      await cp(join(root, "rules"), folder, { recursive: true });
+      const file = join(folder, "ruleset.json");
+      const ruleset = JSON.parse(await readFile(file, "utf8"));
+      change(ruleset);
+      await writeFile(file, JSON.stringify(ruleset));
+      rulesets.push(folder);
+    }
+    const runs = [
+      await runCli(["validate", rulesets[0] ?? ""]),
+      await runCli(["validate", rulesets[1] ?? ""]),
+      await runCli(["evaluate", `missing${nasty}.jsonl`, "-p", "examples/practice.json"]),
+    ];
+    expect(runs[0]?.stdout).toContain("named\\x1b[8m");
+    expect(runs[1]?.stdout).toContain("no\\x1b[8m");
+    expect(runs[2]?.stderr).toContain("missing\\x1b[8m");
+    for (const run of runs)
+      for (const line of `${run.stdout}\n${run.stderr}`.split("\n"))
+        expect(unprintable(line), JSON.stringify(line)).toBe(false);
+  });
+});
+
 describe("CDS Hooks cards under GitHub-flavoured Markdown", () => {
   /** Text built from the pieces of links, images, HTML and autolinks. */
   const markdownish = fc.string({

@@ -4,6 +4,7 @@ import {
   isRulesetError,
   loadRuleset,
   type PracticePolicyInput,
+  printable,
   type Ruleset,
   type RulesetIssue,
 } from "../../node.js";
@@ -69,7 +70,7 @@ Example:
     } else if (ruleset !== undefined) {
       await write(
         io.stdout,
-        `${label}: valid ruleset ${ruleset.name} ${ruleset.version}, ${ruleset.rules.length} rules${ruleset.disabled.length > 0 ? ` (disabled: ${ruleset.disabled.join(", ")})` : ""}, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n`,
+        `${label}: valid ruleset ${printable(`${ruleset.name} ${ruleset.version}`)}, ${ruleset.rules.length} rules${ruleset.disabled.length > 0 ? ` (disabled: ${ruleset.disabled.join(", ")})` : ""}, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n`,
       );
     } else {
       const lines = formatRulesetIssues(dir ?? "rules", issues);
