@@ -6,7 +6,9 @@
  * alone, without the parser, the compiler, the template sources or the checker.
  */
 import type Handlebars from "handlebars";
+import { isInputError } from "../errors/input-error.js";
 import { TemplateError } from "../errors/template-error.js";
+import { decodeText } from "../input/decode.js";
 import { templateCompileOptions } from "./compile-options.js";
 import { defaultTemplates } from "./default-templates.generated.js";
 import { handlebarsCompiler } from "./handlebars-compiler.js";
@@ -192,7 +194,15 @@ function readEntry(root: string, relative: string, { fs, path }: FolderFs): stri
       `is longer than ${maxTemplateChars.toLocaleString("en-GB")} characters`,
     );
   }
-  const source = fs.readFileSync(real, "utf8");
+  // As editors save it: a byte order mark dropped, UTF-16 with one decoded, without one
+  // refused by name (it was read as UTF-8 full of NUL characters).
+  let source: string;
+  try {
+    source = decodeText(fs.readFileSync(real));
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    throw folderError(relative, error.issues.map((i) => i.message).join("; "));
+  }
   if (source.length > maxTemplateChars) {
     throw folderError(
       relative,

@@ -62,6 +62,26 @@ describe("a custom templates folder", () => {
     expect(error.message).not.toContain(outside);
   });
 
+  it("reads a template saved with a byte order mark or as UTF-16 with one, and refuses UTF-16 without one by name", async () => {
+    const text = "Hello from {{practice.name}}";
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+    ]) {
+      const dir = await folder({});
+      await writeFile(join(dir, "opt-out-notice.subject.hbs"), bytes);
+      const templates = await loadTemplates(dir);
+      expect(renderLetter("opt-out-notice", context, { templates }).subject).toBe(
+        "Hello from Example Surgery",
+      );
+    }
+    const dir = await folder({});
+    await writeFile(join(dir, "opt-out-notice.subject.hbs"), Buffer.from(text, "utf16le"));
+    const error = await refusedFolder(dir);
+    expect(error.message).toMatch(/UTF-16 without a byte order mark/);
+    expect(error.message).not.toContain("\u0000");
+  });
+
   it("follows a symbolic link that stays inside the folder", async () => {
     const dir = await folder({ "shared.hbs.txt": "Hello from {{practice.name}}" });
     await symlink(join(dir, "shared.hbs.txt"), join(dir, "opt-out-notice.subject.hbs"));
