@@ -19,6 +19,16 @@ function listParameter(ruleset: Ruleset, name: string): readonly unknown[] {
   return value;
 }
 
+/** The asks the Standard Contract puts on the provider, each its own rule, in ruleset order. */
+const CONTRACT_ASKS = [
+  "results-to-patient",
+  "act-on-results",
+  "onward-referral",
+  "prescription-after-discharge",
+  "prescription-after-clinic",
+  "fit-note",
+] as const;
+
 /** `decide(facts)` for the default ruleset, in ruleset order, by hand. */
 export function createHandWritten(ruleset: Ruleset): { decide(facts: Facts): string[] } {
   const immediateWithinDays = numberParameter(ruleset, "immediateWithinDays");
@@ -48,17 +58,16 @@ export function createHandWritten(ruleset: Ruleset): { decide(facts: Facts): str
       if (f.daysUntilDue !== undefined && f.daysUntilDue <= immediateWithinDays) {
         out.push("immediate-action");
       }
-      if (f.urgentFlag === true || f.urgentLanguage === true) out.push("urgent-by-task");
+      if (
+        f.urgentFlag === true ||
+        f.urgentLanguage === true ||
+        (f.daysUntilDue !== undefined && f.daysUntilDue <= 0)
+      ) {
+        out.push("urgent-by-task");
+      }
+      // Each contract rule looks for its own ask among the task's requests (a task may hold several).
       if (contractKinds.includes(f.senderKind)) {
-        switch (f.category) {
-          case "results-to-patient":
-          case "act-on-results":
-          case "onward-referral":
-          case "prescription-after-discharge":
-          case "prescription-after-clinic":
-          case "fit-note":
-            out.push(f.category);
-        }
+        for (const ask of CONTRACT_ASKS) if (f.requests?.includes(ask)) out.push(ask);
       }
       if (
         f.category === "referral-request" ||
