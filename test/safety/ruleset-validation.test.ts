@@ -216,6 +216,7 @@ describe("ruleset validation", () => {
     ["9/a", "Results 9/a attached"],
     ["a/aé/", "Re a/aé/ from clinic"],
     ["zz, bb", "Re zz bb from clinic"],
+    ["a'a/a! a", "Re a'a/a a from clinic"],
     ["urgent review", "Please arrange an urgent review"],
   ])("keeps the urgent phrase %j and flags %j for review", async (phrase, body) => {
     const ruleset = buildRuleset(withRuleset(["phrases", "urgent"], [phrase]));
@@ -247,14 +248,21 @@ describe("ruleset validation", () => {
           return;
         }
         // A body of its own words, read as a body is: the phrase as written ("9/a" is one word,
-        // as "12/03" is; "a/aé" reads "a", "ae" and not the service A&E), or its words in one
-        // clause ("zz, bb" is matched in "zz bb"); a prefix word* completed. Phrases split where
-        // bodies do not (spaces and hyphens), so the pieces are joined by a space.
+        // as "12/03" is; "a/aé" reads "a", "ae" and not the service A&E); as written without the
+        // punctuation that ends a clause or sentence in a body but not in a phrase ("a'a/a! a"
+        // is matched in "a'a/a a"); or its words in one clause ("zz, bb" is matched in "zz bb").
+        // A prefix word* is completed. Phrases split where bodies do not (spaces and hyphens),
+        // so the pieces are joined by a space.
         const pieces = text
           .trim()
           .split(/[\s\-\u2010-\u2015]+/)
           .map((piece) => piece.replace(/\*+$/, "x"));
-        const bodies = [pieces.join(" "), pieces.flatMap((piece) => words(piece)).join(" ")];
+        const written = pieces.join(" ");
+        const bodies = [
+          written,
+          written.replace(/[.!?]+(?=\s|$)/g, " ").replace(/[,;:()[\]]/g, " "),
+          pieces.flatMap((piece) => words(piece)).join(" "),
+        ];
         const guard = createGuard({ practice: practice as PracticePolicyInput, ruleset });
         const flagged = [];
         for (const body of bodies) {
