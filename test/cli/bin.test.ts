@@ -18,7 +18,9 @@ const outDir = join(root, ".tmp", "cli-bin");
 const cli = join(outDir, "cli.js");
 
 beforeAll(async () => {
-  const entries = (Array.isArray(config) ? config : [config]) as Options[];
+  // The config may be a function (tsup calls it with the command line's options).
+  const resolved = typeof config === "function" ? await config({}) : config;
+  const entries = (Array.isArray(resolved) ? resolved : [resolved]) as Options[];
   const cliEntry = entries.find(
     (e) => typeof e.entry === "object" && e.entry !== null && "cli" in e.entry,
   );
