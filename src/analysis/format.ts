@@ -5,24 +5,25 @@ import { wrongKind } from "../errors/unreadable.js";
  * plain-text tables and CSV cells (HTML pages escape through their Handlebars templates). Formatters are created once.
  */
 
-const integer = new Intl.NumberFormat("en-GB");
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const shortDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const longMonth = new Intl.DateTimeFormat("en-GB", {
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
+// Created on first use: building an Intl formatter loads locale data, which a process that
+// only evaluates tasks should not wait for at import (issue 14).
+let integer: Intl.NumberFormat | undefined;
+const dateFormats = {
+  longDate: { day: "numeric", month: "long", year: "numeric" },
+  shortDate: { day: "numeric", month: "short", year: "numeric" },
+  longMonth: { month: "long", year: "numeric" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dateFormatters = new Map<keyof typeof dateFormats, Intl.DateTimeFormat>();
+
+/** The en-GB date formatter of one of `dateFormats`, in UTC, made once. */
+function dateFormat(name: keyof typeof dateFormats): Intl.DateTimeFormat {
+  let format = dateFormatters.get(name);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat("en-GB", { ...dateFormats[name], timeZone: "UTC" });
+    dateFormatters.set(name, format);
+  }
+  return format;
+}
 
 /**
  * A whole number with thousands separators.
@@ -30,6 +31,7 @@ const longMonth = new Intl.DateTimeFormat("en-GB", {
  * @example formatCount(12345) // "12,345"
  */
 export function formatCount(n: number): string {
+  integer ??= new Intl.NumberFormat("en-GB");
   return integer.format(n);
 }
 
@@ -49,7 +51,7 @@ export function formatPercent(part: number, whole: number): string {
  * @example formatDay("2026-12-01") // "1 December 2026"
  */
 export function formatDay(isoDay: string): string {
-  return longDate.format(new Date(`${isoDay}T00:00:00Z`));
+  return dateFormat("longDate").format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 /**
@@ -58,7 +60,7 @@ export function formatDay(isoDay: string): string {
  * @example formatDayShort("2026-12-01") // "1 Dec 2026"
  */
 export function formatDayShort(isoDay: string): string {
-  return shortDate.format(new Date(`${isoDay}T00:00:00Z`));
+  return dateFormat("shortDate").format(new Date(`${isoDay}T00:00:00Z`));
 }
 
 /**
@@ -69,7 +71,7 @@ export function formatDayShort(isoDay: string): string {
  * @example formatMonth("2026-09", "long") // "September 2026"
  */
 export function formatMonth(month: string, style: "short" | "long" = "short"): string {
-  const long = longMonth.format(new Date(`${month}-01T00:00:00Z`));
+  const long = dateFormat("longMonth").format(new Date(`${month}-01T00:00:00Z`));
   if (style === "long") return long;
   const [name = "", year = ""] = long.split(" ");
   return `${name.slice(0, 3)} ${year}`;

@@ -1,5 +1,5 @@
 import type { Phrase, Ruleset } from "../rules/schema.js";
-import { Matcher, type MatcherData } from "./matcher.js";
+import { Matcher } from "./matcher.js";
 import { fold, type Reading, stem, type Token, tokenStream } from "./tokens.js";
 
 /**
@@ -304,7 +304,7 @@ function phraseLists(ruleset: Ruleset) {
 }
 
 /** Phrase tries compiled at build time, by the ruleset they were compiled from. */
-const prebuilt = new WeakMap<Ruleset, MatcherData>();
+const prebuilt = new WeakMap<Ruleset, string>();
 
 /**
  * Adopts the phrase trie compiled from a ruleset at build time (the bundled default's,
@@ -314,17 +314,17 @@ const prebuilt = new WeakMap<Ruleset, MatcherData>();
  * fails when the generated trie is stale.
  *
  * @param ruleset - a frozen ruleset
- * @param data - `lexiconOf(ruleset).matcher.toTrie()`, as generated
+ * @param text - `writeTrieText(lexiconOf(ruleset).matcher.toTrie())`, as generated
  */
-export function adoptPrebuiltMatcher(ruleset: Ruleset, data: MatcherData): void {
+export function adoptPrebuiltMatcher(ruleset: Ruleset, text: string): void {
   if (!Object.isFrozen(ruleset))
     throw new TypeError("only a frozen ruleset adopts a prebuilt trie");
-  prebuilt.set(ruleset, data);
+  prebuilt.set(ruleset, text);
 }
 
 function matcherOf(ruleset: Ruleset, lists: string[][], reading: Reading): Matcher {
-  const data = prebuilt.get(ruleset);
-  if (data !== undefined) return Matcher.fromTrie(data);
+  const text = prebuilt.get(ruleset);
+  if (text !== undefined) return Matcher.fromText(text);
   return Matcher.compile(
     lists.map((l) => l ?? []),
     reading,

@@ -1,5 +1,6 @@
 import type { Reading, Token, TokenStream } from "./tokens.js";
 import { tokenStream } from "./tokens.js";
+import { type EdgeKind, TrieText, trieEdges } from "./trie-text.js";
 
 /**
  * Reading a task body, step two: every phrase of every list found in one pass over the tokens.
@@ -43,8 +44,14 @@ interface Node {
   prefixes?: Map<string, { prefix: string; node: Node }[]>;
   /** The phrases that end here: their ids. */
   ends: number[];
-  /** A node read from `TrieData` whose edges are not read yet (`open` reads them). */
-  unread?: TrieData;
+  /** A node read from `TrieData` or a `TrieText` whose edges are not read yet (`open` reads them). */
+  unread?: TrieData | TextNode;
+}
+
+/** A node of a trie read from text: where its record starts, whose edges `open` reads. */
+interface TextNode {
+  text: TrieText;
+  at: number;
 }
 
 /** A phrase found in a body: its list, its index in the list and the tokens it covers. */
@@ -197,26 +204,36 @@ function nodeOf(data: TrieData): Node {
   return data.length > 1 ? { ends: data[0], unread: data } : { ends: data[0] };
 }
 
-/** Reads the edges of a node made by `nodeOf`, once. */
+/** A node of a trie read from text, its edges (if any: `at` ≥ 0) left to `open`. */
+function nodeAt(text: TrieText, ends: number[], at: number): Node {
+  return at === -1 ? { ends } : { ends, unread: { text, at } };
+}
+
+/** The edges of an unread node, in `TrieData` order, each with its child node. */
+function unreadEdges(unread: TrieData | TextNode): [EdgeKind, string, Node][] {
+  if (!Array.isArray(unread)) {
+    const { text, at } = unread;
+    return text
+      .edges(at)
+      .map(([kind, word, ends, child]) => [kind, word, nodeAt(text, ends, child)]);
+  }
+  return trieEdges(unread).map(([kind, word, child]) => [kind, word, nodeOf(child)]);
+}
+
+/** Reads the edges of a node made by `nodeOf` or `nodeAt`, once. */
 function open(at: Node): Node {
   const data = at.unread;
   if (data === undefined) return at;
   at.unread = undefined;
-  const [, next, any, prefixes, exact] = data;
-  if (next) {
-    at.next = new Map();
-    for (let i = 0; i < next.length; i += 2)
-      at.next.set(next[i] as string, nodeOf(next[i + 1] as TrieData));
-  }
-  if (exact) {
-    at.exact = new Map();
-    for (let i = 0; i < exact.length; i += 2)
-      at.exact.set(exact[i] as string, nodeOf(exact[i + 1] as TrieData));
-  }
-  if (any) at.any = nodeOf(any);
-  if (prefixes) {
-    for (let i = 0; i < prefixes.length; i += 2)
-      addPrefix(at, prefixes[i] as string, nodeOf(prefixes[i + 1] as TrieData));
+  for (const [kind, word, child] of unreadEdges(data)) {
+    if (kind === "n") {
+      at.next ??= new Map();
+      at.next.set(word, child);
+    } else if (kind === "x") {
+      at.exact ??= new Map();
+      at.exact.set(word, child);
+    } else if (kind === "a") at.any = child;
+    else addPrefix(at, word, child);
   }
   return at;
 }
@@ -286,6 +303,20 @@ export class Matcher {
    */
   static fromTrie(data: MatcherData): Matcher {
     return new Matcher(nodeOf(data.root), data.ids);
+  }
+
+  /**
+   * A matcher from a trie written by `writeTrieText` (the default ruleset's, generated at build
+   * time), each node read when a scan first reaches it.
+   *
+   * @param text - the trie's text
+   * @returns the matcher
+   * @example Matcher.fromText(writeTrieText(matcher.toTrie())).scan(stream) // as matcher.scan(stream)
+   */
+  static fromText(text: string): Matcher {
+    const trie = new TrieText(text);
+    const root = trie.root();
+    return new Matcher(nodeAt(trie, root.ends, root.at), trie.ids());
   }
 
   /** The trie as plain data (JSON), for `fromTrie`. */

@@ -1,5 +1,3 @@
-import type { MatcherData } from "../facts/matcher.js";
-
 /**
  * Browsers compile the default ruleset's phrases when the first guard is made, as for any
  * ruleset: the prebuilt trie (src/rules/default-trie.ts) would add about 35 KB gzip to a
@@ -7,6 +5,6 @@ import type { MatcherData } from "../facts/matcher.js";
  *
  * @returns nothing: no prebuilt trie in a browser build
  */
-export function defaultTrie(): MatcherData | undefined {
+export function defaultTrie(): string | undefined {
   return undefined;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { adoptPrebuiltMatcher, lexiconOf } from "../../src/facts/lexicon.js";
-import { Matcher } from "../../src/facts/matcher.js";
+import { Matcher, type MatcherData } from "../../src/facts/matcher.js";
 import { tokenStream } from "../../src/facts/tokens.js";
+import { writeTrieText } from "../../src/facts/trie-text.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
@@ -20,7 +21,7 @@ const bodies = [
 describe("the prebuilt phrase trie", () => {
   it("is the trie the default ruleset's phrases compile to", () => {
     const compiled = lexiconOf(buildRuleset(defaultRulesetFiles)).matcher;
-    expect(compiled.toTrie()).toEqual(prebuiltDefaultTrie);
+    expect(writeTrieText(compiled.toTrie())).toBe(prebuiltDefaultTrie);
   });
 
   it("is what the default ruleset's lexicon reads, and finds what the compiled trie finds", () => {
@@ -35,10 +36,29 @@ describe("the prebuilt phrase trie", () => {
   });
 
   it("gives the same bound on matching steps as the compiled trie", () => {
-    const read = Matcher.fromTrie(prebuiltDefaultTrie);
+    const read = Matcher.fromText(prebuiltDefaultTrie);
     const compiled = lexiconOf(buildRuleset(defaultRulesetFiles)).matcher;
     expect(read.worstSteps).toBe(compiled.worstSteps);
-    expect(read.toTrie()).toEqual(prebuiltDefaultTrie);
+    expect(read.toTrie()).toEqual(compiled.toTrie());
+  });
+
+  it("reads back from its text as the same trie, node by node", () => {
+    const data: MatcherData = {
+      ids: [
+        [0, 0],
+        [0, 1],
+        [2, 0],
+      ],
+      root: [[], ["fit", [[], ["note", [[0, 2]]]]], [[1]], ["prescri", [[2]]], ["bloods", [[1]]]],
+    };
+    const text = writeTrieText(data);
+    expect(text).toBe("2,0,1;;c;|nnote~0,2~;|nfit~~0|a~1~|pprescri~2~|xbloods~1~;");
+    expect(Matcher.fromText(text).toTrie()).toEqual(data);
+  });
+
+  it("refuses to write a word holding a separator, or ids out of order", () => {
+    expect(() => writeTrieText({ ids: [[0, 0]], root: [[], ["a|b", [[0]]]] })).toThrow(/separator/);
+    expect(() => writeTrieText({ ids: [[0, 1]], root: [[0]] })).toThrow(/does not follow/);
   });
 
   it("is adopted only by a frozen ruleset", () => {
