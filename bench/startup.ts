@@ -84,7 +84,7 @@ export interface BundleResult {
 
 /** gp-task-guard's generated data, named apart from its code: they are most of its weight. */
 const ownData: Record<string, string> = {
-  "src/letters/precompiled-templates.generated.ts": "gp-task-guard: letter templates, precompiled",
+  "src/letters/bundled-programs.generated.ts": "gp-task-guard: letter templates, reduced",
   "src/letters/default-templates.generated.ts": "gp-task-guard: letter templates, sources",
   "src/rules/prebuilt-ruleset.generated.ts": "gp-task-guard: default ruleset",
   "src/rules/default-ruleset.generated.ts": "gp-task-guard: default ruleset files",

@@ -1,10 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { transformSync } from "esbuild";
-import Handlebars from "handlebars";
 import { checkPages } from "../../src/analysis/page-templates.js";
-import { templateCompileOptions } from "../../src/letters/compile-options.js";
 import { buildTemplates } from "../../src/letters/custom-templates.js";
+import { parseHandlebars } from "../../src/letters/handlebars-parser.js";
+import { reduceProgram } from "../../src/letters/reduce-template.js";
 import { banner, type Generator } from "./types.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -64,86 +63,54 @@ function environments(name: string): ("text" | "html")[] {
   return ["text", "html"];
 }
 
-const position = String.raw`\{start:\{line:\d+,column:\d+\},end:\{line:\d+,column:\d+\}\}`;
-/** What a precompiled spec carries only for error messages, or for runtimes before 4.6. */
-const unneeded: [RegExp, string][] = [
-  // The source position of a helper call (`options.loc`), read only by Handlebars' exceptions.
-  [new RegExp(`,loc:${position}`, "g"), ""],
-  // The same, as the third argument of a strict lookup (`container.strict(obj, name, loc)`).
-  [new RegExp(`,${position}\\)`, "g"), ")"],
-  // A fallback for runtimes without `container.lookupProperty`; the bundled runtime has it.
-  [
-    /(\w+)\.lookupProperty\|\|function\((\w+),(\w+)\)\{if\(Object\.prototype\.hasOwnProperty\.call\(\2,\3\)\)return \2\[\3\]\}/g,
-    "$1.lookupProperty",
-  ],
-];
-
 /**
- * A precompiled spec minified: a third of the bytes for Node to parse at start-up and for a
- * browser to download. Whitespace and local names change, and what `unneeded` names goes:
- * the runtime calls the spec's functions by position, and the letters render byte for byte
- * as before (test/letters/precompiled.test.ts). A strict lookup that fails (a field missing,
- * which the view checks rule out first) names no line and column.
+ * The bundled letters reduced to the nodes `src/letters/program.ts` renders, so that the
+ * default letters need no Handlebars at all: each template's tree is Handlebars' own parse
+ * (white-space control applied), and a construct outside the subset fails here. Partials are
+ * shared by both environments; each template is checked against the partials of its own.
  */
-function minified(spec: string): string {
-  // An assignment, so that the minifier keeps the object (it drops an unused expression).
-  const { code } = transformSync(`spec=${spec}`, { minify: true, loader: "js" });
-  let out = code
-    .trim()
-    .replace(/^spec=/, "")
-    .replace(/;$/, "");
-  for (const [pattern, replacement] of unneeded) out = out.replace(pattern, replacement);
-  // A Handlebars that writes these differently must not leave them in silently.
-  if (/\{start:\{line:|lookupProperty\|\|/.test(out))
-    throw new Error("scripts/gen/templates.ts: a precompiled spec kept a position or fallback");
-  return out;
-}
-
-/** Handlebars' precompiled specs, so that the default letters need only its runtime. */
-function precompiledFile(sources: ReadonlyMap<string, string>): string {
-  const sets = {
-    text: { templates: [], partials: [] },
-    html: { templates: [], partials: [] },
-  } as Record<"text" | "html", { templates: string[]; partials: string[] }>;
+function programsFile(sources: ReadonlyMap<string, string>): string {
+  const partialsOf = { text: new Set<string>(), html: new Set<string>() };
+  for (const name of sources.keys()) {
+    const partial = partialFile.exec(name)?.[1];
+    if (partial !== undefined) for (const env of environments(name)) partialsOf[env].add(partial);
+  }
+  const templates: string[] = [];
+  const partials: string[] = [];
   for (const [name, source] of sources) {
     const partial = partialFile.exec(name)?.[1];
-    for (const env of environments(name)) {
-      // Typed as a spec object, precompile returns the spec as JavaScript source.
-      const spec = minified(String(Handlebars.precompile(source, templateCompileOptions[env])));
-      const key = JSON.stringify(partial ?? name);
-      sets[env][partial === undefined ? "templates" : "partials"].push(`      ${key}: ${spec},`);
-    }
+    const reduced = environments(name).map((env) =>
+      JSON.stringify(
+        reduceProgram(parseHandlebars(source), { file: name, partials: partialsOf[env] }),
+      ),
+    );
+    const line = `    ${JSON.stringify(partial ?? name)}: ${reduced[0]},`;
+    (partial === undefined ? templates : partials).push(line);
   }
-  const lines = [
-    "// @ts-nocheck: Handlebars' precompiler writes untyped JavaScript.",
+  return [
     `// ${banner("scripts/gen/templates.ts")}`,
-    "// Source: templates/**/*.hbs, precompiled by Handlebars.precompile with the options of",
-    "// src/letters/compile-options.ts, then minified. Template keys are file names; partial keys",
-    "// are partial names.",
-    'import type { TemplateSpecification } from "handlebars";',
+    "// Source: templates/**/*.hbs, parsed by Handlebars and reduced by src/letters/reduce-template.ts.",
+    "// Template keys are file names; partial keys are partial names.",
+    'import type { ProgramSet } from "./program.js";',
     "",
-    "/** A set of precompiled templates and the partials they may call, for one environment. */",
-    "interface PrecompiledSet {",
-    "  readonly templates: Readonly<Record<string, TemplateSpecification>>;",
-    "  readonly partials: Readonly<Record<string, TemplateSpecification>>;",
-    "}",
+    "/** The bundled letter templates and their partials, reduced for `renderProgram`. */",
+    "export const bundledPrograms: ProgramSet = {",
+    "  templates: {",
+    ...templates,
+    "  },",
+    "  partials: {",
+    ...partials,
+    "  },",
+    "};",
     "",
-    "/** The bundled letter templates, precompiled: `text` for subjects and text letters, `html` for HTML. */",
-    'export const precompiledTemplates: Readonly<Record<"text" | "html", PrecompiledSet>> = {',
-  ];
-  for (const env of ["text", "html"] as const) {
-    lines.push(`  ${env}: {`, "    templates: {", ...sets[env].templates, "    },");
-    lines.push("    partials: {", ...sets[env].partials, "    },", "  },");
-  }
-  lines.push("};", "");
-  return lines.join("\n");
+  ].join("\n");
 }
 
 /**
  * Bundles `templates/**\/*.hbs` into `src/letters/default-templates.generated.ts` (the sources,
  * which custom template folders are checked and compiled with) and
- * `src/letters/precompiled-templates.generated.ts` (the same templates precompiled, so that
- * the default letters render with Handlebars' runtime alone and no file system). The bundled
+ * `src/letters/bundled-programs.generated.ts` (the same templates reduced, so that the default
+ * letters render with `src/letters/program.ts` alone: no Handlebars, no file system). The bundled
  * templates are checked first, as a custom folder's are: a bad one fails the generation.
  * `templates/report/` (the analyst's HTML pages) is checked against the pages' views and
  * bundled as sources into `src/analysis/page-sources.generated.ts`: the pages are compiled
@@ -173,7 +140,7 @@ export const templatesGenerator: Generator = {
           name: "defaultTemplates",
         }),
       },
-      { path: "src/letters/precompiled-templates.generated.ts", content: precompiledFile(sources) },
+      { path: "src/letters/bundled-programs.generated.ts", content: programsFile(sources) },
     ];
   },
 };

@@ -1,32 +1,22 @@
-import type Handlebars from "handlebars";
-import HandlebarsRuntime from "handlebars/runtime.js";
-import { precompiledTemplates } from "./precompiled-templates.generated.js";
-import { environment, type LetterTemplates, type Render, templateSet } from "./templates.js";
-
-/**
- * Handlebars' runtime: `create`, `template` and the helper and partial registries, without
- * `parse` or `compile` (its own typings declare nothing, so it is typed here).
- */
-const runtime = HandlebarsRuntime as unknown as { create(): typeof Handlebars };
+import { bundledPrograms } from "./bundled-programs.generated.js";
+import { renderProgram } from "./program.js";
+import { type LetterTemplates, type Render, templateSet } from "./templates.js";
 
 let bundled: LetterTemplates | undefined;
 
 /**
- * The bundled templates, from the specs that scripts/gen/templates.ts checked and precompiled
- * at build time: Handlebars' runtime alone renders them, with no parsing or compiling, so the
- * default letters never load the Handlebars compiler.
+ * The bundled templates, from the reduced syntax trees that scripts/gen/templates.ts checked
+ * and wrote at build time: `program.ts` renders them as Handlebars would, so the default
+ * letters load neither Handlebars' runtime nor its compiler. An `.html.hbs` template is
+ * escaped for HTML, the others are plain text, as when Handlebars compiles them.
  *
  * @returns the same set on every call, prepared on the first
  */
 export function defaultLetterTemplates(): LetterTemplates {
   if (bundled) return bundled;
   const render = new Map<string, Render>();
-  for (const set of Object.values(precompiledTemplates)) {
-    const env = environment(runtime);
-    for (const [name, spec] of Object.entries(set.partials)) {
-      env.registerPartial(name, env.template(spec));
-    }
-    for (const [file, spec] of Object.entries(set.templates)) render.set(file, env.template(spec));
+  for (const [file, nodes] of Object.entries(bundledPrograms.templates)) {
+    render.set(file, renderProgram(nodes, bundledPrograms.partials, file.endsWith(".html.hbs")));
   }
   bundled = templateSet(render, "default", []);
   return bundled;

@@ -1,6 +1,6 @@
 /**
  * Custom template folders in the package's browser entries: there is no file system, so a
- * folder path is refused with a `TemplateError` and the bundled, precompiled letters are used.
+ * folder path is refused with a `TemplateError` and the bundled letters are used.
  * Building with this file in place of `custom-templates.ts` (tsup.config.ts) keeps Handlebars'
  * parser and compiler, the template sources and the template checker out of browser bundles.
  */

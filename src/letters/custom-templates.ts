@@ -2,8 +2,8 @@
  * Custom letter templates: reading a templates folder, checking each template against the data
  * its kind renders (`view-shapes.generated.ts`) and compiling it with the full Handlebars.
  * Node only: the package's browser entries build with `custom-templates.browser.ts` in its place
- * (tsup.config.ts), so that they carry Handlebars' runtime and the precompiled bundled letters
- * alone, without the parser, the compiler, the template sources or the checker.
+ * (tsup.config.ts), so that they carry the reduced bundled letters and their renderer alone,
+ * without Handlebars, the template sources or the checker.
  */
 import type Handlebars from "handlebars";
 import { isInputError } from "../errors/input-error.js";

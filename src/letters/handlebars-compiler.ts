@@ -7,8 +7,8 @@ let compiler: typeof Handlebars | undefined;
 
 /**
  * The full Handlebars (parser and compiler), loaded on first use, for custom template
- * folders only: the bundled letters are precompiled at build time and need only Handlebars'
- * runtime, so a process that never reads a templates folder never loads the compiler. It is
+ * folders only: the bundled letters are reduced at build time and rendered without Handlebars
+ * (`program.ts`), so a process that never reads a templates folder never loads it. It is
  * required through Node's `createRequire`, not imported, so that neither Node at start-up nor
  * a browser bundler sees it; a folder of templates needs Node's file system anyway.
  *

@@ -38,7 +38,7 @@ export function templateFile(kind: LetterKind, format: TemplateFormat): string {
  * A Handlebars environment with the given helpers (default: the letter helpers) and without
  * `log` (the library never logs). The analyst's HTML pages use it with their own helpers.
  *
- * @param base - Handlebars, or its runtime
+ * @param base - Handlebars (the full package: letters from a folder, the analyst's pages)
  * @param helpers - helper name → helper
  */
 export function environment(
@@ -66,6 +66,20 @@ export function resetEachBudget(): void {
   eachLeft = maxEachItems;
 }
 
+/**
+ * Counts one item an `{{#each}}` visits against the render's `maxEachItems`.
+ *
+ * @throws {Error} when the render has visited more
+ */
+export function countEachItem(): void {
+  eachLeft -= 1;
+  if (eachLeft < 0) {
+    throw new Error(
+      `{{#each}} visited more than ${maxEachItems.toLocaleString("en-GB")} items in one letter: nest fewer loops`,
+    );
+  }
+}
+
 type BlockOptions = Handlebars.HelperOptions;
 
 function boundEach(env: typeof Handlebars): void {
@@ -77,12 +91,7 @@ function boundEach(env: typeof Handlebars): void {
   env.registerHelper("each", function (this: unknown, context: unknown, options: BlockOptions) {
     const fn = options.fn;
     const counted = (item: unknown, inner?: Handlebars.RuntimeOptions) => {
-      eachLeft -= 1;
-      if (eachLeft < 0) {
-        throw new Error(
-          `{{#each}} visited more than ${maxEachItems.toLocaleString("en-GB")} items in one letter: nest fewer loops`,
-        );
-      }
+      countEachItem();
       return fn(item, inner);
     };
     return each.call(this, context, { ...options, fn: Object.assign(counted, fn) });
