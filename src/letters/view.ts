@@ -59,7 +59,8 @@ export interface HeldView {
 /** More weeks than this (a quarter) are grouped by month, so that the letter fits one page. */
 const MAX_WEEKS = 14;
 
-const and = new Intl.ListFormat("en-GB", { type: "conjunction" });
+/** Made on first use: building an Intl formatter loads locale data, which import should not wait for. */
+let and: Intl.ListFormat | undefined;
 
 /** London dates of one week in words, by month: "30 and 31 August, 1 September". */
 function daysInWords(dates: readonly string[]): string {
@@ -70,7 +71,9 @@ function daysInWords(dates: readonly string[]): string {
     days.push(day);
     months.set(month, days);
   }
-  return [...months].map(([month, days]) => `${and.format(days)} ${month}`).join(", ");
+  and ??= new Intl.ListFormat("en-GB", { type: "conjunction" });
+  const list = and;
+  return [...months].map(([month, days]) => `${list.format(days)} ${month}`).join(", ");
 }
 
 /**
