@@ -38,38 +38,56 @@ const MAX_DEPTH = 100;
 /** The files of a ruleset folder: `ruleset.json` and `<id>.json`, each already parsed from JSON. */
 export type RulesetFiles = Readonly<Record<string, unknown>>;
 
-function forbiddenKeys(
-  value: unknown,
-  file: string,
-  path: PropertyKey[],
-  issues: RulesetIssue[],
-): void {
-  if (path.length > MAX_DEPTH && typeof value === "object" && value !== null) {
-    issues.push({
-      file,
-      path: formatPath(path),
-      code: "too_deep",
-      message: `the JSON is nested more than ${MAX_DEPTH} levels deep here: flatten the conditions`,
-    });
+/** Far more values than any real ruleset holds (the bundled one has about 5,000). */
+const MAX_VALUES = 1_000_000;
+
+/** What a walk over the files has found so far: its issues, and how many values it visited. */
+type Walk = { issues: RulesetIssue[]; values: number };
+
+function forbiddenKeys(value: unknown, file: string, path: PropertyKey[], walk: Walk): void {
+  if (typeof value !== "object" || value === null || walk.values > MAX_VALUES) return;
+  if (path.length > MAX_DEPTH || ++walk.values > MAX_VALUES) {
+    walk.issues.push(tooBig(file, path, walk.values > MAX_VALUES));
+    walk.values = Number.POSITIVE_INFINITY; // one such issue says it: the walk stops
     return;
   }
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) forbiddenKeys(item, file, [...path, i], issues);
-  } else if (typeof value === "object" && value !== null) {
-    for (const key of Object.keys(value)) {
-      const at = [...path, key];
-      if (FORBIDDEN_KEYS.has(key)) {
-        issues.push({
-          file,
-          path: formatPath(at),
-          code: "forbidden_key",
-          message: `the key "${key}" is not allowed anywhere in a ruleset (prototype pollution)`,
-        });
-      } else {
-        forbiddenKeys((value as Record<string, unknown>)[key], file, at, issues);
-      }
+    for (const [i, item] of value.entries()) forbiddenKeys(item, file, [...path, i], walk);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const at = [...path, key];
+    if (FORBIDDEN_KEYS.has(key)) {
+      walk.issues.push({
+        file,
+        path: formatPath(at),
+        code: "forbidden_key",
+        message: `the key "${key}" is not allowed anywhere in a ruleset (prototype pollution)`,
+      });
+    } else {
+      forbiddenKeys((value as Record<string, unknown>)[key], file, at, walk);
     }
   }
+}
+
+/**
+ * The issue for JSON nested too deep, or holding too many values (a cycle or an object shared
+ * many times over, which only a program can build, counts every time it is reached).
+ */
+function tooBig(file: string, path: PropertyKey[], tooMany: boolean): RulesetIssue {
+  return tooMany
+    ? {
+        file,
+        path: formatPath(path),
+        code: "too_large",
+        message: `the ruleset holds more than ${MAX_VALUES.toLocaleString("en-GB")} objects and lists (or refers to itself): it stops here`,
+      }
+    : {
+        file,
+        path: formatPath(path),
+        code: "too_deep",
+        message: `the JSON is nested more than ${MAX_DEPTH} levels deep here: flatten the conditions`,
+      };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -362,7 +380,8 @@ function parseRulesetFile(files: RulesetFiles): RulesetFile {
     ]);
   }
   const issues: RulesetIssue[] = [];
-  for (const [file, content] of Object.entries(files)) forbiddenKeys(content, file, [], issues);
+  const walk: Walk = { issues, values: 0 };
+  for (const [file, content] of Object.entries(files)) forbiddenKeys(content, file, [], walk);
   if (issues.length > 0) throw new RulesetError(issues);
 
   if (!Object.hasOwn(files, RULESET_FILE)) {

@@ -90,6 +90,27 @@ describe("rule files that are not what they should be", () => {
     expect(error.issues[0]?.path).toMatch(/^conditions\.all\[0\]/);
   });
 
+  it("refuses files that refer to themselves or share one object 2^40 times, quickly", () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.a = cycle;
+    cycle.b = cycle;
+    let shared: unknown = { fact: "external", operator: "equal", value: true };
+    for (let i = 0; i < 40; i++) shared = { all: [shared, shared] };
+    const overlayCycle: Record<string, unknown> = { extends: "default" };
+    overlayCycle.parameters = overlayCycle;
+    for (const value of [
+      cycle,
+      { ...files, "ruleset.json": cycle },
+      withFile("fit-note.json", ["conditions"], shared),
+      { "ruleset.json": overlayCycle },
+    ]) {
+      const started = performance.now();
+      const error = rulesetError(() => buildRuleset(value as never));
+      expect(error.issues[0]?.code).toMatch(/^(too_large|too_deep|unreadable)$/);
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+  });
+
   it("refuses a condition that would throw on every task (in with a number) at load, naming its path", () => {
     const error = rulesetError(() =>
       buildRuleset(
