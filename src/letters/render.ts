@@ -1,3 +1,4 @@
+import { printable } from "../analysis/format.js";
 import { GuardError } from "../errors/guard-error.js";
 import { TemplateError } from "../errors/template-error.js";
 import { typed } from "../errors/unreadable.js";
@@ -34,11 +35,16 @@ function trimLineEnds(text: string): string {
     .join("");
 }
 
-/** Text letters: no trailing spaces, at most one blank line in a row, one final newline. */
+/**
+ * Text letters: no trailing spaces, at most one blank line in a row, one final newline, and
+ * every control, C1 and bidi character from the data shown as an escape (`\x1b`), since a
+ * text letter is read in terminals and mail clients: a name holding `ESC[8m` hid what followed.
+ */
 function tidyText(text: string): string {
   return `${trimLineEnds(text)
     .replace(/\n{3,}/g, "\n\n")
-    .trim()}\n`;
+    .trim()
+    .replace(/[^\n]+/g, printable)}\n`;
 }
 
 function tidyHtml(html: string): string {
@@ -88,7 +94,7 @@ export function renderView(
   view: LetterView,
   templates: LetterTemplates = defaultLetterTemplates(),
 ): Letter {
-  const subject = run(kind, "subject", templates, view).replace(/\s+/g, " ").trim();
+  const subject = printable(run(kind, "subject", templates, view).replace(/\s+/g, " ").trim());
   const data = { ...view, subject };
   return {
     kind,

@@ -160,6 +160,47 @@ describe("letter contexts", () => {
     );
   });
 
+  /** A C0 (line feed apart), C1, line-separator or bidi override or isolate character. */
+  const controlOrBidi = (n: number) =>
+    (n < 0x20 && n !== 0x0a) ||
+    (n >= 0x7f && n <= 0x9f) ||
+    n === 0x2028 ||
+    (n >= 0x202a && n <= 0x202e) ||
+    (n >= 0x2066 && n <= 0x2069);
+  it("shows control, C1 and bidi characters from any field as escapes in text letters and subjects", async () => {
+    const control = fc.constantFrom(
+      "\u001b[8m",
+      "\u009b8m",
+      "\u202e",
+      "\u2066",
+      "\u0007",
+      "\r",
+      "\u2028",
+    );
+    const paths = (k: LetterKind) =>
+      jsonPaths(contexts[k]).filter((path) => {
+        let value: unknown = contexts[k];
+        for (const key of path) value = (value as Record<string | number, unknown>)[key];
+        return typeof value === "string";
+      });
+    await fc.assert(
+      fc.asyncProperty(
+        kind.chain((k) =>
+          fc.record({ k: fc.constant(k), path: fc.constantFrom(...paths(k)), c: control }),
+        ),
+        async ({ k, path, c }) => {
+          const context = setAt(contexts[k], path, `QQ1${c}QQ2`);
+          const result = await settle(() => renderLetter(k, context as never));
+          if (!result.ok) return expectNamedError(result.error);
+          for (const text of [result.value.text, result.value.subject])
+            expect([...text].filter((c) => controlOrBidi(c.codePointAt(0) ?? 0))).toEqual([]);
+          if (result.value.text.includes("QQ1")) expect(result.value.text).toMatch(/QQ1\\(x|u)/);
+        },
+      ),
+      fuzz(200),
+    );
+  });
+
   it("renders letters whose fields hold huge, empty-looking, right-to-left or unpaired-surrogate text", async () => {
     await fc.assert(
       fc.asyncProperty(kind, hostileString, async (k, text) => {
