@@ -105,13 +105,20 @@ function readPiece(
   return out;
 }
 
-/** A phrase split into pieces as a body is split: at spaces and hyphens ("aaa*-a" is "aaa*", "a"). */
+/**
+ * A phrase split into pieces as a body is split: at spaces and hyphens ("aaa*-a" is "aaa*", "a"),
+ * except that a word group's name stays whole ("{critical-medicine}").
+ */
 function piecesOf(text: string): string[] {
   return text
     .trim()
-    .split(/[\s\-\u2010-\u2015]+/)
+    .split(/\s+/)
+    .flatMap((p) => (GROUP_PIECE.test(p) ? [p] : p.split(/[\-\u2010-\u2015]+/)))
     .filter((p) => p !== "");
 }
+
+/** A word group's place in a phrase: `{name}`. */
+const GROUP_PIECE = /^\{([a-z][a-z0-9-]*)\}$/;
 
 /**
  * Compiles a phrase's text into pattern words with the same reading as a body, so "TTO's",
@@ -131,7 +138,7 @@ export function compilePhrase(
   let patterns: PatternWord[][] = [[]];
   let before: string | undefined;
   for (const piece of piecesOf(text)) {
-    const group = /^\{([a-z][a-z0-9-]*)\}$/.exec(piece);
+    const group = GROUP_PIECE.exec(piece);
     const members = group ? groups[group[1] ?? ""] : undefined;
     const alternatives = members
       ? members.map((m) => piecesOf(m).flatMap((p) => readPiece(p, reading, memo)))

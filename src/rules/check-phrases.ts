@@ -71,7 +71,10 @@ function phraseProblem(phrase: string): string | undefined {
 }
 
 function partsOf(text: string): string[] {
-  return text.split(/[\s\-–—/]+/).filter((part) => part !== "");
+  return text
+    .split(/\s+/)
+    .flatMap((part) => (GROUP.test(part) ? [part] : part.split(/[-–—/]+/)))
+    .filter((part) => part !== "");
 }
 
 function findProblem(phrase: string): string | undefined {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1228176ffd0d0d5d2d0bb5435186c1966073d752a18f2384810a8fba279e59f6",
+  hash: "6872eeca0ff42414a78dd9336b1bea51cbe0c590db7533a6e85e674b349e1baa",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

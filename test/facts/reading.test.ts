@@ -83,6 +83,26 @@ describe("normalisation", () => {
     expect(facts("Please can GP recheck BP in 3/52.").category).not.toBe("act-on-results");
   });
 
+  it("keeps a word group's hyphenated name whole in a phrase", () => {
+    const groups = { "key-med": ["insulin", "epilepsy medication"] };
+    const matcher = Matcher.compile([["ran out of {key-med}"]], lexicon.reading, groups);
+    const found = (body: string) => matcher.scan(tokenStream(body, lexicon.reading)).length;
+    expect(found("has ran out of epilepsy medication")).toBe(1);
+    expect(found("ran out of insulin on sat")).toBe(1);
+    expect(found("ran out of cream")).toBe(0);
+  });
+
+  it("reads safety described in everyday words, not only named", () => {
+    for (const body of [
+      "pt took 30 x sertraline last night",
+      "has not had her clozapine for 4 days",
+      "found on the floor by carer, ?long lie",
+      "says he wants to go to sleep and not wake up",
+    ])
+      expect(facts(body).safetyLanguage, body).toBe(true);
+    expect(facts("punch biopsy normal, please inform pt").safetyLanguage).toBe(false);
+  });
+
   it("splits words as bodies are split, for phrase checks", () => {
     expect(words("TTO's, self-harm")).toEqual(["tto", "self", "harm"]);
   });
