@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6872eeca0ff42414a78dd9336b1bea51cbe0c590db7533a6e85e674b349e1baa",
+  hash: "0ce4dd4c79e5124988087e159073c925b7411c0ef679936b65213fecc053cbad",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
