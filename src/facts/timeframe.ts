@@ -253,16 +253,18 @@ export function findTimeframe(
 ): Timeframe | undefined {
   const found: Timeframe[] = [];
   const accept = options.accept ?? (() => true);
+  const { flat, origin } = collapseSpaces(body);
   const read: Reading = {
     p: patternsOf(options.words ?? bundledVocabulary),
     sentOn,
-    flat: body.replace(/\s+/g, " "),
+    flat,
     holidays: options.bankHolidays,
     add: (dueOn, text) => {
       if (dueOn !== undefined) found.push({ dueOn, text: text.replace(/\s+/g, " ").trim() });
     },
     addBare: (dueOn, m) => {
-      if (accept(m.index ?? 0)) read.add(dueOn, m[0]);
+      // `accept` reads positions in the body as written, not in its collapsed copy.
+      if (accept(origin(m.index ?? 0))) read.add(dueOn, m[0]);
     },
   };
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
@@ -273,6 +275,31 @@ export function findTimeframe(
   readBare(read, has);
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+}
+
+/**
+ * The body with each run of white space as one space, and a map from a position in that copy
+ * back to the body: a blanked journal reference or a blank line must not shift where a
+ * timeframe is read to be.
+ */
+function collapseSpaces(body: string): { flat: string; origin: (index: number) => number } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const flat = body.replace(/\s+/g, (run, at: number) => {
+    starts.push(at);
+    ends.push(at + run.length);
+    return " ";
+  });
+  const origin = (index: number) => {
+    let shift = 0;
+    for (let k = 0; k < starts.length; k++) {
+      const at = (starts[k] ?? 0) - shift;
+      if (at >= index) break;
+      shift += (ends[k] ?? 0) - (starts[k] ?? 0) - 1;
+    }
+    return index + shift;
+  };
+  return { flat, origin };
 }
 
 const cueTests = new WeakMap<readonly string[], RegExp>();

@@ -279,6 +279,13 @@ describe("deriveFacts: journal references", () => {
     expect(facts.journalReference).toBe(true);
   });
 
+  it("reads a due date in the clause after a dated journal reference, in that clause", () => {
+    const facts = bodyFacts(
+      "Pls see my journal entry 23/11/26 11:20 - GP to sign the ReSPECT form this week",
+    );
+    expect(facts).toMatchObject({ journalReference: true, dueText: "this week", dueSource: "body" });
+  });
+
   it("reads the same words as a due date when they do not follow a journal phrase", () => {
     expect(bodyFacts("Please see my note by 24/11/2026 10:05 for details.").daysUntilDue).toBe(1);
   });
