@@ -281,7 +281,7 @@ describe("deriveFacts: journal references", () => {
 
   it("reads a due date in the clause after a dated journal reference, in that clause", () => {
     const facts = bodyFacts(
-      "Pls see my journal entry 23/11/26 11:20 - GP to sign the ReSPECT form this week",
+      "Pls see my journal entry 23/11/26 11:20 - GP to sign ReSPECT form this week",
     );
     expect(facts).toMatchObject({ journalReference: true, dueText: "this week", dueSource: "body" });
   });
