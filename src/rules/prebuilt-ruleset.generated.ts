@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0ce4dd4c79e5124988087e159073c925b7411c0ef679936b65213fecc053cbad",
+  hash: "96314fd89182e10e64ee7fcfd6b2234d8ccbeaf245b65d6fa56914d29c2e8e6a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
