@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "96314fd89182e10e64ee7fcfd6b2234d8ccbeaf245b65d6fa56914d29c2e8e6a",
+  hash: "1f78d32be5c6237ed136ee395799575e840efdcbd04d1efaad8aead088fa1c92",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
