@@ -113,7 +113,7 @@ function piecesOf(text: string): string[] {
   return text
     .trim()
     .split(/\s+/)
-    .flatMap((p) => (GROUP_PIECE.test(p) ? [p] : p.split(/[\-\u2010-\u2015]+/)))
+    .flatMap((p) => (GROUP_PIECE.test(p) ? [p] : p.split(/[-\u2010-\u2015]+/)))
     .filter((p) => p !== "");
 }
 

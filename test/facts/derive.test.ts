@@ -283,7 +283,11 @@ describe("deriveFacts: journal references", () => {
     const facts = bodyFacts(
       "Pls see my journal entry 23/11/26 11:20 - GP to sign ReSPECT form this week",
     );
-    expect(facts).toMatchObject({ journalReference: true, dueText: "this week", dueSource: "body" });
+    expect(facts).toMatchObject({
+      journalReference: true,
+      dueText: "this week",
+      dueSource: "body",
+    });
   });
 
   it("reads the same words as a due date when they do not follow a journal phrase", () => {
