@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { defineConfig, type Options } from "tsup";
 import { browserVariants, bundleMetafile } from "./scripts/browser-variants.js";
+import { jsonAsStrings } from "./scripts/json-strings.js";
 
 const { version } = JSON.parse(
   readFileSync(new URL("./package.json", import.meta.url), "utf8"),
@@ -56,7 +57,7 @@ export default defineConfig(
       format: ["cjs"],
       entry: { index: "src/index.ts" },
       clean: true,
-      esbuildPlugins: [browserVariants()],
+      esbuildPlugins: [browserVariants(), jsonAsStrings()],
     },
     {
       // index, its declarations for `import` (the modules themselves come from the next build).
@@ -80,7 +81,7 @@ export default defineConfig(
       splitting: true,
       treeshake: false,
       clean: false,
-      esbuildPlugins: [browserVariants()],
+      esbuildPlugins: [browserVariants(), jsonAsStrings()],
       esbuildOptions(options) {
         options.chunkNames = "chunks/[name]-[hash]";
       },
@@ -90,7 +91,7 @@ export default defineConfig(
       ...library,
       entry: { reference: "src/reference.ts" },
       clean: false,
-      esbuildPlugins: [browserVariants(["json-rules-engine"])],
+      esbuildPlugins: [browserVariants(["json-rules-engine"]), jsonAsStrings()],
     },
     {
       // node: the same API with loadRuleset, loadTemplates and template folders working, for the
@@ -102,6 +103,7 @@ export default defineConfig(
       // entries: merged declarations would stop their bundlers from dropping what is unused.
       minifyWhitespace: true,
       minifySyntax: true,
+      esbuildPlugins: [jsonAsStrings()],
     },
     {
       // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.
@@ -113,6 +115,7 @@ export default defineConfig(
       platform: "node",
       banner: { js: "#!/usr/bin/env node" },
       define: { __VERSION__: JSON.stringify(version) },
+      esbuildPlugins: [jsonAsStrings()],
     },
   ],
 );
