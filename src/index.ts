@@ -98,7 +98,7 @@ export type { FactName, Facts } from "./facts/catalogue.js";
 export { factCatalogue } from "./facts/catalogue.js";
 export { decodeText } from "./input/decode.js";
 export { type FhirTaskOptions, fhirSystems, fromFhirTask } from "./input/fhir.js";
-export { jsonSyntaxDetail } from "./input/json-syntax.js";
+export { jsonSyntaxDetail, parseJson } from "./input/json-syntax.js";
 export { type LabelledTask, labelledTaskSchema } from "./input/labelled.js";
 export { isValidNhsNumber } from "./input/nhs-number.js";
 export type { PracticePolicy, PracticePolicyInput } from "./input/practice.js";

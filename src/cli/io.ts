@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { decodeText, isInputError, jsonSyntaxDetail } from "../node.js";
+import { decodeText, isInputError, jsonSyntaxDetail, parseJson } from "../node.js";
 
 /** Where a command reads and writes: the process's streams, or test doubles. */
 export interface Io {
@@ -83,7 +83,7 @@ export async function readUserFile(io: Io, path: string, what: string): Promise<
 export async function readJsonFile(io: Io, path: string, what: string): Promise<unknown> {
   const text = await readUserFile(io, path, what);
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (error) {
     throw new CliError(`${path}: the ${what} is not valid JSON: ${jsonSyntaxDetail(error, text)}`);
   }

@@ -1,4 +1,4 @@
-import { InputError, jsonSyntaxDetail } from "../node.js";
+import { InputError, jsonSyntaxDetail, parseJson } from "../node.js";
 import { matchHeader, readCsvRows } from "./csv.js";
 import { CliError } from "./io.js";
 
@@ -145,7 +145,7 @@ async function* readJsonl(chunks: AsyncIterable<string>, max: number): AsyncGene
     }
     if (text.trim() === "") continue;
     try {
-      yield { line, value: JSON.parse(text) };
+      yield { line, value: parseJson(text) };
     } catch (cause) {
       yield invalidJson(line, cause, text);
     }
@@ -392,7 +392,7 @@ class JsonValueScanner {
       return tooLong(this.#startLine, this.#max);
     }
     try {
-      return { line: this.#startLine, value: JSON.parse(text) };
+      return { line: this.#startLine, value: parseJson(text) };
     } catch (cause) {
       return invalidJson(this.#startLine, cause, text);
     }

@@ -1,7 +1,7 @@
 import { isInputError } from "../errors/input-error.js";
 import { RulesetError } from "../errors/ruleset-error.js";
 import { decodeText } from "../input/decode.js";
-import { jsonSyntaxDetail } from "../input/json-syntax.js";
+import { jsonSyntaxDetail, parseJson } from "../input/json-syntax.js";
 import { buildSource, defaultSource } from "./build.js";
 import { applyOverlay, DEFAULT_BASE, isOverlay, type RulesetSource } from "./overlay.js";
 import { RULESET_FILE, type Ruleset } from "./schema.js";
@@ -34,7 +34,7 @@ async function readJson(reader: Reader, file: string): Promise<unknown> {
     throw unreadable(shown, `cannot read ${shown}: ${why}`);
   }
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (error) {
     throw new RulesetError([
       {

@@ -402,6 +402,25 @@ describe("JSONL, JSON and CSV batches end to end", () => {
     },
   );
 
+  it("refuses a record that repeats a key (urgent true, then false) in JSONL and JSON, reading on", async () => {
+    const urgentTwice = (id: string) =>
+      JSON.stringify(task({ id, urgent: true })).replace(/\}$/, ', "urgent": false}');
+    const nestedTwice = (id: string) =>
+      JSON.stringify(task({ id })).replace('"sender":{', '"sender":{"unit":"Example Surgery",');
+    const lines = [urgentTwice("D1"), JSON.stringify(task({ id: "D2" })), nestedTwice("D3")];
+    for (const [format, text] of [
+      ["jsonl", lines.join("\n")],
+      ["json", `[\n${lines.join(",\n")}\n]`],
+    ] as const) {
+      const records = [];
+      for await (const record of readRecords(from([text]), { format })) records.push(record);
+      expect(records.map((r) => "value" in r)).toEqual([false, true, false]);
+      const error = (records[0] as { error: { issues: { code: string; message: string }[] } })
+        .error;
+      expect(error.issues[0]?.message).toMatch(/repeats an earlier key.*line 1, column \d+/);
+    }
+  });
+
   it("still reads a pretty-printed JSON task, and a JSON array, when no format is given", async () => {
     const pretty = JSON.stringify(task({ id: "P1" }), null, 2);
     expect(await pipeline(from([pretty]))).toEqual([{ ok: true, taskId: "P1", line: 1 }]);
