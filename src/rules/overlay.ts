@@ -12,36 +12,52 @@ import { RULESET_FILE, ruleSchema } from "./schema.js";
 export const DEFAULT_BASE = "default";
 
 const slug = ruleSchema.shape.id;
-const looseObject = z.record(z.string(), z.unknown());
 
-/** An override of a named rule: any rule field but its id, each replacing the base rule's field. */
-export const ruleOverrideSchema = z.partial(z.omit(ruleSchema, { id: true, $schema: true }));
+/** The schemas of an overlay, made by `overlaySchemas` on first use. */
+function makeOverlaySchemas() {
+  const looseObject = z.record(z.string(), z.unknown());
+  return {
+    /** An override of a named rule: any rule field but its id, each replacing the base rule's field. */
+    ruleOverride: z.partial(z.omit(ruleSchema, { id: true, $schema: true })),
+    /**
+     * The top level of an overlay. Each section is merged into the base's (objects key by key,
+     * lists and values replaced); the merged ruleset is then checked as a whole, so only the
+     * shape of each section is checked here.
+     */
+    overlay: z.strictObject({
+      $schema: z.optional(z.string()),
+      extends: z
+        .string()
+        .check(z.minLength(1, { error: 'extends names "default" or a ruleset folder or file' })),
+      name: z.optional(nonEmpty()),
+      version: z.optional(z.string()),
+      description: z.optional(z.string()),
+      guidance: z.optional(looseObject),
+      /** New rules (an id whose `<id>.json` is beside the overlay, or the rule itself), run after the base's. */
+      rules: z.optional(z.array(z.union([slug, looseObject]))),
+      parameters: z.optional(looseObject),
+      contract: z.optional(looseObject),
+      categories: z.optional(z.record(z.string(), looseObject)),
+      phrases: z.optional(looseObject),
+      examples: z.optional(looseObject),
+      /** Fields of named rules to replace, e.g. `{ "fit-note": { "enabled": false } }`. */
+      overrides: z.optional(z.record(z.string(), z.unknown())),
+    }),
+  };
+}
+
+let schemas: ReturnType<typeof makeOverlaySchemas> | undefined;
 
 /**
- * The top level of an overlay. Each section is merged into the base's (objects key by key,
- * lists and values replaced); the merged ruleset is then checked as a whole, so only the shape
- * of each section is checked here.
+ * The overlay schemas, made once when the first overlay is read: building them cost every
+ * process some 5 ms at import (issue 14), though most never read an overlay.
  */
-export const overlaySchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  extends: z
-    .string()
-    .check(z.minLength(1, { error: 'extends names "default" or a ruleset folder or file' })),
-  name: z.optional(nonEmpty()),
-  version: z.optional(z.string()),
-  description: z.optional(z.string()),
-  guidance: z.optional(looseObject),
-  /** New rules (an id whose `<id>.json` is beside the overlay, or the rule itself), run after the base's. */
-  rules: z.optional(z.array(z.union([slug, looseObject]))),
-  parameters: z.optional(looseObject),
-  contract: z.optional(looseObject),
-  categories: z.optional(z.record(z.string(), looseObject)),
-  phrases: z.optional(looseObject),
-  examples: z.optional(looseObject),
-  /** Fields of named rules to replace, e.g. `{ "fit-note": { "enabled": false } }`. */
-  overrides: z.optional(z.record(z.string(), z.unknown())),
-});
-export type RulesetOverlay = z.infer<typeof overlaySchema>;
+function overlaySchemas(): ReturnType<typeof makeOverlaySchemas> {
+  schemas ??= makeOverlaySchemas();
+  return schemas;
+}
+
+export type RulesetOverlay = z.infer<ReturnType<typeof makeOverlaySchemas>["overlay"]>;
 
 /** Where one merged file's content came from, so that an issue names the file a person edits. */
 export interface Origin {
@@ -143,7 +159,7 @@ function applyOverrides(
   for (const [id, fields] of Object.entries(overrides)) {
     const name = `${id}.json`;
     const path = `overrides.${id}`;
-    const result = safeParse(ruleOverrideSchema, fields);
+    const result = safeParse(overlaySchemas().ruleOverride, fields);
     if (!result.success) {
       issues.push(
         ...toFileIssues(result.error, file).map((i) => ({
@@ -187,7 +203,7 @@ export function applyOverlay(
   file: string,
   beside: RulesetSource = { files: {}, origins: {} },
 ): RulesetSource {
-  const parsed = safeParse(overlaySchema, overlay);
+  const parsed = safeParse(overlaySchemas().overlay, overlay);
   if (!parsed.success) throw new RulesetError(toFileIssues(parsed.error, file));
   const {
     $schema: _schema,
