@@ -132,7 +132,7 @@ function read(value: ProgramValue, context: unknown, scope: Scope, strict = fals
   }
 }
 
-/** Handlebars' `isEmpty`: `{{#if}}` and `{{#with}}` go by it (`0` is not empty for `with`). */
+/** Handlebars' `isEmpty`: `{{#if}}` and `{{#with}}` go by it (`0` is not empty). */
 function isEmpty(value: unknown): boolean {
   return (!value && value !== 0) || (Array.isArray(value) && value.length === 0);
 }
@@ -189,6 +189,8 @@ function block(node: BlockNode, context: unknown, scope: Scope): string {
   let value = read(param, context, scope);
   if (typeof value === "function") value = value.call(context);
   if (helper === "each") return each(node, value, context, scope);
+  // `if` takes the else part for a falsy or empty value, `with` for an empty one only (0 is
+  // not), and `unless` is `if` with its two parts swapped, as in Handlebars' helpers.
   const empty = helper === "with" ? isEmpty(value) : !value || isEmpty(value);
   const chosen = empty === (helper === "unless") ? body : otherwise;
   return renderNodes(chosen, helper === "with" && !empty ? value : context, scope);
