@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1f78d32be5c6237ed136ee395799575e840efdcbd04d1efaad8aead088fa1c92",
+  hash: "8d5339b865cb8a67295f081b912ea1b17cd367c14d8c1dec1fa109e5a95c7e39",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
