@@ -152,6 +152,8 @@ const labelledFiles = [
   "test/labelled/set-b.jsonl",
   "test/labelled/set-c.jsonl",
   "test/labelled/set-d.jsonl",
+  "test/labelled/set-e.jsonl",
+  "test/labelled/set-f.jsonl",
 ];
 
 function cell(text: string): string {

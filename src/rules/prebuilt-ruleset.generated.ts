@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8d5339b865cb8a67295f081b912ea1b17cd367c14d8c1dec1fa109e5a95c7e39",
+  hash: "28ac211a229bb0d094e3ee6125559d369e9eb0e4005af4b49d01dbde1ff114c0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
