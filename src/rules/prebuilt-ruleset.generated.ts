@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "28ac211a229bb0d094e3ee6125559d369e9eb0e4005af4b49d01dbde1ff114c0",
+  hash: "6628e0978b790b2ab95a29ad4844060f299fa09b3491a74d58beaad4861c6a26",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

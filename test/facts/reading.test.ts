@@ -98,6 +98,9 @@ describe("normalisation", () => {
       "has not had her clozapine for 4 days",
       "found on the floor by carer, ?long lie",
       "says he wants to go to sleep and not wake up",
+      "bruises on her arms she could not explain",
+      "obs: RR 32, sats 91%",
+      "vomiting coffee ground material",
     ])
       expect(facts(body).safetyLanguage, body).toBe(true);
     expect(facts("punch biopsy normal, please inform pt").safetyLanguage).toBe(false);
