@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6628e0978b790b2ab95a29ad4844060f299fa09b3491a74d58beaad4861c6a26",
+  hash: "a9ebac2ea9ec6b0a43f684af28dd509959569f834934728d6ac6a4515a6fcb19",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
