@@ -63,7 +63,14 @@ export function withMorePhrases(ruleset: Ruleset, factor: number, seed = 10): Ru
 /** The labelled sets' tasks, parsed once: realistic bodies in many voices. */
 export function labelledTasks(root: string): TaskInput[] {
   const tasks: TaskInput[] = [];
-  for (const file of ["set-a.jsonl", "set-b.jsonl", "set-c.jsonl", "set-d.jsonl"]) {
+  for (const file of [
+    "set-a.jsonl",
+    "set-b.jsonl",
+    "set-c.jsonl",
+    "set-d.jsonl",
+    "set-e.jsonl",
+    "set-f.jsonl",
+  ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))
       if (line.trim() !== "") tasks.push(parseTask((JSON.parse(line) as { task: unknown }).task));
