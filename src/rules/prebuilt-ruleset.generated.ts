@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a9ebac2ea9ec6b0a43f684af28dd509959569f834934728d6ac6a4515a6fcb19",
+  hash: "cf8e2a27aa8f5525420aca723dd52f7686d5b0b305dfa3116814e83f6b56543d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
