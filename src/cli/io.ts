@@ -119,6 +119,28 @@ export function reason(error: unknown): string {
   return String(error);
 }
 
+/**
+ * Creates a folder and its parents. Not `mkdir(…, { recursive: true })`: Node's loops for
+ * ever on a folder it cannot create under one that exists (`--letters /proc/letters`).
+ *
+ * @param path - an absolute path
+ * @throws the error of the first folder that cannot be created (ENOENT, EACCES, EEXIST for a file)
+ */
+export async function makeFolder(path: string): Promise<void> {
+  try {
+    await mkdir(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" && (await stat(path)).isDirectory()) return;
+    if (code !== "ENOENT" || dirname(path) === path) throw error;
+    await makeFolder(dirname(path));
+    // Made meanwhile (two letters' folders at once) is made.
+    await mkdir(path).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== "EEXIST") throw again;
+    });
+  }
+}
+
 /** Writes a command's document to `--out <file>` (creating its folder) or to stdout. */
 export async function output(io: Io, text: string, out: string | undefined): Promise<void> {
   if (out === undefined || out === "-") {
@@ -127,7 +149,7 @@ export async function output(io: Io, text: string, out: string | undefined): Pro
   }
   const target = pathFrom(io, out);
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolder(dirname(target));
     await writeFile(target, text);
   } catch (error) {
     throw new CliError(`cannot write ${out}: ${reason(error)}`);

@@ -3,12 +3,12 @@
  * open the batch (checked before any output), stream its records, write the results. A
  * command's `run` reads as these steps with its own work between them.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { EngineName, Guard, Letter, PracticePolicy, Ruleset } from "../node.js";
 import { openBatch, type ReadProgress } from "./batch.js";
 import { FileNames } from "./file-names.js";
-import { CliError, checkInputFile, type Io, pathFrom, reason } from "./io.js";
+import { CliError, checkInputFile, type Io, makeFolder, pathFrom, reason } from "./io.js";
 import { loadPractice, loadRules, makeGuard, printWarnings } from "./load.js";
 import type { OptionValues } from "./options.js";
 import { Progress } from "./progress.js";
@@ -144,7 +144,7 @@ export class LetterFiles {
   /** Creates a folder (the letters folder, or one under it), with its parents. */
   async makeFolder(sub?: string): Promise<void> {
     const folder = sub === undefined ? this.dir : join(this.dir, sub);
-    await mkdir(pathFrom(this.#io, folder), { recursive: true });
+    await makeFolder(pathFrom(this.#io, folder));
   }
 
   /** The next free path (as the user would write it) for a letter about `id`. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -445,6 +446,36 @@ describe("JSONL, JSON and CSV batches end to end", () => {
 });
 
 describe("the CLI's evaluate command", () => {
+  it("ends with exit 2 and one line when the letters or --out folder cannot be made (/proc/x looped for ever)", async () => {
+    if (!existsSync("/proc/self")) return; // Linux only, as CI
+    const { runCli } = await import("../cli/run-cli.js");
+    for (const args of [
+      [
+        "evaluate",
+        "examples/tasks/01-fit-note-from-ward.json",
+        "-p",
+        "examples/practice.json",
+        "-q",
+        "--letters",
+        "/proc/no-such/letters",
+      ],
+      [
+        "letter",
+        "opt-out-notice",
+        "-p",
+        "examples/practice.json",
+        "--date",
+        "2026-10-01",
+        "-o",
+        "/proc/no-such/letter.txt",
+      ],
+    ]) {
+      const result = await runCli(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.stderr).toMatch(/ENOENT/);
+    }
+  }, 20_000);
   // Standard input has no file name, so the format is given (sniffing is tested above).
   it("prints one JSONL line per input record, verdict or error, in input order", async () => {
     const dir = await mkdtemp(join(tmpdir(), "gp-task-guard-safety-"));
