@@ -216,15 +216,16 @@ function nodeAt(text: TrieText, ends: number[], at: number): Node {
   return at === -1 ? { ends } : { ends, unread: { text, at } };
 }
 
-/** The edges of an unread node, in `TrieData` order, each with its child node. */
-function unreadEdges(unread: TrieData | TextNode): [EdgeKind, string, Node][] {
-  if (!Array.isArray(unread)) {
-    const { text, at } = unread;
-    return text
-      .edges(at)
-      .map(([kind, word, ends, child]) => [kind, word, nodeAt(text, ends, child)]);
-  }
-  return trieEdges(unread).map(([kind, word, child]) => [kind, word, nodeOf(child)]);
+/** Adds an edge read from `TrieData` or a trie's text to a node being opened. */
+function attach(at: Node, kind: EdgeKind, word: string, child: Node): void {
+  if (kind === "n") {
+    at.next ??= new Map();
+    at.next.set(word, child);
+  } else if (kind === "x") {
+    at.exact ??= new Map();
+    at.exact.set(word, child);
+  } else if (kind === "a") at.any = child;
+  else addPrefix(at, word, child);
 }
 
 /** Reads the edges of a node made by `nodeOf` or `nodeAt`, once. */
@@ -232,15 +233,13 @@ function open(at: Node): Node {
   const data = at.unread;
   if (data === undefined) return at;
   at.unread = undefined;
-  for (const [kind, word, child] of unreadEdges(data)) {
-    if (kind === "n") {
-      at.next ??= new Map();
-      at.next.set(word, child);
-    } else if (kind === "x") {
-      at.exact ??= new Map();
-      at.exact.set(word, child);
-    } else if (kind === "a") at.any = child;
-    else addPrefix(at, word, child);
+  if (Array.isArray(data)) {
+    for (const [kind, word, child] of trieEdges(data)) attach(at, kind, word, nodeOf(child));
+  } else {
+    const { text } = data;
+    text.eachEdge(data.at, (kind, word, ends, child) =>
+      attach(at, kind, word, nodeAt(text, ends, child)),
+    );
   }
   return at;
 }

@@ -3,43 +3,36 @@ import type { MatcherData, TrieData } from "./matcher.js";
 /**
  * A phrase trie written as one string, for the trie compiled at build time (issue 14): Node
  * loads a long string literal quickly, whereas `JSON.parse` of the same trie as nested arrays
- * cost a fresh process some 16 ms, and most of its nodes are never reached by a first verdict.
- * So the text is read node by node, when a scan first reaches a node.
+ * cost a fresh process some 16 ms at import, and most of its nodes are never reached by a
+ * first verdict. So the text is read node by node, when a scan first reaches a node.
  *
  * Layout: `lengths;rootEnds;root;records…`. `lengths` is the number of phrases of each list
- * (the phrase ids number the lists' phrases in order). A node with edges has a record, written
- * after its children's: its edges in `TrieData` order, each `|kind word~ends~child`, then `;`.
- * Kind is `n` (stem), `a` (any word; no word), `p` (prefix) or `x` (word as read); `ends` are
- * the phrases ending at the child; `child` (and `root`) is where a record starts, counted from
- * the first record, empty when the node has no edges. Numbers are base 36.
+ * (the phrase ids number the lists' phrases in order), base 36. A node with edges has a
+ * record, written after its children's and ended by `;`: a JSON array holding, for each edge in
+ * `TrieData` order, its kind and word as one string, the phrases ending at the child (one id,
+ * or an array) and where the child's record starts (-1: no edges). Kind is `n` (stem), `a`
+ * (any word; no word), `p` (prefix) or `x` (word as read). Where a record starts (and `root`)
+ * counts from the first record. Records are JSON so that the root's, some two thousand edges
+ * read on the first scan, is parsed by the engine's JSON parser rather than by code not yet
+ * optimised.
  */
 
 /** The kinds of edge, in the order `TrieData` holds them. */
 export type EdgeKind = "n" | "a" | "p" | "x";
 
-/**
- * One edge of a node read from the text: its kind, its word, the phrases ending at its child
- * and where the child's record starts (-1: the child has no edges).
- */
-export type TextEdge = [kind: EdgeKind, word: string, ends: number[], child: number];
-
 const RECORD = ";";
-const EDGE = "|";
-const FIELD = "~";
 const LIST = ",";
-/** Characters a word may not hold, since the text uses them as separators. */
-const separators = /[;|~,]/;
 
 function numbers(field: string): number[] {
-  if (field === "") return [];
-  // Most nodes end one phrase: no list to split.
-  if (!field.includes(LIST)) return [Number.parseInt(field, 36)];
-  return field.split(LIST).map((n) => Number.parseInt(n, 36));
+  return field === "" ? [] : field.split(LIST).map((n) => Number.parseInt(n, 36));
 }
 
 function offset(field: string): number {
   return field === "" ? -1 : Number.parseInt(field, 36);
 }
+
+/** One edge in a record: kind and word, the phrases ending at the child, the child's record. */
+type RecordEdge = [kindWord: string, ends: number | number[], child: number];
 
 /** A trie's text, read a record at a time. */
 export class TrieText {
@@ -70,28 +63,28 @@ export class TrieText {
   }
 
   /**
-   * The edges of the record starting at `at`, in the order they were written. One pass of
-   * `indexOf` over the record: the root's holds some two thousand edges, read on the first scan.
+   * Visits the edges of the record starting at `at`, in the order they were written.
+   *
+   * @param at - where the record starts, as `root()` or an edge gives it
+   * @param visit - called with each edge's kind, word, the phrases ending at its child and
+   *   where the child's record starts (-1: the child has no edges)
    */
-  edges(at: number): TextEdge[] {
-    const text = this.#text;
-    const end = text.indexOf(RECORD, this.#body + at);
-    const edges: TextEdge[] = [];
-    let from = this.#body + at + 1;
-    while (from < end) {
-      const endsAt = text.indexOf(FIELD, from);
-      const childAt = text.indexOf(FIELD, endsAt + 1);
-      let next = text.indexOf(EDGE, childAt);
-      if (next === -1 || next > end) next = end;
-      edges.push([
-        text[from] as EdgeKind,
-        text.slice(from + 1, endsAt),
-        numbers(text.slice(endsAt + 1, childAt)),
-        offset(text.slice(childAt + 1, next)),
-      ]);
-      from = next + 1;
+  eachEdge(
+    at: number,
+    visit: (kind: EdgeKind, word: string, ends: number[], child: number) => void,
+  ): void {
+    const from = this.#body + at;
+    const flat = JSON.parse(this.#text.slice(from, this.#text.indexOf(RECORD, from))) as unknown[];
+    for (let i = 0; i < flat.length; i += 3) {
+      const kindWord = flat[i] as string;
+      const ends = flat[i + 1] as number | number[];
+      visit(
+        kindWord[0] as EdgeKind,
+        kindWord.slice(1),
+        typeof ends === "number" ? [ends] : ends,
+        flat[i + 2] as number,
+      );
     }
-    return edges;
   }
 }
 
@@ -134,30 +127,34 @@ export function trieEdges(data: TrieData): [EdgeKind, string, TrieData][] {
 }
 
 const base36 = (n: number): string => (n === -1 ? "" : n.toString(36));
-const endsOf = (node: TrieData): string => node[0].map(base36).join(LIST);
 
 /**
  * Writes a trie as text, for `TrieText` (scripts/gen/lexicon.ts).
  *
  * @param data - `matcher.toTrie()`
  * @returns the text
- * @throws {TypeError} when a word holds a separator (`; | ~ ,`) or the ids do not number the
- *   lists' phrases in order, as `Matcher.compile` numbers them
- * @example writeTrieText({ ids: [[0, 0]], root: [[], ["fit", [[], ["note", [[0]]]]]] }) // "1;;a;|nnote~0~;|nfit~~0;"
+ * @throws {TypeError} when a word holds `;` (which ends a record), or the ids do not number
+ *   the lists' phrases in order, as `Matcher.compile` numbers them
+ * @example writeTrieText({ ids: [[0, 0]], root: [[], ["fit", [[], ["note", [[0]]]]]] }) // '1;;f;["nnote",0,-1];["nfit",[],0];'
  */
 export function writeTrieText(data: MatcherData): string {
   let body = "";
   const write = (node: TrieData): number => {
-    const edges = trieEdges(node).map(([kind, word, child]) => {
-      if (separators.test(word)) throw new TypeError(`the trie word "${word}" holds a separator`);
-      return `${EDGE}${kind}${word}${FIELD}${endsOf(child)}${FIELD}${base36(write(child))}`;
+    const edges = trieEdges(node).flatMap(([kind, word, child]): RecordEdge => {
+      if (word.includes(RECORD)) throw new TypeError(`the trie word "${word}" holds a separator`);
+      const [only, ...more] = child[0];
+      return [
+        `${kind}${word}`,
+        only !== undefined && more.length === 0 ? only : child[0],
+        write(child),
+      ];
     });
     if (edges.length === 0) return -1;
     const at = body.length;
-    body += `${edges.join("")}${RECORD}`;
+    body += `${JSON.stringify(edges)}${RECORD}`;
     return at;
   };
   const root = write(data.root);
   const lengths = listLengths(data.ids).map(base36).join(LIST);
-  return [lengths, endsOf(data.root), base36(root), body].join(RECORD);
+  return [lengths, data.root[0].map(base36).join(LIST), base36(root), body].join(RECORD);
 }

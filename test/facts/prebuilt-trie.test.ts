@@ -52,12 +52,14 @@ describe("the prebuilt phrase trie", () => {
       root: [[], ["fit", [[], ["note", [[0, 2]]]]], [[1]], ["prescri", [[2]]], ["bloods", [[1]]]],
     };
     const text = writeTrieText(data);
-    expect(text).toBe("2,0,1;;c;|nnote~0,2~;|nfit~~0|a~1~|pprescri~2~|xbloods~1~;");
+    expect(text).toBe(
+      '2,0,1;;j;["nnote",[0,2],-1];["nfit",[],0,"a",1,-1,"pprescri",2,-1,"xbloods",1,-1];',
+    );
     expect(Matcher.fromText(text).toTrie()).toEqual(data);
   });
 
   it("refuses to write a word holding a separator, or ids out of order", () => {
-    expect(() => writeTrieText({ ids: [[0, 0]], root: [[], ["a|b", [[0]]]] })).toThrow(/separator/);
+    expect(() => writeTrieText({ ids: [[0, 0]], root: [[], ["a;b", [[0]]]] })).toThrow(/separator/);
     expect(() => writeTrieText({ ids: [[0, 1]], root: [[0]] })).toThrow(/does not follow/);
   });
 
