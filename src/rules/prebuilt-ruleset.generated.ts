@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cf8e2a27aa8f5525420aca723dd52f7686d5b0b305dfa3116814e83f6b56543d",
+  hash: "71430d115e9805551942a2f55a9d6100f82997dedada16813eb7c70c5a785bb7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

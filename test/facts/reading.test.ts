@@ -101,6 +101,9 @@ describe("normalisation", () => {
       "bruises on her arms she could not explain",
       "obs: RR 32, sats 91%",
       "vomiting coffee ground material",
+      "wife says his face dropped on one side and his words were jumbled",
+      "client says he has been saving up his tablets",
+      "resident not making any sense today, NEWS2 score of 6",
     ])
       expect(facts(body).safetyLanguage, body).toBe(true);
     expect(facts("punch biopsy normal, please inform pt").safetyLanguage).toBe(false);
