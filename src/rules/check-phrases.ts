@@ -5,6 +5,23 @@ import type { Phrase, RulesetFile } from "./schema.js";
 
 const RULESET_FILE = "ruleset.json";
 const GROUP = /^\{([a-z][a-z0-9-]*)\}$/;
+/**
+ * The longest word a phrase may hold: a clinical dictionary's longest word has 45 letters, and
+ * the spelling index holds every word of a phrase once per letter, so one word of a million
+ * letters ran the process out of memory at the first task.
+ */
+export const MAX_WORD_CHARS = 64;
+
+/** A `too_long` issue when a phrase, word group member or reading holds a word over `MAX_WORD_CHARS`. */
+function checkWordLength(text: string, path: string, issues: RulesetIssue[]): void {
+  if (!words(text).some((word) => word.length > MAX_WORD_CHARS)) return;
+  issues.push({
+    file: RULESET_FILE,
+    path,
+    code: "too_long",
+    message: `holds a word of more than ${MAX_WORD_CHARS} characters, the most a word of a phrase, word group or reading may have`,
+  });
+}
 
 type WordGroups = Readonly<Record<string, readonly string[]>>;
 
@@ -118,6 +135,7 @@ function checkPhrase(
       : phrase.allOf.map((p, i) => [p, `${path}.allOf[${i}]`] as const);
   let patterns = 0;
   for (const [text, at] of parts) {
+    checkWordLength(text, at, issues);
     const grouped = groupProblem(text, groups);
     patterns += grouped.patterns;
     const problem = phraseProblem(text) ?? grouped.problem;
@@ -161,6 +179,11 @@ export function checkPhrases(
 ): RulesetIssue[] {
   const issues: RulesetIssue[] = [];
   const groups = file.wordGroups ?? {};
+  for (const [name, members] of Object.entries(groups)) {
+    members.forEach((m, i) => {
+      checkWordLength(m, `wordGroups.${name}[${i}]`, issues);
+    });
+  }
   let total = 0;
   for (const [id, category] of Object.entries(file.categories)) {
     category.phrases.forEach((p, i) => {
@@ -188,6 +211,7 @@ export function checkPhrases(
   const wordLists = { negators, negationStops, reviewNegationFillers, requestLeads, clauseLinks };
   for (const [name, list] of Object.entries(wordLists)) {
     list?.forEach((w, i) => {
+      checkWordLength(w, `phrases.${name}[${i}]`, issues);
       checkWord(w, `phrases.${name}[${i}]`, issues);
     });
   }
@@ -206,6 +230,7 @@ export function checkPhrases(
 export function checkReading(file: Pick<RulesetFile, "reading">): RulesetIssue[] {
   const issues: RulesetIssue[] = [];
   const check = (text: string, path: string) => {
+    checkWordLength(text, path, issues);
     const count = words(text).length;
     if (count <= MAX_PHRASE_WORDS) return;
     issues.push({

@@ -138,6 +138,25 @@ describe("ruleset validation", () => {
     expect(issuesOf(withRuleset(["reading", "shorthand", "zq"], twelve))).toEqual([]);
   });
 
+  it("refuses a word of more than 64 characters in a phrase, word group, reading or word list (one of a million letters ran out of memory)", () => {
+    const word = "a".repeat(1_000_000);
+    for (const path of [
+      ["phrases", "journal", 0],
+      ["phrases", "negators", 0],
+      ["wordGroups", "test", 0],
+      ["reading", "shorthand", "zq"],
+      ["reading", "spelling", "zq"],
+    ]) {
+      const started = performance.now();
+      expect(issuesOf(withRuleset(path, `see ${word}`))).toContainEqual({
+        path: path.join(".").replace(/\.(\d+)$/, "[$1]"),
+        code: "too_long",
+      });
+      expect(performance.now() - started).toBeLessThan(5_000);
+    }
+    expect(issuesOf(withRuleset(["phrases", "journal", 0], "a".repeat(64)))).toEqual([]);
+  });
+
   it("refuses a word-group member that makes a phrase longer than it can ever match", () => {
     const ruleset = setAt(files["ruleset.json"], ["wordGroups", "long"], ["a b c d e f g h i j k"]);
     const found = issuesOf({
