@@ -40,6 +40,17 @@ function someFinding(findings: unknown, field: "ruleId" | "severity", value: unk
  * - `includes text part` → true when `text` contains `part`, ignoring case ("Dr A Example,
  *   Example Surgery" includes "example surgery")
  */
+/**
+ * What kind of value a helper was given, for its error: never the value, which may be a
+ * sender's name or an NHS number (`{{plural task.sender.name …}}` printed the name).
+ */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return "a piece of text";
+  return `a ${typeof value}`;
+}
+
 export const letterHelpers: Readonly<Record<string, TemplateHelper>> = {
   formatDate: {
     arity: 1,
@@ -47,9 +58,7 @@ export const letterHelpers: Readonly<Record<string, TemplateHelper>> = {
     fn: (value) => {
       const formatted = typeof value === "string" ? formatLetterDate(value) : undefined;
       if (formatted === undefined) {
-        throw new Error(
-          `formatDate needs an ISO date such as 2026-12-01, not ${JSON.stringify(value)}`,
-        );
+        throw new Error(`formatDate needs an ISO date such as 2026-12-01, not ${kindOf(value)}`);
       }
       return formatted;
     },
@@ -76,7 +85,7 @@ export const letterHelpers: Readonly<Record<string, TemplateHelper>> = {
     params: ["value", "value", "value"],
     fn: (count, one, many) => {
       if (typeof count !== "number" || !Number.isFinite(count)) {
-        throw new Error(`plural needs a number, not ${JSON.stringify(count)}`);
+        throw new Error(`plural needs a number, not ${kindOf(count)}`);
       }
       return `${count} ${Math.abs(count) === 1 ? String(one) : String(many)}`;
     },

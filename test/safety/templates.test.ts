@@ -201,6 +201,28 @@ describe("helper arguments are checked when a template loads", () => {
   });
 });
 
+describe("helper errors when a letter renders", () => {
+  it("never print the value a helper was given ({{plural}} of a name printed the name)", () => {
+    const marker = "MARKER-Jane-Example";
+    const named = { ...context, practice: { ...declining, name: marker } } as LetterContext;
+    for (const source of [
+      '{{plural practice.name "day" "days"}}',
+      '{{plural practice.odsCode "a" "b"}}',
+    ]) {
+      const templates = buildTemplates({ "opt-out-notice.txt.hbs": source }, "test");
+      let error: unknown;
+      try {
+        renderLetter("opt-out-notice", named, { templates });
+      } catch (e) {
+        error = e;
+      }
+      expect(isTemplateError(error)).toBe(true);
+      expect((error as TemplateError).message).toMatch(/plural needs a number, not a/);
+      expect((error as TemplateError).message).not.toContain(marker);
+    }
+  });
+});
+
 describe("renderLetter's options", () => {
   it("takes null options as none, and answers other options that are not an object with a TemplateError", () => {
     expect(renderLetter("opt-out-notice", context, null).subject).toMatch(/Example Surgery/);
