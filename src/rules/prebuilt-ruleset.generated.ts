@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "71430d115e9805551942a2f55a9d6100f82997dedada16813eb7c70c5a785bb7",
+  hash: "943618d5853bcf7555d4b4d4bbeae265854b9ea42b611b60fbfa4f90638e6a62",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createGuard } from "../../src/index.js";
+import { defaultRuleset } from "../../src/rules/default.js";
+
+const folder = join(import.meta.dirname, "..", "labelled", "probes");
+const guard = createGuard({ practice: defaultRuleset().examples.practice });
+
+/**
+ * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
+ * partner at the door without a word of danger, a deadline in a statement beside the ask,
+ * a probe whose "tomorrow" depends on its own sending date, a medicine only risky with a
+ * pregnancy or a symptom, and a low blood pressure (only a high one is a critical result).
+ */
+const knownMisses = new Set([
+  `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
+  "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
+  "CAN SOMEONE SEND OVER PT'S CURRENT MED LIST, SHE'S GOING IN FOR HER OP TOMORROW (THURSDAY)",
+  "Care home needs a verbal order for the dose change by Monday 9am - that's tomorrow",
+  "pt is pregnant and taking sodium valproate",
+  "pt on methotrexate with mouth ulcers and sore throat",
+  "can this be actioned before tomorrow morning",
+  "BP 70/40",
+]);
+
+const bodies = readdirSync(folder)
+  .filter((name) => name.endsWith("-flag.txt"))
+  .flatMap((name) =>
+    readFileSync(join(folder, name), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((body) => ({ name, body })),
+  );
+
+async function flagged(body: string): Promise<boolean> {
+  const verdict = await guard.evaluate({
+    id: "probe",
+    sentAt: "2026-11-16T10:00:00Z",
+    sender: {
+      organisation: "Example NHS Trust",
+      odsCode: "RXX",
+      unit: "Ward 5",
+      kind: "nhs-provider",
+    },
+    recipient: { unit: "Example Surgery", assignment: "unassigned" },
+    body,
+  });
+  return verdict.humanReview;
+}
+
+describe("safety probes: bodies a person must read now", () => {
+  it("holds over 500 bodies from four writers", () => {
+    expect(bodies.length).toBeGreaterThan(500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(4);
+  });
+
+  it("flags every one but the known misses, and the known misses are still missed", async () => {
+    const missed: string[] = [];
+    for (const { body } of bodies) if (!(await flagged(body))) missed.push(body);
+    // A known miss that is now flagged should leave the list; a new miss is a regression.
+    expect(missed.sort()).toEqual([...knownMisses].sort());
+  });
+});
