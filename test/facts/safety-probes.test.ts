@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createGuard } from "../../src/index.js";
+import { createGuard, type PracticePolicyInput } from "../../src/index.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
 const folder = join(import.meta.dirname, "..", "labelled", "probes");
-const guard = createGuard({ practice: defaultRuleset().examples.practice });
+const guard = createGuard({
+  practice: defaultRuleset().examples.practice as PracticePolicyInput,
+});
 
 /**
  * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
