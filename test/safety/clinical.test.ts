@@ -37,13 +37,15 @@ const contractRules = [
 
 /**
  * The ruleset's plain phrases as a person would write them: "suicid*" becomes "suicidal", an
- * any-word gap a word ("taken _ paracetamol": "taken two paracetamol"), "=bloods" "bloods".
+ * any-word gap a word ("taken _ paracetamol": "taken two paracetamol"), "=bloods" "bloods", a word
+ * group its first member.
  */
 function written(list: readonly unknown[]): string[] {
   return list
     .filter((p): p is string => typeof p === "string")
     .map((p) =>
       p
+        .replace(/\{([a-z0-9-]+)\}/g, (_, name: string) => ruleset.wordGroups?.[name]?.[0] ?? name)
         .replace(/\*/g, "al")
         .replace(/(^|\s)_(?=\s|$)/g, "$1two")
         .replace(/(^|\s)=/g, "$1"),
