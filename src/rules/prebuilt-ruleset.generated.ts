@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "943618d5853bcf7555d4b4d4bbeae265854b9ea42b611b60fbfa4f90638e6a62",
+  hash: "39f6e7c4cfff02ed1d36dda9248a0f593ae29f8d9a90609968149105d0016b93",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
