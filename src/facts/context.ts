@@ -131,9 +131,10 @@ export class ContextReader {
   /** A hypothetical trigger earlier in the sentence, or straight after in the clause ("refer back if"). */
   #hypothetical(m: Mention): boolean {
     const sentence = this.#stream.tokens[m.from]?.sentence;
-    // "if" inside a request ("grateful if", "asks if you could") asks; it is not a condition.
+    // "if" inside a request ("grateful if", "asks if you could") asks, and inside a
+    // pseudo-trigger ("need to know if") it means "whether": neither is a condition.
     const asking = (t: Mention) =>
-      this.of(LIST.action).some((a) => a.from <= t.from && a.to >= t.to);
+      this.#within(LIST.action, t) || this.#within(LIST.pseudoTriggers, t);
     const after = this.#after(LIST.hypothetical, m.to, 1);
     // Straight after, not across a word that ends a reach: "urgently and advise to attend".
     const joined =

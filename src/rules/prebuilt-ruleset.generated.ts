@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "39f6e7c4cfff02ed1d36dda9248a0f593ae29f8d9a90609968149105d0016b93",
+  hash: "4a2d9730742feb855fed2f72fe3f4c99fac1f2fea788d6a429406ce386d27bf4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -83,6 +83,12 @@ describe("normalisation", () => {
     expect(facts("Please can GP recheck BP in 3/52.").category).not.toBe("act-on-results");
   });
 
+  it("reads 'if' meaning 'whether' as no condition on what follows", () => {
+    const body = "need to know if pt on any anticoagulants, pls reply today";
+    expect(facts(body).urgentLanguage).toBe(true);
+    expect(facts("if no better, please review today").dueSoon).not.toBe(true);
+  });
+
   it("keeps a word group's hyphenated name whole in a phrase", () => {
     const groups = { "key-med": ["insulin", "epilepsy medication"] };
     const matcher = Matcher.compile([["ran out of {key-med}"]], lexicon.reading, groups);

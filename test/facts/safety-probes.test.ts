@@ -12,7 +12,7 @@ const guard = createGuard({
 /**
  * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
  * partner at the door without a word of danger, a deadline in a statement beside the ask,
- * a probe whose "tomorrow" depends on its own sending date, a patient told to call the GP
+ * a probe whose "tomorrow" depends on its own sending date, a weekday before "deadline", a patient told to call the GP
  * today about a result nobody named, a medicine only risky with a pregnancy or a symptom,
  * and a low blood pressure (only a high one is a critical result).
  */
@@ -23,8 +23,8 @@ const knownMisses = new Set([
   "Care home needs a verbal order for the dose change by Monday 9am - that's tomorrow",
   "pt is pregnant and taking sodium valproate",
   "pt on methotrexate with mouth ulcers and sore throat",
-  "can this be actioned before tomorrow morning",
   "BP 70/40",
+  "Tues deadline for council blue badge evidence, pls complete",
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
 ]);
 
@@ -54,9 +54,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 600 bodies from five probes", () => {
-    expect(bodies.length).toBeGreaterThan(600);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(5);
+  it("holds over 700 bodies from six probes", () => {
+    expect(bodies.length).toBeGreaterThan(700);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(6);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
