@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4a2d9730742feb855fed2f72fe3f4c99fac1f2fea788d6a429406ce386d27bf4",
+  hash: "f6ee47d064e15f824f45fdc73bca9a23bda0481f0120ce3c4e423d09b712f6dd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -11,19 +11,21 @@ const guard = createGuard({
 
 /**
  * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
- * partner at the door without a word of danger, a deadline in a statement beside the ask,
- * a probe whose "tomorrow" depends on its own sending date, a weekday before "deadline", a patient told to call the GP
- * today about a result nobody named, a medicine only risky with a pregnancy or a symptom,
- * and a low blood pressure (only a high one is a critical result).
+ * partner at the door without a word of danger, a probe whose "tomorrow" depends on its own
+ * sending date, a weekday before "deadline", a time of day given by an errand ("before the
+ * school run at 3") or after "won't", a patient told to call the GP today about a result
+ * nobody named, a medicine only risky with a pregnancy or a symptom, and a low blood
+ * pressure (only a high one is a critical result).
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
-  "CAN SOMEONE SEND OVER PT'S CURRENT MED LIST, SHE'S GOING IN FOR HER OP TOMORROW (THURSDAY)",
   "Care home needs a verbal order for the dose change by Monday 9am - that's tomorrow",
   "pt is pregnant and taking sodium valproate",
   "pt on methotrexate with mouth ulcers and sore throat",
   "BP 70/40",
+  "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
+  "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
   "Tues deadline for council blue badge evidence, pls complete",
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
 ]);
@@ -54,9 +56,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 700 bodies from six probes", () => {
-    expect(bodies.length).toBeGreaterThan(700);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(6);
+  it("holds over 850 bodies from seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(850);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(7);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
