@@ -117,8 +117,8 @@ function piecesOf(text: string): string[] {
     .filter((p) => p !== "");
 }
 
-/** A word group's place in a phrase: `{name}`. */
-const GROUP_PIECE = /^\{([a-z][a-z0-9-]*)\}$/;
+/** A word group's place in a phrase, `{name}`: the name is the match's first group. */
+export const GROUP_PIECE = /^\{([a-z][a-z0-9-]*)\}$/;
 
 /**
  * Compiles a phrase's text into pattern words with the same reading as a body, so "TTO's",

@@ -1,10 +1,14 @@
 import type { RulesetIssue } from "../errors/ruleset-error.js";
-import { MAX_PHRASE_WORDS, MAX_PHRASES, MIN_PREFIX_LETTERS } from "../facts/matcher.js";
+import {
+  GROUP_PIECE as GROUP,
+  MAX_PHRASE_WORDS,
+  MAX_PHRASES,
+  MIN_PREFIX_LETTERS,
+} from "../facts/matcher.js";
 import { words } from "../facts/tokens.js";
 import type { Phrase, RulesetFile } from "./schema.js";
 
 const RULESET_FILE = "ruleset.json";
-const GROUP = /^\{([a-z][a-z0-9-]*)\}$/;
 /**
  * The longest word a phrase may hold: a clinical dictionary's longest word has 45 letters, and
  * the spelling index holds every word of a phrase once per letter, so one word of a million
