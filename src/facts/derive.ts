@@ -86,6 +86,30 @@ function readJournal(
   return { dated, rest };
 }
 
+/** How many words after an analyte its value may come (`reading.results.links` between). */
+const RESULT_WITHIN_WORDS = 5;
+
+/**
+ * Whether the number at `k` is a count, period or frequency rather than a result: "in 2 weeks",
+ * "4 hourly", "2/52" (a period when its top is no more than its bottom: "90/52" is a blood
+ * pressure).
+ */
+function isCount(
+  stream: TokenStream,
+  k: number,
+  value: number,
+  over: string | undefined,
+  lexicon: Lexicon,
+): boolean {
+  if (over !== undefined && lexicon.periods.has(over) && value <= Number(over)) return true;
+  const before = stream.tokens[k - 1]?.word;
+  const after = stream.tokens[k + 1]?.word;
+  return (
+    (before !== undefined && lexicon.countBefore.has(before)) ||
+    (after !== undefined && lexicon.countAfter.has(after))
+  );
+}
+
 /** A critical result stated in the text: an analyte followed closely by a value past its limit. */
 function criticalResult(
   stream: TokenStream,
@@ -95,12 +119,20 @@ function criticalResult(
   for (const m of mentions) {
     const entry = lexicon.criticalResults?.[lexicon.analyteOf[m.phrase] ?? -1];
     if (entry === undefined) continue;
-    for (let k = m.to; k < m.to + 3 && k < stream.tokens.length; k++) {
+    // The value may follow a few linking words on ("K+ came back at 6.9"); the first number
+    // decides, and any other word ends the search ("FIT" in "fit note runs out 26/1").
+    for (let k = m.to; k < m.to + RESULT_WITHIN_WORDS && k < stream.tokens.length; k++) {
       const word = stream.tokens[k]?.word ?? "";
       // "6.8", or the first of "192/118".
-      const number = /^(\d+(?:\.\d+)?)(?:\/\d+)?%?$/.exec(word);
-      if (number === null) continue;
+      const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?%?$/.exec(word);
+      if (number === null) {
+        if (lexicon.resultLinks.has(word)) continue;
+        break;
+      }
       const value = Number(number[1]);
+      if (isCount(stream, k, value, number[2], lexicon)) break;
+      // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
+      if (number[2] !== undefined && Number(number[2]) <= 12) continue;
       if (
         (entry.atLeast !== undefined && value >= entry.atLeast) ||
         (entry.below !== undefined && value < entry.below)

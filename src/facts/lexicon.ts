@@ -59,6 +59,13 @@ export interface Lexicon {
   /** For `analytes`: the critical-result entry of each analyte phrase. */
   analyteOf: readonly number[];
   criticalResults: Ruleset["criticalResults"];
+  /** Words that may come between an analyte and its value. */
+  resultLinks: ReadonlySet<string>;
+  /** Words before and after a number that make it a count or period, not a result. */
+  countBefore: ReadonlySet<string>;
+  countAfter: ReadonlySet<string>;
+  /** The denominators of "2/52"-style periods (`timeframes.shorthand`). */
+  periods: ReadonlySet<string>;
   negators: ReadonlySet<string>;
   stops: ReadonlySet<string>;
   fillers: ReadonlySet<string> | undefined;
@@ -371,6 +378,10 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     partOf,
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
     criticalResults: critical,
+    resultLinks: readWords(ruleset.reading?.results?.links, reading),
+    countBefore: readWords(ruleset.reading?.results?.countBefore, reading),
+    countAfter: readWords(ruleset.reading?.results?.countAfter, reading),
+    periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),
     negators: new Set(phrases.negators.map(fold1)),
     stops: new Set((phrases.negationStops ?? []).map(fold1)),
     fillers: phrases.reviewNegationFillers && new Set(phrases.reviewNegationFillers.map(fold1)),

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f6ee47d064e15f824f45fdc73bca9a23bda0481f0120ce3c4e423d09b712f6dd",
+  hash: "e68dba32ce3773796546b35e3a43f446d30ad09b0bfc668e47874116f7f22fe9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -248,6 +248,19 @@ export const rulesetSchema = z.strictObject({
       spelling: z.record(nonEmpty(), nonEmpty()),
       /** Real words the edit-distance correction must leave alone ("deferred" is not "referred"). */
       spellingExceptions: z.optional(z.array(nonEmpty())),
+      /**
+       * How a result's value is read after its analyte (`criticalResults`): the only words that
+       * may come between them (`links`: "K+ came back at 6.9"), and the words before
+       * (`countBefore`: "in 2", "every 4") and after (`countAfter`: "2 weeks", "4 hourly") a
+       * number that make it a count, a period or a frequency, not a result.
+       */
+      results: z.optional(
+        z.strictObject({
+          links: z.array(nonEmpty()),
+          countBefore: z.array(nonEmpty()),
+          countAfter: z.array(nonEmpty()),
+        }),
+      ),
       /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */
       units: z.optional(
         z.array(z.string().check(z.regex(/^[a-z]+$/, { error: "a unit is lower-case letters" }))),

@@ -265,6 +265,22 @@ describe("human review", () => {
     expect(facts("K+ 4.6, INR 2.5").safetyLanguage).toBe(false);
   });
 
+  it("reads a result's value past linking words and low limits, but not a count, period or date", () => {
+    expect(facts("K+ came back at 6.9").safetyLanguage).toBe(true);
+    expect(facts("BP 70/40 on standing").safetyLanguage).toBe(true);
+    expect(facts("K+ on 26/1 was 2.1").safetyLanguage).toBe(true);
+    expect(facts("GCS 12/15").safetyLanguage).toBe(true);
+    // A blood pressure's bottom number is no period: 90/52 is not "90 weeks", nor below 90.
+    expect(facts("BP 90/52").safetyLanguage).toBe(false);
+    expect(facts("GCS 15/15").safetyLanguage).toBe(false);
+    expect(facts("pls check BP in 2/52").safetyLanguage).toBe(false);
+    expect(facts("BP check in 2 weeks").safetyLanguage).toBe(false);
+    expect(facts("obs incl temp 4 hourly").safetyLanguage).toBe(false);
+    // "FIT" is a test, but not in "fit note": only linking words come between.
+    expect(facts("fit note runs out 26/1, pls extend").safetyLanguage).toBe(false);
+    expect(facts("FIT 150").safetyLanguage).toBe(true);
+  });
+
   it("flags a task from a service whose tasks are safety-related, without saying its words were", () => {
     const sender = {
       organisation: "Example Hospice",

@@ -14,8 +14,7 @@ const guard = createGuard({
  * partner at the door without a word of danger, a probe whose "tomorrow" depends on its own
  * sending date, a weekday before "deadline", a time of day given by an errand ("before the
  * school run at 3") or after "won't", a patient told to call the GP today about a result
- * nobody named, a medicine only risky with a pregnancy or a symptom, and a low blood
- * pressure (only a high one is a critical result).
+ * nobody named, and a medicine only risky with a pregnancy or a symptom.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -23,7 +22,6 @@ const knownMisses = new Set([
   "Care home needs a verbal order for the dose change by Monday 9am - that's tomorrow",
   "pt is pregnant and taking sodium valproate",
   "pt on methotrexate with mouth ulcers and sore throat",
-  "BP 70/40",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
   "Tues deadline for council blue badge evidence, pls complete",
