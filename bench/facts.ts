@@ -70,6 +70,7 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-d.jsonl",
     "set-e.jsonl",
     "set-f.jsonl",
+    "set-g.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

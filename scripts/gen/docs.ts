@@ -154,6 +154,7 @@ const labelledFiles = [
   "test/labelled/set-d.jsonl",
   "test/labelled/set-e.jsonl",
   "test/labelled/set-f.jsonl",
+  "test/labelled/set-g.jsonl",
 ];
 
 function cell(text: string): string {

@@ -30,6 +30,8 @@ export class ContextReader {
   readonly #byList = new Map<number, Mention[]>();
   /** Tokens that are part of a pseudo-negation ("no change"): their negators do not negate. */
   readonly #pseudo = new Set<number>();
+  /** Tokens of safety terms: a negator reaches across a list of them ("no bleeding or bruising"). */
+  readonly #safetyTerms = new Set<number>();
   /** Sentences that carry a request, and those that carry a lead into the next ones. */
   readonly #requestSentences = new Set<number>();
   /** Clauses that hold a request themselves (an imperative start or a trigger in the clause). */
@@ -43,6 +45,8 @@ export class ContextReader {
       if (list) list.push(m);
       else this.#byList.set(m.list, [m]);
       if (m.list === LIST.pseudoNegations) for (let k = m.from; k < m.to; k++) this.#pseudo.add(k);
+      if (m.list === LIST.safety || m.list === LIST.deterioration)
+        for (let k = m.from; k < m.to; k++) this.#safetyTerms.add(k);
     }
     this.#findRequests();
   }
@@ -104,12 +108,19 @@ export class ContextReader {
     const clause = this.#clauseOf(from);
     if (clause === undefined) return false;
     const { tokens } = this.#stream;
-    const { negators, stops, fillers, window } = this.#lexicon;
+    const { negators, stops, fillers } = this.#lexicon;
+    // The urgent and safety lists reach further: only fillers may come between ("no current
+    // thoughts of self-harm").
+    const window = review ? this.#lexicon.reviewWindow : this.#lexicon.window;
     for (let k = from - 1; k >= clause.from && k >= from - window; k--) {
       const word = tokens[k]?.word ?? "";
-      if (stops.has(word)) return false;
+      // A stop that is also a filler ("or") joins a list of safety terms: "no bleeding or
+      // bruising" denies both.
+      const joins = review && fillers?.has(word) === true && this.#safetyTerms.has(k - 1);
+      if (stops.has(word) && !joins) return false;
       if (negators.has(word) && !this.#pseudo.has(k)) return true;
-      if (review && fillers !== undefined && !fillers.has(word)) return false;
+      if (review && fillers !== undefined && !fillers.has(word) && !this.#safetyTerms.has(k))
+        return false;
     }
     return false;
   }

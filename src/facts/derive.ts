@@ -389,6 +389,12 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
   );
   const safety =
     firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service && !c.pseudo) ??
+    firstWhere(
+      reading,
+      LIST.deterioration,
+      true,
+      (c) => !c.negated && !c.service && !c.pseudo && !c.hypothetical,
+    ) ??
     criticalResult(stream, context.of(LIST.analytes), lexicon);
   const service = sender.find((s) => s.mention.list === LIST.safetyServices);
   const words: Pick<Facts, "urgentPhrase" | "urgentText" | "safetyPhrase" | "safetyText"> = {};

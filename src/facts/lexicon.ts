@@ -28,6 +28,7 @@ export const LIST = {
   safetyServices: 15,
   pseudoTriggers: 16,
   senderContext: 17,
+  deterioration: 18,
 } as const;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
@@ -83,6 +84,8 @@ export interface Lexicon {
   }[];
   contractSenders: ReadonlySet<string>;
   window: number;
+  /** The window for the urgent and safety lists, where only filler words may come between. */
+  reviewWindow: number;
   journalDateWithinChars: number;
   reviewWithinDays: number;
   bankHolidays: ReadonlySet<string>;
@@ -232,6 +235,7 @@ function contentKey(ruleset: Ruleset): string {
     ruleset.calendar,
     ruleset.timeframes,
     p.negationWindowWords,
+    p.reviewNegationWindowWords,
     p.journalDateWithinChars,
     p.reviewWithinDays,
     p.spellingMaxEdits,
@@ -290,6 +294,7 @@ function phraseLists(ruleset: Ruleset) {
   };
   for (const name of PHRASE_LISTS) addList(LIST[name], phrases[name]);
   for (const name of CONTEXT_LISTS) addList(LIST[name], phrases[name] ?? []);
+  addList(LIST.deterioration, phrases.deterioration ?? []);
   addList(
     LIST.categories,
     categoryEntries.flatMap(([, c]) => c.phrases),
@@ -401,6 +406,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
         : [],
     ),
     window: negation,
+    reviewWindow: Number(ruleset.parameters.reviewNegationWindowWords ?? negation),
     journalDateWithinChars: Number(ruleset.parameters.journalDateWithinChars),
     reviewWithinDays: Number(ruleset.parameters.reviewWithinDays ?? 1),
     bankHolidays: new Set(ruleset.calendar?.bankHolidays.dates ?? []),

@@ -288,10 +288,11 @@ export class Matcher {
         matcher.#ids.push([list, index]);
         for (const pattern of compilePhrase(text, reading, groups, memo)) {
           matcher.#add(pattern, id);
-          // "self harm" is also "selfharm", "fit note" also "fitnote".
+          // "self harm" is also "selfharm", "fit note" also "fitnote"; not a word group's
+          // members, which would join every pair of them.
           const [a, b] = pattern;
           const plain = (w: PatternWord) => !w.prefix && !w.any && !w.exact;
-          if (pattern.length === 2 && a && b && plain(a) && plain(b)) {
+          if (pattern.length === 2 && a && b && plain(a) && plain(b) && !text.includes("{")) {
             const joined = readPiece(a.text + b.text, reading, memo);
             if (joined.length === 1 && /^[a-z]+$/.test(a.text + b.text)) matcher.#add(joined, id);
           }

@@ -19,6 +19,8 @@ const known: Readonly<Record<string, { min: number; max: number } | { oneOf: rea
     careDetailMinChars: { min: 0, max: 20_000 },
     careDetailMinTerms: { min: 0, max: 1_000 },
     negationWindowWords: { min: 0, max: 50 },
+    // Wider than negationWindowWords is safe: only reviewNegationFillers may come between.
+    reviewNegationWindowWords: { min: 0, max: 50 },
     journalDateWithinChars: { min: 1, max: 20_000 },
     escalationWindowDays: { min: 1, max: 3_660 },
     escalationServiceLeadAt: { min: 1, max: 1_000_000 },

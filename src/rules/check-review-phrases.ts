@@ -60,8 +60,9 @@ export function checkReviewPhrases(ruleset: Ruleset): RulesetIssue[] {
   for (const [name, list] of [
     ["urgent", LIST.urgent],
     ["safety", LIST.safety],
+    ["deterioration", LIST.deterioration],
   ] as const) {
-    ruleset.phrases[name].forEach((phrase, index) => {
+    (ruleset.phrases[name] ?? []).forEach((phrase, index) => {
       if (typeof phrase !== "string") return;
       const stream = tokenStream(ownWords(phrase, groups), lexicon.reading);
       const mentions = lexicon.matcher.scan(stream);

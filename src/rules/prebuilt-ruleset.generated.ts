@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e68dba32ce3773796546b35e3a43f446d30ad09b0bfc668e47874116f7f22fe9",
+  hash: "cbc3d0a33426c2e7331cbb288603ee4f486ee4084f54b8ffa89b0b5bd169512b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

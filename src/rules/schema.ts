@@ -358,6 +358,12 @@ export const rulesetSchema = z.strictObject({
      */
     reviewNegationFillers: z.optional(z.array(nonEmpty())),
     safety: z.array(phraseSchema),
+    /**
+     * Safety phrases for a change for the worse ("worsening", "more confused"): like `safety`,
+     * but not in a hypothetical, where they are safety-netting advice ("if symptoms worsen,
+     * GP may wish to refer back").
+     */
+    deterioration: z.optional(z.array(phraseSchema)),
     journal: z.array(phraseSchema),
     action: z.array(phraseSchema),
     clinical: z.array(phraseSchema),

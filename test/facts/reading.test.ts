@@ -265,6 +265,34 @@ describe("human review", () => {
     expect(facts("K+ 4.6, INR 2.5").safetyLanguage).toBe(false);
   });
 
+  it("reads a change for the worse, but not as safety-netting advice in a hypothetical", () => {
+    expect(facts("pt much worse today, barely talking").safetyLanguage).toBe(true);
+    expect(facts("increasingly confused since yesterday").safetyLanguage).toBe(true);
+    expect(facts("If symptoms worsen GP may wish to refer back.").safetyLanguage).toBe(false);
+    expect(facts("if she becomes more confused family know to ring 111").safetyLanguage).toBe(false);
+    // Other safety words still count in a hypothetical: a threat is often a condition.
+    expect(facts("said he'll kill her if she leaves").safetyLanguage).toBe(true);
+  });
+
+  it("reads word groups together: a risky medicine with a warning sign, a child with an injury", () => {
+    expect(facts("on methotrexate, now mouth ulcers and sore throat").safetyLanguage).toBe(true);
+    expect(facts("4 month old rolled off the bed").safetyLanguage).toBe(true);
+    expect(facts("pregnant and taking sodium valproate").safetyLanguage).toBe(true);
+    expect(facts("wife says she is exhausted, cant do it anymore").safetyLanguage).toBe(true);
+    // The warning is the anchor, so its own negation counts.
+    expect(facts("NMS for apixaban done, no bleeding or bruising").safetyLanguage).toBe(false);
+    // Two members of one group never join into a word: "pulses palpable" is no sign.
+    expect(facts("pulses palpable").safetyLanguage).toBe(false);
+  });
+
+  it("lets a negator reach further for review, across fillers only", () => {
+    expect(facts("no current thoughts of self-harm").safetyLanguage).toBe(false);
+    expect(facts("no change in meds, thoughts of self-harm").safetyLanguage).toBe(true);
+    // "or" joins a list of safety terms; "but" does not.
+    expect(facts("no bleeding or bruising").safetyLanguage).toBe(false);
+    expect(facts("no chest pain but bleeding").safetyLanguage).toBe(true);
+  });
+
   it("reads a result's value past linking words and low limits, but not a count, period or date", () => {
     expect(facts("K+ came back at 6.9").safetyLanguage).toBe(true);
     expect(facts("BP 70/40 on standing").safetyLanguage).toBe(true);

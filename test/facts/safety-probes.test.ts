@@ -12,20 +12,22 @@ const guard = createGuard({
 /**
  * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
  * partner at the door without a word of danger, a probe whose "tomorrow" depends on its own
- * sending date, a weekday before "deadline", a time of day given by an errand ("before the
- * school run at 3") or after "won't", a patient told to call the GP today about a result
- * nobody named, and a medicine only risky with a pregnancy or a symptom.
+ * sending date, a weekday before "deadline", a clock time with no "am" or "pm" ("before 6",
+ * "the school run at 3") or after "won't", "in the morning" meaning tomorrow, a patient told
+ * to call the GP today about a result nobody named, and a calcium just under the critical
+ * limit.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
   "Care home needs a verbal order for the dose change by Monday 9am - that's tomorrow",
-  "pt is pregnant and taking sodium valproate",
-  "pt on methotrexate with mouth ulcers and sore throat",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
   "Tues deadline for council blue badge evidence, pls complete",
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
+  "Adj Ca 3.4 on OP bloods, known myeloma, next clinic is not for a month - please action",
+  "Can GP ring pt back before 6 - wants to discuss scan result that has come through",
+  "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
 ]);
 
 const bodies = readdirSync(folder)
@@ -54,9 +56,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 850 bodies from seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(850);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(7);
+  it("holds over 1,150 bodies from nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(1150);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(9);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
