@@ -60,6 +60,8 @@ function cuesOf(words: Vocabulary): Pick<Patterns, "cues" | "cuesBare"> {
       today: cues(words.bareToday),
       tomorrow: cues(words.bareTomorrow),
       fewDays: cues(words.fewDays),
+      eventDate: cues(words.eventDate ?? []),
+      expiry: cues(words.expiry ?? []),
     },
   };
 }
@@ -74,7 +76,13 @@ interface Patterns {
   /** Full and short weekday names: the cheap test before the weekday patterns. */
   dayCues: readonly string[];
   cues: { units: string[]; endOfDay: string[]; tomorrow: string[]; deadline: string[] };
-  cuesBare: { today: string[]; tomorrow: string[]; fewDays: string[] };
+  cuesBare: {
+    today: string[];
+    tomorrow: string[];
+    fewDays: string[];
+    eventDate: string[];
+    expiry: string[];
+  };
   duration: RegExp;
   shorthandPattern: RegExp;
   fortnight: RegExp;
@@ -90,9 +98,17 @@ interface Patterns {
   endOfMonth: RegExp;
   fewDays: RegExp;
   explicit: RegExp;
+  eventDate: RegExp | undefined;
+  expiry: RegExp | undefined;
 }
 
 const compiled = new WeakMap<Vocabulary, Patterns>();
+
+/** A written date after one of `leads` ("on 26/10"), or nothing for no leads. */
+function beforeDate(leads: readonly string[] | undefined): RegExp | undefined {
+  if (leads === undefined || leads.length === 0) return undefined;
+  return new RegExp(`\\b(?:${alternatives(leads)})\\s(?:the\\s)?${DATE_SOURCE}`, "gi");
+}
 
 /**
  * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
@@ -154,6 +170,8 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:${alternatives(words.deadline)})\\s(?:the\\s)?${DATE_SOURCE}`,
       "gi",
     ),
+    eventDate: beforeDate(words.eventDate),
+    expiry: beforeDate(words.expiry),
   };
   compiled.set(words, patterns);
   return patterns;
@@ -393,5 +411,23 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   if (has(p.cuesBare.fewDays)) {
     for (const m of flat.matchAll(p.fewDays)) r.add(plusDays(sentOn, 3), m[0]);
+  }
+  // An event's date in an ask ("remove sutures on 26/10"), or the day something runs out:
+  // only one still to come.
+  const toCome = (m: RegExpMatchArray) => {
+    const due = readDate(m, sentOn);
+    return due !== undefined && daysBetween(sentOn, due) >= 0 ? due : undefined;
+  };
+  if (p.eventDate !== undefined && has(p.cuesBare.eventDate)) {
+    for (const m of flat.matchAll(p.eventDate)) {
+      const due = toCome(m);
+      if (due !== undefined) addBare(due, m);
+    }
+  }
+  if (p.expiry !== undefined && has(p.cuesBare.expiry)) {
+    for (const m of flat.matchAll(p.expiry)) {
+      const due = toCome(m);
+      if (due !== undefined) r.add(due, m[0]);
+    }
   }
 }

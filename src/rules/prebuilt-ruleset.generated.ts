@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cbc3d0a33426c2e7331cbb288603ee4f486ee4084f54b8ffa89b0b5bd169512b",
+  hash: "5e1e2c015f9df085fd5f82f9de67665aa71ebca1c30e168acfc7da8752f8fc12",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -328,6 +328,17 @@ export const rulesetSchema = z.strictObject({
       bareTomorrow: z.array(timeframePhrase),
       /** "in the next <few> days": three days. */
       fewDays: z.array(timeframePhrase),
+      /**
+       * Before a written date, in a clause that asks: the date of an event the practice's
+       * action is for ("remove sutures on 26/10", "runs out 11/12", "issue from 08/01"). Read
+       * only when the date is on or after the day the task was sent.
+       */
+      eventDate: z.optional(z.array(timeframePhrase)),
+      /**
+       * Before a written date: the day something runs out ("runs out 11/12", "expires on
+       * 1/12"), read in any task that asks, when the date is still to come.
+       */
+      expiry: z.optional(z.array(timeframePhrase)),
     }),
   ),
   /**

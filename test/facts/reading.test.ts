@@ -252,6 +252,20 @@ describe("contract work from contract senders", () => {
   });
 });
 
+describe("event dates", () => {
+  // The example task is sent on 23 November 2026.
+  it("reads the date of an event an ask is for, if it is still to come", () => {
+    expect(facts("Please could practice nurse remove sutures on 26/11.").dueOn).toBe("2026-11-26");
+    expect(facts("pls dip urine before our assessment on 1/12").dueOn).toBe("2026-12-01");
+    expect(facts("Current fit note runs out 30/11, please can GP extend").dueOn).toBe(
+      "2026-11-30",
+    );
+    // Not the sender's own plan, nor a date already past.
+    expect(facts("Seen today. We will review in clinic on 26/11.").dueOn).toBeUndefined();
+    expect(facts("Admitted on 20/11/2026, please prescribe TTOs").dueOn).toBeUndefined();
+  });
+});
+
 describe("human review", () => {
   it("flags an action due today or tomorrow", () => {
     expect(facts("Please see her today").dueSoon).toBe(true);
