@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5e1e2c015f9df085fd5f82f9de67665aa71ebca1c30e168acfc7da8752f8fc12",
+  hash: "23042ac23e7bc7fe037fd02331e700227a67d7b5685815e8efbcdde6dafbfe89",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

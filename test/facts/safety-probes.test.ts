@@ -14,8 +14,8 @@ const guard = createGuard({
  * partner at the door without a word of danger, a probe whose "tomorrow" depends on its own
  * sending date, a weekday before "deadline", a clock time with no "am" or "pm" ("before 6",
  * "the school run at 3") or after "won't", "in the morning" meaning tomorrow, a patient told
- * to call the GP today about a result nobody named, and a calcium just under the critical
- * limit.
+ * to call the GP today about a result nobody named, a calcium just under the critical limit,
+ * and "tomorrow" in a statement beside the ask (a trip the medicine is needed for).
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -28,6 +28,7 @@ const knownMisses = new Set([
   "Adj Ca 3.4 on OP bloods, known myeloma, next clinic is not for a month - please action",
   "Can GP ring pt back before 6 - wants to discuss scan result that has come through",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
+  "Mum asking for an inhaler script for her daughter, inhaler is empty and she leaves on a residential school trip tomorrow.",
 ]);
 
 const bodies = readdirSync(folder)
@@ -56,9 +57,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 1,150 bodies from nine probes", () => {
-    expect(bodies.length).toBeGreaterThan(1150);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(9);
+  it("holds over 1,300 bodies from ten probes", () => {
+    expect(bodies.length).toBeGreaterThan(1300);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(10);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
