@@ -315,6 +315,11 @@ function readCategories(
     found.set(category.id, first);
     for (const m of asks) for (let k = m.from; k < m.to; k++) claimed.add(k);
   }
+  // A category read later rules one out too: "please send a copy of her vaccination history"
+  // asks for records (admin), not for clinical work.
+  for (const category of lexicon.categories)
+    if (found.has(category.id) && category.notWith.some((id) => found.has(id)))
+      found.delete(category.id);
   const contract = lexicon.contractSenders.has(senderKind);
   const out: { id: string; mention: Mention }[] = [];
   for (const category of lexicon.categories) {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "23042ac23e7bc7fe037fd02331e700227a67d7b5685815e8efbcdde6dafbfe89",
+  hash: "91a75c2134d944c25bf08db63de1ab1b124f755819c8eecb22d4415e2bbf422a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

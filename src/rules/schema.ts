@@ -221,7 +221,7 @@ export const rulesetSchema = z.strictObject({
        * 110"), when the body names none that rules this category out.
        */
       senderContext: z.optional(z.array(phraseSchema)),
-      /** Categories that, once read, rule this one out (a discharge prescription is not also a clinic one). */
+      /** Categories that, when also read, rule this one out (a discharge prescription is not also a clinic one). */
       notWith: z.optional(z.array(slug)),
       /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
       otherSenders: z.optional(slug),
