@@ -71,6 +71,7 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-e.jsonl",
     "set-f.jsonl",
     "set-g.jsonl",
+    "set-h.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

@@ -155,6 +155,7 @@ const labelledFiles = [
   "test/labelled/set-e.jsonl",
   "test/labelled/set-f.jsonl",
   "test/labelled/set-g.jsonl",
+  "test/labelled/set-h.jsonl",
 ];
 
 function cell(text: string): string {

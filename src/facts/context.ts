@@ -232,6 +232,19 @@ export class ContextReader {
     return this.#before(LIST.done, position) === undefined;
   }
 
+  /**
+   * Is the body's word at `index` in a clause that states the sender's own plan ("we will
+   * review in 2/52", "clinic in 2 weeks") and asks nothing itself?
+   */
+  planAt(index: number): boolean {
+    const position = this.#stream.tokens.findIndex((t) => t.end > index);
+    const token = this.#stream.tokens[position];
+    if (token === undefined || this.#requestClauses.has(token.clause)) return false;
+    const clause = this.#stream.clauses[token.clause];
+    if (clause === undefined) return false;
+    return this.of(LIST.senderPlans).some((m) => m.from >= clause.from && m.from < clause.to);
+  }
+
   /** Does the clause of token `index` hold a request of its own ("Please action the results")? */
   requestClause(index: number): boolean {
     const token = this.#stream.tokens[index];

@@ -363,6 +363,7 @@ function readDue(
     bankHolidays: lexicon.bankHolidays,
     words: lexicon.timeframes,
     accept: (index) => context.requestAt(index),
+    ownPlan: (index) => context.planAt(index),
   });
   // A timeframe in a body that asks nothing is someone else's ("speak to own GP within 5 days").
   if (

@@ -29,6 +29,7 @@ export const LIST = {
   pseudoTriggers: 16,
   senderContext: 17,
   deterioration: 18,
+  senderPlans: 19,
 } as const;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
@@ -43,6 +44,7 @@ const CONTEXT_LISTS = [
   "services",
   "safetyServices",
   "pseudoTriggers",
+  "senderPlans",
 ] as const;
 
 export interface Lexicon {

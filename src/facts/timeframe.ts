@@ -125,6 +125,8 @@ function patternsOf(words: Vocabulary): Patterns {
   // Full names first: "thursday" before "thu" in the alternation.
   const days = [...words.weekdays, ...short].join("|");
   const few = alternatives(words.fewDays);
+  const expiryLeads =
+    (words.expiry ?? []).length === 0 ? "" : `|${alternatives(words.expiry ?? [])}`;
   const patterns: Patterns = {
     numbers: new Map(Object.entries(words.numbers)),
     units: new Map(Object.entries(words.units)),
@@ -144,11 +146,15 @@ function patternsOf(words: Vocabulary): Patterns {
       "gi",
     ),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
+    // "runs out tomorrow" as "by tomorrow": the day something runs out (`expiry`).
     tomorrow: new RegExp(
-      `\\b(?:by|before|for|until)\\s(?:${alternatives(words.tomorrow)})\\b`,
+      `\\b(?:by|before|for|until${expiryLeads})\\s(?:${alternatives(words.tomorrow)})\\b`,
       "gi",
     ),
-    today: new RegExp(`\\b(?:by|before)\\s(?:${alternatives(words.endOfDay)})\\b`, "gi"),
+    today: new RegExp(
+      `\\b(?:by|before${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
+      "gi",
+    ),
     endOfWeek: /\b(?:by|before)\s(?:the\s)?end\sof\s(this|the|next)\sweek\b/gi,
     byNextWeek: /\b(?:by|before)\snext\sweek\b/gi,
     weekday: new RegExp(
@@ -203,6 +209,11 @@ export interface TimeframeOptions {
    * part of a request? "Seen in clinic today" is not a due date; "please see today" is.
    */
   accept?: (index: number) => boolean;
+  /**
+   * Is the timeframe at this index of the body in the sender's own plan ("we will review in
+   * 2/52", "clinic in 2 weeks")? Then it is not a due date for the practice.
+   */
+  ownPlan?: (index: number) => boolean;
 }
 
 /**
@@ -271,18 +282,20 @@ export function findTimeframe(
 ): Timeframe | undefined {
   const found: Timeframe[] = [];
   const accept = options.accept ?? (() => true);
+  const ownPlan = options.ownPlan ?? (() => false);
   const { flat, origin } = collapseSpaces(body);
   const read: Reading = {
     p: patternsOf(options.words ?? bundledVocabulary),
     sentOn,
     flat,
     holidays: options.bankHolidays,
-    add: (dueOn, text) => {
-      if (dueOn !== undefined) found.push({ dueOn, text: text.replace(/\s+/g, " ").trim() });
+    add: (dueOn, m) => {
+      if (dueOn === undefined || ownPlan(origin(m.index ?? 0))) return;
+      found.push({ dueOn, text: m[0].replace(/\s+/g, " ").trim() });
     },
     addBare: (dueOn, m) => {
       // `accept` reads positions in the body as written, not in its collapsed copy.
-      if (accept(origin(m.index ?? 0))) read.add(dueOn, m[0]);
+      if (accept(origin(m.index ?? 0))) read.add(dueOn, m);
     },
   };
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
@@ -340,7 +353,7 @@ interface Reading {
   sentOn: string;
   flat: string;
   holidays: ReadonlySet<string> | undefined;
-  add: (dueOn: string | undefined, text: string) => void;
+  add: (dueOn: string | undefined, m: RegExpMatchArray) => void;
   addBare: (dueOn: string, m: RegExpMatchArray) => void;
 }
 
@@ -365,29 +378,27 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   if (has(p.cues.units)) {
     for (const m of flat.matchAll(p.duration)) {
       const n = amount(m[1] ?? "", p);
-      if (Number.isFinite(n))
-        add(durationDue(sentOn, n, unitKind(m[2] ?? "", p), r.holidays), m[0]);
+      if (Number.isFinite(n)) add(durationDue(sentOn, n, unitKind(m[2] ?? "", p), r.holidays), m);
     }
   }
   if (has("/")) {
     for (const m of flat.matchAll(p.shorthandPattern)) {
-      add(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m[0]);
+      add(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m);
     }
   }
-  if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m[0]);
-  if (has(p.cues.tomorrow))
-    for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m[0]);
-  if (has(p.cues.endOfDay)) for (const m of flat.matchAll(p.today)) add(sentOn, m[0]);
+  if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
+  if (has(p.cues.tomorrow)) for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m);
+  if (has(p.cues.endOfDay)) for (const m of flat.matchAll(p.today)) add(sentOn, m);
   const weeks = has("week");
-  for (const m of weeks ? flat.matchAll(p.endOfWeek) : []) add(weekEnd(m[1], sentOn), m[0]);
+  for (const m of weeks ? flat.matchAll(p.endOfWeek) : []) add(weekEnd(m[1], sentOn), m);
   for (const m of weeks ? flat.matchAll(p.byNextWeek) : []) {
-    add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m[0]);
+    add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m);
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.weekday) : []) {
-    add(plusDays(sentOn, daysUntil(p, m[1], sentOn)), m[0]);
+    add(plusDays(sentOn, daysUntil(p, m[1], sentOn)), m);
   }
   if (has(p.cues.deadline)) {
-    for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m[0]);
+    for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m);
   }
 }
 
@@ -410,7 +421,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     }
   }
   if (has(p.cuesBare.fewDays)) {
-    for (const m of flat.matchAll(p.fewDays)) r.add(plusDays(sentOn, 3), m[0]);
+    for (const m of flat.matchAll(p.fewDays)) r.add(plusDays(sentOn, 3), m);
   }
   // An event's date in an ask ("remove sutures on 26/10"), or the day something runs out:
   // only one still to come.
@@ -427,7 +438,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   if (p.expiry !== undefined && has(p.cuesBare.expiry)) {
     for (const m of flat.matchAll(p.expiry)) {
       const due = toCome(m);
-      if (due !== undefined) r.add(due, m[0]);
+      if (due !== undefined) r.add(due, m);
     }
   }
 }

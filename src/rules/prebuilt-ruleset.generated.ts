@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "91a75c2134d944c25bf08db63de1ab1b124f755819c8eecb22d4415e2bbf422a",
+  hash: "889f5a4f1fb0a995c1cf2021d384d903e1b3958f186fc7109dfa0ea26b0307a9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

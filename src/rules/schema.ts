@@ -410,6 +410,12 @@ export const rulesetSchema = z.strictObject({
      * and role ("Hospice", "Safeguarding Adults Team"): a person reads the task.
      */
     safetyServices: z.optional(z.array(phraseSchema)),
+    /**
+     * Words that make a clause the sender's own plan ("we will review in 2/52", "clinic in 2
+     * weeks", "crisis team to f/u within 72 hrs"): a timeframe in such a clause, when the
+     * clause asks nothing itself, is no due date for the practice.
+     */
+    senderPlans: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),

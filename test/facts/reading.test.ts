@@ -257,12 +257,25 @@ describe("event dates", () => {
   it("reads the date of an event an ask is for, if it is still to come", () => {
     expect(facts("Please could practice nurse remove sutures on 26/11.").dueOn).toBe("2026-11-26");
     expect(facts("pls dip urine before our assessment on 1/12").dueOn).toBe("2026-12-01");
-    expect(facts("Current fit note runs out 30/11, please can GP extend").dueOn).toBe(
-      "2026-11-30",
-    );
+    expect(facts("Current fit note runs out 30/11, please can GP extend").dueOn).toBe("2026-11-30");
     // Not the sender's own plan, nor a date already past.
     expect(facts("Seen today. We will review in clinic on 26/11.").dueOn).toBeUndefined();
     expect(facts("Admitted on 20/11/2026, please prescribe TTOs").dueOn).toBeUndefined();
+  });
+
+  it("reads no due date in the sender's own plan, and one in the ask beside it", () => {
+    expect(facts("Pls prescribe Entresto. We will take U&E in 2/52 at next clinic.").dueOn).toBe(
+      undefined,
+    );
+    expect(
+      facts("Pt needs referral to cardiac rehab - GP to arrange. Clinic in 2 weeks.").dueOn,
+    ).toBeUndefined();
+    expect(facts("Please repeat U&E in 1/52. We will review in clinic in 6/52.").dueOn).toBe(
+      "2026-11-30",
+    );
+    expect(facts("needs fitnote extension, current one runs out tomorrow. Pls do").dueOn).toBe(
+      "2026-11-24",
+    );
   });
 });
 
@@ -283,7 +296,9 @@ describe("human review", () => {
     expect(facts("pt much worse today, barely talking").safetyLanguage).toBe(true);
     expect(facts("increasingly confused since yesterday").safetyLanguage).toBe(true);
     expect(facts("If symptoms worsen GP may wish to refer back.").safetyLanguage).toBe(false);
-    expect(facts("if she becomes more confused family know to ring 111").safetyLanguage).toBe(false);
+    expect(facts("if she becomes more confused family know to ring 111").safetyLanguage).toBe(
+      false,
+    );
     // Other safety words still count in a hypothetical: a threat is often a condition.
     expect(facts("said he'll kill her if she leaves").safetyLanguage).toBe(true);
   });

@@ -154,8 +154,12 @@ describe("findTimeframe: written dates", () => {
     expect(due("by 20/11/2026")).toBe("2026-11-20");
   });
 
-  it("does not read a bare date without a deadline word as a due date", () => {
-    expect(due("Seen in clinic on 1 December 2026.")).toBeUndefined();
+  it('reads a date after "on" only where the clause asks (the `accept` test)', () => {
+    const notAsking = { accept: () => false };
+    expect(findTimeframe("Seen in clinic on 1 December 2026.", MONDAY, notAsking)).toBeUndefined();
+    expect(due("Please remove sutures on 1 December 2026.")).toBe("2026-12-01");
+    // A date already past is no event to come.
+    expect(due("Please prescribe, seen on 20 November 2026.")).toBeUndefined();
   });
 });
 
