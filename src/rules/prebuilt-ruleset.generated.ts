@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "889f5a4f1fb0a995c1cf2021d384d903e1b3958f186fc7109dfa0ea26b0307a9",
+  hash: "0d039507b48a8913a471bb38645e1326edfee7df2988055a1a00f408090f09de",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
