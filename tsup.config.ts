@@ -106,8 +106,11 @@ export default defineConfig(
       esbuildPlugins: [jsonAsStrings()],
     },
     {
-      // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules.
+      // The gp-task-guard bin: one ESM file for Node, dependencies left to node_modules except
+      // Handlebars' parser, which src/letters/handlebars-parser.cjs requires on first use: an ES
+      // module cannot require a package left outside the bundle.
       entry: { cli: "src/cli/main.ts" },
+      noExternal: ["handlebars"],
       format: ["esm"],
       sourcemap: true,
       clean: false,

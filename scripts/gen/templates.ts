@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkPages } from "../../src/analysis/page-templates.js";
 import { buildTemplates } from "../../src/letters/custom-templates.js";
-import { parseHandlebars } from "../../src/letters/handlebars-parser.js";
+import { parseHandlebars } from "../../src/letters/handlebars-parser.cjs";
 import { reduceProgram } from "../../src/letters/reduce-template.js";
 import { banner, type Generator } from "./types.js";
 

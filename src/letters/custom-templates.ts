@@ -12,7 +12,7 @@ import { decodeText } from "../input/decode.js";
 import { templateCompileOptions } from "./compile-options.js";
 import { defaultTemplates } from "./default-templates.generated.js";
 import { handlebarsCompiler } from "./handlebars-compiler.js";
-import { parseHandlebars } from "./handlebars-parser.js";
+import { parseHandlebars } from "./handlebars-parser.cjs";
 import {
   environment,
   formats,

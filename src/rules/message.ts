@@ -1,6 +1,6 @@
 import type { Issue } from "../errors/guard-error.js";
 import { isFactName } from "../facts/catalogue.js";
-import { parseHandlebars } from "../letters/handlebars-parser.js";
+import { parseHandlebars } from "../letters/handlebars-parser.cjs";
 import { schemaFields as fields } from "../letters/view-shapes.js";
 import {
   compileMessageTree,
