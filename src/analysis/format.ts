@@ -92,11 +92,13 @@ export function textTable(
   rows: readonly (readonly (string | number)[])[],
   indent = 0,
 ): string {
+  // A number, signed with a plus, a minus sign (U+2212, escaped to keep the build ASCII) or a hyphen.
   const numeric = header.map(
     (_, column) =>
       rows.length > 0 &&
       rows.every(
-        (row) => typeof row[column] === "number" || /^[+−-]?[\d,.]+%?$/.test(String(row[column])),
+        (row) =>
+          typeof row[column] === "number" || /^[+\u2212-]?[\d,.]+%?$/.test(String(row[column])),
       ),
   );
   const cells = [

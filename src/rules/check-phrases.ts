@@ -92,9 +92,10 @@ function phraseProblem(phrase: string): string | undefined {
 }
 
 function partsOf(text: string): string[] {
+  // Hyphen, en dash, em dash, slash: written as escapes to keep the build ASCII (see weight.test.ts).
   return text
     .split(/\s+/)
-    .flatMap((part) => (GROUP.test(part) ? [part] : part.split(/[-–—/]+/)))
+    .flatMap((part) => (GROUP.test(part) ? [part] : part.split(/[-\u2013\u2014/]+/)))
     .filter((part) => part !== "");
 }
 

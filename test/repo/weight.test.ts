@@ -1,6 +1,8 @@
 import { join } from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { bundleMetafile } from "../../scripts/browser-variants.js";
+import { jsonAsStrings } from "../../scripts/json-strings.js";
 
 // Issue 14: what the package's entries carry. Each is bundled from the sources here as tsup
 // bundles it, and the modules that put bytes into the output are listed.
@@ -30,5 +32,26 @@ describe("what the entries carry", () => {
     );
     expect(files).toContain("src/letters/bundled-programs.generated.ts");
     expect(files.filter((f) => /handlebars\/(runtime|compiler\/)/.test(f))).toEqual([]);
+  });
+
+  it("the Node entry builds to ASCII only, so V8 reads it as a one-byte string", async () => {
+    // One character beyond Latin-1 (an en dash in a regular expression, which esbuild leaves
+    // as it is) made V8 decode and scan the whole 900 KB entry as two-byte text at every import.
+    const { outputFiles } = await build({
+      stdin: { contents: 'export * from "./src/node.ts";', resolveDir: root, loader: "ts" },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      mainFields: ["module", "main"],
+      external: ["node:*", "json-rules-engine"],
+      minifyWhitespace: true,
+      minifySyntax: true,
+      plugins: [jsonAsStrings()],
+      logLevel: "silent",
+    });
+    const text = outputFiles.map((file) => file.text).join("");
+    expect(text.length).toBeGreaterThan(100_000);
+    expect([...new Set([...text].filter((c) => c.charCodeAt(0) > 0x7f))]).toEqual([]);
   });
 });
