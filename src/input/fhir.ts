@@ -34,98 +34,114 @@ export interface FhirTaskOptions {
   categorySystem?: string;
 }
 
-const str = (path: string) => z.string({ error: `${path} must be a string` });
+/** The elements a Task is made of, for `makeFhirTaskShape`. */
+function fhirElementShapes() {
+  const str = (path: string) => z.string({ error: `${path} must be a string` });
 
-const identifierShape = z.looseObject({
-  system: z.optional(z.string({ error: "identifier.system must be a URI string" })),
-  value: z.optional(z.string({ error: "identifier.value must be a string" })),
-});
-type FhirIdentifier = z.infer<typeof identifierShape>;
+  const identifierShape = z.looseObject({
+    system: z.optional(z.string({ error: "identifier.system must be a URI string" })),
+    value: z.optional(z.string({ error: "identifier.value must be a string" })),
+  });
 
-/** A Reference. R4 gives it one `identifier`; an array is read too, since some systems send one. */
-const referenceShape = (path: string) =>
-  z.looseObject(
-    {
-      reference: z.optional(str(`${path}.reference`)),
-      type: z.optional(str(`${path}.type`)),
-      identifier: z.optional(
-        z.union([identifierShape, z.array(identifierShape)], {
-          error: `${path}.identifier must be an Identifier object {system, value}`,
+  /** A Reference. R4 gives it one `identifier`; an array is read too, since some systems send one. */
+  const referenceShape = (path: string) =>
+    z.looseObject(
+      {
+        reference: z.optional(str(`${path}.reference`)),
+        type: z.optional(str(`${path}.type`)),
+        identifier: z.optional(
+          z.union([identifierShape, z.array(identifierShape)], {
+            error: `${path}.identifier must be an Identifier object {system, value}`,
+          }),
+        ),
+        display: z.optional(str(`${path}.display`)),
+      },
+      { error: `${path} must be a Reference object` },
+    );
+
+  const codeableConcept = z.looseObject({
+    coding: z.optional(
+      z.array(
+        z.looseObject({
+          system: z.optional(z.string()),
+          code: z.optional(z.string()),
+          display: z.optional(z.string()),
         }),
       ),
-      display: z.optional(str(`${path}.display`)),
-    },
-    { error: `${path} must be a Reference object` },
-  );
-type FhirReference = z.infer<ReturnType<typeof referenceShape>>;
-
-const codeableConcept = z.looseObject({
-  coding: z.optional(
-    z.array(
-      z.looseObject({
-        system: z.optional(z.string()),
-        code: z.optional(z.string()),
-        display: z.optional(z.string()),
-      }),
     ),
-  ),
-  text: z.optional(z.string()),
-});
-type CodeableConcept = z.infer<typeof codeableConcept>;
+    text: z.optional(z.string()),
+  });
 
-const humanName = z.looseObject({
-  text: z.optional(z.string()),
-  family: z.optional(z.string()),
-  given: z.optional(z.array(z.string())),
-  prefix: z.optional(z.array(z.string())),
-});
+  const humanName = z.looseObject({
+    text: z.optional(z.string()),
+    family: z.optional(z.string()),
+    given: z.optional(z.array(z.string())),
+    prefix: z.optional(z.array(z.string())),
+  });
 
-/** The parts of a contained resource the mapping reads; everything else is left alone. */
-const containedShape = z.looseObject({
-  resourceType: z.string({ error: "a contained resource must have a resourceType" }),
-  id: z.optional(z.string()),
-  name: z.optional(z.union([z.string(), z.array(humanName)])),
-  identifier: z.optional(z.array(identifierShape)),
-  organization: z.optional(referenceShape("organization")),
-  practitioner: z.optional(referenceShape("practitioner")),
-  code: z.optional(z.array(codeableConcept)),
-  healthcareService: z.optional(z.array(referenceShape("healthcareService"))),
-});
-type Contained = z.infer<typeof containedShape>;
+  /** The parts of a contained resource the mapping reads; everything else is left alone. */
+  const containedShape = z.looseObject({
+    resourceType: z.string({ error: "a contained resource must have a resourceType" }),
+    id: z.optional(z.string()),
+    name: z.optional(z.union([z.string(), z.array(humanName)])),
+    identifier: z.optional(z.array(identifierShape)),
+    organization: z.optional(referenceShape("organization")),
+    practitioner: z.optional(referenceShape("practitioner")),
+    code: z.optional(z.array(codeableConcept)),
+    healthcareService: z.optional(z.array(referenceShape("healthcareService"))),
+  });
+
+  return { str, identifierShape, referenceShape, codeableConcept, containedShape };
+}
 
 const priorities = ["routine", "urgent", "asap", "stat"] as const;
 
-/** The parts of a FHIR R4 Task the mapping reads. Unknown elements are ignored, as in TaskInput. */
-const fhirTaskShape = z.looseObject({
-  resourceType: z.literal("Task"),
-  id: z.optional(str("id")),
-  identifier: z.optional(
-    z.array(identifierShape, { error: "identifier must be an array of Identifier" }),
-  ),
-  priority: z.optional(
-    z.enum(priorities, { error: `priority must be one of ${priorities.join(", ")}` }),
-  ),
-  code: z.optional(codeableConcept),
-  description: z.optional(str("description")),
-  for: z.optional(referenceShape("for")),
-  authoredOn: z.optional(str("authoredOn")),
-  requester: z.optional(referenceShape("requester")),
-  owner: z.optional(referenceShape("owner")),
-  restriction: z.optional(
-    z.looseObject({
-      period: z.optional(z.looseObject({ end: z.optional(str("restriction.period.end")) })),
-    }),
-  ),
-  note: z.optional(
-    z.array(z.looseObject({ text: str("note.text") }), {
-      error: "note must be an array of Annotation, each with text",
-    }),
-  ),
-  contained: z.optional(
-    z.array(containedShape, { error: "contained must be an array of resources" }),
-  ),
-});
-type FhirTask = z.infer<typeof fhirTaskShape>;
+/**
+ * The parts of a FHIR R4 Task the mapping reads, made on the first `fromFhirTask`: building the
+ * schema cost every process that imported the package over a millisecond (issue 14: start-up),
+ * though most never read a FHIR Task. Unknown elements are ignored, as in TaskInput.
+ */
+function makeFhirTaskShape() {
+  const { str, identifierShape, referenceShape, codeableConcept, containedShape } =
+    fhirElementShapes();
+  return z.looseObject({
+    resourceType: z.literal("Task"),
+    id: z.optional(str("id")),
+    identifier: z.optional(
+      z.array(identifierShape, { error: "identifier must be an array of Identifier" }),
+    ),
+    priority: z.optional(
+      z.enum(priorities, { error: `priority must be one of ${priorities.join(", ")}` }),
+    ),
+    code: z.optional(codeableConcept),
+    description: z.optional(str("description")),
+    for: z.optional(referenceShape("for")),
+    authoredOn: z.optional(str("authoredOn")),
+    requester: z.optional(referenceShape("requester")),
+    owner: z.optional(referenceShape("owner")),
+    restriction: z.optional(
+      z.looseObject({
+        period: z.optional(z.looseObject({ end: z.optional(str("restriction.period.end")) })),
+      }),
+    ),
+    note: z.optional(
+      z.array(z.looseObject({ text: str("note.text") }), {
+        error: "note must be an array of Annotation, each with text",
+      }),
+    ),
+    contained: z.optional(
+      z.array(containedShape, { error: "contained must be an array of resources" }),
+    ),
+  });
+}
+
+let fhirTaskShape: ReturnType<typeof makeFhirTaskShape> | undefined;
+
+type FhirTask = z.infer<ReturnType<typeof makeFhirTaskShape>>;
+type FhirReference = NonNullable<FhirTask["owner"]>;
+type FhirIdentifier = NonNullable<FhirTask["identifier"]>[number];
+type CodeableConcept = NonNullable<FhirTask["code"]>;
+type Contained = NonNullable<FhirTask["contained"]>[number];
 
 /** What a reference points to, as far as the resource tells. */
 interface Party {
@@ -249,6 +265,7 @@ function readShape(resource: unknown): FhirTask {
       "fhir-task",
     );
   }
+  fhirTaskShape ??= makeFhirTaskShape();
   const result = safeParse(fhirTaskShape, resource);
   if (!result.success) throw new InputError(toIssues(result.error), "fhir-task");
   return result.data;

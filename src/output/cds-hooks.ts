@@ -63,34 +63,40 @@ const indicators: Record<Severity, CdsHooksCard["indicator"]> = {
 };
 const severityRank: Record<Severity, number> = { reject: 0, remind: 1, info: 2 };
 
-const wordingSchema = z.object({
-  source: z.object({ label: nonEmpty(), url: z.optional(z.url()) }),
-  summary: z.object({
-    reject: nonEmpty(),
-    remind: nonEmpty(),
-    info: nonEmpty(),
-  }),
-  detail: z.object({ guidance: z.string(), contract: z.string(), clause: z.string() }),
-  humanReview: z.object({
-    summary: nonEmpty(),
-    intro: z.string(),
-    reasons: z.object({
-      urgentFlag: z.string(),
-      urgentLanguage: z.string(),
-      safetyLanguage: z.string(),
-      rule: z.string(),
+/**
+ * The schema of templates/cds-hooks.json, made when the first card is: not at import, where most
+ * processes never make a card (issue 14: start-up).
+ */
+function wordingSchema() {
+  return z.object({
+    source: z.object({ label: nonEmpty(), url: z.optional(z.url()) }),
+    summary: z.object({
+      reject: nonEmpty(),
+      remind: nonEmpty(),
+      info: nonEmpty(),
     }),
-    outcome: z.string(),
-  }),
-  suggestion: z.object({ label: z.record(z.string(), z.string()), action: z.string() }),
-});
-type Wording = z.infer<typeof wordingSchema>;
+    detail: z.object({ guidance: z.string(), contract: z.string(), clause: z.string() }),
+    humanReview: z.object({
+      summary: nonEmpty(),
+      intro: z.string(),
+      reasons: z.object({
+        urgentFlag: z.string(),
+        urgentLanguage: z.string(),
+        safetyLanguage: z.string(),
+        rule: z.string(),
+      }),
+      outcome: z.string(),
+    }),
+    suggestion: z.object({ label: z.record(z.string(), z.string()), action: z.string() }),
+  });
+}
+type Wording = z.infer<ReturnType<typeof wordingSchema>>;
 
 let wording: Wording | undefined;
 /** The card wording from templates/cds-hooks.json, checked once. */
 function cardText(): Wording {
   if (wording !== undefined) return wording;
-  const parsed = safeParse(wordingSchema, cardWording);
+  const parsed = safeParse(wordingSchema(), cardWording);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new TemplateError(
