@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0d039507b48a8913a471bb38645e1326edfee7df2988055a1a00f408090f09de",
+  hash: "569e6ea964058af4ecfeb5485b9e0de186de5b8f48b9f96699a8b91320a74ad1",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
