@@ -1,4 +1,4 @@
-import { lexiconOf } from "../../src/facts/lexicon.js";
+import { lexiconOf, vocabularyText } from "../../src/facts/lexicon.js";
 import { writeTrieText } from "../../src/facts/trie-text.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { readRuleFiles } from "./rules.js";
@@ -15,7 +15,8 @@ import { banner, type Generator } from "./types.js";
 export const prebuiltLexicon: Generator = {
   name: "lexicon",
   async generate() {
-    const trie = lexiconOf(buildRuleset(await readRuleFiles())).matcher.toTrie();
+    const ruleset = buildRuleset(await readRuleFiles());
+    const trie = lexiconOf(ruleset).matcher.toTrie();
     const content = [
       `// ${banner("scripts/gen/lexicon.ts")}`,
       "// Source: rules/*.json, read by src/facts (tokens, stems, shorthand): a change to either makes",
@@ -23,6 +24,9 @@ export const prebuiltLexicon: Generator = {
       "",
       "/** The default ruleset's phrase trie: `writeTrieText(lexiconOf(defaultRuleset()).matcher.toTrie())`. */",
       `export const prebuiltDefaultTrie = ${JSON.stringify(writeTrieText(trie))};`,
+      "",
+      "/** The words its misspellings are corrected to: `vocabularyText(defaultRuleset())`. */",
+      `export const prebuiltDefaultVocabulary = ${JSON.stringify(vocabularyText(ruleset))};`,
       "",
     ].join("\n");
     return [{ path: "src/rules/default-trie.generated.ts", content }];

@@ -317,8 +317,8 @@ function phraseLists(ruleset: Ruleset) {
   return { lists, labels, partOf };
 }
 
-/** Phrase tries compiled at build time, by the ruleset they were compiled from. */
-const prebuilt = new WeakMap<Ruleset, string>();
+/** Phrase tries and vocabularies compiled at build time, by the ruleset they came from. */
+const prebuilt = new WeakMap<Ruleset, { trie: string; vocabulary: string | undefined }>();
 
 /**
  * Adopts the phrase trie compiled from a ruleset at build time (the bundled default's,
@@ -329,15 +329,22 @@ const prebuilt = new WeakMap<Ruleset, string>();
  *
  * @param ruleset - a frozen ruleset
  * @param text - `writeTrieText(lexiconOf(ruleset).matcher.toTrie())`, as generated
+ * @param vocabulary - `vocabularyText(ruleset)`, as generated: the words misspellings are
+ *   corrected to, so that they are not gathered from every phrase again
  */
-export function adoptPrebuiltMatcher(ruleset: Ruleset, text: string): void {
+export function adoptPrebuiltMatcher(ruleset: Ruleset, text: string, vocabulary?: string): void {
   if (!Object.isFrozen(ruleset))
     throw new TypeError("only a frozen ruleset adopts a prebuilt trie");
-  prebuilt.set(ruleset, text);
+  prebuilt.set(ruleset, { trie: text, vocabulary });
+}
+
+/** The words a ruleset's misspellings are corrected to, one space apart (for the generator). */
+export function vocabularyText(ruleset: Ruleset): string {
+  return [...vocabularyOf(ruleset, phraseLists(ruleset).lists)].join(" ");
 }
 
 function matcherOf(ruleset: Ruleset, lists: string[][], reading: Reading): Matcher {
-  const text = prebuilt.get(ruleset);
+  const text = prebuilt.get(ruleset)?.trie;
   if (text !== undefined) return Matcher.fromText(text);
   return Matcher.compile(
     lists.map((l) => l ?? []),
@@ -371,7 +378,11 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
   const categoryEntries = Object.entries(ruleset.categories);
   const critical = ruleset.criticalResults ?? [];
   const { lists, labels, partOf } = phraseLists(ruleset);
-  const reading = readingOf(ruleset, vocabularyOf(ruleset, lists));
+  const vocabulary = prebuilt.get(ruleset)?.vocabulary;
+  const reading = readingOf(
+    ruleset,
+    vocabulary === undefined ? vocabularyOf(ruleset, lists) : vocabulary.split(" "),
+  );
   // Single words as the reader reads them: folded, an apostrophe read past ("can't" is "cant").
   const fold1 = (w: string) => fold(w).text.replace(/'/g, "");
   const negation = Number(ruleset.parameters.negationWindowWords);

@@ -8,3 +8,13 @@
 export function defaultTrie(): string | undefined {
   return undefined;
 }
+
+/**
+ * Browsers gather the default ruleset's vocabulary when the first guard is made, as they
+ * compile its trie.
+ *
+ * @returns nothing: no prebuilt vocabulary in a browser build
+ */
+export function defaultVocabulary(): string | undefined {
+  return undefined;
+}

@@ -1,4 +1,4 @@
-import { prebuiltDefaultTrie } from "./default-trie.generated.js";
+import { prebuiltDefaultTrie, prebuiltDefaultVocabulary } from "./default-trie.generated.js";
 
 /**
  * The default ruleset's phrase trie, compiled at build time (scripts/gen/lexicon.ts), so that a
@@ -8,4 +8,13 @@ import { prebuiltDefaultTrie } from "./default-trie.generated.js";
  */
 export function defaultTrie(): string | undefined {
   return prebuiltDefaultTrie;
+}
+
+/**
+ * The words the default ruleset's misspellings are corrected to, gathered at build time.
+ *
+ * @returns the words, one space apart
+ */
+export function defaultVocabulary(): string | undefined {
+  return prebuiltDefaultVocabulary;
 }

@@ -1,6 +1,6 @@
 import { adoptPrebuiltMatcher } from "../facts/lexicon.js";
 import { adoptPrebuiltRuleset } from "./build.js";
-import { defaultTrie } from "./default-trie.js";
+import { defaultTrie, defaultVocabulary } from "./default-trie.js";
 import { prebuiltDefaultRuleset, prebuiltRuleMessages } from "./prebuilt-ruleset.generated.js";
 import type { Ruleset } from "./schema.js";
 
@@ -19,7 +19,7 @@ export function defaultRuleset(): Ruleset {
   if (cached === undefined) {
     cached = adoptPrebuiltRuleset(prebuiltDefaultRuleset, prebuiltRuleMessages);
     const trie = defaultTrie();
-    if (trie !== undefined) adoptPrebuiltMatcher(cached, trie);
+    if (trie !== undefined) adoptPrebuiltMatcher(cached, trie, defaultVocabulary());
   }
   return cached;
 }

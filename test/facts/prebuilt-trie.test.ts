@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { adoptPrebuiltMatcher, lexiconOf } from "../../src/facts/lexicon.js";
+import { adoptPrebuiltMatcher, lexiconOf, vocabularyText } from "../../src/facts/lexicon.js";
 import { Matcher, type MatcherData } from "../../src/facts/matcher.js";
 import { tokenStream } from "../../src/facts/tokens.js";
 import { writeTrieText } from "../../src/facts/trie-text.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
-import { prebuiltDefaultTrie } from "../../src/rules/default-trie.generated.js";
+import {
+  prebuiltDefaultTrie,
+  prebuiltDefaultVocabulary,
+} from "../../src/rules/default-trie.generated.js";
 
 // The default ruleset's phrases are compiled at build time (scripts/gen/lexicon.ts); a guard
 // reads the trie instead of compiling it. test/generated.test.ts fails when the file is stale.
@@ -22,6 +25,16 @@ describe("the prebuilt phrase trie", () => {
   it("is the trie the default ruleset's phrases compile to", () => {
     const compiled = lexiconOf(buildRuleset(defaultRulesetFiles)).matcher;
     expect(writeTrieText(compiled.toTrie())).toBe(prebuiltDefaultTrie);
+  });
+
+  it("comes with the vocabulary the default ruleset's misspellings are corrected to", () => {
+    expect(prebuiltDefaultVocabulary).toBe(vocabularyText(buildRuleset(defaultRulesetFiles)));
+    // A misspelling is corrected alike with the prebuilt vocabulary and a gathered one.
+    const prebuilt = lexiconOf(defaultRuleset());
+    const compiled = lexiconOf(buildRuleset(defaultRulesetFiles));
+    const read = (l: typeof prebuilt) => tokenStream("pls perscribe sucidal", l.reading).tokens;
+    expect(read(prebuilt).map((t) => t.word)).toEqual(read(compiled).map((t) => t.word));
+    expect(read(prebuilt).map((t) => t.word)).toContain("suicidal");
   });
 
   it("is what the default ruleset's lexicon reads, and finds what the compiled trie finds", () => {
