@@ -72,6 +72,7 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-f.jsonl",
     "set-g.jsonl",
     "set-h.jsonl",
+    "set-i.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

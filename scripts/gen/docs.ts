@@ -156,6 +156,7 @@ const labelledFiles = [
   "test/labelled/set-f.jsonl",
   "test/labelled/set-g.jsonl",
   "test/labelled/set-h.jsonl",
+  "test/labelled/set-i.jsonl",
 ];
 
 function cell(text: string): string {

@@ -407,7 +407,9 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   const { p, sentOn, flat, addBare } = r;
   if (has(p.cuesBare.today)) for (const m of flat.matchAll(p.bareToday)) addBare(sentOn, m);
   if (has(p.cuesBare.tomorrow)) {
-    for (const m of flat.matchAll(p.bareTomorrow)) addBare(plusDays(sentOn, 1), m);
+    // Tomorrow is never past: in any task that asks, it is when the ask is for ("court
+    // hearing tomorrow. We need a GP letter"), unless it is the sender's own plan.
+    for (const m of flat.matchAll(p.bareTomorrow)) r.add(plusDays(sentOn, 1), m);
   }
   for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
     addBare(weekEnd(m[1], sentOn), m);

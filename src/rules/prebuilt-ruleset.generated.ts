@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "569e6ea964058af4ecfeb5485b9e0de186de5b8f48b9f96699a8b91320a74ad1",
+  hash: "0b92e2e27f419858b17bbb458a9042a1cf484c35578bea66656e569fb50cb553",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -11,24 +11,20 @@ const guard = createGuard({
 
 /**
  * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
- * partner at the door without a word of danger, a probe whose "tomorrow" depends on its own
- * sending date, a weekday before "deadline", a clock time with no "am" or "pm" ("before 6",
- * "the school run at 3") or after "won't", "in the morning" meaning tomorrow, a patient told
- * to call the GP today about a result nobody named, a calcium just under the critical limit,
- * and "tomorrow" in a statement beside the ask (a trip the medicine is needed for).
+ * partner at the door without a word of danger, a weekday before "deadline", a clock time
+ * with no "am" or "pm" ("before 6", "the school run at 3") or after "won't", "in the
+ * morning" meaning tomorrow, and a patient told to call the GP today about a result nobody
+ * named.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
-  "Care home needs a verbal order for the dose change by Monday 9am - that's tomorrow",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
   "Tues deadline for council blue badge evidence, pls complete",
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
-  "Adj Ca 3.4 on OP bloods, known myeloma, next clinic is not for a month - please action",
   "Can GP ring pt back before 6 - wants to discuss scan result that has come through",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
-  "Mum asking for an inhaler script for her daughter, inhaler is empty and she leaves on a residential school trip tomorrow.",
 ]);
 
 const bodies = readdirSync(folder)
@@ -57,9 +53,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 1,300 bodies from ten probes", () => {
-    expect(bodies.length).toBeGreaterThan(1300);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(10);
+  it("holds over 1,450 bodies from eleven probes", () => {
+    expect(bodies.length).toBeGreaterThan(1450);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(11);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
