@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0b92e2e27f419858b17bbb458a9042a1cf484c35578bea66656e569fb50cb553",
+  hash: "29ded1ba373f7b99e56ff391139bb8100251035165fd09f13905e9b71d473da8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
