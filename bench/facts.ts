@@ -73,6 +73,7 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-g.jsonl",
     "set-h.jsonl",
     "set-i.jsonl",
+    "set-j.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

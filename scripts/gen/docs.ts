@@ -157,6 +157,7 @@ const labelledFiles = [
   "test/labelled/set-g.jsonl",
   "test/labelled/set-h.jsonl",
   "test/labelled/set-i.jsonl",
+  "test/labelled/set-j.jsonl",
 ];
 
 function cell(text: string): string {

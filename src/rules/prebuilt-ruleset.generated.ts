@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "29ded1ba373f7b99e56ff391139bb8100251035165fd09f13905e9b71d473da8",
+  hash: "9ca8ba73fad1a18ce88338dbabb5a7db187e6e9028cf09b54334190ba39b9b3a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
