@@ -157,17 +157,17 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
   >();
   for (const m of mentions) {
     if (m.list !== LIST.allOfParts) continue;
-    const owner = lexicon.partOf[m.phrase];
-    if (owner === undefined) continue;
-    const key = `${owner.list}:${owner.phrase}`;
-    let entry = found.get(key);
-    if (entry === undefined) {
-      const sentences = Array.from({ length: owner.parts }, () => new Set<number>());
-      entry = { list: owner.list, phrase: owner.phrase, sentences, anchors: [] };
-      found.set(key, entry);
+    for (const owner of lexicon.partOf[m.phrase] ?? []) {
+      const key = `${owner.list}:${owner.phrase}`;
+      let entry = found.get(key);
+      if (entry === undefined) {
+        const sentences = Array.from({ length: owner.parts }, () => new Set<number>());
+        entry = { list: owner.list, phrase: owner.phrase, sentences, anchors: [] };
+        found.set(key, entry);
+      }
+      entry.sentences[owner.part]?.add(sentenceOf(m));
+      if (owner.part === 0) entry.anchors.push(m);
     }
-    entry.sentences[owner.part]?.add(sentenceOf(m));
-    if (owner.part === 0) entry.anchors.push(m);
   }
   const added: Mention[] = [];
   for (const { list, phrase, sentences, anchors } of found.values()) {

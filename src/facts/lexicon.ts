@@ -8,6 +8,14 @@ import { fold, type Reading, stem, type Token, tokenStream } from "./tokens.js";
  * facts read. Nothing here is guidance data: the words all come from the ruleset.
  */
 
+/** An `allOf` phrase that holds a part: its list and index, the part's index and the count. */
+export interface PartOwner {
+  list: number;
+  phrase: number;
+  parts: number;
+  part: number;
+}
+
 /** The lists in the trie, in order (a mention's `list`). */
 export const LIST = {
   urgent: 0,
@@ -57,8 +65,12 @@ export interface Lexicon {
   contextOf: readonly string[];
   /** For `senderContext`: the category of each phrase. */
   senderContextOf: readonly string[];
-  /** For `allOfParts`: the list and phrase each part belongs to, its index and the part count. */
-  partOf: readonly { list: number; phrase: number; parts: number; part: number }[];
+  /**
+   * For `allOfParts`: each part's owners, the list and phrase of every `allOf` phrase that
+   * holds that text, its index there and the part count. A text is one trie entry however
+   * many phrases hold it, so sharing a word group between `allOf` phrases costs no more steps.
+   */
+  partOf: readonly (readonly PartOwner[])[];
   /** For `analytes`: the critical-result entry of each analyte phrase. */
   analyteOf: readonly number[];
   criticalResults: Ruleset["criticalResults"];
@@ -281,16 +293,23 @@ function phraseLists(ruleset: Ruleset) {
   const categoryEntries = Object.entries(ruleset.categories);
   const lists: string[][] = [];
   const labels: string[][] = [];
-  const partOf: { list: number; phrase: number; parts: number; part: number }[] = [];
+  const partOf: PartOwner[][] = [];
   const allOfParts: string[] = [];
+  const partIndex = new Map<string, number>();
   const addList = (id: number, list: readonly Phrase[]) => {
     lists[id] = list.map((p) => (typeof p === "string" ? p : ""));
     labels[id] = list.map((p) => (typeof p === "string" ? p : p.allOf.join(" + ")));
     list.forEach((p, phrase) => {
       if (typeof p === "string") return;
       p.allOf.forEach((text, part) => {
-        allOfParts.push(text);
-        partOf.push({ list: id, phrase, parts: p.allOf.length, part });
+        let index = partIndex.get(text);
+        if (index === undefined) {
+          index = allOfParts.length;
+          partIndex.set(text, index);
+          allOfParts.push(text);
+          partOf.push([]);
+        }
+        partOf[index]?.push({ list: id, phrase, parts: p.allOf.length, part });
       });
     });
   };

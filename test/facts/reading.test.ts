@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deriveFacts } from "../../src/facts/derive.js";
-import { lexiconOf } from "../../src/facts/lexicon.js";
+import { LIST, lexiconOf } from "../../src/facts/lexicon.js";
 import { Matcher } from "../../src/facts/matcher.js";
 import { fold, stem, tokenStream, words } from "../../src/facts/tokens.js";
 import { parsePractice } from "../../src/input/practice.js";
@@ -312,6 +312,14 @@ describe("human review", () => {
     expect(facts("NMS for apixaban done, no bleeding or bruising").safetyLanguage).toBe(false);
     // Two members of one group never join into a word: "pulses palpable" is no sign.
     expect(facts("pulses palpable").safetyLanguage).toBe(false);
+  });
+
+  it("shares one trie entry between allOf phrases that hold the same part, and reads each", () => {
+    const parts = lexicon.labels[LIST.allOfParts] ?? [];
+    expect(new Set(parts).size).toBe(parts.length);
+    // "methotrexate" is a part of several phrases; each still fires where it should.
+    expect(facts("started trimethoprim, she is on methotrexate").safetyLanguage).toBe(true);
+    expect(facts("on methotrexate, script says DAILY").safetyLanguage).toBe(true);
   });
 
   it("lets a negator reach further for review, across fillers only", () => {
