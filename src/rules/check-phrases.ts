@@ -187,6 +187,17 @@ export function checkPhrases(
   for (const [name, members] of Object.entries(groups)) {
     members.forEach((m, i) => {
       checkWordLength(m, `wordGroups.${name}[${i}]`, issues);
+      // A member with no word of its own ("\uFEFF", "-") is an empty slot in every phrase that
+      // names the group: say so here, not at each of those phrases.
+      // ("_" alone is an any-word gap, refused at the phrases that would match everything.)
+      if (!m.includes("_") && words(m.replace(/[*={}]/g, " ")).length === 0) {
+        issues.push({
+          file: RULESET_FILE,
+          path: `wordGroups.${name}[${i}]`,
+          code: "phrase_never_matches",
+          message: `the word group member has no letters or digits, so a phrase naming {${name}} would have an empty place: write the word it stands for`,
+        });
+      }
     });
   }
   let total = 0;

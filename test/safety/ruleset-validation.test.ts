@@ -157,6 +157,14 @@ describe("ruleset validation", () => {
     expect(issuesOf(withRuleset(["phrases", "journal", 0], "a".repeat(64)))).toEqual([]);
   });
 
+  it("refuses a word-group member with no letters or digits at its own path (a lone byte order mark was blamed on the phrases naming the group)", () => {
+    for (const member of ["\uFEFF", "-", " "]) {
+      const found = issuesOf(withRuleset(["wordGroups", "test", 0], member));
+      expect(found).toContainEqual({ path: "wordGroups.test[0]", code: "phrase_never_matches" });
+    }
+    expect(issuesOf(withRuleset(["wordGroups", "test", 0], "u&e"))).toEqual([]);
+  });
+
   it("refuses a word-group member that makes a phrase longer than it can ever match", () => {
     const ruleset = setAt(files["ruleset.json"], ["wordGroups", "long"], ["a b c d e f g h i j k"]);
     const found = issuesOf({
