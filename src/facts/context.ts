@@ -221,13 +221,18 @@ export class ContextReader {
     return this.of(list).some((s) => s.from <= m.from && s.to >= m.to);
   }
 
+  /** The token at (or first after) a position in the body as written. */
+  #tokenAt(index: number) {
+    const position = this.#stream.tokens.findIndex((t) => t.end > index);
+    return { position, token: this.#stream.tokens[position] };
+  }
+
   /**
    * Is the body's word at `index` in a clause that itself asks for something, and not in one
    * that says what was done? ("Pls see today" yes; "went home today, please issue" no.)
    */
   requestAt(index: number): boolean {
-    const position = this.#stream.tokens.findIndex((t) => t.end > index);
-    const token = this.#stream.tokens[position];
+    const { position, token } = this.#tokenAt(index);
     if (token === undefined || !this.#requestClauses.has(token.clause)) return false;
     return this.#before(LIST.done, position) === undefined;
   }
@@ -237,8 +242,7 @@ export class ContextReader {
    * review in 2/52", "clinic in 2 weeks") and asks nothing itself?
    */
   planAt(index: number): boolean {
-    const position = this.#stream.tokens.findIndex((t) => t.end > index);
-    const token = this.#stream.tokens[position];
+    const { token } = this.#tokenAt(index);
     if (token === undefined || this.#requestClauses.has(token.clause)) return false;
     const clause = this.#stream.clauses[token.clause];
     if (clause === undefined) return false;

@@ -86,9 +86,6 @@ function readJournal(
   return { dated, rest };
 }
 
-/** How many words after an analyte its value may come (`reading.results.links` between). */
-const RESULT_WITHIN_WORDS = 5;
-
 /**
  * Whether the number at `k` is a count, period or frequency rather than a result: "in 2 weeks",
  * "4 hourly", "2/52" (a period when its top is no more than its bottom: "90/52" is a blood
@@ -121,7 +118,7 @@ function criticalResult(
     if (entry === undefined) continue;
     // The value may follow a few linking words on ("K+ came back at 6.9"); the first number
     // decides, and any other word ends the search ("FIT" in "fit note runs out 26/1").
-    for (let k = m.to; k < m.to + RESULT_WITHIN_WORDS && k < stream.tokens.length; k++) {
+    for (let k = m.to; k < m.to + lexicon.resultWithin && k < stream.tokens.length; k++) {
       const word = stream.tokens[k]?.word ?? "";
       // "6.8", or the first of "192/118".
       const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?%?$/.exec(word);

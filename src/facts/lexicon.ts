@@ -74,8 +74,9 @@ export interface Lexicon {
   /** For `analytes`: the critical-result entry of each analyte phrase. */
   analyteOf: readonly number[];
   criticalResults: Ruleset["criticalResults"];
-  /** Words that may come between an analyte and its value. */
+  /** Words that may come between an analyte and its value, and how many words on it may come. */
   resultLinks: ReadonlySet<string>;
+  resultWithin: number;
   /** Words before and after a number that make it a count or period, not a result. */
   countBefore: ReadonlySet<string>;
   countAfter: ReadonlySet<string>;
@@ -416,6 +417,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
     criticalResults: critical,
     resultLinks: readWords(ruleset.reading?.results?.links, reading),
+    resultWithin: ruleset.reading?.results?.withinWords ?? 5,
     countBefore: readWords(ruleset.reading?.results?.countBefore, reading),
     countAfter: readWords(ruleset.reading?.results?.countAfter, reading),
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),

@@ -427,20 +427,15 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   // An event's date in an ask ("remove sutures on 26/10"), or the day something runs out:
   // only one still to come.
-  const toCome = (m: RegExpMatchArray) => {
-    const due = readDate(m, sentOn);
-    return due !== undefined && daysBetween(sentOn, due) >= 0 ? due : undefined;
-  };
-  if (p.eventDate !== undefined && has(p.cuesBare.eventDate)) {
-    for (const m of flat.matchAll(p.eventDate)) {
-      const due = toCome(m);
-      if (due !== undefined) addBare(due, m);
-    }
-  }
-  if (p.expiry !== undefined && has(p.cuesBare.expiry)) {
-    for (const m of flat.matchAll(p.expiry)) {
-      const due = toCome(m);
-      if (due !== undefined) r.add(due, m);
+  // The event's date only where the clause asks; the day something runs out in any task.
+  for (const [pattern, cue, addDue] of [
+    [p.eventDate, p.cuesBare.eventDate, addBare],
+    [p.expiry, p.cuesBare.expiry, r.add],
+  ] as const) {
+    if (pattern === undefined || !has(cue)) continue;
+    for (const m of flat.matchAll(pattern)) {
+      const due = readDate(m, sentOn);
+      if (due !== undefined && daysBetween(sentOn, due) >= 0) addDue(due, m);
     }
   }
 }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9ca8ba73fad1a18ce88338dbabb5a7db187e6e9028cf09b54334190ba39b9b3a",
+  hash: "d371a50547f1e1ec25acbcd707140d08d0ecf0c9d38d4b4672bacdeab60022ab",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -259,6 +259,8 @@ export const rulesetSchema = z.strictObject({
           links: z.array(nonEmpty()),
           countBefore: z.array(nonEmpty()),
           countAfter: z.array(nonEmpty()),
+          /** How many words after the analyte its value may come (absent: 5). */
+          withinWords: z.optional(z.number().check(z.int(), z.gte(1), z.lte(12))),
         }),
       ),
       /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */
