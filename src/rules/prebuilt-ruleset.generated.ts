@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d371a50547f1e1ec25acbcd707140d08d0ecf0c9d38d4b4672bacdeab60022ab",
+  hash: "828b669b68b41cd8f15348deef2053ac38b69eb66146865a90409d460b5b70eb",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
