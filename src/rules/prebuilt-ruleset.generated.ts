@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "828b669b68b41cd8f15348deef2053ac38b69eb66146865a90409d460b5b70eb",
+  hash: "40b641ba96d04387ae0bd8401281ab88885dab5d8d043355e4fa0953d228f817",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
