@@ -60,6 +60,8 @@ export class ContextReader {
     const { tokens, clauses, sentences } = this.#stream;
     for (const m of this.of(LIST.action)) {
       if (this.#negatedBefore(m.from, false) || this.#hypothetical(m)) continue;
+      // "GP need not act": a negator straight after the asking word takes it back.
+      if (this.#lexicon.negators.has(this.#stream.tokens[m.to]?.word ?? "")) continue;
       const token = tokens[m.from];
       if (token === undefined) continue;
       this.#requestSentences.add(token.sentence);

@@ -301,7 +301,9 @@ function readCategories(
     const asks = (byCategory.get(category.id) ?? []).filter((m) => {
       for (let k = m.from; k < m.to; k++) if (claimed.has(k)) return false;
       const c = context.read(m, false);
-      if (c.negated || c.hypothetical) return false;
+      // A condition takes away an ask ("if worse, GP may wish to refer"), not what a task
+      // says it is ("FYI in case he attends").
+      if (c.negated || (c.hypothetical && category.requestsAction)) return false;
       // An ask counts where the sentence asks and it is not already done; a statement of a
       // change in condition is about what happened, so "done" does not take it away.
       return !category.requestsAction || (c.request && !c.done);

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "40b641ba96d04387ae0bd8401281ab88885dab5d8d043355e4fa0953d228f817",
+  hash: "2abe2b0433ee29795e0b51a6d1da6e327b59da5c8194bf48945d8a614ad2f05f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

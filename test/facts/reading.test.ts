@@ -134,6 +134,27 @@ describe("normalisation", () => {
 });
 
 describe("context", () => {
+  it("reads a negator straight after the asking word as taking the ask back: GP need not act", () => {
+    expect(facts("Tacrolimus level high, dose reduced by us. GP need not act.").actionRequested).toBe(false);
+    expect(facts("GP need to act on the tacrolimus level").actionRequested).toBe(true);
+  });
+
+  it("keeps what a task says it is inside a condition, not an ask: FYI in case he attends", () => {
+    expect(facts("FYI in case she rings the surgery.").category).toBe("information");
+    expect(facts("If symptoms worsen GP may wish to refer to ENT").category).not.toBe("onward-referral");
+  });
+
+  it("reads a participle that says an ask is done as written, not by its stem: post op is not posted", () => {
+    expect(facts("Fit note requested 8/52 post hip replacement").category).toBe("fit-note");
+    expect(facts("Fit note posted to the patient").category).not.toBe("fit-note");
+  });
+
+  it("does not correct a real word into another: attached is not attacked, homeless is not hopeless", () => {
+    expect(read("list attached")).toEqual(["list", "attached"]);
+    expect(read("homeless")).toEqual(["homeless"]);
+    expect(facts("Care home: monthly weights attached for all residents, for your records.").safetyLanguage).toBe(false);
+  });
+
   it("does not read a negated or denied safety term: no safeguarding concerns, denies SI", () => {
     expect(facts("No safeguarding concerns.").safetyLanguage).toBe(false);
     expect(facts("Denies suicidal ideation.").safetyLanguage).toBe(false);
