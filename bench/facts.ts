@@ -74,6 +74,7 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-h.jsonl",
     "set-i.jsonl",
     "set-j.jsonl",
+    "set-k.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

@@ -158,6 +158,7 @@ const labelledFiles = [
   "test/labelled/set-h.jsonl",
   "test/labelled/set-i.jsonl",
   "test/labelled/set-j.jsonl",
+  "test/labelled/set-k.jsonl",
 ];
 
 function cell(text: string): string {

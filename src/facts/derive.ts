@@ -118,14 +118,24 @@ function criticalResult(
     if (entry === undefined) continue;
     // The value may follow a few linking words on ("K+ came back at 6.9"); the first number
     // decides, and any other word ends the search ("FIT" in "fit note runs out 26/1").
-    for (let k = m.to; k < m.to + lexicon.resultWithin && k < stream.tokens.length; k++) {
-      const word = stream.tokens[k]?.word ?? "";
+    // Other words may come between too, in the sentence, when a link stands straight before
+    // the value: "INR from the anticoag clinic came back 9.4".
+    let skipped = 0;
+    const sentence = stream.tokens[m.from]?.sentence;
+    const last = m.to + lexicon.resultWithin + lexicon.resultSkip;
+    for (let k = m.to; k < last && k < stream.tokens.length; k++) {
+      const token = stream.tokens[k];
+      const word = token?.word ?? "";
+      if (token?.sentence !== sentence) break;
       // "6.8", or the first of "192/118".
       const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?%?$/.exec(word);
       if (number === null) {
         if (lexicon.resultLinks.has(word)) continue;
+        if (++skipped <= lexicon.resultSkip) continue;
         break;
       }
+      if (skipped > 0 && !lexicon.resultLinks.has(stream.tokens[k - 1]?.word ?? "")) break;
+      if (k - m.to - skipped >= lexicon.resultWithin) break;
       const value = Number(number[1]);
       if (isCount(stream, k, value, number[2], lexicon)) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.

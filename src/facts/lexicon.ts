@@ -77,6 +77,8 @@ export interface Lexicon {
   /** Words that may come between an analyte and its value, and how many words on it may come. */
   resultLinks: ReadonlySet<string>;
   resultWithin: number;
+  /** Other words that may also come between them when a link stands before the value. */
+  resultSkip: number;
   /** Words before and after a number that make it a count or period, not a result. */
   countBefore: ReadonlySet<string>;
   countAfter: ReadonlySet<string>;
@@ -418,6 +420,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     criticalResults: critical,
     resultLinks: readWords(ruleset.reading?.results?.links, reading),
     resultWithin: ruleset.reading?.results?.withinWords ?? 5,
+    resultSkip: ruleset.reading?.results?.skipWords ?? 0,
     countBefore: readWords(ruleset.reading?.results?.countBefore, reading),
     countAfter: readWords(ruleset.reading?.results?.countAfter, reading),
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),

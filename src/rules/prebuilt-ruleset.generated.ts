@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2abe2b0433ee29795e0b51a6d1da6e327b59da5c8194bf48945d8a614ad2f05f",
+  hash: "c7e7c1d99d616481fadfb506aa7833e9d4a5dabaca996bb1dd88de8f9530ba3f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -261,6 +261,12 @@ export const rulesetSchema = z.strictObject({
           countAfter: z.array(nonEmpty()),
           /** How many words after the analyte its value may come (absent: 5). */
           withinWords: z.optional(z.number().check(z.int(), z.gte(1), z.lte(12))),
+          /**
+           * How many other words may also come between them, in the same sentence, when a link
+           * word stands straight before the value ("INR from the anticoag clinic came back
+           * 9.4"); absent: none.
+           */
+          skipWords: z.optional(z.number().check(z.int(), z.gte(0), z.lte(6))),
         }),
       ),
       /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */

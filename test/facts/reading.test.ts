@@ -353,6 +353,10 @@ describe("human review", () => {
 
   it("reads a result's value past linking words and low limits, but not a count, period or date", () => {
     expect(facts("K+ came back at 6.9").safetyLanguage).toBe(true);
+    // A few other words may come between when a link stands straight before the value.
+    expect(facts("INR from the anticoag clinic came back 9.4").safetyLanguage).toBe(true);
+    expect(facts("INR from the anticoag clinic is booked, 9 days").safetyLanguage).toBe(false);
+    expect(facts("INR clinic next Tuesday. 9.4 was last week's").safetyLanguage).toBe(false);
     expect(facts("BP 70/40 on standing").safetyLanguage).toBe(true);
     expect(facts("K+ on 26/1 was 2.1").safetyLanguage).toBe(true);
     expect(facts("GCS 12/15").safetyLanguage).toBe(true);

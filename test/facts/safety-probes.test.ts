@@ -13,8 +13,9 @@ const guard = createGuard({
  * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
  * partner at the door without a word of danger, a weekday before "deadline", a clock time
  * with no "am" or "pm" ("before 6", "the school run at 3") or after "won't", "in the
- * morning" meaning tomorrow, and a patient told to call the GP today about a result nobody
- * named.
+ * morning" meaning tomorrow, a patient told to call the GP today about a result nobody
+ * named, a result whose value comes a whole clause after its name, and platelets of 48 in
+ * late pregnancy (below the ruleset's critical limit of 20, flagged by its writer for HELLP).
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -25,6 +26,8 @@ const knownMisses = new Set([
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
   "Can GP ring pt back before 6 - wants to discuss scan result that has come through",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
+  "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
+  "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
 ]);
 
 const bodies = readdirSync(folder)
@@ -53,9 +56,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 1,550 bodies from twelve probes", () => {
-    expect(bodies.length).toBeGreaterThan(1550);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(12);
+  it("holds over 1,700 bodies from thirteen probes", () => {
+    expect(bodies.length).toBeGreaterThan(1700);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(13);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
