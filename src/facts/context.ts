@@ -153,9 +153,14 @@ export class ContextReader {
     const joined =
       after !== undefined &&
       this.#stream.tokens.slice(m.to, after.from).every((t) => !this.#lexicon.stops.has(t.word));
+    // Reported advice reaches to the end of its own clause only.
+    const clause = this.#stream.tokens[m.from]?.clause;
     return (
       this.of(LIST.hypothetical).some(
         (t) => t.to <= m.from && this.#stream.tokens[t.from]?.sentence === sentence && !asking(t),
+      ) ||
+      this.of(LIST.reportedAdvice).some(
+        (t) => t.to <= m.from && this.#stream.tokens[t.from]?.clause === clause,
       ) ||
       (after !== undefined && joined && !asking(after))
     );

@@ -38,6 +38,7 @@ export const LIST = {
   senderContext: 17,
   deterioration: 18,
   senderPlans: 19,
+  reportedAdvice: 20,
 } as const;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
@@ -53,6 +54,7 @@ const CONTEXT_LISTS = [
   "safetyServices",
   "pseudoTriggers",
   "senderPlans",
+  "reportedAdvice",
 ] as const;
 
 export interface Lexicon {

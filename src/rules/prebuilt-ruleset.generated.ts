@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c7e7c1d99d616481fadfb506aa7833e9d4a5dabaca996bb1dd88de8f9530ba3f",
+  hash: "1dd5971b3470f56f57cfa52a7ff9f5c629f09dd2c12d772d7d9d3a17b5281c48",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

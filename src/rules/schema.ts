@@ -424,6 +424,12 @@ export const rulesetSchema = z.strictObject({
      * clause asks nothing itself, is no due date for the practice.
      */
     senderPlans: z.optional(z.array(phraseSchema)),
+    /**
+     * Advice the sender reports giving ("advised to see GP", "safety netting given"): like a
+     * hypothetical, what follows it in its own clause asks nothing of the practice, but its
+     * reach ends with the clause ("Advised to see GP - please could you refer to ENT" asks).
+     */
+    reportedAdvice: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),

@@ -134,6 +134,11 @@ describe("normalisation", () => {
 });
 
 describe("context", () => {
+  it("ends reported advice's reach with its clause: advised to see GP - please could you refer", () => {
+    expect(facts("Advised to see GP - please could you refer to ENT").category).toBe("onward-referral");
+    expect(facts("Advised to see GP for referral to ENT").category).not.toBe("onward-referral");
+  });
+
   it("reads a negator straight after the asking word as taking the ask back: GP need not act", () => {
     expect(facts("Tacrolimus level high, dose reduced by us. GP need not act.").actionRequested).toBe(false);
     expect(facts("GP need to act on the tacrolimus level").actionRequested).toBe(true);
