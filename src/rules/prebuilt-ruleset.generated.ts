@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1dd5971b3470f56f57cfa52a7ff9f5c629f09dd2c12d772d7d9d3a17b5281c48",
+  hash: "83f5c0f59a9601fd1a9da459b68a7dce3bd7ab4276bdd6272dd4a12f3d5a0631",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
