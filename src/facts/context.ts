@@ -178,7 +178,14 @@ export class ContextReader {
       this.#after(LIST.negatedAfter, m.to, this.#lexicon.window) !== undefined;
     const requestBefore = this.#before(LIST.action, m.from);
     const doneBefore = this.#before(LIST.done, m.from);
-    const doneAfter = this.#after(LIST.doneAfter, m.to, 40);
+    // A done-word inside an ask is no statement: "referral to be made by GP".
+    const doneAfter = this.of(LIST.doneAfter).find(
+      (t) =>
+        t.from >= m.to &&
+        t.from <= m.to + 40 &&
+        t.from < (this.#clauseOf(m.to - 1)?.to ?? 0) &&
+        !this.#within(LIST.action, t),
+    );
     // Urgency in a clause that asks qualifies the ask ("pls send ... and any recent meds ASAP"):
     // a done-word elsewhere in the clause does not make it done.
     const asks = review && this.requestClause(m.from);

@@ -129,6 +129,16 @@ function criticalResult(
       if (token?.sentence !== sentence) break;
       // "6.8", or the first of "192/118".
       const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?%?$/.exec(word);
+      // Thousands written with a comma ("CK 18,400") read as one number.
+      const next = stream.tokens[k + 1];
+      if (
+        number !== null &&
+        number[2] === undefined &&
+        next !== undefined &&
+        /^\d{3}$/.test(next.word) &&
+        stream.body.slice(token?.end, next.start) === ","
+      )
+        number[1] = `${number[1]}${next.word}`;
       if (number === null) {
         if (lexicon.resultLinks.has(word)) continue;
         if (++skipped <= lexicon.resultSkip) continue;

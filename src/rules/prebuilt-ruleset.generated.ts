@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "83f5c0f59a9601fd1a9da459b68a7dce3bd7ab4276bdd6272dd4a12f3d5a0631",
+  hash: "8eeb9c4f8161df58706d04d0c1fc48164c00bb9cafd62f608f1f8529b9a3588c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

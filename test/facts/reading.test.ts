@@ -360,6 +360,9 @@ describe("human review", () => {
     expect(facts("K+ came back at 6.9").safetyLanguage).toBe(true);
     // A few other words may come between when a link stands straight before the value.
     expect(facts("INR from the anticoag clinic came back 9.4").safetyLanguage).toBe(true);
+    // Thousands with a comma are one number; a comma and a space part two.
+    expect(facts("CK 18,400").safetyLanguage).toBe(true);
+    expect(facts("CK 1,200, 400 units").safetyLanguage).toBe(false);
     expect(facts("INR from the anticoag clinic is booked, 9 days").safetyLanguage).toBe(false);
     expect(facts("INR clinic next Tuesday. 9.4 was last week's").safetyLanguage).toBe(false);
     expect(facts("BP 70/40 on standing").safetyLanguage).toBe(true);
