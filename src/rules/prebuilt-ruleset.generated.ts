@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8eeb9c4f8161df58706d04d0c1fc48164c00bb9cafd62f608f1f8529b9a3588c",
+  hash: "7d81256daabbe4853eaa32545222ec58767ec827a50fba52f2efe3285fb5bb3a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
