@@ -75,6 +75,7 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-i.jsonl",
     "set-j.jsonl",
     "set-k.jsonl",
+    "set-l.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

@@ -159,6 +159,7 @@ const labelledFiles = [
   "test/labelled/set-i.jsonl",
   "test/labelled/set-j.jsonl",
   "test/labelled/set-k.jsonl",
+  "test/labelled/set-l.jsonl",
 ];
 
 function cell(text: string): string {

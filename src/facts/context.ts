@@ -92,6 +92,19 @@ export class ContextReader {
       if (token && first > clause.from && this.#lexicon.imperatives.has(token.word))
         this.#requestClauses.add(token.clause);
     }
+    // The words after a parenthesis go on with the clause before it: "Please prescribe a rescue
+    // pack (pred 30mg 5/7 + doxy) today" asks for today.
+    const { body } = this.#stream;
+    clauses.forEach((clause, index) => {
+      const inner = clauses[index - 1];
+      const outer = clauses[index - 2];
+      if (inner === undefined || outer === undefined || !this.#requestClauses.has(index - 2))
+        return;
+      if (outer.sentence !== clause.sentence) return;
+      const open = body.slice(tokens[outer.to - 1]?.end ?? 0, tokens[inner.from]?.start ?? 0);
+      const close = body.slice(tokens[inner.to - 1]?.end ?? 0, tokens[clause.from]?.start ?? 0);
+      if (open.trim() === "(" && close.trim() === ")") this.#requestClauses.add(index);
+    });
     // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
     let lead = false;
     sentences.forEach((sentence, index) => {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7d81256daabbe4853eaa32545222ec58767ec827a50fba52f2efe3285fb5bb3a",
+  hash: "af8f88672c08dcdbd2964ec35e4c0a199eb40452b60261e770670e0dec4c8a8f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -134,6 +134,16 @@ describe("normalisation", () => {
 });
 
 describe("context", () => {
+  it("goes on with a clause after a parenthesis: prescribe a rescue pack (pred 5/7) today", () => {
+    const f = facts("Please could GP prescribe rescue pack (pred 30mg 5/7 + doxy) today");
+    expect(f.dueText).toBe("today");
+    expect(f.dueSoon).toBe(true);
+  });
+
+  it("reads a question to the practice as an ask: are you happy to check her INR on 4/1?", () => {
+    expect(facts("Pt on warfarin - are you happy to check her INR on 4/1 ahead of the procedure?").actionRequested).toBe(true);
+  });
+
   it("ends reported advice's reach with its clause: advised to see GP - please could you refer", () => {
     expect(facts("Advised to see GP - please could you refer to ENT").category).toBe("onward-referral");
     expect(facts("Advised to see GP for referral to ENT").category).not.toBe("onward-referral");
