@@ -313,6 +313,19 @@ function readCategories(
     if (list) list.push(m);
     else byCategory.set(id, [m]);
   }
+  // A clause that opens with a verb in the past ("started aspirin 300mg", "increased
+  // furosemide") reports what was done, though its sentence asks ("Pls refer to TIA clinic,
+  // started aspirin").
+  const reports = (m: Mention) => {
+    const token = reading.stream.tokens[m.from];
+    const clause = token && reading.stream.clauses[token.clause];
+    return (
+      token !== undefined &&
+      clause?.from === m.from &&
+      /[a-z]ed$/.test(token.word) &&
+      !context.requestClause(m.from)
+    );
+  };
   const claimed = new Set<number>();
   const found = new Map<string, Mention>();
   for (const category of lexicon.categories) {
@@ -326,7 +339,7 @@ function readCategories(
       if (c.negated || (c.hypothetical && category.requestsAction)) return false;
       // An ask counts where the sentence asks and it is not already done; a statement of a
       // change in condition is about what happened, so "done" does not take it away.
-      return !category.requestsAction || (c.request && !c.done);
+      return !category.requestsAction || (c.request && !c.done && !reports(m));
     });
     // Quote the clause that asks ("Please action the results") over a heading's words.
     const first = asks.find((m) => context.requestClause(m.from)) ?? asks[0];

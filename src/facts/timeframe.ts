@@ -89,6 +89,7 @@ interface Patterns {
   tomorrow: RegExp;
   today: RegExp;
   endOfWeek: RegExp;
+  deadlineBefore: RegExp;
   byNextWeek: RegExp;
   weekday: RegExp;
   bareToday: RegExp;
@@ -155,7 +156,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:by|before${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
       "gi",
     ),
-    endOfWeek: /\b(?:by|before)\s(?:the\s)?end\sof\s(this|the|next)\sweek\b/gi,
+    endOfWeek: /\b(?:by|before)\s(?:the\s)?end\sof\s(?:(this|the|next)\s)?week\b/gi,
     byNextWeek: /\b(?:by|before)\snext\sweek\b/gi,
     weekday: new RegExp(
       `\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${days})\\b`,
@@ -172,6 +173,8 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,
       "gi",
     ),
+    /** A deadline word straight before a position: "due " in "due this week". */
+    deadlineBefore: new RegExp(`\\b(?:${alternatives(words.deadline)})\\s$`, "i"),
     explicit: new RegExp(
       `\\b(?:${alternatives(words.deadline)})\\s(?:the\\s)?${DATE_SOURCE}`,
       "gi",
@@ -411,11 +414,15 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     // hearing tomorrow. We need a GP letter"), unless it is the sender's own plan.
     for (const m of flat.matchAll(p.bareTomorrow)) r.add(plusDays(sentOn, 1), m);
   }
+  // After a deadline word ("due this week", "due on Friday") the day is when something is
+  // due, in any task that asks, as with a stated deadline.
+  const led = (m: RegExpMatchArray) =>
+    p.deadlineBefore.test(flat.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0));
   for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
-    addBare(weekEnd(m[1], sentOn), m);
+    (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn), m);
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
-    addBare(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
+    (led(m) ? r.add : addBare)(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
   }
   if (has("month")) {
     for (const m of flat.matchAll(p.endOfMonth)) {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "af8f88672c08dcdbd2964ec35e4c0a199eb40452b60261e770670e0dec4c8a8f",
+  hash: "d9e4f7ae61e17697de04590acab1e2c79225c1eac9a9576687e1007b42e1c12e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

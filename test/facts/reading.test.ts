@@ -134,6 +134,14 @@ describe("normalisation", () => {
 });
 
 describe("context", () => {
+  it("reads a clause that opens with a past verb as a report, though its sentence asks", () => {
+    const f = facts("Pls refer to TIA clinic within 24h, started aspirin 300mg.", {
+      kind: "nhs-provider",
+      unit: "TIA clinic",
+    });
+    expect(f.requests).toEqual(["onward-referral"]);
+  });
+
   it("goes on with a clause after a parenthesis: prescribe a rescue pack (pred 5/7) today", () => {
     const f = facts("Please could GP prescribe rescue pack (pred 30mg 5/7 + doxy) today");
     expect(f.dueText).toBe("today");
@@ -141,22 +149,31 @@ describe("context", () => {
   });
 
   it("reads a question to the practice as an ask: are you happy to check her INR on 4/1?", () => {
-    expect(facts("Pt on warfarin - are you happy to check her INR on 4/1 ahead of the procedure?").actionRequested).toBe(true);
+    expect(
+      facts("Pt on warfarin - are you happy to check her INR on 4/1 ahead of the procedure?")
+        .actionRequested,
+    ).toBe(true);
   });
 
   it("ends reported advice's reach with its clause: advised to see GP - please could you refer", () => {
-    expect(facts("Advised to see GP - please could you refer to ENT").category).toBe("onward-referral");
+    expect(facts("Advised to see GP - please could you refer to ENT").category).toBe(
+      "onward-referral",
+    );
     expect(facts("Advised to see GP for referral to ENT").category).not.toBe("onward-referral");
   });
 
   it("reads a negator straight after the asking word as taking the ask back: GP need not act", () => {
-    expect(facts("Tacrolimus level high, dose reduced by us. GP need not act.").actionRequested).toBe(false);
+    expect(
+      facts("Tacrolimus level high, dose reduced by us. GP need not act.").actionRequested,
+    ).toBe(false);
     expect(facts("GP need to act on the tacrolimus level").actionRequested).toBe(true);
   });
 
   it("keeps what a task says it is inside a condition, not an ask: FYI in case he attends", () => {
     expect(facts("FYI in case she rings the surgery.").category).toBe("information");
-    expect(facts("If symptoms worsen GP may wish to refer to ENT").category).not.toBe("onward-referral");
+    expect(facts("If symptoms worsen GP may wish to refer to ENT").category).not.toBe(
+      "onward-referral",
+    );
   });
 
   it("reads a participle that says an ask is done as written, not by its stem: post op is not posted", () => {
@@ -167,7 +184,10 @@ describe("context", () => {
   it("does not correct a real word into another: attached is not attacked, homeless is not hopeless", () => {
     expect(read("list attached")).toEqual(["list", "attached"]);
     expect(read("homeless")).toEqual(["homeless"]);
-    expect(facts("Care home: monthly weights attached for all residents, for your records.").safetyLanguage).toBe(false);
+    expect(
+      facts("Care home: monthly weights attached for all residents, for your records.")
+        .safetyLanguage,
+    ).toBe(false);
   });
 
   it("does not read a negated or denied safety term: no safeguarding concerns, denies SI", () => {

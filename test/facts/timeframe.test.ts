@@ -75,6 +75,7 @@ describe("findTimeframe: days of the week and relative words", () => {
     ["Please action by today", MONDAY, MONDAY, "by today"],
     ["Please action by the end of the week", MONDAY, "2026-11-27", "end of the week: Friday"],
     ["Please action by end of this week", "2026-11-25", "2026-11-27", "end of this week"],
+    ["Pls inform pt by end of week", MONDAY, "2026-11-27", "end of week: this week's Friday"],
     ["Please action by the end of next week", MONDAY, "2026-12-04", "end of next week"],
     [
       "Please action by the end of next week",
@@ -152,6 +153,15 @@ describe("findTimeframe: written dates", () => {
 
   it("keeps a date already past, so an overdue action counts", () => {
     expect(due("by 20/11/2026")).toBe("2026-11-20");
+  });
+
+  it("reads a week or a day after a deadline word in any clause: B12 inj, due this week", () => {
+    const notAsking = { accept: () => false };
+    expect(findTimeframe("pls do B12 inj, due this week", MONDAY, notAsking)?.dueOn).toBe(
+      "2026-11-27",
+    );
+    expect(findTimeframe("Seen this week in clinic", MONDAY, notAsking)).toBeUndefined();
+    expect(due("Pls refer to TIA clinic within 24h")).toBe("2026-11-24");
   });
 
   it('reads a date after "on" only where the clause asks (the `accept` test)', () => {
