@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d9e4f7ae61e17697de04590acab1e2c79225c1eac9a9576687e1007b42e1c12e",
+  hash: "3ba62594c4b3922ead1af4da0b2b3d717bcd5c59cb1b4af8461e9698a9226400",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
