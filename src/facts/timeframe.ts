@@ -93,6 +93,7 @@ interface Patterns {
   byNextWeek: RegExp;
   weekday: RegExp;
   bareToday: RegExp;
+  todayNotAfter: RegExp | undefined;
   bareTomorrow: RegExp;
   bareWeek: RegExp;
   bareWeekday: RegExp;
@@ -164,6 +165,10 @@ function patternsOf(words: Vocabulary): Patterns {
     ),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
+    todayNotAfter:
+      words.bareTodayNotAfter === undefined || words.bareTodayNotAfter.length === 0
+        ? undefined
+        : new RegExp(`\\b(?:${alternatives(words.bareTodayNotAfter)})\\s$`, "i"),
     bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
     bareWeek: /\b(this|next)\sweek\b/gi,
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
@@ -408,7 +413,14 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
-  if (has(p.cuesBare.today)) for (const m of flat.matchAll(p.bareToday)) addBare(sentOn, m);
+  if (has(p.cuesBare.today)) {
+    for (const m of flat.matchAll(p.bareToday)) {
+      // "as per clinic today" is when the clinic was, not when the ask is due.
+      const before = flat.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
+      if (p.todayNotAfter?.test(before)) continue;
+      addBare(sentOn, m);
+    }
+  }
   if (has(p.cuesBare.tomorrow)) {
     // Tomorrow is never past: in any task that asks, it is when the ask is for ("court
     // hearing tomorrow. We need a GP letter"), unless it is the sender's own plan.

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3ba62594c4b3922ead1af4da0b2b3d717bcd5c59cb1b4af8461e9698a9226400",
+  hash: "7470006ea8d48ec7f169b822e9b8dbce2a70bf9e8c15426650a503952f8e64a0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -332,13 +332,18 @@ export const rulesetSchema = z.strictObject({
       deadline: z.array(timeframePhrase),
       /** Alone, in a clause that asks: today ("same day", "this afternoon"). */
       bareToday: z.array(timeframePhrase),
+      /**
+       * Words straight before a bare "today" that make it the day something happened, not
+       * when the ask is due: "as per clinic today", "bloods taken today", "for 2/52 from today".
+       */
+      bareTodayNotAfter: z.optional(z.array(timeframePhrase)),
       /** Alone, in a clause that asks: tomorrow ("tomoz"). */
       bareTomorrow: z.array(timeframePhrase),
       /** "in the next <few> days": three days. */
       fewDays: z.array(timeframePhrase),
       /**
        * Before a written date, in a clause that asks: the date of an event the practice's
-       * action is for ("remove sutures on 26/10", "runs out 11/12", "issue from 08/01"). Read
+       * action is for ("remove sutures on 26/10", "runs out 11/12"). Read
        * only when the date is on or after the day the task was sent.
        */
       eventDate: z.optional(z.array(timeframePhrase)),

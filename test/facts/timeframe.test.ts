@@ -164,6 +164,14 @@ describe("findTimeframe: written dates", () => {
     expect(due("Pls refer to TIA clinic within 24h")).toBe("2026-11-24");
   });
 
+  it("reads a bare today after an event's words as when it happened: as per nurse clinic today", () => {
+    const words = defaultRuleset().timeframes;
+    expect(
+      findTimeframe("please prescribe solifenacin as per nurse clinic today", MONDAY, { words }),
+    ).toBeUndefined();
+    expect(findTimeframe("Pls refer to TIA clinic today", MONDAY, { words })?.dueOn).toBe(MONDAY);
+  });
+
   it('reads a date after "on" only where the clause asks (the `accept` test)', () => {
     const notAsking = { accept: () => false };
     expect(findTimeframe("Seen in clinic on 1 December 2026.", MONDAY, notAsking)).toBeUndefined();
