@@ -60,6 +60,9 @@ export class ContextReader {
     const { tokens, clauses, sentences } = this.#stream;
     for (const m of this.of(LIST.action)) {
       if (this.#negatedBefore(m.from, false) || this.#hypothetical(m)) continue;
+      // "Please ignore the task sent earlier" asks nothing: a longer pseudo-trigger opens with
+      // the asking word.
+      if (this.of(LIST.pseudoTriggers).some((t) => t.from === m.from && t.to > m.to)) continue;
       // "GP need not act": a negator straight after the asking word takes it back.
       if (this.#lexicon.negators.has(this.#stream.tokens[m.to]?.word ?? "")) continue;
       const token = tokens[m.from];

@@ -97,6 +97,7 @@ interface Patterns {
   bareTomorrow: RegExp;
   bareWeek: RegExp;
   bareWeekday: RegExp;
+  expiryWeekday: RegExp | undefined;
   endOfMonth: RegExp;
   fewDays: RegExp;
   explicit: RegExp;
@@ -172,7 +173,12 @@ function patternsOf(words: Vocabulary): Patterns {
     bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
     bareWeek: /\b(this|next)\sweek\b/gi,
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
-    bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for)\\s(${days})|(${fullDays}))\\b`, "gi"),
+    bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`, "gi"),
+    /** The day something runs out, a weekday: "will run out Sat", "expires on Friday". */
+    expiryWeekday:
+      words.expiry === undefined || words.expiry.length === 0
+        ? undefined
+        : new RegExp(`\\b(?:${alternatives(words.expiry)})\\s(?:on\\s)?(${days})\\b`, "gi"),
     endOfMonth: /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi,
     fewDays: new RegExp(
       `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,
@@ -435,6 +441,12 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
     (led(m) ? r.add : addBare)(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
+  }
+  // The weekday something runs out, in any task that asks, like a date it runs out.
+  if (p.expiryWeekday !== undefined && has(p.dayCues)) {
+    for (const m of flat.matchAll(p.expiryWeekday)) {
+      r.add(plusDays(sentOn, daysUntil(p, m[1], sentOn)), m);
+    }
   }
   if (has("month")) {
     for (const m of flat.matchAll(p.endOfMonth)) {

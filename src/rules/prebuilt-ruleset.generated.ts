@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7470006ea8d48ec7f169b822e9b8dbce2a70bf9e8c15426650a503952f8e64a0",
+  hash: "0e4c0cb9ed31ae7673453a318c74a52800b02de018fe57f7a051e5e31f887444",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

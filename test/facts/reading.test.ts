@@ -134,6 +134,13 @@ describe("normalisation", () => {
 });
 
 describe("context", () => {
+  it("reads 'please ignore the task sent earlier' as asking nothing", () => {
+    expect(
+      facts("sorry wrong patient - please ignore the task sent earlier today").actionRequested,
+    ).toBe(false);
+    expect(facts("please review the task sent earlier today").actionRequested).toBe(true);
+  });
+
   it("reads a clause that opens with a past verb as a report, though its sentence asks", () => {
     const f = facts("Pls refer to TIA clinic within 24h, started aspirin 300mg.", {
       kind: "nhs-provider",

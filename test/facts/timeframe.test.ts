@@ -164,6 +164,18 @@ describe("findTimeframe: written dates", () => {
     expect(due("Pls refer to TIA clinic within 24h")).toBe("2026-11-24");
   });
 
+  it("reads a weekday after the words for running out, and after 'from' in an ask", () => {
+    const words = defaultRuleset().timeframes;
+    const notAsking = { words, accept: () => false };
+    // Monday 23 November: Saturday is the 28th, Thursday the 26th.
+    expect(
+      findTimeframe("pls issue further supply, pt will run out Sat", MONDAY, notAsking)?.dueOn,
+    ).toBe("2026-11-28");
+    expect(findTimeframe("GP to restart warfarin from Thurs", MONDAY, { words })?.dueOn).toBe(
+      "2026-11-26",
+    );
+  });
+
   it("reads a bare today after an event's words as when it happened: as per nurse clinic today", () => {
     const words = defaultRuleset().timeframes;
     expect(
