@@ -98,6 +98,7 @@ interface Patterns {
   bareWeek: RegExp;
   bareWeekday: RegExp;
   expiryWeekday: RegExp | undefined;
+  expiryBefore: RegExp | undefined;
   endOfMonth: RegExp;
   fewDays: RegExp;
   explicit: RegExp;
@@ -174,6 +175,11 @@ function patternsOf(words: Vocabulary): Patterns {
     bareWeek: /\b(this|next)\sweek\b/gi,
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
     bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`, "gi"),
+    /** Words for running out straight before a position: "runs out " in "runs out next week". */
+    expiryBefore:
+      words.expiry === undefined || words.expiry.length === 0
+        ? undefined
+        : new RegExp(`\\b(?:${alternatives(words.expiry)})\\s(?:on\\s)?$`, "i"),
     /** The day something runs out, a weekday: "will run out Sat", "expires on Friday". */
     expiryWeekday:
       words.expiry === undefined || words.expiry.length === 0
@@ -434,8 +440,10 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   // After a deadline word ("due this week", "due on Friday") the day is when something is
   // due, in any task that asks, as with a stated deadline.
-  const led = (m: RegExpMatchArray) =>
-    p.deadlineBefore.test(flat.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0));
+  const led = (m: RegExpMatchArray) => {
+    const before = flat.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
+    return p.deadlineBefore.test(before) || p.expiryBefore?.test(before) === true;
+  };
   for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
     (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn), m);
   }
