@@ -76,6 +76,8 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-j.jsonl",
     "set-k.jsonl",
     "set-l.jsonl",
+    "set-m.jsonl",
+    "set-n.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

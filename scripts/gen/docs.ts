@@ -160,6 +160,8 @@ const labelledFiles = [
   "test/labelled/set-j.jsonl",
   "test/labelled/set-k.jsonl",
   "test/labelled/set-l.jsonl",
+  "test/labelled/set-m.jsonl",
+  "test/labelled/set-n.jsonl",
 ];
 
 function cell(text: string): string {

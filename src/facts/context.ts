@@ -106,7 +106,7 @@ export class ContextReader {
       if (outer.sentence !== clause.sentence) return;
       const open = body.slice(tokens[outer.to - 1]?.end ?? 0, tokens[inner.from]?.start ?? 0);
       const close = body.slice(tokens[inner.to - 1]?.end ?? 0, tokens[clause.from]?.start ?? 0);
-      if (open.trim() === "(" && close.trim() === ")") this.#requestClauses.add(index);
+      if (open.trim() === "(" && /^\)\W*$/.test(close.trim())) this.#requestClauses.add(index);
     });
     // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
     let lead = false;
@@ -191,7 +191,9 @@ export class ContextReader {
   read(m: Mention, review: boolean): MentionContext {
     const negated =
       this.#negatedBefore(m.from, review) ||
-      this.#after(LIST.negatedAfter, m.to, this.#lexicon.window) !== undefined;
+      // An ask is taken back only straight after it ("referral not needed"); further on, the
+      // words are the news itself ("let her know her HLA-B27 is negative").
+      this.#after(LIST.negatedAfter, m.to, review ? this.#lexicon.window : 1) !== undefined;
     const requestBefore = this.#before(LIST.action, m.from);
     const doneBefore = this.#before(LIST.done, m.from);
     // A done-word inside an ask is no statement: "referral to be made by GP".

@@ -162,7 +162,7 @@ function patternsOf(words: Vocabulary): Patterns {
     endOfWeek: /\b(?:by|before)\s(?:the\s)?end\sof\s(?:(this|the|next)\s)?week\b/gi,
     byNextWeek: /\b(?:by|before)\snext\sweek\b/gi,
     weekday: new RegExp(
-      `\\b(?:by|before|no\\slater\\sthan)\\s(?:this\\s|next\\s)?(${days})\\b`,
+      `\\b(?:by|before|no\\slater\\sthan|due(?:\\son)?)\\s(?:this\\s|next\\s)?(${days})\\b`,
       "gi",
     ),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
@@ -458,7 +458,10 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   if (has("month")) {
     for (const m of flat.matchAll(p.endOfMonth)) {
-      addBare(plusDays(`${plusMonths(sentOn, 1).slice(0, 7)}-01`, -1), m);
+      // "By end of the month" states a deadline in any clause; "end of the month" alone only
+      // where the clause asks.
+      const stated = /^(?:by|before)\s/i.test(m[0]);
+      (stated ? r.add : addBare)(plusDays(`${plusMonths(sentOn, 1).slice(0, 7)}-01`, -1), m);
     }
   }
   if (has(p.cuesBare.fewDays)) {

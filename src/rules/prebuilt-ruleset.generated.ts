@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0e4c0cb9ed31ae7673453a318c74a52800b02de018fe57f7a051e5e31f887444",
+  hash: "8c5a17edf9c36202ee5341d384a76f92dcfc7fd4ed5652f14bfae9c09c796cdf",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -134,6 +134,13 @@ describe("normalisation", () => {
 });
 
 describe("context", () => {
+  it("takes an ask back only with a negation straight after it, not the news it asks to pass on", () => {
+    expect(facts("Could the surgery let Mrs Ashby know her HLA-B27 is negative?").category).toBe(
+      "results-to-patient",
+    );
+    expect(facts("Referral to ENT not needed").category).not.toBe("onward-referral");
+  });
+
   it("reads 'please ignore the task sent earlier' as asking nothing", () => {
     expect(
       facts("sorry wrong patient - please ignore the task sent earlier today").actionRequested,

@@ -164,6 +164,17 @@ describe("findTimeframe: written dates", () => {
     expect(due("Pls refer to TIA clinic within 24h")).toBe("2026-11-24");
   });
 
+  it("reads 'due Mon' and 'By end of the month' as deadlines in any clause", () => {
+    const notAsking = { words: defaultRuleset().timeframes, accept: () => false };
+    expect(findTimeframe("first change due Mon 30/11", MONDAY, notAsking)?.dueOn).toBe(
+      "2026-11-30",
+    );
+    expect(
+      findTimeframe("pls tell pt CT normal. By end of the month if poss", MONDAY, notAsking)?.dueOn,
+    ).toBe("2026-11-30");
+    expect(findTimeframe("seen at the end of the month", MONDAY, notAsking)).toBeUndefined();
+  });
+
   it("reads a weekday after the words for running out, and after 'from' in an ask", () => {
     const words = defaultRuleset().timeframes;
     const notAsking = { words, accept: () => false };
