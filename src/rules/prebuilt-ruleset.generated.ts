@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8c5a17edf9c36202ee5341d384a76f92dcfc7fd4ed5652f14bfae9c09c796cdf",
+  hash: "6f332bb94c48753cbd65d5bdfb79bd20d6882408cceb53382f284de0f9e5ff33",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
