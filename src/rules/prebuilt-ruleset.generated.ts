@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6f332bb94c48753cbd65d5bdfb79bd20d6882408cceb53382f284de0f9e5ff33",
+  hash: "0907c0daa33b0955a83b826e14389d57bd13517b76d16e057a21e9b9ce214527",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
