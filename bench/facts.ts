@@ -78,6 +78,8 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-l.jsonl",
     "set-m.jsonl",
     "set-n.jsonl",
+    "set-o.jsonl",
+    "set-p.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

@@ -162,6 +162,8 @@ const labelledFiles = [
   "test/labelled/set-l.jsonl",
   "test/labelled/set-m.jsonl",
   "test/labelled/set-n.jsonl",
+  "test/labelled/set-o.jsonl",
+  "test/labelled/set-p.jsonl",
 ];
 
 function cell(text: string): string {

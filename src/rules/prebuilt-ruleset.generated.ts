@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0907c0daa33b0955a83b826e14389d57bd13517b76d16e057a21e9b9ce214527",
+  hash: "c3992b4bb2b53f5fe3a770ab54cf9a54881fc8bf969a02efc8c1e173339da921",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
