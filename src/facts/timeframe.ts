@@ -115,6 +115,30 @@ function beforeDate(leads: readonly string[] | undefined): RegExp | undefined {
 }
 
 /**
+ * Patterns that test the words just before a match ("due " in "due this week", "runs out " in
+ * "runs out next week", "clinic " in "as per clinic today"), and the weekday something runs out.
+ */
+function leadPatterns(
+  words: Vocabulary,
+  days: string,
+): Pick<Patterns, "todayNotAfter" | "expiryBefore" | "expiryWeekday" | "deadlineBefore"> {
+  const before = (list: readonly string[] | undefined, tail = "") =>
+    list === undefined || list.length === 0
+      ? undefined
+      : new RegExp(`\\b(?:${alternatives(list)})\\s${tail}$`, "i");
+  const expiry = words.expiry ?? [];
+  return {
+    todayNotAfter: before(words.bareTodayNotAfter),
+    expiryBefore: before(expiry, "(?:on\\s)?"),
+    expiryWeekday:
+      expiry.length === 0
+        ? undefined
+        : new RegExp(`\\b(?:${alternatives(expiry)})\\s(?:on\\s)?(${days})\\b`, "gi"),
+    deadlineBefore: before(words.deadline) ?? /(?!)/,
+  };
+}
+
+/**
  * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
  * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
@@ -139,6 +163,7 @@ function patternsOf(words: Vocabulary): Patterns {
     weekdayShort: new Map(Object.entries(words.weekdayShort ?? {})),
     dayCues: [...words.weekdays, ...short],
     ...cuesOf(words),
+    ...leadPatterns(words, days),
     duration: new RegExp(
       // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
       `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:\\d{1,3}\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
@@ -167,31 +192,15 @@ function patternsOf(words: Vocabulary): Patterns {
     ),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
-    todayNotAfter:
-      words.bareTodayNotAfter === undefined || words.bareTodayNotAfter.length === 0
-        ? undefined
-        : new RegExp(`\\b(?:${alternatives(words.bareTodayNotAfter)})\\s$`, "i"),
     bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
     bareWeek: /\b(this|next)\sweek\b/gi,
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
     bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`, "gi"),
-    /** Words for running out straight before a position: "runs out " in "runs out next week". */
-    expiryBefore:
-      words.expiry === undefined || words.expiry.length === 0
-        ? undefined
-        : new RegExp(`\\b(?:${alternatives(words.expiry)})\\s(?:on\\s)?$`, "i"),
-    /** The day something runs out, a weekday: "will run out Sat", "expires on Friday". */
-    expiryWeekday:
-      words.expiry === undefined || words.expiry.length === 0
-        ? undefined
-        : new RegExp(`\\b(?:${alternatives(words.expiry)})\\s(?:on\\s)?(${days})\\b`, "gi"),
     endOfMonth: /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi,
     fewDays: new RegExp(
       `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,
       "gi",
     ),
-    /** A deadline word straight before a position: "due " in "due this week". */
-    deadlineBefore: new RegExp(`\\b(?:${alternatives(words.deadline)})\\s$`, "i"),
     explicit: new RegExp(
       `\\b(?:${alternatives(words.deadline)})\\s(?:the\\s)?${DATE_SOURCE}`,
       "gi",

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c3992b4bb2b53f5fe3a770ab54cf9a54881fc8bf969a02efc8c1e173339da921",
+  hash: "51f9226162b2e9a98f43650ac91942a861a975a7ae338dd88676f29e6f4dff5e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
