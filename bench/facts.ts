@@ -80,6 +80,7 @@ export function labelledTasks(root: string): TaskInput[] {
     "set-n.jsonl",
     "set-o.jsonl",
     "set-p.jsonl",
+    "set-q.jsonl",
   ]) {
     const text = readFileSync(join(root, "test", "labelled", file), "utf8");
     for (const line of text.split("\n"))

@@ -164,6 +164,7 @@ const labelledFiles = [
   "test/labelled/set-n.jsonl",
   "test/labelled/set-o.jsonl",
   "test/labelled/set-p.jsonl",
+  "test/labelled/set-q.jsonl",
 ];
 
 function cell(text: string): string {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "51f9226162b2e9a98f43650ac91942a861a975a7ae338dd88676f29e6f4dff5e",
+  hash: "bf938b5f8552a202aab39402e86483908a40120b2919803b426f164eeee9ca4f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
