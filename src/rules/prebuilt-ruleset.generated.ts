@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bf938b5f8552a202aab39402e86483908a40120b2919803b426f164eeee9ca4f",
+  hash: "e1770747afc51c0a0cf447f3fc1d111d03a29bef1820ea9eae31f74369e36423",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
