@@ -211,7 +211,15 @@ const randomTask = fc
       nil: undefined,
       freq: 4,
     }),
-    words: fc.array(fc.constantFrom(...phrases), { minLength: 0, maxLength: 12 }),
+    // Clinical phrases weighted in, so long detailed bodies (care-details-in-body) still come
+    // up however long the other lists grow.
+    words: fc.array(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(...phrases), weight: 3 },
+        { arbitrary: fc.constantFrom(...clinical.map(phraseText)), weight: 1 },
+      ),
+      { minLength: 0, maxLength: 12 },
+    ),
     padding: fc.integer({ min: 0, max: 900 }),
   })
   .map((r) => {
