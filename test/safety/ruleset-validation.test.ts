@@ -165,6 +165,19 @@ describe("ruleset validation", () => {
     expect(issuesOf(withRuleset(["wordGroups", "test", 0], "u&e"))).toEqual([]);
   });
 
+  it("names every phrase that still uses a word group taken away, at its own path (found by the long fuzz run)", () => {
+    const ruleset = structuredClone(files["ruleset.json"]) as {
+      wordGroups: Record<string, unknown>;
+    };
+    delete ruleset.wordGroups.antiplatelet;
+    const found = issuesOf({ ...files, "ruleset.json": ruleset });
+    expect(found.length).toBeGreaterThan(0);
+    for (const issue of found) {
+      expect(issue.code).toBe("phrase_never_matches");
+      expect(issue.path).toMatch(/^phrases\.safety\[\d+\]/);
+    }
+  });
+
   it("refuses a word-group member that makes a phrase longer than it can ever match", () => {
     const ruleset = setAt(files["ruleset.json"], ["wordGroups", "long"], ["a b c d e f g h i j k"]);
     const found = issuesOf({
