@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { mulberry32 } from "../scripts/generate-corpus.js";
+import { labelledSetFiles } from "../scripts/labelled-sets.js";
 import { deriveFacts } from "../src/facts/derive.js";
 import { type Lexicon, lexiconOf, PHRASE_LISTS } from "../src/facts/lexicon.js";
 import { words } from "../src/facts/tokens.js";
@@ -63,26 +64,8 @@ export function withMorePhrases(ruleset: Ruleset, factor: number, seed = 10): Ru
 /** The labelled sets' tasks, parsed once: realistic bodies in many voices. */
 export function labelledTasks(root: string): TaskInput[] {
   const tasks: TaskInput[] = [];
-  for (const file of [
-    "set-a.jsonl",
-    "set-b.jsonl",
-    "set-c.jsonl",
-    "set-d.jsonl",
-    "set-e.jsonl",
-    "set-f.jsonl",
-    "set-g.jsonl",
-    "set-h.jsonl",
-    "set-i.jsonl",
-    "set-j.jsonl",
-    "set-k.jsonl",
-    "set-l.jsonl",
-    "set-m.jsonl",
-    "set-n.jsonl",
-    "set-o.jsonl",
-    "set-p.jsonl",
-    "set-q.jsonl",
-  ]) {
-    const text = readFileSync(join(root, "test", "labelled", file), "utf8");
+  for (const file of labelledSetFiles(root)) {
+    const text = readFileSync(join(root, file), "utf8");
     for (const line of text.split("\n"))
       if (line.trim() !== "") tasks.push(parseTask((JSON.parse(line) as { task: unknown }).task));
   }

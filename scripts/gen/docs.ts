@@ -23,6 +23,7 @@ import { toCdsCards } from "../../src/output/cds-hooks.js";
 import { buildRuleset } from "../../src/rules/build.js";
 import type { Ruleset } from "../../src/rules/schema.js";
 import { runCli } from "../../test/cli/run-cli.js";
+import { labelledSetFiles } from "../labelled-sets.js";
 import { fillRegions, regionNames } from "./regions.js";
 import { readRuleFiles } from "./rules.js";
 import { banner, type GeneratedFile, type Generator } from "./types.js";
@@ -147,25 +148,7 @@ class Sources {
   }
 }
 
-const labelledFiles = [
-  "test/labelled/set-a.jsonl",
-  "test/labelled/set-b.jsonl",
-  "test/labelled/set-c.jsonl",
-  "test/labelled/set-d.jsonl",
-  "test/labelled/set-e.jsonl",
-  "test/labelled/set-f.jsonl",
-  "test/labelled/set-g.jsonl",
-  "test/labelled/set-h.jsonl",
-  "test/labelled/set-i.jsonl",
-  "test/labelled/set-j.jsonl",
-  "test/labelled/set-k.jsonl",
-  "test/labelled/set-l.jsonl",
-  "test/labelled/set-m.jsonl",
-  "test/labelled/set-n.jsonl",
-  "test/labelled/set-o.jsonl",
-  "test/labelled/set-p.jsonl",
-  "test/labelled/set-q.jsonl",
-];
+const labelledFiles = labelledSetFiles(root);
 
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s+/g, " ");

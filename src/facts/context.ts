@@ -144,10 +144,17 @@ export class ContextReader {
   }
 
   /** A trigger of `list` in the same clause, starting within `reach` tokens after `to`. */
-  #after(list: number, to: number, reach: number): Mention | undefined {
+  #after(
+    list: number,
+    to: number,
+    reach: number,
+    keep: (t: Mention) => boolean = () => true,
+  ): Mention | undefined {
     const clause = this.#clauseOf(to - 1);
     if (clause === undefined) return undefined;
-    return this.of(list).find((t) => t.from >= to && t.from <= to + reach && t.from < clause.to);
+    return this.of(list).find(
+      (t) => t.from >= to && t.from <= to + reach && t.from < clause.to && keep(t),
+    );
   }
 
   /** A trigger of `list` earlier in the same clause. */
@@ -197,13 +204,7 @@ export class ContextReader {
     const requestBefore = this.#before(LIST.action, m.from);
     const doneBefore = this.#before(LIST.done, m.from);
     // A done-word inside an ask is no statement: "referral to be made by GP".
-    const doneAfter = this.of(LIST.doneAfter).find(
-      (t) =>
-        t.from >= m.to &&
-        t.from <= m.to + 40 &&
-        t.from < (this.#clauseOf(m.to - 1)?.to ?? 0) &&
-        !this.#within(LIST.action, t),
-    );
+    const doneAfter = this.#after(LIST.doneAfter, m.to, 40, (t) => !this.#within(LIST.action, t));
     // Urgency in a clause that asks qualifies the ask ("pls send ... and any recent meds ASAP"):
     // a done-word elsewhere in the clause does not make it done.
     const asks = review && this.requestClause(m.from);

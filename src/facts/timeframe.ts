@@ -90,6 +90,8 @@ interface Patterns {
   today: RegExp;
   endOfWeek: RegExp;
   deadlineBefore: RegExp;
+  /** How far back, in characters, the lead patterns look before a match. */
+  leadChars: number;
   byNextWeek: RegExp;
   weekday: RegExp;
   bareToday: RegExp;
@@ -121,7 +123,10 @@ function beforeDate(leads: readonly string[] | undefined): RegExp | undefined {
 function leadPatterns(
   words: Vocabulary,
   days: string,
-): Pick<Patterns, "todayNotAfter" | "expiryBefore" | "expiryWeekday" | "deadlineBefore"> {
+): Pick<
+  Patterns,
+  "todayNotAfter" | "expiryBefore" | "expiryWeekday" | "deadlineBefore" | "leadChars"
+> {
   const before = (list: readonly string[] | undefined, tail = "") =>
     list === undefined || list.length === 0
       ? undefined
@@ -135,6 +140,12 @@ function leadPatterns(
         ? undefined
         : new RegExp(`\\b(?:${alternatives(expiry)})\\s(?:on\\s)?(${days})\\b`, "gi"),
     deadlineBefore: before(words.deadline) ?? /(?!)/,
+    // Far enough back for the longest lead phrase, its optional words and a space or two.
+    leadChars:
+      Math.max(
+        0,
+        ...[...(words.bareTodayNotAfter ?? []), ...expiry, ...words.deadline].map((w) => w.length),
+      ) + 8,
   };
 }
 
@@ -434,11 +445,13 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
+  // The few words just before a match, for the lead patterns (`leadPatterns`).
+  const before = (m: RegExpMatchArray) =>
+    flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
   if (has(p.cuesBare.today)) {
     for (const m of flat.matchAll(p.bareToday)) {
       // "as per clinic today" is when the clinic was, not when the ask is due.
-      const before = flat.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
-      if (p.todayNotAfter?.test(before)) continue;
+      if (p.todayNotAfter?.test(before(m))) continue;
       addBare(sentOn, m);
     }
   }
@@ -449,10 +462,8 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   // After a deadline word ("due this week", "due on Friday") the day is when something is
   // due, in any task that asks, as with a stated deadline.
-  const led = (m: RegExpMatchArray) => {
-    const before = flat.slice(Math.max(0, (m.index ?? 0) - 30), m.index ?? 0);
-    return p.deadlineBefore.test(before) || p.expiryBefore?.test(before) === true;
-  };
+  const led = (m: RegExpMatchArray) =>
+    p.deadlineBefore.test(before(m)) || p.expiryBefore?.test(before(m)) === true;
   for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
     (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn), m);
   }
