@@ -1,3 +1,4 @@
+import { formatLongDate } from "../facts/calendar.js";
 import type { Facts } from "../facts/catalogue.js";
 import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
@@ -155,6 +156,8 @@ export function heldReason(
   if (facts.urgentLanguage) why.push(`its text reads as urgent${quoted(words.urgent)}`);
   if (facts.safetyLanguage)
     why.push(`its text raises a patient-safety concern${quoted(words.safety)}`);
+  if (facts.dueSoon && facts.dueOn !== undefined)
+    why.push(`it asks for action by ${formatLongDate(facts.dueOn)}${quoted(words.timeframe)}`);
   for (const finding of findings) {
     const rule = ruleOf(ruleset, finding.ruleId);
     if (rule?.humanReview === true && why.length === 0)

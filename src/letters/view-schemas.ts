@@ -27,6 +27,8 @@ const heldViewSchema = z.object({
   urgentWords: z.optional(z.string()),
   safety: z.boolean(),
   safetyWords: z.optional(z.string()),
+  due: z.optional(z.string()),
+  dueWords: z.optional(z.string()),
 });
 
 const tasksExtraSchema = z.object({

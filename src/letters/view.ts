@@ -54,6 +54,9 @@ export interface HeldView {
   /** The text raises a patient-safety concern, and the sender's words that do. */
   safety: boolean;
   safetyWords?: string;
+  /** The task asks for action within a day ("1 December 2026"), and the sender's words for when. */
+  due?: string;
+  dueWords?: string;
 }
 
 /** More weeks than this (a quarter) are grouped by month, so that the letter fits one page. */

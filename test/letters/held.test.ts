@@ -88,6 +88,38 @@ describe("held letters: urgent and safety-related tasks wait for a person", () =
     expect(verdict.letter?.text).toContain("- Tasks to another unit must be Unassigned");
   });
 
+  it("says a task held only for its deadline asks for action by that date, not that it raised a safety concern", async () => {
+    const verdict = await guard.evaluate(
+      task({
+        body: `Please book the patient in for a B12 injection by tomorrow. ${journal}`,
+      }) as TaskInputRaw,
+    );
+    expect(verdict.humanReview).toBe(true);
+    expect(verdict.facts.safetyLanguage).toBe(false);
+    expect(verdict.letter?.held?.reason).toBe(
+      "A person must read this Task before the letter is sent: it asks for action by 24 November 2026 (“by tomorrow”).",
+    );
+    for (const text of [verdict.letter?.text, verdict.letter?.html]) {
+      expect(text).toContain(
+        "The practice has seen it: it asks for action by 24 November 2026 (“by tomorrow”).",
+      );
+      expect(text).not.toMatch(/patient-safety concern/);
+    }
+  });
+
+  it("says a task due the day it was sent asked for action that day, not that it was worded as urgent", async () => {
+    const verdict = await guard.evaluate(
+      task({
+        dueBy: "2026-11-23",
+        body: `Please book the patient in for a B12 injection. ${journal}`,
+      }) as TaskInputRaw,
+    );
+    const urgent = verdict.findings.find((f) => f.ruleId === "urgent-by-task");
+    expect(urgent?.message).toMatch(/^The task is due on the day it was sent \(23 November 2026\)\./);
+    expect(verdict.letter?.text).not.toMatch(/worded as urgent|patient-safety concern/);
+    expect(verdict.letter?.text).toContain("it asks for action by 23 November 2026.");
+  });
+
   it("holds the declined-task rejection, keeping the decline date but not the suggested text's last sentence", async () => {
     const verdict = await createGuard({
       practice: declining as PracticePolicyInput,
