@@ -459,7 +459,10 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
   return { flags, words };
 }
 
-/** The category facts: given wins, else the first category the body asks for, else other. */
+/**
+ * The category facts: given wins, else the first category the body asks for, else the
+ * ruleset's category for a task that asks nothing (`whenNothingAsked`), else other.
+ */
 function categoryFacts(
   task: TaskInput,
   reading: Reading,
@@ -470,7 +473,13 @@ function categoryFacts(
     return { category: task.category, categorySource: "given", requests: [task.category] };
   const asked = readCategories(reading, lexicon, task.sender.kind, sender);
   const primary = asked[0];
-  if (primary === undefined) return { category: "other", categorySource: "unknown", requests: [] };
+  if (primary === undefined) {
+    // Nothing named and nothing asked: the category the ruleset reads then (information).
+    const quiet = reading.context.anyRequest
+      ? undefined
+      : lexicon.categories.find((c) => c.whenNothingAsked);
+    return { category: quiet?.id ?? "other", categorySource: "unknown", requests: [] };
+  }
   const label = (m: Mention) => lexicon.labels[LIST.categories]?.[m.phrase] ?? "";
   for (const a of asked) note(reading, "category", LIST.categories, a.mention, label(a.mention));
   return {

@@ -98,6 +98,8 @@ export interface Lexicon {
     id: string;
     requestsAction: boolean;
     otherSenders?: string;
+    /** Read when the text names no category and asks nothing (`whenNothingAsked`). */
+    whenNothingAsked: boolean;
     hasContext: boolean;
     notWith: readonly string[];
   }[];
@@ -436,6 +438,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
       id,
       requestsAction: c.requestsAction,
       ...(c.otherSenders !== undefined && { otherSenders: c.otherSenders }),
+      whenNothingAsked: c.whenNothingAsked === true,
       hasContext: (c.context ?? []).length + (c.senderContext ?? []).length > 0,
       notWith: c.notWith ?? [],
     })),

@@ -177,12 +177,12 @@ function patternsOf(words: Vocabulary): Patterns {
     ...leadPatterns(words, days),
     duration: new RegExp(
       // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
-      `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:\\d{1,3}\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
+      `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
       "gi",
     ),
     /** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
     shorthandPattern: new RegExp(
-      `\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:\\d{1,2}\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+      `\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
       "gi",
     ),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
@@ -416,14 +416,15 @@ function weekEnd(which: string | undefined, sentOn: string): string {
 function readStated(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, add } = r;
   if (has(p.cues.units)) {
+    // A range ("within 24-48 hrs", "in 1-2/52") is due by its nearer end: erring early.
     for (const m of flat.matchAll(p.duration)) {
-      const n = amount(m[1] ?? "", p);
-      if (Number.isFinite(n)) add(durationDue(sentOn, n, unitKind(m[2] ?? "", p), r.holidays), m);
+      const n = amount(m[1] ?? m[2] ?? "", p);
+      if (Number.isFinite(n)) add(durationDue(sentOn, n, unitKind(m[3] ?? "", p), r.holidays), m);
     }
   }
   if (has("/")) {
     for (const m of flat.matchAll(p.shorthandPattern)) {
-      add(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m);
+      add(durationDue(sentOn, Number(m[1] ?? m[2]), p.shorthand.get(m[3] ?? "") ?? "days"), m);
     }
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5e9e5c8496c83c006d276d2d16dcd8d0f5ed8b8db065253d3ef37a2042731987",
+  hash: "64ee8a2c4137bd806016cc1a5f5a07a781a39514b5131924f68ed4be5b8dc961",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

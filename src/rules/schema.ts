@@ -170,9 +170,9 @@ const parameterValue = z.union([
   z.array(z.number()),
 ]);
 
-/** A timeframe phrase: lower-case words and apostrophes, `[word]` for an optional word. */
+/** A timeframe phrase: lower-case words, digits and apostrophes ("2day"), `[word]` for an optional word. */
 const timeframePhrase = z.string().check(
-  z.regex(/^(\[?[a-z']+\]?)( \[?[a-z']+\]?)*$/, {
+  z.regex(/^(\[?[a-z0-9']+\]?)( \[?[a-z0-9']+\]?)*$/, {
     error: "timeframe phrases are lower-case words apart by single spaces, [word] optional",
   }),
 );
@@ -225,6 +225,31 @@ export const rulesetSchema = z.strictObject({
       notWith: z.optional(z.array(slug)),
       /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
       otherSenders: z.optional(slug),
+      /**
+       * A task whose text names no category and asks nothing is read as this one ("Baby
+       * feeding well, no concerns" is information). At most one category, and one that
+       * requests no action; without it such a task is "other".
+       */
+      whenNothingAsked: z.optional(z.literal(true)),
+    }),
+  ).check(
+    z.superRefine((categories, ctx) => {
+      let chosen: string | undefined;
+      for (const [id, c] of Object.entries(categories)) {
+        if (c.whenNothingAsked !== true) continue;
+        if (!c.requestsAction && chosen === undefined) {
+          chosen = id;
+          continue;
+        }
+        ctx.issues.push({
+          code: "custom",
+          input: c.whenNothingAsked,
+          path: [id, "whenNothingAsked"],
+          message: c.requestsAction
+            ? "a category read when nothing is asked cannot request action"
+            : `only one category is read when nothing is asked: "${chosen}" already is`,
+        });
+      }
     }),
   ),
   /** How words are read before phrases are matched: shorthand and spelling. */

@@ -419,14 +419,31 @@ describe("deriveFacts: category", () => {
     expect(bodyFacts("Please issue a fit note and review the patient.").category).toBe("fit-note");
   });
 
-  it("falls back to other, source unknown, when nothing matches", () => {
-    const facts = bodyFacts("Thank you.");
+  it("falls back to other, source unknown, when the task asks something no category names", () => {
+    const facts = bodyFacts("Could you ring the ward on 01482 000000.");
     expect(facts).toMatchObject({ category: "other", categorySource: "unknown" });
+    expect(facts.actionRequested).toBe(true);
     expect(facts).not.toHaveProperty("categoryPhrase");
   });
 
+  it("reads a task that names nothing and asks nothing as the ruleset's whenNothingAsked category", () => {
+    const facts = bodyFacts("New birth visit done, baby feeding well. No concerns.");
+    expect(facts).toMatchObject({ category: "information", categorySource: "unknown" });
+    expect(facts.actionRequested).toBe(false);
+    expect(facts).not.toHaveProperty("categoryPhrase");
+  });
+
+  it("reads a task sent in error, a test or a greeting as other", () => {
+    for (const body of [
+      "Sent to the wrong practice in error, please disregard.",
+      "Test task, please ignore",
+      "Merry Christmas to all at the surgery from the ward 8 team!",
+    ])
+      expect(bodyFacts(body).category, body).toBe("other");
+  });
+
   it("does not infer a category from a negated phrase", () => {
-    expect(bodyFacts("No fit note needed.").category).toBe("other");
+    expect(bodyFacts("No fit note needed.").category).toBe("information");
   });
 });
 

@@ -135,6 +135,30 @@ describe("RulesetError at load, never a silent false", () => {
     ]);
   });
 
+  it("refuses a second whenNothingAsked category, and one that requests action", () => {
+    const issues = issuesOf(
+      withFile("ruleset.json", (ruleset) => {
+        const categories = ruleset.categories as Record<string, Record<string, unknown>>;
+        (categories["condition-update"] as Record<string, unknown>).whenNothingAsked = true;
+        (categories.admin as Record<string, unknown>).whenNothingAsked = true;
+      }),
+    );
+    expect(issues.map((i) => [i.file, i.path, i.code, i.message])).toEqual([
+      [
+        "ruleset.json",
+        "categories.admin.whenNothingAsked",
+        "custom",
+        "a category read when nothing is asked cannot request action",
+      ],
+      [
+        "ruleset.json",
+        "categories.information.whenNothingAsked",
+        "custom",
+        'only one category is read when nothing is asked: "condition-update" already is',
+      ],
+    ]);
+  });
+
   it.each(["__proto__", "constructor", "prototype"])(
     "refuses the key %s anywhere in a rule file",
     (key) => {
