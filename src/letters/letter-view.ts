@@ -1,6 +1,6 @@
 import { needsHumanReview } from "../engine/verdict.js";
-import type { Facts } from "../facts/catalogue.js";
 import { formatLongDate } from "../facts/calendar.js";
+import type { Facts } from "../facts/catalogue.js";
 import { deriveFacts } from "../facts/derive.js";
 import { lexiconOf } from "../facts/lexicon.js";
 import { defaultRuleset } from "../rules/default.js";
@@ -68,8 +68,7 @@ export function letterView(
       ...(words.safety !== undefined && { safetyWords: words.safety }),
       ...(facts.dueSoon === true &&
         facts.dueOn !== undefined && { due: formatLongDate(facts.dueOn) }),
-      ...(facts.dueSoon === true &&
-        words.timeframe !== undefined && { dueWords: words.timeframe }),
+      ...(facts.dueSoon === true && words.timeframe !== undefined && { dueWords: words.timeframe }),
     };
   }
   return view;

@@ -207,51 +207,53 @@ export const rulesetSchema = z.strictObject({
     ),
   }),
   /** Categories in inference order: the first whose phrase matches the body wins. */
-  categories: z.record(
-    slug,
-    z.strictObject({
-      label: nonEmpty(),
-      requestsAction: z.boolean(),
-      /** The sender's ask: for a category that requests action, read only where it is a request. */
-      phrases: z.array(phraseSchema),
-      /** When given, one of these must appear in the task too ("discharge" for discharge medicines). */
-      context: z.optional(z.array(phraseSchema)),
-      /**
-       * Context read in the sender's organisation, unit, team and role ("TIA Clinic", "Ward
-       * 110"), when the body names none that rules this category out.
-       */
-      senderContext: z.optional(z.array(phraseSchema)),
-      /** Categories that, when also read, rule this one out (a discharge prescription is not also a clinic one). */
-      notWith: z.optional(z.array(slug)),
-      /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
-      otherSenders: z.optional(slug),
-      /**
-       * A task whose text names no category and asks nothing is read as this one ("Baby
-       * feeding well, no concerns" is information). At most one category, and one that
-       * requests no action; without it such a task is "other".
-       */
-      whenNothingAsked: z.optional(z.literal(true)),
-    }),
-  ).check(
-    z.superRefine((categories, ctx) => {
-      let chosen: string | undefined;
-      for (const [id, c] of Object.entries(categories)) {
-        if (c.whenNothingAsked !== true) continue;
-        if (!c.requestsAction && chosen === undefined) {
-          chosen = id;
-          continue;
+  categories: z
+    .record(
+      slug,
+      z.strictObject({
+        label: nonEmpty(),
+        requestsAction: z.boolean(),
+        /** The sender's ask: for a category that requests action, read only where it is a request. */
+        phrases: z.array(phraseSchema),
+        /** When given, one of these must appear in the task too ("discharge" for discharge medicines). */
+        context: z.optional(z.array(phraseSchema)),
+        /**
+         * Context read in the sender's organisation, unit, team and role ("TIA Clinic", "Ward
+         * 110"), when the body names none that rules this category out.
+         */
+        senderContext: z.optional(z.array(phraseSchema)),
+        /** Categories that, when also read, rule this one out (a discharge prescription is not also a clinic one). */
+        notWith: z.optional(z.array(slug)),
+        /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
+        otherSenders: z.optional(slug),
+        /**
+         * A task whose text names no category and asks nothing is read as this one ("Baby
+         * feeding well, no concerns" is information). At most one category, and one that
+         * requests no action; without it such a task is "other".
+         */
+        whenNothingAsked: z.optional(z.literal(true)),
+      }),
+    )
+    .check(
+      z.superRefine((categories, ctx) => {
+        let chosen: string | undefined;
+        for (const [id, c] of Object.entries(categories)) {
+          if (c.whenNothingAsked !== true) continue;
+          if (!c.requestsAction && chosen === undefined) {
+            chosen = id;
+            continue;
+          }
+          ctx.issues.push({
+            code: "custom",
+            input: c.whenNothingAsked,
+            path: [id, "whenNothingAsked"],
+            message: c.requestsAction
+              ? "a category read when nothing is asked cannot request action"
+              : `only one category is read when nothing is asked: "${chosen}" already is`,
+          });
         }
-        ctx.issues.push({
-          code: "custom",
-          input: c.whenNothingAsked,
-          path: [id, "whenNothingAsked"],
-          message: c.requestsAction
-            ? "a category read when nothing is asked cannot request action"
-            : `only one category is read when nothing is asked: "${chosen}" already is`,
-        });
-      }
-    }),
-  ),
+      }),
+    ),
   /** How words are read before phrases are matched: shorthand and spelling. */
   reading: z.optional(
     z.strictObject({

@@ -115,7 +115,9 @@ describe("held letters: urgent and safety-related tasks wait for a person", () =
       }) as TaskInputRaw,
     );
     const urgent = verdict.findings.find((f) => f.ruleId === "urgent-by-task");
-    expect(urgent?.message).toMatch(/^The task is due on the day it was sent \(23 November 2026\)\./);
+    expect(urgent?.message).toMatch(
+      /^The task is due on the day it was sent \(23 November 2026\)\./,
+    );
     expect(verdict.letter?.text).not.toMatch(/worded as urgent|patient-safety concern/);
     expect(verdict.letter?.text).toContain("it asks for action by 23 November 2026.");
   });
