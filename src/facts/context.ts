@@ -275,7 +275,12 @@ export class ContextReader {
    * review in 2/52", "clinic in 2 weeks") and asks nothing itself?
    */
   planAt(index: number): boolean {
-    const { token } = this.#tokenAt(index);
+    return this.planClause(this.#tokenAt(index).position);
+  }
+
+  /** `planAt` for the token at `position`: "I will recheck U&E" in "Pls increase, I will recheck U&E". */
+  planClause(position: number): boolean {
+    const token = this.#stream.tokens[position];
     if (token === undefined || this.#requestClauses.has(token.clause)) return false;
     const clause = this.#stream.clauses[token.clause];
     if (clause === undefined) return false;

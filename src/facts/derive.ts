@@ -337,9 +337,13 @@ function readCategories(
       // A condition takes away an ask ("if worse, GP may wish to refer"), not what a task
       // says it is ("FYI in case he attends").
       if (c.negated || (c.hypothetical && category.requestsAction)) return false;
-      // An ask counts where the sentence asks and it is not already done; a statement of a
-      // change in condition is about what happened, so "done" does not take it away.
-      return !category.requestsAction || (c.request && !c.done && !reports(m));
+      // An ask counts where the sentence asks, it is not already done and its clause is not
+      // the sender's own plan ("I will recheck U&E"); a statement of a change in condition is
+      // about what happened, so "done" does not take it away.
+      return (
+        !category.requestsAction ||
+        (c.request && !c.done && !reports(m) && !context.planClause(m.from))
+      );
     });
     // Quote the clause that asks ("Please action the results") over a heading's words.
     const first = asks.find((m) => context.requestClause(m.from)) ?? asks[0];

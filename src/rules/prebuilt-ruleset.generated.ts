@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "64ee8a2c4137bd806016cc1a5f5a07a781a39514b5131924f68ed4be5b8dc961",
+  hash: "ff3427ae309029095cafa29326a5ad6fb6abcfb347e87a0ceb991bce47067af1",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

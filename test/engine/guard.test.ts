@@ -40,7 +40,7 @@ describe("verdicts", () => {
     expect(verdict.category).toEqual({
       value: "fit-note",
       source: "inferred",
-      matched: "fit note",
+      matched: "issue a fit note",
     });
     expect(verdict.letter?.kind).toBe("rejection");
     expect(verdict.letter?.text).toContain("11.12");

@@ -402,7 +402,7 @@ describe("deriveFacts: category", () => {
     expect(bodyFacts("Please issue a fit note for 2 weeks.")).toMatchObject({
       category: "fit-note",
       categorySource: "inferred",
-      categoryPhrase: "fit note",
+      categoryPhrase: "issue a fit note",
     });
   });
 

@@ -257,10 +257,10 @@ describe("categories and the Standard Contract", () => {
     expect(verdict.category).toEqual({
       value: "fit-note",
       source: "inferred",
-      matched: "fit note",
+      matched: "issue a fit note",
     });
     const finding = verdict.findings.find((f) => f.ruleId === "fit-note");
-    expect(finding?.message).toContain('from "fit note"');
+    expect(finding?.message).toContain('from "issue a fit note"');
     // The letter quotes the sender's own words, never the category id or the phrase pattern.
     expect(verdict.letter?.text).toContain("(“Please could you issue a fit note for 4 weeks”)");
     expect(verdict.letter?.text).not.toContain("fit-note");
