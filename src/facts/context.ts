@@ -267,7 +267,15 @@ export class ContextReader {
   requestAt(index: number): boolean {
     const { position, token } = this.#tokenAt(index);
     if (token === undefined || !this.#requestClauses.has(token.clause)) return false;
-    return this.#before(LIST.done, position) === undefined;
+    // A done-word inside an ask is no statement: "can a prescription be sent today".
+    const clause = this.#clauseOf(position);
+    return !this.of(LIST.done).some(
+      (t) =>
+        clause !== undefined &&
+        t.to <= position &&
+        t.from >= clause.from &&
+        !this.#within(LIST.action, t),
+    );
   }
 
   /**

@@ -127,25 +127,26 @@ function leadPatterns(
   Patterns,
   "todayNotAfter" | "expiryBefore" | "expiryWeekday" | "deadlineBefore" | "leadChars"
 > {
-  const before = (list: readonly string[] | undefined, tail = "") =>
+  const before = (list: readonly string[] | undefined, tail = "", head = "") =>
     list === undefined || list.length === 0
       ? undefined
-      : new RegExp(`\\b(?:${alternatives(list)})\\s${tail}$`, "i");
+      : new RegExp(`${head}\\b(?:${alternatives(list)})\\s${tail}$`, "i");
   const expiry = words.expiry ?? [];
   return {
-    todayNotAfter: before(words.bareTodayNotAfter),
+    // "sent today" is when it happened; "be sent today" (the passive of an ask) is when it is due.
+    todayNotAfter: before(words.bareTodayNotAfter, "", "(?<!\\bbe\\s)"),
     expiryBefore: before(expiry, "(?:on\\s)?"),
     expiryWeekday:
       expiry.length === 0
         ? undefined
         : new RegExp(`\\b(?:${alternatives(expiry)})\\s(?:on\\s)?(${days})\\b`, "gi"),
     deadlineBefore: before(words.deadline) ?? /(?!)/,
-    // Far enough back for the longest lead phrase, its optional words and a space or two.
+    // Far enough back for the longest lead phrase, its optional words, a space or two and "be ".
     leadChars:
       Math.max(
         0,
         ...[...(words.bareTodayNotAfter ?? []), ...expiry, ...words.deadline].map((w) => w.length),
-      ) + 8,
+      ) + 11,
   };
 }
 

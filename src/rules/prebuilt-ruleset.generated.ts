@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ff3427ae309029095cafa29326a5ad6fb6abcfb347e87a0ceb991bce47067af1",
+  hash: "4ccc4ebe05dd205c4f5fd5fff0968cf0de682c48c6d07d485d9de397716c3c81",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
