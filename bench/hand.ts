@@ -61,7 +61,7 @@ export function createHandWritten(ruleset: Ruleset): { decide(facts: Facts): str
       if (
         f.urgentFlag === true ||
         f.urgentLanguage === true ||
-        (f.daysUntilDue !== undefined && f.daysUntilDue <= 0)
+        f.daysUntilDue === 0
       ) {
         out.push("urgent-by-task");
       }
