@@ -58,11 +58,7 @@ export function createHandWritten(ruleset: Ruleset): { decide(facts: Facts): str
       if (f.daysUntilDue !== undefined && f.daysUntilDue <= immediateWithinDays) {
         out.push("immediate-action");
       }
-      if (
-        f.urgentFlag === true ||
-        f.urgentLanguage === true ||
-        f.daysUntilDue === 0
-      ) {
+      if (f.urgentFlag === true || f.urgentLanguage === true || f.daysUntilDue === 0) {
         out.push("urgent-by-task");
       }
       // Each contract rule looks for its own ask among the task's requests (a task may hold several).
