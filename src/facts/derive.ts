@@ -99,8 +99,14 @@ function isCount(
   lexicon: Lexicon,
 ): boolean {
   if (over !== undefined && lexicon.periods.has(over) && value <= Number(over)) return true;
-  const before = stream.tokens[k - 1]?.word;
-  const after = stream.tokens[k + 1]?.word;
+  // Only a word of the same clause: in "BP 88/52, HR 48" the "HR" is the next reading, not "hours".
+  const clause = stream.tokens[k]?.clause;
+  const near = (j: number) => {
+    const token = stream.tokens[j];
+    return token !== undefined && token.clause === clause ? token.word : undefined;
+  };
+  const before = near(k - 1);
+  const after = near(k + 1);
   return (
     (before !== undefined && lexicon.countBefore.has(before)) ||
     (after !== undefined && lexicon.countAfter.has(after))

@@ -61,6 +61,7 @@ function cuesOf(words: Vocabulary): Pick<Patterns, "cues" | "cuesBare"> {
       tomorrow: cues(words.bareTomorrow),
       fewDays: cues(words.fewDays),
       eventDate: cues(words.eventDate ?? []),
+      startDate: cues(words.startDate ?? []),
       expiry: cues(words.expiry ?? []),
     },
   };
@@ -81,6 +82,7 @@ interface Patterns {
     tomorrow: string[];
     fewDays: string[];
     eventDate: string[];
+    startDate: string[];
     expiry: string[];
   };
   duration: RegExp;
@@ -105,6 +107,7 @@ interface Patterns {
   fewDays: RegExp;
   explicit: RegExp;
   eventDate: RegExp | undefined;
+  startDate: RegExp | undefined;
   expiry: RegExp | undefined;
 }
 
@@ -133,8 +136,9 @@ function leadPatterns(
       : new RegExp(`${head}\\b(?:${alternatives(list)})\\s${tail}$`, "i");
   const expiry = words.expiry ?? [];
   return {
-    // "sent today" is when it happened; "be sent today" (the passive of an ask) is when it is due.
-    todayNotAfter: before(words.bareTodayNotAfter, "", "(?<!\\bbe\\s)"),
+    // "sent today" is when it happened; "be sent today" (the passive of an ask) and "should
+    // have started today" are when it is due.
+    todayNotAfter: before(words.bareTodayNotAfter, "", "(?<!\\b(?:be|should\\shave)\\s)"),
     expiryBefore: before(expiry, "(?:on\\s)?"),
     expiryWeekday:
       expiry.length === 0
@@ -218,6 +222,7 @@ function patternsOf(words: Vocabulary): Patterns {
       "gi",
     ),
     eventDate: beforeDate(words.eventDate),
+    startDate: beforeDate(words.startDate),
     expiry: beforeDate(words.expiry),
   };
   compiled.set(words, patterns);
@@ -489,17 +494,19 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   if (has(p.cuesBare.fewDays)) {
     for (const m of flat.matchAll(p.fewDays)) r.add(plusDays(sentOn, 3), m);
   }
-  // An event's date in an ask ("remove sutures on 26/10"), or the day something runs out:
-  // only one still to come.
-  // The event's date only where the clause asks; the day something runs out in any task.
-  for (const [pattern, cue, addDue] of [
-    [p.eventDate, p.cuesBare.eventDate, addBare],
-    [p.expiry, p.cuesBare.expiry, r.add],
+  // An event's date in an ask ("remove sutures on 26/10"), the day an ask must start
+  // ("prescribe from 9/11"), or the day something runs out: only one still to come (a start
+  // after the day sent). The event's and start's date only where the clause asks; the day
+  // something runs out in any task.
+  for (const [pattern, cue, addDue, from] of [
+    [p.eventDate, p.cuesBare.eventDate, addBare, 0],
+    [p.startDate, p.cuesBare.startDate, addBare, 1],
+    [p.expiry, p.cuesBare.expiry, r.add, 0],
   ] as const) {
     if (pattern === undefined || !has(cue)) continue;
     for (const m of flat.matchAll(pattern)) {
       const due = readDate(m, sentOn);
-      if (due !== undefined && daysBetween(sentOn, due) >= 0) addDue(due, m);
+      if (due !== undefined && daysBetween(sentOn, due) >= from) addDue(due, m);
     }
   }
 }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4ccc4ebe05dd205c4f5fd5fff0968cf0de682c48c6d07d485d9de397716c3c81",
+  hash: "137594723cee27be663eb5d1274f612b5b4b66ecb94996667564d188017e7aba",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -375,6 +375,12 @@ export const rulesetSchema = z.strictObject({
        */
       eventDate: z.optional(z.array(timeframePhrase)),
       /**
+       * Before a written date, in a clause that asks: the day the asked-for thing must start
+       * ("prescribe from 9/11", "starting 21/12"). Read only when the date is after the day
+       * the task was sent: a start on that day itself is no deadline ("fit note from today").
+       */
+      startDate: z.optional(z.array(timeframePhrase)),
+      /**
        * Before a written date: the day something runs out ("runs out 11/12", "expires on
        * 1/12"), read in any task that asks, when the date is still to come.
        */

@@ -15,7 +15,9 @@ const guard = createGuard({
  * with no "am" or "pm" ("before 6", "the school run at 3") or after "won't", "in the
  * morning" meaning tomorrow, a patient told to call the GP today about a result nobody
  * named, a result whose value comes a whole clause after its name, and platelets of 48 in
- * late pregnancy (below the ruleset's critical limit of 20, flagged by its writer for HELLP).
+ * late pregnancy (below the ruleset's critical limit of 20, flagged by its writer for HELLP),
+ * and a pharmacist's query about a medicine contraindicated at the patient's kidney function,
+ * which names neither danger nor urgency.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -28,6 +30,7 @@ const knownMisses = new Set([
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
   "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
   "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
+  "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
 ]);
 
 const bodies = readdirSync(folder)
@@ -56,9 +59,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 2,600 bodies from nineteen probes", () => {
-    expect(bodies.length).toBeGreaterThan(2600);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(19);
+  it("holds over 2,900 bodies from twenty-one probes", () => {
+    expect(bodies.length).toBeGreaterThan(2900);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(21);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
