@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "137594723cee27be663eb5d1274f612b5b4b66ecb94996667564d188017e7aba",
+  hash: "66a160ed1d9b4d6f2acb35d0e87ec8a3ecdef025f8f4ce37552212e118cbf16a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
