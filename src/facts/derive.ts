@@ -169,14 +169,23 @@ function criticalResult(
 
 /**
  * Adds a mention for each `allOf` phrase whose parts are all found within one sentence or the
- * next ("Started clopidogrel 75mg OD. GP to continue."), at the place of its first part.
+ * next ("Started clopidogrel 75mg OD. GP to continue."), at the place of its first part, and
+ * at its last part's too when that is in a later clause: "Fit note runs out Fri. Could GP
+ * extend" asks where "extend" is.
  */
 function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): Mention[] {
   const sentenceOf = (m: Mention) => stream.tokens[m.from]?.sentence ?? 0;
-  // For each allOf phrase: the sentences each part was found in, and its first part's mentions.
+  // For each allOf phrase: the sentences each part was found in, and its first and last
+  // parts' mentions.
   const found = new Map<
     string,
-    { list: number; phrase: number; sentences: Set<number>[]; anchors: Mention[] }
+    {
+      list: number;
+      phrase: number;
+      sentences: Set<number>[];
+      anchors: Mention[];
+      lasts: Mention[];
+    }
   >();
   for (const m of mentions) {
     if (m.list !== LIST.allOfParts) continue;
@@ -185,18 +194,28 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
       let entry = found.get(key);
       if (entry === undefined) {
         const sentences = Array.from({ length: owner.parts }, () => new Set<number>());
-        entry = { list: owner.list, phrase: owner.phrase, sentences, anchors: [] };
+        entry = { list: owner.list, phrase: owner.phrase, sentences, anchors: [], lasts: [] };
         found.set(key, entry);
       }
       entry.sentences[owner.part]?.add(sentenceOf(m));
       if (owner.part === 0) entry.anchors.push(m);
+      if (owner.part === owner.parts - 1) entry.lasts.push(m);
     }
   }
   const added: Mention[] = [];
-  for (const { list, phrase, sentences, anchors } of found.values()) {
+  for (const { list, phrase, sentences, anchors, lasts } of found.values()) {
     const within = (from: number) => sentences.every((set) => set.has(from) || set.has(from + 1));
     const anchor = anchors.find((m) => within(sentenceOf(m)) || within(sentenceOf(m) - 1));
-    if (anchor) added.push({ list, phrase, from: anchor.from, to: anchor.to });
+    if (anchor === undefined) continue;
+    added.push({ list, phrase, from: anchor.from, to: anchor.to });
+    const clauseOf = (m: Mention) => stream.tokens[m.from]?.clause ?? 0;
+    const later = lasts.find(
+      (m) =>
+        m.from >= anchor.to &&
+        clauseOf(m) !== clauseOf(anchor) &&
+        sentenceOf(m) - sentenceOf(anchor) <= 1,
+    );
+    if (later) added.push({ list, phrase, from: later.from, to: later.to });
   }
   return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.from - b.from);
 }

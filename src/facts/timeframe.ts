@@ -200,7 +200,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:by|before${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
       "gi",
     ),
-    endOfWeek: /\b(?:by|before)\s(?:the\s)?end\sof\s(?:(this|the|next)\s)?week\b/gi,
+    endOfWeek: /\b(?:by|before)\s(?:the\s)?(?:end\sof\s(?:(this|the|next)\s)?week|weekend)\b/gi,
     byNextWeek: /\b(?:by|before)\snext\sweek\b/gi,
     weekday: new RegExp(
       `\\b(?:by|before|no\\slater\\sthan|due(?:\\son)?)\\s(?:this\\s|next\\s)?(${days})\\b`,
@@ -485,9 +485,9 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   if (has("month")) {
     for (const m of flat.matchAll(p.endOfMonth)) {
-      // "By end of the month" states a deadline in any clause; "end of the month" alone only
-      // where the clause asks.
-      const stated = /^(?:by|before)\s/i.test(m[0]);
+      // "By end of the month" and "expires end of the month" state a deadline in any clause;
+      // "end of the month" alone only where the clause asks.
+      const stated = /^(?:by|before)\s/i.test(m[0]) || led(m);
       (stated ? r.add : addBare)(plusDays(`${plusMonths(sentOn, 1).slice(0, 7)}-01`, -1), m);
     }
   }

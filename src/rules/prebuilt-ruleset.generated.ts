@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "66a160ed1d9b4d6f2acb35d0e87ec8a3ecdef025f8f4ce37552212e118cbf16a",
+  hash: "5703de39741b6a97ad767fde51213b93c9e10bf69dfb8e7cb2813525fee3c5cd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
