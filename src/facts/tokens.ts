@@ -344,12 +344,16 @@ class StreamBuilder {
       reading.contextual !== undefined && (reading.contextual(base) || reading.contextual(text));
     const previous = contextual ? this.tokens[this.tokens.length - 1] : undefined;
     const hit = reading.expand(base, previous) ?? reading.expand(text, previous);
+    // A compound the lexicon does not know ("med3/fitnote") is read as its parts, each with
+    // its own shorthand.
+    const each = (list: string[]) =>
+      list.flatMap((piece) => reading.expand(piece, undefined)?.words ?? [piece]);
     const pieces = hit
       ? hit.words
       : base.includes("/") && !/^\d/.test(base)
-        ? base.split("/")
+        ? each(base.split("/"))
         : base.includes("&")
-          ? base.split("&")
+          ? each(base.split("&"))
           : // "can't" reads as "cant": contractions are written both ways.
             [base.replace(/'/g, "")];
     const parts = pieces

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5703de39741b6a97ad767fde51213b93c9e10bf69dfb8e7cb2813525fee3c5cd",
+  hash: "66568c2edf5767d0f8eb3cc58eb1270793813ecb27fea66266b7e3db49548d91",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -56,9 +56,23 @@ describe("normalisation", () => {
     expect(read("?PE")).toEqual(["query", "pulmonary", "embolism"]);
   });
 
+  it("reads a compound the lexicon does not know as its parts, each with its own shorthand", () => {
+    expect(read("needs a med3/fitnote")).toEqual(["needs", "a", "fit", "note", "fit", "note"]);
+    expect(read("pt/daughter")).toEqual(["patient", "daughter"]);
+  });
+
+  it("reads a contraction that folds into a real word as its two words", () => {
+    // "we'll" is not "well", "I'll" not "ill", "I'm" not "IM" (intramuscular).
+    expect(read("we'll see her")).toEqual(["we", "will", "see", "her"]);
+    expect(read("I'm worried")).toEqual(["i", "am", "worried"]);
+    expect(read("healing well")).toEqual(["healing", "well"]);
+    expect(facts("Please check her bloods as well this week").dueOn).toBeDefined();
+  });
+
   it("reads OD as an overdose, but not after a dose (once daily)", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);
+    expect(facts("lansoprazole 30mg bd x8 weeks then OD").safetyLanguage).toBe(false);
   });
 
   it("corrects curated misspellings and, on long words, one slip of the keyboard", () => {
