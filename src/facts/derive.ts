@@ -169,9 +169,9 @@ function criticalResult(
 
 /**
  * Adds a mention for each `allOf` phrase whose parts are all found within one sentence or the
- * next ("Started clopidogrel 75mg OD. GP to continue."), at the place of its first part, and
- * at its last part's too when that is in a later clause: "Fit note runs out Fri. Could GP
- * extend" asks where "extend" is.
+ * next ("Started clopidogrel 75mg OD. GP to continue."), at the place of its first part, and,
+ * for a category, at its last part's too when that is in a later clause: "Fit note runs out
+ * Fri. Could GP extend" asks where "extend" is.
  */
 function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): Mention[] {
   const sentenceOf = (m: Mention) => stream.tokens[m.from]?.sentence ?? 0;
@@ -215,7 +215,10 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
         clauseOf(m) !== clauseOf(anchor) &&
         sentenceOf(m) - sentenceOf(anchor) <= 1,
     );
-    if (later) added.push({ list, phrase, from: later.from, to: later.to });
+    // Only for asks: where a category is asked decides whether it is; a safety phrase counts
+    // wherever it is, from its first part.
+    if (later && list === LIST.categories)
+      added.push({ list, phrase, from: later.from, to: later.to });
   }
   return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.from - b.from);
 }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "66568c2edf5767d0f8eb3cc58eb1270793813ecb27fea66266b7e3db49548d91",
+  hash: "22108afaecc9a39528acdcb8eba7dd6f2b5c90d2a7d748149060ef0d5829d440",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
