@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "22108afaecc9a39528acdcb8eba7dd6f2b5c90d2a7d748149060ef0d5829d440",
+  hash: "ca3595b244b12b3889b33ad39093611e40e81899a70ecad681f7ba19808d542c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

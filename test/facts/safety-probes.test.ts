@@ -59,9 +59,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 2,900 bodies from twenty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(2900);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(21);
+  it("holds over 3,000 bodies from twenty-two probes", () => {
+    expect(bodies.length).toBeGreaterThan(3000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(22);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
