@@ -96,17 +96,27 @@ export class ContextReader {
         this.#requestClauses.add(token.clause);
     }
     // The words after a parenthesis go on with the clause before it: "Please prescribe a rescue
-    // pack (pred 30mg 5/7 + doxy) today" asks for today.
+    // pack (pred 30mg 5/7 + doxy) today" and "do a prescription (bisoprolol 1.25mg OD,
+    // furosemide 40mg OM) TODAY" ask for today.
     const { body } = this.#stream;
+    const gap = (before: number, after: number) => {
+      const a = clauses[before];
+      const b = clauses[after];
+      return a === undefined || b === undefined
+        ? ""
+        : body.slice(tokens[a.to - 1]?.end ?? 0, tokens[b.from]?.start ?? 0).trim();
+    };
     clauses.forEach((clause, index) => {
-      const inner = clauses[index - 1];
-      const outer = clauses[index - 2];
-      if (inner === undefined || outer === undefined || !this.#requestClauses.has(index - 2))
-        return;
-      if (outer.sentence !== clause.sentence) return;
-      const open = body.slice(tokens[outer.to - 1]?.end ?? 0, tokens[inner.from]?.start ?? 0);
-      const close = body.slice(tokens[inner.to - 1]?.end ?? 0, tokens[clause.from]?.start ?? 0);
-      if (open.trim() === "(" && /^\)\W*$/.test(close.trim())) this.#requestClauses.add(index);
+      if (!/^\)\W*$/.test(gap(index - 1, index))) return;
+      // Back through the parenthesis's own clauses to the one before its opening bracket.
+      for (let inner = index - 1; inner > 0; inner--) {
+        const outer = clauses[inner - 1];
+        if (outer === undefined || outer.sentence !== clause.sentence) return;
+        if (gap(inner - 1, inner) === "(") {
+          if (this.#requestClauses.has(inner - 1)) this.#requestClauses.add(index);
+          return;
+        }
+      }
     });
     // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
     let lead = false;

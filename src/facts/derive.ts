@@ -364,7 +364,8 @@ function readCategories(
       const c = context.read(m, false);
       // A condition takes away an ask ("if worse, GP may wish to refer"), not what a task
       // says it is ("FYI in case he attends").
-      if (c.negated || (c.hypothetical && category.requestsAction)) return false;
+      // Nor is an ask inside a phrase that only looks like one ("social prescriber").
+      if (c.negated || ((c.pseudo || c.hypothetical) && category.requestsAction)) return false;
       // An ask counts where the sentence asks, it is not already done and its clause is not
       // the sender's own plan ("I will recheck U&E"); a statement of a change in condition is
       // about what happened, so "done" does not take it away.

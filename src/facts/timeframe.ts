@@ -306,7 +306,9 @@ function durationDue(
     case "months":
       return plusMonths(sentOn, n);
     case "hours":
-      return plusDays(sentOn, Math.ceil(n / 24));
+      // "within 2 hours" is today, "within 24 hours" tomorrow: a part day counts as the day it
+      // starts, erring early (the time of day is not read).
+      return plusDays(sentOn, Math.floor(n / 24));
   }
 }
 

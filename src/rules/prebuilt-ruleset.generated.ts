@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ca3595b244b12b3889b33ad39093611e40e81899a70ecad681f7ba19808d542c",
+  hash: "f08473f87f273440c35246744ee6ecd701830378ad88abf5ee5ad92862a15670",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

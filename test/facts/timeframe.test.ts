@@ -19,7 +19,8 @@ describe("findTimeframe: durations", () => {
     ["Please see over the coming 10 days", "2026-12-03", "over the coming N days"],
     ["Please see over the next 3 days", "2026-11-26", "over the next N days"],
     ["Please review within 48 hours", "2026-11-25", "N hours, whole days"],
-    ["Please review within 36 hours", "2026-11-25", "part days round up"],
+    ["Please review within 36 hours", "2026-11-24", "a part day counts as the day it starts"],
+    ["Please review within 2 hours", "2026-11-23", "hours within the day are today"],
     ["Please review within 24 hrs", "2026-11-24", "hrs"],
     ["Please review within one month", "2026-12-23", "a month"],
     ["Please review within a fortnight", "2026-12-07", "a fortnight"],
@@ -240,8 +241,8 @@ describe("findTimeframe: the words are the ruleset's", () => {
   if (words === undefined) throw new Error("the default ruleset lost its timeframes");
 
   it("reads a singular 'hr' as hours on its own, as it reads 'hrs'", () => {
-    expect(due("Please review within 12 hr")).toBe("2026-11-24");
-    expect(due("Please review within 12 hrs")).toBe("2026-11-24");
+    expect(due("Please review within 12 hr")).toBe("2026-11-23");
+    expect(due("Please review within 12 hrs")).toBe("2026-11-23");
   });
 
   it("reads a number word and a unit that a ruleset adds, and not a word it leaves out", () => {
