@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f08473f87f273440c35246744ee6ecd701830378ad88abf5ee5ad92862a15670",
+  hash: "940797be6d4c466456d6acfd812b005bcb9f2bcc135bdd8c40a2920c9056a1e9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
