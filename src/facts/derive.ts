@@ -127,8 +127,12 @@ function criticalResult(
     // Other words may come between too, in the sentence, when a link stands straight before
     // the value: "INR from the anticoag clinic came back 9.4".
     let skipped = 0;
+    // After a value that is not critical, only an earlier value of it counts ("was 119").
+    let read = false;
+    // Where the words that may come before the value start (after a first value, after it).
+    let start = m.to;
     const sentence = stream.tokens[m.from]?.sentence;
-    const last = m.to + lexicon.resultWithin + lexicon.resultSkip;
+    let last = m.to + lexicon.resultWithin + lexicon.resultSkip;
     for (let k = m.to; k < last && k < stream.tokens.length; k++) {
       const token = stream.tokens[k];
       const word = token?.word ?? "";
@@ -150,10 +154,15 @@ function criticalResult(
         if (++skipped <= lexicon.resultSkip) continue;
         break;
       }
-      if (skipped > 0 && !lexicon.resultLinks.has(stream.tokens[k - 1]?.word ?? "")) break;
-      if (k - m.to - skipped >= lexicon.resultWithin) break;
       const value = Number(number[1]);
-      if (isCount(stream, k, value, number[2], lexicon)) break;
+      // A count or period ("repeat Na in 1/52 - 126") is passed over, like a link.
+      if (isCount(stream, k, value, number[2], lexicon)) {
+        skipped = 0;
+        continue;
+      }
+      if (read && !lexicon.resultEarlier.has(stream.tokens[k - 1]?.word ?? "")) break;
+      if (!read && skipped > 0 && !lexicon.resultLinks.has(stream.tokens[k - 1]?.word ?? "")) break;
+      if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
       if (number[2] !== undefined && Number(number[2]) <= 12) continue;
       if (
@@ -161,7 +170,11 @@ function criticalResult(
         (entry.below !== undefined && value < entry.below)
       )
         return { ...m, to: k + 1 };
-      break;
+      if (read || lexicon.resultEarlier.size === 0) break;
+      read = true;
+      skipped = 0;
+      start = k + 1;
+      last = start + lexicon.resultWithin + lexicon.resultSkip;
     }
   }
   return undefined;

@@ -81,6 +81,8 @@ export interface Lexicon {
   resultWithin: number;
   /** Other words that may also come between them when a link stands before the value. */
   resultSkip: number;
+  /** Words before an earlier value of the same analyte, read too ("was 119"). */
+  resultEarlier: ReadonlySet<string>;
   /** Words before and after a number that make it a count or period, not a result. */
   countBefore: ReadonlySet<string>;
   countAfter: ReadonlySet<string>;
@@ -425,6 +427,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     resultLinks: readWords(ruleset.reading?.results?.links, reading),
     resultWithin: ruleset.reading?.results?.withinWords ?? 5,
     resultSkip: ruleset.reading?.results?.skipWords ?? 0,
+    resultEarlier: readWords(ruleset.reading?.results?.earlierValue, reading),
     countBefore: readWords(ruleset.reading?.results?.countBefore, reading),
     countAfter: readWords(ruleset.reading?.results?.countAfter, reading),
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),

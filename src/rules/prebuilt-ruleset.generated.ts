@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "940797be6d4c466456d6acfd812b005bcb9f2bcc135bdd8c40a2920c9056a1e9",
+  hash: "089b0cba71a3aa042eb4c131abfbfef6d2e6774de1ac1edaca7eccc4c94ee868",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -294,6 +294,11 @@ export const rulesetSchema = z.strictObject({
            * 9.4"); absent: none.
            */
           skipWords: z.optional(z.number().check(z.int(), z.gte(0), z.lte(6))),
+          /**
+           * Words that restate an earlier value of the same analyte ("Na 126 on d/c (was 119 on
+           * admission)"): a value straight after one is read too, within the same words.
+           */
+          earlierValue: z.optional(z.array(nonEmpty())),
         }),
       ),
       /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */

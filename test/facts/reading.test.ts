@@ -69,6 +69,15 @@ describe("normalisation", () => {
     expect(facts("Please check her bloods as well this week").dueOn).toBeDefined();
   });
 
+  it("reads an earlier value of a result restated after it, and passes over a period before it", () => {
+    expect(facts("Pls repeat Na in 1/52 - 126 on d/c (was 119 on admission).").safetyLanguage).toBe(
+      true,
+    );
+    expect(facts("K+ 5.1 (prev 6.9)").safetyLanguage).toBe(true);
+    // Another analyte's value is not an earlier value of the first.
+    expect(facts("K 4.5, Na 136, urea 7.2, creat 110, was 98").safetyLanguage).toBe(false);
+  });
+
   it("reads OD as an overdose, but not after a dose (once daily)", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);
