@@ -9,7 +9,7 @@
  * those that extend "default" use the bundled ruleset, which `npm run generate` rewrites first
  * and then regenerates the docs in a fresh process (scripts/generate.ts).
  */
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { scoreLabelled } from "../../src/analysis/score.js";
@@ -425,6 +425,17 @@ const regions: Record<string, Region> = {
   "corpus-count": async () => {
     const text = await readFile(join(root, "examples/corpus.jsonl"), "utf8");
     return number(text.split("\n").filter((l) => l.trim() !== "").length);
+  },
+
+  /** The safety probes' bodies that must be flagged, and their files: "3,101 bodies of twenty-two probes". */
+  "probe-bodies": async () => {
+    const folder = join(root, "test/labelled/probes");
+    const files = (await readdir(folder)).filter((name) => name.endsWith("-flag.txt"));
+    let n = 0;
+    for (const file of files) {
+      n += (await readFile(join(folder, file), "utf8")).split("\n").filter((l) => l.trim()).length;
+    }
+    return `${number(n)} bodies of ${files.length} probes`;
   },
 
   "labelled-count": async () => {
