@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "089b0cba71a3aa042eb4c131abfbfef6d2e6774de1ac1edaca7eccc4c94ee868",
+  hash: "3a314c5ca78f66a57b9c69f51d6b36ece91e2bfe66114053ac8f21f7811915e3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -16,8 +16,9 @@ const guard = createGuard({
  * morning" meaning tomorrow, a patient told to call the GP today about a result nobody
  * named, a result whose value comes a whole clause after its name, and platelets of 48 in
  * late pregnancy (below the ruleset's critical limit of 20, flagged by its writer for HELLP),
- * and a pharmacist's query about a medicine contraindicated at the patient's kidney function,
- * which names neither danger nor urgency.
+ * a pharmacist's query about a medicine contraindicated at the patient's kidney function,
+ * which names neither danger nor urgency, a potassium of 2.6 (above the ruleset's critical
+ * limit of 2.5), and a new anticoagulant with no clinic arranged to check it.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -31,6 +32,8 @@ const knownMisses = new Set([
   "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
   "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
   "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
+  "U&E from DN bloods: K+ 2.6, pt on furosemide 80mg bd. Feels weak. Pls advise",
+  "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
 ]);
 
 const bodies = readdirSync(folder)
@@ -59,9 +62,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 3,000 bodies from twenty-two probes", () => {
-    expect(bodies.length).toBeGreaterThan(3000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(22);
+  it("holds over 3,200 bodies from twenty-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(3200);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(23);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
