@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3a314c5ca78f66a57b9c69f51d6b36ece91e2bfe66114053ac8f21f7811915e3",
+  hash: "96b90a70175bdc6dec850b087cbd7d56c09b97c06791b6eabc6604f04b449259",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
