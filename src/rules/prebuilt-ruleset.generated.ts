@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "96b90a70175bdc6dec850b087cbd7d56c09b97c06791b6eabc6604f04b449259",
+  hash: "f292fae3d4fc9eb28e01d3adf162fa16b0e88004046a186fab32a5e30b90e206",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
