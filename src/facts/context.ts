@@ -168,10 +168,14 @@ export class ContextReader {
   }
 
   /** A trigger of `list` earlier in the same clause. */
-  #before(list: number, from: number): Mention | undefined {
+  #before(
+    list: number,
+    from: number,
+    keep: (t: Mention) => boolean = () => true,
+  ): Mention | undefined {
     const clause = this.#clauseOf(from);
     if (clause === undefined) return undefined;
-    return this.of(list).find((t) => t.to <= from && t.from >= clause.from);
+    return this.of(list).find((t) => t.to <= from && t.from >= clause.from && keep(t));
   }
 
   /** A hypothetical trigger earlier in the sentence, or straight after in the clause ("refer back if"). */
@@ -278,14 +282,7 @@ export class ContextReader {
     const { position, token } = this.#tokenAt(index);
     if (token === undefined || !this.#requestClauses.has(token.clause)) return false;
     // A done-word inside an ask is no statement: "can a prescription be sent today".
-    const clause = this.#clauseOf(position);
-    return !this.of(LIST.done).some(
-      (t) =>
-        clause !== undefined &&
-        t.to <= position &&
-        t.from >= clause.from &&
-        !this.#within(LIST.action, t),
-    );
+    return this.#before(LIST.done, position, (t) => !this.#within(LIST.action, t)) === undefined;
   }
 
   /**

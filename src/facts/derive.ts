@@ -160,8 +160,9 @@ function criticalResult(
         skipped = 0;
         continue;
       }
-      if (read && !lexicon.resultEarlier.has(stream.tokens[k - 1]?.word ?? "")) break;
-      if (!read && skipped > 0 && !lexicon.resultLinks.has(stream.tokens[k - 1]?.word ?? "")) break;
+      const previous = stream.tokens[k - 1]?.word ?? "";
+      if (read && !lexicon.resultEarlier.has(previous)) break;
+      if (!read && skipped > 0 && !lexicon.resultLinks.has(previous)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
       if (number[2] !== undefined && Number(number[2]) <= 12) continue;
@@ -188,6 +189,7 @@ function criticalResult(
  */
 function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): Mention[] {
   const sentenceOf = (m: Mention) => stream.tokens[m.from]?.sentence ?? 0;
+  const clauseOf = (m: Mention) => stream.tokens[m.from]?.clause ?? 0;
   // For each allOf phrase: the sentences each part was found in, and its first and last
   // parts' mentions.
   const found = new Map<
@@ -221,7 +223,6 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
     const anchor = anchors.find((m) => within(sentenceOf(m)) || within(sentenceOf(m) - 1));
     if (anchor === undefined) continue;
     added.push({ list, phrase, from: anchor.from, to: anchor.to });
-    const clauseOf = (m: Mention) => stream.tokens[m.from]?.clause ?? 0;
     const later = lasts.find(
       (m) =>
         m.from >= anchor.to &&

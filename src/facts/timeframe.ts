@@ -135,22 +135,30 @@ function leadPatterns(
       ? undefined
       : new RegExp(`${head}\\b(?:${alternatives(list)})\\s${tail}$`, "i");
   const expiry = words.expiry ?? [];
+  // "sent today" is when it happened; "be sent today" (the passive of an ask) and "should
+  // have started today" are when it is due (`bareTodayAskAfter`).
+  const asks = words.bareTodayAskAfter ?? [];
   return {
-    // "sent today" is when it happened; "be sent today" (the passive of an ask) and "should
-    // have started today" are when it is due.
-    todayNotAfter: before(words.bareTodayNotAfter, "", "(?<!\\b(?:be|should\\shave)\\s)"),
+    todayNotAfter: before(
+      words.bareTodayNotAfter,
+      "",
+      asks.length === 0 ? "" : `(?<!\\b(?:${alternatives(asks)})\\s)`,
+    ),
     expiryBefore: before(expiry, "(?:on\\s)?"),
     expiryWeekday:
       expiry.length === 0
         ? undefined
         : new RegExp(`\\b(?:${alternatives(expiry)})\\s(?:on\\s)?(${days})\\b`, "gi"),
     deadlineBefore: before(words.deadline) ?? /(?!)/,
-    // Far enough back for the longest lead phrase, its optional words, a space or two and "be ".
+    // Far enough back for the longest lead phrase and its optional words, a space or two, and
+    // the ask words before it.
     leadChars:
       Math.max(
         0,
         ...[...(words.bareTodayNotAfter ?? []), ...expiry, ...words.deadline].map((w) => w.length),
-      ) + 11,
+      ) +
+      8 +
+      Math.max(0, ...asks.map((w) => w.length + 1)),
   };
 }
 
@@ -471,8 +479,10 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   // After a deadline word ("due this week", "due on Friday") the day is when something is
   // due, in any task that asks, as with a stated deadline.
-  const led = (m: RegExpMatchArray) =>
-    p.deadlineBefore.test(before(m)) || p.expiryBefore?.test(before(m)) === true;
+  const led = (m: RegExpMatchArray) => {
+    const lead = before(m);
+    return p.deadlineBefore.test(lead) || p.expiryBefore?.test(lead) === true;
+  };
   for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
     (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn), m);
   }

@@ -67,8 +67,10 @@ export function letterView(
       ...(words.urgent !== undefined && { urgentWords: words.urgent }),
       ...(words.safety !== undefined && { safetyWords: words.safety }),
       ...(facts.dueSoon === true &&
-        facts.dueOn !== undefined && { due: formatLongDate(facts.dueOn) }),
-      ...(facts.dueSoon === true && words.timeframe !== undefined && { dueWords: words.timeframe }),
+        facts.dueOn !== undefined && {
+          due: formatLongDate(facts.dueOn),
+          ...(words.timeframe !== undefined && { dueWords: words.timeframe }),
+        }),
     };
   }
   return view;

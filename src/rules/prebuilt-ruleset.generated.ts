@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f292fae3d4fc9eb28e01d3adf162fa16b0e88004046a186fab32a5e30b90e206",
+  hash: "0f3f4618eb07afe44642360cd5df0df10b50ac0239645149c9e4d7235739ef73",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -369,6 +369,11 @@ export const rulesetSchema = z.strictObject({
        * when the ask is due: "as per clinic today", "bloods taken today", "for 2/52 from today".
        */
       bareTodayNotAfter: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words before one of `bareTodayNotAfter` that make it an ask again: "can a prescription
+       * be sent today", "should have started today".
+       */
+      bareTodayAskAfter: z.optional(z.array(timeframePhrase)),
       /** Alone, in a clause that asks: tomorrow ("tomoz"). */
       bareTomorrow: z.array(timeframePhrase),
       /** "in the next <few> days": three days. */
