@@ -23,6 +23,9 @@ export interface MentionContext {
   pseudo: boolean;
 }
 
+/** How many words may name the one asked in a question's ask: "could [Dr Patel's secretary] send". */
+const QUESTION_SUBJECT_WORDS = 4;
+
 /** Trigger mentions indexed for the context questions. */
 export class ContextReader {
   readonly #stream: TokenStream;
@@ -85,6 +88,7 @@ export class ContextReader {
         this.#requestClauses.add(token.clause);
       }
     }
+    this.#findQuestions();
     // A later clause of an asking sentence that opens with an imperative asks too: "Please
     // prescribe X (...) and complete the DNACPR this week".
     for (const clause of clauses) {
@@ -124,6 +128,48 @@ export class ContextReader {
       if (lead) this.#requestSentences.add(index);
       if (sentence.lead) lead = this.#requestSentences.has(index);
     });
+  }
+
+  /**
+   * A clause that opens with a question's modal, then the one asked, then a verb, asks:
+   * "Could reception book her in", "can this be actioned". Straight after the modal, a verb
+   * ("can mobilise", "will review", "can be discharged") or a negator is a statement.
+   */
+  #findQuestions(): void {
+    const { tokens, clauses } = this.#stream;
+    const lead = (k: number) => {
+      const word = tokens[k]?.word ?? "";
+      return this.#lexicon.requestLeads.has(word) || this.#lexicon.clauseLinks.has(word);
+    };
+    for (const clause of clauses) {
+      let first = clause.from;
+      while (first < clause.to && lead(first)) first++;
+      if (this.#questionAt(first, clause.to)) {
+        this.#requestSentences.add(clause.sentence);
+        this.#requestClauses.add(tokens[first]?.clause ?? -1);
+      }
+    }
+  }
+
+  /** Is token `first` a question's modal followed, within its clause, by the one asked and a verb? */
+  #questionAt(first: number, end: number): boolean {
+    const { tokens } = this.#stream;
+    const { questionModals, questionVerbs, imperatives, negators } = this.#lexicon;
+    const verb = (word: string) => imperatives.has(word) || questionVerbs.has(word);
+    const subject = tokens[first + 1]?.word;
+    if (!questionModals.has(tokens[first]?.word ?? "") || subject === undefined) return false;
+    if (first + 1 >= end || questionVerbs.has(subject) || negators.has(subject)) return false;
+    // "Can self refer", "could be": a pseudo-trigger at the modal or the one asked.
+    if (this.of(LIST.pseudoTriggers).some((t) => t.from <= first + 1 && t.to > first)) return false;
+    // A verb straight after the modal is a statement ("will review in clinic"), unless a
+    // passive follows: "can repeat lipids be booked".
+    const passiveOnly = imperatives.has(subject);
+    for (let k = first + 2; k < end && k <= first + 1 + QUESTION_SUBJECT_WORDS; k++) {
+      const word = tokens[k]?.word ?? "";
+      if (negators.has(word)) return false;
+      if (passiveOnly ? questionVerbs.has(word) : verb(word)) return true;
+    }
+    return false;
   }
 
   #clauseOf(token: number) {

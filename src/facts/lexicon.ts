@@ -96,6 +96,9 @@ export interface Lexicon {
   requestLeads: ReadonlySet<string>;
   /** Words read past before a later clause's imperative ("and", "then"), as the reader reads them. */
   clauseLinks: ReadonlySet<string>;
+  /** Words opening an ask written as a question ("could", "can"), and the verbs besides imperatives that complete one. */
+  questionModals: ReadonlySet<string>;
+  questionVerbs: ReadonlySet<string>;
   categories: readonly {
     id: string;
     requestsAction: boolean;
@@ -396,6 +399,8 @@ function vocabularyOf(ruleset: Ruleset, lists: readonly (readonly string[])[]): 
     ...texts(phrases.imperatives),
     ...(phrases.requestLeads ?? []),
     ...(phrases.clauseLinks ?? []),
+    ...(phrases.questionModals ?? []),
+    ...(phrases.questionVerbs ?? []),
   ])
     vocabulary.add(fold(w).text);
   return vocabulary;
@@ -437,6 +442,8 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     requestLeads: readWords(phrases.requestLeads, reading),
     clauseLinks: readWords(phrases.clauseLinks, reading),
+    questionModals: readWords(phrases.questionModals, reading),
+    questionVerbs: readWords(phrases.questionVerbs, reading),
     categories: categoryEntries.map(([id, c]) => ({
       id,
       requestsAction: c.requestsAction,

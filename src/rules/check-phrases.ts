@@ -209,8 +209,16 @@ export function checkPhrases(
       total += checkPhrase(p, `categories.${id}.context[${i}]`, groups, issues);
     });
   }
-  const { negators, negationStops, reviewNegationFillers, requestLeads, clauseLinks, ...lists } =
-    file.phrases;
+  const {
+    negators,
+    negationStops,
+    reviewNegationFillers,
+    requestLeads,
+    clauseLinks,
+    questionModals,
+    questionVerbs,
+    ...lists
+  } = file.phrases;
   for (const [name, list] of Object.entries(lists)) {
     list?.forEach((p, i) => {
       total += checkPhrase(p, `phrases.${name}[${i}]`, groups, issues);
@@ -224,7 +232,15 @@ export function checkPhrases(
       message: `the ruleset's phrases stand for more than ${MAX_PHRASES.toLocaleString("en-GB")} phrases once word groups are put in; at most ${MAX_PHRASES.toLocaleString("en-GB")} keep matching linear in the body`,
     });
   }
-  const wordLists = { negators, negationStops, reviewNegationFillers, requestLeads, clauseLinks };
+  const wordLists = {
+    negators,
+    negationStops,
+    reviewNegationFillers,
+    requestLeads,
+    clauseLinks,
+    questionModals,
+    questionVerbs,
+  };
   for (const [name, list] of Object.entries(wordLists)) {
     list?.forEach((w, i) => {
       checkWordLength(w, `phrases.${name}[${i}]`, issues);

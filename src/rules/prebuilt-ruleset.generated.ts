@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0f3f4618eb07afe44642360cd5df0df10b50ac0239645149c9e4d7235739ef73",
+  hash: "e125cf2912efabab23a9bef32c647a991c2b282765b4211b19d7348b8a70507a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -443,6 +443,15 @@ export const rulesetSchema = z.strictObject({
      * "please prescribe X, and complete the DNACPR". Absent: only a clause's first word counts.
      */
     clauseLinks: z.optional(z.array(nonEmpty())),
+    /**
+     * Words that open an ask written as a question when they start a sentence and the person or
+     * thing asked comes next: "could reception book her in", "can this be actioned". The verb
+     * after them is an imperative or one of `questionVerbs`. Absent: questions ask only through
+     * `action` phrases ("could you").
+     */
+    questionModals: z.optional(z.array(nonEmpty())),
+    /** Verbs besides the imperatives that complete such a question: "be", "have" ("can he have a B12 booked"). */
+    questionVerbs: z.optional(z.array(nonEmpty())),
     /** Negation after the term: "fit note not needed", "DVT ruled out". */
     negatedAfter: z.optional(z.array(phraseSchema)),
     /** Phrases holding a negator that do not negate: "no change in", "not only". */

@@ -192,6 +192,25 @@ describe("context", () => {
     ).toBe(true);
   });
 
+  it("reads a question naming who is asked as an ask: could reception book her in, can this be actioned", () => {
+    for (const body of [
+      "Could reception book her in for a smear",
+      "can this be actioned before Friday",
+      "Would Dr Patel be able to review her BP meds",
+      "Can repeat lipids be booked for next week",
+      "Pt seen in clinic, can he have a B12 injection booked",
+    ])
+      expect(facts(body).actionRequested, body).toBe(true);
+    // A verb straight after the modal, a negator, or a pseudo-trigger is a statement.
+    for (const body of [
+      "Can mobilise with frame. Will review in clinic in 6/52.",
+      "Can be discharged home once bloods are back.",
+      "Could not contact pt by phone.",
+      "Discharged from audiology, can self refer for repairs.",
+    ])
+      expect(facts(body).actionRequested, body).toBe(false);
+  });
+
   it("ends reported advice's reach with its clause: advised to see GP - please could you refer", () => {
     expect(facts("Advised to see GP - please could you refer to ENT").category).toBe(
       "onward-referral",
