@@ -354,6 +354,11 @@ export class ContextReader {
     return token !== undefined && this.#requestClauses.has(token.clause);
   }
 
+  /** Does sentence `index` carry a request? */
+  requestSentence(index: number): boolean {
+    return this.#requestSentences.has(index);
+  }
+
   /** Is there a request anywhere in the body (not negated, not hypothetical)? */
   get anyRequest(): boolean {
     return this.#requestSentences.size > 0;

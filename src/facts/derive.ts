@@ -341,8 +341,14 @@ function readCategories(
   lexicon: Lexicon,
   senderKind: string,
   sender: readonly SenderMention[],
+  carried = false,
 ): { id: string; mention: Mention }[] {
   const { context } = reading;
+  // Carried: the need told in the sentence before an ask that names nothing itself ("has run
+  // out of her lactulose. Please can you send it over").
+  const asking = (m: Mention, c: { request: boolean }) =>
+    c.request ||
+    (carried && context.requestSentence((reading.stream.tokens[m.from]?.sentence ?? -2) + 1));
   const contexts = categoryContexts(reading, lexicon, sender);
   // Categories are read in the ruleset's order, and the words that ask for one cannot ask for
   // a later one too ("take over prescribing under shared care" is a shared-care request, not
@@ -385,7 +391,7 @@ function readCategories(
       // about what happened, so "done" does not take it away.
       return (
         !category.requestsAction ||
-        (c.request && !c.done && !reports(m) && !context.planClause(m.from))
+        (asking(m, c) && !c.done && !reports(m) && !context.planClause(m.from))
       );
     });
     // Quote the clause that asks ("Please action the results") over a heading's words.
@@ -518,7 +524,11 @@ function categoryFacts(
 ): Pick<Facts, "category" | "categorySource" | "requests" | "categoryPhrase" | "categoryText"> {
   if (task.category)
     return { category: task.category, categorySource: "given", requests: [task.category] };
-  const asked = readCategories(reading, lexicon, task.sender.kind, sender);
+  let asked = readCategories(reading, lexicon, task.sender.kind, sender);
+  if (asked.length === 0 && reading.context.anyRequest)
+    asked = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(
+      (a) => lexicon.categories.find((c) => c.id === a.id)?.requestsAction,
+    );
   const primary = asked[0];
   if (primary === undefined) {
     // Nothing named and nothing asked: the category the ruleset reads then (information).

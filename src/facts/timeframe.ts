@@ -87,6 +87,8 @@ interface Patterns {
   };
   duration: RegExp;
   shorthandPattern: RegExp;
+  /** A bare period a few words after an action ("repeat U&E 2/52"), or nothing. */
+  periodAfter: RegExp | undefined;
   fortnight: RegExp;
   tomorrow: RegExp;
   today: RegExp;
@@ -198,6 +200,15 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
       "gi",
     ),
+    periodAfter:
+      (words.periodAfter ?? []).length === 0
+        ? undefined
+        : new RegExp(
+            // Up to three words between ("repeat U&E and LFT 2/52"), never a duration's own
+            // lead ("x 2/52", "for 2/52", "supply of 2/52"), nor after "in"/"within" (read above).
+            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:x|for|of|supply|in|within|over|after|every)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+            "gi",
+          ),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
     // "runs out tomorrow" as "by tomorrow": the day something runs out (`expiry`).
     tomorrow: new RegExp(
@@ -441,6 +452,11 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   if (has("/")) {
     for (const m of flat.matchAll(p.shorthandPattern)) {
       add(durationDue(sentOn, Number(m[1] ?? m[2]), p.shorthand.get(m[3] ?? "") ?? "days"), m);
+    }
+  }
+  if (p.periodAfter !== undefined && has("/")) {
+    for (const m of flat.matchAll(p.periodAfter)) {
+      r.addBare(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m);
     }
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);

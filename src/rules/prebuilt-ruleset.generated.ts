@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e125cf2912efabab23a9bef32c647a991c2b282765b4211b19d7348b8a70507a",
+  hash: "7d309eee5981603becc979b34640a821614950005574af76b6d9c09fc48368d9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

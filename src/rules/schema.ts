@@ -176,6 +176,12 @@ const timeframePhrase = z.string().check(
     error: "timeframe phrases are lower-case words apart by single spaces, [word] optional",
   }),
 );
+/** A lead before a bare period: lower-case words, which may hold "/", "-" or "&" ("r/v", "re-check"). */
+const periodLead = z.string().check(
+  z.regex(/^[a-z0-9'&/-]+( [a-z0-9'&/-]+)*$/, {
+    error: "period leads are lower-case words apart by single spaces (a word may hold / - &)",
+  }),
+);
 const timeframeUnit = z.enum(["working-days", "days", "weeks", "fortnights", "months", "hours"]);
 
 /** The JSON form of `rules/ruleset.json`. */
@@ -395,6 +401,12 @@ export const rulesetSchema = z.strictObject({
        * 1/12"), read in any task that asks, when the date is still to come.
        */
       expiry: z.optional(z.array(timeframePhrase)),
+      /**
+       * Before a bare clinical period, a few words back, in a clause that asks: the action
+       * the period is due in ("repeat U&E 2/52", "r/v 1/52"). Absent: a period needs "in" or
+       * "within" before it to be a due date.
+       */
+      periodAfter: z.optional(z.array(periodLead)),
     }),
   ),
   /**

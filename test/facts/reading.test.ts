@@ -211,6 +211,18 @@ describe("context", () => {
       expect(facts(body).actionRequested, body).toBe(false);
   });
 
+  it("reads the need told just before an ask that names nothing: has run out of X. Please send it", () => {
+    const f = facts(
+      "Pt has run out of her lactulose, it wasnt on the last cycle. Please can you send it over to the chemist.",
+    );
+    expect(f.category).toBe("prescription-request");
+    expect(f.actionRequested).toBe(true);
+  });
+
+  it("does not read 'recent' as the done-word 'recently': send us his recent medication list", () => {
+    expect(facts("Please send us the patient recent medication list").category).toBe("admin");
+  });
+
   it("ends reported advice's reach with its clause: advised to see GP - please could you refer", () => {
     expect(facts("Advised to see GP - please could you refer to ENT").category).toBe(
       "onward-referral",

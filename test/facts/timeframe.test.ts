@@ -40,6 +40,21 @@ describe("findTimeframe: durations", () => {
     });
   });
 
+  it("reads a bare clinical period a few words after an action: repeat U&E 2/52, r/v 1/52", () => {
+    expect(findTimeframe("Pls start ramipril. Repeat U&E 2/52.", MONDAY)).toEqual({
+      dueOn: "2026-12-07",
+      text: "Repeat U&E 2/52",
+    });
+    expect(due("pls r/v 1/52 thx")).toBe("2026-11-30");
+    // A duration's own lead makes it how long, not by when.
+    expect(due("Please prescribe sertraline x 2/52 then review")).toBeUndefined();
+    expect(due("Please repeat prescription for 2/52")).toBeUndefined();
+  });
+
+  it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
+    expect(due("pls could gp check inr tomoro")).toBe("2026-11-24");
+  });
+
   it("counts working days from a Friday over the weekend", () => {
     expect(due("within 2 working days", "2026-11-27")).toBe("2026-12-01");
   });
