@@ -8,6 +8,17 @@ import {
 import { words } from "../facts/tokens.js";
 import type { Phrase, RulesetFile } from "./schema.js";
 
+/** The phrase lists that hold single words read as written, not phrases. */
+const WORD_LISTS: ReadonlySet<string> = new Set([
+  "negators",
+  "negationStops",
+  "reviewNegationFillers",
+  "requestLeads",
+  "clauseLinks",
+  "questionModals",
+  "questionVerbs",
+]);
+
 const RULESET_FILE = "ruleset.json";
 /**
  * The longest word a phrase may hold: a clinical dictionary's longest word has 45 letters, and
@@ -209,17 +220,9 @@ export function checkPhrases(
       total += checkPhrase(p, `categories.${id}.context[${i}]`, groups, issues);
     });
   }
-  const {
-    negators,
-    negationStops,
-    reviewNegationFillers,
-    requestLeads,
-    clauseLinks,
-    questionModals,
-    questionVerbs,
-    ...lists
-  } = file.phrases;
-  for (const [name, list] of Object.entries(lists)) {
+  const entries = Object.entries(file.phrases);
+  const wordLists = entries.filter(([name]) => WORD_LISTS.has(name)) as [string, string[]][];
+  for (const [name, list] of entries.filter(([name]) => !WORD_LISTS.has(name))) {
     list?.forEach((p, i) => {
       total += checkPhrase(p, `phrases.${name}[${i}]`, groups, issues);
     });
@@ -232,16 +235,7 @@ export function checkPhrases(
       message: `the ruleset's phrases stand for more than ${MAX_PHRASES.toLocaleString("en-GB")} phrases once word groups are put in; at most ${MAX_PHRASES.toLocaleString("en-GB")} keep matching linear in the body`,
     });
   }
-  const wordLists = {
-    negators,
-    negationStops,
-    reviewNegationFillers,
-    requestLeads,
-    clauseLinks,
-    questionModals,
-    questionVerbs,
-  };
-  for (const [name, list] of Object.entries(wordLists)) {
+  for (const [name, list] of wordLists) {
     list?.forEach((w, i) => {
       checkWordLength(w, `phrases.${name}[${i}]`, issues);
       checkWord(w, `phrases.${name}[${i}]`, issues);
