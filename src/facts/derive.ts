@@ -348,7 +348,9 @@ function readCategories(
   // out of her lactulose. Please can you send it over").
   const asking = (m: Mention, c: { request: boolean }) =>
     c.request ||
-    (carried && context.requestSentence((reading.stream.tokens[m.from]?.sentence ?? -2) + 1));
+    (carried &&
+      !pastForm(reading.stream, m, lexicon.labels[LIST.categories]?.[m.phrase] ?? "") &&
+      context.requestSentence((reading.stream.tokens[m.from]?.sentence ?? -2) + 1));
   const contexts = categoryContexts(reading, lexicon, sender);
   // Categories are read in the ruleset's order, and the words that ask for one cannot ask for
   // a later one too ("take over prescribing under shared care" is a shared-care request, not
@@ -415,6 +417,15 @@ function readCategories(
     if (!out.some((o) => o.id === id)) out.push({ id, mention });
   }
   return out;
+}
+
+/**
+ * Does the mention hold a word in the past ("enquiry commenced") that its phrase does not
+ * ("commence")? Such a need is news of what was done, not one an ask can carry.
+ */
+function pastForm(stream: TokenStream, m: Mention, phrase: string): boolean {
+  const own = new Set(phrase.split(" "));
+  return stream.tokens.slice(m.from, m.to).some((t) => /[a-z]ed$/.test(t.word) && !own.has(t.word));
 }
 
 /** The first mention of a list that counts, by a test on its context. */

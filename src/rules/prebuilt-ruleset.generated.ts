@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7d309eee5981603becc979b34640a821614950005574af76b6d9c09fc48368d9",
+  hash: "80238b1a9a973416308bf968268d044d05ee3536627b590ff07b3d1fa5b01b0e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
