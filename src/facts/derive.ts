@@ -363,19 +363,7 @@ function readCategories(
     if (list) list.push(m);
     else byCategory.set(id, [m]);
   }
-  // A clause that opens with a verb in the past ("started aspirin 300mg", "increased
-  // furosemide") reports what was done, though its sentence asks ("Pls refer to TIA clinic,
-  // started aspirin").
-  const reports = (m: Mention) => {
-    const token = reading.stream.tokens[m.from];
-    const clause = token && reading.stream.clauses[token.clause];
-    return (
-      token !== undefined &&
-      clause?.from === m.from &&
-      /[a-z]ed$/.test(token.word) &&
-      !context.requestClause(m.from)
-    );
-  };
+  const reports = (m: Mention) => reportsDone(reading, m);
   const claimed = new Set<number>();
   const found = new Map<string, Mention>();
   for (const category of lexicon.categories) {
@@ -417,6 +405,22 @@ function readCategories(
     if (!out.some((o) => o.id === id)) out.push({ id, mention });
   }
   return out;
+}
+
+/**
+ * Does the mention open a clause with a verb in the past ("started aspirin 300mg", "increased
+ * furosemide")? That clause reports what was done, though its sentence asks ("Pls refer to TIA
+ * clinic, started aspirin").
+ */
+function reportsDone(reading: Reading, m: Mention): boolean {
+  const token = reading.stream.tokens[m.from];
+  const clause = token && reading.stream.clauses[token.clause];
+  return (
+    token !== undefined &&
+    clause?.from === m.from &&
+    /[a-z]ed$/.test(token.word) &&
+    !reading.context.requestClause(m.from)
+  );
 }
 
 /**
