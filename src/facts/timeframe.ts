@@ -63,6 +63,7 @@ function cuesOf(words: Vocabulary): Pick<Patterns, "cues" | "cuesBare"> {
       eventDate: cues(words.eventDate ?? []),
       startDate: cues(words.startDate ?? []),
       expiry: cues(words.expiry ?? []),
+      dayNumber: cues(words.dayNumber ?? []),
     },
   };
 }
@@ -84,11 +85,14 @@ interface Patterns {
     eventDate: string[];
     startDate: string[];
     expiry: string[];
+    dayNumber: string[];
   };
   duration: RegExp;
   shorthandPattern: RegExp;
   /** A bare period a few words after an action ("repeat U&E 2/52"), or nothing. */
   periodAfter: RegExp | undefined;
+  /** "day 10" after an operation or discharge, or nothing. */
+  dayNumber: RegExp | undefined;
   fortnight: RegExp;
   tomorrow: RegExp;
   today: RegExp;
@@ -207,6 +211,13 @@ function patternsOf(words: Vocabulary): Patterns {
             // Up to three words between ("repeat U&E and LFT 2/52"), never a duration's own
             // lead ("x 2/52", "for 2/52", "supply of 2/52"), nor after "in"/"within" (read above).
             `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:x|for|of|supply|in|within|over|after|every)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+            "gi",
+          ),
+    dayNumber:
+      (words.dayNumber ?? []).length === 0
+        ? undefined
+        : new RegExp(
+            `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})\\b(?![/.:-]\\d)`,
             "gi",
           ),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
@@ -458,6 +469,11 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     for (const m of flat.matchAll(p.periodAfter)) {
       r.addBare(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m);
     }
+  }
+  if (p.dayNumber !== undefined && has(p.cuesBare.dayNumber)) {
+    // Counted from sending, the latest the day can be: the operation or discharge it counts
+    // from was on that day or before.
+    for (const m of flat.matchAll(p.dayNumber)) r.addBare(plusDays(sentOn, Number(m[1])), m);
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has(p.cues.tomorrow)) for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m);

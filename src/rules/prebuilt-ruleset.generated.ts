@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "80238b1a9a973416308bf968268d044d05ee3536627b590ff07b3d1fa5b01b0e",
+  hash: "9fc8237594f75ff101d390c0ea9d4a80e512a81a88419ef2e65b82802290bd3e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

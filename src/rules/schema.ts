@@ -407,6 +407,11 @@ export const rulesetSchema = z.strictObject({
        * "within" before it to be a due date.
        */
       periodAfter: z.optional(z.array(periodLead)),
+      /**
+       * Before a day's number, in a clause that asks: the day after an operation or discharge
+       * that something is due ("remove clips day 10"), read as that many days from sending.
+       */
+      dayNumber: z.optional(z.array(timeframePhrase)),
     }),
   ),
   /**

@@ -51,6 +51,15 @@ describe("findTimeframe: durations", () => {
     expect(due("Please repeat prescription for 2/52")).toBeUndefined();
   });
 
+  it("reads the day after an operation or discharge something is due, counted from sending: clips day 10", () => {
+    expect(findTimeframe("please remove clips day 10 at practice", MONDAY)).toEqual({
+      dueOn: "2026-12-03",
+      text: "day 10",
+    });
+    // Not the first number of a date: "day 12/1" is the 12th of January.
+    expect(due("please book her in on the day 12/1")).not.toBe("2026-12-05");
+  });
+
   it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
     expect(due("pls could gp check inr tomoro")).toBe("2026-11-24");
   });
