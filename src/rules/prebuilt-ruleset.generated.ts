@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9fc8237594f75ff101d390c0ea9d4a80e512a81a88419ef2e65b82802290bd3e",
+  hash: "2d24c6a588fa8c627013cb053eb29f87f1cdd426f0609515100afceda62f904a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
