@@ -1,5 +1,5 @@
 import type { Reading, Token, TokenStream } from "./tokens.js";
-import { tokenStream } from "./tokens.js";
+import { stem, tokenStream } from "./tokens.js";
 import { type EdgeKind, TrieText, trieEdges } from "./trie-text.js";
 
 /**
@@ -293,8 +293,10 @@ export class Matcher {
           const [a, b] = pattern;
           const plain = (w: PatternWord) => !w.prefix && !w.any && !w.exact;
           if (pattern.length === 2 && a && b && plain(a) && plain(b) && !text.includes("{")) {
-            const joined = readPiece(a.text + b.text, reading, memo);
-            if (joined.length === 1 && /^[a-z]+$/.test(a.text + b.text)) matcher.#add(joined, id);
+            // The joined word's stem as a body's word is stemmed ("selfharmed" is "selfharm"),
+            // never corrected: read as a body word, "checkinr" would be "checking".
+            if (/^[a-z]+$/.test(a.text + b.text))
+              matcher.#add([{ text: stem(a.text + b.text), prefix: false }], id);
           }
         }
       });

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2d24c6a588fa8c627013cb053eb29f87f1cdd426f0609515100afceda62f904a",
+  hash: "8b29522a2187ac3d618144bacabdf6b21aebb1f50cc24249d94226ae89b6e1fd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

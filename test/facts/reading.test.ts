@@ -39,9 +39,21 @@ describe("normalisation", () => {
     expect(stream.tokens.map((t) => t.word)).toEqual(["urgent", "please", "review"]);
   });
 
-  it("reads self-harm, self harm and selfharm alike", () => {
-    for (const body of ["history of self-harm", "history of self harm", "history of selfharm"])
-      expect(facts(body).safetyLanguage).toBe(true);
+  it("reads self-harm, self harm and selfharm alike, in any form of the joined word", () => {
+    for (const body of [
+      "history of self-harm",
+      "history of self harm",
+      "history of selfharm",
+      "pt has selfharmed",
+      "selfharming again",
+    ])
+      expect(facts(body).safetyLanguage, body).toBe(true);
+  });
+
+  it("never reads a two-word phrase's joined form as a correction of it: checkinr is not checking", () => {
+    const matcher = Matcher.compile([["check inr"]], lexicon.reading);
+    expect(matcher.scan(tokenStream("please check U&E", lexicon.reading))).toEqual([]);
+    expect(matcher.scan(tokenStream("please check INR", lexicon.reading))).toHaveLength(1);
   });
 
   it("folds possessives and plurals: TTO's, TTOs and TTO", () => {
