@@ -169,6 +169,31 @@ function leadPatterns(
 }
 
 /**
+ * Bare periods and day numbers after an action ("repeat U&E 2/52", "remove clips day 10"),
+ * each only when the ruleset gives its lead words.
+ */
+function periodPatterns(words: Vocabulary): Pick<Patterns, "periodAfter" | "dayNumber"> {
+  return {
+    periodAfter:
+      (words.periodAfter ?? []).length === 0
+        ? undefined
+        : new RegExp(
+            // Up to three words between ("repeat U&E and LFT 2/52"), never a duration's own
+            // lead ("x 2/52", "for 2/52", "supply of 2/52"), nor after "in"/"within" (read above).
+            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:x|for|of|supply|in|within|over|after|every)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+            "gi",
+          ),
+    dayNumber:
+      (words.dayNumber ?? []).length === 0
+        ? undefined
+        : new RegExp(
+            `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})\\b(?![/.:-]\\d)`,
+            "gi",
+          ),
+  };
+}
+
+/**
  * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
  * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
@@ -204,22 +229,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
       "gi",
     ),
-    periodAfter:
-      (words.periodAfter ?? []).length === 0
-        ? undefined
-        : new RegExp(
-            // Up to three words between ("repeat U&E and LFT 2/52"), never a duration's own
-            // lead ("x 2/52", "for 2/52", "supply of 2/52"), nor after "in"/"within" (read above).
-            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:x|for|of|supply|in|within|over|after|every)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
-            "gi",
-          ),
-    dayNumber:
-      (words.dayNumber ?? []).length === 0
-        ? undefined
-        : new RegExp(
-            `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})\\b(?![/.:-]\\d)`,
-            "gi",
-          ),
+    ...periodPatterns(words),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
     // "runs out tomorrow" as "by tomorrow": the day something runs out (`expiry`).
     tomorrow: new RegExp(
