@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8b29522a2187ac3d618144bacabdf6b21aebb1f50cc24249d94226ae89b6e1fd",
+  hash: "e4899311ec6fda1fac6091d6131909365ac85f03ef4688684a8d7debeb45593f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
