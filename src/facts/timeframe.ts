@@ -93,6 +93,9 @@ interface Patterns {
   periodAfter: RegExp | undefined;
   /** "day 10" after an operation or discharge, or nothing. */
   dayNumber: RegExp | undefined;
+  /** Words pointing back to a time named earlier ("before then"), and their cues. */
+  thenWords: readonly string[];
+  thenCues: string[];
   fortnight: RegExp;
   tomorrow: RegExp;
   today: RegExp;
@@ -230,6 +233,8 @@ function patternsOf(words: Vocabulary): Patterns {
       "gi",
     ),
     ...periodPatterns(words),
+    thenWords: words.anaphora ?? [],
+    thenCues: cues(words.anaphora ?? []),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
     // "runs out tomorrow" as "by tomorrow": the day something runs out (`expiry`).
     tomorrow: new RegExp(
@@ -392,8 +397,33 @@ export function findTimeframe(
     typeof words === "string" ? lower.includes(words) : anyOf(words).test(lower);
   readStated(read, has);
   readBare(read, has);
+  // "before then" in an ask is due by the time named before it, in any clause ("collecting at
+  // 6 this evening, can the script be signed before then").
+  const then = thenPattern(read.p);
+  for (const m of then !== undefined && has(read.p.thenCues) ? flat.matchAll(then) : []) {
+    if (!accept(origin(m.index ?? 0))) continue;
+    const earlier = findTimeframe(flat.slice(0, m.index ?? 0), sentOn, {
+      ...options,
+      accept: () => true,
+      ownPlan: () => false,
+    });
+    if (earlier !== undefined) found.push({ dueOn: earlier.dueOn, text: m[0] });
+  }
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+}
+
+const thenPatterns = new WeakMap<Patterns, RegExp>();
+
+/** The words that point back to a time named earlier (`timeframes.anaphora`), or nothing. */
+function thenPattern(p: Patterns): RegExp | undefined {
+  if (p.thenWords.length === 0) return undefined;
+  let pattern = thenPatterns.get(p);
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\b(?:${alternatives(p.thenWords)})\\b`, "gi");
+    thenPatterns.set(p, pattern);
+  }
+  return pattern;
 }
 
 /**

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e4899311ec6fda1fac6091d6131909365ac85f03ef4688684a8d7debeb45593f",
+  hash: "8a2f8456cc03afcb90e6abe7e41399345dae6d9cf0b40f1ed2d06c7c9d69fb41",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -412,6 +412,11 @@ export const rulesetSchema = z.strictObject({
        * that something is due ("remove clips day 10"), read as that many days from sending.
        */
       dayNumber: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words that point back to a time named earlier, in a clause that asks ("before then"):
+       * due by that time, wherever the body named it.
+       */
+      anaphora: z.optional(z.array(timeframePhrase)),
     }),
   ),
   /**

@@ -60,6 +60,21 @@ describe("findTimeframe: durations", () => {
     expect(due("please book her in on the day 12/1")).not.toBe("2026-12-05");
   });
 
+  it("reads 'before then' in an ask as due by the time named before it, in any clause", () => {
+    expect(
+      findTimeframe(
+        "Daughter collecting at 6 this evening, can the script be signed before then",
+        MONDAY,
+      ),
+    ).toEqual({ dueOn: MONDAY, text: "this evening" });
+    // Only the ask's clause is read for "then"; the time it points to may be in any clause.
+    expect(
+      findTimeframe("Surgery booked Thursday. Can GP review before then", MONDAY, {
+        accept: (index) => index > 20,
+      }),
+    ).toEqual({ dueOn: "2026-11-26", text: "before then" });
+  });
+
   it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
     expect(due("pls could gp check inr tomoro")).toBe("2026-11-24");
   });
