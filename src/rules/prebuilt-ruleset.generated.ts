@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8a2f8456cc03afcb90e6abe7e41399345dae6d9cf0b40f1ed2d06c7c9d69fb41",
+  hash: "e0dceb9c26a4b5b30a967329da7dcae6aae64559aebd099d3cc3daf79f75c613",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
