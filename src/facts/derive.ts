@@ -368,6 +368,7 @@ function readCategories(
   const found = new Map<string, Mention>();
   for (const category of lexicon.categories) {
     if (category.hasContext && !contexts.has(category.id)) continue;
+    if (contexts.has(`!${category.id}`)) continue;
     if (category.notWith.some((id) => found.has(id))) continue;
     const asks = (byCategory.get(category.id) ?? []).filter((m) => {
       for (let k = m.from; k < m.to; k++) if (claimed.has(k)) return false;

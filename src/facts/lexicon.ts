@@ -334,7 +334,7 @@ function phraseLists(ruleset: Ruleset) {
   );
   addList(
     LIST.categoryContext,
-    categoryEntries.flatMap(([, c]) => c.context ?? []),
+    categoryEntries.flatMap(([, c]) => [...(c.context ?? []), ...(c.notWhen ?? [])]),
   );
   addList(
     LIST.senderContext,
@@ -424,7 +424,11 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     matcher: matcherOf(ruleset, lists, reading),
     labels,
     categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
-    contextOf: categoryEntries.flatMap(([id, c]) => (c.context ?? []).map(() => id)),
+    // A `notWhen` phrase is read as context too, for the category "!<id>": it rules <id> out.
+    contextOf: categoryEntries.flatMap(([id, c]) => [
+      ...(c.context ?? []).map(() => id),
+      ...(c.notWhen ?? []).map(() => `!${id}`),
+    ]),
     senderContextOf: categoryEntries.flatMap(([id, c]) => (c.senderContext ?? []).map(() => id)),
     partOf,
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),

@@ -219,6 +219,9 @@ export function checkPhrases(
     category.context?.forEach((p, i) => {
       total += checkPhrase(p, `categories.${id}.context[${i}]`, groups, issues);
     });
+    category.notWhen?.forEach((p, i) => {
+      total += checkPhrase(p, `categories.${id}.notWhen[${i}]`, groups, issues);
+    });
   }
   const entries = Object.entries(file.phrases);
   const wordLists = entries.filter(([name]) => WORD_LISTS.has(name)) as [string, string[]][];

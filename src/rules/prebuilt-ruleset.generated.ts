@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e0dceb9c26a4b5b30a967329da7dcae6aae64559aebd099d3cc3daf79f75c613",
+  hash: "326709936da099c830a41903c8c0ca5070b8b5dd93b37e4182e9b635e9f29a70",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -230,6 +230,11 @@ export const rulesetSchema = z.strictObject({
         senderContext: z.optional(z.array(phraseSchema)),
         /** Categories that, when also read, rule this one out (a discharge prescription is not also a clinic one). */
         notWith: z.optional(z.array(slug)),
+        /**
+         * Words that, anywhere in the task and not negated, rule this category out: a result of
+         * a test "requested by your practice" is the practice's to act on, not the sender's.
+         */
+        notWhen: z.optional(z.array(phraseSchema)),
         /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
         otherSenders: z.optional(slug),
         /**

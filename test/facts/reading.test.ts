@@ -231,6 +231,16 @@ describe("context", () => {
     expect(f.actionRequested).toBe(true);
   });
 
+  it("rules a category out by its notWhen words: a result of a test the practice requested is its own", () => {
+    const sender = { organisation: "Hull Trust", unit: "Radiology", kind: "nhs-provider" };
+    expect(
+      facts("CT report back showing a renal cyst. Please action the result", sender).category,
+    ).toBe("act-on-results");
+    expect(
+      facts("CT requested by your practice: renal cyst. Please action the result", sender).category,
+    ).not.toBe("act-on-results");
+  });
+
   it("does not read 'recent' as the done-word 'recently': send us his recent medication list", () => {
     expect(facts("Please send us the patient recent medication list").category).toBe("admin");
   });
