@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "326709936da099c830a41903c8c0ca5070b8b5dd93b37e4182e9b635e9f29a70",
+  hash: "1415e72f84744e1a36f5b9df65c8f4e6b88d8ba1652cfe95d792ad769bf55942",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
