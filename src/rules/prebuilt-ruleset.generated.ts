@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1415e72f84744e1a36f5b9df65c8f4e6b88d8ba1652cfe95d792ad769bf55942",
+  hash: "e7ff4755cbc7360f4dca4afa0052af93d1123f12e39a96729cb6494cc287549f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -62,9 +62,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 3,350 bodies from twenty-four probes", () => {
-    expect(bodies.length).toBeGreaterThan(3350);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(24);
+  it("holds over 3,550 bodies from twenty-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(3550);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(25);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
