@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e7ff4755cbc7360f4dca4afa0052af93d1123f12e39a96729cb6494cc287549f",
+  hash: "84acda3f7965772dc21917764d47d6c4f3033a3910d14587930b04f68aee0f66",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
