@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "84acda3f7965772dc21917764d47d6c4f3033a3910d14587930b04f68aee0f66",
+  hash: "ea929b9824d95b86ebe7814669292edb76fa33c42dfb7587e111c29dd10407b8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
