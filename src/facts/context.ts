@@ -78,10 +78,7 @@ export class ContextReader {
     for (const sentence of sentences) {
       const clause = clauses[sentence.from];
       if (clause === undefined) continue;
-      let first = clause.from;
-      while (first < clause.to && this.#lexicon.requestLeads.has(tokens[first]?.word ?? ""))
-        first++;
-      const token = tokens[first];
+      const token = tokens[this.#pastLeads(clause, this.#lexicon.requestLeads)];
       // The word itself, not its stem: "Referred to ..." opens a statement, "Refer to ..." an ask.
       if (token && this.#lexicon.imperatives.has(token.word)) {
         this.#requestSentences.add(clause.sentence);
@@ -93,8 +90,7 @@ export class ContextReader {
     // prescribe X (...) and complete the DNACPR this week".
     for (const clause of clauses) {
       if (!this.#requestSentences.has(clause.sentence)) continue;
-      let first = clause.from;
-      while (first < clause.to && this.#lexicon.clauseLinks.has(tokens[first]?.word ?? "")) first++;
+      const first = this.#pastLeads(clause, this.#lexicon.clauseLinks);
       const token = tokens[first];
       if (token && first > clause.from && this.#lexicon.imperatives.has(token.word))
         this.#requestClauses.add(token.clause);
@@ -137,18 +133,22 @@ export class ContextReader {
    */
   #findQuestions(): void {
     const { tokens, clauses } = this.#stream;
-    const lead = (k: number) => {
-      const word = tokens[k]?.word ?? "";
-      return this.#lexicon.requestLeads.has(word) || this.#lexicon.clauseLinks.has(word);
-    };
+    const { requestLeads, clauseLinks } = this.#lexicon;
     for (const clause of clauses) {
-      let first = clause.from;
-      while (first < clause.to && lead(first)) first++;
+      const first = this.#pastLeads(clause, requestLeads, clauseLinks);
       if (this.#questionAt(first, clause.to)) {
         this.#requestSentences.add(clause.sentence);
         this.#requestClauses.add(tokens[first]?.clause ?? -1);
       }
     }
+  }
+
+  /** The first token of a clause that is none of `leads`' words ("please", "and"). */
+  #pastLeads(clause: { from: number; to: number }, ...leads: ReadonlySet<string>[]): number {
+    const { tokens } = this.#stream;
+    let first = clause.from;
+    while (first < clause.to && leads.some((set) => set.has(tokens[first]?.word ?? ""))) first++;
+    return first;
   }
 
   /** Is token `first` a question's modal followed, within its clause, by the one asked and a verb? */

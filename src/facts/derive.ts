@@ -363,7 +363,6 @@ function readCategories(
     if (list) list.push(m);
     else byCategory.set(id, [m]);
   }
-  const reports = (m: Mention) => reportsDone(reading, m);
   const claimed = new Set<number>();
   const found = new Map<string, Mention>();
   for (const category of lexicon.categories) {
@@ -382,7 +381,7 @@ function readCategories(
       // about what happened, so "done" does not take it away.
       return (
         !category.requestsAction ||
-        (asking(m, c) && !c.done && !reports(m) && !context.planClause(m.from))
+        (asking(m, c) && !c.done && !reportsDone(reading, m) && !context.planClause(m.from))
       );
     });
     // Quote the clause that asks ("Please action the results") over a heading's words.
@@ -408,6 +407,9 @@ function readCategories(
   return out;
 }
 
+/** A word in the past ("started", "commenced"). */
+const PAST = /[a-z]ed$/;
+
 /**
  * Does the mention open a clause with a verb in the past ("started aspirin 300mg", "increased
  * furosemide")? That clause reports what was done, though its sentence asks ("Pls refer to TIA
@@ -419,7 +421,7 @@ function reportsDone(reading: Reading, m: Mention): boolean {
   return (
     token !== undefined &&
     clause?.from === m.from &&
-    /[a-z]ed$/.test(token.word) &&
+    PAST.test(token.word) &&
     !reading.context.requestClause(m.from)
   );
 }
@@ -430,7 +432,12 @@ function reportsDone(reading: Reading, m: Mention): boolean {
  */
 function pastForm(stream: TokenStream, m: Mention, phrase: string): boolean {
   const own = new Set(phrase.split(" "));
-  return stream.tokens.slice(m.from, m.to).some((t) => /[a-z]ed$/.test(t.word) && !own.has(t.word));
+  return stream.tokens.slice(m.from, m.to).some((t) => PAST.test(t.word) && !own.has(t.word));
+}
+
+/** Does the category ask for action (`requestsAction`), or is it unknown to the ruleset? */
+function asksAction(lexicon: Lexicon, id: string): boolean | undefined {
+  return lexicon.categories.find((c) => c.id === id)?.requestsAction;
 }
 
 /** The first mention of a list that counts, by a test on its context. */
@@ -543,7 +550,7 @@ function categoryFacts(
   let asked = readCategories(reading, lexicon, task.sender.kind, sender);
   if (asked.length === 0 && reading.context.anyRequest)
     asked = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(
-      (a) => lexicon.categories.find((c) => c.id === a.id)?.requestsAction,
+      (a) => asksAction(lexicon, a.id) === true,
     );
   const primary = asked[0];
   if (primary === undefined) {
@@ -606,7 +613,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     sender,
   );
   const { category } = categories;
-  const categoryAsks = lexicon.categories.find((c) => c.id === category)?.requestsAction;
+  const categoryAsks = asksAction(lexicon, category);
 
   const facts: Facts = {
     external: !practiceUnits(practice).has(senderUnit),

@@ -93,8 +93,8 @@ interface Patterns {
   periodAfter: RegExp | undefined;
   /** "day 10" after an operation or discharge, or nothing. */
   dayNumber: RegExp | undefined;
-  /** Words pointing back to a time named earlier ("before then"), and their cues. */
-  thenWords: readonly string[];
+  /** Words pointing back to a time named earlier ("before then"), or nothing, and their cues. */
+  anaphora: RegExp | undefined;
   thenCues: string[];
   fortnight: RegExp;
   tomorrow: RegExp;
@@ -172,11 +172,18 @@ function leadPatterns(
 }
 
 /**
- * Bare periods and day numbers after an action ("repeat U&E 2/52", "remove clips day 10"),
- * each only when the ruleset gives its lead words.
+ * Bare periods and day numbers after an action ("repeat U&E 2/52", "remove clips day 10"), and
+ * words pointing back to a time named earlier ("before then"), each only when the ruleset
+ * gives its words.
  */
-function periodPatterns(words: Vocabulary): Pick<Patterns, "periodAfter" | "dayNumber"> {
+function periodPatterns(
+  words: Vocabulary,
+): Pick<Patterns, "periodAfter" | "dayNumber" | "anaphora"> {
   return {
+    anaphora:
+      (words.anaphora ?? []).length === 0
+        ? undefined
+        : new RegExp(`\\b(?:${alternatives(words.anaphora ?? [])})\\b`, "gi"),
     periodAfter:
       (words.periodAfter ?? []).length === 0
         ? undefined
@@ -233,7 +240,6 @@ function patternsOf(words: Vocabulary): Patterns {
       "gi",
     ),
     ...periodPatterns(words),
-    thenWords: words.anaphora ?? [],
     thenCues: cues(words.anaphora ?? []),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
     // "runs out tomorrow" as "by tomorrow": the day something runs out (`expiry`).
@@ -399,7 +405,7 @@ export function findTimeframe(
   readBare(read, has);
   // "before then" in an ask is due by the time named before it, in any clause ("collecting at
   // 6 this evening, can the script be signed before then").
-  const then = thenPattern(read.p);
+  const then = read.p.anaphora;
   for (const m of then !== undefined && has(read.p.thenCues) ? flat.matchAll(then) : []) {
     if (!accept(origin(m.index ?? 0))) continue;
     const earlier = findTimeframe(flat.slice(0, m.index ?? 0), sentOn, {
@@ -411,19 +417,6 @@ export function findTimeframe(
   }
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
-}
-
-const thenPatterns = new WeakMap<Patterns, RegExp>();
-
-/** The words that point back to a time named earlier (`timeframes.anaphora`), or nothing. */
-function thenPattern(p: Patterns): RegExp | undefined {
-  if (p.thenWords.length === 0) return undefined;
-  let pattern = thenPatterns.get(p);
-  if (pattern === undefined) {
-    pattern = new RegExp(`\\b(?:${alternatives(p.thenWords)})\\b`, "gi");
-    thenPatterns.set(p, pattern);
-  }
-  return pattern;
 }
 
 /**
