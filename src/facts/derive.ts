@@ -357,6 +357,7 @@ function readCategories(
   // also a prescription after clinic).
   const byCategory = new Map<string, Mention[]>();
   for (const m of context.of(LIST.categories)) {
+    if (m.phrase >= lexicon.askWordsFrom) continue;
     const id = lexicon.categoryOf[m.phrase];
     if (id === undefined) continue;
     const list = byCategory.get(id);
@@ -405,6 +406,40 @@ function readCategories(
     if (!out.some((o) => o.id === id)) out.push({ id, mention });
   }
   return out;
+}
+
+/**
+ * A task that asks something no category's phrase names ("Can you send pls", "Could u
+ * confirm"): the category of the thing it is about, from the categories' ask words. A word
+ * in a sentence that asks comes first, then one anywhere in the task; within each, the
+ * ruleset's order. Not negated, not hypothetical.
+ */
+function readAskWords(
+  reading: Reading,
+  lexicon: Lexicon,
+  senderKind: string,
+): { id: string; mention: Mention }[] {
+  const { context } = reading;
+  const words = context.of(LIST.categories).filter((m) => {
+    if (m.phrase < lexicon.askWordsFrom) return false;
+    const c = context.read(m, false);
+    return !c.negated && !c.hypothetical && !c.pseudo;
+  });
+  const pick = (keep: (m: Mention) => boolean) => {
+    for (const category of lexicon.categories) {
+      const mention = words.find((m) => lexicon.categoryOf[m.phrase] === category.id && keep(m));
+      if (mention !== undefined) return { category, mention };
+    }
+    return undefined;
+  };
+  const found =
+    pick((m) => context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1)) ??
+    pick(() => true);
+  if (found === undefined) return [];
+  const { category, mention } = found;
+  const contract = lexicon.contractSenders.has(senderKind);
+  const id = !contract && category.otherSenders !== undefined ? category.otherSenders : category.id;
+  return [{ id, mention }];
 }
 
 /** A word in the past ("started", "commenced"). */
@@ -552,6 +587,8 @@ function categoryFacts(
     asked = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(
       (a) => asksAction(lexicon, a.id) === true,
     );
+  if (asked.length === 0 && reading.context.anyRequest)
+    asked = readAskWords(reading, lexicon, task.sender.kind);
   const primary = asked[0];
   if (primary === undefined) {
     // Nothing named and nothing asked: the category the ruleset reads then (information).

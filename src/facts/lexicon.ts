@@ -64,6 +64,8 @@ export interface Lexicon {
   labels: readonly (readonly string[])[];
   /** For the `categories` list: the category of each phrase; for `categoryContext` likewise. */
   categoryOf: readonly string[];
+  /** The `categories` list's first ask word (`askWords`): the phrases before it name a category. */
+  askWordsFrom: number;
   contextOf: readonly string[];
   /** For `senderContext`: the category of each phrase. */
   senderContextOf: readonly string[];
@@ -173,14 +175,40 @@ function corrector(
     index = keys;
     return keys;
   };
+  // The stems of long known words, and their deletions: "prescibed" is one edit from the stem
+  // of "prescribe" ("prescrib") though two from the word.
+  let stemIndex: Map<string, Map<string, string>> | undefined;
+  const stemIndexOf = (): Map<string, Map<string, string>> => {
+    if (stemIndex !== undefined) return stemIndex;
+    const keys = new Map<string, Map<string, string>>();
+    for (const word of known) {
+      if (word.length < minLetters || !/^[a-z]+$/.test(word)) continue;
+      const root = stem(word);
+      if (root.length < minLetters - 1) continue;
+      for (const key of [root, ...deletes(root)]) {
+        const bucket = keys.get(key) ?? new Map<string, string>();
+        if (!bucket.has(root)) bucket.set(root, word);
+        keys.set(key, bucket);
+      }
+    }
+    stemIndex = keys;
+    return keys;
+  };
   const search = (word: string): string | undefined => {
     knownStems ??= new Set([...known].map(stem));
-    if (!/^[a-z]+$/.test(word) || knownStems.has(stem(word))) return;
+    const root = stem(word);
+    if (!/^[a-z]+$/.test(word) || knownStems.has(root)) return;
     const found = new Set<string>();
     const keys = indexOf();
     for (const key of [word, ...deletes(word)]) for (const w of keys.get(key) ?? []) found.add(w);
-    if (found.size !== 1) return;
-    return [...found][0];
+    // One word, or forms of one word ("prescibed": "prescribe", "prescribed").
+    if (found.size > 0) return new Set([...found].map(stem)).size === 1 ? [...found][0] : undefined;
+    if (root.length < minLetters - 1) return;
+    const roots = new Map<string, string>();
+    const byStem = stemIndexOf();
+    for (const key of [root, ...deletes(root)])
+      for (const [r, w] of byStem.get(key) ?? []) roots.set(r, w);
+    return roots.size === 1 ? [...roots.values()][0] : undefined;
   };
   // Words repeat across a batch: each long word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();
@@ -328,10 +356,11 @@ function phraseLists(ruleset: Ruleset) {
   for (const name of PHRASE_LISTS) addList(LIST[name], phrases[name]);
   for (const name of CONTEXT_LISTS) addList(LIST[name], phrases[name] ?? []);
   addList(LIST.deterioration, phrases.deterioration ?? []);
-  addList(
-    LIST.categories,
-    categoryEntries.flatMap(([, c]) => c.phrases),
-  );
+  // A category's ask words follow every category's phrases in the one list.
+  addList(LIST.categories, [
+    ...categoryEntries.flatMap(([, c]) => c.phrases),
+    ...categoryEntries.flatMap(([, c]) => c.askWords ?? []),
+  ]);
   addList(
     LIST.categoryContext,
     categoryEntries.flatMap(([, c]) => [...(c.context ?? []), ...(c.notWhen ?? [])]),
@@ -423,7 +452,11 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     reading,
     matcher: matcherOf(ruleset, lists, reading),
     labels,
-    categoryOf: categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
+    categoryOf: [
+      ...categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
+      ...categoryEntries.flatMap(([id, c]) => (c.askWords ?? []).map(() => id)),
+    ],
+    askWordsFrom: categoryEntries.reduce((n, [, c]) => n + c.phrases.length, 0),
     // A `notWhen` phrase is read as context too, for the category "!<id>": it rules <id> out.
     contextOf: categoryEntries.flatMap(([id, c]) => [
       ...(c.context ?? []).map(() => id),

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ea929b9824d95b86ebe7814669292edb76fa33c42dfb7587e111c29dd10407b8",
+  hash: "2039bf6046f721538fbbc7e4da0606263ec111a00120e954f61a9d5fe57cbfc3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -235,6 +235,13 @@ export const rulesetSchema = z.strictObject({
          * a test "requested by your practice" is the practice's to act on, not the sender's.
          */
         notWhen: z.optional(z.array(phraseSchema)),
+        /**
+         * Words of the thing asked for ("script", "record", "review"), read only when a task
+         * asks something and none of the categories' phrases names it: the ask is then read as
+         * the first category, in order, with one of these words where the task asks, else
+         * anywhere in it, not negated.
+         */
+        askWords: z.optional(z.array(nonEmpty())),
         /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
         otherSenders: z.optional(slug),
         /**

@@ -103,6 +103,15 @@ describe("normalisation", () => {
     expect(read("deferred")).toEqual(["deferred"]);
   });
 
+  it("corrects a slip one letter from two forms of one word, and one from a known word's stem", () => {
+    // "prescibed" is one letter from both "prescribe" and "prescribed": one word, so read.
+    expect(read("prescibed").map(stem)).toEqual([stem("prescribed")]);
+    expect(read("deterioated").map(stem)).toEqual([stem("deteriorated")]);
+    expect(facts("needs 2 more weeks of antibiotics prescibed by GP please").actionRequested).toBe(
+      true,
+    );
+  });
+
   it("reads a contraction with or without its apostrophe alike", () => {
     expect(read("can't go on")).toEqual(read("cant go on"));
     expect(facts("says he cant go on like this").safetyLanguage).toBe(true);
@@ -229,6 +238,22 @@ describe("context", () => {
     );
     expect(f.category).toBe("prescription-request");
     expect(f.actionRequested).toBe(true);
+  });
+
+  it("reads an ask that no phrase names by the words of what it is about (askWords)", () => {
+    const carer = { organisation: "Sunnyside Care Home", unit: "Sunnyside", kind: "social-care" };
+    const read = (body: string) => facts(body, carer).category;
+    expect(
+      read("pt asking for her omeprazole, not come through on EPS yet. Pls can you send"),
+    ).toBe("prescription-request");
+    expect(read("Fell in the night, seems his usual self. Can a GP advise")).toBe("clinical-work");
+    expect(read("who is listed as NOK for this pt? could u confirm pls")).toBe("admin");
+    // The words alone ask nothing; a task that asks nothing stays information.
+    expect(read("Her repeat prescription was collected today.")).toBe("information");
+    // The evidence names the word it was read from.
+    const f = facts("Dentist asks if still on alendronic acid. Can you confirm please", carer);
+    expect(f.category).toBe("admin");
+    expect(f.evidence.find((e) => e.fact === "category")?.entry).toBe("confirm");
   });
 
   it("rules a category out by its notWhen words: a result of a test the practice requested is its own", () => {
