@@ -11,8 +11,12 @@ import { type EdgeKind, TrieText, trieEdges } from "./trie-text.js";
 
 /** The longest phrase, in words, a list may hold (checked when the ruleset loads). */
 export const MAX_PHRASE_WORDS = 12;
-/** The most phrases, over all lists, a ruleset may hold (checked when the ruleset loads). */
-export const MAX_PHRASES = 20_000;
+/**
+ * The most phrases, over all lists and once word groups are put in, a ruleset may hold (checked
+ * when the ruleset loads): it bounds the trie's size and compile time. Matching stays linear
+ * in the body whatever the count (`MAX_STEPS_PER_WORD`). The bundled ruleset holds about 20,000.
+ */
+export const MAX_PHRASES = 30_000;
 /** A word ending in `*` needs at least this many letters before it. */
 export const MIN_PREFIX_LETTERS = 3;
 /**

@@ -222,6 +222,9 @@ export function checkPhrases(
     category.notWhen?.forEach((p, i) => {
       total += checkPhrase(p, `categories.${id}.notWhen[${i}]`, groups, issues);
     });
+    category.askWords?.forEach((p, i) => {
+      total += checkPhrase(p, `categories.${id}.askWords[${i}]`, groups, issues);
+    });
   }
   const entries = Object.entries(file.phrases);
   const wordLists = entries.filter(([name]) => WORD_LISTS.has(name)) as [string, string[]][];

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2039bf6046f721538fbbc7e4da0606263ec111a00120e954f61a9d5fe57cbfc3",
+  hash: "0a5f79980e4870044c91fb8b1e545b434feaf8c7413a88b5d434267d3dcf1222",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
