@@ -583,12 +583,16 @@ function categoryFacts(
   if (task.category)
     return { category: task.category, categorySource: "given", requests: [task.category] };
   let asked = readCategories(reading, lexicon, task.sender.kind, sender);
-  if (asked.length === 0 && reading.context.anyRequest)
-    asked = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(
-      (a) => asksAction(lexicon, a.id) === true,
-    );
-  if (asked.length === 0 && reading.context.anyRequest)
-    asked = readAskWords(reading, lexicon, task.sender.kind);
+  // A task that asks, though the categories it names ask nothing ("fit note runs out Fri, she
+  // remains unfit. Pls can GP extend 6/52"): the need told before the ask, else the words of
+  // what it is about.
+  const asks = (a: { id: string }) => asksAction(lexicon, a.id) === true;
+  if (reading.context.anyRequest && !asked.some(asks)) {
+    let unnamed = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(asks);
+    if (unnamed.length === 0 && asked.length === 0)
+      unnamed = readAskWords(reading, lexicon, task.sender.kind);
+    asked = [...unnamed, ...asked];
+  }
   const primary = asked[0];
   if (primary === undefined) {
     // Nothing named and nothing asked: the category the ruleset reads then (information).

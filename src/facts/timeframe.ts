@@ -1,6 +1,13 @@
 import bundled from "../../rules/ruleset.json";
 import type { Ruleset } from "../rules/schema.js";
-import { daysBetween, isoWeekday, plusDays, plusMonths } from "./calendar.js";
+import {
+  calendarDate,
+  daysBetween,
+  isCalendarDate,
+  isoWeekday,
+  plusDays,
+  plusMonths,
+} from "./calendar.js";
 import { DATE_SOURCE, readDate } from "./dates-in-text.js";
 
 /** A due date found in a task body. */
@@ -118,6 +125,10 @@ interface Patterns {
   eventDate: RegExp | undefined;
   startDate: RegExp | undefined;
   expiry: RegExp | undefined;
+  /** A named day or a day's number alone after a lead ("before Xmas", "by the 24th"). */
+  namedDay: RegExp | undefined;
+  /** Each named day's whole-text test, and its month and day ("12-25"). */
+  namedDays: readonly (readonly [RegExp, string])[];
 }
 
 const compiled = new WeakMap<Vocabulary, Patterns>();
@@ -208,6 +219,27 @@ function periodPatterns(
  * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
  */
+/** Named days ("xmas") and a day's number alone ("the 24th") after `namedDayLeads`. */
+function namedDayPatterns(words: Vocabulary): Pick<Patterns, "namedDay" | "namedDays"> {
+  const named = Object.entries(words.namedDays ?? {});
+  const leads = words.namedDayLeads ?? [];
+  // Longest first: "christmas eve" before "christmas".
+  const names = named.map(([name]) => name).sort((a, b) => b.length - a.length);
+  const day = `(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s?(?:of\\s)?[a-z]{3})`;
+  // Group 1 the name, group 2 the day's number.
+  const alts = `(${names.length === 0 ? "(?!)" : alternatives(names)})|${day}`;
+  return {
+    namedDay:
+      leads.length === 0
+        ? undefined
+        : new RegExp(`\\b(?:${alternatives(leads)})\\s(?:the\\s)?(?:${alts})`, "gi"),
+    namedDays: named.map(([name, monthDay]) => [
+      new RegExp(`^${phraseSource(name)}$`, "i"),
+      monthDay,
+    ]),
+  };
+}
+
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
@@ -275,6 +307,7 @@ function patternsOf(words: Vocabulary): Patterns {
     eventDate: beforeDate(words.eventDate),
     startDate: beforeDate(words.startDate),
     expiry: beforeDate(words.expiry),
+    ...namedDayPatterns(words),
   };
   compiled.set(words, patterns);
   return patterns;
@@ -524,6 +557,36 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   }
 }
 
+/** The next "MM-DD" on or after `sentOn`. */
+function nextMonthDay(monthDay: string, sentOn: string): string | undefined {
+  const [month, day] = monthDay.split("-").map(Number);
+  const year = Number(sentOn.slice(0, 4));
+  for (const y of [year, year + 1]) {
+    if (month === undefined || day === undefined || !isCalendarDate(y, month, day)) continue;
+    const date = calendarDate(y, month, day);
+    if (date >= sentOn) return date;
+  }
+  return undefined;
+}
+
+/** The next day numbered `day` of a month, on or after `sentOn` ("the 24th"). */
+function nextDayOfMonth(day: number, sentOn: string): string | undefined {
+  let year = Number(sentOn.slice(0, 4));
+  let month = Number(sentOn.slice(5, 7));
+  for (let k = 0; k < 12; k++) {
+    if (isCalendarDate(year, month, day)) {
+      const date = calendarDate(year, month, day);
+      if (date >= sentOn) return date;
+    }
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return undefined;
+}
+
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
@@ -570,6 +633,19 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   }
   if (has(p.cuesBare.fewDays)) {
     for (const m of flat.matchAll(p.fewDays)) r.add(plusDays(sentOn, 3), m);
+  }
+  // A named day or a day's number alone after a lead, in a clause that asks: "prescribe
+  // before Xmas", "let her know by the 24th", "first thing after new year".
+  if (p.namedDay !== undefined) {
+    for (const m of flat.matchAll(p.namedDay)) {
+      const number = m[2];
+      const named = p.namedDays.find(([test]) => test.test(m[1] ?? ""));
+      const due =
+        number !== undefined
+          ? nextDayOfMonth(Number(number), sentOn)
+          : named && nextMonthDay(named[1], sentOn);
+      if (due !== undefined) addBare(due, m);
+    }
   }
   // An event's date in an ask ("remove sutures on 26/10"), the day an ask must start
   // ("prescribe from 9/11"), or the day something runs out: only one still to come (a start

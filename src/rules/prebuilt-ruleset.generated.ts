@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0a5f79980e4870044c91fb8b1e545b434feaf8c7413a88b5d434267d3dcf1222",
+  hash: "6ccb5450d759499cea41df38c19917031d1e313e6d293af7bbffa6488b9045ca",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

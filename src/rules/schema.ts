@@ -429,6 +429,26 @@ export const rulesetSchema = z.strictObject({
        * due by that time, wherever the body named it.
        */
       anaphora: z.optional(z.array(timeframePhrase)),
+      /**
+       * Days known by name and their month and day ("christmas eve": "12-24"), read as a date
+       * after one of `namedDayLeads` ("before Xmas", "first thing after new year").
+       */
+      namedDays: z.optional(
+        z.record(
+          timeframePhrase,
+          z.string().check(
+            z.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+              error: 'a named day is its month and day, "MM-DD" ("12-25")',
+            }),
+          ),
+        ),
+      ),
+      /**
+       * Words before a named day (`namedDays`) or a day's number alone ("by the 24th"), in a
+       * clause that asks: that day is when the ask is due, the next such day on or after the
+       * day the task was sent. Absent: neither is read.
+       */
+      namedDayLeads: z.optional(z.array(timeframePhrase)),
     }),
   ),
   /**

@@ -75,6 +75,25 @@ describe("findTimeframe: durations", () => {
     ).toEqual({ dueOn: "2026-11-26", text: "before then" });
   });
 
+  it("reads a day known by name after a lead word: before Xmas, first thing after new year", () => {
+    const friday = "2026-12-18";
+    expect(due("Please prescribe ongoing apixaban before Xmas", friday)).toBe("2026-12-25");
+    expect(due("Pls sort before Christmas Eve", friday)).toBe("2026-12-24");
+    expect(due("Can the nurse give it first thing after new year pls", friday)).toBe("2027-01-01");
+    // The next such day: sent after Christmas, "by Xmas" is next year's.
+    expect(due("pls review by xmas", "2026-12-27")).toBe("2027-12-25");
+    // Alone, with no lead word, a named day is no due date.
+    expect(due("We can't get to her over xmas, please do her INR", friday)).toBeUndefined();
+  });
+
+  it("reads a day's number alone after a lead word as the next such day: by the 24th", () => {
+    expect(due("pls could you let her know by the 24th", "2026-12-21")).toBe("2026-12-24");
+    expect(due("please review on the 3rd", "2026-12-21")).toBe("2027-01-03");
+    // With its month it is a written date, read as before.
+    expect(due("please review by the 3rd of March", "2026-12-21")).toBe("2027-03-03");
+    expect(due("please review by the 31st", "2026-11-23")).toBe("2026-12-31");
+  });
+
   it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
     expect(due("pls could gp check inr tomoro")).toBe("2026-11-24");
   });
@@ -314,5 +333,21 @@ describe("findTimeframe: the words are the ruleset's", () => {
     } catch (error) {
       expect((error as RulesetError).issues.map((i) => i.path)).toContain("timeframes.tomorrow[0]");
     }
+  });
+
+  it("refuses a named day that is not its month and day, naming its path", () => {
+    const main = defaultRulesetFiles["ruleset.json"] as { timeframes: Record<string, unknown> };
+    const files = {
+      ...defaultRulesetFiles,
+      "ruleset.json": { ...main, timeframes: { ...main.timeframes, namedDays: { xmas: "25-12" } } },
+    };
+    let issues: { path: string; message: string }[] = [];
+    try {
+      buildRuleset(files);
+    } catch (error) {
+      issues = (error as RulesetError).issues;
+    }
+    expect(issues.map((i) => i.path)).toContain("timeframes.namedDays.xmas");
+    expect(issues.find((i) => i.path === "timeframes.namedDays.xmas")?.message).toMatch(/MM-DD/);
   });
 });
