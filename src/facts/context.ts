@@ -118,6 +118,18 @@ export class ContextReader {
         }
       }
     });
+    // A clause that opens with a day goes on with the asking clause before it: "Please issue
+    // Creon 25000, 2 caps with meals, today so she can collect it".
+    clauses.forEach((clause, index) => {
+      const previous = clauses[index - 1];
+      if (previous === undefined || previous.sentence !== clause.sentence) return;
+      if (!this.#lexicon.dayWords.has(tokens[clause.from]?.word ?? "")) return;
+      for (let k = index - 1; k >= 0 && clauses[k]?.sentence === clause.sentence; k--)
+        if (this.#requestClauses.has(k)) {
+          this.#requestClauses.add(index);
+          return;
+        }
+    });
     // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
     let lead = false;
     sentences.forEach((sentence, index) => {

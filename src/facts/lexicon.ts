@@ -98,6 +98,11 @@ export interface Lexicon {
   requestLeads: ReadonlySet<string>;
   /** Words read past before a later clause's imperative ("and", "then"), as the reader reads them. */
   clauseLinks: ReadonlySet<string>;
+  /**
+   * The one-word days of `timeframes.bareToday` and `bareTomorrow` ("today", "tmrw"), as the
+   * reader reads them: a clause that opens with one goes on with the clause before it.
+   */
+  dayWords: ReadonlySet<string>;
   /** Words opening an ask written as a question ("could", "can"), and the verbs besides imperatives that complete one. */
   questionModals: ReadonlySet<string>;
   questionVerbs: ReadonlySet<string>;
@@ -479,6 +484,12 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     requestLeads: readWords(phrases.requestLeads, reading),
     clauseLinks: readWords(phrases.clauseLinks, reading),
+    dayWords: readWords(
+      [...(ruleset.timeframes?.bareToday ?? []), ...(ruleset.timeframes?.bareTomorrow ?? [])].filter(
+        (w) => !/[\s[]/.test(w),
+      ),
+      reading,
+    ),
     questionModals: readWords(phrases.questionModals, reading),
     questionVerbs: readWords(phrases.questionVerbs, reading),
     categories: categoryEntries.map(([id, c]) => ({

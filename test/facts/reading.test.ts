@@ -240,6 +240,15 @@ describe("context", () => {
     expect(f.actionRequested).toBe(true);
   });
 
+  it("reads a clause that opens with a day as going on with the ask before it", () => {
+    const f = facts(
+      "Please can the practice issue a prescription for Creon 25000, 2 caps with meals, today so she can collect it",
+    );
+    expect(f.dueSoon).toBe(true);
+    // A day opening a clause after a statement is when it happened.
+    expect(facts("Seen in clinic, bloods taken, today we started ramipril").dueSoon).not.toBe(true);
+  });
+
   it("reads an ask that no phrase names by the words of what it is about (askWords)", () => {
     const carer = { organisation: "Sunnyside Care Home", unit: "Sunnyside", kind: "social-care" };
     const read = (body: string) => facts(body, carer).category;
