@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6ccb5450d759499cea41df38c19917031d1e313e6d293af7bbffa6488b9045ca",
+  hash: "0f2756d8f2cff1737bab7724193b9b02d8919b8bd11bbd92969b30cdce898f6f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -257,6 +257,9 @@ describe("context", () => {
     ).toBe("prescription-request");
     expect(read("Fell in the night, seems his usual self. Can a GP advise")).toBe("clinical-work");
     expect(read("who is listed as NOK for this pt? could u confirm pls")).toBe("admin");
+    // A medicine named in a task that asks is a prescription asked for (`wordGroups.medicine`).
+    expect(read("BP 182/104 on repeat. Can you add amlodipine?")).toBe("prescription-request");
+    expect(read("Pls can you sort her Ozempic, still out of stock")).toBe("prescription-request");
     // The words alone ask nothing; a task that asks nothing stays information.
     expect(read("Her repeat prescription was collected today.")).toBe("information");
     // The evidence names the word it was read from.
