@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0f2756d8f2cff1737bab7724193b9b02d8919b8bd11bbd92969b30cdce898f6f",
+  hash: "e1193dda9b9eaa25161378c75b0714397ba12119b79c1c94391a7165d1aa6ff5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
