@@ -411,13 +411,14 @@ function readCategories(
 /**
  * A task that asks something no category's phrase names ("Can you send pls", "Could u
  * confirm"): the category of the thing it is about, from the categories' ask words. A word
- * in a sentence that asks comes first, then one anywhere in the task; within each, the
- * ruleset's order. Not negated, not hypothetical.
+ * in a sentence that asks comes first, then (unless `whereAsked`) one anywhere in the task;
+ * within each, the ruleset's order. Not negated, not hypothetical.
  */
 function readAskWords(
   reading: Reading,
   lexicon: Lexicon,
   senderKind: string,
+  whereAsked = false,
 ): { id: string; mention: Mention }[] {
   const { context } = reading;
   const words = context.of(LIST.categories).filter((m) => {
@@ -432,9 +433,8 @@ function readAskWords(
     }
     return undefined;
   };
-  const found =
-    pick((m) => context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1)) ??
-    pick(() => true);
+  const asked = pick((m) => context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1));
+  const found = asked ?? (whereAsked ? undefined : pick(() => true));
   if (found === undefined) return [];
   const { category, mention } = found;
   const contract = lexicon.contractSenders.has(senderKind);
@@ -589,8 +589,13 @@ function categoryFacts(
   const asks = (a: { id: string }) => asksAction(lexicon, a.id) === true;
   if (reading.context.anyRequest && !asked.some(asks)) {
     let unnamed = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(asks);
-    if (unnamed.length === 0 && asked.length === 0)
-      unnamed = readAskWords(reading, lexicon, task.sender.kind);
+    // Beside a named category that asks nothing, only a word where the task asks counts, and
+    // none at all beside words that say nothing is asked ("for info": `whenNothingAsked`).
+    const quiet = asked.some(
+      (a) => lexicon.categories.find((c) => c.id === a.id)?.whenNothingAsked,
+    );
+    if (unnamed.length === 0 && !quiet)
+      unnamed = readAskWords(reading, lexicon, task.sender.kind, asked.length > 0);
     asked = [...unnamed, ...asked];
   }
   const primary = asked[0];

@@ -485,9 +485,10 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     requestLeads: readWords(phrases.requestLeads, reading),
     clauseLinks: readWords(phrases.clauseLinks, reading),
     dayWords: readWords(
-      [...(ruleset.timeframes?.bareToday ?? []), ...(ruleset.timeframes?.bareTomorrow ?? [])].filter(
-        (w) => !/[\s[]/.test(w),
-      ),
+      [
+        ...(ruleset.timeframes?.bareToday ?? []),
+        ...(ruleset.timeframes?.bareTomorrow ?? []),
+      ].filter((w) => !/[\s[]/.test(w)),
       reading,
     ),
     questionModals: readWords(phrases.questionModals, reading),

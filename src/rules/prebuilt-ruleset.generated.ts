@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e1193dda9b9eaa25161378c75b0714397ba12119b79c1c94391a7165d1aa6ff5",
+  hash: "1bf10ad515cb81311333a955225e76fc1ecb8764290d370d2dd69a5f4df146af",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -260,6 +260,18 @@ describe("context", () => {
     // A medicine named in a task that asks is a prescription asked for (`wordGroups.medicine`).
     expect(read("BP 182/104 on repeat. Can you add amlodipine?")).toBe("prescription-request");
     expect(read("Pls can you sort her Ozempic, still out of stock")).toBe("prescription-request");
+    // Beside a category that asks nothing, a word where the task asks still tells the ask.
+    const mh = { organisation: "Hull CMHT", unit: "CMHT West", kind: "nhs-provider" };
+    expect(
+      facts(
+        "Pt's fitnote runs out Fri. She remains unfit for work. Consultant agrees. Pls can GP extend 6/52",
+        mh,
+      ).category,
+    ).toBe("fit-note");
+    // Not beside words that say nothing is asked.
+    expect(read("INR 8.4, warfarin withheld. Repeat INR Thurs in our clinic. For info only")).toBe(
+      "information",
+    );
     // The words alone ask nothing; a task that asks nothing stays information.
     expect(read("Her repeat prescription was collected today.")).toBe("information");
     // The evidence names the word it was read from.
