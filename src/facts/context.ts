@@ -39,6 +39,8 @@ export class ContextReader {
   readonly #requestSentences = new Set<number>();
   /** Clauses that hold a request themselves (an imperative start or a trigger in the clause). */
   readonly #requestClauses = new Set<number>();
+  /** Of those, the ones whose only request is an opening imperative ("Repeat FBC tomorrow"). */
+  readonly #imperativeOnly = new Set<number>();
 
   constructor(stream: TokenStream, mentions: readonly Mention[], lexicon: Lexicon) {
     this.#stream = stream;
@@ -82,6 +84,7 @@ export class ContextReader {
       // The word itself, not its stem: "Referred to ..." opens a statement, "Refer to ..." an ask.
       if (token && this.#lexicon.imperatives.has(token.word)) {
         this.#requestSentences.add(clause.sentence);
+        if (!this.#requestClauses.has(token.clause)) this.#imperativeOnly.add(token.clause);
         this.#requestClauses.add(token.clause);
       }
     }
@@ -151,6 +154,7 @@ export class ContextReader {
       if (this.#questionAt(first, clause.to)) {
         this.#requestSentences.add(clause.sentence);
         this.#requestClauses.add(tokens[first]?.clause ?? -1);
+        this.#imperativeOnly.delete(tokens[first]?.clause ?? -1);
       }
     }
   }
@@ -354,7 +358,11 @@ export class ContextReader {
   /** `planAt` for the token at `position`: "I will recheck U&E" in "Pls increase, I will recheck U&E". */
   planClause(position: number): boolean {
     const token = this.#stream.tokens[position];
-    if (token === undefined || this.#requestClauses.has(token.clause)) return false;
+    // An opening imperative with the sender's own place is its plan: "Repeat FBC tomorrow in
+    // our ambulatory unit".
+    if (token === undefined) return false;
+    if (this.#requestClauses.has(token.clause) && !this.#imperativeOnly.has(token.clause))
+      return false;
     const clause = this.#stream.clauses[token.clause];
     if (clause === undefined) return false;
     return this.of(LIST.senderPlans).some((m) => m.from >= clause.from && m.from < clause.to);

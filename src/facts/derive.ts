@@ -410,9 +410,9 @@ function readCategories(
 
 /**
  * A task that asks something no category's phrase names ("Can you send pls", "Could u
- * confirm"): the category of the thing it is about, from the categories' ask words. A word
- * in a sentence that asks comes first, then (unless `whereAsked`) one anywhere in the task;
- * within each, the ruleset's order. Not negated, not hypothetical.
+ * confirm"): the category of the thing it is about, from the categories' ask words: the
+ * first such word in a sentence that asks, else (unless `whereAsked`) the first category, in
+ * the ruleset's order, with such a word anywhere in the task. Not negated, not hypothetical.
  */
 function readAskWords(
   reading: Reading,
@@ -426,17 +426,21 @@ function readAskWords(
     const c = context.read(m, false);
     return !c.negated && !c.hypothetical && !c.pseudo;
   });
-  const pick = (keep: (m: Mention) => boolean) => {
-    for (const category of lexicon.categories) {
-      const mention = words.find((m) => lexicon.categoryOf[m.phrase] === category.id && keep(m));
-      if (mention !== undefined) return { category, mention };
-    }
-    return undefined;
-  };
-  const asked = pick((m) => context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1));
-  const found = asked ?? (whereAsked ? undefined : pick(() => true));
-  if (found === undefined) return [];
-  const { category, mention } = found;
+  const categoryOf = (m: Mention) =>
+    lexicon.categories.find((c) => c.id === lexicon.categoryOf[m.phrase]);
+  // The first such word where the task asks; else (unless `whereAsked`) the first category,
+  // in order, with a word anywhere.
+  const asked = words.find((m) =>
+    context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1),
+  );
+  const anywhere = whereAsked
+    ? undefined
+    : lexicon.categories
+        .map((c) => words.find((m) => lexicon.categoryOf[m.phrase] === c.id))
+        .find((m) => m !== undefined);
+  const mention = asked ?? anywhere;
+  const category = mention && categoryOf(mention);
+  if (mention === undefined || category === undefined) return [];
   const contract = lexicon.contractSenders.has(senderKind);
   const id = !contract && category.otherSenders !== undefined ? category.otherSenders : category.id;
   return [{ id, mention }];

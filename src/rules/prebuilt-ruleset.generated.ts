@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1bf10ad515cb81311333a955225e76fc1ecb8764290d370d2dd69a5f4df146af",
+  hash: "2064ee68bb88f04c676ffab9ebabc022f7f7a70e00df2ec2cad89e664c923e01",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
