@@ -68,8 +68,11 @@ export class ContextReader {
       // "Please ignore the task sent earlier" asks nothing: a longer pseudo-trigger opens with
       // the asking word.
       if (this.of(LIST.pseudoTriggers).some((t) => t.from === m.from && t.to > m.to)) continue;
-      // "GP need not act": a negator straight after the asking word takes it back.
-      if (this.#lexicon.negators.has(this.#stream.tokens[m.to]?.word ?? "")) continue;
+      // "GP need not act": a negator straight after the asking word takes it back, not one
+      // after a dash or a stop ("fit note pls - not fit for work").
+      const next = tokens[m.to];
+      const gap = this.#stream.body.slice(tokens[m.to - 1]?.end ?? 0, next?.start ?? 0);
+      if (next && this.#lexicon.negators.has(next.word) && /^\s*$/.test(gap)) continue;
       const token = tokens[m.from];
       if (token === undefined) continue;
       this.#requestSentences.add(token.sentence);
@@ -98,9 +101,23 @@ export class ContextReader {
       if (token && first > clause.from && this.#lexicon.imperatives.has(token.word))
         this.#requestClauses.add(token.clause);
     }
-    // The words after a parenthesis go on with the clause before it: "Please prescribe a rescue
-    // pack (pred 30mg 5/7 + doxy) today" and "do a prescription (bisoprolol 1.25mg OD,
-    // furosemide 40mg OM) TODAY" ask for today.
+    this.#continueParentheses();
+    this.#continueDayClauses();
+    // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
+    let lead = false;
+    sentences.forEach((sentence, index) => {
+      if (lead) this.#requestSentences.add(index);
+      if (sentence.lead) lead = this.#requestSentences.has(index);
+    });
+  }
+
+  /**
+   * The words after a parenthesis go on with the clause before it: "Please prescribe a rescue
+   * pack (pred 30mg 5/7 + doxy) today" and "do a prescription (bisoprolol 1.25mg OD,
+   * furosemide 40mg OM) TODAY" ask for today.
+   */
+  #continueParentheses(): void {
+    const { tokens, clauses } = this.#stream;
     const { body } = this.#stream;
     const gap = (before: number, after: number) => {
       const a = clauses[before];
@@ -111,7 +128,6 @@ export class ContextReader {
     };
     clauses.forEach((clause, index) => {
       if (!/^\)\W*$/.test(gap(index - 1, index))) return;
-      // Back through the parenthesis's own clauses to the one before its opening bracket.
       for (let inner = index - 1; inner > 0; inner--) {
         const outer = clauses[inner - 1];
         if (outer === undefined || outer.sentence !== clause.sentence) return;
@@ -121,8 +137,14 @@ export class ContextReader {
         }
       }
     });
-    // A clause that opens with a day goes on with the asking clause before it: "Please issue
-    // Creon 25000, 2 caps with meals, today so she can collect it".
+  }
+
+  /**
+   * A clause that opens with a day goes on with the asking clause before it: "Please issue
+   * Creon 25000, 2 caps with meals, today so she can collect it".
+   */
+  #continueDayClauses(): void {
+    const { tokens, clauses } = this.#stream;
     clauses.forEach((clause, index) => {
       const previous = clauses[index - 1];
       if (previous === undefined || previous.sentence !== clause.sentence) return;
@@ -132,12 +154,6 @@ export class ContextReader {
           this.#requestClauses.add(index);
           return;
         }
-    });
-    // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
-    let lead = false;
-    sentences.forEach((sentence, index) => {
-      if (lead) this.#requestSentences.add(index);
-      if (sentence.lead) lead = this.#requestSentences.has(index);
     });
   }
 

@@ -125,6 +125,8 @@ interface Patterns {
   eventDate: RegExp | undefined;
   startDate: RegExp | undefined;
   expiry: RegExp | undefined;
+  /** "week" and the ruleset's other words for one ("wk"): cheap tests before the week patterns. */
+  weekCues: string[];
   /** A named day or a day's number alone after a lead ("before Xmas", "by the 24th"). */
   namedDay: RegExp | undefined;
   /** Each named day's whole-text test, and its month and day ("12-25"). */
@@ -240,6 +242,16 @@ function namedDayPatterns(words: Vocabulary): Pick<Patterns, "namedDay" | "named
   };
 }
 
+/** "week" and the ruleset's other words for one ("wk"): "next wk", "by next week". */
+function weekWordsOf(words: Vocabulary): string[] {
+  return [
+    "week",
+    ...Object.entries(words.units)
+      .filter(([w, kind]) => kind === "weeks" && w !== "week")
+      .map(([w]) => w),
+  ];
+}
+
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
@@ -250,6 +262,8 @@ function patternsOf(words: Vocabulary): Patterns {
   // Full names first: "thursday" before "thu" in the alternation.
   const days = [...words.weekdays, ...short].join("|");
   const few = alternatives(words.fewDays);
+  const weekCues = weekWordsOf(words);
+  const weekWords = alternatives(weekCues);
   const expiryLeads =
     (words.expiry ?? []).length === 0 ? "" : `|${alternatives(words.expiry ?? [])}`;
   const patterns: Patterns = {
@@ -259,6 +273,7 @@ function patternsOf(words: Vocabulary): Patterns {
     weekdays: words.weekdays,
     weekdayShort: new Map(Object.entries(words.weekdayShort ?? {})),
     dayCues: [...words.weekdays, ...short],
+    weekCues,
     ...cuesOf(words),
     ...leadPatterns(words, days),
     duration: new RegExp(
@@ -284,7 +299,7 @@ function patternsOf(words: Vocabulary): Patterns {
       "gi",
     ),
     endOfWeek: /\b(?:by|before)\s(?:the\s)?(?:end\sof\s(?:(this|the|next)\s)?week|weekend)\b/gi,
-    byNextWeek: /\b(?:by|before)\snext\sweek\b/gi,
+    byNextWeek: new RegExp(`\\b(?:by|before)\\snext\\s(?:${weekWords})\\b`, "gi"),
     weekday: new RegExp(
       `\\b(?:by|before|no\\slater\\sthan|due(?:\\son)?)\\s(?:this\\s|next\\s)?(${days})\\b`,
       "gi",
@@ -292,7 +307,7 @@ function patternsOf(words: Vocabulary): Patterns {
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
     bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
-    bareWeek: /\b(this|next)\sweek\b/gi,
+    bareWeek: new RegExp(`\\b(this|next)\\s(?:${weekWords})\\b`, "gi"),
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
     bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`, "gi"),
     endOfMonth: /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi,
@@ -544,7 +559,7 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has(p.cues.tomorrow)) for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m);
   if (has(p.cues.endOfDay)) for (const m of flat.matchAll(p.today)) add(sentOn, m);
-  const weeks = has("week");
+  const weeks = has(p.weekCues);
   for (const m of weeks ? flat.matchAll(p.endOfWeek) : []) add(weekEnd(m[1], sentOn), m);
   for (const m of weeks ? flat.matchAll(p.byNextWeek) : []) {
     add(plusDays(sentOn, 8 - isoWeekday(sentOn)), m);
@@ -611,7 +626,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     const lead = before(m);
     return p.deadlineBefore.test(lead) || p.expiryBefore?.test(lead) === true;
   };
-  for (const m of has("week") ? flat.matchAll(p.bareWeek) : []) {
+  for (const m of has(p.weekCues) ? flat.matchAll(p.bareWeek) : []) {
     (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn), m);
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {

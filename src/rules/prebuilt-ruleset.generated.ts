@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2064ee68bb88f04c676ffab9ebabc022f7f7a70e00df2ec2cad89e664c923e01",
+  hash: "f06ce3f6b988ca2f6dd22e77a1fa9860c54af44999a63f093bda92113b5728da",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -17,8 +17,7 @@ const guard = createGuard({
  * named, a result whose value comes a whole clause after its name, and platelets of 48 in
  * late pregnancy (below the ruleset's critical limit of 20, flagged by its writer for HELLP),
  * a pharmacist's query about a medicine contraindicated at the patient's kidney function,
- * which names neither danger nor urgency, a potassium of 2.6 (above the ruleset's critical
- * limit of 2.5), a new anticoagulant with no clinic arranged to check it, a dispensing error
+ * which names neither danger nor urgency, a new anticoagulant with no clinic arranged to check it, a dispensing error
  * told only by its numbers (50mg tablets for a 5mg dose), one patient supplied by two
  * pharmacies, and a fall in eGFR written with its month in brackets between the values.
  */
@@ -34,7 +33,6 @@ const knownMisses = new Set([
   "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
   "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
   "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
-  "U&E from DN bloods: K+ 2.6, pt on furosemide 80mg bd. Feels weak. Pls advise",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
   "Pharmacist: warfarin script came through as 50mg tablets, pt normally 5mg, she takes it at 6pm - can someone amend before then",
   "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
@@ -67,9 +65,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 3,700 bodies from twenty-six probes", () => {
-    expect(bodies.length).toBeGreaterThan(3700);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(26);
+  it("holds over 3,850 bodies from twenty-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(3850);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(27);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
