@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f06ce3f6b988ca2f6dd22e77a1fa9860c54af44999a63f093bda92113b5728da",
+  hash: "564e7e59bcbbe9008310891285a508b79e8ba71b2e045d712a79cd3e205250e2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
