@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "564e7e59bcbbe9008310891285a508b79e8ba71b2e045d712a79cd3e205250e2",
+  hash: "606b62243e3526b5294b218e844e1e2a30f13a9fe00d6de2021fb71d1620bf62",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
