@@ -309,13 +309,22 @@ function categoryContexts(
   lexicon: Lexicon,
   sender: readonly SenderMention[],
 ): Set<string | undefined> {
-  const { context } = reading;
+  const { context, stream } = reading;
+  // A context word that is a sentence on its own says nothing of where: a clinic letter's
+  // closing "Discharged." is from the clinic's follow-up, not from hospital.
+  const alone = (m: Mention) => {
+    const sentence = stream.sentences[stream.tokens[m.from]?.sentence ?? -1];
+    if (sentence === undefined) return false;
+    const first = stream.clauses[sentence.from]?.from;
+    const last = stream.clauses[sentence.to - 1]?.to;
+    return first === m.from && last === m.to;
+  };
   const contexts = new Set(
     context
       .of(LIST.categoryContext)
       .filter((m) => {
         const c = context.read(m, false);
-        return !c.negated && !c.pseudo;
+        return !c.negated && !c.pseudo && !alone(m);
       })
       .map((m) => lexicon.contextOf[m.phrase]),
   );

@@ -249,6 +249,18 @@ describe("context", () => {
     expect(facts("Seen in clinic, bloods taken, today we started ramipril").dueSoon).not.toBe(true);
   });
 
+  it("reads a context word that is a sentence on its own as saying nothing of where", () => {
+    const clinic = { organisation: "Hull Trust", unit: "Breast Clinic", kind: "nhs-provider" };
+    const body = (end: string) =>
+      `Seen in breast clinic. Cyclical mastalgia, triple assessment normal. ${end} GP please prescribe diclofenac gel`;
+    // "Discharged." alone closes a clinic letter: a prescription after the clinic.
+    expect(facts(body("Discharged."), clinic).category).toBe("prescription-after-clinic");
+    // Discharged from somewhere is a discharge.
+    expect(facts(body("Discharged from the ward today."), clinic).category).toBe(
+      "prescription-after-discharge",
+    );
+  });
+
   it("reads an ask that no phrase names by the words of what it is about (askWords)", () => {
     const carer = { organisation: "Sunnyside Care Home", unit: "Sunnyside", kind: "social-care" };
     const read = (body: string) => facts(body, carer).category;
