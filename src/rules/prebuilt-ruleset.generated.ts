@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "606b62243e3526b5294b218e844e1e2a30f13a9fe00d6de2021fb71d1620bf62",
+  hash: "cd2fc0015640b850193da39447bb423c0967a6d6b2b7254de0a2c029c2b6cd68",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
