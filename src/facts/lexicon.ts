@@ -180,25 +180,6 @@ function corrector(
     index = keys;
     return keys;
   };
-  // The stems of long known words, and their deletions: "prescibed" is one edit from the stem
-  // of "prescribe" ("prescrib") though two from the word.
-  let stemIndex: Map<string, Map<string, string>> | undefined;
-  const stemIndexOf = (): Map<string, Map<string, string>> => {
-    if (stemIndex !== undefined) return stemIndex;
-    const keys = new Map<string, Map<string, string>>();
-    for (const word of known) {
-      if (word.length < minLetters || !/^[a-z]+$/.test(word)) continue;
-      const root = stem(word);
-      if (root.length < minLetters - 1) continue;
-      for (const key of [root, ...deletes(root)]) {
-        const bucket = keys.get(key) ?? new Map<string, string>();
-        if (!bucket.has(root)) bucket.set(root, word);
-        keys.set(key, bucket);
-      }
-    }
-    stemIndex = keys;
-    return keys;
-  };
   const search = (word: string): string | undefined => {
     knownStems ??= new Set([...known].map(stem));
     const root = stem(word);
@@ -207,13 +188,7 @@ function corrector(
     const keys = indexOf();
     for (const key of [word, ...deletes(word)]) for (const w of keys.get(key) ?? []) found.add(w);
     // One word, or forms of one word ("prescibed": "prescribe", "prescribed").
-    if (found.size > 0) return new Set([...found].map(stem)).size === 1 ? [...found][0] : undefined;
-    if (root.length < minLetters - 1) return;
-    const roots = new Map<string, string>();
-    const byStem = stemIndexOf();
-    for (const key of [root, ...deletes(root)])
-      for (const [r, w] of byStem.get(key) ?? []) roots.set(r, w);
-    return roots.size === 1 ? [...roots.values()][0] : undefined;
+    return new Set([...found].map(stem)).size === 1 ? [...found][0] : undefined;
   };
   // Words repeat across a batch: each long word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();

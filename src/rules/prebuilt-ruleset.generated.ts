@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cd2fc0015640b850193da39447bb423c0967a6d6b2b7254de0a2c029c2b6cd68",
+  hash: "bccc81e6412b7da0e93eb917b3588bc57dba4ec6cc763cdc64b0bbfa82ecf0be",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
