@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bccc81e6412b7da0e93eb917b3588bc57dba4ec6cc763cdc64b0bbfa82ecf0be",
+  hash: "bd3b09d5f315d1de7f4a9c9e4b007dd8df5026fa7e9c392787459d90d3a7b0c8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
