@@ -359,8 +359,13 @@ export class ContextReader {
   requestAt(index: number): boolean {
     const { position, token } = this.#tokenAt(index);
     if (token === undefined || !this.#requestClauses.has(token.clause)) return false;
-    // A done-word inside an ask is no statement: "can a prescription be sent today".
-    return this.#before(LIST.done, position, (t) => !this.#within(LIST.action, t)) === undefined;
+    // A done-word inside an ask, or after "be", is no statement: "can a prescription be sent
+    // to her chemist before Christmas".
+    const { askBefore } = this.#lexicon;
+    const tokens = this.#stream.tokens;
+    const statement = (t: Mention) =>
+      !this.#within(LIST.action, t) && !askBefore.has(tokens[t.from - 1]?.word ?? "");
+    return this.#before(LIST.done, position, statement) === undefined;
   }
 
   /**

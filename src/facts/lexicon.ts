@@ -103,6 +103,11 @@ export interface Lexicon {
    * reader reads them: a clause that opens with one goes on with the clause before it.
    */
   dayWords: ReadonlySet<string>;
+  /**
+   * The one-word leads of `timeframes.bareTodayAskAfter` ("be"), as read: a done-word after
+   * one asks ("can a prescription be sent").
+   */
+  askBefore: ReadonlySet<string>;
   /** Words opening an ask written as a question ("could", "can"), and the verbs besides imperatives that complete one. */
   questionModals: ReadonlySet<string>;
   questionVerbs: ReadonlySet<string>;
@@ -459,6 +464,10 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     requestLeads: readWords(phrases.requestLeads, reading),
     clauseLinks: readWords(phrases.clauseLinks, reading),
+    askBefore: readWords(
+      (ruleset.timeframes?.bareTodayAskAfter ?? []).filter((w) => !/[\s[]/.test(w)),
+      reading,
+    ),
     dayWords: readWords(
       [
         ...(ruleset.timeframes?.bareToday ?? []),
