@@ -456,15 +456,27 @@ export function findTimeframe(
   const then = read.p.anaphora;
   for (const m of then !== undefined && has(read.p.thenCues) ? flat.matchAll(then) : []) {
     if (!accept(origin(m.index ?? 0))) continue;
-    const earlier = findTimeframe(flat.slice(0, m.index ?? 0), sentOn, {
-      ...options,
-      accept: () => true,
-      ownPlan: () => false,
-    });
-    if (earlier !== undefined) found.push({ dueOn: earlier.dueOn, text: m[0] });
+    const before = flat.slice(0, m.index ?? 0);
+    const earlier =
+      findTimeframe(before, sentOn, { ...options, accept: () => true, ownPlan: () => false })
+        ?.dueOn ?? lastDateFrom(before, sentOn);
+    if (earlier !== undefined) found.push({ dueOn: earlier, text: m[0] });
   }
   if (found.length === 0) return undefined;
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+}
+
+/**
+ * The last date written in `text` that is on or after `sentOn` ("extraction 20/11"). A date
+ * with no year is the nearest such date, up to half a year back, so a past one is no deadline.
+ */
+function lastDateFrom(text: string, sentOn: string): string | undefined {
+  let last: string | undefined;
+  for (const m of text.matchAll(new RegExp(DATE_SOURCE, "gi"))) {
+    const date = readDate(m, plusMonths(sentOn, -6));
+    if (date !== undefined && date >= sentOn) last = date;
+  }
+  return last;
 }
 
 /**

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bd3b09d5f315d1de7f4a9c9e4b007dd8df5026fa7e9c392787459d90d3a7b0c8",
+  hash: "0e51ad5ea8a2bb547b923499a5536211bbe91b85693f63e4a534f55728085790",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

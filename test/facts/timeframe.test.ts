@@ -94,6 +94,16 @@ describe("findTimeframe: durations", () => {
     expect(due("please review by the 31st", "2026-11-23")).toBe("2026-12-31");
   });
 
+  it("reads 'before then' after a bare date as due by that date: extraction 20/11 ... before then", () => {
+    expect(
+      findTimeframe("Booked for extraction 20/11. Can you check his INR before then", "2026-11-10"),
+    ).toEqual({ dueOn: "2026-11-20", text: "before then" });
+    // A date already past is no deadline.
+    expect(due("Extraction was 02/11. Can you check his INR before then", "2026-11-10")).toBe(
+      undefined,
+    );
+  });
+
   it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
     expect(due("pls could gp check inr tomoro")).toBe("2026-11-24");
   });
