@@ -129,6 +129,8 @@ interface Patterns {
   weekCues: string[];
   /** A named day or a day's number alone after a lead ("before Xmas", "by the 24th"). */
   namedDay: RegExp | undefined;
+  /** A deadline word as a whole ("by", "before"): a closed named day is met the day before. */
+  deadlineLead: RegExp;
   /** Each named day's whole-text test, and its month and day ("12-25"). */
   namedDays: readonly (readonly [RegExp, string])[];
 }
@@ -222,19 +224,22 @@ function periodPatterns(
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
  */
 /** Named days ("xmas") and a day's number alone ("the 24th") after `namedDayLeads`. */
-function namedDayPatterns(words: Vocabulary): Pick<Patterns, "namedDay" | "namedDays"> {
+function namedDayPatterns(
+  words: Vocabulary,
+): Pick<Patterns, "namedDay" | "namedDays" | "deadlineLead"> {
   const named = Object.entries(words.namedDays ?? {});
   const leads = words.namedDayLeads ?? [];
   // Longest first: "christmas eve" before "christmas".
   const names = named.map(([name]) => name).sort((a, b) => b.length - a.length);
   const day = `(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s?(?:of\\s)?[a-z]{3})`;
-  // Group 1 the name, group 2 the day's number.
+  // Group 1 the lead, group 2 the name, group 3 the day's number.
   const alts = `(${names.length === 0 ? "(?!)" : alternatives(names)})|${day}`;
   return {
     namedDay:
       leads.length === 0
         ? undefined
-        : new RegExp(`\\b(?:${alternatives(leads)})\\s(?:the\\s)?(?:${alts})`, "gi"),
+        : new RegExp(`\\b(${alternatives(leads)})\\s(?:the\\s)?(?:${alts})`, "gi"),
+    deadlineLead: new RegExp(`^(?:${alternatives(words.deadline)})$`, "i"),
     namedDays: named.map(([name, monthDay]) => [
       new RegExp(`^${phraseSource(name)}$`, "i"),
       monthDay,
@@ -584,6 +589,18 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   }
 }
 
+/** `date` itself if a working day, else the working day before it, not before `sentOn`. */
+function lastWorkingDayBefore(
+  date: string,
+  holidays: ReadonlySet<string> | undefined,
+  sentOn: string,
+): string {
+  let day = date;
+  while (day > sentOn && (isoWeekday(day) > 5 || holidays?.has(day) === true))
+    day = plusDays(day, -1);
+  return day;
+}
+
 /** The next "MM-DD" on or after `sentOn`. */
 function nextMonthDay(monthDay: string, sentOn: string): string | undefined {
   const [month, day] = monthDay.split("-").map(Number);
@@ -665,12 +682,16 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   // before Xmas", "let her know by the 24th", "first thing after new year".
   if (p.namedDay !== undefined) {
     for (const m of flat.matchAll(p.namedDay)) {
-      const number = m[2];
-      const named = p.namedDays.find(([test]) => test.test(m[1] ?? ""));
-      const due =
+      const number = m[3];
+      const named = p.namedDays.find(([test]) => test.test(m[2] ?? ""));
+      let due =
         number !== undefined
           ? nextDayOfMonth(Number(number), sentOn)
           : named && nextMonthDay(named[1], sentOn);
+      // "Before Xmas", "by new year": a day the practice is closed is met on the working day
+      // before it.
+      if (due !== undefined && named !== undefined && p.deadlineLead.test(m[1] ?? ""))
+        due = lastWorkingDayBefore(due, r.holidays, sentOn);
       if (due !== undefined) addBare(due, m);
     }
   }

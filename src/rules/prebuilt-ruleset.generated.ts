@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0e51ad5ea8a2bb547b923499a5536211bbe91b85693f63e4a534f55728085790",
+  hash: "62794992c4f63fa8ba090fceb5c2e8433785a84862fa0866988e91b5d075e31c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

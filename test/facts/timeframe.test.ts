@@ -76,14 +76,22 @@ describe("findTimeframe: durations", () => {
   });
 
   it("reads a day known by name after a lead word: before Xmas, first thing after new year", () => {
+    const bankHolidays = new Set(defaultRuleset().calendar?.bankHolidays.dates ?? []);
+    const named = (body: string, sentOn: string) =>
+      findTimeframe(body, sentOn, { bankHolidays })?.dueOn;
     const friday = "2026-12-18";
-    expect(due("Please prescribe ongoing apixaban before Xmas", friday)).toBe("2026-12-25");
-    expect(due("Pls sort before Christmas Eve", friday)).toBe("2026-12-24");
-    expect(due("Can the nurse give it first thing after new year pls", friday)).toBe("2027-01-01");
-    // The next such day: sent after Christmas, "by Xmas" is next year's.
-    expect(due("pls review by xmas", "2026-12-27")).toBe("2027-12-25");
+    // A deadline by a day the practice is closed is met on the working day before it.
+    expect(named("Please prescribe ongoing apixaban before Xmas", friday)).toBe("2026-12-24");
+    expect(named("Pls sort before Christmas Eve", friday)).toBe("2026-12-24");
+    expect(named("pls review by new year", friday)).toBe("2026-12-31");
+    // After it, the day itself: the ask starts then.
+    expect(named("Can the nurse give it first thing after new year pls", friday)).toBe(
+      "2027-01-01",
+    );
+    // The next such day: sent after Christmas, "by Xmas" is next year's (a Saturday).
+    expect(named("pls review by xmas", "2026-12-27")).toBe("2027-12-24");
     // Alone, with no lead word, a named day is no due date.
-    expect(due("We can't get to her over xmas, please do her INR", friday)).toBeUndefined();
+    expect(named("We can't get to her over xmas, please do her INR", friday)).toBeUndefined();
   });
 
   it("reads a day's number alone after a lead word as the next such day: by the 24th", () => {
