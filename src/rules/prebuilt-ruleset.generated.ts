@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "62794992c4f63fa8ba090fceb5c2e8433785a84862fa0866988e91b5d075e31c",
+  hash: "a814a313ecfc1157977a051209dc505875d351dc2082b9814ea06633209e9a26",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
