@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a814a313ecfc1157977a051209dc505875d351dc2082b9814ea06633209e9a26",
+  hash: "ede60d15a14f6e55063273a9c6afce95f25b105f5483782bf1795f1089ca9f12",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
