@@ -395,6 +395,24 @@ export class ContextReader {
     return token !== undefined && this.#requestClauses.has(token.clause);
   }
 
+  /**
+   * Does the body say it asks nothing ("no GP action required"), not negated? Then only an
+   * explicit ask counts (`explicitRequest`).
+   */
+  get saysNothingAsked(): boolean {
+    return this.of(LIST.nothingAsked).some((m) => !this.#negatedBefore(m.from, false));
+  }
+
+  /** Is token `index` in a clause that asks with a request word or a question, not only an opening imperative? */
+  explicitRequest(index: number): boolean {
+    const token = this.#stream.tokens[index];
+    return (
+      token !== undefined &&
+      this.#requestClauses.has(token.clause) &&
+      !this.#imperativeOnly.has(token.clause)
+    );
+  }
+
   /** Does sentence `index` carry a request? */
   requestSentence(index: number): boolean {
     return this.#requestSentences.has(index);

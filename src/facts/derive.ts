@@ -361,6 +361,8 @@ function readCategories(
       !pastForm(reading.stream, m, lexicon.labels[LIST.categories]?.[m.phrase] ?? "") &&
       context.requestSentence((reading.stream.tokens[m.from]?.sentence ?? -2) + 1));
   const contexts = categoryContexts(reading, lexicon, sender);
+  // "No GP action required": only an explicit ask counts.
+  const quiet = context.saysNothingAsked;
   // Categories are read in the ruleset's order, and the words that ask for one cannot ask for
   // a later one too ("take over prescribing under shared care" is a shared-care request, not
   // also a prescription after clinic).
@@ -391,7 +393,11 @@ function readCategories(
       // about what happened, so "done" does not take it away.
       return (
         !category.requestsAction ||
-        (asking(m, c) && !c.done && !reportsDone(reading, m) && !context.planClause(m.from))
+        (asking(m, c) &&
+          !c.done &&
+          !reportsDone(reading, m) &&
+          !context.planClause(m.from) &&
+          (!quiet || context.explicitRequest(m.from)))
       );
     });
     // Quote the clause that asks ("Please action the results") over a heading's words.
@@ -430,6 +436,7 @@ function readAskWords(
   whereAsked = false,
 ): { id: string; mention: Mention }[] {
   const { context } = reading;
+  if (context.saysNothingAsked) return [];
   const words = context.of(LIST.categories).filter((m) => {
     if (m.phrase < lexicon.askWordsFrom) return false;
     const c = context.read(m, false);

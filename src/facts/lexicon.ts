@@ -39,6 +39,7 @@ export const LIST = {
   deterioration: 18,
   senderPlans: 19,
   reportedAdvice: 20,
+  nothingAsked: 21,
 } as const;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
@@ -55,6 +56,7 @@ const CONTEXT_LISTS = [
   "pseudoTriggers",
   "senderPlans",
   "reportedAdvice",
+  "nothingAsked",
 ] as const;
 
 export interface Lexicon {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ede60d15a14f6e55063273a9c6afce95f25b105f5483782bf1795f1089ca9f12",
+  hash: "62954d5fc28325f6a86940a1f809bb4f46b3aecbb860652e85143dc29442a518",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

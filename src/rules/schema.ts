@@ -541,6 +541,12 @@ export const rulesetSchema = z.strictObject({
      * reach ends with the clause ("Advised to see GP - please could you refer to ENT" asks).
      */
     reportedAdvice: z.optional(z.array(phraseSchema)),
+    /**
+     * Words that say the task asks nothing of the practice ("no GP action required", "no
+     * further action needed"): with one, not negated, only an explicit ask counts ("please",
+     * "GP to", a question), not an opening imperative, the need told before it, or an ask word.
+     */
+    nothingAsked: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),

@@ -250,6 +250,20 @@ describe("context", () => {
     expect(facts("Seen in clinic, bloods taken, today we started ramipril").dueSoon).not.toBe(true);
   });
 
+  it("counts only an explicit ask in a task that says it asks nothing (nothingAsked)", () => {
+    const ward = { organisation: "Hull Trust", unit: "Ward 5", kind: "nhs-provider" };
+    // The letter's own plan in imperatives, then "No GP actions required": no ask.
+    const letter =
+      "Plan: continue sertraline 100mg OD, review in clinic. Follow up: none routinely. No GP actions required.";
+    expect(facts(letter, ward).actionRequested).toBe(false);
+    // An explicit ask still counts: "Please let pt know ... No further action needed".
+    const asks = facts(
+      "Histology BCC completely excised. Please let patient know. No further action needed.",
+      ward,
+    );
+    expect(asks.category).toBe("results-to-patient");
+  });
+
   it("reads a context word that is a sentence on its own as saying nothing of where", () => {
     const clinic = { organisation: "Hull Trust", unit: "Breast Clinic", kind: "nhs-provider" };
     const body = (end: string) =>
