@@ -611,10 +611,10 @@ function categoryFacts(
     let unnamed = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(asks);
     // Beside a named category that asks nothing, only a word where the task asks counts, and
     // none at all beside words that say nothing is asked ("for info": `whenNothingAsked`).
-    const quiet = asked.some(
+    const forInformation = asked.some(
       (a) => lexicon.categories.find((c) => c.id === a.id)?.whenNothingAsked,
     );
-    if (unnamed.length === 0 && !quiet)
+    if (unnamed.length === 0 && !forInformation)
       unnamed = readAskWords(reading, lexicon, task.sender.kind, asked.length > 0);
     asked = [...unnamed, ...asked];
   }
