@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "62954d5fc28325f6a86940a1f809bb4f46b3aecbb860652e85143dc29442a518",
+  hash: "ea1ad24343277ebf1a9d2fbe918cef645f36c9bb94a82c525b47073be306acfe",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

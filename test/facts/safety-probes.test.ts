@@ -19,7 +19,9 @@ const guard = createGuard({
  * a pharmacist's query about a medicine contraindicated at the patient's kidney function,
  * which names neither danger nor urgency, a new anticoagulant with no clinic arranged to check it, a dispensing error
  * told only by its numbers (50mg tablets for a 5mg dose), one patient supplied by two
- * pharmacies, and a fall in eGFR written with its month in brackets between the values.
+ * pharmacies, a fall in eGFR written with its month in brackets between the values, medicines
+ * left unopened told two sentences from the medicines' names, and a sedative given three times
+ * over its dose, told only by its numbers.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -37,6 +39,8 @@ const knownMisses = new Set([
   "Pharmacist: warfarin script came through as 50mg tablets, pt normally 5mg, she takes it at 6pm - can someone amend before then",
   "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
   "eGFR 61 (Aug) now 18, creat 312. on ramipril, metformin and has been buying naproxen OTC. GP to action pls",
+  "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
+  `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
 ]);
 
 const bodies = readdirSync(folder)
@@ -65,9 +69,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 3,850 bodies from twenty-seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(3850);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(27);
+  it("holds over 4,000 bodies from twenty-eight probes", () => {
+    expect(bodies.length).toBeGreaterThan(4000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(28);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
