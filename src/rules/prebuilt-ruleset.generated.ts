@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ea1ad24343277ebf1a9d2fbe918cef645f36c9bb94a82c525b47073be306acfe",
+  hash: "9341e899fb0ec6680bedb9647eb7ab58f454ebb7130d23435ca7511e4c04963e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
