@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9341e899fb0ec6680bedb9647eb7ab58f454ebb7130d23435ca7511e4c04963e",
+  hash: "abeb2e6363d1938ffa09b147546989fcd35ef6328c86f0610319cfff25a6f978",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
