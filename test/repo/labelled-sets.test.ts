@@ -12,7 +12,7 @@ const scripts = (
 
 /** The labelled files a package.json script scores, in the order it names them. */
 const scored = (name: string) =>
-  (scripts[name] ?? "").match(/test\/labelled\/set-[a-z]\.jsonl/g) ?? [];
+  (scripts[name] ?? "").match(/test\/labelled\/set-[a-z]+\.jsonl/g) ?? [];
 
 describe("labelled sets", () => {
   const sets = labelledSetFiles(root);
@@ -24,6 +24,7 @@ describe("labelled sets", () => {
   });
 
   it("are held out from set E on: npm run score:held-out names every set written blind", () => {
-    expect(scored("score:held-out")).toEqual(sets.filter((f) => f >= "test/labelled/set-e.jsonl"));
+    const first = ["a", "b", "c", "d"].map((x) => `test/labelled/set-${x}.jsonl`);
+    expect(scored("score:held-out")).toEqual(sets.filter((f) => !first.includes(f)));
   });
 });
