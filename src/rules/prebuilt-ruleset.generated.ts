@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "abeb2e6363d1938ffa09b147546989fcd35ef6328c86f0610319cfff25a6f978",
+  hash: "a70ea9e2c6f41bf8fad7cf0f0e723f44833ba8a47e06b5ab23e4f210025ee907",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
