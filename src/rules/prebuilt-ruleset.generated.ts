@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a70ea9e2c6f41bf8fad7cf0f0e723f44833ba8a47e06b5ab23e4f210025ee907",
+  hash: "b4d4f428cf50e17f9e9680fe74e0877b56c7243332deea28eb59eeab1694988d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
