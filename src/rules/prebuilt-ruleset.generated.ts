@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b4d4f428cf50e17f9e9680fe74e0877b56c7243332deea28eb59eeab1694988d",
+  hash: "664f11d09ff788b661382b878d786d87ef4d51fcdf5e7c33244ebaa9eba71100",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
