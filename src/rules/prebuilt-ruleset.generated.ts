@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "664f11d09ff788b661382b878d786d87ef4d51fcdf5e7c33244ebaa9eba71100",
+  hash: "e358f0be082c99f011acd00b056afc1881451538e565979ee34223bfc879aa3d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
