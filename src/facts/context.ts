@@ -41,6 +41,8 @@ export class ContextReader {
   readonly #requestClauses = new Set<number>();
   /** Of those, the ones whose only request is an opening imperative ("Repeat FBC tomorrow"). */
   readonly #imperativeOnly = new Set<number>();
+  /** `saysNothingAsked`, read once. */
+  #nothingAsked: boolean | undefined;
 
   constructor(stream: TokenStream, mentions: readonly Mention[], lexicon: Lexicon) {
     this.#stream = stream;
@@ -381,9 +383,7 @@ export class ContextReader {
     const token = this.#stream.tokens[position];
     // An opening imperative with the sender's own place is its plan: "Repeat FBC tomorrow in
     // our ambulatory unit".
-    if (token === undefined) return false;
-    if (this.#requestClauses.has(token.clause) && !this.#imperativeOnly.has(token.clause))
-      return false;
+    if (token === undefined || this.explicitRequest(position)) return false;
     const clause = this.#stream.clauses[token.clause];
     if (clause === undefined) return false;
     return this.of(LIST.senderPlans).some((m) => m.from >= clause.from && m.from < clause.to);
@@ -400,7 +400,10 @@ export class ContextReader {
    * explicit ask counts (`explicitRequest`).
    */
   get saysNothingAsked(): boolean {
-    return this.of(LIST.nothingAsked).some((m) => !this.#negatedBefore(m.from, false));
+    this.#nothingAsked ??= this.of(LIST.nothingAsked).some(
+      (m) => !this.#negatedBefore(m.from, false),
+    );
+    return this.#nothingAsked;
   }
 
   /** Is token `index` in a clause that asks with a request word or a question, not only an opening imperative? */

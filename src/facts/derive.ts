@@ -442,8 +442,6 @@ function readAskWords(
     const c = context.read(m, false);
     return !c.negated && !c.hypothetical && !c.pseudo;
   });
-  const categoryOf = (m: Mention) =>
-    lexicon.categories.find((c) => c.id === lexicon.categoryOf[m.phrase]);
   // The first such word where the task asks; else (unless `whereAsked`) the first category,
   // in order, with a word anywhere.
   const asked = words.find((m) =>
@@ -455,7 +453,7 @@ function readAskWords(
         .map((c) => words.find((m) => lexicon.categoryOf[m.phrase] === c.id))
         .find((m) => m !== undefined);
   const mention = asked ?? anywhere;
-  const category = mention && categoryOf(mention);
+  const category = mention && categoryNamed(lexicon, lexicon.categoryOf[mention.phrase]);
   if (mention === undefined || category === undefined) return [];
   const contract = lexicon.contractSenders.has(senderKind);
   const id = !contract && category.otherSenders !== undefined ? category.otherSenders : category.id;
@@ -490,9 +488,14 @@ function pastForm(stream: TokenStream, m: Mention, phrase: string): boolean {
   return stream.tokens.slice(m.from, m.to).some((t) => PAST.test(t.word) && !own.has(t.word));
 }
 
+/** The ruleset's category `id`, if it has one. */
+function categoryNamed(lexicon: Lexicon, id: string | undefined) {
+  return lexicon.categories.find((c) => c.id === id);
+}
+
 /** Does the category ask for action (`requestsAction`), or is it unknown to the ruleset? */
 function asksAction(lexicon: Lexicon, id: string): boolean | undefined {
-  return lexicon.categories.find((c) => c.id === id)?.requestsAction;
+  return categoryNamed(lexicon, id)?.requestsAction;
 }
 
 /** The first mention of a list that counts, by a test on its context. */
@@ -611,9 +614,7 @@ function categoryFacts(
     let unnamed = readCategories(reading, lexicon, task.sender.kind, sender, true).filter(asks);
     // Beside a named category that asks nothing, only a word where the task asks counts, and
     // none at all beside words that say nothing is asked ("for info": `whenNothingAsked`).
-    const forInformation = asked.some(
-      (a) => lexicon.categories.find((c) => c.id === a.id)?.whenNothingAsked,
-    );
+    const forInformation = asked.some((a) => categoryNamed(lexicon, a.id)?.whenNothingAsked);
     if (unnamed.length === 0 && !forInformation)
       unnamed = readAskWords(reading, lexicon, task.sender.kind, asked.length > 0);
     asked = [...unnamed, ...asked];

@@ -189,8 +189,7 @@ function corrector(
   };
   const search = (word: string): string | undefined => {
     knownStems ??= new Set([...known].map(stem));
-    const root = stem(word);
-    if (!/^[a-z]+$/.test(word) || knownStems.has(root)) return;
+    if (!/^[a-z]+$/.test(word) || knownStems.has(stem(word))) return;
     const found = new Set<string>();
     const keys = indexOf();
     for (const key of [word, ...deletes(word)]) for (const w of keys.get(key) ?? []) found.add(w);
@@ -246,6 +245,11 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
       return fixed === undefined ? undefined : { words: fixed.split(" "), via: word };
     },
   };
+}
+
+/** The one-word phrases of a timeframe list (no spaces, no optional "[word]"). */
+function oneWord(list: readonly string[] | undefined): string[] {
+  return (list ?? []).filter((w) => !/[\s[]/.test(w));
 }
 
 /** A list of single words as the reader reads them in a body: "pls" is "please". */
@@ -466,15 +470,12 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     requestLeads: readWords(phrases.requestLeads, reading),
     clauseLinks: readWords(phrases.clauseLinks, reading),
-    askBefore: readWords(
-      (ruleset.timeframes?.bareTodayAskAfter ?? []).filter((w) => !/[\s[]/.test(w)),
-      reading,
-    ),
+    askBefore: readWords(oneWord(ruleset.timeframes?.bareTodayAskAfter), reading),
     dayWords: readWords(
-      [
+      oneWord([
         ...(ruleset.timeframes?.bareToday ?? []),
         ...(ruleset.timeframes?.bareTomorrow ?? []),
-      ].filter((w) => !/[\s[]/.test(w)),
+      ]),
       reading,
     ),
     questionModals: readWords(phrases.questionModals, reading),

@@ -218,11 +218,6 @@ function periodPatterns(
   };
 }
 
-/**
- * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
- * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
- * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
- */
 /** Named days ("xmas") and a day's number alone ("the 24th") after `namedDayLeads`. */
 function namedDayPatterns(
   words: Vocabulary,
@@ -257,6 +252,11 @@ function weekWordsOf(words: Vocabulary): string[] {
   ];
 }
 
+/**
+ * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
+ * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
+ * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
+ */
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
@@ -471,13 +471,16 @@ export function findTimeframe(
   return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
 }
 
+/** Any written date (`DATE_SOURCE`), for `lastDateFrom`. */
+const WRITTEN_DATE = new RegExp(DATE_SOURCE, "gi");
+
 /**
  * The last date written in `text` that is on or after `sentOn` ("extraction 20/11"). A date
  * with no year is the nearest such date, up to half a year back, so a past one is no deadline.
  */
 function lastDateFrom(text: string, sentOn: string): string | undefined {
   let last: string | undefined;
-  for (const m of text.matchAll(new RegExp(DATE_SOURCE, "gi"))) {
+  for (const m of text.matchAll(WRITTEN_DATE)) {
     const date = readDate(m, plusMonths(sentOn, -6));
     if (date !== undefined && date >= sentOn) last = date;
   }
