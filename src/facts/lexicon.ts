@@ -156,28 +156,37 @@ const CORRECTIONS_MEMO_MAX = 20_000;
 
 type ShorthandEntry = NonNullable<Ruleset["reading"]>["shorthand"][string];
 
-/** Builds the shorthand, spelling and bounded edit-distance correction of a ruleset. */
 /**
- * The corrector of misspelt long words: a word one edit from exactly one word the ruleset
- * knows reads as that word. Symmetric deletion (one edit on each side covers a substitution,
- * an insertion, a deletion or a swap of two letters), long words only, and only words that no
- * phrase knows. The index is built on the first word that needs it: many bodies have none, and
- * a fresh process's first verdict should not wait for it.
+ * The corrector of misspelt words: a word one edit from exactly one word the ruleset knows
+ * reads as that word. Symmetric deletion (one edit on each side covers a substitution, an
+ * insertion, a deletion or a swap of two letters), and only words that no phrase knows.
+ * Long words (`spellingMinLetters`) may be read as any word the ruleset knows. Shorter ones
+ * (from `spellingSafetyMinLetters`: "storke", "sespis") only as a word that no list but the
+ * safety and deterioration lists uses: such a reading can only add a reason for a person to
+ * read the task, never change what the task is read to ask. The index is built on the first
+ * word that needs it: many bodies have none, and a fresh process's first verdict should not
+ * wait for it.
  */
 function corrector(
   ruleset: Ruleset,
   known: ReadonlySet<string>,
+  reviewOnly: ReadonlySet<string>,
 ): (word: string) => string | undefined {
   const exceptions = new Set((ruleset.reading?.spellingExceptions ?? []).map((w) => fold(w).text));
   const maxEdits = Number(ruleset.parameters.spellingMaxEdits ?? 0);
   const minLetters = Number(ruleset.parameters.spellingMinLetters ?? 8);
+  const reviewMinLetters = Math.min(
+    minLetters,
+    Number(ruleset.parameters.spellingSafetyMinLetters ?? minLetters),
+  );
   let index: Map<string, string[]> | undefined;
   let knownStems: Set<string> | undefined;
   const indexOf = (): Map<string, string[]> => {
     if (index !== undefined) return index;
     const keys = new Map<string, string[]>();
     for (const word of known) {
-      if (word.length < minLetters || !/^[a-z]+$/.test(word)) continue;
+      const least = reviewOnly.has(word) ? reviewMinLetters : minLetters;
+      if (word.length < least || !/^[a-z]+$/.test(word)) continue;
       for (const key of [word, ...deletes(word)]) {
         const bucket = keys.get(key);
         if (bucket === undefined) keys.set(key, [word]);
@@ -192,14 +201,17 @@ function corrector(
     if (!/^[a-z]+$/.test(word) || knownStems.has(stem(word))) return;
     const found = new Set<string>();
     const keys = indexOf();
-    for (const key of [word, ...deletes(word)]) for (const w of keys.get(key) ?? []) found.add(w);
+    const short = word.length < minLetters;
+    for (const key of [word, ...deletes(word)])
+      for (const w of keys.get(key) ?? []) if (!short || reviewOnly.has(w)) found.add(w);
     // One word, or forms of one word ("prescibed": "prescribe", "prescribed").
     return new Set([...found].map(stem)).size === 1 ? [...found][0] : undefined;
   };
   // Words repeat across a batch: each long word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();
   return (word) => {
-    if (maxEdits < 1 || word.length < minLetters || known.has(word) || exceptions.has(word)) return;
+    if (maxEdits < 1 || word.length < reviewMinLetters || known.has(word) || exceptions.has(word))
+      return;
     const hit = memo.get(word);
     if (hit !== undefined) return hit ?? undefined;
     const fixed = search(word);
@@ -209,7 +221,7 @@ function corrector(
   };
 }
 
-function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
+function readingOf(ruleset: Ruleset, vocabulary: Vocabulary): Reading {
   const data = ruleset.reading;
   const shorthand = new Map<string, ShorthandEntry>();
   for (const [key, entry] of Object.entries(data?.shorthand ?? {}))
@@ -218,7 +230,7 @@ function readingOf(ruleset: Ruleset, vocabulary: Iterable<string>): Reading {
   for (const [key, value] of Object.entries(data?.spelling ?? {}))
     spelling.set(fold(key).text, fold(value).text);
   const units = new Set(data?.units ?? []);
-  const correct = corrector(ruleset, new Set(vocabulary));
+  const correct = corrector(ruleset, vocabulary.words, vocabulary.reviewOnly);
 
   return {
     contextual(word: string) {
@@ -285,6 +297,7 @@ function contentKey(ruleset: Ruleset): string {
     p.reviewWithinDays,
     p.spellingMaxEdits,
     p.spellingMinLetters,
+    p.spellingSafetyMinLetters,
     p.standardContractSenderKinds,
   ]);
 }
@@ -389,9 +402,24 @@ export function adoptPrebuiltMatcher(ruleset: Ruleset, text: string, vocabulary?
   prebuilt.set(ruleset, { trie: text, vocabulary });
 }
 
-/** The words a ruleset's misspellings are corrected to, one space apart (for the generator). */
+/**
+ * The words a ruleset's misspellings are corrected to, one space apart (for the generator);
+ * "!" marks a word only the safety and deterioration lists use.
+ */
 export function vocabularyText(ruleset: Ruleset): string {
-  return [...vocabularyOf(ruleset, phraseLists(ruleset).lists)].join(" ");
+  const { words, reviewOnly } = vocabularyOf(ruleset, phraseLists(ruleset));
+  return [...words].map((w) => (reviewOnly.has(w) ? `!${w}` : w)).join(" ");
+}
+
+function vocabularyFromText(text: string): Vocabulary {
+  const words = new Set<string>();
+  const reviewOnly = new Set<string>();
+  for (const w of text.split(" ")) {
+    const word = w.startsWith("!") ? w.slice(1) : w;
+    words.add(word);
+    if (word !== w) reviewOnly.add(word);
+  }
+  return { words, reviewOnly };
 }
 
 function matcherOf(ruleset: Ruleset, lists: string[][], reading: Reading): Matcher {
@@ -404,11 +432,41 @@ function matcherOf(ruleset: Ruleset, lists: string[][], reading: Reading): Match
   );
 }
 
-/** Every word the ruleset's phrases, shorthand and spelling use: what a misspelling is corrected to. */
-function vocabularyOf(ruleset: Ruleset, lists: readonly (readonly string[])[]): Set<string> {
+/** What a misspelling may be read as. */
+interface Vocabulary {
+  /** Every word the ruleset's phrases, shorthand and spelling use. */
+  words: ReadonlySet<string>;
+  /** The words only the safety and deterioration lists use (their word groups' included). */
+  reviewOnly: ReadonlySet<string>;
+}
+
+/** The lists whose phrases turn human review on: a short word is read only as one of theirs. */
+const REVIEW_LISTS: ReadonlySet<number> = new Set([LIST.safety, LIST.deterioration]);
+
+function vocabularyOf(
+  ruleset: Ruleset,
+  { lists, partOf }: { lists: readonly (readonly string[])[]; partOf: readonly (readonly PartOwner[])[] },
+): Vocabulary {
   const { phrases } = ruleset;
+  const groups = ruleset.wordGroups ?? {};
   const vocabulary = new Set<string>();
-  for (const list of [...lists, ...Object.values(ruleset.wordGroups ?? {})])
+  const review = new Set<string>();
+  const other = new Set<string>();
+  // A phrase's words, and the members of the word groups it names.
+  const addPhrase = (text: string, into: Set<string>) => {
+    for (const w of words(text.replace(/\{[^}]*\}|[*_=]/g, " "))) into.add(w);
+    for (const [, name] of text.matchAll(/\{([^}]+)\}/g))
+      for (const member of groups[name ?? ""] ?? []) for (const w of words(member)) into.add(w);
+  };
+  lists.forEach((list, id) => {
+    if (id === LIST.allOfParts) return;
+    for (const text of list ?? []) addPhrase(text, REVIEW_LISTS.has(id) ? review : other);
+  });
+  (lists[LIST.allOfParts] ?? []).forEach((text, part) => {
+    for (const owner of partOf[part] ?? [])
+      addPhrase(text, REVIEW_LISTS.has(owner.list) ? review : other);
+  });
+  for (const list of [...lists, ...Object.values(groups)])
     for (const text of list ?? [])
       for (const w of words(text.replace(/[*{}_=]/g, " "))) vocabulary.add(w);
   for (const entry of Object.values(ruleset.reading?.shorthand ?? {}))
@@ -421,9 +479,12 @@ function vocabularyOf(ruleset: Ruleset, lists: readonly (readonly string[])[]): 
     ...(phrases.clauseLinks ?? []),
     ...(phrases.questionModals ?? []),
     ...(phrases.questionVerbs ?? []),
-  ])
+  ]) {
     vocabulary.add(fold(w).text);
-  return vocabulary;
+    other.add(fold(w).text);
+  }
+  // Shorthand and spelling readings are read by the lists: they count where those use them.
+  return { words: vocabulary, reviewOnly: new Set([...review].filter((w) => !other.has(w))) };
 }
 
 function compileLexicon(ruleset: Ruleset): Lexicon {
@@ -434,7 +495,9 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
   const vocabulary = prebuilt.get(ruleset)?.vocabulary;
   const reading = readingOf(
     ruleset,
-    vocabulary === undefined ? vocabularyOf(ruleset, lists) : vocabulary.split(" "),
+    vocabulary === undefined
+      ? vocabularyOf(ruleset, { lists, partOf })
+      : vocabularyFromText(vocabulary),
   );
   // Single words as the reader reads them: folded, an apostrophe read past ("can't" is "cant").
   const fold1 = (w: string) => fold(w).text.replace(/'/g, "");

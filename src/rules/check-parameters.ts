@@ -30,6 +30,7 @@ const known: Readonly<Record<string, { min: number; max: number } | { oneOf: rea
     // Correction is on (1) or off (0): one edit is all it does.
     spellingMaxEdits: { min: 0, max: 1 },
     spellingMinLetters: { min: 1, max: 100 },
+    spellingSafetyMinLetters: { min: 1, max: 100 },
     standardContractSenderKinds: { oneOf: senderKinds },
   };
 

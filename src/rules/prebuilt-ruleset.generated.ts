@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e358f0be082c99f011acd00b056afc1881451538e565979ee34223bfc879aa3d",
+  hash: "8d01dbc367cba255af0327ad293fbe5efe59a77e9dbfdd3e2cff8448c565942e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
