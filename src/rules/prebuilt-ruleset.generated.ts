@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8d01dbc367cba255af0327ad293fbe5efe59a77e9dbfdd3e2cff8448c565942e",
+  hash: "742b9ff6dc48409908a8dcc42959c3631d1a1c2552eb03b27ee097e2aac1e37b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
