@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "742b9ff6dc48409908a8dcc42959c3631d1a1c2552eb03b27ee097e2aac1e37b",
+  hash: "e648a13d145b19b9b0886c71431b518a670c5523ed9cab20588f30c570f20e52",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
