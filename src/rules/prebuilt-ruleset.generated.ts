@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e648a13d145b19b9b0886c71431b518a670c5523ed9cab20588f30c570f20e52",
+  hash: "2c2502494f2060ccda432232459bd38d33b5f40148f2290050d4b11168ed4806",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
