@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2c2502494f2060ccda432232459bd38d33b5f40148f2290050d4b11168ed4806",
+  hash: "6b1f80c65a59df1e7f376a7183ac554ab56b4472d1fdc46f37b4a9336e1ee66f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
