@@ -127,8 +127,9 @@ function criticalResult(
     // Other words may come between too, in the sentence, when a link stands straight before
     // the value: "INR from the anticoag clinic came back 9.4".
     let skipped = 0;
-    // After a value that is not critical, only an earlier value of it counts ("was 119").
-    let read = false;
+    // After a value that is not critical, only an earlier value of it counts ("was 119"): past
+    // its own limits, or as far from the value as the entry's change limits.
+    let read: number | undefined;
     // Where the words that may come before the value start (after a first value, after it).
     let start = m.to;
     const sentence = stream.tokens[m.from]?.sentence;
@@ -161,18 +162,22 @@ function criticalResult(
         continue;
       }
       const previous = stream.tokens[k - 1]?.word ?? "";
-      if (read && !lexicon.resultEarlier.has(previous)) break;
-      if (!read && skipped > 0 && !lexicon.resultLinks.has(previous)) break;
+      if (read !== undefined && !lexicon.resultEarlier.has(previous)) break;
+      if (read === undefined && skipped > 0 && !lexicon.resultLinks.has(previous)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
       if (number[2] !== undefined && Number(number[2]) <= 12) continue;
+      const times = read !== undefined && value > 0 ? read / value : undefined;
       if (
         (entry.atLeast !== undefined && value >= entry.atLeast) ||
-        (entry.below !== undefined && value < entry.below)
+        (entry.below !== undefined && value < entry.below) ||
+        (times !== undefined &&
+          ((entry.timesEarlierAtLeast !== undefined && times >= entry.timesEarlierAtLeast) ||
+            (entry.timesEarlierAtMost !== undefined && times <= entry.timesEarlierAtMost)))
       )
         return { ...m, to: k + 1 };
-      if (read || lexicon.resultEarlier.size === 0) break;
-      read = true;
+      if (read !== undefined || lexicon.resultEarlier.size === 0) break;
+      read = value;
       skipped = 0;
       start = k + 1;
       last = start + lexicon.resultWithin + lexicon.resultSkip;

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6b1f80c65a59df1e7f376a7183ac554ab56b4472d1fdc46f37b4a9336e1ee66f",
+  hash: "ddf2c806ac1501f5910b6f426e573b63a91e34a28b147a446d7f45fcefaa1e8d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

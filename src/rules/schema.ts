@@ -335,6 +335,13 @@ export const rulesetSchema = z.strictObject({
         analyte: z.array(nonEmpty()).check(z.minLength(1)),
         atLeast: z.optional(z.number()),
         below: z.optional(z.number()),
+        /**
+         * A value against an earlier one stated after it ("creat 210 (baseline 80)", "eGFR 38,
+         * was 62"): critical when the value is at least this many times the earlier one...
+         */
+        timesEarlierAtLeast: z.optional(z.number().check(z.positive())),
+        /** ...or at most this many times it (0.75: a fall of a quarter or more). */
+        timesEarlierAtMost: z.optional(z.number().check(z.positive())),
       }),
     ),
   ),

@@ -90,10 +90,29 @@ describe("normalisation", () => {
     expect(facts("K 4.5, Na 136, urea 7.2, creat 110, was 98").safetyLanguage).toBe(false);
   });
 
+  it("reads a change from an earlier value past the entry's limit (acute kidney injury)", () => {
+    expect(facts("creat 210 (base 80), dizzy when standing").safetyLanguage).toBe(true);
+    expect(facts("eGFR now 38 (baseline 62) after contrast").safetyLanguage).toBe(true);
+    // A smaller change, or one with no change limit (potassium), is not.
+    expect(facts("creat 130 (baseline 110)").safetyLanguage).toBe(false);
+    expect(facts("eGFR 52 (baseline 60)").safetyLanguage).toBe(false);
+    expect(facts("K+ 5.2 (was 3.9)").safetyLanguage).toBe(false);
+  });
+
   it("reads OD as an overdose, but not after a dose (once daily)", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);
     expect(facts("lansoprazole 30mg bd x8 weeks then OD").safetyLanguage).toBe(false);
+  });
+
+  it("reads a short misspelt word only as a word of the safety lists", () => {
+    // "sespis" is one slip from "sepsis", a word only the safety lists use.
+    expect(read("?sespis")).toEqual(["query", "sepsis"]);
+    expect(facts("concerns re self neglcet").safetyLanguage).toBe(true);
+    // A real word stays as written, and a slip is not read as a word the asks use ("clinc").
+    expect(read("angina")).toEqual(["angina"]);
+    expect(read("statin")).toEqual(["statin"]);
+    expect(read("clonic")).toEqual(["clonic"]);
   });
 
   it("corrects curated misspellings and, on long words, one slip of the keyboard", () => {
