@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ddf2c806ac1501f5910b6f426e573b63a91e34a28b147a446d7f45fcefaa1e8d",
+  hash: "ed7f9846ee8b3a8398461c76a7945221f7b5e6bdc9cad98c97832ba53c7dbf9c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
