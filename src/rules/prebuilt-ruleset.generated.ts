@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ed7f9846ee8b3a8398461c76a7945221f7b5e6bdc9cad98c97832ba53c7dbf9c",
+  hash: "ee104ac0517220ae50bc620479961f2cd0dfd16c824163cb46e4df0281ed8b48",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
