@@ -20,8 +20,11 @@ const guard = createGuard({
  * which names neither danger nor urgency, a new anticoagulant with no clinic arranged to check it, a dispensing error
  * told only by its numbers (50mg tablets for a 5mg dose), one patient supplied by two
  * pharmacies, a fall in eGFR written with its month in brackets between the values, medicines
- * left unopened told two sentences from the medicines' names, and a sedative given three times
- * over its dose, told only by its numbers.
+ * left unopened told two sentences from the medicines' names, a sedative given three times
+ * over its dose, told only by its numbers, methotrexate two sentences from the sore throat and
+ * mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend, shingles told as a
+ * one-sided blistering rash by a red eye, iron-deficiency anaemia in an older man told only by
+ * its numbers, and a PSA whose earlier value comes first.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -40,6 +43,11 @@ const knownMisses = new Set([
   "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
   "eGFR 61 (Aug) now 18, creat 312. on ramipril, metformin and has been buying naproxen OTC. GP to action pls",
   "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
+  "Pharmacy (Anlaby Rd): pt in to collect her methotrexate 10mg weekly and folic acid. Shared care booklet says bloods due Nov but the last FBC we can see on the SCR is July, can you confirm if she's been done? She says she's had a sore throat and mouth ulcers for 5 days, temp on and off and feels rough all over. We've advised her not to take this week's dose until she's spoken to someone. She also asked about the shingles jab, she's been told she can't have it - is that right? Thanks",
+  "call back re starting the pill - she's 14, says bf is 22",
+  "sick note request pls. he's got a rash on one side of his forehead that's blistering and his eye on that side is red and sore, can't open it properly since yesterday",
+  "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
+  "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
   `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
 ]);
 
@@ -69,9 +77,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 4,000 bodies from twenty-eight probes", () => {
-    expect(bodies.length).toBeGreaterThan(4000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(28);
+  it("holds over 4,300 bodies from thirty probes", () => {
+    expect(bodies.length).toBeGreaterThan(4300);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(30);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
