@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ee104ac0517220ae50bc620479961f2cd0dfd16c824163cb46e4df0281ed8b48",
+  hash: "374de0da7551b8e89fadc9211215a99d9a17393acec84c42731f39353b832563",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
