@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "374de0da7551b8e89fadc9211215a99d9a17393acec84c42731f39353b832563",
+  hash: "c3bc8a396ef56b09ef3cca7809da055ce3a981b2906b8fc094451cf727083d0b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
