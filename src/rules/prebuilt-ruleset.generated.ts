@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c3bc8a396ef56b09ef3cca7809da055ce3a981b2906b8fc094451cf727083d0b",
+  hash: "5b45fbfed920822ad5bc6e513553fa6be8b15e49043e7ea1dd4cbfee1baae3d8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

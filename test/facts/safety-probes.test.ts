@@ -77,9 +77,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 4,300 bodies from thirty probes", () => {
-    expect(bodies.length).toBeGreaterThan(4300);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(30);
+  it("holds over 4,400 bodies from thirty-one probes", () => {
+    expect(bodies.length).toBeGreaterThan(4400);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(31);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
