@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5b45fbfed920822ad5bc6e513553fa6be8b15e49043e7ea1dd4cbfee1baae3d8",
+  hash: "6e8a1f880a4f6a55ee10a925674c0221edc103a8d35d564684664c89e541f2db",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
