@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6e8a1f880a4f6a55ee10a925674c0221edc103a8d35d564684664c89e541f2db",
+  hash: "f201a8b7d491346425ea44611b9f5f303b22b5ddc3eb6ee0df420ae8a28cf1a4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
