@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f201a8b7d491346425ea44611b9f5f303b22b5ddc3eb6ee0df420ae8a28cf1a4",
+  hash: "1901a10006dbbeba7510612e0e82574746fbe2bc9bcd9f5e7435dce1ba218083",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
