@@ -172,7 +172,16 @@ function corrector(
   known: ReadonlySet<string>,
   reviewOnly: ReadonlySet<string>,
 ): (word: string) => string | undefined {
-  const exceptions = new Set((ruleset.reading?.spellingExceptions ?? []).map((w) => fold(w).text));
+  // Built on the first word that needs it, like the index; a plain lower-case word is folded.
+  let exceptions: Set<string> | undefined;
+  const isException = (word: string): boolean => {
+    exceptions ??= new Set(
+      (ruleset.reading?.spellingExceptions ?? []).map((w) =>
+        /^[a-z]+$/.test(w) ? w : fold(w).text,
+      ),
+    );
+    return exceptions.has(word);
+  };
   const maxEdits = Number(ruleset.parameters.spellingMaxEdits ?? 0);
   const minLetters = Number(ruleset.parameters.spellingMinLetters ?? 8);
   const reviewMinLetters = Math.min(
@@ -210,7 +219,7 @@ function corrector(
   // Words repeat across a batch: each long word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();
   return (word) => {
-    if (maxEdits < 1 || word.length < reviewMinLetters || known.has(word) || exceptions.has(word))
+    if (maxEdits < 1 || word.length < reviewMinLetters || known.has(word) || isException(word))
       return;
     const hit = memo.get(word);
     if (hit !== undefined) return hit ?? undefined;
@@ -445,7 +454,10 @@ const REVIEW_LISTS: ReadonlySet<number> = new Set([LIST.safety, LIST.deteriorati
 
 function vocabularyOf(
   ruleset: Ruleset,
-  { lists, partOf }: { lists: readonly (readonly string[])[]; partOf: readonly (readonly PartOwner[])[] },
+  {
+    lists,
+    partOf,
+  }: { lists: readonly (readonly string[])[]; partOf: readonly (readonly PartOwner[])[] },
 ): Vocabulary {
   const { phrases } = ruleset;
   const groups = ruleset.wordGroups ?? {};
@@ -469,6 +481,8 @@ function vocabularyOf(
   for (const list of [...lists, ...Object.values(groups)])
     for (const text of list ?? [])
       for (const w of words(text.replace(/[*{}_=]/g, " "))) vocabulary.add(w);
+  // Shorthand and spelling readings are read by the lists: they are "other" words only where
+  // another list uses them.
   for (const entry of Object.values(ruleset.reading?.shorthand ?? {}))
     for (const w of words(typeof entry === "string" ? entry : entry.reads)) vocabulary.add(w);
   for (const value of Object.values(ruleset.reading?.spelling ?? {}))
@@ -483,7 +497,6 @@ function vocabularyOf(
     vocabulary.add(fold(w).text);
     other.add(fold(w).text);
   }
-  // Shorthand and spelling readings are read by the lists: they count where those use them.
   return { words: vocabulary, reviewOnly: new Set([...review].filter((w) => !other.has(w))) };
 }
 

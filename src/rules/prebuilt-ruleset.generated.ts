@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1901a10006dbbeba7510612e0e82574746fbe2bc9bcd9f5e7435dce1ba218083",
+  hash: "5d051f702a5ad0e150966c924e9721572ebfa804c56addb112661d01ba1da045",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

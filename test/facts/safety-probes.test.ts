@@ -24,7 +24,9 @@ const guard = createGuard({
  * over its dose, told only by its numbers, methotrexate two sentences from the sore throat and
  * mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend, shingles told as a
  * one-sided blistering rash by a red eye, iron-deficiency anaemia in an older man told only by
- * its numbers, and a PSA whose earlier value comes first.
+ * its numbers, a PSA whose earlier value comes first, an ask put as "any chance it can be done
+ * before 5 today", a patient told to get a prescription from the GP today, a fit note that
+ * ran out yesterday, and a clock time written "b4 12".
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -48,6 +50,10 @@ const knownMisses = new Set([
   "sick note request pls. he's got a rash on one side of his forehead that's blistering and his eye on that side is red and sore, can't open it properly since yesterday",
   "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
+  "hello, the movicol paediatric for my son ran out and chemist says script is waiting for signing, any chance it can be done before 5 today. thanks Dad (Mr Price)",
+  "Attended Urgent Treatment Centre Bridlington overnight, given 1st dose nitrofurantoin, UTC couldn't supply rest of the course, told to get it from GP today",
+  "Med3 ran out yesterday, surgeons said GP to do it. Job centre appt this afternoon",
+  "Hi, the hospital told me to ask you for my HRT patches b4 12 as they didnt give me any when I was in and the chemist shuts at 1 on a Saturday. Evorel 50. Thanks Lorraine",
   `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
 ]);
 
@@ -77,9 +83,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 4,400 bodies from thirty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(4400);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(31);
+  it("holds over 4,500 bodies from thirty-two probes", () => {
+    expect(bodies.length).toBeGreaterThan(4500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(32);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
