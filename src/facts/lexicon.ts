@@ -230,7 +230,15 @@ function corrector(
   };
 }
 
-function readingOf(ruleset: Ruleset, vocabulary: Vocabulary): Reading {
+/**
+ * The reader of body text, and the same without the edit-distance corrector for the ruleset's
+ * own word lists: those are written as meant, and reading them must not build the corrector's
+ * index before a body needs it.
+ */
+function readingOf(
+  ruleset: Ruleset,
+  vocabulary: Vocabulary,
+): { reading: Reading; literal: Reading } {
   const data = ruleset.reading;
   const shorthand = new Map<string, ShorthandEntry>();
   for (const [key, entry] of Object.entries(data?.shorthand ?? {}))
@@ -240,8 +248,7 @@ function readingOf(ruleset: Ruleset, vocabulary: Vocabulary): Reading {
     spelling.set(fold(key).text, fold(value).text);
   const units = new Set(data?.units ?? []);
   const correct = corrector(ruleset, vocabulary.words, vocabulary.reviewOnly);
-
-  return {
+  const readerOf = (corrects: boolean): Reading => ({
     contextual(word: string) {
       const entry = shorthand.get(word);
       return entry !== undefined && typeof entry !== "string";
@@ -262,10 +269,11 @@ function readingOf(ruleset: Ruleset, vocabulary: Vocabulary): Reading {
       const quantity = /^(\d+(?:\.\d+)?)([a-z]+)(?:\/|$)/.exec(word);
       if (quantity?.[1] !== undefined && quantity[2] !== undefined && units.has(quantity[2]))
         return { words: [quantity[1], quantity[2]], via: word };
-      const fixed = spelling.get(word) ?? correct(word);
+      const fixed = spelling.get(word) ?? (corrects ? correct(word) : undefined);
       return fixed === undefined ? undefined : { words: fixed.split(" "), via: word };
     },
-  };
+  });
+  return { reading: readerOf(true), literal: readerOf(false) };
 }
 
 /** The one-word phrases of a timeframe list (no spaces, no optional "[word]"). */
@@ -506,7 +514,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
   const critical = ruleset.criticalResults ?? [];
   const { lists, labels, partOf } = phraseLists(ruleset);
   const vocabulary = prebuilt.get(ruleset)?.vocabulary;
-  const reading = readingOf(
+  const { reading, literal } = readingOf(
     ruleset,
     vocabulary === undefined
       ? vocabularyOf(ruleset, { lists, partOf })
@@ -533,29 +541,29 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     partOf,
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
     criticalResults: critical,
-    resultLinks: readWords(ruleset.reading?.results?.links, reading),
+    resultLinks: readWords(ruleset.reading?.results?.links, literal),
     resultWithin: ruleset.reading?.results?.withinWords ?? 5,
     resultSkip: ruleset.reading?.results?.skipWords ?? 0,
-    resultEarlier: readWords(ruleset.reading?.results?.earlierValue, reading),
-    countBefore: readWords(ruleset.reading?.results?.countBefore, reading),
-    countAfter: readWords(ruleset.reading?.results?.countAfter, reading),
+    resultEarlier: readWords(ruleset.reading?.results?.earlierValue, literal),
+    countBefore: readWords(ruleset.reading?.results?.countBefore, literal),
+    countAfter: readWords(ruleset.reading?.results?.countAfter, literal),
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),
     negators: new Set(phrases.negators.map(fold1)),
     stops: new Set((phrases.negationStops ?? []).map(fold1)),
     fillers: phrases.reviewNegationFillers && new Set(phrases.reviewNegationFillers.map(fold1)),
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
-    requestLeads: readWords(phrases.requestLeads, reading),
-    clauseLinks: readWords(phrases.clauseLinks, reading),
-    askBefore: readWords(oneWord(ruleset.timeframes?.bareTodayAskAfter), reading),
+    requestLeads: readWords(phrases.requestLeads, literal),
+    clauseLinks: readWords(phrases.clauseLinks, literal),
+    askBefore: readWords(oneWord(ruleset.timeframes?.bareTodayAskAfter), literal),
     dayWords: readWords(
       oneWord([
         ...(ruleset.timeframes?.bareToday ?? []),
         ...(ruleset.timeframes?.bareTomorrow ?? []),
       ]),
-      reading,
+      literal,
     ),
-    questionModals: readWords(phrases.questionModals, reading),
-    questionVerbs: readWords(phrases.questionVerbs, reading),
+    questionModals: readWords(phrases.questionModals, literal),
+    questionVerbs: readWords(phrases.questionVerbs, literal),
     categories: categoryEntries.map(([id, c]) => ({
       id,
       requestsAction: c.requestsAction,

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5d051f702a5ad0e150966c924e9721572ebfa804c56addb112661d01ba1da045",
+  hash: "e8ff584210c16b321c8a28da5aa6bc73dc1263df2db56497f339d7313ce6ba23",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
