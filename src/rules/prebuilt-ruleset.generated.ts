@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e8ff584210c16b321c8a28da5aa6bc73dc1263df2db56497f339d7313ce6ba23",
+  hash: "02cd12241be5b2dde77cb467b38cdb8cba0e0230a55252c7db95e778b7e6eaf4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
