@@ -188,12 +188,15 @@ function corrector(
     minLetters,
     Number(ruleset.parameters.spellingSafetyMinLetters ?? minLetters),
   );
-  let index: Map<string, string[]> | undefined;
+  // Two indexes, each built on the first word that needs it: a short word is looked up among
+  // the review-only words alone, which makes a much smaller index than every word's.
+  const indexes = new Map<boolean, Map<string, string[]>>();
   let knownStems: Set<string> | undefined;
-  const indexOf = (): Map<string, string[]> => {
-    if (index !== undefined) return index;
+  const indexOf = (short: boolean): Map<string, string[]> => {
+    const built = indexes.get(short);
+    if (built !== undefined) return built;
     const keys = new Map<string, string[]>();
-    for (const word of known) {
+    for (const word of short ? reviewOnly : known) {
       const least = reviewOnly.has(word) ? reviewMinLetters : minLetters;
       if (word.length < least || !/^[a-z]+$/.test(word)) continue;
       for (const key of [word, ...deletes(word)]) {
@@ -202,25 +205,26 @@ function corrector(
         else if (!bucket.includes(word)) bucket.push(word);
       }
     }
-    index = keys;
+    indexes.set(short, keys);
     return keys;
   };
   const search = (word: string): string | undefined => {
-    knownStems ??= new Set([...known].map(stem));
-    if (!/^[a-z]+$/.test(word) || knownStems.has(stem(word))) return;
+    if (!/^[a-z]+$/.test(word)) return;
     const found = new Set<string>();
-    const keys = indexOf();
-    const short = word.length < minLetters;
-    for (const key of [word, ...deletes(word)])
-      for (const w of keys.get(key) ?? []) if (!short || reviewOnly.has(w)) found.add(w);
+    const keys = indexOf(word.length < minLetters);
+    for (const key of [word, ...deletes(word)]) for (const w of keys.get(key) ?? []) found.add(w);
+    // Most words have no word one edit away: only then are the real words and the forms of
+    // known words ("clinics") looked for, which keeps them unbuilt until a body needs them.
+    if (found.size === 0 || isException(word)) return;
+    knownStems ??= new Set([...known].map(stem));
+    if (knownStems.has(stem(word))) return;
     // One word, or forms of one word ("prescibed": "prescribe", "prescribed").
     return new Set([...found].map(stem)).size === 1 ? [...found][0] : undefined;
   };
   // Words repeat across a batch: each long word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();
   return (word) => {
-    if (maxEdits < 1 || word.length < reviewMinLetters || known.has(word) || isException(word))
-      return;
+    if (maxEdits < 1 || word.length < reviewMinLetters || known.has(word)) return;
     const hit = memo.get(word);
     if (hit !== undefined) return hit ?? undefined;
     const fixed = search(word);
