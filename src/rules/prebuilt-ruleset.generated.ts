@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "02cd12241be5b2dde77cb467b38cdb8cba0e0230a55252c7db95e778b7e6eaf4",
+  hash: "d431ed34c1c34f839ec98ac95f40978ab79321cc604b25a1c46f4ffb9d3942d1",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
