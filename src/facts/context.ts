@@ -274,7 +274,14 @@ export class ContextReader {
     const clause = this.#stream.tokens[m.from]?.clause;
     return (
       this.of(LIST.hypothetical).some(
-        (t) => t.to <= m.from && this.#stream.tokens[t.from]?.sentence === sentence && !asking(t),
+        (t) =>
+          t.to <= m.from &&
+          this.#stream.tokens[t.from]?.sentence === sentence &&
+          !asking(t) &&
+          // A terminator between them ends its reach ("if worse, but please see her today").
+          !this.#stream.tokens
+            .slice(t.to, m.from)
+            .some((w) => this.#lexicon.hypotheticalStops.has(w.word)),
       ) ||
       this.of(LIST.reportedAdvice).some(
         (t) => t.to <= m.from && this.#stream.tokens[t.from]?.clause === clause,

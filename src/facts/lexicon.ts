@@ -94,6 +94,8 @@ export interface Lexicon {
   periods: ReadonlySet<string>;
   negators: ReadonlySet<string>;
   stops: ReadonlySet<string>;
+  /** Words that end a hypothetical's reach (`phrases.hypotheticalStops`). */
+  hypotheticalStops: ReadonlySet<string>;
   fillers: ReadonlySet<string> | undefined;
   imperatives: ReadonlySet<string>;
   /** Words read past before a sentence's opening imperative ("please"), as the reader reads them. */
@@ -554,6 +556,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),
     negators: new Set(phrases.negators.map(fold1)),
     stops: new Set((phrases.negationStops ?? []).map(fold1)),
+    hypotheticalStops: new Set((phrases.hypotheticalStops ?? []).map(fold1)),
     fillers: phrases.reviewNegationFillers && new Set(phrases.reviewNegationFillers.map(fold1)),
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     requestLeads: readWords(phrases.requestLeads, literal),

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d431ed34c1c34f839ec98ac95f40978ab79321cc604b25a1c46f4ffb9d3942d1",
+  hash: "c6af3cc1c74b0c71e9c80b7a6d071f5a1139bf6532524fc189200ad35f6ddbf7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

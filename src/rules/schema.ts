@@ -480,6 +480,11 @@ export const rulesetSchema = z.strictObject({
     /** Words that end a negator's reach: "not eating and urgent review" is urgent. */
     negationStops: z.optional(z.array(nonEmpty())),
     /**
+     * Words that end a hypothetical's reach, as ConText's terminators do: "if worse ... but
+     * please could GP see her today" asks. Absent: a hypothetical reaches to the sentence's end.
+     */
+    hypotheticalStops: z.optional(z.array(nonEmpty())),
+    /**
      * For the urgent and safety lists (they decide human review): the only words a negator
      * reaches across ("no longer urgent", "not an urgent request"); any other word ends its
      * reach, so "not coping urgent review" is urgent. Absent: the negation window alone.

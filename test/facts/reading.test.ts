@@ -429,6 +429,14 @@ describe("context", () => {
     expect(f.requests).not.toContain("onward-referral");
   });
 
+  it("ends a hypothetical's reach at a terminator such as 'but'", () => {
+    const f = facts("We have said she rings 111 if worse but please could GP see her today");
+    expect(f.category).toBe("clinical-work");
+    expect(facts("We have said she rings 111 if worse and GP may wish to see her").category).not.toBe(
+      "clinical-work",
+    );
+  });
+
   it("reads 'grateful if' as a request, not a condition", () => {
     const f = facts(
       "Discharged today. We would be grateful if you could prescribe further supply.",
