@@ -264,7 +264,10 @@ export class ContextReader {
     // "if" inside a request ("grateful if", "asks if you could") asks, and inside a
     // pseudo-trigger ("need to know if") it means "whether": neither is a condition.
     const asking = (t: Mention) =>
-      this.#within(LIST.action, t) || this.#within(LIST.pseudoTriggers, t);
+      this.#within(LIST.action, t) ||
+      this.#within(LIST.pseudoTriggers, t) ||
+      // Nor inside a safety phrase: "prescribe just in case medication" asks.
+      this.#within(LIST.safety, t);
     const after = this.#after(LIST.hypothetical, m.to, 1);
     // Straight after, not across a word that ends a reach: "urgently and advise to attend".
     const joined =

@@ -432,9 +432,14 @@ describe("context", () => {
   it("ends a hypothetical's reach at a terminator such as 'but'", () => {
     const f = facts("We have said she rings 111 if worse but please could GP see her today");
     expect(f.category).toBe("clinical-work");
-    expect(facts("We have said she rings 111 if worse and GP may wish to see her").category).not.toBe(
-      "clinical-work",
-    );
+    expect(
+      facts("We have said she rings 111 if worse and GP may wish to see her").category,
+    ).not.toBe("clinical-work");
+  });
+
+  it("does not read a condition word inside a safety phrase as a condition", () => {
+    // "in case" in "just in case medication" is no hypothetical: the prescription is asked.
+    expect(facts("Could the practice please prescribe just in case meds").requests.length).toBe(1);
   });
 
   it("reads 'grateful if' as a request, not a condition", () => {
