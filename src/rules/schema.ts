@@ -340,7 +340,7 @@ export const rulesetSchema = z.strictObject({
          * was 62"): critical when the value is at least this many times the earlier one...
          */
         timesEarlierAtLeast: z.optional(z.number().check(z.positive())),
-        /** ...or at most this many times it (0.75: a fall of a quarter or more). */
+        /** ...or at most this many times it (0.67: a fall of a third or more). */
         timesEarlierAtMost: z.optional(z.number().check(z.positive())),
       }),
     ),
