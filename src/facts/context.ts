@@ -258,6 +258,13 @@ export class ContextReader {
     return this.of(list).find((t) => t.to <= from && t.from >= clause.from && keep(t));
   }
 
+  /** Is any token from `from` up to `to` one of `words`? */
+  #anyBetween(from: number, to: number, words: ReadonlySet<string>): boolean {
+    const { tokens } = this.#stream;
+    for (let i = from; i < to; i++) if (words.has(tokens[i]?.word ?? "")) return true;
+    return false;
+  }
+
   /** A hypothetical trigger earlier in the sentence, or straight after in the clause ("refer back if"). */
   #hypothetical(m: Mention): boolean {
     const sentence = this.#stream.tokens[m.from]?.sentence;
@@ -270,9 +277,7 @@ export class ContextReader {
       this.#within(LIST.safety, t);
     const after = this.#after(LIST.hypothetical, m.to, 1);
     // Straight after, not across a word that ends a reach: "urgently and advise to attend".
-    const joined =
-      after !== undefined &&
-      this.#stream.tokens.slice(m.to, after.from).every((t) => !this.#lexicon.stops.has(t.word));
+    const joined = after !== undefined && !this.#anyBetween(m.to, after.from, this.#lexicon.stops);
     // Reported advice reaches to the end of its own clause only.
     const clause = this.#stream.tokens[m.from]?.clause;
     return (
@@ -282,9 +287,7 @@ export class ContextReader {
           this.#stream.tokens[t.from]?.sentence === sentence &&
           !asking(t) &&
           // A terminator between them ends its reach ("if worse, but please see her today").
-          !this.#stream.tokens
-            .slice(t.to, m.from)
-            .some((w) => this.#lexicon.hypotheticalStops.has(w.word)),
+          !this.#anyBetween(t.to, m.from, this.#lexicon.hypotheticalStops),
       ) ||
       this.of(LIST.reportedAdvice).some(
         (t) => t.to <= m.from && this.#stream.tokens[t.from]?.clause === clause,

@@ -223,7 +223,7 @@ function corrector(
     // One word, or forms of one word ("prescibed": "prescribe", "prescribed").
     return new Set([...found].map(stem)).size === 1 ? [...found][0] : undefined;
   };
-  // Words repeat across a batch: each long word is looked up once (a bounded memo).
+  // Words repeat across a batch: each word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();
   return (word) => {
     if (maxEdits < 1 || word.length < reviewMinLetters || known.has(word)) return;
