@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c6af3cc1c74b0c71e9c80b7a6d071f5a1139bf6532524fc189200ad35f6ddbf7",
+  hash: "95c3541246af2b7e5c2dd35f4e559355e9c3f82efb9ed8669c72ddd4fb749684",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -138,6 +138,17 @@ describe("normalisation", () => {
     expect(facts("doesnt want a referral, no suicidal thoughts").safetyLanguage).toBe(false);
   });
 
+  it("reads a negative contraction as its two words, so one phrase serves every spelling", () => {
+    for (const written of ["hasn't", "hasnt", "has not"])
+      expect(read(`${written} had his clozapine for 4 days`)).toEqual(
+        read("has not had his clozapine for 4 days"),
+      );
+    expect(read("cannot")).toEqual(read("can't"));
+    expect(read("won't")).toEqual(["will", "not"]);
+    expect(facts("hasn't had his clozapine for 4 days").safetyLanguage).toBe(true);
+    expect(facts("isnt suicidal and doesn't want a referral").safetyLanguage).toBe(false);
+  });
+
   it("matches an =word as read, not by its stem: bloods are not the blood of blood pressure", () => {
     const matcher = Matcher.compile([["recheck =bloods", "recheck bloods"]], lexicon.reading);
     const found = (body: string) =>
