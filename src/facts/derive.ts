@@ -162,12 +162,20 @@ function criticalResult(
         continue;
       }
       const previous = stream.tokens[k - 1]?.word ?? "";
-      if (read !== undefined && !lexicon.resultEarlier.has(previous)) break;
+      // After a first value, one after a later-value word is today's and the first the earlier
+      // ("from 90 to 310"); one after an earlier-value word the earlier ("132 (was 118)").
+      const later = read !== undefined && lexicon.resultLater.has(previous);
+      if (read !== undefined && !later && !lexicon.resultEarlier.has(previous)) break;
       if (read === undefined && skipped > 0 && !lexicon.resultLinks.has(previous)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
       if (number[2] !== undefined && Number(number[2]) <= 12) continue;
-      const times = read !== undefined && value > 0 ? read / value : undefined;
+      const times =
+        read === undefined || value <= 0 || read <= 0
+          ? undefined
+          : later
+            ? value / read
+            : read / value;
       if (
         (entry.atLeast !== undefined && value >= entry.atLeast) ||
         (entry.below !== undefined && value < entry.below) ||
@@ -176,7 +184,7 @@ function criticalResult(
             (entry.timesEarlierAtMost !== undefined && times <= entry.timesEarlierAtMost)))
       )
         return { ...m, to: k + 1 };
-      if (read !== undefined || lexicon.resultEarlier.size === 0) break;
+      if (read !== undefined || lexicon.resultEarlier.size + lexicon.resultLater.size === 0) break;
       read = value;
       skipped = 0;
       start = k + 1;

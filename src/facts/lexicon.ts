@@ -87,6 +87,8 @@ export interface Lexicon {
   resultSkip: number;
   /** Words before an earlier value of the same analyte, read too ("was 119"). */
   resultEarlier: ReadonlySet<string>;
+  /** Words before a later value after an earlier one, read too ("from 90 to 310"). */
+  resultLater: ReadonlySet<string>;
   /** Words before and after a number that make it a count or period, not a result. */
   countBefore: ReadonlySet<string>;
   countAfter: ReadonlySet<string>;
@@ -551,6 +553,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     resultWithin: ruleset.reading?.results?.withinWords ?? 5,
     resultSkip: ruleset.reading?.results?.skipWords ?? 0,
     resultEarlier: readWords(ruleset.reading?.results?.earlierValue, literal),
+    resultLater: readWords(ruleset.reading?.results?.laterValue, literal),
     countBefore: readWords(ruleset.reading?.results?.countBefore, literal),
     countAfter: readWords(ruleset.reading?.results?.countAfter, literal),
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),

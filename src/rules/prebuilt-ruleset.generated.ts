@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "95c3541246af2b7e5c2dd35f4e559355e9c3f82efb9ed8669c72ddd4fb749684",
+  hash: "3727e4a7d3b63654e49107265e2a6af56a3dc0606e0ef764fb06b761f1b2cb1d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -317,6 +317,12 @@ export const rulesetSchema = z.strictObject({
            * admission)"): a value straight after one is read too, within the same words.
            */
           earlierValue: z.optional(z.array(nonEmpty())),
+          /**
+           * Words before a later value after an earlier one ("creatinine from 90 to 310", "eGFR
+           * 61 (Aug) now 18"): the value straight after one is read as today's, the one before
+           * as the earlier.
+           */
+          laterValue: z.optional(z.array(nonEmpty())),
         }),
       ),
       /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */

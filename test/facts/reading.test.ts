@@ -99,6 +99,13 @@ describe("normalisation", () => {
     expect(facts("K+ 5.2 (was 3.9)").safetyLanguage).toBe(false);
   });
 
+  it("reads a later value after an earlier one: from 90 to 310, 61 (Aug) now 18", () => {
+    expect(facts("Creatinine gone from 90 to 310 in 3 weeks").safetyLanguage).toBe(true);
+    expect(facts("eGFR 61 (Aug) now 18, on ramipril").safetyLanguage).toBe(true);
+    expect(facts("creatinine from 100 to 120, recheck").safetyLanguage).toBe(false);
+    expect(facts("INR target 2.5 to 3.5").safetyLanguage).toBe(false);
+  });
+
   it("reads OD as an overdose, but not after a dose (once daily)", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);

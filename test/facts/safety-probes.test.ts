@@ -19,8 +19,7 @@ const guard = createGuard({
  * a pharmacist's query about a medicine contraindicated at the patient's kidney function,
  * which names neither danger nor urgency, a new anticoagulant with no clinic arranged to check it, a dispensing error
  * told only by its numbers (50mg tablets for a 5mg dose), one patient supplied by two
- * pharmacies, a fall in eGFR written with its month in brackets between the values, medicines
- * left unopened told two sentences from the medicines' names, a sedative given three times
+ * pharmacies, medicines left unopened told two sentences from the medicines' names, a sedative given three times
  * over its dose, told only by its numbers, methotrexate two sentences from the sore throat and
  * mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend, shingles told as a
  * one-sided blistering rash by a red eye, iron-deficiency anaemia in an older man told only by
@@ -43,7 +42,6 @@ const knownMisses = new Set([
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
   "Pharmacist: warfarin script came through as 50mg tablets, pt normally 5mg, she takes it at 6pm - can someone amend before then",
   "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
-  "eGFR 61 (Aug) now 18, creat 312. on ramipril, metformin and has been buying naproxen OTC. GP to action pls",
   "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
   "Pharmacy (Anlaby Rd): pt in to collect her methotrexate 10mg weekly and folic acid. Shared care booklet says bloods due Nov but the last FBC we can see on the SCR is July, can you confirm if she's been done? She says she's had a sore throat and mouth ulcers for 5 days, temp on and off and feels rough all over. We've advised her not to take this week's dose until she's spoken to someone. She also asked about the shingles jab, she's been told she can't have it - is that right? Thanks",
   "call back re starting the pill - she's 14, says bf is 22",
