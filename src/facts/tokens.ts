@@ -122,6 +122,8 @@ const AMP = 38;
 const APOS = 39;
 const DOT = 46;
 const QUESTION = 63;
+const PLUS = 43;
+const MINUS = 45;
 
 /**
  * Folds a word's inflection: possessive and plural, -ed, -ing, -ly and a final -e, with the
@@ -167,7 +169,8 @@ function dropPossessive(text: string): string {
 /**
  * Reads a body into tokens, clauses and sentences. A sentence ends at . ! ? followed by a space
  * or the end, and at a line break; a clause also ends at , ; : ( ) and a spaced dash. A "?"
- * straight before a word ("?PE") reads as the word "query".
+ * straight before a word ("?PE") reads as the word "query", and a "+" or "-" straight before one
+ * is kept with it when the lexicon reads the two together ("+ve", "-ve").
  *
  * @param body - the task body as sent
  * @param reading - the ruleset's shorthand and spelling (see `lexicon.ts`)
@@ -192,6 +195,17 @@ export function tokenStream(body: string, reading: Reading): TokenStream {
     ) {
       stream.query(i);
       i++;
+    } else if (
+      (c === PLUS || c === MINUS) &&
+      isAlnum(text.charCodeAt(i + 1)) &&
+      !isDigit(text.charCodeAt(i + 1)) &&
+      !isAlnum(text.charCodeAt(i - 1)) &&
+      reading.expand(text.slice(i, wordEnd(text, i + 1)), undefined) !== undefined
+    ) {
+      // A sign the lexicon reads with its word: "+ve" is positive, "-ve" negative.
+      const j = wordEnd(text, i + 1);
+      stream.push({ text: text.slice(i, j), start: i, end: j });
+      i = j;
     } else i = punctuation(stream, text, i);
   }
   stream.closeSentence(false);

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3727e4a7d3b63654e49107265e2a6af56a3dc0606e0ef764fb06b761f1b2cb1d",
+  hash: "eff4201a934f3175d62427eb44af46b92a5a759d6500c4d6cef106845ae86b79",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

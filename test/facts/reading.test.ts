@@ -145,6 +145,13 @@ describe("normalisation", () => {
     expect(facts("doesnt want a referral, no suicidal thoughts").safetyLanguage).toBe(false);
   });
 
+  it("reads a sign with its word where the lexicon has the pair: +ve, -ve", () => {
+    expect(read("cultures +ve, CLO -VE")).toEqual(["cultures", "positive", "clo", "negative"]);
+    // Elsewhere a sign is punctuation, and a spaced dash still ends a clause.
+    expect(read("K+ 6.8 - x -1")).toEqual(["potassium", "6.8", "x", "1"]);
+    expect(facts("diagnosed with smear +ve TB, for info").safetyLanguage).toBe(true);
+  });
+
   it("reads a negative contraction as its two words, so one phrase serves every spelling", () => {
     for (const written of ["hasn't", "hasnt", "has not"])
       expect(read(`${written} had his clozapine for 4 days`)).toEqual(
