@@ -127,6 +127,9 @@ interface Patterns {
   expiry: RegExp | undefined;
   /** "week" and the ruleset's other words for one ("wk"): cheap tests before the week patterns. */
   weekCues: string[];
+  /** A clock time after a lead ("before 6", "by 5pm"), or nothing, and its cues. */
+  clock: RegExp | undefined;
+  clockCues: string[];
   /** A named day or a day's number alone after a lead ("before Xmas", "by the 24th"). */
   namedDay: RegExp | undefined;
   /** A deadline word as a whole ("by", "before"): a closed named day is met the day before. */
@@ -215,6 +218,26 @@ function periodPatterns(
             `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})\\b(?![/.:-]\\d)`,
             "gi",
           ),
+  };
+}
+
+/**
+ * A clock time after `clockLeads`: an hour with "am", "pm" or "o'clock" anywhere, a bare hour
+ * ("before 6") only where a clause ends or one of `clockAfter` follows, so "by 12 weeks" and
+ * "before 3 months" are not clock times.
+ */
+function clockPatterns(words: Vocabulary): Pick<Patterns, "clock" | "clockCues"> {
+  const leads = words.clockLeads ?? [];
+  if (leads.length === 0) return { clock: undefined, clockCues: [] };
+  const after = words.clockAfter ?? [];
+  const follows = after.length === 0 ? "" : `|\\s(?:${alternatives(after)})\\b`;
+  return {
+    clock: new RegExp(
+      `\\b(?:${alternatives(leads)})\\s(?:1[0-2]|0?[1-9])(?:[.:][0-5]\\d)?` +
+        `(?:\\s?(?:am|pm|o'?clock)\\b|(?=\\s*(?:$|[,;!?)]|\\.(?:\\s|$)|\\s[-–]\\s)${follows}))`,
+      "gi",
+    ),
+    clockCues: cues(leads),
   };
 }
 
@@ -324,6 +347,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:${alternatives(words.deadline)})\\s(?:the\\s)?${DATE_SOURCE}`,
       "gi",
     ),
+    ...clockPatterns(words),
     eventDate: beforeDate(words.eventDate),
     startDate: beforeDate(words.startDate),
     expiry: beforeDate(words.expiry),
@@ -590,6 +614,8 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   if (has(p.cues.deadline)) {
     for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m);
   }
+  if (p.clock !== undefined && has(p.clockCues))
+    for (const m of flat.matchAll(p.clock)) add(sentOn, m);
 }
 
 /** `date` itself if a working day, else the working day before it, not before `sentOn`. */

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "eff4201a934f3175d62427eb44af46b92a5a759d6500c4d6cef106845ae86b79",
+  hash: "fba3ef51a940bffe081b8dab49d6589281eebb70c25fef3a6df1ab7eb272d476",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

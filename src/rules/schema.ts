@@ -462,6 +462,15 @@ export const rulesetSchema = z.strictObject({
        * day the task was sent. Absent: neither is read.
        */
       namedDayLeads: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words before a clock time ("before 6", "b4 12", "by 5.30pm"): in a task that asks, due
+       * the day it was sent. An hour (1 to 12) with "am", "pm" or "o'clock" is a clock time
+       * anywhere; a bare one only at the end of a clause or before one of `clockAfter` ("before
+       * 5 today", "b4 12 as the chemist shuts"), never before a unit ("by 12 weeks"). Absent:
+       * neither is read.
+       */
+      clockLeads: z.optional(z.array(timeframePhrase)),
+      clockAfter: z.optional(z.array(timeframePhrase)),
     }),
   ),
   /**

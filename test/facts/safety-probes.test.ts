@@ -12,20 +12,19 @@ const guard = createGuard({
 /**
  * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
  * partner at the door without a word of danger, a weekday before "deadline", a clock time
- * with no "am" or "pm" ("before 6", "the school run at 3") or after "won't", "in the
- * morning" meaning tomorrow, a patient told to call the GP today about a result nobody
- * named, a result whose value comes a whole clause after its name, and platelets of 48 in
- * late pregnancy (below the ruleset's critical limit of 20, flagged by its writer for HELLP),
- * a pharmacist's query about a medicine contraindicated at the patient's kidney function,
- * which names neither danger nor urgency, a new anticoagulant with no clinic arranged to check it, a dispensing error
- * told only by its numbers (50mg tablets for a 5mg dose), one patient supplied by two
- * pharmacies, medicines left unopened told two sentences from the medicines' names, a sedative given three times
- * over its dose, told only by its numbers, methotrexate two sentences from the sore throat and
- * mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend, shingles told as a
- * one-sided blistering rash by a red eye, iron-deficiency anaemia in an older man told only by
- * its numbers, a PSA whose earlier value comes first, an ask put as "any chance it can be done
- * before 5 today", a patient told to get a prescription from the GP today, a fit note that
- * ran out yesterday, and a clock time written "b4 12".
+ * with no lead word ("the school run at 3") or after "won't", "in the morning" meaning
+ * tomorrow, a patient told to call the GP today about a result nobody named, a result whose
+ * value comes a whole clause after its name, platelets of 48 in late pregnancy (below the
+ * ruleset's critical limit of 20, flagged by its writer for HELLP), a pharmacist's query about
+ * a medicine contraindicated at the patient's kidney function, which names neither danger nor
+ * urgency, a new anticoagulant with no clinic arranged to check it, a dispensing error told
+ * only by its numbers (50mg tablets for a 5mg dose), one patient supplied by two pharmacies,
+ * medicines left unopened told two sentences from the medicines' names, a sedative given three
+ * times over its dose, told only by its numbers, methotrexate two sentences from the sore
+ * throat and mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend, shingles
+ * told as a one-sided blistering rash by a red eye, iron-deficiency anaemia in an older man
+ * told only by its numbers, a PSA whose earlier value comes first, a patient told to get a
+ * prescription from the GP today, and a fit note that ran out yesterday.
  */
 const knownMisses = new Set([
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
@@ -34,7 +33,6 @@ const knownMisses = new Set([
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
   "Tues deadline for council blue badge evidence, pls complete",
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
-  "Can GP ring pt back before 6 - wants to discuss scan result that has come through",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
   "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
   "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
@@ -48,10 +46,8 @@ const knownMisses = new Set([
   "sick note request pls. he's got a rash on one side of his forehead that's blistering and his eye on that side is red and sore, can't open it properly since yesterday",
   "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
-  "hello, the movicol paediatric for my son ran out and chemist says script is waiting for signing, any chance it can be done before 5 today. thanks Dad (Mr Price)",
   "Attended Urgent Treatment Centre Bridlington overnight, given 1st dose nitrofurantoin, UTC couldn't supply rest of the course, told to get it from GP today",
   "Med3 ran out yesterday, surgeons said GP to do it. Job centre appt this afternoon",
-  "Hi, the hospital told me to ask you for my HRT patches b4 12 as they didnt give me any when I was in and the chemist shuts at 1 on a Saturday. Evorel 50. Thanks Lorraine",
   `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
 ]);
 

@@ -112,6 +112,17 @@ describe("findTimeframe: durations", () => {
     );
   });
 
+  it("reads a clock time after a lead word as due that day: before 6, b4 12, by 5.30pm", () => {
+    expect(due("Can GP ring pt back before 6 - wants to discuss her scan")).toBe(MONDAY);
+    expect(due("pls sign the script b4 12 as the chemist shuts")).toBe(MONDAY);
+    expect(due("Please send it by 5.30pm")).toBe(MONDAY);
+    expect(due("any chance it can be done before 5 today")).toBe(MONDAY);
+    // A bare number before a unit, or running on into other words, is not a clock time.
+    expect(due("Please review before 12 weeks")).toBeUndefined();
+    expect(due("Please send by 3 months")).toBeUndefined();
+    expect(due("Please review before 10 sessions are used")).toBeUndefined();
+  });
+
   it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
     expect(due("pls could gp check inr tomoro")).toBe("2026-11-24");
   });
