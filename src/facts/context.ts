@@ -1,6 +1,6 @@
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
-import type { TokenStream } from "./tokens.js";
+import { isPast, type TokenStream } from "./tokens.js";
 
 /**
  * Reading a task body, step three: the context of each phrase found, in the manner of NegEx
@@ -25,6 +25,8 @@ export interface MentionContext {
 
 /** How many words may name the one asked in a question's ask: "could [Dr Patel's secretary] send". */
 const QUESTION_SUBJECT_WORDS = 4;
+/** The most words of a list item after an asking clause ("HBsAg", "HCV ab"). */
+const LIST_ITEM_WORDS = 3;
 
 /** Trigger mentions indexed for the context questions. */
 export class ContextReader {
@@ -105,6 +107,7 @@ export class ContextReader {
     }
     this.#continueParentheses();
     this.#continueDayClauses();
+    this.#continueLists();
     // A lead such as "Could you please:" or "Actions for GP:" carries on to the lines below it.
     let lead = false;
     sentences.forEach((sentence, index) => {
@@ -138,6 +141,27 @@ export class ContextReader {
           return;
         }
       }
+    });
+  }
+
+  /**
+   * A list split by commas goes on with the asking clause it started in: "GP to recheck LFTs,
+   * HBsAg, HCV ab in 2/52" asks for all three in 2/52. A clause of a few words after an asking
+   * one, and the clause after such an item, are items of its list; not one that opens with a
+   * verb in the past.
+   */
+  #continueLists(): void {
+    const { tokens, clauses, body } = this.#stream;
+    const size = (c: { from: number; to: number }) => c.to - c.from;
+    clauses.forEach((clause, index) => {
+      const previous = clauses[index - 1];
+      if (previous === undefined || previous.sentence !== clause.sentence) return;
+      if (!this.#requestClauses.has(index - 1)) return;
+      const gap = body.slice(tokens[previous.to - 1]?.end ?? 0, tokens[clause.from]?.start ?? 0);
+      // "compression hosiery pls, measured today" reports what was done.
+      if (gap.trim() !== "," || isPast(tokens[clause.from]?.word ?? "")) return;
+      if (size(previous) <= LIST_ITEM_WORDS || size(clause) <= LIST_ITEM_WORDS)
+        this.#requestClauses.add(index);
     });
   }
 

@@ -7,7 +7,7 @@ import { DATE_SOURCE, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
 import { findTimeframe } from "./timeframe.js";
-import { type TokenStream, tokenStream } from "./tokens.js";
+import { isPast, type TokenStream, tokenStream } from "./tokens.js";
 
 /** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
 export function sameName(a: string, b: string): boolean {
@@ -473,9 +473,6 @@ function readAskWords(
   return [{ id, mention }];
 }
 
-/** A word in the past ("started", "commenced"). */
-const PAST = /[a-z]ed$/;
-
 /**
  * Does the mention open a clause with a verb in the past ("started aspirin 300mg", "increased
  * furosemide")? That clause reports what was done, though its sentence asks ("Pls refer to TIA
@@ -487,7 +484,7 @@ function reportsDone(reading: Reading, m: Mention): boolean {
   return (
     token !== undefined &&
     clause?.from === m.from &&
-    PAST.test(token.word) &&
+    isPast(token.word) &&
     !reading.context.requestClause(m.from)
   );
 }
@@ -498,7 +495,7 @@ function reportsDone(reading: Reading, m: Mention): boolean {
  */
 function pastForm(stream: TokenStream, m: Mention, phrase: string): boolean {
   const own = new Set(phrase.split(" "));
-  return stream.tokens.slice(m.from, m.to).some((t) => PAST.test(t.word) && !own.has(t.word));
+  return stream.tokens.slice(m.from, m.to).some((t) => isPast(t.word) && !own.has(t.word));
 }
 
 /** The ruleset's category `id`, if it has one. */

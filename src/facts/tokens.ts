@@ -159,6 +159,11 @@ interface Raw {
   end: number;
 }
 
+/** Is the word in the past ("started", "commenced", "measured")? */
+export function isPast(word: string): boolean {
+  return /[a-z]ed$/.test(word);
+}
+
 /** Possessive "'s" and a trailing apostrophe go; "d/c'd" keeps its own. */
 function dropPossessive(text: string): string {
   if (text.endsWith("'s")) return text.slice(0, -2);

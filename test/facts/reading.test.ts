@@ -285,6 +285,14 @@ describe("context", () => {
     expect(f.actionRequested).toBe(true);
   });
 
+  it("goes on with a list split by commas after an ask: recheck LFTs, HBsAg, HCV ab in 2/52", () => {
+    const asked =
+      "GP to recheck LFTs, HBsAg, HCV ab in 2/52 and send results to us for next clinic";
+    expect(facts(asked).dueOn).toBeDefined();
+    // A clause that opens with a verb in the past reports what was done.
+    expect(facts("compression hosiery class 2 pls, measured today").dueOn).toBeUndefined();
+  });
+
   it("reads a clause that opens with a day as going on with the ask before it", () => {
     const f = facts(
       "Please can the practice issue a prescription for Creon 25000, 2 caps with meals, today so she can collect it",
