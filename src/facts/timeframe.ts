@@ -215,7 +215,9 @@ function periodPatterns(
       (words.dayNumber ?? []).length === 0
         ? undefined
         : new RegExp(
-            `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})\\b(?![/.:-]\\d)`,
+            // A range before `dayRangeAfter` ("day 10-12 post op") is due by its nearer end; not
+            // another range ("day 2-5 FSH" is a day of a cycle).
+            `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})${dayRange(words)}\\b(?![/.:-]\\d)`,
             "gi",
           ),
   };
@@ -239,6 +241,13 @@ function clockPatterns(words: Vocabulary): Pick<Patterns, "clock" | "clockCues">
     ),
     clockCues: cues(leads),
   };
+}
+
+/** A day range's far end, before one of `dayRangeAfter` ("-12 post op"), or nothing. */
+function dayRange(words: Vocabulary): string {
+  const after = words.dayRangeAfter ?? [];
+  if (after.length === 0) return "";
+  return `(?:\\s?[-\\u2013]\\s?\\d{1,2}(?=\\s(?:${alternatives(after)})\\b))?`;
 }
 
 /** Named days ("xmas") and a day's number alone ("the 24th") after `namedDayLeads`. */
@@ -286,7 +295,9 @@ function patternsOf(words: Vocabulary): Patterns {
   const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
   const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
   const short = Object.keys(words.weekdayShort ?? {});
-  const fullDays = words.weekdays.join("|");
+  // A name alone is a full name or a short one of four letters or more ("tues", "thurs",
+  // "weds"), which no English word is; "sat", "sun" and "wed" are words.
+  const fullDays = [...words.weekdays, ...short.filter((name) => name.length >= 4)].join("|");
   // Full names first: "thursday" before "thu" in the alternation.
   const days = [...words.weekdays, ...short].join("|");
   const few = alternatives(words.fewDays);

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "fba3ef51a940bffe081b8dab49d6589281eebb70c25fef3a6df1ab7eb272d476",
+  hash: "0c117fe72c11f38a22dc8befb6285738570d088de65a547207bfcb483d20eb83",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

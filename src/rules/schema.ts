@@ -172,8 +172,9 @@ const parameterValue = z.union([
 
 /** A timeframe phrase: lower-case words, digits and apostrophes ("2day"), `[word]` for an optional word. */
 const timeframePhrase = z.string().check(
-  z.regex(/^(\[?[a-z0-9']+\]?)( \[?[a-z0-9']+\]?)*$/, {
-    error: "timeframe phrases are lower-case words apart by single spaces, [word] optional",
+  z.regex(/^(\[?[a-z0-9'][a-z0-9'/]*\]?)( \[?[a-z0-9'][a-z0-9'/]*\]?)*$/, {
+    error:
+      'timeframe phrases are lower-case words apart by single spaces (a word may hold "/": "w/c"), [word] optional',
   }),
 );
 /** A lead before a bare period: lower-case words, which may hold "/", "-" or "&" ("r/v", "re-check"). */
@@ -437,6 +438,11 @@ export const rulesetSchema = z.strictObject({
        * that something is due ("remove clips day 10"), read as that many days from sending.
        */
       dayNumber: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words after a range of day numbers that make it days after an operation or discharge
+       * ("clips day 10-12 post op"): due by its nearer end. Absent: a range is not read.
+       */
+      dayRangeAfter: z.optional(z.array(timeframePhrase)),
       /**
        * Words that point back to a time named earlier, in a clause that asks ("before then"):
        * due by that time, wherever the body named it.

@@ -58,6 +58,11 @@ describe("findTimeframe: durations", () => {
     });
     // Not the first number of a date: "day 12/1" is the 12th of January.
     expect(due("please book her in on the day 12/1")).not.toBe("2026-12-05");
+    // A range after an operation is due by its nearer end; a day of a cycle is not a due date.
+    expect(due("pls remove clips at practice day 10-12 post op")).toBe("2026-12-03");
+    expect(due("GP to repeat day 2-5 FSH and LH on her next cycle")).toBeUndefined();
+    // "sat" is a verb, not Saturday.
+    expect(due("pls review, sat with her for an hour")).toBeUndefined();
   });
 
   it("reads 'before then' in an ask as due by the time named before it, in any clause", () => {
@@ -193,6 +198,8 @@ describe("findTimeframe: days of the week and relative words", () => {
     ["pls send by Fri", MONDAY, "2026-11-27", "a short weekday name after a lead word"],
     ["Please review on Weds", MONDAY, "2026-11-25", "a short name after 'on'"],
     ["Pls r/v pt Monday", "2026-11-29", "2026-11-30", "a full weekday name alone, in an ask"],
+    ["can u do her bloods tues", MONDAY, "2026-11-24", "a short name of four letters alone"],
+    ["pls do bloods w/c 30/11", MONDAY, "2026-11-30", "week commencing a date"],
   ])("%j sent %s is due on %s (%s)", (body, sentOn, dueOn) => {
     expect(due(body, sentOn)).toBe(dueOn);
   });
