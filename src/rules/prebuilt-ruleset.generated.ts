@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0c117fe72c11f38a22dc8befb6285738570d088de65a547207bfcb483d20eb83",
+  hash: "614b297bbc3b1ba7a33f719edb4bc75a931f6e964ce1014d5e61efebefe72e94",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
