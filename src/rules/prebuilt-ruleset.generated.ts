@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "614b297bbc3b1ba7a33f719edb4bc75a931f6e964ce1014d5e61efebefe72e94",
+  hash: "db8981040739205acb5c570f26aa5a13ca5cf1238e2644f80925bdeca6e14ea7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

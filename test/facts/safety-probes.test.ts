@@ -24,9 +24,13 @@ const guard = createGuard({
  * throat and mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend, shingles
  * told as a one-sided blistering rash by a red eye, iron-deficiency anaemia in an older man
  * told only by its numbers, a PSA whose earlier value comes first, a patient told to get a
- * prescription from the GP today, and a fit note that ran out yesterday.
+ * prescription from the GP today, a fit note that ran out yesterday, and a prescription
+ * wanted before an event tomorrow (a colonoscopy, a school trip) asked only as a question or
+ * a worry.
  */
 const knownMisses = new Set([
+  "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
+  "Hello, school office. Pupil's asthma inhaler at school is out of date and trip is tomorrow, can mum pick up new script from pharmacy this afternoon?",
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
@@ -77,9 +81,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 4,500 bodies from thirty-two probes", () => {
-    expect(bodies.length).toBeGreaterThan(4500);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(32);
+  it("holds over 4,800 bodies from thirty-four probes", () => {
+    expect(bodies.length).toBeGreaterThan(4800);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(34);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
