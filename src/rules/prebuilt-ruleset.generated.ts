@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "db8981040739205acb5c570f26aa5a13ca5cf1238e2644f80925bdeca6e14ea7",
+  hash: "6df11ca869dcf9338ced675fb4a2e438a6b24f80246047d94a1d2a5a7fc38d9b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
