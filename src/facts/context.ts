@@ -122,26 +122,28 @@ export class ContextReader {
    * furosemide 40mg OM) TODAY" ask for today.
    */
   #continueParentheses(): void {
-    const { tokens, clauses } = this.#stream;
-    const { body } = this.#stream;
-    const gap = (before: number, after: number) => {
-      const a = clauses[before];
-      const b = clauses[after];
-      return a === undefined || b === undefined
-        ? ""
-        : body.slice(tokens[a.to - 1]?.end ?? 0, tokens[b.from]?.start ?? 0).trim();
-    };
+    const { clauses } = this.#stream;
     clauses.forEach((clause, index) => {
-      if (!/^\)\W*$/.test(gap(index - 1, index))) return;
+      if (!/^\)\W*$/.test(this.#gapBefore(index))) return;
       for (let inner = index - 1; inner > 0; inner--) {
         const outer = clauses[inner - 1];
         if (outer === undefined || outer.sentence !== clause.sentence) return;
-        if (gap(inner - 1, inner) === "(") {
+        if (this.#gapBefore(inner) === "(") {
           if (this.#requestClauses.has(inner - 1)) this.#requestClauses.add(index);
           return;
         }
       }
     });
+  }
+
+  /** The punctuation between clause `index` and the one before it, trimmed ("," "(" ")."). */
+  #gapBefore(index: number): string {
+    const { tokens, clauses, body } = this.#stream;
+    const a = clauses[index - 1];
+    const b = clauses[index];
+    return a === undefined || b === undefined
+      ? ""
+      : body.slice(tokens[a.to - 1]?.end ?? 0, tokens[b.from]?.start ?? 0).trim();
   }
 
   /**
@@ -151,15 +153,14 @@ export class ContextReader {
    * verb in the past.
    */
   #continueLists(): void {
-    const { tokens, clauses, body } = this.#stream;
+    const { tokens, clauses } = this.#stream;
     const size = (c: { from: number; to: number }) => c.to - c.from;
     clauses.forEach((clause, index) => {
       const previous = clauses[index - 1];
       if (previous === undefined || previous.sentence !== clause.sentence) return;
       if (!this.#requestClauses.has(index - 1)) return;
-      const gap = body.slice(tokens[previous.to - 1]?.end ?? 0, tokens[clause.from]?.start ?? 0);
       // "compression hosiery pls, measured today" reports what was done.
-      if (gap.trim() !== "," || isPast(tokens[clause.from]?.word ?? "")) return;
+      if (this.#gapBefore(index) !== "," || isPast(tokens[clause.from]?.word ?? "")) return;
       if (size(previous) <= LIST_ITEM_WORDS || size(clause) <= LIST_ITEM_WORDS)
         this.#requestClauses.add(index);
     });

@@ -295,9 +295,9 @@ function patternsOf(words: Vocabulary): Patterns {
   const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
   const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
   const short = Object.keys(words.weekdayShort ?? {});
-  // A name alone is a full name or a short one of four letters or more ("tues", "thurs",
-  // "weds"), which no English word is; "sat", "sun" and "wed" are words.
-  const fullDays = [...words.weekdays, ...short.filter((name) => name.length >= 4)].join("|");
+  // A name alone is a full name or a short one that spells no English word ("tues").
+  const alone = (words.weekdayShortAlone ?? []).filter((name) => short.includes(name));
+  const fullDays = [...words.weekdays, ...alone].join("|");
   // Full names first: "thursday" before "thu" in the alternation.
   const days = [...words.weekdays, ...short].join("|");
   const few = alternatives(words.fewDays);

@@ -200,21 +200,28 @@ export function tokenStream(body: string, reading: Reading): TokenStream {
     ) {
       stream.query(i);
       i++;
-    } else if (
-      (c === PLUS || c === MINUS) &&
-      isAlnum(text.charCodeAt(i + 1)) &&
-      !isDigit(text.charCodeAt(i + 1)) &&
-      !isAlnum(text.charCodeAt(i - 1)) &&
-      reading.expand(text.slice(i, wordEnd(text, i + 1)), undefined) !== undefined
-    ) {
-      // A sign the lexicon reads with its word: "+ve" is positive, "-ve" negative.
-      const j = wordEnd(text, i + 1);
-      stream.push({ text: text.slice(i, j), start: i, end: j });
-      i = j;
-    } else i = punctuation(stream, text, i);
+    } else {
+      const j = c === PLUS || c === MINUS ? signedWordEnd(text, i, reading) : undefined;
+      if (j === undefined) i = punctuation(stream, text, i);
+      else {
+        stream.push({ text: text.slice(i, j), start: i, end: j });
+        i = j;
+      }
+    }
   }
   stream.closeSentence(false);
   return { body, tokens: stream.tokens, clauses: stream.clauses, sentences: stream.sentences };
+}
+
+/**
+ * Where the word ends that a sign at `i` starts, when the lexicon reads the sign with it ("+ve"
+ * is positive, "-ve" negative); otherwise the sign is punctuation.
+ */
+function signedWordEnd(text: string, i: number, reading: Reading): number | undefined {
+  const next = text.charCodeAt(i + 1);
+  if (!isAlnum(next) || isDigit(next) || isAlnum(text.charCodeAt(i - 1))) return undefined;
+  const j = wordEnd(text, i + 1);
+  return reading.expand(text.slice(i, j), undefined) === undefined ? undefined : j;
 }
 
 /** Where the word starting at `i` ends: letters and digits, joined by / & ' and a decimal point ("d/c'd", "u&e", "6.8"). */

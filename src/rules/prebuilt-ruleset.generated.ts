@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6df11ca869dcf9338ced675fb4a2e438a6b24f80246047d94a1d2a5a7fc38d9b",
+  hash: "1b583302e2f030946bcae52d8bbf2ed90a5e037cbd12b964826c5d25a0a96df0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -383,11 +383,17 @@ export const rulesetSchema = z.strictObject({
       weekdays: z.array(timeframePhrase).check(z.length(7)),
       /**
        * Short weekday names and the day each is (1 Monday … 7 Sunday): "by Fri", "on Weds".
-       * Read after a lead word only ("by", "on", "this", "next"); a full name is read alone too.
+       * Read after a lead word ("by", "on", "this", "next"); a full name is read alone too, and
+       * so are the short names in `weekdayShortAlone`.
        */
       weekdayShort: z.optional(
         z.record(timeframePhrase, z.number().check(z.int(), z.gte(1), z.lte(7))),
       ),
+      /**
+       * The names of `weekdayShort` read alone too, in a clause that asks, as a full name is
+       * ("bloods tues"): those that spell no English word ("sat", "sun" and "wed" do).
+       */
+      weekdayShortAlone: z.optional(z.array(timeframePhrase)),
       /** After "by" or "before": today's date ("by end of day", "by cob"). */
       endOfDay: z.array(timeframePhrase),
       /** After "by", "before", "for" or "until": tomorrow. */
@@ -476,6 +482,7 @@ export const rulesetSchema = z.strictObject({
        * neither is read.
        */
       clockLeads: z.optional(z.array(timeframePhrase)),
+      /** Words that may follow a bare hour after one of `clockLeads` ("today", "as", "please"). */
       clockAfter: z.optional(z.array(timeframePhrase)),
     }),
   ),
