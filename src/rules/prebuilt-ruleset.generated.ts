@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1b583302e2f030946bcae52d8bbf2ed90a5e037cbd12b964826c5d25a0a96df0",
+  hash: "7d537cc9552fbfd7639562b7fc79a5c2430a5cd4c57c8a6eedb2ac5e938e91af",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
