@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7d537cc9552fbfd7639562b7fc79a5c2430a5cd4c57c8a6eedb2ac5e938e91af",
+  hash: "5d3000e94620f4ace05702f2abefc9607e23d8f2e53d6630db6f220b9dbf081a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -9,36 +9,95 @@ import { defaultRuleset } from "../../src/rules/default.js";
  * alone "for information" so that only the safety reading can flag it. Every term is flagged but
  * these, left unflagged on purpose: in the labelled sets they mostly name something routine
  * ("1st degree heart block", "sinus brady", a "fitting" for a hearing aid, a subconjunctival
- * "haemorrhage", a "scald" with no concerns, a raised D-dimer before a negative scan), or they
- * need a reading of two findings together that the lexicon does not do.
+ * "haemorrhage", a "scald" with no concerns, a raised D-dimer before a negative scan, "new AF"
+ * on a discharge with its anticoagulant, "sick day rules explained", a blocked catheter that was
+ * changed), they are below the ruleset's critical limits (an adjusted calcium of 3.3), or they
+ * need a reading of two findings together, or a medicine's name with a missed dose anywhere in
+ * its sentence, that read too loosely to be kept (it flagged "omit the morning dose" and "so she
+ * does not miss doses").
  */
 const leftUnflagged = new Set([
+  "abnormal smear",
+  "adj ca 3.3",
+  "anticoagulant not restarted",
+  "apixaban not started",
+  "b12 undetectable",
+  "baby under 3 months with fever",
+  "bicarb 12",
+  "bilirubin 150",
   "bitten by dog",
+  "blood thinner stopped",
   "bone pain and high calcium",
+  "bought paracetamol in bulk",
   "brady",
   "burns",
+  "catheter blocked",
+  "catheter bypassing and pain",
+  "chemical in eye",
+  "chest infection not improving on abx",
+  "child not seen by anyone",
+  "clexane not given",
+  "clozapine not taken for 3 days",
+  "cognitive decline rapid",
   "crisis",
+  "crisis at home",
   "d dimer raised",
+  "disclosure at school",
   "dizzy and fell",
+  "epilepsy meds run out",
+  "epistaxis won't stop",
   "eye pain and red eye sudden",
   "fainted",
+  "ferritin 2",
   "fitting",
   "haemorrhage",
+  "hba1c 140",
   "heart block",
+  "heart racing 180",
   "hhs",
   "hip fracture",
+  "hydrocortisone missed",
+  "hyperemesis can't keep fluids down",
   "incontinent of faeces new",
+  "insulin not given",
+  "irregular heartbeat and dizzy",
   "jumped",
+  "lesion on liver",
+  "lithium and ibuprofen",
   "lymphadenopathy",
+  "methadone missed 3 days",
+  "missed insulin doses",
+  "mouth ulcer not healing 3 weeks",
+  "new AF",
+  "nipple discharge blood",
   "nms",
+  "no blood thinners since op",
+  "no levodopa for 2 days",
   "not opened bowels for a week and vomiting",
+  "on the bridge",
+  "opioid and benzo together",
+  "oxycodone found in",
+  "pH 7.1",
   "palpitations and dizzy",
+  "parent using drugs with baby at home",
+  "parkinsons meds missed",
+  "persistent cough and weight loss",
   "pus from wound and fever",
   "scalded",
+  "sexual disinhibition",
+  "shaken",
   "shaking chills",
+  "sick day rules",
+  "sodium dropped from 135 to 122",
   "splenomegaly",
+  "steroid dependent vomiting",
   "stopped taking anticoagulant",
+  "systolic 75",
+  "took her whole dosette",
+  "unable to keep fluids down",
+  "warfarin and clarithromycin",
   "warfarin doubled",
+  "weight 30kg",
   "wound dehiscence",
 ]);
 
@@ -50,9 +109,9 @@ const guard = createGuard({
 });
 
 describe("red-flag terms: a checked list of everyday words for danger", () => {
-  it("holds over 350 distinct terms, and every term left unflagged is one of them", () => {
+  it("holds over 600 distinct terms, and every term left unflagged is one of them", () => {
     expect(new Set(terms).size).toBe(terms.length);
-    expect(terms.length).toBeGreaterThan(350);
+    expect(terms.length).toBeGreaterThan(600);
     for (const term of leftUnflagged) expect(terms).toContain(term);
   });
 
