@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5d3000e94620f4ace05702f2abefc9607e23d8f2e53d6630db6f220b9dbf081a",
+  hash: "cbe620945e7089a6ca4e431523677a5f032f0faaa3f70c3a3a23b6a94c18031d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
