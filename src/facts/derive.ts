@@ -232,15 +232,21 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
   }
   const added: Mention[] = [];
   for (const { list, phrase, sentences, anchors, lasts } of found.values()) {
-    const within = (from: number) => sentences.every((set) => set.has(from) || set.has(from + 1));
-    const anchor = anchors.find((m) => within(sentenceOf(m)) || within(sentenceOf(m) - 1));
+    // The sentences after the first that the parts may stand in: for an ask, as the ruleset
+    // says ("K+ 6.8 on clinic bloods today. Tried to call, no answer. Please contact him").
+    const reach = list === LIST.categories ? lexicon.askPartsSentences - 1 : 1;
+    const within = (from: number) =>
+      sentences.every((set) => [...Array(reach + 1).keys()].some((k) => set.has(from + k)));
+    const anchor = anchors.find((m) =>
+      [...Array(reach + 1).keys()].some((k) => within(sentenceOf(m) - k)),
+    );
     if (anchor === undefined) continue;
     added.push({ list, phrase, from: anchor.from, to: anchor.to });
     const later = lasts.find(
       (m) =>
         m.from >= anchor.to &&
         clauseOf(m) !== clauseOf(anchor) &&
-        sentenceOf(m) - sentenceOf(anchor) <= 1,
+        sentenceOf(m) - sentenceOf(anchor) <= reach,
     );
     // Only for asks: where a category is asked decides whether it is; a safety phrase counts
     // wherever it is, from its first part.

@@ -83,6 +83,8 @@ export interface Lexicon {
   /** Words that may come between an analyte and its value, and how many words on it may come. */
   resultLinks: ReadonlySet<string>;
   resultWithin: number;
+  /** The sentences in a row a category's `allOf` parts may span (`reading.askPartsSentences`). */
+  askPartsSentences: number;
   /** Other words that may also come between them when a link stands before the value. */
   resultSkip: number;
   /** Words before an earlier value of the same analyte, read too ("was 119"). */
@@ -356,6 +358,20 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
   return lexicon;
 }
 
+/** How results are read (`reading.results`): the words between an analyte and its value, and around a count. */
+function resultReading(ruleset: Ruleset, literal: Reading) {
+  const results = ruleset.reading?.results;
+  return {
+    resultLinks: readWords(results?.links, literal),
+    resultWithin: results?.withinWords ?? 5,
+    resultSkip: results?.skipWords ?? 0,
+    resultEarlier: readWords(results?.earlierValue, literal),
+    resultLater: readWords(results?.laterValue, literal),
+    countBefore: readWords(results?.countBefore, literal),
+    countAfter: readWords(results?.countAfter, literal),
+  };
+}
+
 /** Every list of the trie in `LIST` order, as written (`allOf` phrases split into their parts). */
 function phraseLists(ruleset: Ruleset) {
   const { phrases } = ruleset;
@@ -549,13 +565,8 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     partOf,
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
     criticalResults: critical,
-    resultLinks: readWords(ruleset.reading?.results?.links, literal),
-    resultWithin: ruleset.reading?.results?.withinWords ?? 5,
-    resultSkip: ruleset.reading?.results?.skipWords ?? 0,
-    resultEarlier: readWords(ruleset.reading?.results?.earlierValue, literal),
-    resultLater: readWords(ruleset.reading?.results?.laterValue, literal),
-    countBefore: readWords(ruleset.reading?.results?.countBefore, literal),
-    countAfter: readWords(ruleset.reading?.results?.countAfter, literal),
+    ...resultReading(ruleset, literal),
+    askPartsSentences: ruleset.reading?.askPartsSentences ?? 2,
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),
     negators: new Set(phrases.negators.map(fold1)),
     stops: new Set((phrases.negationStops ?? []).map(fold1)),

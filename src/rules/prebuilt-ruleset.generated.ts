@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cbe620945e7089a6ca4e431523677a5f032f0faaa3f70c3a3a23b6a94c18031d",
+  hash: "60a3255e38fc50a169e4fd87d628172e78ddeaf5eaaf5ca384104274741971f8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

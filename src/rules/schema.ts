@@ -326,6 +326,12 @@ export const rulesetSchema = z.strictObject({
           laterValue: z.optional(z.array(nonEmpty())),
         }),
       ),
+      /**
+       * How many sentences in a row the parts of a category's `allOf` phrase may stand in ("K+
+       * 6.8 on clinic bloods today. Tried to call, no answer. Please contact him" is three);
+       * absent: 2, as for every other list's `allOf` phrases.
+       */
+      askPartsSentences: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
       /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */
       units: z.optional(
         z.array(z.string().check(z.regex(/^[a-z]+$/, { error: "a unit is lower-case letters" }))),

@@ -609,6 +609,23 @@ describe("human review", () => {
     expect(facts("on methotrexate, script says DAILY").safetyLanguage).toBe(true);
   });
 
+  it("reads an ask's allOf parts across the sentences reading.askPartsSentences allows", () => {
+    const body =
+      "K+ 6.8 on clinic bloods today. Tried to call him, no answer. Please contact patient urgently";
+    const sender = {
+      organisation: "Example NHS Trust",
+      unit: "Renal clinic",
+      kind: "nhs-provider",
+    };
+    expect(ruleset.reading?.askPartsSentences).toBe(3);
+    expect(facts(body, sender).requests).toContain("act-on-results");
+    // Two sentences, as every other list's allOf parts: the contact is then clinical work.
+    const two = { ...ruleset, reading: { ...ruleset.reading, askPartsSentences: 2 } };
+    const task = parseTask(taskWith({ body, sender }));
+    const read2 = deriveFacts(task, practice, lexiconOf(two as typeof ruleset));
+    expect(read2.requests).not.toContain("act-on-results");
+  });
+
   it("lets a negator reach further for review, across fillers only", () => {
     expect(facts("no current thoughts of self-harm").safetyLanguage).toBe(false);
     expect(facts("no change in meds, thoughts of self-harm").safetyLanguage).toBe(true);
