@@ -24,7 +24,7 @@ export const MIN_PREFIX_LETTERS = 3;
  * The most trie steps one word of a body may start, however the body is written (checked when
  * the ruleset loads, from `Matcher.worstSteps`). Without it, a thousand phrases of twelve
  * overlapping prefixes (`aaa* aaaa* …`) passed the phrase limits and took seconds a body, since
- * one body word followed every prefix edge at once. The bundled ruleset's bound is about half.
+ * one body word followed every prefix edge at once. The bundled ruleset's bound is under half.
  */
 export const MAX_STEPS_PER_WORD = 500;
 
@@ -161,9 +161,16 @@ const MENTION_STEPS = 5;
 /** The bound of `Matcher.worstSteps` from one node: its own step, then its costliest children at once. */
 function worstSteps(at: Node): number {
   const from = open(at);
-  // A token follows at most two stem edges (its stem's and its word's) and one exact edge.
-  const costs = [...(from.next?.values() ?? [])].map(worstSteps).sort((x, y) => y - x);
-  const [exact1 = 0, exact2 = 0] = costs;
+  // A token follows at most two stem edges, its stem's and its word's, and one exact edge. Its
+  // stem is `stem(word)`, so it follows two only when its word is an edge whose stem is another
+  // edge: the two costliest edges of a node are seldom such a pair ("arrang" and "run").
+  const costs = new Map<string, number>();
+  for (const [key, child] of from.next ?? []) costs.set(key, worstSteps(child));
+  let stems = 0;
+  for (const [key, cost] of costs) {
+    const own = stem(key);
+    stems = Math.max(stems, cost + (own === key ? 0 : (costs.get(own) ?? 0)));
+  }
   const exact3 = Math.max(0, ...[...(from.exact?.values() ?? [])].map(worstSteps));
   let prefixes = 0;
   for (const bucket of from.prefixes?.values() ?? []) {
@@ -173,7 +180,7 @@ function worstSteps(at: Node): number {
     prefixes = Math.max(prefixes, sum);
   }
   const found = MENTION_STEPS * from.ends.length;
-  return 1 + found + exact1 + exact2 + exact3 + (from.any ? worstSteps(from.any) : 0) + prefixes;
+  return 1 + found + stems + exact3 + (from.any ? worstSteps(from.any) : 0) + prefixes;
 }
 
 /**

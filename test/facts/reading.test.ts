@@ -178,6 +178,25 @@ describe("normalisation", () => {
     expect(facts("if no better, please review today").dueSoon).not.toBe(true);
   });
 
+  it("bounds a word's matching steps by the edges one token can follow together", () => {
+    // Twenty phrases under "run" and twenty under "arrange": no word is read as both, so the
+    // bound is one subtree's, not the two costliest added together.
+    const tails = Array.from({ length: 20 }, (_, i) => `w${i}`);
+    const one = Matcher.compile([tails.map((t) => `run ${t}`)], lexicon.reading);
+    const both = Matcher.compile(
+      [[...tails.map((t) => `run ${t}`), ...tails.map((t) => `arrange ${t}`)]],
+      lexicon.reading,
+    );
+    expect(both.worstSteps).toBe(one.worstSteps);
+    // A word as read ("=results") and its stem ("result") are both followed: their costs add.
+    const word = Matcher.compile([tails.map((t) => `=results ${t}`)], lexicon.reading);
+    const pair = Matcher.compile(
+      [[...tails.map((t) => `=results ${t}`), ...tails.map((t) => `result ${t}`)]],
+      lexicon.reading,
+    );
+    expect(pair.worstSteps).toBeGreaterThan(word.worstSteps);
+  });
+
   it("keeps a word group's hyphenated name whole in a phrase", () => {
     const groups = { "key-med": ["insulin", "epilepsy medication"] };
     const matcher = Matcher.compile([["ran out of {key-med}"]], lexicon.reading, groups);
