@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "60a3255e38fc50a169e4fd87d628172e78ddeaf5eaaf5ca384104274741971f8",
+  hash: "935e726e40a6d55796351ef64fd7ed3e8cbdd8665c7e888b18ed12855570c632",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

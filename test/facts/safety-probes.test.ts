@@ -26,33 +26,50 @@ const guard = createGuard({
  * told only by its numbers, a PSA whose earlier value comes first, a patient told to get a
  * prescription from the GP today, a fit note that ran out yesterday, and a prescription
  * wanted before an event tomorrow (a colonoscopy, a school trip) asked only as a question or
- * a worry.
+ * a worry. From the two probes added in the round of December 2026: a patient's paranoid
+ * threat to "deal with" intruders nobody else sees, an INR of 8.6 told a sentence after its
+ * name, clozapine neutrophils of 1.3 (above the critical limit), weight loss with an Hb of 74
+ * (above it too), twins left with an 11-year-old, a patient taking 12 co-codamol a day, two
+ * loop diuretics at once with a fall, a week of apixaban or enoxaparin not given, a
+ * breathless patient with a swollen leg whose anticoagulant may not have been restarted, and
+ * ten days without the bowels open with vomiting.
  */
 const knownMisses = new Set([
-  "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
-  "Hello, school office. Pupil's asthma inhaler at school is out of date and trip is tomorrow, can mum pick up new script from pharmacy this afternoon?",
-  `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
-  "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
-  "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
-  "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
-  "Tues deadline for council blue badge evidence, pls complete",
-  "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
-  "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
-  "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
-  "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
-  "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
-  "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
-  "Pharmacist: warfarin script came through as 50mg tablets, pt normally 5mg, she takes it at 6pm - can someone amend before then",
-  "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
-  "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
-  "Pharmacy (Anlaby Rd): pt in to collect her methotrexate 10mg weekly and folic acid. Shared care booklet says bloods due Nov but the last FBC we can see on the SCR is July, can you confirm if she's been done? She says she's had a sore throat and mouth ulcers for 5 days, temp on and off and feels rough all over. We've advised her not to take this week's dose until she's spoken to someone. She also asked about the shingles jab, she's been told she can't have it - is that right? Thanks",
-  "call back re starting the pill - she's 14, says bf is 22",
-  "sick note request pls. he's got a rash on one side of his forehead that's blistering and his eye on that side is red and sore, can't open it properly since yesterday",
-  "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
-  "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
   "Attended Urgent Treatment Centre Bridlington overnight, given 1st dose nitrofurantoin, UTC couldn't supply rest of the course, told to get it from GP today",
+  "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
+  "Dosette query: pharmacy noticed pt has been getting furosemide 40mg AND bumetanide 1mg since d/c - duplicate loop diuretics. Dizzy and fell yesterday, pls r/v",
+  "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
+  "Health visitor - mum disclosed today she has been using cannabis daily and leaving the twins (18 months) with her 11yo for the evening. Discussed with team, referral to early help. FYI",
+  "Hello, school office. Pupil's asthma inhaler at school is out of date and trip is tomorrow, can mum pick up new script from pharmacy this afternoon?",
+  "Hi, sorry to bother, I'm the carer for Mrs Asher's sister, could the surgery check if Mrs Asher's Apixaban has been restarted after hosp? She's been getting breathless and her leg's swollen again",
+  "Letter from Castle Hill - patient is on the waiting list for bowel surgery but has now lost a further 8kg and is anaemic Hb 74. We'd be grateful if you could monitor his bloods in the meantime",
+  "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
   "Med3 ran out yesterday, surgeons said GP to do it. Job centre appt this afternoon",
+  "Mrs Field's carer would like her repeat for sennosides increased. She has not had her bowels open for 10 days and her tummy is swollen and she's being sick",
+  "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
+  "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
+  "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
+  `Patient has been phoning the practice every day this week saying someone is coming into his flat at night and moving things and that he will "deal with them". Not previously known to MH. Can a GP call`,
+  "Pharmacist: warfarin script came through as 50mg tablets, pt normally 5mg, she takes it at 6pm - can someone amend before then",
+  "Pharmacy (Anlaby Rd): pt in to collect her methotrexate 10mg weekly and folic acid. Shared care booklet says bloods due Nov but the last FBC we can see on the SCR is July, can you confirm if she's been done? She says she's had a sore throat and mouth ulcers for 5 days, temp on and off and feels rough all over. We've advised her not to take this week's dose until she's spoken to someone. She also asked about the shingles jab, she's been told she can't have it - is that right? Thanks",
+  "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
+  "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
+  "Please could we request a blood test form for Mrs A's INR, she forgot to book. Her last one was 8.6 and she is due a repeat",
+  "Pls could we have a repeat of patients clozapine bloods, the last neutrophils were 1.3 and haematology want repeat in 48hrs",
+  "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
+  "TTOs: lisinopril, bisoprolol, apixaban 5mg bd. NB apixaban missed off dosette by pharmacy since d/c a week ago so hasn't had any, new AF",
+  "Tues deadline for council blue badge evidence, pls complete",
+  "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
+  "Ward 5 discharge: pt d/c on enoxaparin 40mg OD inj for 28 days. Daughter says she hasn't been taught to inject and hasn't given any since Monday, had hip #",
+  "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
+  "call back re starting the pill - she's 14, says bf is 22",
   `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
+  "please can GP sign the repeat for co-codamol, pt says he ran out. also hes been taking 12 a day because the pain is so bad",
+  "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
+  `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
+  "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
+  "sick note request pls. he's got a rash on one side of his forehead that's blistering and his eye on that side is red and sore, can't open it properly since yesterday",
+  "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
 ]);
 
 const bodies = readdirSync(folder)
@@ -81,9 +98,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 4,800 bodies from thirty-four probes", () => {
-    expect(bodies.length).toBeGreaterThan(4800);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(34);
+  it("holds over 5,100 bodies from thirty-six probes", () => {
+    expect(bodies.length).toBeGreaterThan(5100);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(36);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
