@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "935e726e40a6d55796351ef64fd7ed3e8cbdd8665c7e888b18ed12855570c632",
+  hash: "b578e3962bcc5955122c66328d0a90a6fd781ddd8ba8d249662483909bfc6c2f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
