@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b578e3962bcc5955122c66328d0a90a6fd781ddd8ba8d249662483909bfc6c2f",
+  hash: "766f57f69491dc1bf8c31ff709c46f83affc99469f73776818345d9c182d7e2f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
