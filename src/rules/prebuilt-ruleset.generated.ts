@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "766f57f69491dc1bf8c31ff709c46f83affc99469f73776818345d9c182d7e2f",
+  hash: "818baae27d94e8e96dbbde4db8df4cd6c5577ef115fab846568cac57f6581302",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

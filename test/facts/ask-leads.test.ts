@@ -61,20 +61,141 @@ const guard = createGuard({
   practice: defaultRuleset().examples.practice as PracticePolicyInput,
 });
 
+/** Ways of naming each kind of contract work, after "Please", and the sentence giving its context. */
+const named: Record<string, [before: string, asks: string[]]> = {
+  "onward-referral": [
+    "Seen in clinic today.",
+    [
+      "refer to dermatology",
+      "make a referral to ENT",
+      "send a referral to physio",
+      "put a referral in to urology",
+      "re-refer to gastro",
+      "request an MRI lumbar spine",
+      "order a CT chest",
+      "book an USS abdomen",
+      "arrange an echo",
+      "organise a colonoscopy",
+      "refer on to the memory clinic",
+      "do a 2WW referral",
+      "get her seen by ortho",
+      "send her for an x-ray",
+      "request a DEXA scan",
+      "arrange for her to have a CT",
+      "refer back to us",
+      "make referal to rheum",
+      "refer pt to dietitian",
+    ],
+  ],
+  "prescription-after-clinic": [
+    "Seen in clinic today.",
+    [
+      "prescribe amlodipine 5mg",
+      "issue a script for amlodipine",
+      "start amlodipine 5mg od",
+      "add amlodipine to repeats",
+      "put amlodipine on repeat",
+      "commence amlodipine",
+      "increase the amlodipine to 10mg",
+      "switch her to lercanidipine",
+      "do a prescription for amlodipine",
+      "supply amlodipine",
+      "issue 28 days of amlodipine",
+      "rx amlodipine 5mg",
+      "reduce the amlodipine to 5mg",
+      "stop the amlodipine and start lercanidipine",
+      "change the amlodipine to lercanidipine",
+      "uptitrate bisoprolol to 5mg",
+      "perscribe amlodipine",
+      "continue amlodipine on repeat",
+    ],
+  ],
+  "fit-note": [
+    "Seen in clinic today.",
+    [
+      "issue a fit note",
+      "do a sick note",
+      "provide a med3",
+      "extend her fitnote",
+      "sign her off work for 2 weeks",
+      "give a note for work",
+      "issue a statement of fitness for work",
+      "do a sicknote",
+      "extend the med 3",
+      "provide a fit note for 2/52",
+    ],
+  ],
+  "results-to-patient": [
+    "Her bloods from our clinic are back.",
+    [
+      "inform pt of the result",
+      "let her know the result",
+      "tell the patient the result",
+      "pass the result on to her",
+      "feed back the result",
+      "relay the result to pt",
+      "give the results to her",
+      "contact pt with the result",
+      "discuss the result with her",
+      "explain the results to her",
+      "inform patient",
+      "update her with the results",
+      "advise pt of the result",
+      "ring her with the result",
+      "notify pt of result",
+    ],
+  ],
+  "act-on-results": [
+    "K+ 5.8 and ALT 210 on our clinic bloods.",
+    [
+      "action the results",
+      "act on the results",
+      "follow up the abnormal LFTs",
+      "repeat bloods in 1 week",
+      "recheck potassium in 1/52",
+      "repeat U&E",
+      "review the results and act accordingly",
+      "chase the results",
+      "manage the abnormal LFTs",
+      "follow these up",
+      "deal with the results",
+      "look into the abnormal LFTs",
+      "investigate the raised ALT",
+      "sort out the potassium",
+      "repeat LFTs in 2 weeks",
+    ],
+  ],
+};
+
+async function fires(body: string, rule: string): Promise<boolean> {
+  const verdict = await guard.evaluate({
+    id: "ask",
+    sentAt: "2026-11-19T10:00:00Z",
+    sender: { organisation: "Example NHS Trust", unit: "Outpatients", kind: "nhs-provider" },
+    recipient: { unit: "Example Surgery", assignment: "unassigned" },
+    body,
+  });
+  return verdict.findings.some((f) => f.ruleId === rule);
+}
+
 describe("ask leads: every way of opening a request, before every kind of contract work", () => {
   it(`reads all ${leads.length * asks.length} pairings as the work they ask for`, async () => {
     const missed: string[] = [];
     for (const [ask, rule, before] of asks) {
       for (const lead of leads) {
         const body = `${before} ${lead} ${ask}`;
-        const verdict = await guard.evaluate({
-          id: "ask-lead",
-          sentAt: "2026-11-19T10:00:00Z",
-          sender: { organisation: "Example NHS Trust", unit: "Outpatients", kind: "nhs-provider" },
-          recipient: { unit: "Example Surgery", assignment: "unassigned" },
-          body,
-        });
-        if (!verdict.findings.some((f) => f.ruleId === rule)) missed.push(`${rule}: ${body}`);
+        if (!(await fires(body, rule))) missed.push(`${rule}: ${body}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it("reads each way of naming the work as that work", async () => {
+    const missed: string[] = [];
+    for (const [rule, [before, asks]] of Object.entries(named)) {
+      for (const ask of asks) {
+        const body = `${before} Please ${ask}.`;
+        if (!(await fires(body, rule))) missed.push(`${rule}: ${body}`);
       }
     }
     expect(missed).toEqual([]);
