@@ -178,7 +178,7 @@ async function fires(body: string, rule: string): Promise<boolean> {
   return verdict.findings.some((f) => f.ruleId === rule);
 }
 
-describe("ask leads: every way of opening a request, before every kind of contract work", () => {
+describe("reading asks: checked grids of requests, and of statements that ask nothing", () => {
   it(`reads all ${leads.length * asks.length} pairings as the work they ask for`, async () => {
     const missed: string[] = [];
     for (const [ask, rule, before] of asks) {
@@ -199,5 +199,61 @@ describe("ask leads: every way of opening a request, before every kind of contra
       }
     }
     expect(missed).toEqual([]);
+  });
+
+  it("reads what was done, the sender's plans, refusals and conditions as no ask", async () => {
+    const statements = [
+      "Seen in clinic today. Fit note issued for 4 weeks.",
+      "Seen in clinic today. We have issued a fit note.",
+      "Seen in clinic today. Med3 given for 2/52.",
+      "Seen in clinic today. Sick note done by us.",
+      "Discharged today. TTOs supplied x28 days.",
+      "Discharged today. 28 days of meds given.",
+      "Discharged today. Full course of antibiotics supplied.",
+      "Seen in clinic today. We have referred to ENT.",
+      "Seen in clinic today. Referred to physio by us.",
+      "Seen in clinic today. Referral made to dietitian.",
+      "Seen in clinic today. I have requested an MRI.",
+      "Seen in clinic today. MRI booked by us.",
+      "Seen in clinic today. We will arrange a CT.",
+      "Seen in clinic today. We will refer to urology.",
+      "Seen in clinic today. Results discussed with pt.",
+      "Seen in clinic today. Pt informed of results.",
+      "Seen in clinic today. I have told her the result.",
+      "Seen in clinic today. We will repeat the bloods in clinic.",
+      "Seen in clinic today. Bloods will be repeated at her next appointment with us.",
+      "Seen in clinic today. Started amlodipine, 28 days supplied, we will continue prescribing.",
+      "Seen in clinic today. No further action needed.",
+      "Seen in clinic today. No GP action required.",
+      "Seen in clinic today. For information only.",
+      "Seen in clinic today. Nothing needed from GP.",
+      "Seen in clinic today. Plan: we will review in 3 months.",
+      "Seen in clinic today. If symptoms worsen GP may wish to refer to ENT.",
+      "Seen in clinic today. Should she need a fit note in future, GP could consider.",
+      "Seen in clinic today. Fit note not required.",
+      "Seen in clinic today. No need to refer.",
+      "Seen in clinic today. Referral not needed.",
+      "Seen in clinic today. Prescription not required.",
+      "Seen in clinic today. Does not need repeat bloods.",
+      "Seen in clinic today. Results normal, no action.",
+      "Seen in clinic today. We've sent the prescription to her pharmacy.",
+      "Seen in clinic today. FP10 given in clinic.",
+      "Seen in clinic today. Chased the histology ourselves, benign.",
+      "Seen in clinic today. Will chase the report and let her know.",
+      "Seen in clinic today. Our team will inform pt of results.",
+    ];
+    const asked: string[] = [];
+    for (const body of statements) {
+      const verdict = await guard.evaluate({
+        id: "statement",
+        sentAt: "2026-11-19T10:00:00Z",
+        sender: { organisation: "Example NHS Trust", unit: "Outpatients", kind: "nhs-provider" },
+        recipient: { unit: "Example Surgery", assignment: "unassigned" },
+        body,
+      });
+      if (verdict.facts.actionRequested || verdict.findings.length > 0) asked.push(body);
+    }
+    expect(statements.length).toBeGreaterThan(35);
+    expect(asked).toEqual([]);
   });
 });
