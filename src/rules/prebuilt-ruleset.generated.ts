@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "818baae27d94e8e96dbbde4db8df4cd6c5577ef115fab846568cac57f6581302",
+  hash: "22765f35515b9f8a2d8d837696e44d998647cd29602c3ad119ceb0e476731fa5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

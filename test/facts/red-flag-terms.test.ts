@@ -11,8 +11,8 @@ import { defaultRuleset } from "../../src/rules/default.js";
  * ("1st degree heart block", "sinus brady", a "fitting" for a hearing aid, a subconjunctival
  * "haemorrhage", a "scald" with no concerns, a raised D-dimer before a negative scan, "new AF"
  * on a discharge with its anticoagulant, "sick day rules explained", a blocked catheter that was
- * changed), they are below the ruleset's critical limits (an adjusted calcium of 3.3), or they
- * need a reading of two findings together, or a medicine's name with a missed dose anywhere in
+ * changed, "under home treatment" or a "crisis plan" for a patient recovering), they are below
+ * the ruleset's critical limits (an adjusted calcium of 3.3), or they need a reading of two findings together, or a medicine's name with a missed dose anywhere in
  * its sentence, that read too loosely to be kept (it flagged "omit the morning dose" and "so she
  * does not miss doses").
  */
@@ -41,6 +41,7 @@ const leftUnflagged = new Set([
   "cognitive decline rapid",
   "crisis",
   "crisis at home",
+  "crisis plan activated",
   "d dimer raised",
   "disclosure at school",
   "dizzy and fell",
@@ -51,6 +52,7 @@ const leftUnflagged = new Set([
   "ferritin 2",
   "fitting",
   "haemorrhage",
+  "hasn't left his room in weeks and not eating",
   "hba1c 140",
   "heart block",
   "heart racing 180",
@@ -67,6 +69,7 @@ const leftUnflagged = new Set([
   "lymphadenopathy",
   "methadone missed 3 days",
   "missed insulin doses",
+  "mixing pills and alcohol",
   "mouth ulcer not healing 3 weeks",
   "new AF",
   "nipple discharge blood",
@@ -74,7 +77,6 @@ const leftUnflagged = new Set([
   "no blood thinners since op",
   "no levodopa for 2 days",
   "not opened bowels for a week and vomiting",
-  "on the bridge",
   "opioid and benzo together",
   "oxycodone found in",
   "pH 7.1",
@@ -95,6 +97,7 @@ const leftUnflagged = new Set([
   "systolic 75",
   "took her whole dosette",
   "unable to keep fluids down",
+  "under home treatment team",
   "warfarin and clarithromycin",
   "warfarin doubled",
   "weight 30kg",
@@ -109,9 +112,9 @@ const guard = createGuard({
 });
 
 describe("red-flag terms: a checked list of everyday words for danger", () => {
-  it("holds over 600 distinct terms, and every term left unflagged is one of them", () => {
+  it("holds over 700 distinct terms, and every term left unflagged is one of them", () => {
     expect(new Set(terms).size).toBe(terms.length);
-    expect(terms.length).toBeGreaterThan(600);
+    expect(terms.length).toBeGreaterThan(700);
     for (const term of leftUnflagged) expect(terms).toContain(term);
   });
 
