@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "22765f35515b9f8a2d8d837696e44d998647cd29602c3ad119ceb0e476731fa5",
+  hash: "1747d840e10cb272e6548513c2e4f626802c6fe3a5dc9ec1bb86438a4f1020c4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

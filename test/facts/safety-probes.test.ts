@@ -26,7 +26,7 @@ const guard = createGuard({
  * told only by its numbers, a PSA whose earlier value comes first, a patient told to get a
  * prescription from the GP today, a fit note that ran out yesterday, and a prescription
  * wanted before an event tomorrow (a colonoscopy, a school trip) asked only as a question or
- * a worry. From the two probes added in the round of December 2026: a patient's paranoid
+ * a worry. From the probes added in the round of December 2026: a patient's paranoid
  * threat to "deal with" intruders nobody else sees, an INR of 8.6 told a sentence after its
  * name, clozapine neutrophils of 1.3 (above the critical limit), weight loss with an Hb of 74
  * (above it too), twins left with an 11-year-old, a patient taking 12 co-codamol a day, two
@@ -98,9 +98,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 5,100 bodies from thirty-six probes", () => {
-    expect(bodies.length).toBeGreaterThan(5100);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(36);
+  it("holds over 5,300 bodies from thirty-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(5300);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(37);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
