@@ -305,6 +305,9 @@ function patternsOf(words: Vocabulary): Patterns {
   const weekWords = alternatives(weekCues);
   const expiryLeads =
     (words.expiry ?? []).length === 0 ? "" : `|${alternatives(words.expiry ?? [])}`;
+  // A measured change just before is a rate, not a due date: "weight up 3kg in 5 days".
+  const rateUnits = words.rateAfter ?? [];
+  const rate = rateUnits.length === 0 ? "" : `(?<!\\d\\s?(?:${alternatives(rateUnits)})\\s)`;
   const patterns: Patterns = {
     numbers: new Map(Object.entries(words.numbers)),
     units: new Map(Object.entries(words.units)),
@@ -317,12 +320,12 @@ function patternsOf(words: Vocabulary): Patterns {
     ...leadPatterns(words, days),
     duration: new RegExp(
       // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
-      `\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
+      `${rate}\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
       "gi",
     ),
     /** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
     shorthandPattern: new RegExp(
-      `\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+      `${rate}\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
       "gi",
     ),
     ...periodPatterns(words),

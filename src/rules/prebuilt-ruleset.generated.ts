@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1747d840e10cb272e6548513c2e4f626802c6fe3a5dc9ec1bb86438a4f1020c4",
+  hash: "fbeff64903f8f87c213b76ec7c39417ed4f0535cc5244ac9a8e8500770ff7755",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -385,6 +385,11 @@ export const rulesetSchema = z.strictObject({
       shorthand: z.record(z.string().check(z.regex(/^\d{1,2}$/)), timeframeUnit),
       /** Words after a duration that make it past, not a due date: "2 weeks ago". */
       notAfter: z.array(timeframePhrase),
+      /**
+       * Units of a measured change that make the duration after them a rate, not a due date:
+       * "weight up 3kg in 5 days", "lost 2 stone in 3/12".
+       */
+      rateAfter: z.optional(z.array(timeframePhrase)),
       /** The weekdays, Monday first. */
       weekdays: z.array(timeframePhrase).check(z.length(7)),
       /**

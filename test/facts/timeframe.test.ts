@@ -9,6 +9,16 @@ import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.j
 const MONDAY = "2026-11-23";
 const due = (body: string, sentOn = MONDAY) => findTimeframe(body, sentOn)?.dueOn;
 
+describe("findTimeframe: a measured change is a rate, not a due date", () => {
+  it("reads no deadline in a change over a period, but one in an ask after it", () => {
+    expect(due("HF visit: weight up 3kg in 5 days, more SOB")).toBeUndefined();
+    expect(due("wt up 3.1kg in 5/7, pitting oedema")).toBeUndefined();
+    expect(due("lost 2 stone in 3 weeks")).toBeUndefined();
+    expect(due("weight up 3 kg in 4 days, please repeat U&E in 7 days")).toBe("2026-11-30");
+    expect(due("Please review in 5 days")).toBe("2026-11-28");
+  });
+});
+
 describe("findTimeframe: durations", () => {
   it.each([
     ["Please repeat bloods within the next 7 days.", "2026-11-30", "within the next N days"],
