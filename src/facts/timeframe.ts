@@ -289,6 +289,12 @@ function weekWordsOf(words: Vocabulary): string[] {
  * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
  */
+/** Not straight after a measured change, which makes a duration a rate: "weight up 3kg in 5 days". */
+function rateBefore(words: Vocabulary): string {
+  const units = words.rateAfter ?? [];
+  return units.length === 0 ? "" : `(?<!\\d\\s?(?:${alternatives(units)})\\s)`;
+}
+
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
@@ -305,9 +311,7 @@ function patternsOf(words: Vocabulary): Patterns {
   const weekWords = alternatives(weekCues);
   const expiryLeads =
     (words.expiry ?? []).length === 0 ? "" : `|${alternatives(words.expiry ?? [])}`;
-  // A measured change just before is a rate, not a due date: "weight up 3kg in 5 days".
-  const rateUnits = words.rateAfter ?? [];
-  const rate = rateUnits.length === 0 ? "" : `(?<!\\d\\s?(?:${alternatives(rateUnits)})\\s)`;
+  const rate = rateBefore(words);
   const patterns: Patterns = {
     numbers: new Map(Object.entries(words.numbers)),
     units: new Map(Object.entries(words.units)),
