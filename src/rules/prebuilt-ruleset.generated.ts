@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "fbeff64903f8f87c213b76ec7c39417ed4f0535cc5244ac9a8e8500770ff7755",
+  hash: "6c61ae08391c0c582cec377ac719eb2e8099da9b0d725dfbf8325bb99f4f4831",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
