@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6c61ae08391c0c582cec377ac719eb2e8099da9b0d725dfbf8325bb99f4f4831",
+  hash: "efc8b59cc1ddf38eba2c0babd6d8c71e573791d8cda0c90aad533bd66bbda26b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
