@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "efc8b59cc1ddf38eba2c0babd6d8c71e573791d8cda0c90aad533bd66bbda26b",
+  hash: "cc4d85cb5154f2b18f1d1eb664fb16f9f1f46e222f5658123218d1f194b077f3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
