@@ -235,11 +235,13 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
     // The sentences after the first that the parts may stand in: for an ask, as the ruleset
     // says ("K+ 6.8 on clinic bloods today. Tried to call, no answer. Please contact him").
     const reach = list === LIST.categories ? lexicon.askPartsSentences - 1 : 1;
+    const someOf = (from: number, test: (sentence: number) => boolean) => {
+      for (let k = 0; k <= reach; k++) if (test(from + k)) return true;
+      return false;
+    };
     const within = (from: number) =>
-      sentences.every((set) => [...Array(reach + 1).keys()].some((k) => set.has(from + k)));
-    const anchor = anchors.find((m) =>
-      [...Array(reach + 1).keys()].some((k) => within(sentenceOf(m) - k)),
-    );
+      sentences.every((set) => someOf(from, (sentence) => set.has(sentence)));
+    const anchor = anchors.find((m) => someOf(sentenceOf(m) - reach, within));
     if (anchor === undefined) continue;
     added.push({ list, phrase, from: anchor.from, to: anchor.to });
     const later = lasts.find(

@@ -284,17 +284,17 @@ function weekWordsOf(words: Vocabulary): string[] {
   ];
 }
 
-/**
- * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
- * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
- * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
- */
 /** Not straight after a measured change, which makes a duration a rate: "weight up 3kg in 5 days". */
 function rateBefore(words: Vocabulary): string {
   const units = words.rateAfter ?? [];
   return units.length === 0 ? "" : `(?<!\\d\\s?(?:${alternatives(units)})\\s)`;
 }
 
+/**
+ * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
+ * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
+ * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
+ */
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
