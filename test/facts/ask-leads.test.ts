@@ -167,15 +167,19 @@ const named: Record<string, [before: string, asks: string[]]> = {
   ],
 };
 
-async function fires(body: string, rule: string): Promise<boolean> {
-  const verdict = await guard.evaluate({
+/** The verdict for a body sent by a hospital outpatient department. */
+function verdictOf(body: string) {
+  return guard.evaluate({
     id: "ask",
     sentAt: "2026-11-19T10:00:00Z",
     sender: { organisation: "Example NHS Trust", unit: "Outpatients", kind: "nhs-provider" },
     recipient: { unit: "Example Surgery", assignment: "unassigned" },
     body,
   });
-  return verdict.findings.some((f) => f.ruleId === rule);
+}
+
+async function fires(body: string, rule: string): Promise<boolean> {
+  return (await verdictOf(body)).findings.some((f) => f.ruleId === rule);
 }
 
 describe("reading asks: checked grids of requests, and of statements that ask nothing", () => {
@@ -244,13 +248,7 @@ describe("reading asks: checked grids of requests, and of statements that ask no
     ];
     const asked: string[] = [];
     for (const body of statements) {
-      const verdict = await guard.evaluate({
-        id: "statement",
-        sentAt: "2026-11-19T10:00:00Z",
-        sender: { organisation: "Example NHS Trust", unit: "Outpatients", kind: "nhs-provider" },
-        recipient: { unit: "Example Surgery", assignment: "unassigned" },
-        body,
-      });
+      const verdict = await verdictOf(body);
       if (verdict.facts.actionRequested || verdict.findings.length > 0) asked.push(body);
     }
     expect(statements.length).toBeGreaterThan(35);

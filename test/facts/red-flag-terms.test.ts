@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createGuard, type PracticePolicyInput } from "../../src/index.js";
+import { createGuard, type PracticePolicyInput, type TaskInputRaw } from "../../src/index.js";
 import { defaultRuleset } from "../../src/rules/default.js";
+import { taskWith } from "../input/helpers.js";
 
 /**
  * A checked list of everyday red-flag terms (`red-flag-terms.txt`, one per line), each sent
@@ -121,13 +122,8 @@ describe("red-flag terms: a checked list of everyday words for danger", () => {
   it("flags each term sent for information, but those left unflagged", async () => {
     const missed: string[] = [];
     for (const term of terms) {
-      const verdict = await guard.evaluate({
-        id: "red-flag",
-        sentAt: "2026-11-16T10:00:00Z",
-        sender: { organisation: "Example NHS Trust", unit: "Ward 5", kind: "nhs-provider" },
-        recipient: { unit: "Example Surgery", assignment: "unassigned" },
-        body: `FYI ${term}`,
-      });
+      const task = taskWith({ id: "red-flag", body: `FYI ${term}` }) as TaskInputRaw;
+      const verdict = await guard.evaluate(task);
       if (!verdict.humanReview) missed.push(term);
     }
     expect(missed.sort()).toEqual([...leftUnflagged].sort());
