@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cc4d85cb5154f2b18f1d1eb664fb16f9f1f46e222f5658123218d1f194b077f3",
+  hash: "7d61c6132e9b6f9ac126f8b073aabaf1f962ee7de9f0111cf157a2d65899a095",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
