@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7d61c6132e9b6f9ac126f8b073aabaf1f962ee7de9f0111cf157a2d65899a095",
+  hash: "8190388422c47a7b54143ef7b2e2c6ba98cf18e84c8b52d073c01ba468ea3aca",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
