@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8190388422c47a7b54143ef7b2e2c6ba98cf18e84c8b52d073c01ba468ea3aca",
+  hash: "4b84aefbd1607a0d78c1700f2a70f6973110f537a2d6f278af2da0c225052e78",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
