@@ -405,7 +405,11 @@ export class ContextReader {
     const tokens = this.#stream.tokens;
     const statement = (t: Mention) =>
       !this.#within(LIST.action, t) && !askBefore.has(tokens[t.from - 1]?.word ?? "");
-    return this.#before(LIST.done, position, statement) === undefined;
+    // A done-word before a later ask in the clause is that earlier statement's, not the ask's:
+    // "troponin sent 0315 pt left dept GP please chase and act on result today".
+    const asked = (t: Mention) =>
+      this.of(LIST.action).some((a) => a.from >= t.to && a.to <= position);
+    return this.#before(LIST.done, position, (t) => statement(t) && !asked(t)) === undefined;
   }
 
   /**

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4b84aefbd1607a0d78c1700f2a70f6973110f537a2d6f278af2da0c225052e78",
+  hash: "32068fee2b655dcca5bbd64988e884ce8a3e2b8628f38afcc8e13e51ac5016bb",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
