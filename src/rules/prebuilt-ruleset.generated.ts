@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "32068fee2b655dcca5bbd64988e884ce8a3e2b8628f38afcc8e13e51ac5016bb",
+  hash: "0b30ac37808244c4845e48061502a00ea6e7127ca229823ca25a64acfb56ceba",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
