@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0b30ac37808244c4845e48061502a00ea6e7127ca229823ca25a64acfb56ceba",
+  hash: "8af86f5916331112ad260b6a975980d409f4cdd4f69954cc5189c6546a5d9046",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -182,7 +182,7 @@ async function fires(body: string, rule: string): Promise<boolean> {
   return (await verdictOf(body)).findings.some((f) => f.ruleId === rule);
 }
 
-describe("reading asks: checked grids of requests, and of statements that ask nothing", () => {
+describe("reading asks: checked grids of requests, statements that ask nothing, and urgency", () => {
   it(`reads all ${leads.length * asks.length} pairings as the work they ask for`, async () => {
     const missed: string[] = [];
     for (const [ask, rule, before] of asks) {
@@ -253,5 +253,80 @@ describe("reading asks: checked grids of requests, and of statements that ask no
     }
     expect(statements.length).toBeGreaterThan(35);
     expect(asked).toEqual([]);
+  });
+
+  it("reads urgency written every way, and not its denials or service names", async () => {
+    const urgent = [
+      "URGENT please review",
+      "urgently please",
+      "please review asap",
+      "ASAP pls",
+      "as soon as possible please",
+      "as soon as poss",
+      "asap!!",
+      "high priority",
+      "time critical",
+      "time sensitive",
+      "needs doing straight away",
+      "immediately please",
+      "without delay please",
+      "same day please",
+      "priority review please",
+      "please treat as urgent",
+      "urgent request",
+      "this is urgent",
+      "v urgent",
+      "very urgent",
+      "urgent!!!",
+      "2WW referral please",
+      "two week wait referral please",
+      "urgent 2ww",
+      "emergency appointment needed",
+      "needs seeing today",
+      "pls action today",
+      "today please",
+      "by end of today",
+      "before 5pm today",
+      "tomorrow please",
+      "by tomorrow",
+      "first thing tomorrow",
+      "semi urgent",
+      "fairly urgent",
+      "quite urgent",
+      "somewhat urgent",
+      "urgent-ish",
+      "can't wait",
+      "cannot wait until next week",
+      "needs to be done now",
+    ];
+    const routine = [
+      "not urgent",
+      "non urgent",
+      "non-urgent request",
+      "no urgency",
+      "no rush",
+      "routine",
+      "when convenient",
+      "in due course",
+      "attended the Urgent Treatment Centre",
+      "seen at urgent care centre",
+      "urgent care team visited",
+      "not an emergency",
+      "not time critical",
+      "no need to rush",
+      "low priority",
+      "whenever you get a chance",
+      "next few weeks is fine",
+      "routine, not urgent",
+      "this is not urgent",
+      "nothing urgent",
+    ];
+    const review = async (p: string) =>
+      (await verdictOf(`Please review her medication. ${p}`)).humanReview;
+    const missed: string[] = [];
+    for (const p of urgent) if (!(await review(p))) missed.push(p);
+    const flagged: string[] = [];
+    for (const p of routine) if (await review(p)) flagged.push(p);
+    expect([missed, flagged]).toEqual([[], []]);
   });
 });
