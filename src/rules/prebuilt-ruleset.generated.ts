@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8af86f5916331112ad260b6a975980d409f4cdd4f69954cc5189c6546a5d9046",
+  hash: "bb96d48842324c856a4a21a8d83b55eb7dca59547d7fdec5c0e707218a95921b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
