@@ -322,6 +322,24 @@ export class ContextReader {
   }
 
   /**
+   * Does an imperative open a mention straight after "and" or "then" in its clause? It asks,
+   * whatever the clause said before it: "her breath test was positive and prescribe eradication
+   * therapy".
+   */
+  #linkedImperative(from: number): boolean {
+    const { tokens } = this.#stream;
+    const word = tokens[from];
+    const link = tokens[from - 1];
+    return (
+      word !== undefined &&
+      link !== undefined &&
+      link.clause === word.clause &&
+      this.#lexicon.imperatives.has(word.word) &&
+      this.#lexicon.clauseLinks.has(link.word)
+    );
+  }
+
+  /**
    * The context of one mention.
    *
    * @param review - the urgent and safety lists: a negator reaches only across the ruleset's
@@ -343,6 +361,7 @@ export class ContextReader {
     const done =
       this.#saysDone(m) ||
       (!asks &&
+        !this.#linkedImperative(m.from) &&
         doneBefore !== undefined &&
         (requestBefore === undefined || requestBefore.from < doneBefore.from)) ||
       (!asks &&

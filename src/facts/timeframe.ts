@@ -284,10 +284,15 @@ function weekWordsOf(words: Vocabulary): string[] {
   ];
 }
 
-/** Not straight after a measured change, which makes a duration a rate: "weight up 3kg in 5 days". */
+/**
+ * Not straight after a counted or measured change, which makes a duration a rate: "weight up
+ * 3kg in 5 days", "three falls in two weeks".
+ */
 function rateBefore(words: Vocabulary): string {
   const units = words.rateAfter ?? [];
-  return units.length === 0 ? "" : `(?<!\\d\\s?(?:${alternatives(units)})\\s)`;
+  if (units.length === 0) return "";
+  const counts = `\\d\\s?|\\b(?:${alternatives(Object.keys(words.numbers))})\\s`;
+  return `(?<!(?:${counts})(?:${alternatives(units)})\\s)`;
 }
 
 /**

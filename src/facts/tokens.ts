@@ -113,6 +113,9 @@ export function fold(body: string): { text: string; origin: number[] | undefined
 function isAlnum(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
+function isLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -258,6 +261,7 @@ function punctuation(stream: StreamBuilder, text: string, i: number): number {
     let j = i + 1;
     while (j < n && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
     const next = j < n ? text.charCodeAt(j) : 32;
+    if (c === DOT && j === i + 1 && stream.initialBefore(i)) return j;
     if (next === 32 || next === 9 || next === 10 || next === 13 || j >= n)
       stream.closeSentence(false);
     return j;
@@ -305,6 +309,21 @@ class StreamBuilder {
     const origin = this.#origin;
     if (origin === undefined) return i;
     return i >= origin.length ? this.#body.length : (origin[i] ?? this.#body.length);
+  }
+
+  /**
+   * Is the "." at `i` a capital initial's, before a word in lower case, as in a genus ("H.
+   * pylori", "E. coli")? It ends no sentence. "vit D. Please" still does.
+   */
+  initialBefore(i: number): boolean {
+    const text = this.text;
+    const before = i < 2 ? " " : (text[i - 2] ?? " ");
+    if (!isLetter(text.charCodeAt(i - 1)) || !/\s|\(/.test(before)) return false;
+    if (text[i + 1] !== " " || !isLetter(text.charCodeAt(i + 2))) return false;
+    const body = this.#body;
+    const letter = body[this.#at(i - 1)] ?? "";
+    const word = body[this.#at(i + 2)] ?? "";
+    return letter >= "A" && letter <= "Z" && word >= "a" && word <= "z";
   }
 
   closeClause(): void {

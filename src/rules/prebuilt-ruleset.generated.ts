@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bb96d48842324c856a4a21a8d83b55eb7dca59547d7fdec5c0e707218a95921b",
+  hash: "7016531a1dbb33e73f31f496ac060534a923ed004ed8a89515b7977f805ea218",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

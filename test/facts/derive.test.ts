@@ -415,6 +415,20 @@ describe("deriveFacts: category", () => {
     });
   });
 
+  it("reads an imperative after 'and' as an ask, though its clause began with a statement", () => {
+    expect(
+      bodyFacts("Pls inform pt her breath test from clinic was positive and prescribe lansoprazole")
+        .requests,
+    ).toEqual(expect.arrayContaining(["prescription-after-clinic", "results-to-patient"]));
+    expect(bodyFacts("Her breath test from clinic was positive and treated").requests).toEqual([]);
+  });
+
+  it("reads a genus's initial ('H. pylori') as inside its sentence, not the end of one", () => {
+    const asked =
+      "Please inform pt her H. pylori test from clinic was positive and prescribe PPI + amox + clari";
+    expect(bodyFacts(asked).requests).toContain("prescription-after-clinic");
+  });
+
   it("takes the first category in the ruleset's order when several match", () => {
     expect(bodyFacts("Please issue a fit note and review the patient.").category).toBe("fit-note");
   });

@@ -17,6 +17,13 @@ describe("findTimeframe: a measured change is a rate, not a due date", () => {
     expect(due("weight up 3 kg in 4 days, please repeat U&E in 7 days")).toBe("2026-11-30");
     expect(due("Please review in 5 days")).toBe("2026-11-28");
   });
+
+  it("reads no deadline in a count of events over a period", () => {
+    expect(due("urgent referral to falls team pls, three falls in two weeks")).toBeUndefined();
+    expect(due("fell 3 times in 2 weeks")).toBeUndefined();
+    expect(due("2 admissions in 3 weeks with exacerbations of COPD")).toBeUndefined();
+    expect(due("two falls in 2 weeks, please review in 1 week")).toBe("2026-11-30");
+  });
 });
 
 describe("findTimeframe: durations", () => {
