@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7016531a1dbb33e73f31f496ac060534a923ed004ed8a89515b7977f805ea218",
+  hash: "94dc8fa3bbd8b452bbe1190c3f86392928bfb50f49d5c7a82bcac67771ae8ee3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

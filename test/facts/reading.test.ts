@@ -598,6 +598,12 @@ describe("human review", () => {
     expect(facts("K+ 4.6, INR 2.5").safetyLanguage).toBe(false);
   });
 
+  it("reads a critical result whose value comes after where it was taken", () => {
+    expect(facts("K+ from our clinic 6.9").safetyLanguage).toBe(true);
+    expect(facts("potassium from the lab 6.7").safetyLanguage).toBe(true);
+    expect(facts("K+ from our clinic 4.9").safetyLanguage).toBe(false);
+  });
+
   it("reads a change for the worse, but not as safety-netting advice in a hypothetical", () => {
     expect(facts("pt much worse today, barely talking").safetyLanguage).toBe(true);
     expect(facts("increasingly confused since yesterday").safetyLanguage).toBe(true);
