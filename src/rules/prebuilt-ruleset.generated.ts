@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "94dc8fa3bbd8b452bbe1190c3f86392928bfb50f49d5c7a82bcac67771ae8ee3",
+  hash: "546d71ebd3d483a3b0c289af846a52c55a9d82d8a10a9b29870cb6bce85ce2b2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -110,6 +110,8 @@ describe("normalisation", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);
     expect(facts("lansoprazole 30mg bd x8 weeks then OD").safetyLanguage).toBe(false);
+    expect(facts("pls start doxycycline 40mg MR od for 3/12").safetyLanguage).toBe(false);
+    expect(facts("nifedipine 30mg XL OD").safetyLanguage).toBe(false);
   });
 
   it("reads a short misspelt word only as a word of the safety lists", () => {
