@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "546d71ebd3d483a3b0c289af846a52c55a9d82d8a10a9b29870cb6bce85ce2b2",
+  hash: "bdd98451269448090ad6f409f81f3e424f4fa096f8e7a2d9c0f975b836817ec4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

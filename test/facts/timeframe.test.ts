@@ -63,6 +63,8 @@ describe("findTimeframe: durations", () => {
       text: "Repeat U&E 2/52",
     });
     expect(due("pls r/v 1/52 thx")).toBe("2026-11-30");
+    // A test's name leads a bare period too: "U&E + BP 1/52".
+    expect(due("GP to issue, U&E + BP 1/52 pls")).toBe("2026-11-30");
     // A duration's own lead makes it how long, not by when.
     expect(due("Please prescribe sertraline x 2/52 then review")).toBeUndefined();
     expect(due("Please repeat prescription for 2/52")).toBeUndefined();
