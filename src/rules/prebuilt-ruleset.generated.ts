@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bdd98451269448090ad6f409f81f3e424f4fa096f8e7a2d9c0f975b836817ec4",
+  hash: "4161ee5060454282438752c94f4f749dcc3d469603841b2a3ae4b1ca96ff1cc4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

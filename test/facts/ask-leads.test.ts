@@ -39,6 +39,11 @@ const leads = [
   "wondered if you could",
   "is it possible for GP to",
   "any chance you could",
+  "GP should",
+  "GP must",
+  "GP is requested to",
+  "hoping GP can",
+  "hoping you could",
 ];
 
 /** Each ask, the rule it must fire, and the sentence before it that gives its context. */
@@ -85,6 +90,9 @@ const named: Record<string, [before: string, asks: string[]]> = {
       "refer back to us",
       "make referal to rheum",
       "refer pt to dietitian",
+      "get an echo done",
+      "get a DEXA scan booked",
+      "put her forward for a sleep study",
     ],
   ],
   "prescription-after-clinic": [
@@ -108,6 +116,8 @@ const named: Record<string, [before: string, asks: string[]]> = {
       "uptitrate bisoprolol to 5mg",
       "perscribe amlodipine",
       "continue amlodipine on repeat",
+      "issue more amlodipine",
+      "carry on with the amlodipine",
     ],
   ],
   "fit-note": [
@@ -163,6 +173,7 @@ const named: Record<string, [before: string, asks: string[]]> = {
       "investigate the raised ALT",
       "sort out the potassium",
       "repeat LFTs in 2 weeks",
+      "redo the U&E",
     ],
   ],
 };
