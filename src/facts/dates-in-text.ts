@@ -5,8 +5,21 @@
  */
 import { calendarDate, isCalendarDate } from "./calendar.js";
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const month =
+export const MONTHS = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
+export const MONTH_SOURCE =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 /** dd/mm/yyyy, dd-mm-yy, dd.mm.yyyy */
@@ -16,9 +29,9 @@ const dayMonthNumeric = "(\\d{1,2})/(\\d{1,2})(?![\\d/]|\\.\\d)";
 /** yyyy-mm-dd */
 const iso = "(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)";
 /** 1 December 2026, 1st of Dec */
-const dayMonth = `(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${month}\\b(?:,?\\s(\\d{4})\\b)?`;
+const dayMonth = `(\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?${MONTH_SOURCE}\\b(?:,?\\s(\\d{4})\\b)?`;
 /** December 1, Dec 1st 2026 */
-const monthDay = `${month}\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(\\d{4})\\b)?`;
+const monthDay = `${MONTH_SOURCE}\\s(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s(\\d{4})\\b)?`;
 
 /** Any written date (source for building other patterns). */
 export const DATE_SOURCE = `(?:${numeric}|${iso}|${dayMonth}|${monthDay}|${dayMonthNumeric})`;

@@ -8,7 +8,7 @@ import {
   plusDays,
   plusMonths,
 } from "./calendar.js";
-import { DATE_SOURCE, readDate } from "./dates-in-text.js";
+import { DATE_SOURCE, MONTH_SOURCE, MONTHS, readDate } from "./dates-in-text.js";
 
 /** A due date found in a task body. */
 export interface Timeframe {
@@ -361,7 +361,11 @@ function patternsOf(words: Vocabulary): Patterns {
     bareWeek: new RegExp(`\\b(this|next)\\s(?:${weekWords})\\b`, "gi"),
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
     bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`, "gi"),
-    endOfMonth: /\b(?:by\s|before\s)?(?:the\s)?end\sof\s(?:the\s|this\s)?month\b/gi,
+    // "end of the month", "end of Jan", "mid-December": group 1 says which part, group 2 which month.
+    endOfMonth: new RegExp(
+      `\\b(?:by\\s|before\\s)?(?:the\\s)?(end\\sof|mid)[\\s-](?:the\\s|this\\s)?(month|${MONTH_SOURCE})\\b`,
+      "gi",
+    ),
     fewDays: new RegExp(
       `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,
       "gi",
@@ -665,6 +669,26 @@ function nextMonthDay(monthDay: string, sentOn: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The end or middle (the 15th) of "the month" (the one it is sent in) or of a named month, the
+ * next such month on or after the one it is sent in: "end of Jan" sent in November is 31
+ * January next year; "mid-November" sent on the 23rd is the 15th, already past.
+ */
+function monthPartDue(part: string, name: string, sentOn: string): string {
+  const sentMonth = Number(sentOn.slice(5, 7));
+  const named = MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const middle = /^mid/i.test(part);
+  // "Mid-month" after the 15th is next month's.
+  const ahead =
+    named === 0
+      ? middle && Number(sentOn.slice(8, 10)) > 15
+        ? 1
+        : 0
+      : (named - sentMonth + 12) % 12;
+  const first = `${plusMonths(`${sentOn.slice(0, 7)}-01`, ahead).slice(0, 7)}-01`;
+  return middle ? plusDays(first, 14) : plusDays(plusMonths(first, 1), -1);
+}
+
 /** The next day numbered `day` of a month, on or after `sentOn` ("the 24th"). */
 function nextDayOfMonth(day: number, sentOn: string): string | undefined {
   let year = Number(sentOn.slice(0, 4));
@@ -719,12 +743,12 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
       r.add(plusDays(sentOn, daysUntil(p, m[1], sentOn)), m);
     }
   }
-  if (has("month")) {
+  if (has("end") || has("mid")) {
     for (const m of flat.matchAll(p.endOfMonth)) {
       // "By end of the month" and "expires end of the month" state a deadline in any clause;
       // "end of the month" alone only where the clause asks.
       const stated = /^(?:by|before)\s/i.test(m[0]) || led(m);
-      (stated ? r.add : addBare)(plusDays(`${plusMonths(sentOn, 1).slice(0, 7)}-01`, -1), m);
+      (stated ? r.add : addBare)(monthPartDue(m[1] ?? "", m[2] ?? "", sentOn), m);
     }
   }
   if (has(p.cuesBare.fewDays)) {

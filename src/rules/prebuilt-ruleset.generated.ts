@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4161ee5060454282438752c94f4f749dcc3d469603841b2a3ae4b1ca96ff1cc4",
+  hash: "fc856e8295501b84747bf9b7315a3d37353f9ec83c4f73349e86c2ab40b0400d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -289,6 +289,21 @@ describe("findTimeframe: written dates", () => {
     expect(findTimeframe("seen at the end of the month", MONDAY, notAsking)).toBeUndefined();
   });
 
+  it("reads the end or middle of a named month, the next such month from sending", () => {
+    expect(due("please review by end of Jan")).toBe("2027-01-31");
+    expect(due("pls repeat bloods by mid-December")).toBe("2026-12-15");
+    expect(due("before the end of November please")).toBe("2026-11-30");
+    // Sent on the 23rd: the middle of "the month" is next month's 15th.
+    expect(due("please do by mid-month")).toBe("2026-12-15");
+  });
+
+  it("reads close-of-day words, 'due date' and 'this side of' a named day", () => {
+    expect(due("please send by end of play")).toBe(MONDAY);
+    expect(due("pls ring pt by lunchtime")).toBe(MONDAY);
+    expect(due("form due date 10/12, please complete")).toBe("2026-12-10");
+    expect(due("please prescribe this side of Christmas")).toBe("2026-12-25");
+  });
+
   it("reads a weekday after the words for running out, and after 'from' in an ask", () => {
     const words = defaultRuleset().timeframes;
     const notAsking = { words, accept: () => false };
