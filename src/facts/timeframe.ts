@@ -361,11 +361,7 @@ function patternsOf(words: Vocabulary): Patterns {
     bareWeek: new RegExp(`\\b(this|next)\\s(?:${weekWords})\\b`, "gi"),
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
     bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`, "gi"),
-    // "end of the month", "end of Jan", "mid-December": group 1 says which part, group 2 which month.
-    endOfMonth: new RegExp(
-      `\\b(?:by\\s|before\\s)?(?:the\\s)?(end\\sof|mid)[\\s-](?:the\\s|this\\s)?(month|${MONTH_SOURCE})\\b`,
-      "gi",
-    ),
+    endOfMonth: monthPartPattern(),
     fewDays: new RegExp(
       `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,
       "gi",
@@ -667,6 +663,14 @@ function nextMonthDay(monthDay: string, sentOn: string): string | undefined {
     if (date >= sentOn) return date;
   }
   return undefined;
+}
+
+/** "end of the month", "end of Jan", "mid-December": group 1 says which part, group 2 which month. */
+function monthPartPattern(): RegExp {
+  return new RegExp(
+    `\\b(?:by\\s|before\\s)?(?:the\\s)?(end\\sof|mid)[\\s-](?:the\\s|this\\s)?(month|${MONTH_SOURCE})\\b`,
+    "gi",
+  );
 }
 
 /**
