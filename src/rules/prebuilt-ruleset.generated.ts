@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "fc856e8295501b84747bf9b7315a3d37353f9ec83c4f73349e86c2ab40b0400d",
+  hash: "b13cf8f1e4a1a308d5b956dbf9bd64d2feabbfc628d622ac0c275ac22414944d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

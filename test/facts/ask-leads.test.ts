@@ -309,6 +309,11 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       "can't wait",
       "cannot wait until next week",
       "needs to be done now",
+      "need this done now",
+      "urgt",
+      "a.s.a.p.",
+      "needs sorting now",
+      "must be today",
     ];
     const routine = [
       "not urgent",
@@ -331,6 +336,8 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       "routine, not urgent",
       "this is not urgent",
       "nothing urgent",
+      "not needed urgently",
+      "not required urgently",
     ];
     const review = async (p: string) =>
       (await verdictOf(`Please review her medication. ${p}`)).humanReview;
