@@ -484,6 +484,16 @@ export class ContextReader {
 
   /** Is there a request anywhere in the body (not negated, not hypothetical)? */
   get anyRequest(): boolean {
-    return this.#requestSentences.size > 0;
+    const { clauses } = this.#stream;
+    for (const sentence of this.#requestSentences) {
+      const asking = clauses.filter(
+        (clause, index) => clause.sentence === sentence && this.#requestClauses.has(index),
+      );
+      // A sentence asks unless each clause that asks only states the sender's own plan:
+      // "Follow up in clinic 3/12", "Repeat imaging in 6 months will be arranged by us".
+      if (asking.length === 0 || asking.some((clause) => !this.planClause(clause.from)))
+        return true;
+    }
+    return false;
   }
 }
