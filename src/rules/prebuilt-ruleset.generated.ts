@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b13cf8f1e4a1a308d5b956dbf9bd64d2feabbfc628d622ac0c275ac22414944d",
+  hash: "7f82eb3c95402bb53bf1258cd7fb791ad9835450dd8569fbd0a6af1bb46a8a80",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

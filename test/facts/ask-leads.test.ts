@@ -44,6 +44,7 @@ const leads = [
   "GP is requested to",
   "hoping GP can",
   "hoping you could",
+  "pt hoping GP will",
 ];
 
 /** Each ask, the rule it must fire, and the sentence before it that gives its context. */

@@ -77,7 +77,6 @@ const leftUnflagged = new Set([
   "nms",
   "no blood thinners since op",
   "no levodopa for 2 days",
-  "not opened bowels for a week and vomiting",
   "opioid and benzo together",
   "oxycodone found in",
   "pH 7.1",
