@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7f82eb3c95402bb53bf1258cd7fb791ad9835450dd8569fbd0a6af1bb46a8a80",
+  hash: "3a8d3924ba9f2952a2b00dbe668982d0c8fd513bb87bf3071ff6499230492ba7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -32,9 +32,16 @@ const guard = createGuard({
  * (above it too), twins left with an 11-year-old, a patient taking 12 co-codamol a day, two
  * loop diuretics at once with a fall, a week of apixaban or enoxaparin not given, a
  * breathless patient with a swollen leg whose anticoagulant may not have been restarted, and
- * ten days without the bowels open with vomiting.
+ * ten days without the bowels open with vomiting. From the probe ZT (December 2026): the wrong
+ * insulin given for three nights told with a sugar of 3.0, a baby's spiral fracture written
+ * with "#", a baby given a child's paracetamol six times a day, and a second 14-year-old with a
+ * 22-year-old boyfriend.
  */
 const knownMisses = new Set([
+  "Found daughter has been giving the novorapid pen at bedtime instead of lantus, 30 units, 3 nights. BM this morning 3.0",
+  "Fracture clinic: 3mo with spiral # femur, parents say leg got caught in cot bars. Info for GP and HV",
+  "Weigh clinic: mum mentioned she gives the 6+ calpol 10ml up to 6 times a day to her 4mo old when she's teething, for about a week now",
+  "school nurse here, Yr10 girl (14) asked for morning after pill, says her boyfriend is 22 and picks her up after school in his car. Gave advice only. Pass to GP please",
   "Attended Urgent Treatment Centre Bridlington overnight, given 1st dose nitrofurantoin, UTC couldn't supply rest of the course, told to get it from GP today",
   "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
   "Dosette query: pharmacy noticed pt has been getting furosemide 40mg AND bumetanide 1mg since d/c - duplicate loop diuretics. Dizzy and fell yesterday, pls r/v",
@@ -98,9 +105,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 5,300 bodies from thirty-seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(5300);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(37);
+  it("holds over 5,500 bodies from thirty-eight probes", () => {
+    expect(bodies.length).toBeGreaterThan(5500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(38);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
