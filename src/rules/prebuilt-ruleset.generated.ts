@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3a8d3924ba9f2952a2b00dbe668982d0c8fd513bb87bf3071ff6499230492ba7",
+  hash: "6933ec6ae005c929f4da470607a115717703f2b310b65371b11602f79febbd4b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -45,6 +45,8 @@ const leads = [
   "hoping GP can",
   "hoping you could",
   "pt hoping GP will",
+  "it would be really helpful if GP could",
+  "has anyone been able to",
 ];
 
 /** Each ask, the rule it must fire, and the sentence before it that gives its context. */

@@ -302,6 +302,7 @@ describe("findTimeframe: written dates", () => {
     expect(due("pls ring pt by lunchtime")).toBe(MONDAY);
     expect(due("form due date 10/12, please complete")).toBe("2026-12-10");
     expect(due("please prescribe this side of Christmas")).toBe("2026-12-25");
+    expect(due("please could she have repeat U&E w/c 7th")).toBe("2026-12-07");
   });
 
   it("reads a weekday after the words for running out, and after 'from' in an ask", () => {
