@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6933ec6ae005c929f4da470607a115717703f2b310b65371b11602f79febbd4b",
+  hash: "cf001aeed8f201248ee20f3cb119b66870c1424f8262616ef6b398fd8dc3e1ea",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
