@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cf001aeed8f201248ee20f3cb119b66870c1424f8262616ef6b398fd8dc3e1ea",
+  hash: "d51af631b4886828ad090807bff237db48258c1711e526378b5288209446d5bb",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

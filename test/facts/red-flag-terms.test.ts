@@ -98,7 +98,6 @@ const leftUnflagged = new Set([
   "took her whole dosette",
   "unable to keep fluids down",
   "under home treatment team",
-  "warfarin and clarithromycin",
   "warfarin doubled",
   "weight 30kg",
   "wound dehiscence",

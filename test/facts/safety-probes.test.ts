@@ -105,9 +105,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 5,500 bodies from thirty-eight probes", () => {
-    expect(bodies.length).toBeGreaterThan(5500);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(38);
+  it("holds over 5,650 bodies from thirty-nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(5650);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(39);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
