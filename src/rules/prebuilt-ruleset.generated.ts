@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d51af631b4886828ad090807bff237db48258c1711e526378b5288209446d5bb",
+  hash: "3216660083082196363932ee73532366079872059f01dab7128c2181836b8ef5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

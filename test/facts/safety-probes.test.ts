@@ -35,9 +35,14 @@ const guard = createGuard({
  * ten days without the bowels open with vomiting. From the probe ZT (December 2026): the wrong
  * insulin given for three nights told with a sugar of 3.0, a baby's spiral fracture written
  * with "#", a baby given a child's paracetamol six times a day, and a second 14-year-old with a
- * 22-year-old boyfriend.
+ * 22-year-old boyfriend. From the probe ZU: adrenaline pens wanted "today" before a trip "in the
+ * morning", a third early request for oxycodone "each time says lost" (other writers label
+ * early requests routine), and blood in the stools told as "had blood in them".
  */
 const knownMisses = new Set([
+  "school nurse - Kayla in yr 6s epipens expired last month, they go on residential trip in the morning and the school wont take her w/o 2 in date pens, can new ones go to pharmacy today",
+  "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
+  "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
   "Found daughter has been giving the novorapid pen at bedtime instead of lantus, 30 units, 3 nights. BM this morning 3.0",
   "Fracture clinic: 3mo with spiral # femur, parents say leg got caught in cot bars. Info for GP and HV",
   "Weigh clinic: mum mentioned she gives the 6+ calpol 10ml up to 6 times a day to her 4mo old when she's teething, for about a week now",
@@ -105,9 +110,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 5,650 bodies from thirty-nine probes", () => {
-    expect(bodies.length).toBeGreaterThan(5650);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(39);
+  it("holds over 5,800 bodies from forty probes", () => {
+    expect(bodies.length).toBeGreaterThan(5800);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(40);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
