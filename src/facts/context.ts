@@ -484,16 +484,18 @@ export class ContextReader {
 
   /** Is there a request anywhere in the body (not negated, not hypothetical)? */
   get anyRequest(): boolean {
+    // A sentence asks unless each clause that asks only states the sender's own plan:
+    // "Follow up in clinic 3/12", "Repeat imaging in 6 months will be arranged by us". A
+    // sentence asking with no asking clause of its own (the lines under "Actions for GP:") asks.
     const { clauses } = this.#stream;
-    for (const sentence of this.#requestSentences) {
-      const asking = clauses.filter(
-        (clause, index) => clause.sentence === sentence && this.#requestClauses.has(index),
-      );
-      // A sentence asks unless each clause that asks only states the sender's own plan:
-      // "Follow up in clinic 3/12", "Repeat imaging in 6 months will be arranged by us".
-      if (asking.length === 0 || asking.some((clause) => !this.planClause(clause.from)))
-        return true;
+    const withClauses = new Set<number>();
+    for (const index of this.#requestClauses) {
+      const clause = clauses[index];
+      if (clause === undefined) continue;
+      if (!this.planClause(clause.from)) return true;
+      withClauses.add(clause.sentence);
     }
+    for (const sentence of this.#requestSentences) if (!withClauses.has(sentence)) return true;
     return false;
   }
 }

@@ -682,13 +682,9 @@ function monthPartDue(part: string, name: string, sentOn: string): string {
   const sentMonth = Number(sentOn.slice(5, 7));
   const named = MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
   const middle = /^mid/i.test(part);
+  let ahead = named === 0 ? 0 : (named - sentMonth + 12) % 12;
   // "Mid-month" after the 15th is next month's.
-  const ahead =
-    named === 0
-      ? middle && Number(sentOn.slice(8, 10)) > 15
-        ? 1
-        : 0
-      : (named - sentMonth + 12) % 12;
+  if (named === 0 && middle && Number(sentOn.slice(8, 10)) > 15) ahead = 1;
   const first = `${plusMonths(`${sentOn.slice(0, 7)}-01`, ahead).slice(0, 7)}-01`;
   return middle ? plusDays(first, 14) : plusDays(plusMonths(first, 1), -1);
 }
