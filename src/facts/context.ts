@@ -245,7 +245,11 @@ export class ContextReader {
     // The urgent and safety lists reach further: only fillers may come between ("no current
     // thoughts of self-harm").
     const window = review ? this.#lexicon.reviewWindow : this.#lexicon.window;
-    for (let k = from - 1; k >= clause.from && k >= from - window; k--) {
+    let read = 0;
+    for (let k = from - 1; k >= clause.from; k--) {
+      // The safety terms of a list do not count against the window: "denies thoughts of self
+      // harm or suicide" denies suicide too.
+      if (!(review && this.#safetyTerms.has(k)) && ++read > window) break;
       const word = tokens[k]?.word ?? "";
       // A stop that is also a filler ("or") joins a list of safety terms: "no bleeding or
       // bruising" denies both.

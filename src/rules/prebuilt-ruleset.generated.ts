@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3216660083082196363932ee73532366079872059f01dab7128c2181836b8ef5",
+  hash: "074cfee653cf76f034f18cd5690c7c61bba0e64b05509fa878f59c236f774a6f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

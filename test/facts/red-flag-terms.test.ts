@@ -60,7 +60,6 @@ const leftUnflagged = new Set([
   "hhs",
   "hip fracture",
   "hydrocortisone missed",
-  "hyperemesis can't keep fluids down",
   "incontinent of faeces new",
   "insulin not given",
   "irregular heartbeat and dizzy",

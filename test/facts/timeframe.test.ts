@@ -241,9 +241,15 @@ describe("findTimeframe: written dates", () => {
     ["due by 01/12/2026", "due by"],
     ["no later than 1/12/2026", "no later than"],
     ["deadline of 2026-12-01", "deadline of"],
-    ["until 1 Dec", "until"],
   ])("%j is due on 1 December 2026 (%s)", (phrase) => {
     expect(due(`Please review the patient ${phrase}.`)).toBe("2026-12-01");
+  });
+
+  it("reads 'until' as a due date only for how long a supply lasts, not for a period's end", () => {
+    expect(due("TTOs only cover her until 1 Dec, please continue.")).toBe("2026-12-01");
+    expect(due("Has enough to last until 1/12/2026, pls issue.")).toBe("2026-12-01");
+    expect(due("Needs a sick note for four weeks until 1 Dec please.")).toBeUndefined();
+    expect(due("Please hold the repeat until 1 Dec.")).toBeUndefined();
   });
 
   it("reads a date without a year as the next such date on or after the sending date", () => {
