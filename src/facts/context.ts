@@ -353,8 +353,14 @@ export class ContextReader {
     const negated =
       this.#negatedBefore(m.from, review) ||
       // An ask is taken back only straight after it ("referral not needed"); further on, the
-      // words are the news itself ("let her know her HLA-B27 is negative").
-      this.#after(LIST.negatedAfter, m.to, review ? this.#lexicon.window : 1) !== undefined;
+      // words are the news itself ("let her know her HLA-B27 is negative"). A pseudo-negation
+      // takes the word for itself: "chest pain trop neg" denies the troponin, not the pain.
+      this.#after(
+        LIST.negatedAfter,
+        m.to,
+        review ? this.#lexicon.window : 1,
+        (t) => !this.#pseudo.has(t.from),
+      ) !== undefined;
     const requestBefore = this.#before(LIST.action, m.from);
     const doneBefore = this.#before(LIST.done, m.from);
     // A done-word inside an ask is no statement: "referral to be made by GP".

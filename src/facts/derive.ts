@@ -113,7 +113,11 @@ function isCount(
   );
 }
 
-/** A critical result stated in the text: an analyte followed closely by a value past its limit. */
+/**
+ * A critical result stated in the text: an analyte followed closely by a value past its limit.
+ * A clause link ("and") before the first value ends the search: "fit note 2/52, and GP to
+ * increase levetiracetam to 750mg" states no FIT result.
+ */
 function criticalResult(
   stream: TokenStream,
   mentions: readonly Mention[],
@@ -152,6 +156,7 @@ function criticalResult(
         number[1] = `${number[1]}${next.word}`;
       if (number === null) {
         if (lexicon.resultLinks.has(word)) continue;
+        if (read === undefined && lexicon.clauseLinks.has(word)) break;
         if (++skipped <= lexicon.resultSkip) continue;
         break;
       }

@@ -285,6 +285,19 @@ function weekWordsOf(words: Vocabulary): string[] {
 }
 
 /**
+ * A weekday after a lead word ("on Fri"), or a full name alone, not straight after a word that
+ * puts it in the past ("last Thursday", "since Monday"): group 1 or 2 is the name.
+ */
+function bareWeekdayPattern(words: Vocabulary, days: string, fullDays: string): RegExp {
+  const leads = words.pastDayLeads ?? [];
+  const notPast = leads.length === 0 ? "" : `(?<!\\b(?:${alternatives(leads)})\\s)`;
+  return new RegExp(
+    `${notPast}\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`,
+    "gi",
+  );
+}
+
+/**
  * Not straight after a counted or measured change, which makes a duration a rate: "weight up
  * 3kg in 5 days", "three falls in two weeks".
  */
@@ -360,7 +373,7 @@ function patternsOf(words: Vocabulary): Patterns {
     bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
     bareWeek: new RegExp(`\\b(this|next)\\s(?:${weekWords})\\b`, "gi"),
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
-    bareWeekday: new RegExp(`\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`, "gi"),
+    bareWeekday: bareWeekdayPattern(words, days, fullDays),
     endOfMonth: monthPartPattern(),
     fewDays: new RegExp(
       `\\b(?:(?:in|within|over)\\s(?:the\\s)?(?:next|coming)\\s(?:${few})\\sdays|(?:in|within)\\s(?:a\\s)?(?:${few})\\sdays)\\b`,

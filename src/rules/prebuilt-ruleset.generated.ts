@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "074cfee653cf76f034f18cd5690c7c61bba0e64b05509fa878f59c236f774a6f",
+  hash: "5af831224737124c9af5a583c5646595f17dd420dfdb635e53c3891a218625ce",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -405,6 +405,11 @@ export const rulesetSchema = z.strictObject({
        * ("bloods tues"): those that spell no English word ("sat", "sun" and "wed" do).
        */
       weekdayShortAlone: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words straight before a weekday's name that put the day in the past, so it is no due
+       * date: "visited last Thursday", "unwell since Monday".
+       */
+      pastDayLeads: z.optional(z.array(timeframePhrase)),
       /** After "by" or "before": today's date ("by end of day", "by cob"). */
       endOfDay: z.array(timeframePhrase),
       /** After "by", "before", "for" or "until": tomorrow. */

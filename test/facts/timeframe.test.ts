@@ -222,6 +222,14 @@ describe("findTimeframe: days of the week and relative words", () => {
   ])("%j sent %s is due on %s (%s)", (body, sentOn, dueOn) => {
     expect(due(body, sentOn)).toBe(dueOn);
   });
+
+  it.each([
+    "I visited him at home last Thursday, please review his sputum result",
+    "Unwell since Monday, pls review",
+    "Seen this past Friday, can you check her BP",
+  ])("a weekday gone by is no due date: %j", (body) => {
+    expect(due(body, MONDAY)).toBeUndefined();
+  });
 });
 
 describe("findTimeframe: written dates", () => {
