@@ -421,7 +421,7 @@ function readCategories(
         !category.requestsAction ||
         (asking(m, c) &&
           !c.done &&
-          !reportsDone(reading, m) &&
+          !reportsDone(reading, m, lexicon) &&
           !context.planClause(m.from) &&
           (!quiet || context.explicitRequest(m.from)))
       );
@@ -489,16 +489,23 @@ function readAskWords(
 /**
  * Does the mention open a clause with a verb in the past ("started aspirin 300mg", "increased
  * furosemide")? That clause reports what was done, though its sentence asks ("Pls refer to TIA
- * clinic, started aspirin").
+ * clinic, started aspirin"). So does a verb in the past straight after a subject or an auxiliary
+ * (`phrases.pastLeads`: "we arranged a sweat test", "her needs have increased"), unless its
+ * clause asked before it ("can you check she's been deducted").
  */
-function reportsDone(reading: Reading, m: Mention): boolean {
-  const token = reading.stream.tokens[m.from];
-  const clause = token && reading.stream.clauses[token.clause];
+function reportsDone(reading: Reading, m: Mention, lexicon: Lexicon): boolean {
+  const { stream, context } = reading;
+  const token = stream.tokens[m.from];
+  if (token === undefined || !isPast(token.word)) return false;
+  if (stream.clauses[token.clause]?.from === m.from) return !context.requestClause(m.from);
+  const lead = stream.tokens[m.from - 1];
+  const inClause = (t: Mention) => stream.tokens[t.from]?.clause === token.clause;
   return (
-    token !== undefined &&
-    clause?.from === m.from &&
-    isPast(token.word) &&
-    !reading.context.requestClause(m.from)
+    lead?.clause === token.clause &&
+    lexicon.pastLeads.has(lead.word) &&
+    // "need", "bleed": not a past form.
+    !/eed$/.test(token.word) &&
+    !context.of(LIST.action).some((a) => a.to <= m.from && inClause(a))
   );
 }
 

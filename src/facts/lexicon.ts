@@ -106,6 +106,8 @@ export interface Lexicon {
   requestLeads: ReadonlySet<string>;
   /** Words read past before a later clause's imperative ("and", "then"), as the reader reads them. */
   clauseLinks: ReadonlySet<string>;
+  /** Words before a past verb that make it a report ("we", "have"), as the reader reads them. */
+  pastLeads: ReadonlySet<string>;
   /**
    * The one-word days of `timeframes.bareToday` and `bareTomorrow` ("today", "tmrw"), as the
    * reader reads them: a clause that opens with one goes on with the clause before it.
@@ -523,6 +525,7 @@ function vocabularyOf(
     ...texts(phrases.imperatives),
     ...(phrases.requestLeads ?? []),
     ...(phrases.clauseLinks ?? []),
+    ...(phrases.pastLeads ?? []),
     ...(phrases.questionModals ?? []),
     ...(phrases.questionVerbs ?? []),
   ]) {
@@ -575,6 +578,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     requestLeads: readWords(phrases.requestLeads, literal),
     clauseLinks: readWords(phrases.clauseLinks, literal),
+    pastLeads: readWords(phrases.pastLeads, literal),
     askBefore: readWords(oneWord(ruleset.timeframes?.bareTodayAskAfter), literal),
     dayWords: readWords(
       oneWord([

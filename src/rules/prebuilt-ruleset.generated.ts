@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5af831224737124c9af5a583c5646595f17dd420dfdb635e53c3891a218625ce",
+  hash: "10c7468d5fbd3285e05856e58371ab662d329d49bede67150bb1058ae4b440fd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -554,6 +554,11 @@ export const rulesetSchema = z.strictObject({
      */
     clauseLinks: z.optional(z.array(nonEmpty())),
     /**
+     * Words straight before a verb in the past that make its clause a report of what was done,
+     * unless the clause asked before it: "we arranged a sweat test", "her needs have increased".
+     */
+    pastLeads: z.optional(z.array(nonEmpty())),
+    /**
      * Words that open an ask written as a question when they start a sentence and the person or
      * thing asked comes next: "could reception book her in", "can this be actioned". The verb
      * after them is an imperative or one of `questionVerbs`. Absent: questions ask only through

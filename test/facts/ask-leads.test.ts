@@ -271,6 +271,23 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect(asked).toEqual([]);
   });
 
+  it("reads a verb in the past after its subject as a report, not an ask", async () => {
+    // "We requested" says what the sender did; the ask is the chase that follows.
+    const chase = await verdictOf(
+      "We requested CT sinuses at his last appt but cant see the report. Can the practice chase it please",
+    );
+    expect(chase.facts.category).toBe("act-on-results");
+    expect(chase.findings.map((f) => f.ruleId)).not.toContain("onward-referral");
+    // "we arranged" is done; telling mum is asked.
+    const arranged = await verdictOf(
+      "As planned we arranged a sweat test, which was done last week and was normal, so please could the practice let mum know the result",
+    );
+    expect(arranged.facts.requests).toEqual(["results-to-patient"]);
+    // An ask before the past form keeps it asked: "check she's been deducted".
+    const check = await verdictOf("Can you check she has been deducted from your list please");
+    expect(check.facts.actionRequested).toBe(true);
+  });
+
   it("reads urgency written every way, and not its denials or service names", async () => {
     const urgent = [
       "URGENT please review",
