@@ -60,6 +60,14 @@ export class ContextReader {
     this.#findRequests();
   }
 
+  /**
+   * Does the mention open with a request lead ("please")? Then it asks, and a negator just
+   * before it governs something else: "symptoms resolved please review".
+   */
+  #opensWithPlease(m: Mention): boolean {
+    return this.#lexicon.requestLeads.has(this.#stream.tokens[m.from]?.word ?? "");
+  }
+
   /** Mentions of one list, in body order. */
   of(list: number): readonly Mention[] {
     return this.#byList.get(list) ?? [];
@@ -68,7 +76,8 @@ export class ContextReader {
   #findRequests(): void {
     const { tokens, clauses, sentences } = this.#stream;
     for (const m of this.of(LIST.action)) {
-      if (this.#negatedBefore(m.from, false) || this.#hypothetical(m)) continue;
+      if (!this.#opensWithPlease(m) && this.#negatedBefore(m.from, false)) continue;
+      if (this.#hypothetical(m)) continue;
       // "Please ignore the task sent earlier" asks nothing: a longer pseudo-trigger opens with
       // the asking word.
       if (this.of(LIST.pseudoTriggers).some((t) => t.from === m.from && t.to > m.to)) continue;
@@ -351,7 +360,7 @@ export class ContextReader {
    */
   read(m: Mention, review: boolean): MentionContext {
     const negated =
-      this.#negatedBefore(m.from, review) ||
+      (!this.#opensWithPlease(m) && this.#negatedBefore(m.from, review)) ||
       // An ask is taken back only straight after it ("referral not needed"); further on, the
       // words are the news itself ("let her know her HLA-B27 is negative"). A pseudo-negation
       // takes the word for itself: "chest pain trop neg" denies the troponin, not the pain.

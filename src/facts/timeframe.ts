@@ -95,6 +95,8 @@ interface Patterns {
     dayNumber: string[];
   };
   duration: RegExp;
+  /** "at 10-14 days", "at 6 weeks": read only in a clause that asks. */
+  atDuration: RegExp;
   shorthandPattern: RegExp;
   /** A bare period a few words after an action ("repeat U&E 2/52"), or nothing. */
   periodAfter: RegExp | undefined;
@@ -298,6 +300,19 @@ function bareWeekdayPattern(words: Vocabulary, days: string, fullDays: string): 
 }
 
 /**
+ * A period after "at" ("clips out at 10-14 days", "wound check at 7-10 days"): groups as
+ * `duration`'s. Not a person's or a pregnancy's age ("at 5 days old", "at 36 weeks pregnant").
+ */
+function atDurationPattern(words: Vocabulary): RegExp {
+  const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
+  const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
+  return new RegExp(
+    `${rateBefore(words)}\\bat\\s(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
+    "gi",
+  );
+}
+
+/**
  * Not straight after a counted or measured change, which makes a duration a rate: "weight up
  * 3kg in 5 days", "three falls in two weeks".
  */
@@ -345,6 +360,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `${rate}\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
       "gi",
     ),
+    atDuration: atDurationPattern(words),
     /** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
     shorthandPattern: new RegExp(
       `${rate}\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
@@ -619,6 +635,12 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     for (const m of flat.matchAll(p.duration)) {
       const n = amount(m[1] ?? m[2] ?? "", p);
       if (Number.isFinite(n)) add(durationDue(sentOn, n, unitKind(m[3] ?? "", p), r.holidays), m);
+    }
+    // "at 5 days" states a result as often as an ask ("no growth at 5 days"): only where asked.
+    for (const m of flat.matchAll(p.atDuration)) {
+      const n = amount(m[1] ?? m[2] ?? "", p);
+      if (Number.isFinite(n))
+        r.addBare(durationDue(sentOn, n, unitKind(m[3] ?? "", p), r.holidays), m);
     }
   }
   if (has("/")) {

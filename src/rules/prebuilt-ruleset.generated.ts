@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "10c7468d5fbd3285e05856e58371ab662d329d49bede67150bb1058ae4b440fd",
+  hash: "32cd9939a3d5dafdeae9b3e578d9b27c348296026dd28e74280e2b3273f4dbcc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

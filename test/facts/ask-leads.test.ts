@@ -271,6 +271,13 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect(asked).toEqual([]);
   });
 
+  it("reads an ask after 'please' though a negator stands just before it", async () => {
+    // "resolved" governs the symptoms, not the ask after "please".
+    const resolved = await verdictOf("?TIA symptoms resolved please review same day");
+    expect(resolved.facts.actionRequested).toBe(true);
+    expect(resolved.humanReview).toBe(true);
+  });
+
   it("reads a verb in the past after its subject as a report, not an ask", async () => {
     // "We requested" says what the sender did; the ask is the chase that follows.
     const chase = await verdictOf(

@@ -363,6 +363,29 @@ describe("findTimeframe: what is not a due date", () => {
   });
 });
 
+describe("findTimeframe: a period after 'at', only where the clause asks", () => {
+  it("reads 'at 10-14 days' in an ask by its nearer end", () => {
+    expect(due("Please arrange removal of clips at 10-14 days.")).toBe("2026-12-03");
+    expect(due("Wound check at practice at 7 days pls")).toBe("2026-11-30");
+  });
+
+  it("reads no due date where the clause states a result", () => {
+    const statement = { accept: () => false };
+    expect(
+      findTimeframe("Blood cultures: no growth at 5 days.", MONDAY, statement),
+    ).toBeUndefined();
+  });
+
+  it("reads no age or gestation as a due date", () => {
+    expect(due("Seen at 5 days old, please review.")).toBeUndefined();
+    expect(due("Please book BP check, she is at 36 weeks pregnant.")).toBeUndefined();
+  });
+
+  it("reads a bare period after a wound-care word: 'suture removal 7/7'", () => {
+    expect(due("GP to book pt in for suture removal 7/7 pls")).toBe("2026-11-30");
+  });
+});
+
 describe("findTimeframe: the earliest timeframe wins", () => {
   it("takes the earliest of several, whatever their order in the body", () => {
     expect(
