@@ -312,7 +312,7 @@ describe("ruleset validation", () => {
           true,
         );
       }),
-      fuzz(30, 0.1),
+      fuzz(15, 0.1),
     );
   });
 });
