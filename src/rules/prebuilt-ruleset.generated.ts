@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "32cd9939a3d5dafdeae9b3e578d9b27c348296026dd28e74280e2b3273f4dbcc",
+  hash: "e0feb70883055a329d524c50f69c569ccf85a1defb23fca2064deeb7e2444699",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

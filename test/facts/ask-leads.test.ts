@@ -367,6 +367,12 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       "nothing urgent",
       "not needed urgently",
       "not required urgently",
+      "we got hold of his daughter",
+      "a Cat 4 ambulance was sent",
+      "she is in a loop of appointments",
+      "emergency duty team visited",
+      "referred to ophthalmology as urgent by us",
+      "no need for 2WW",
     ];
     const review = async (p: string) =>
       (await verdictOf(`Please review her medication. ${p}`)).humanReview;
