@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e0feb70883055a329d524c50f69c569ccf85a1defb23fca2064deeb7e2444699",
+  hash: "62b723427f33cd63d84d0ec0e61d50e03caef3b714b68f68af0fa11232a87456",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
