@@ -363,12 +363,13 @@ export class ContextReader {
       (!this.#opensWithPlease(m) && this.#negatedBefore(m.from, review)) ||
       // An ask is taken back only straight after it ("referral not needed"); further on, the
       // words are the news itself ("let her know her HLA-B27 is negative"). A pseudo-negation
-      // takes the word for itself: "chest pain trop neg" denies the troponin, not the pain.
+      // takes the word for itself: "chest pain trop neg" denies the troponin, not the pain; and
+      // a stop ends its reach: "not worth carrying on' but denied any plans".
       this.#after(
         LIST.negatedAfter,
         m.to,
         review ? this.#lexicon.window : 1,
-        (t) => !this.#pseudo.has(t.from),
+        (t) => !this.#pseudo.has(t.from) && !this.#anyBetween(m.to, t.from, this.#lexicon.stops),
       ) !== undefined;
     const requestBefore = this.#before(LIST.action, m.from);
     const doneBefore = this.#before(LIST.done, m.from);

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "62b723427f33cd63d84d0ec0e61d50e03caef3b714b68f68af0fa11232a87456",
+  hash: "fdf4382d5afa170ab780eab32b45fea86b936815081c5f2686ffd6cb633a50fe",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
