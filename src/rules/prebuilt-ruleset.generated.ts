@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "fdf4382d5afa170ab780eab32b45fea86b936815081c5f2686ffd6cb633a50fe",
+  hash: "a23cac306b4c2fa3c26a8ea8f0ef271d126fef726f9dfe5f0a382fee2909091f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
