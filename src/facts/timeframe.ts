@@ -116,6 +116,8 @@ interface Patterns {
   weekday: RegExp;
   bareToday: RegExp;
   todayNotAfter: RegExp | undefined;
+  /** "as per our clinic plan " before "today": the day of the event referred to. */
+  todayReference: RegExp | undefined;
   bareTomorrow: RegExp;
   bareWeek: RegExp;
   bareWeekday: RegExp;
@@ -157,7 +159,12 @@ function leadPatterns(
   days: string,
 ): Pick<
   Patterns,
-  "todayNotAfter" | "expiryBefore" | "expiryWeekday" | "deadlineBefore" | "leadChars"
+  | "todayNotAfter"
+  | "todayReference"
+  | "expiryBefore"
+  | "expiryWeekday"
+  | "deadlineBefore"
+  | "leadChars"
 > {
   const before = (list: readonly string[] | undefined, tail = "", head = "") =>
     list === undefined || list.length === 0
@@ -173,6 +180,13 @@ function leadPatterns(
       "",
       asks.length === 0 ? "" : `(?<!\\b(?:${alternatives(asks)})\\s)`,
     ),
+    todayReference:
+      words.bareTodayAfterReference === undefined || words.bareTodayAfterReference.length === 0
+        ? undefined
+        : new RegExp(
+            `\\b(?:${alternatives(words.bareTodayAfterReference)})(?:\\s[^\\s.,;:!?]+){0,5}\\s$`,
+            "i",
+          ),
     expiryBefore: before(expiry, "(?:on\\s)?"),
     expiryWeekday:
       expiry.length === 0
@@ -742,6 +756,23 @@ function nextDayOfMonth(day: number, sentOn: string): string | undefined {
   return undefined;
 }
 
+/** How far back a reference before "today" is looked for: its words and five more. */
+const REFERENCE_CHARS = 90;
+
+/**
+ * Is a bare "today" the day something happened, not when the ask is due? "as per clinic today"
+ * (`bareTodayNotAfter`, straight before), "as agreed at continence clinic today"
+ * (`bareTodayAfterReference`, a few words before), unless shouted: "as per d/c letter TODAY".
+ */
+function eventToday(p: Patterns, flat: string, m: RegExpMatchArray, lead: string): boolean {
+  if (p.todayNotAfter?.test(lead)) return true;
+  const at = m.index ?? 0;
+  const shouted = m[0] === m[0].toUpperCase();
+  return (
+    !shouted && p.todayReference?.test(flat.slice(Math.max(0, at - REFERENCE_CHARS), at)) === true
+  );
+}
+
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
@@ -750,9 +781,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
   if (has(p.cuesBare.today)) {
     for (const m of flat.matchAll(p.bareToday)) {
-      // "as per clinic today" is when the clinic was, not when the ask is due.
-      if (p.todayNotAfter?.test(before(m))) continue;
-      addBare(sentOn, m);
+      if (!eventToday(p, flat, m, before(m))) addBare(sentOn, m);
     }
   }
   if (has(p.cuesBare.tomorrow)) {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a23cac306b4c2fa3c26a8ea8f0ef271d126fef726f9dfe5f0a382fee2909091f",
+  hash: "64aa1f0278c188a76198f8e030c64f070fb8fe9025464169424d42f9ede48922",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

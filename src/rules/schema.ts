@@ -428,6 +428,12 @@ export const rulesetSchema = z.strictObject({
        * be sent today", "should have started today".
        */
       bareTodayAskAfter: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words up to five words before a bare "today" that make it the day of an event referred
+       * to, not when the ask is due: "as per our clinic plan today", "as agreed at continence
+       * clinic today".
+       */
+      bareTodayAfterReference: z.optional(z.array(timeframePhrase)),
       /** Alone, in a clause that asks: tomorrow ("tomoz"). */
       bareTomorrow: z.array(timeframePhrase),
       /** "in the next <few> days": three days. */

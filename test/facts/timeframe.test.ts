@@ -386,6 +386,15 @@ describe("findTimeframe: a period after 'at', only where the clause asks", () =>
   });
 });
 
+describe("findTimeframe: 'today' after a reference to an event", () => {
+  it("reads 'as per ... today' as the day of the event, unless the word is shouted", () => {
+    expect(due("Please add Trelegy to repeats as per clinic r/v today.")).toBeUndefined();
+    expect(due("Please prescribe melatonin as agreed at continence clinic today.")).toBeUndefined();
+    expect(due("pls can GP issue meds as per d/c letter TODAY")).toBe(MONDAY);
+    expect(due("Please prescribe melatonin today as agreed at clinic.")).toBe(MONDAY);
+  });
+});
+
 describe("findTimeframe: the earliest timeframe wins", () => {
   it("takes the earliest of several, whatever their order in the body", () => {
     expect(
