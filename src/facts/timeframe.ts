@@ -633,11 +633,15 @@ function daysUntil(p: Patterns, name: string | undefined, sentOn: string): numbe
   return (target - isoWeekday(sentOn) + 7) % 7 || 7;
 }
 
-/** Friday of this week or next ("end of the week", "next week"), from a weekend too. */
-function weekEnd(which: string | undefined, sentOn: string): string {
+/**
+ * Friday of this week or next ("end of the week", "next week"), from a weekend too. With
+ * `weekendAhead`, "this week" written at a weekend is the working week ahead ("can GP visit
+ * this week" sent on a Sunday), not the weekend day itself.
+ */
+function weekEnd(which: string | undefined, sentOn: string, weekendAhead = false): string {
   const day = isoWeekday(sentOn);
   // Next week's Friday is 12 − weekday days on (not this week's + 7).
-  const next = (which ?? "").toLowerCase() === "next";
+  const next = (which ?? "").toLowerCase() === "next" || (weekendAhead && day > 5);
   return plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day));
 }
 
@@ -796,7 +800,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     return p.deadlineBefore.test(lead) || p.expiryBefore?.test(lead) === true;
   };
   for (const m of has(p.weekCues) ? flat.matchAll(p.bareWeek) : []) {
-    (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn), m);
+    (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn, true), m);
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
     (led(m) ? r.add : addBare)(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);

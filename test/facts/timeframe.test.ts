@@ -207,6 +207,18 @@ describe("findTimeframe: days of the week and relative words", () => {
       "2026-11-28",
       "end of the week on a Saturday: today",
     ],
+    [
+      "Can GP visit this week please",
+      "2026-11-29",
+      "2026-12-04",
+      "this week, from a Sunday: the week ahead",
+    ],
+    [
+      "Can GP visit this week please",
+      "2026-11-28",
+      "2026-12-04",
+      "this week, from a Saturday: the week ahead",
+    ],
     ["Please action by next week", MONDAY, "2026-11-30", "by next week: its Monday"],
     ["Please action by next week", "2026-11-27", "2026-11-30", "by next week, from a Friday"],
     ["Please action by Friday", MONDAY, "2026-11-27", "by <weekday> later this week"],
