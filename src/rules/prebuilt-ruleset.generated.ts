@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "64aa1f0278c188a76198f8e030c64f070fb8fe9025464169424d42f9ede48922",
+  hash: "334fb05faa8119e18ff52960eff03e055d7bad67d6ef40ceb87be047852332ea",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
