@@ -261,7 +261,7 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       "Seen in clinic today. Chased the histology ourselves, benign.",
       "Seen in clinic today. Will chase the report and let her know.",
       "Seen in clinic today. Our team will inform pt of results.",
-      "Seen in clinic today. His wife asked us to let you know he was admitted.",
+      "Seen in clinic today. His wife has asked us to let you know he was in, as he has a routine appointment with you next week.",
     ];
     const asked: string[] = [];
     for (const body of statements) {
