@@ -272,6 +272,31 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect(asked).toEqual([]);
   });
 
+  it("reads negation the NegEx way: across a list, stopped by 'but', not through a pseudo-negation", async () => {
+    const review = async (body: string) => (await verdictOf(body)).humanReview;
+    // A negator reaches across the earlier terms of a list of safety terms.
+    expect(
+      await review("Please review her medication. Denies any thoughts of self harm or suicide."),
+    ).toBe(false);
+    // A negation after a term stops at "but".
+    expect(
+      await review(
+        "Please review. She said some days it's not worth carrying on but denied any plans.",
+      ),
+    ).toBe(true);
+    // "trop neg" denies the troponin, not the chest pain before it.
+    expect(await review("pt seen ED chest pain trop neg d/c'd no action fyi")).toBe(true);
+  });
+
+  it("reads a critical value up to seven words after its name, but not past 'and'", async () => {
+    const review = async (body: string) => (await verdictOf(body)).humanReview;
+    expect(await review("INR came through from the clinic fax: 8.4, pt on warfarin.")).toBe(true);
+    expect(
+      await review("Pt needs fit note for 2/52, and GP to increase levetiracetam to 750mg."),
+    ).toBe(false);
+    expect(await review("QTc 475 on citalopram, please repeat ECG.")).toBe(true);
+  });
+
   it("reads an ask after 'please' though a negator stands just before it", async () => {
     // "resolved" governs the symptoms, not the ask after "please".
     const resolved = await verdictOf("?TIA symptoms resolved please review same day");
