@@ -312,7 +312,7 @@ describe("ruleset validation", () => {
           true,
         );
       }),
-      fuzz(15, 0.1),
+      fuzz(12, 0.1),
     );
   });
 });
