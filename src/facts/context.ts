@@ -476,6 +476,11 @@ export class ContextReader {
     return token !== undefined && this.#requestClauses.has(token.clause);
   }
 
+  /** Do asking words stand earlier in the clause of token `index` ("can you check she's been deducted")? */
+  askedBefore(index: number): boolean {
+    return this.#before(LIST.action, index) !== undefined;
+  }
+
   /**
    * Does the body say it asks nothing ("no GP action required"), not negated? Then only an
    * explicit ask counts (`explicitRequest`).

@@ -499,13 +499,12 @@ function reportsDone(reading: Reading, m: Mention, lexicon: Lexicon): boolean {
   if (token === undefined || !isPast(token.word)) return false;
   if (stream.clauses[token.clause]?.from === m.from) return !context.requestClause(m.from);
   const lead = stream.tokens[m.from - 1];
-  const inClause = (t: Mention) => stream.tokens[t.from]?.clause === token.clause;
   return (
     lead?.clause === token.clause &&
     lexicon.pastLeads.has(lead.word) &&
     // "need", "bleed": not a past form.
     !/eed$/.test(token.word) &&
-    !context.of(LIST.action).some((a) => a.to <= m.from && inClause(a))
+    !context.askedBefore(m.from)
   );
 }
 

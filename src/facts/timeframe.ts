@@ -314,14 +314,15 @@ function bareWeekdayPattern(words: Vocabulary, days: string, fullDays: string): 
 }
 
 /**
- * A period after "at" ("clips out at 10-14 days", "wound check at 7-10 days"): groups as
- * `duration`'s. Not a person's or a pregnancy's age ("at 5 days old", "at 36 weeks pregnant").
+ * A number of units after `lead` ("within the next 7 days", "at 10-14 days"): group 1 the
+ * range's nearer end if any, group 2 the number, group 3 the unit. Not straight after a counted
+ * change (`rateBefore`), nor before `notAfter` ("2 weeks ago", "at 5 days old").
  */
-function atDurationPattern(words: Vocabulary): RegExp {
+function durationPattern(words: Vocabulary, lead: string): RegExp {
   const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
   const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
   return new RegExp(
-    `${rateBefore(words)}\\bat\\s(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
+    `${rateBefore(words)}\\b${lead}(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
     "gi",
   );
 }
@@ -345,8 +346,6 @@ function rateBefore(words: Vocabulary): string {
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
-  const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
-  const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
   const short = Object.keys(words.weekdayShort ?? {});
   // A name alone is a full name or a short one that spells no English word ("tues").
   const alone = (words.weekdayShortAlone ?? []).filter((name) => short.includes(name));
@@ -369,12 +368,13 @@ function patternsOf(words: Vocabulary): Patterns {
     weekCues,
     ...cuesOf(words),
     ...leadPatterns(words, days),
-    duration: new RegExp(
-      // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
-      `${rate}\\b(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
-      "gi",
+    // "over" only with next/coming: "cough over 2 weeks" says how long, not by when.
+    duration: durationPattern(
+      words,
+      "(?:(?:within|in)\\s(?:the\\s)?(?:next\\s|coming\\s)?|over\\s(?:the\\s)?(?:next|coming)\\s)",
     ),
-    atDuration: atDurationPattern(words),
+    // "clips out at 10-14 days"; not an age ("at 5 days old": `notAfter`).
+    atDuration: durationPattern(words, "at\\s"),
     /** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
     shorthandPattern: new RegExp(
       `${rate}\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
@@ -649,16 +649,17 @@ function weekEnd(which: string | undefined, sentOn: string, weekendAhead = false
 function readStated(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, add } = r;
   if (has(p.cues.units)) {
-    // A range ("within 24-48 hrs", "in 1-2/52") is due by its nearer end: erring early.
-    for (const m of flat.matchAll(p.duration)) {
-      const n = amount(m[1] ?? m[2] ?? "", p);
-      if (Number.isFinite(n)) add(durationDue(sentOn, n, unitKind(m[3] ?? "", p), r.holidays), m);
-    }
-    // "at 5 days" states a result as often as an ask ("no growth at 5 days"): only where asked.
-    for (const m of flat.matchAll(p.atDuration)) {
-      const n = amount(m[1] ?? m[2] ?? "", p);
-      if (Number.isFinite(n))
-        r.addBare(durationDue(sentOn, n, unitKind(m[3] ?? "", p), r.holidays), m);
+    // A range ("within 24-48 hrs", "in 1-2/52") is due by its nearer end: erring early. "at 5
+    // days" states a result as often as an ask ("no growth at 5 days"): only where asked.
+    for (const [pattern, addDue] of [
+      [p.duration, add],
+      [p.atDuration, r.addBare],
+    ] as const) {
+      for (const m of flat.matchAll(pattern)) {
+        const n = amount(m[1] ?? m[2] ?? "", p);
+        if (Number.isFinite(n))
+          addDue(durationDue(sentOn, n, unitKind(m[3] ?? "", p), r.holidays), m);
+      }
     }
   }
   if (has("/")) {
