@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "334fb05faa8119e18ff52960eff03e055d7bad67d6ef40ceb87be047852332ea",
+  hash: "ca1c48983f6fcef0d49a12536a60a43bae07875e6bf188b1e181c3d1a8cf5ad6",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -112,9 +112,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 6,100 bodies from forty-two probes", () => {
-    expect(bodies.length).toBeGreaterThan(6100);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(42);
+  it("holds over 6,250 bodies from forty-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(6250);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(43);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
