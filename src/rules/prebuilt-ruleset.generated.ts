@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ca1c48983f6fcef0d49a12536a60a43bae07875e6bf188b1e181c3d1a8cf5ad6",
+  hash: "cb1e795f84d36fca9d69a3744722e1ffe929705bd0812072bd0e4957200248bc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
