@@ -27,6 +27,8 @@ export interface MentionContext {
 const QUESTION_SUBJECT_WORDS = 4;
 /** The most words of a list item after an asking clause ("HBsAg", "HCV ab"). */
 const LIST_ITEM_WORDS = 3;
+/** The longest sentence, in words, that opens with a day and goes on with the ask before it. */
+const DAY_SENTENCE_WORDS = 4;
 
 /** Trigger mentions indexed for the context questions. */
 export class ContextReader {
@@ -177,14 +179,30 @@ export class ContextReader {
 
   /**
    * A clause that opens with a day goes on with the asking clause before it: "Please issue
-   * Creon 25000, 2 caps with meals, today so she can collect it".
+   * Creon 25000, 2 caps with meals, today so she can collect it". So does a sentence of a few
+   * words that opens with one, after a sentence that asks: "can a GP come and see Ivy. today
+   * if poss".
    */
   #continueDayClauses(): void {
-    const { tokens, clauses } = this.#stream;
+    const { tokens, clauses, sentences } = this.#stream;
     clauses.forEach((clause, index) => {
       const previous = clauses[index - 1];
-      if (previous === undefined || previous.sentence !== clause.sentence) return;
+      if (previous === undefined) return;
       if (!this.#lexicon.dayWords.has(tokens[clause.from]?.word ?? "")) return;
+      if (previous.sentence !== clause.sentence) {
+        const sentence = sentences[clause.sentence];
+        const last = clauses[(sentence?.to ?? 0) - 1];
+        const short = sentence !== undefined && last !== undefined && sentence.from === index;
+        if (
+          short &&
+          last.to - clause.from <= DAY_SENTENCE_WORDS &&
+          this.#requestSentences.has(previous.sentence)
+        ) {
+          this.#requestSentences.add(clause.sentence);
+          this.#requestClauses.add(index);
+        }
+        return;
+      }
       for (let k = index - 1; k >= 0 && clauses[k]?.sentence === clause.sentence; k--)
         if (this.#requestClauses.has(k)) {
           this.#requestClauses.add(index);

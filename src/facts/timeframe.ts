@@ -328,6 +328,17 @@ function durationPattern(words: Vocabulary, lead: string): RegExp {
 }
 
 /**
+ * The end of a week after a lead ("by the end of next week", "runs out over the weekend": by
+ * its eve), and "within the week": group 1 which week ("this", "the", "next").
+ */
+function endOfWeekPattern(expiryLeads: string): RegExp {
+  return new RegExp(
+    `\\b(?:by|before${expiryLeads})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?week|weekend)\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
+    "gi",
+  );
+}
+
+/**
  * Not straight after a counted or measured change, which makes a duration a rate: "weight up
  * 3kg in 5 days", "three falls in two weeks".
  */
@@ -392,7 +403,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:by|before${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
       "gi",
     ),
-    endOfWeek: /\b(?:by|before)\s(?:the\s)?(?:end\sof\s(?:(this|the|next)\s)?week|weekend)\b/gi,
+    endOfWeek: endOfWeekPattern(expiryLeads),
     byNextWeek: new RegExp(`\\b(?:by|before)\\snext\\s(?:${weekWords})\\b`, "gi"),
     weekday: new RegExp(
       `\\b(?:by|before|no\\slater\\sthan|due(?:\\son)?)\\s(?:this\\s|next\\s)?(${days})\\b`,

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cb1e795f84d36fca9d69a3744722e1ffe929705bd0812072bd0e4957200248bc",
+  hash: "5723718ffccb1c28cefad06b69a0788c63760e6da42b2c723919e70000c69815",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

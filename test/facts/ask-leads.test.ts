@@ -47,6 +47,10 @@ const leads = [
   "pt hoping GP will",
   "it would be really helpful if GP could",
   "has anyone been able to",
+  "is the practice able to",
+  "over to GP to",
+  "pt has been told the GP will",
+  "would be good if GP could",
 ];
 
 /** Each ask, the rule it must fire, and the sentence before it that gives its context. */
@@ -319,6 +323,29 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     // An ask before the past form keeps it asked: "check she's been deducted".
     const check = await verdictOf("Can you check she has been deducted from your list please");
     expect(check.facts.actionRequested).toBe(true);
+  });
+
+  it("reads a result passed on, appliances, and a day asked in a sentence of its own", async () => {
+    // "feed back these results" and "pass this on" with a result: results to the patient.
+    const feed = await verdictOf(
+      "memory ax complete, MoCA 27/30, CT head age related changes only. would GP feed back these results to her pls",
+    );
+    expect(feed.facts.category).toBe("results-to-patient");
+    const pass = await verdictOf(
+      "She'd like to know the result of her biopsy - benign. Are you happy to pass this on?",
+    );
+    expect(pass.facts.category).toBe("results-to-patient");
+    // Continence and stoma appliances are asked of the practice, not after a clinic.
+    const valves = await verdictOf(
+      "Continence assessment done. Could GP add Flip-Flo catheter valves x5 to his repeat pls",
+    );
+    expect(valves.facts.category).toBe("prescription-request");
+    // "today if poss" after the ask is when the ask is for.
+    const today = await verdictOf(
+      "please can a GP come and see Ivy she has a chesty cough and is not herself. today if poss",
+    );
+    expect(today.facts.dueOn).toBe("2026-11-19");
+    expect(today.findings.map((f) => f.ruleId)).toContain("immediate-action");
   });
 
   it("reads urgency written every way, and not its denials or service names", async () => {

@@ -30,7 +30,7 @@ const guard = createGuard({
  * threat to "deal with" intruders nobody else sees, an INR of 8.6 told a sentence after its
  * name, clozapine neutrophils of 1.3 (above the critical limit), weight loss with an Hb of 74
  * (above it too), twins left with an 11-year-old, a patient taking 12 co-codamol a day, two
- * loop diuretics at once with a fall, a week of apixaban or enoxaparin not given, a
+ * loop diuretics at once with a fall, a week of enoxaparin not given, a
  * breathless patient with a swollen leg whose anticoagulant may not have been restarted, and
  * ten days without the bowels open with vomiting. From the probe ZT (December 2026): the wrong
  * insulin given for three nights told with a sugar of 3.0, a baby's spiral fracture written
@@ -71,7 +71,6 @@ const knownMisses = new Set([
   "Please could we request a blood test form for Mrs A's INR, she forgot to book. Her last one was 8.6 and she is due a repeat",
   "Pls could we have a repeat of patients clozapine bloods, the last neutrophils were 1.3 and haematology want repeat in 48hrs",
   "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
-  "TTOs: lisinopril, bisoprolol, apixaban 5mg bd. NB apixaban missed off dosette by pharmacy since d/c a week ago so hasn't had any, new AF",
   "Tues deadline for council blue badge evidence, pls complete",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
   "Ward 5 discharge: pt d/c on enoxaparin 40mg OD inj for 28 days. Daughter says she hasn't been taught to inject and hasn't given any since Monday, had hip #",
@@ -112,9 +111,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 6,250 bodies from forty-three probes", () => {
-    expect(bodies.length).toBeGreaterThan(6250);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(43);
+  it("holds over 6,400 bodies from forty-four probes", () => {
+    expect(bodies.length).toBeGreaterThan(6400);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(44);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {

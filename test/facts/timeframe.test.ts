@@ -189,6 +189,15 @@ describe("findTimeframe: days of the week and relative words", () => {
     ["Please action by end of this week", "2026-11-25", "2026-11-27", "end of this week"],
     ["Pls inform pt by end of week", MONDAY, "2026-11-27", "end of week: this week's Friday"],
     ["Please action by the end of next week", MONDAY, "2026-12-04", "end of next week"],
+    ["Pls can GP see him within the week", MONDAY, "2026-11-27", "within the week: this Friday"],
+    ["Dressings pls, stock runs out end of week", MONDAY, "2026-11-27", "runs out end of week"],
+    [
+      "Script pls, she'll run out over the weekend",
+      MONDAY,
+      "2026-11-27",
+      "runs out over the weekend",
+    ],
+    ["Pls remove sutures on or around 30/11", MONDAY, "2026-11-30", "on or around a date"],
     [
       "Please action by the end of next week",
       "2026-11-28",
