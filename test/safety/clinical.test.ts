@@ -70,7 +70,7 @@ describe("urgent and safety-critical tasks are read by a person", () => {
           expect(verdict.humanReview).toBe(true);
         }
       }),
-      fuzz(200),
+      fuzz(120),
     );
   });
 
@@ -89,7 +89,7 @@ describe("urgent and safety-critical tasks are read by a person", () => {
           }
         },
       ),
-      fuzz(200),
+      fuzz(120),
     );
   });
 
@@ -187,7 +187,7 @@ describe("internal and external tasks", () => {
           }
         },
       ),
-      fuzz(150),
+      fuzz(100),
     );
   });
 
@@ -210,7 +210,7 @@ describe("internal and external tasks", () => {
           }
         },
       ),
-      fuzz(150),
+      fuzz(100),
     );
   });
 
@@ -231,7 +231,7 @@ describe("categories and the Standard Contract", () => {
           if (!contractKinds.has(kind) || !verdict.facts.external) expect(clauses).toEqual([]);
         }
       }),
-      fuzz(200),
+      fuzz(120),
     );
   });
 
@@ -246,7 +246,7 @@ describe("categories and the Standard Contract", () => {
           }
         },
       ),
-      fuzz(150),
+      fuzz(100),
     );
   });
 

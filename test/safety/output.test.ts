@@ -311,7 +311,7 @@ describe("no record content in FHIR errors", () => {
         );
         if (result !== undefined) expect(errorText(result)).not.toContain("MARKER");
       }),
-      fuzz(200, 0.2),
+      fuzz(120, 0.2),
     );
   });
 });
@@ -562,7 +562,7 @@ describe("CDS Hooks cards under GitHub-flavoured Markdown", () => {
         const html = await marked.parse(atStart ? escaped : `x ${escaped}`, { gfm: true });
         expect(html, JSON.stringify(text)).not.toMatch(active);
       }),
-      fuzz(500, 0.2),
+      fuzz(300, 0.2),
     );
   });
 
