@@ -326,20 +326,24 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
   });
 
   it("reads a result passed on, appliances, and a day asked in a sentence of its own", async () => {
-    // "feed back these results" and "pass this on" with a result: results to the patient.
-    const feed = await verdictOf(
-      "memory ax complete, MoCA 27/30, CT head age related changes only. would GP feed back these results to her pls",
-    );
-    expect(feed.facts.category).toBe("results-to-patient");
-    const pass = await verdictOf(
-      "She'd like to know the result of her biopsy - benign. Are you happy to pass this on?",
-    );
-    expect(pass.facts.category).toBe("results-to-patient");
-    // Continence and stoma appliances are asked of the practice, not after a clinic.
-    const valves = await verdictOf(
-      "Continence assessment done. Could GP add Flip-Flo catheter valves x5 to his repeat pls",
-    );
-    expect(valves.facts.category).toBe("prescription-request");
+    const read: [body: string, category: string][] = [
+      // "feed back these results" and "pass this on" with a result: results to the patient.
+      [
+        "memory ax complete, MoCA 27/30, CT head age related changes only. would GP feed back these results to her pls",
+        "results-to-patient",
+      ],
+      [
+        "She'd like to know the result of her biopsy - benign. Are you happy to pass this on?",
+        "results-to-patient",
+      ],
+      // Continence and stoma appliances are asked of the practice, not after a clinic.
+      [
+        "Continence assessment done. Could GP add Flip-Flo catheter valves x5 to his repeat pls",
+        "prescription-request",
+      ],
+    ];
+    for (const [body, category] of read)
+      expect((await verdictOf(body)).facts.category, body).toBe(category);
     // "today if poss" after the ask is when the ask is for.
     const today = await verdictOf(
       "please can a GP come and see Ivy she has a chesty cough and is not herself. today if poss",
