@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5723718ffccb1c28cefad06b69a0788c63760e6da42b2c723919e70000c69815",
+  hash: "5588ef7e7499dbb5cddcb79ed03d05c3095a4c73fe99916e78a31b9251d56291",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
