@@ -118,7 +118,7 @@ export { letterKinds } from "./letters/types.js";
 export { loadRuleset, loadTemplates } from "./node-only.js";
 export { type CdsHooksCard, toCdsCards } from "./output/cds-hooks.js";
 export type { RulesetFiles } from "./rules/build.js";
-export { buildRuleset } from "./rules/build.js";
+export { buildRuleset, phraseCount } from "./rules/build.js";
 // Rules
 export { defaultRuleset } from "./rules/default.js";
 export type {

@@ -7,11 +7,11 @@ import { RulesetError, type RulesetIssue } from "../errors/ruleset-error.js";
 import { typed } from "../errors/unreadable.js";
 import { factCatalogue, isFactName } from "../facts/catalogue.js";
 import { factParameters, lexiconOf } from "../facts/lexicon.js";
-import { MAX_STEPS_PER_WORD } from "../facts/matcher.js";
+import { MAX_PHRASES, MAX_STEPS_PER_WORD } from "../facts/matcher.js";
 import { safeParse, toFileIssues } from "../input/common.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
-import { checkPhrases, checkReading } from "./check-phrases.js";
+import { checkPhrases, checkReading, countRulesetPhrases } from "./check-phrases.js";
 import { checkReviewPhrases } from "./check-review-phrases.js";
 import { forEachFactCondition } from "./conditions.js";
 import { defaultRulesetFiles } from "./default-ruleset.generated.js";
@@ -325,6 +325,20 @@ export function assertBuiltRuleset(
     ],
     subject,
   );
+}
+
+/**
+ * How many phrases a ruleset's lists stand for once word groups are put in, against the limit
+ * a ruleset may reach: how much room an analyst has left before the load refuses the lists.
+ *
+ * @param ruleset - from `defaultRuleset()`, `loadRuleset(dir)` or `buildRuleset(files)`
+ * @returns the count and the limit
+ * @throws {InputError} code `invalid_type` for anything but a built ruleset
+ * @example phraseCount(defaultRuleset()).limit // 40000
+ */
+export function phraseCount(ruleset: Ruleset): { count: number; limit: number } {
+  assertBuiltRuleset(ruleset, "ruleset", "phraseCount");
+  return { count: countRulesetPhrases(ruleset), limit: MAX_PHRASES };
 }
 
 /** A rule's own checks: its id, conditions, clauses and the fields its wording names. */

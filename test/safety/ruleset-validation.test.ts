@@ -5,7 +5,8 @@ import { RulesetError } from "../../src/errors/ruleset-error.js";
 import { words } from "../../src/facts/tokens.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
-import { buildRuleset } from "../../src/rules/build.js";
+import { buildRuleset, phraseCount } from "../../src/rules/build.js";
+
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
 import { fuzz, practice, setAt, task } from "./fuzz.js";
 
@@ -208,6 +209,33 @@ describe("ruleset validation", () => {
     });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(found).toContainEqual({ path: "phrases", code: "too_many_phrases" });
+  });
+
+  it("counts the phrases a ruleset stands for as the load does: a word group counts its members, and the load refuses past the limit", () => {
+    const base = files["ruleset.json"] as { phrases: { urgent: string[] } };
+    const { count, limit } = phraseCount(buildRuleset(files));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThanOrEqual(limit);
+    const withGroup = (name: string, members: string[], phrase: string) =>
+      setAt(
+        setAt(base, ["wordGroups", name], members),
+        ["phrases", "urgent"],
+        [...base.phrases.urgent, phrase],
+      );
+    // One more phrase naming a group of three members stands for three more phrases.
+    const three = withGroup("three", ["alpha", "beta", "gamma"], "{three} now");
+    expect(phraseCount(buildRuleset({ ...files, "ruleset.json": three })).count).toBe(count + 3);
+    // Filled to the limit the ruleset loads; one past it, it is refused.
+    const fill = (n: number) =>
+      withGroup(
+        "fill",
+        Array.from({ length: n }, (_, i) => `w${i}`),
+        "{fill} zz",
+      );
+    const codes = (file: unknown) =>
+      issuesOf({ ...files, "ruleset.json": file }).map((i) => i.code);
+    expect(codes(fill(limit - count))).not.toContain("too_many_phrases");
+    expect(codes(fill(limit - count + 1))).toContain("too_many_phrases");
   });
 
   it("refuses a rule that compares a number fact with text, naming the condition's value", () => {

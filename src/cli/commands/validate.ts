@@ -4,6 +4,7 @@ import {
   isRulesetError,
   loadRuleset,
   type PracticePolicyInput,
+  phraseCount,
   printable,
   type Ruleset,
   type RulesetIssue,
@@ -59,6 +60,7 @@ Example:
                 hash: ruleset.hash,
                 rules: ruleset.rules.length,
                 disabled: ruleset.disabled,
+                phrases: phraseCount(ruleset),
               },
             }),
             issues,
@@ -68,9 +70,11 @@ Example:
         )}\n`,
       );
     } else if (ruleset !== undefined) {
+      const { count, limit } = phraseCount(ruleset);
       await write(
         io.stdout,
-        `${label}: valid ruleset ${printable(`${ruleset.name} ${ruleset.version}`)}, ${ruleset.rules.length} rules${ruleset.disabled.length > 0 ? ` (disabled: ${ruleset.disabled.join(", ")})` : ""}, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n`,
+        `${label}: valid ruleset ${printable(`${ruleset.name} ${ruleset.version}`)}, ${ruleset.rules.length} rules${ruleset.disabled.length > 0 ? ` (disabled: ${ruleset.disabled.join(", ")})` : ""}, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n` +
+          `  phrases: ${count.toLocaleString("en-GB")} of the ${limit.toLocaleString("en-GB")} a ruleset may stand for once word groups are put in\n`,
       );
     } else {
       const lines = formatRulesetIssues(dir ?? "rules", issues);
