@@ -190,12 +190,10 @@ export class ContextReader {
       if (previous === undefined) return;
       if (!this.#lexicon.dayWords.has(tokens[clause.from]?.word ?? "")) return;
       if (previous.sentence !== clause.sentence) {
-        const sentence = sentences[clause.sentence];
-        const last = clauses[(sentence?.to ?? 0) - 1];
-        const short = sentence !== undefined && last !== undefined && sentence.from === index;
+        // The clause opens its sentence here: how many words the whole sentence has.
+        const end = clauses[(sentences[clause.sentence]?.to ?? 0) - 1]?.to ?? clause.to;
         if (
-          short &&
-          last.to - clause.from <= DAY_SENTENCE_WORDS &&
+          end - clause.from <= DAY_SENTENCE_WORDS &&
           this.#requestSentences.has(previous.sentence)
         ) {
           this.#requestSentences.add(clause.sentence);
