@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5588ef7e7499dbb5cddcb79ed03d05c3095a4c73fe99916e78a31b9251d56291",
+  hash: "454f88dbc8be8f1037b90e1a91e09c8f5d22312645ca5d2188b9746d2be38ed3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -21,8 +21,8 @@ const guard = createGuard({
  * only by its numbers (50mg tablets for a 5mg dose), one patient supplied by two pharmacies,
  * medicines left unopened told two sentences from the medicines' names, a sedative given three
  * times over its dose, told only by its numbers, methotrexate two sentences from the sore
- * throat and mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend, shingles
- * told as a one-sided blistering rash by a red eye, iron-deficiency anaemia in an older man
+ * throat and mouth ulcers it warns of, a 14-year-old with a 22-year-old boyfriend,
+ * iron-deficiency anaemia in an older man
  * told only by its numbers, a PSA whose earlier value comes first, a patient told to get a
  * prescription from the GP today, a fit note that ran out yesterday, and a prescription
  * wanted before an event tomorrow (a colonoscopy, a school trip) asked only as a question or
@@ -81,7 +81,6 @@ const knownMisses = new Set([
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
   `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
-  "sick note request pls. he's got a rash on one side of his forehead that's blistering and his eye on that side is red and sore, can't open it properly since yesterday",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
 ]);
 
@@ -111,9 +110,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 6,400 bodies from forty-four probes", () => {
-    expect(bodies.length).toBeGreaterThan(6400);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(44);
+  it("holds over 6,500 bodies from forty-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(6500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(45);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
