@@ -483,7 +483,11 @@ export class ContextReader {
     if (token === undefined || this.explicitRequest(position)) return false;
     const clause = this.#stream.clauses[token.clause];
     if (clause === undefined) return false;
-    return this.of(LIST.senderPlans).some((m) => m.from >= clause.from && m.from < clause.to);
+    // Not a plan inside a pseudo-trigger: "we will run out on Thursday" is a need.
+    return this.of(LIST.senderPlans).some(
+      (m) =>
+        m.from >= clause.from && m.from < clause.to && !this.#within(LIST.pseudoTriggers, m),
+    );
   }
 
   /** Does the clause of token `index` hold a request of its own ("Please action the results")? */

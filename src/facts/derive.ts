@@ -452,8 +452,10 @@ function readCategories(
 /**
  * A task that asks something no category's phrase names ("Can you send pls", "Could u
  * confirm"): the category of the thing it is about, from the categories' ask words: the
- * first such word in a sentence that asks, else (unless `whereAsked`) the first category, in
- * the ruleset's order, with such a word anywhere in the task. Not negated, not hypothetical.
+ * first such word in a clause that asks, else in a sentence that asks (a word in the asking
+ * clause names what is asked better than one earlier in its sentence), else (unless
+ * `whereAsked`) the first category, in the ruleset's order, with such a word anywhere in the
+ * task. Not negated, not hypothetical.
  */
 function readAskWords(
   reading: Reading,
@@ -468,11 +470,11 @@ function readAskWords(
     const c = context.read(m, false);
     return !c.negated && !c.hypothetical && !c.pseudo;
   });
-  // The first such word where the task asks; else (unless `whereAsked`) the first category,
-  // in order, with a word anywhere.
-  const asked = words.find((m) =>
-    context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1),
-  );
+  // The first such word in a clause that asks, then in a sentence that asks; else (unless
+  // `whereAsked`) the first category, in order, with a word anywhere.
+  const asked =
+    words.find((m) => context.requestClause(m.from)) ??
+    words.find((m) => context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1));
   const anywhere = whereAsked
     ? undefined
     : lexicon.categories

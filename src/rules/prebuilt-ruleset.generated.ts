@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "454f88dbc8be8f1037b90e1a91e09c8f5d22312645ca5d2188b9746d2be38ed3",
+  hash: "da94177fe77ed097b9622e637335e220bc26cd2e9085b3cdf867918a294b50cf",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
