@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "da94177fe77ed097b9622e637335e220bc26cd2e9085b3cdf867918a294b50cf",
+  hash: "0496d819c2b3e4f098d485b374fb8f0ae0831b5a59d65c8b6800dd93adb9ff05",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
