@@ -2,7 +2,7 @@ import type { PracticePolicy } from "../input/practice.js";
 import type { TaskInput } from "../input/task.js";
 import { daysBetween, dueDate, londonDate } from "./calendar.js";
 import type { Evidence, Facts } from "./catalogue.js";
-import { ContextReader } from "./context.js";
+import { ContextReader, type MentionContext } from "./context.js";
 import { DATE_SOURCE, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
@@ -582,14 +582,14 @@ function careDetailTerms(context: ContextReader): number {
 /** The urgent, safety-related and safety-service facts, with the words behind each. */
 function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly SenderMention[]) {
   const { stream, context } = reading;
-  // Urgent: asserted, not a service's name. Safety: anything not negated (a history or a
-  // hypothetical of self-harm still needs a person to read it).
-  const urgent = firstWhere(
-    reading,
-    LIST.urgent,
-    true,
-    (c) => !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done,
-  );
+  // Urgent: asserted, not a service's name (`urgentWhenAsked`: and in a sentence that asks).
+  // Safety: anything not negated (a history or a hypothetical of self-harm still needs a
+  // person to read it).
+  const asserted = (c: MentionContext) =>
+    !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done;
+  const urgent =
+    firstWhere(reading, LIST.urgent, true, asserted) ??
+    firstWhere(reading, LIST.urgentWhenAsked, true, (c) => asserted(c) && c.request);
   const safety =
     firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service && !c.pseudo) ??
     firstWhere(

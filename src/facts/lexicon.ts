@@ -40,6 +40,7 @@ export const LIST = {
   senderPlans: 19,
   reportedAdvice: 20,
   nothingAsked: 21,
+  urgentWhenAsked: 22,
 } as const;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
@@ -57,6 +58,7 @@ const CONTEXT_LISTS = [
   "senderPlans",
   "reportedAdvice",
   "nothingAsked",
+  "urgentWhenAsked",
 ] as const;
 
 export interface Lexicon {

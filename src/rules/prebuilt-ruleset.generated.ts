@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0496d819c2b3e4f098d485b374fb8f0ae0831b5a59d65c8b6800dd93adb9ff05",
+  hash: "46f17ba2a2cd7df399b65a9d1a376c502abfb6899fcf66f0cc36ce547962e1f2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

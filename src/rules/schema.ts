@@ -614,6 +614,12 @@ export const rulesetSchema = z.strictObject({
      * "GP to", a question), not an opening imperative, the need told before it, or an ask word.
      */
     nothingAsked: z.optional(z.array(phraseSchema)),
+    /**
+     * Urgent words that make the practice's action urgent only in a sentence that asks
+     * ("please refer under 2WW"); elsewhere they name a pathway the sender has used ("seen in
+     * the 2WW clinic"), which the safety list, not urgency, is for.
+     */
+    urgentWhenAsked: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),
