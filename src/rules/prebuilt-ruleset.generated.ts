@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "46f17ba2a2cd7df399b65a9d1a376c502abfb6899fcf66f0cc36ce547962e1f2",
+  hash: "1ad5f68c94badb4f5f8700fa90792f661065f889e717d48b19482179cabb8e87",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
