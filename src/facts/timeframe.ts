@@ -184,7 +184,7 @@ function leadPatterns(
       words.bareTodayAfterReference === undefined || words.bareTodayAfterReference.length === 0
         ? undefined
         : new RegExp(
-            `\\b(?:${alternatives(words.bareTodayAfterReference)})(?:\\s[^\\s.,;:!?]+){0,5}\\s$`,
+            `${asks.length === 0 ? "" : `(?<!\\b(?:${alternatives(asks)})\\s)`}\\b(?:${alternatives(words.bareTodayAfterReference)})(?:\\s[^\\s.,;:!?]+){0,5}\\s$`,
             "i",
           ),
     expiryBefore: before(expiry, "(?:on\\s)?"),
@@ -777,8 +777,9 @@ const REFERENCE_CHARS = 90;
 
 /**
  * Is a bare "today" the day something happened, not when the ask is due? "as per clinic today"
- * (`bareTodayNotAfter`, straight before), "as agreed at continence clinic today"
- * (`bareTodayAfterReference`, a few words before), unless shouted: "as per d/c letter TODAY".
+ * (`bareTodayNotAfter`, straight before), "as agreed at continence clinic today" or "seen cardio
+ * OPD today" (`bareTodayAfterReference`, a few words before), unless shouted ("as per d/c letter
+ * TODAY") or the passive of an ask ("needs to be seen today": `bareTodayAskAfter`).
  */
 function eventToday(p: Patterns, flat: string, m: RegExpMatchArray, lead: string): boolean {
   if (p.todayNotAfter?.test(lead)) return true;

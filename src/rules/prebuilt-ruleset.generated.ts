@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1ad5f68c94badb4f5f8700fa90792f661065f889e717d48b19482179cabb8e87",
+  hash: "e1fdd8f9d82d8230f1aa9a0ceb8e07b48def09c35a656531d2c53da757010628",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -424,14 +424,15 @@ export const rulesetSchema = z.strictObject({
        */
       bareTodayNotAfter: z.optional(z.array(timeframePhrase)),
       /**
-       * Words before one of `bareTodayNotAfter` that make it an ask again: "can a prescription
-       * be sent today", "should have started today".
+       * Words before one of `bareTodayNotAfter` or `bareTodayAfterReference` that make it an
+       * ask again: "can a prescription be sent today", "should have started today", "needs to
+       * be seen today".
        */
       bareTodayAskAfter: z.optional(z.array(timeframePhrase)),
       /**
        * Words up to five words before a bare "today" that make it the day of an event referred
        * to, not when the ask is due: "as per our clinic plan today", "as agreed at continence
-       * clinic today".
+       * clinic today", "seen cardio OPD today".
        */
       bareTodayAfterReference: z.optional(z.array(timeframePhrase)),
       /** Alone, in a clause that asks: tomorrow ("tomoz"). */
