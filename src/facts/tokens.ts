@@ -227,7 +227,7 @@ function signedWordEnd(text: string, i: number, reading: Reading): number | unde
   return reading.expand(text.slice(i, j), undefined) === undefined ? undefined : j;
 }
 
-/** Where the word starting at `i` ends: letters and digits, joined by / & ' and a decimal point ("d/c'd", "u&e", "6.8"). */
+/** Where the word starting at `i` ends: letters and digits, joined by / & + ' and a decimal point ("d/c'd", "u&e", "U+E", "6.8"). */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   let j = i + 1;
@@ -239,6 +239,9 @@ function wordEnd(text: string, i: number): number {
       j + 1 < n &&
       isAlnum(text.charCodeAt(j + 1))
     )
+      j += 2;
+    // "U+E", not "K+6.9" (a result) nor "+ve" (a sign word).
+    else if (d === PLUS && isLetter(text.charCodeAt(j - 1)) && isLetter(text.charCodeAt(j + 1)))
       j += 2;
     else if (d === DOT && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)))
       j += 2;
@@ -397,10 +400,12 @@ class StreamBuilder {
       ? hit.words
       : base.includes("/") && !/^\d/.test(base)
         ? each(base.split("/"))
-        : base.includes("&")
-          ? each(base.split("&"))
-          : // "can't" reads as "cant": contractions are written both ways.
-            [base.replace(/'/g, "")];
+        : base.includes("+")
+          ? each(base.split("+"))
+          : base.includes("&")
+            ? each(base.split("&"))
+            : // "can't" reads as "cant": contractions are written both ways.
+              [base.replace(/'/g, "")];
     const parts = pieces
       .flatMap((part) => part.split(" "))
       .filter((w) => w !== "")

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e1fdd8f9d82d8230f1aa9a0ceb8e07b48def09c35a656531d2c53da757010628",
+  hash: "3e78c860a80f4d60f56185f5c0189c1224dd5f14aa9142359cc434b38ed2eb4e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -71,6 +71,13 @@ describe("normalisation", () => {
   it("reads a compound the lexicon does not know as its parts, each with its own shorthand", () => {
     expect(read("needs a med3/fitnote")).toEqual(["needs", "a", "fit", "note", "fit", "note"]);
     expect(read("pt/daughter")).toEqual(["patient", "daughter"]);
+    expect(read("U+E")).toEqual(read("U&E"));
+    expect(read("FBC+U&E")).toEqual(["full", "blood", "count", "urea", "and", "electrolytes"]);
+  });
+
+  it("joins letters across a plus sign, never a result's value: K+6.9 is potassium 6.9", () => {
+    expect(read("K+6.9")).toEqual(read("K+ 6.9"));
+    expect(facts("K+6.9 on bloods today").safetyLanguage).toBe(true);
   });
 
   it("reads a contraction that folds into a real word as its two words", () => {
