@@ -43,6 +43,9 @@ export const LIST = {
   urgentWhenAsked: 22,
 } as const;
 
+/** A date as one word ("01/11", "1/11/26"): not a dose before "OD". */
+const DATE_WORD = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
+
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
 export const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
 /** The context and pseudo-trigger lists of `phrases`, each optional. */
@@ -273,8 +276,9 @@ function readingOf(
         if (typeof entry === "string") return { words: entry.split(" "), via: word };
         const after = previous?.word ?? "";
         const blocked =
-          // A number before it ("20mg OD", "100 OD") is a dose; the unit words are data.
-          (entry.notAfterDose === true && /^\d/.test(after)) ||
+          // A number before it ("20mg OD", "100 OD") is a dose, not a date ("seen 01/11 - OD
+          // of 30 x paracetamol"); the unit words are data.
+          (entry.notAfterDose === true && /^\d/.test(after) && !DATE_WORD.test(after)) ||
           (entry.notAfter ?? []).some((w) => fold(w).text === after);
         if (!blocked) return { words: entry.reads.split(" "), via: word };
         return undefined;

@@ -119,6 +119,8 @@ describe("normalisation", () => {
     expect(facts("lansoprazole 30mg bd x8 weeks then OD").safetyLanguage).toBe(false);
     expect(facts("pls start doxycycline 40mg MR od for 3/12").safetyLanguage).toBe(false);
     expect(facts("nifedipine 30mg XL OD").safetyLanguage).toBe(false);
+    // A date before it is no dose.
+    expect(facts("ED attendance 01/11 - OD of 30 x paracetamol").safetyLanguage).toBe(true);
   });
 
   it("reads a short misspelt word only as a word of the safety lists", () => {
