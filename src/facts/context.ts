@@ -172,9 +172,24 @@ export class ContextReader {
       if (!this.#requestClauses.has(index - 1)) return;
       // "compression hosiery pls, measured today" reports what was done.
       if (this.#gapBefore(index) !== "," || isPast(tokens[clause.from]?.word ?? "")) return;
-      if (size(previous) <= LIST_ITEM_WORDS || size(clause) <= LIST_ITEM_WORDS)
+      if (
+        size(previous) <= LIST_ITEM_WORDS ||
+        size(clause) <= LIST_ITEM_WORDS ||
+        this.#endsList(clause)
+      )
         this.#requestClauses.add(index);
     });
+  }
+
+  /**
+   * Does the clause open with the last items of a list, "and" a word or two in ("Please arrange
+   * BP recheck, bloods and ECG this week")? Not "and" as its first word, which links a clause.
+   */
+  #endsList(clause: { from: number; to: number }): boolean {
+    const { tokens } = this.#stream;
+    for (let k = clause.from + 1; k < Math.min(clause.to, clause.from + LIST_ITEM_WORDS); k++)
+      if (tokens[k]?.word === "and") return true;
+    return false;
   }
 
   /**
@@ -485,8 +500,7 @@ export class ContextReader {
     if (clause === undefined) return false;
     // Not a plan inside a pseudo-trigger: "we will run out on Thursday" is a need.
     return this.of(LIST.senderPlans).some(
-      (m) =>
-        m.from >= clause.from && m.from < clause.to && !this.#within(LIST.pseudoTriggers, m),
+      (m) => m.from >= clause.from && m.from < clause.to && !this.#within(LIST.pseudoTriggers, m),
     );
   }
 

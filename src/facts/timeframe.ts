@@ -680,7 +680,15 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   }
   if (p.periodAfter !== undefined && has("/")) {
     for (const m of flat.matchAll(p.periodAfter)) {
-      r.addBare(durationDue(sentOn, Number(m[1]), p.shorthand.get(m[2] ?? "") ?? "days"), m);
+      const unit = p.shorthand.get(m[2] ?? "") ?? "days";
+      const n = Number(m[1]);
+      // With no lead, "24/12" past twelve is a date in December, not two years: "sutures need
+      // removing 24/12".
+      const due =
+        unit === "months" && n > 12
+          ? nextMonthDay(`12-${n}`, sentOn)
+          : durationDue(sentOn, n, unit);
+      if (due !== undefined) r.addBare(due, m);
     }
   }
   if (p.dayNumber !== undefined && has(p.cuesBare.dayNumber)) {

@@ -472,6 +472,14 @@ describe("context", () => {
     expect(f.dueText).toBe("this week");
   });
 
+  it("reads the last items of a list after a comma as part of the ask: BP recheck, bloods and ECG", () => {
+    expect(facts("Please arrange BP recheck, bloods and ECG this week").dueText).toBe("this week");
+    // A clause that opens with "and" is a clause of its own, not a list's end.
+    expect(
+      facts("Please review her meds, and her daughter visits next week").dueText,
+    ).toBeUndefined();
+  });
+
   it("reads urgency inside an ask as urgent, whatever else the clause says was done", () => {
     // "recent" says what was done elsewhere; "ASAP" qualifies the ask.
     expect(

@@ -68,6 +68,9 @@ describe("findTimeframe: durations", () => {
     // A duration's own lead makes it how long, not by when.
     expect(due("Please prescribe sertraline x 2/52 then review")).toBeUndefined();
     expect(due("Please repeat prescription for 2/52")).toBeUndefined();
+    // Past twelve, "/12" with no lead is a date in December, not a count of months.
+    expect(due("sutures need removing 24/12 pls")).toBe("2026-12-24");
+    expect(due("repeat bloods 3/12")).toBe("2027-02-23");
   });
 
   it("reads the day after an operation or discharge something is due, counted from sending: clips day 10", () => {
