@@ -332,8 +332,10 @@ function durationPattern(words: Vocabulary, lead: string): RegExp {
  * its eve), and "within the week": group 1 which week ("this", "the", "next").
  */
 function endOfWeekPattern(expiryLeads: string): RegExp {
+  // Running out may name what runs out first: "she'll run out of her apixaban over the weekend".
+  const runsOut = expiryLeads === "" ? "" : `|(?:${expiryLeads.slice(1)})(?:\\s[\\w'&/-]+){0,4}?`;
   return new RegExp(
-    `\\b(?:by|before${expiryLeads})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?week|weekend)\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
+    `\\b(?:by|before${runsOut})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?week|weekend)\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
     "gi",
   );
 }

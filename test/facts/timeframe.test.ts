@@ -200,6 +200,12 @@ describe("findTimeframe: days of the week and relative words", () => {
       "2026-11-27",
       "runs out over the weekend",
     ],
+    [
+      "Script pls, she'll run out of her apixaban over the weekend",
+      MONDAY,
+      "2026-11-27",
+      "runs out, naming what, over the weekend",
+    ],
     ["Pls remove sutures on or around 30/11", MONDAY, "2026-11-30", "on or around a date"],
     [
       "Please action by the end of next week",
