@@ -107,15 +107,17 @@ export class ContextReader {
       }
     }
     this.#findQuestions();
-    // A later clause of an asking sentence that opens with an imperative asks too: "Please
-    // prescribe X (...) and complete the DNACPR this week".
-    for (const clause of clauses) {
-      if (!this.#requestSentences.has(clause.sentence)) continue;
+    // A later clause of an asking sentence that opens with an imperative asks too, after a
+    // link word ("Please prescribe X (...) and complete the DNACPR this week") or straight
+    // after an asking clause and a comma ("GP to withhold MTX, repeat LFTs next week").
+    clauses.forEach((clause, index) => {
+      if (!this.#requestSentences.has(clause.sentence)) return;
       const first = this.#pastLeads(clause, this.#lexicon.clauseLinks);
       const token = tokens[first];
-      if (token && first > clause.from && this.#lexicon.imperatives.has(token.word))
+      const afterAsk = this.#gapBefore(index) === "," && this.#requestClauses.has(index - 1);
+      if (token && (first > clause.from || afterAsk) && this.#lexicon.imperatives.has(token.word))
         this.#requestClauses.add(token.clause);
-    }
+    });
     this.#continueParentheses();
     this.#continueDayClauses();
     this.#continueLists();

@@ -472,6 +472,12 @@ describe("context", () => {
     expect(f.dueText).toBe("this week");
   });
 
+  it("reads an imperative straight after an asking clause and a comma as an ask of its own", () => {
+    expect(facts("GP to withhold MTX, repeat LFTs next week and inform the pt").dueText).toBe(
+      "next week",
+    );
+  });
+
   it("reads the last items of a list after a comma as part of the ask: BP recheck, bloods and ECG", () => {
     expect(facts("Please arrange BP recheck, bloods and ECG this week").dueText).toBe("this week");
     // A clause that opens with "and" is a clause of its own, not a list's end.
