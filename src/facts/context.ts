@@ -471,6 +471,9 @@ export class ContextReader {
   requestAt(index: number): boolean {
     const { position, token } = this.#tokenAt(index);
     if (token === undefined || !this.#requestClauses.has(token.clause)) return false;
+    // "No action for GP": an opening imperative is the sender's plan ("Follow up with CMHT in
+    // 7 days"), and only an explicit ask is due.
+    if (this.saysNothingAsked && this.#imperativeOnly.has(token.clause)) return false;
     // A done-word inside an ask, or after "be", is no statement: "can a prescription be sent
     // to her chemist before Christmas".
     const { askBefore } = this.#lexicon;
@@ -553,6 +556,7 @@ export class ContextReader {
     for (const index of this.#requestClauses) {
       const clause = clauses[index];
       if (clause === undefined) continue;
+      if (this.saysNothingAsked && this.#imperativeOnly.has(index)) continue;
       if (!this.planClause(clause.from)) return true;
       withClauses.add(clause.sentence);
     }
