@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3e78c860a80f4d60f56185f5c0189c1224dd5f14aa9142359cc434b38ed2eb4e",
+  hash: "d73f47f985e715bbcfd64d6c1232e4342535c942350ac1e55ae7be6f4a56135a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
