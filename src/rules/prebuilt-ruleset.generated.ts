@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d73f47f985e715bbcfd64d6c1232e4342535c942350ac1e55ae7be6f4a56135a",
+  hash: "6c66324a52525eb9e8df88ab51b356d3b758c595dca433a4199c249b7c141727",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
