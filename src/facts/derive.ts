@@ -602,9 +602,9 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
   const service = sender.find((s) => s.mention.list === LIST.safetyServices);
   const words: Pick<Facts, "urgentPhrase" | "urgentText" | "safetyPhrase" | "safetyText"> = {};
   if (urgent) {
-    words.urgentPhrase = lexicon.labels[LIST.urgent]?.[urgent.phrase] ?? "";
+    words.urgentPhrase = lexicon.labels[urgent.list]?.[urgent.phrase] ?? "";
     words.urgentText = spanOf(stream, urgent).text;
-    note(reading, "urgentLanguage", LIST.urgent, urgent, words.urgentPhrase);
+    note(reading, "urgentLanguage", urgent.list, urgent, words.urgentPhrase);
   }
   if (safety) {
     words.safetyPhrase = lexicon.labels[safety.list]?.[safety.phrase] ?? "";

@@ -472,6 +472,15 @@ describe("context", () => {
     expect(f.dueText).toBe("this week");
   });
 
+  it("reads 2WW as urgency for the practice only where the task asks, and as a safety word anywhere", () => {
+    const asked = facts("Please refer under 2WW for the neck lump");
+    expect(asked.urgentLanguage).toBe(true);
+    expect(asked.urgentPhrase).toBe("two week wait");
+    const told = facts("Seen in 2WW breast clinic, simple cyst aspirated, discharged");
+    expect(told.urgentLanguage).toBe(false);
+    expect(told.safetyLanguage).toBe(true);
+  });
+
   it("reads an imperative straight after an asking clause and a comma as an ask of its own", () => {
     expect(facts("GP to withhold MTX, repeat LFTs next week and inform the pt").dueText).toBe(
       "next week",
