@@ -47,6 +47,8 @@ export interface DocsContext {
   ruleFiles: Record<string, unknown>;
   /** The recorded bench run (bench/results.json). */
   bench: BenchResults;
+  /** The labelled sets the scores are built from (default: every set in test/labelled). */
+  labelledFiles?: readonly string[];
 }
 
 /** bench/results.json, as `npm run bench -- --write` records it. */
@@ -138,7 +140,7 @@ class Sources {
   score(): ReturnType<typeof scoreLabelled> {
     this.#score ??= (async () => {
       const records: unknown[] = [];
-      for (const file of labelledFiles) {
+      for (const file of this.context.labelledFiles ?? labelledFiles) {
         const text = await readFile(join(root, file), "utf8");
         for (const line of text.split("\n")) if (line.trim() !== "") records.push(JSON.parse(line));
       }

@@ -239,7 +239,7 @@ describe("no record content in report and diff output", () => {
           }
         },
       ),
-      fuzz(8, 0.005),
+      fuzz(5, 0.005),
     );
   });
 
@@ -440,7 +440,7 @@ describe("table and text output", () => {
           }
         },
       ),
-      fuzz(15, 0.03),
+      fuzz(10, 0.03),
     );
   });
 });
