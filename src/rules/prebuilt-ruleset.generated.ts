@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6c66324a52525eb9e8df88ab51b356d3b758c595dca433a4199c249b7c141727",
+  hash: "e16fdf324e0cf66ddb39df31587d2f31e42536e59cddb9df047ed3eed5d1e440",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

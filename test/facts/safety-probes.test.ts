@@ -37,9 +37,13 @@ const guard = createGuard({
  * with "#", a baby given a child's paracetamol six times a day, and a second 14-year-old with a
  * 22-year-old boyfriend. From the probe ZU: adrenaline pens wanted "today" before a trip "in the
  * morning", a third early request for oxycodone "each time says lost" (other writers label
- * early requests routine), and blood in the stools told as "had blood in them".
+ * early requests routine), and blood in the stools told as "had blood in them". From the
+ * probes ZZA and ZZB (December 2026): a sodium of 121 against a baseline of 132 (a fall the
+ * critical limits do not read), and an INR of 9.2 a whole clause after its name.
  */
 const knownMisses = new Set([
+  "Frailty unit: frail 91yo, d/c home today. Na 121 (baseline 132), on omeprazole + citalopram. pls repeat U&E in 48hrs and review",
+  "lady came to the window and asked if her INR result was back, she said the anticoag clinic rang and said it was 9.2 and to ring the doctor, and she wasnt sure what they meant",
   "K+ 6 .9 on ward bloods at d/c (typed with a space, lab confirmed 6.9), pt went home before it was back. Ward 110 asking GP to recheck and act",
   "potassium six point seven on the U&E from renal clinic Fri, pt on lisinopril + trimethoprim. Clinic letter will follow, phoning it through so it isnt missed",
   "school nurse - Kayla in yr 6s epipens expired last month, they go on residential trip in the morning and the school wont take her w/o 2 in date pens, can new ones go to pharmacy today",
@@ -110,9 +114,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 6,500 bodies from forty-five probes", () => {
-    expect(bodies.length).toBeGreaterThan(6500);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(45);
+  it("holds over 6,800 bodies from forty-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(6800);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(47);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
