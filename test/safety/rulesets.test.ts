@@ -253,7 +253,7 @@ describe("rule messages", () => {
           await evaluatesOnBothEngines(built.value, [taskInput], practiceInput);
         },
       ),
-      fuzz(20, 0.2),
+      fuzz(12, 0.2),
     );
   });
 });
@@ -301,7 +301,7 @@ describe("mutated rule files", () => {
           ).toBe(true);
         }
       }),
-      fuzz(25, 0.2),
+      fuzz(15, 0.2),
     );
   });
 
@@ -314,7 +314,7 @@ describe("mutated rule files", () => {
           if (!built.ok) expectIssues(built.error);
         },
       ),
-      fuzz(25, 0.2),
+      fuzz(15, 0.2),
     );
   });
 });
@@ -402,7 +402,7 @@ describe("conditions over the fact catalogue", () => {
           await evaluatesOnBothEngines(built.value, tasks, practiceInput);
         },
       ),
-      fuzz(25, 0.2),
+      fuzz(15, 0.2),
     );
   });
 });
