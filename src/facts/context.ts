@@ -184,14 +184,23 @@ export class ContextReader {
   }
 
   /**
-   * Does the clause open with the last items of a list, "and" a word or two in ("Please arrange
-   * BP recheck, bloods and ECG this week")? Not "and" as its first word, which links a clause.
+   * Does the clause open with the last items of a list, a joiner (`phrases.listJoiners`: "and")
+   * a word or two in ("Please arrange BP recheck, bloods and ECG this week")? Not a joiner as
+   * its first word, which links a clause.
    */
   #endsList(clause: { from: number; to: number }): boolean {
     const { tokens } = this.#stream;
     for (let k = clause.from + 1; k < Math.min(clause.to, clause.from + LIST_ITEM_WORDS); k++)
-      if (tokens[k]?.word === "and") return true;
+      if (this.#lexicon.listJoiners.has(tokens[k]?.word ?? "")) return true;
     return false;
+  }
+
+  /**
+   * Is the clause's only ask an opening imperative in a task that says it asks nothing ("No
+   * action for GP")? Then it is the sender's plan ("Follow up with CMHT in 7 days").
+   */
+  #plannedImperative(clause: number): boolean {
+    return this.saysNothingAsked && this.#imperativeOnly.has(clause);
   }
 
   /**
@@ -471,9 +480,7 @@ export class ContextReader {
   requestAt(index: number): boolean {
     const { position, token } = this.#tokenAt(index);
     if (token === undefined || !this.#requestClauses.has(token.clause)) return false;
-    // "No action for GP": an opening imperative is the sender's plan ("Follow up with CMHT in
-    // 7 days"), and only an explicit ask is due.
-    if (this.saysNothingAsked && this.#imperativeOnly.has(token.clause)) return false;
+    if (this.#plannedImperative(token.clause)) return false;
     // A done-word inside an ask, or after "be", is no statement: "can a prescription be sent
     // to her chemist before Christmas".
     const { askBefore } = this.#lexicon;
@@ -556,7 +563,7 @@ export class ContextReader {
     for (const index of this.#requestClauses) {
       const clause = clauses[index];
       if (clause === undefined) continue;
-      if (this.saysNothingAsked && this.#imperativeOnly.has(index)) continue;
+      if (this.#plannedImperative(index)) continue;
       if (!this.planClause(clause.from)) return true;
       withClauses.add(clause.sentence);
     }

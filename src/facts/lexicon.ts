@@ -105,6 +105,8 @@ export interface Lexicon {
   stops: ReadonlySet<string>;
   /** Words that end a hypothetical's reach (`phrases.hypotheticalStops`). */
   hypotheticalStops: ReadonlySet<string>;
+  /** Words that join a list's last item (`phrases.listJoiners`: "and"). */
+  listJoiners: ReadonlySet<string>;
   fillers: ReadonlySet<string> | undefined;
   imperatives: ReadonlySet<string>;
   /** Words read past before a sentence's opening imperative ("please"), as the reader reads them. */
@@ -580,6 +582,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     negators: new Set(phrases.negators.map(fold1)),
     stops: new Set((phrases.negationStops ?? []).map(fold1)),
     hypotheticalStops: new Set((phrases.hypotheticalStops ?? []).map(fold1)),
+    listJoiners: new Set((phrases.listJoiners ?? []).map(fold1)),
     fillers: phrases.reviewNegationFillers && new Set(phrases.reviewNegationFillers.map(fold1)),
     imperatives: new Set((phrases.imperatives ?? []).map(fold1)),
     requestLeads: readWords(phrases.requestLeads, literal),

@@ -174,17 +174,14 @@ function leadPatterns(
   // "sent today" is when it happened; "be sent today" (the passive of an ask) and "should
   // have started today" are when it is due (`bareTodayAskAfter`).
   const asks = words.bareTodayAskAfter ?? [];
+  const notAfterAsk = asks.length === 0 ? "" : `(?<!\\b(?:${alternatives(asks)})\\s)`;
   return {
-    todayNotAfter: before(
-      words.bareTodayNotAfter,
-      "",
-      asks.length === 0 ? "" : `(?<!\\b(?:${alternatives(asks)})\\s)`,
-    ),
+    todayNotAfter: before(words.bareTodayNotAfter, "", notAfterAsk),
     todayReference:
       words.bareTodayAfterReference === undefined || words.bareTodayAfterReference.length === 0
         ? undefined
         : new RegExp(
-            `${asks.length === 0 ? "" : `(?<!\\b(?:${alternatives(asks)})\\s)`}\\b(?:${alternatives(words.bareTodayAfterReference)})(?:\\s[^\\s.,;:!?]+){0,5}\\s$`,
+            `${notAfterAsk}\\b(?:${alternatives(words.bareTodayAfterReference)})(?:\\s[^\\s.,;:!?]+){0,5}\\s$`,
             "i",
           ),
     expiryBefore: before(expiry, "(?:on\\s)?"),
@@ -331,9 +328,9 @@ function durationPattern(words: Vocabulary, lead: string): RegExp {
  * The end of a week after a lead ("by the end of next week", "runs out over the weekend": by
  * its eve), and "within the week": group 1 which week ("this", "the", "next").
  */
-function endOfWeekPattern(expiryLeads: string): RegExp {
+function endOfWeekPattern(expiry: readonly string[]): RegExp {
   // Running out may name what runs out first: "she'll run out of her apixaban over the weekend".
-  const runsOut = expiryLeads === "" ? "" : `|(?:${expiryLeads.slice(1)})(?:\\s[\\w'&/-]+){0,4}?`;
+  const runsOut = expiry.length === 0 ? "" : `|(?:${alternatives(expiry)})(?:\\s[\\w'&/-]+){0,4}?`;
   return new RegExp(
     `\\b(?:by|before${runsOut})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?week|weekend)\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
     "gi",
@@ -405,7 +402,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:by|before${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
       "gi",
     ),
-    endOfWeek: endOfWeekPattern(expiryLeads),
+    endOfWeek: endOfWeekPattern(words.expiry ?? []),
     byNextWeek: new RegExp(`\\b(?:by|before)\\snext\\s(?:${weekWords})\\b`, "gi"),
     weekday: new RegExp(
       `\\b(?:by|before|no\\slater\\sthan|due(?:\\son)?)\\s(?:this\\s|next\\s)?(${days})\\b`,
@@ -688,7 +685,7 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
       // removing 24/12".
       const due =
         unit === "months" && n > 12
-          ? nextMonthDay(`12-${n}`, sentOn)
+          ? nextMonthDay(`${m[2]}-${n}`, sentOn)
           : durationDue(sentOn, n, unit);
       if (due !== undefined) r.addBare(due, m);
     }

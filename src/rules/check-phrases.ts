@@ -12,6 +12,7 @@ import type { Phrase, RulesetFile } from "./schema.js";
 const WORD_LISTS: ReadonlySet<string> = new Set([
   "negators",
   "negationStops",
+  "listJoiners",
   "hypotheticalStops",
   "reviewNegationFillers",
   "requestLeads",

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e16fdf324e0cf66ddb39df31587d2f31e42536e59cddb9df047ed3eed5d1e440",
+  hash: "3f2f6d54f3a8988f41b3e356a6f5571eed6287fdd55d7b12dbea867354b7dbb8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -531,6 +531,12 @@ export const rulesetSchema = z.strictObject({
     /** Words that end a negator's reach: "not eating and urgent review" is urgent. */
     negationStops: z.optional(z.array(nonEmpty())),
     /**
+     * Words that join a list's last item ("and"): a clause after an asking clause and a comma
+     * that holds one a word or two in is that list's end and goes on with the ask ("Please
+     * arrange BP recheck, bloods and ECG this week"). Absent: no clause is read as a list's end.
+     */
+    listJoiners: z.optional(z.array(nonEmpty())),
+    /**
      * Words that end a hypothetical's reach, as ConText's terminators do: "if worse ... but
      * please could GP see her today" asks. Absent: a hypothetical reaches to the sentence's end.
      */
