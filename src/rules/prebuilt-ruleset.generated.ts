@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3f2f6d54f3a8988f41b3e356a6f5571eed6287fdd55d7b12dbea867354b7dbb8",
+  hash: "5f3386f2a288884f30407ec642933acd9abda1416da6598bbb5de7c1127968c3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
