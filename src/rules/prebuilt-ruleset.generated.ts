@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5f3386f2a288884f30407ec642933acd9abda1416da6598bbb5de7c1127968c3",
+  hash: "dff0bc6f77e5fcfc7b77e56575805fa3574e6b324583b70a93203c0704dfc678",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -114,9 +114,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 7,000 bodies from forty-eight probes", () => {
-    expect(bodies.length).toBeGreaterThan(7000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(48);
+  it("holds over 7,150 bodies from forty-nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(7150);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(49);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
