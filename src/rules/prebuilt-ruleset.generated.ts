@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "dff0bc6f77e5fcfc7b77e56575805fa3574e6b324583b70a93203c0704dfc678",
+  hash: "e70f6489d81da08f4eea453be35f5b80aaf2c0707c991ea1e7f11b0873d2109c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
