@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e70f6489d81da08f4eea453be35f5b80aaf2c0707c991ea1e7f11b0873d2109c",
+  hash: "83ab5086167a39bfcb48c61709a8e84459e5e45d9a4d585c179008ed56e5c304",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
