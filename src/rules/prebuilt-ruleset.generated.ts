@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "83ab5086167a39bfcb48c61709a8e84459e5e45d9a4d585c179008ed56e5c304",
+  hash: "e3adef18f2123fcce320da7bf57fe5f94ac8bdb650251d543420f3924dbae81e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
