@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e3adef18f2123fcce320da7bf57fe5f94ac8bdb650251d543420f3924dbae81e",
+  hash: "d05e03e943155ae7b25d5f9b504d23e682f39dc012795c47e07a7d46043f6f8d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
