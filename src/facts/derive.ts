@@ -160,6 +160,9 @@ function criticalResult(
         if (++skipped <= lexicon.resultSkip) continue;
         break;
       }
+      // A number with a leading zero ("07700 900123", "01482") is a telephone number or a
+      // code, not a value, and ends the search.
+      if (number[2] === undefined && /^0\d/.test(number[1] ?? "")) break;
       const value = Number(number[1]);
       // A count or period ("repeat Na in 1/52 - 126") is passed over, like a link.
       if (isCount(stream, k, value, number[2], lexicon)) {

@@ -134,6 +134,9 @@ interface Patterns {
   /** A clock time after a lead ("before 6", "by 5pm"), or nothing, and its cues. */
   clock: RegExp | undefined;
   clockCues: string[];
+  /** A clock time before a word for today ("at 11 today"), or nothing, and its cues. */
+  clockToday: RegExp | undefined;
+  clockTodayCues: string[];
   /** A named day or a day's number alone after a lead ("before Xmas", "by the 24th"). */
   namedDay: RegExp | undefined;
   /** A deadline word as a whole ("by", "before"): a closed named day is met the day before. */
@@ -241,9 +244,23 @@ function periodPatterns(
  * ("before 6") only where a clause ends or one of `clockAfter` follows, so "by 12 weeks" and
  * "before 3 months" are not clock times.
  */
-function clockPatterns(words: Vocabulary): Pick<Patterns, "clock" | "clockCues"> {
+function clockPatterns(
+  words: Vocabulary,
+): Pick<Patterns, "clock" | "clockCues" | "clockToday" | "clockTodayCues"> {
+  const todayLeads = words.clockTodayLeads ?? [];
+  const today =
+    todayLeads.length === 0
+      ? { clockToday: undefined, clockTodayCues: [] }
+      : {
+          clockToday: new RegExp(
+            `\\b(?:${alternatives(todayLeads)})\\s(?:1[0-2]|0?[1-9])(?:[.:][0-5]\\d)?(?:\\s?(?:am|pm))?` +
+              `\\s(?:${alternatives(words.bareToday)})\\b`,
+            "gi",
+          ),
+          clockTodayCues: cues(todayLeads),
+        };
   const leads = words.clockLeads ?? [];
-  if (leads.length === 0) return { clock: undefined, clockCues: [] };
+  if (leads.length === 0) return { clock: undefined, clockCues: [], ...today };
   const after = words.clockAfter ?? [];
   const follows = after.length === 0 ? "" : `|\\s(?:${alternatives(after)})\\b`;
   return {
@@ -253,6 +270,7 @@ function clockPatterns(words: Vocabulary): Pick<Patterns, "clock" | "clockCues">
       "gi",
     ),
     clockCues: cues(leads),
+    ...today,
   };
 }
 
@@ -711,6 +729,12 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   }
   if (p.clock !== undefined && has(p.clockCues))
     for (const m of flat.matchAll(p.clock)) add(sentOn, m);
+  // "booked in at 11 today": when the ask is for, in any clause, unless the day of an event.
+  if (p.clockToday !== undefined && has(p.clockTodayCues))
+    for (const m of flat.matchAll(p.clockToday)) {
+      const lead = flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
+      if (!eventToday(p, flat, m, lead)) add(sentOn, m);
+    }
 }
 
 /** `date` itself if a working day, else the working day before it, not before `sentOn`. */

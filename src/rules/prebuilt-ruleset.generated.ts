@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d05e03e943155ae7b25d5f9b504d23e682f39dc012795c47e07a7d46043f6f8d",
+  hash: "1fe66ca01c78993e945cc30c78c94941c394e4b10249836c7af0ab7a67d5a5f0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -507,6 +507,13 @@ export const rulesetSchema = z.strictObject({
       clockLeads: z.optional(z.array(timeframePhrase)),
       /** Words that may follow a bare hour after one of `clockLeads` ("today", "as", "please"). */
       clockAfter: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words before a clock time that one of `bareToday` follows ("booked in at 11 today",
+       * "coming at 2.30 this afternoon"): in a task that asks, due the day it was sent, in any
+       * clause, unless it is the day of an event (`bareTodayNotAfter`,
+       * `bareTodayAfterReference`: "seen at 10 today"). Absent: not read.
+       */
+      clockTodayLeads: z.optional(z.array(timeframePhrase)),
     }),
   ),
   /**

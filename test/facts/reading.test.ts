@@ -710,6 +710,9 @@ describe("human review", () => {
     expect(facts("GCS 15/15").safetyLanguage).toBe(false);
     expect(facts("pls check BP in 2/52").safetyLanguage).toBe(false);
     expect(facts("BP check in 2 weeks").safetyLanguage).toBe(false);
+    // A leading zero makes a telephone number, not a value; a date with one is still passed.
+    expect(facts("new mobile no at BP check, 07700 900123").safetyLanguage).toBe(false);
+    expect(facts("K+ on 05/12 was 7.1").safetyLanguage).toBe(true);
     expect(facts("obs incl temp 4 hourly").safetyLanguage).toBe(false);
     // "FIT" is a test, but not in "fit note": only linking words come between.
     expect(facts("fit note runs out 26/1, pls extend").safetyLanguage).toBe(false);

@@ -93,7 +93,7 @@ describe("findTimeframe: durations", () => {
         "Daughter collecting at 6 this evening, can the script be signed before then",
         MONDAY,
       ),
-    ).toEqual({ dueOn: MONDAY, text: "this evening" });
+    ).toEqual({ dueOn: MONDAY, text: "at 6 this evening" });
     // Only the ask's clause is read for "then"; the time it points to may be in any clause.
     expect(
       findTimeframe("Surgery booked Thursday. Can GP review before then", MONDAY, {
@@ -148,6 +148,15 @@ describe("findTimeframe: durations", () => {
     expect(due("Please review before 12 weeks")).toBeUndefined();
     expect(due("Please send by 3 months")).toBeUndefined();
     expect(due("Please review before 10 sessions are used")).toBeUndefined();
+  });
+
+  it("reads a clock time before 'today' as due that day in any clause, not an event's time", () => {
+    // The ask's clause says nothing of when; the appointment's does.
+    expect(due("Can a GP sign the PSD please, he's booked in with me at 11 today")).toBe(MONDAY);
+    expect(due("Please call her, she is coming in at 2.30pm this afternoon")).toBe(MONDAY);
+    // The time something happened is no deadline.
+    expect(due("Please complete the MCCD, she passed away at 5 this morning")).toBeUndefined();
+    expect(due("Pls review, he was seen at 10 today")).toBeUndefined();
   });
 
   it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
