@@ -242,13 +242,19 @@ export class ContextReader {
    */
   #findQuestions(): void {
     const { tokens, clauses } = this.#stream;
-    const { requestLeads, clauseLinks } = this.#lexicon;
+    const { requestLeads, clauseLinks, questionSubjects } = this.#lexicon;
     for (const clause of clauses) {
       const first = this.#pastLeads(clause, requestLeads, clauseLinks);
-      if (this.#questionAt(first, clause.to)) {
+      let at = this.#questionAt(first, clause.to) ? first : -1;
+      // "when someone has a minute could they add ...": a modal before the one asked, later in
+      // the clause, asks too, when the one asked is someone who could be asked.
+      for (let k = first + 1; at < 0 && k < clause.to - 2; k++)
+        if (questionSubjects.has(tokens[k + 1]?.word ?? "") && this.#questionAt(k, clause.to))
+          at = k;
+      if (at >= 0) {
         this.#requestSentences.add(clause.sentence);
-        this.#requestClauses.add(tokens[first]?.clause ?? -1);
-        this.#imperativeOnly.delete(tokens[first]?.clause ?? -1);
+        this.#requestClauses.add(tokens[at]?.clause ?? -1);
+        this.#imperativeOnly.delete(tokens[at]?.clause ?? -1);
       }
     }
   }

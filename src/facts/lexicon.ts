@@ -128,6 +128,8 @@ export interface Lexicon {
   /** Words opening an ask written as a question ("could", "can"), and the verbs besides imperatives that complete one. */
   questionModals: ReadonlySet<string>;
   questionVerbs: ReadonlySet<string>;
+  /** The ones a question's modal may ask later in a clause (`phrases.questionSubjects`). */
+  questionSubjects: ReadonlySet<string>;
   categories: readonly {
     id: string;
     requestsAction: boolean;
@@ -536,6 +538,7 @@ function vocabularyOf(
     ...(phrases.pastLeads ?? []),
     ...(phrases.questionModals ?? []),
     ...(phrases.questionVerbs ?? []),
+    ...(phrases.questionSubjects ?? []),
   ]) {
     vocabulary.add(fold(w).text);
     other.add(fold(w).text);
@@ -598,6 +601,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     ),
     questionModals: readWords(phrases.questionModals, literal),
     questionVerbs: readWords(phrases.questionVerbs, literal),
+    questionSubjects: readWords(phrases.questionSubjects, literal),
     categories: categoryEntries.map(([id, c]) => ({
       id,
       requestsAction: c.requestsAction,

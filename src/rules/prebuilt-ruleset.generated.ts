@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1fe66ca01c78993e945cc30c78c94941c394e4b10249836c7af0ab7a67d5a5f0",
+  hash: "ccdebe1f455205f6537ef4bed7d922b8d9bcdfcf16cebcd770be80732484364b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -587,6 +587,12 @@ export const rulesetSchema = z.strictObject({
     questionModals: z.optional(z.array(nonEmpty())),
     /** Verbs besides the imperatives that complete such a question: "be", "have" ("can he have a B12 booked"). */
     questionVerbs: z.optional(z.array(nonEmpty())),
+    /**
+     * The ones who may be asked by a question's modal later in a clause, not at its start: "when
+     * someone has a minute could they add it", "not urgent but could you review". Absent: a
+     * question asks only from the start of its clause.
+     */
+    questionSubjects: z.optional(z.array(nonEmpty())),
     /** Negation after the term: "fit note not needed", "DVT ruled out". */
     negatedAfter: z.optional(z.array(phraseSchema)),
     /** Phrases holding a negator that do not negate: "no change in", "not only". */

@@ -307,6 +307,19 @@ describe("context", () => {
       expect(facts(body).actionRequested, body).toBe(false);
   });
 
+  it("reads a question later in its clause when one who may be asked follows the modal", () => {
+    expect(
+      facts("Not urgent - when someone has a minute could they add Cetraben cream to his repeats")
+        .category,
+    ).toBe("prescription-request");
+    // The one after a modal later in a clause must be one who may be asked: "he can" reports.
+    for (const body of [
+      "Pt seen today, he can mobilise with a frame and can go home",
+      "Reviewed in clinic where we could see no cause",
+    ])
+      expect(facts(body).actionRequested, body).toBe(false);
+  });
+
   it("reads the need told just before an ask that names nothing: has run out of X. Please send it", () => {
     const f = facts(
       "Pt has run out of her lactulose, it wasnt on the last cycle. Please can you send it over to the chemist.",
