@@ -114,6 +114,26 @@ function isCount(
 }
 
 /**
+ * The number at token `k`: "6.8", or the first of "192/118" with its second; thousands written
+ * with a comma ("CK 18,400") read as one number. "stop" for one with a leading zero ("07700
+ * 900123", "01482"), a telephone number or a code, not a value; null for no number.
+ */
+function numberAt(stream: TokenStream, k: number): RegExpExecArray | "stop" | null {
+  const token = stream.tokens[k];
+  const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?%?$/.exec(token?.word ?? "");
+  if (number === null || number[2] !== undefined) return number;
+  if (/^0\d/.test(number[1] ?? "")) return "stop";
+  const next = stream.tokens[k + 1];
+  if (
+    next !== undefined &&
+    /^\d{3}$/.test(next.word) &&
+    stream.body.slice(token?.end, next.start) === ","
+  )
+    number[1] = `${number[1]}${next.word}`;
+  return number;
+}
+
+/**
  * A critical result stated in the text: an analyte followed closely by a value past its limit.
  * A clause link ("and") before the first value ends the search: "fit note 2/52, and GP to
  * increase levetiracetam to 750mg" states no FIT result.
@@ -142,27 +162,14 @@ function criticalResult(
       const token = stream.tokens[k];
       const word = token?.word ?? "";
       if (token?.sentence !== sentence) break;
-      // "6.8", or the first of "192/118".
-      const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?%?$/.exec(word);
-      // Thousands written with a comma ("CK 18,400") read as one number.
-      const next = stream.tokens[k + 1];
-      if (
-        number !== null &&
-        number[2] === undefined &&
-        next !== undefined &&
-        /^\d{3}$/.test(next.word) &&
-        stream.body.slice(token?.end, next.start) === ","
-      )
-        number[1] = `${number[1]}${next.word}`;
+      const number = numberAt(stream, k);
+      if (number === "stop") break;
       if (number === null) {
         if (lexicon.resultLinks.has(word)) continue;
         if (read === undefined && lexicon.clauseLinks.has(word)) break;
         if (++skipped <= lexicon.resultSkip) continue;
         break;
       }
-      // A number with a leading zero ("07700 900123", "01482") is a telephone number or a
-      // code, not a value, and ends the search.
-      if (number[2] === undefined && /^0\d/.test(number[1] ?? "")) break;
       const value = Number(number[1]);
       // A count or period ("repeat Na in 1/52 - 126") is passed over, like a link.
       if (isCount(stream, k, value, number[2], lexicon)) {

@@ -343,14 +343,14 @@ function durationPattern(words: Vocabulary, lead: string): RegExp {
 }
 
 /**
- * The end of a week after a lead ("by the end of next week", "runs out over the weekend": by
+ * The end of a week after a lead ("by the end of next week", "b4 the wknd", "runs out over the weekend": by
  * its eve), and "within the week": group 1 which week ("this", "the", "next").
  */
 function endOfWeekPattern(expiry: readonly string[]): RegExp {
   // Running out may name what runs out first: "she'll run out of her apixaban over the weekend".
   const runsOut = expiry.length === 0 ? "" : `|(?:${alternatives(expiry)})(?:\\s[\\w'&/-]+){0,4}?`;
   return new RegExp(
-    `\\b(?:by|before${runsOut})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?week|weekend)\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
+    `\\b(?:by|before|b4${runsOut})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?(?:week|wk)|weekend|wkend|wknd)\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
     "gi",
   );
 }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ccdebe1f455205f6537ef4bed7d922b8d9bcdfcf16cebcd770be80732484364b",
+  hash: "3a5131fea68965cf93e60aeaafd09050a454c6a47c40b25707b7ceec7d1ebf3c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

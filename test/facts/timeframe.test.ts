@@ -203,6 +203,7 @@ describe("findTimeframe: days of the week and relative words", () => {
     ["Please action by the end of next week", MONDAY, "2026-12-04", "end of next week"],
     ["Pls can GP see him within the week", MONDAY, "2026-11-27", "within the week: this Friday"],
     ["Dressings pls, stock runs out end of week", MONDAY, "2026-11-27", "runs out end of week"],
+    ["can u do a script b4 the wknd pls", MONDAY, "2026-11-27", "b4 the wknd: shorthand"],
     [
       "Script pls, she'll run out over the weekend",
       MONDAY,
