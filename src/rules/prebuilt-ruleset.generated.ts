@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3a5131fea68965cf93e60aeaafd09050a454c6a47c40b25707b7ceec7d1ebf3c",
+  hash: "1cf534f7bd914c85e6a40007b08789572f5caff6a8fc2dff30adc9a8f767bbf5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
