@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1cf534f7bd914c85e6a40007b08789572f5caff6a8fc2dff30adc9a8f767bbf5",
+  hash: "acc6e248441cfe7411b469c65b3b71633bb1722d5add9c86047343f7be922af1",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
