@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "acc6e248441cfe7411b469c65b3b71633bb1722d5add9c86047343f7be922af1",
+  hash: "67a7cfa3f0cd33d464046506ba17910e3f19e9867116d08749824e776be943d7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
