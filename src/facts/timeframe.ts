@@ -244,6 +244,13 @@ function periodPatterns(
  * ("before 6") only where a clause ends or one of `clockAfter` follows, so "by 12 weeks" and
  * "before 3 months" are not clock times.
  */
+/**
+ * An hour of a clock, 1 to 23, with its minutes and "am" or "pm" if any; not a gestation ("at
+ * 9+3", "at 10/40", "at 12 weeks").
+ */
+const CLOCK =
+  "(?:1\\d|2[0-3]|0?[1-9])(?:[.:][0-5]\\d)?(?:\\s?(?:am|pm))?(?![+/\\d]|\\s?w(?:ee)?ks?\\b)";
+
 function clockPatterns(
   words: Vocabulary,
 ): Pick<Patterns, "clock" | "clockCues" | "clockToday" | "clockTodayCues"> {
@@ -253,8 +260,8 @@ function clockPatterns(
       ? { clockToday: undefined, clockTodayCues: [] }
       : {
           clockToday: new RegExp(
-            `\\b(?:${alternatives(todayLeads)})\\s(?:1[0-2]|0?[1-9])(?:[.:][0-5]\\d)?(?:\\s?(?:am|pm))?` +
-              `\\s(?:${alternatives(words.bareToday)})\\b`,
+            `\\b(?:(?:${alternatives(todayLeads)})\\s${CLOCK}\\s(?:${alternatives(words.bareToday)})` +
+              `|(?:${alternatives(words.bareToday)})\\s(?:${alternatives(todayLeads)})\\s${CLOCK})\\b`,
             "gi",
           ),
           clockTodayCues: cues(todayLeads),
@@ -329,7 +336,7 @@ function bareWeekdayPattern(words: Vocabulary, days: string, fullDays: string): 
 }
 
 /**
- * A number of units after `lead` ("within the next 7 days", "at 10-14 days"): group 1 the
+ * A number of units after `lead` ("within the next 7 days", "at 10-14 days", "in 1 to 2 weeks"): group 1 the
  * range's nearer end if any, group 2 the number, group 3 the unit. Not straight after a counted
  * change (`rateBefore`), nor before `notAfter` ("2 weeks ago", "at 5 days old").
  */
@@ -337,7 +344,7 @@ function durationPattern(words: Vocabulary, lead: string): RegExp {
   const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
   const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
   return new RegExp(
-    `${rateBefore(words)}\\b${lead}(?:(\\d{1,3})\\s?[-\\u2013]\\s?)?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
+    `${rateBefore(words)}\\b${lead}(?:(\\d{1,3})(?:\\s?[-\\u2013]\\s?|\\s(?:to|or)\\s))?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
     "gi",
   );
 }

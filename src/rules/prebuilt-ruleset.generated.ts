@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "67a7cfa3f0cd33d464046506ba17910e3f19e9867116d08749824e776be943d7",
+  hash: "f86f28dedacf6f9167c6ee8d76b1555798ac5ad147df88e2dc5dd4face6bda30",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -157,6 +157,20 @@ describe("findTimeframe: durations", () => {
     // The time something happened is no deadline.
     expect(due("Please complete the MCCD, she passed away at 5 this morning")).toBeUndefined();
     expect(due("Pls review, he was seen at 10 today")).toBeUndefined();
+    // Either way round; a 24-hour clock too; a gestation is no clock.
+    expect(due("Assessment planned today at 14:00, can one of the GPs attend")).toBe(MONDAY);
+    // (Read alone, every clause asks, so the bare "today" is read; not the gestation as a time.)
+    expect(findTimeframe("Booked today at 10+2, pls prescribe folic acid", MONDAY)?.text).toBe(
+      "today",
+    );
+    expect(findTimeframe("Booked today at 9/40, pls prescribe aspirin", MONDAY)?.text).toBe(
+      "today",
+    );
+  });
+
+  it("reads a range written with 'to' by its nearer end: U&E in 1 to 2 weeks", () => {
+    expect(due("Also he needs U&E in 1 to 2 weeks for the ramipril")).toBe("2026-11-30");
+    expect(due("Please repeat bloods in 2 or 3 weeks")).toBe("2026-12-07");
   });
 
   it("reads tomorrow misspelt as busy people spell it: check INR tomoro", () => {
