@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f86f28dedacf6f9167c6ee8d76b1555798ac5ad147df88e2dc5dd4face6bda30",
+  hash: "cee7fdd2ca20aeb09e370af66b7f73f50281a75a75f11adfd0d8295146631165",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
