@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cee7fdd2ca20aeb09e370af66b7f73f50281a75a75f11adfd0d8295146631165",
+  hash: "e7941ba62eb4540e57b0e0c1c069b2d0ea357a9631f1ea01dff0415d64ebce49",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
