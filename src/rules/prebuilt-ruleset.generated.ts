@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e7941ba62eb4540e57b0e0c1c069b2d0ea357a9631f1ea01dff0415d64ebce49",
+  hash: "313dcdb357d92f7657716e46d0278e6ec4e1820ba808e7265b0845df867a7335",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
