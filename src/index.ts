@@ -118,9 +118,10 @@ export { letterKinds } from "./letters/types.js";
 export { loadRuleset, loadTemplates } from "./node-only.js";
 export { type CdsHooksCard, toCdsCards } from "./output/cds-hooks.js";
 export type { RulesetFiles } from "./rules/build.js";
-export { buildRuleset, phraseCount } from "./rules/build.js";
+export { buildRuleset, phraseCount, repeatedPhrases } from "./rules/build.js";
 // Rules
 export { defaultRuleset } from "./rules/default.js";
+export type { RepeatedPhrase } from "./rules/repeated-phrases.js";
 export type {
   Condition,
   Rule,

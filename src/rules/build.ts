@@ -18,6 +18,7 @@ import { defaultRulesetFiles } from "./default-ruleset.generated.js";
 import { checkMessage, parseRuleMessages } from "./message.js";
 import { adoptRuleMessages, type RuleMessages } from "./message-tree.js";
 import { applyOverlay, DEFAULT_BASE, isOverlay, mapIssues, type RulesetSource } from "./overlay.js";
+import { findRepeatedPhrases, type RepeatedPhrase } from "./repeated-phrases.js";
 import {
   type FactCondition,
   RULESET_FILE,
@@ -339,6 +340,22 @@ export function assertBuiltRuleset(
 export function phraseCount(ruleset: Ruleset): { count: number; limit: number } {
   assertBuiltRuleset(ruleset, "ruleset", "phraseCount");
   return { count: countRulesetPhrases(ruleset), limit: MAX_PHRASES };
+}
+
+/**
+ * Entries of a phrase list that read as an earlier entry of the same list once shorthand,
+ * spelling and word endings are read ("needs continuing" and "need continuing"): an analyst's
+ * check before adding a phrase, since a repeat matches nothing new but counts against the limit.
+ * `gp-task-guard validate` lists them.
+ *
+ * @param ruleset - from `defaultRuleset()`, `loadRuleset(dir)` or `buildRuleset(files)`
+ * @returns each repeat with its path, the entry, and the entry and path it repeats
+ * @throws {InputError} code `invalid_type` for anything but a built ruleset
+ * @example repeatedPhrases(defaultRuleset()).length // 0
+ */
+export function repeatedPhrases(ruleset: Ruleset): RepeatedPhrase[] {
+  assertBuiltRuleset(ruleset, "ruleset", "repeatedPhrases");
+  return findRepeatedPhrases(ruleset);
 }
 
 /** A rule's own checks: its id, conditions, clauses and the fields its wording names. */

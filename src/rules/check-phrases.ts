@@ -9,7 +9,7 @@ import { words } from "../facts/tokens.js";
 import type { Phrase, RulesetFile } from "./schema.js";
 
 /** The phrase lists that hold single words read as written, not phrases. */
-const WORD_LISTS: ReadonlySet<string> = new Set([
+export const WORD_LISTS: ReadonlySet<string> = new Set([
   "negators",
   "negationStops",
   "listJoiners",
@@ -19,6 +19,7 @@ const WORD_LISTS: ReadonlySet<string> = new Set([
   "clauseLinks",
   "questionModals",
   "questionVerbs",
+  "questionSubjects",
 ]);
 
 const RULESET_FILE = "ruleset.json";

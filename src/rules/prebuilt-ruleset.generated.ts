@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "313dcdb357d92f7657716e46d0278e6ec4e1820ba808e7265b0845df867a7335",
+  hash: "9bd74750a16af4f506aee17dbacaf814efdc014388ee49b2c83e13f43b850465",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -432,6 +432,8 @@ describe("gp-task-guard validate", () => {
     expect(bundled).toMatch(/^\(bundled rules\): valid ruleset humberside-lmcs-tasking/);
     // How much of the phrase limit the lists use, so an analyst sees the room left.
     expect(bundled).toMatch(/\n {2}phrases: [\d,]+ of the 40,000 a ruleset may stand for/);
+    // And whether an entry only repeats another in its list.
+    expect(bundled).toContain("\n  repeated: no entry reads as an earlier one in its list\n");
     expect((await run(["validate", "examples/rulesets/shared-care.json"])).status).toBe(0);
     expect((await run(["validate", "no/such/rules"])).status).toBe(2);
   });

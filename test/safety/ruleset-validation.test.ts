@@ -5,7 +5,7 @@ import { RulesetError } from "../../src/errors/ruleset-error.js";
 import { words } from "../../src/facts/tokens.js";
 import type { PracticePolicyInput } from "../../src/input/practice.js";
 import type { TaskInputRaw } from "../../src/input/task.js";
-import { buildRuleset, phraseCount } from "../../src/rules/build.js";
+import { buildRuleset, phraseCount, repeatedPhrases } from "../../src/rules/build.js";
 
 import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.js";
 import { fuzz, practice, setAt, task } from "./fuzz.js";
@@ -236,6 +236,41 @@ describe("ruleset validation", () => {
       issuesOf({ ...files, "ruleset.json": file }).map((i) => i.code);
     expect(codes(fill(limit - count))).not.toContain("too_many_phrases");
     expect(codes(fill(limit - count + 1))).toContain("too_many_phrases");
+  });
+
+  it("finds an entry that reads as an earlier one in its list, and none in the bundled rules", () => {
+    expect(repeatedPhrases(buildRuleset(files))).toEqual([]);
+    const ruleset = files["ruleset.json"] as {
+      phrases: { action: unknown[]; reviewNegationFillers: string[] };
+      categories: { "fit-note": { phrases: unknown[] } };
+    };
+    const n = ruleset.phrases.action.length;
+    let changed: unknown = setAt(ruleset, ["phrases", "action", n], "pls can u");
+    // Shorthand and endings read as the matcher reads them: "please can you".
+    changed = setAt(changed, ["phrases", "action", n + 1], "please can you");
+    // An allOf with its parts the other way round is no repeat: the order says where it is.
+    changed = setAt(changed, ["phrases", "action", n + 2], { allOf: ["zz one", "zz two"] });
+    changed = setAt(changed, ["phrases", "action", n + 3], { allOf: ["zz two", "zz one"] });
+    changed = setAt(changed, ["phrases", "action", n + 4], { allOf: ["zz ones", "zz two"] });
+    // A word list is read as written: "signs" is not "sign" there.
+    const fillers = ruleset.phrases.reviewNegationFillers;
+    changed = setAt(changed, ["phrases", "reviewNegationFillers", fillers.length], "zzsign");
+    changed = setAt(changed, ["phrases", "reviewNegationFillers", fillers.length + 1], "zzsigns");
+    const found = repeatedPhrases(buildRuleset({ ...files, "ruleset.json": changed }));
+    expect(found).toEqual([
+      {
+        path: `phrases.action[${n + 1}]`,
+        entry: "please can you",
+        sameAs: "pls can u",
+        sameAsPath: `phrases.action[${n}]`,
+      },
+      {
+        path: `phrases.action[${n + 4}]`,
+        entry: "zz ones + zz two",
+        sameAs: "zz one + zz two",
+        sameAsPath: `phrases.action[${n + 2}]`,
+      },
+    ]);
   });
 
   it("refuses a rule that compares a number fact with text, naming the condition's value", () => {

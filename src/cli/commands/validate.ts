@@ -6,8 +6,10 @@ import {
   type PracticePolicyInput,
   phraseCount,
   printable,
+  type RepeatedPhrase,
   type Ruleset,
   type RulesetIssue,
+  repeatedPhrases,
 } from "../../node.js";
 import type { Command } from "../command.js";
 import { CliError, exitCodes, pathFrom, reason, write } from "../io.js";
@@ -61,6 +63,7 @@ Example:
                 rules: ruleset.rules.length,
                 disabled: ruleset.disabled,
                 phrases: phraseCount(ruleset),
+                repeated: repeatedPhrases(ruleset),
               },
             }),
             issues,
@@ -74,7 +77,8 @@ Example:
       await write(
         io.stdout,
         `${label}: valid ruleset ${printable(`${ruleset.name} ${ruleset.version}`)}, ${ruleset.rules.length} rules${ruleset.disabled.length > 0 ? ` (disabled: ${ruleset.disabled.join(", ")})` : ""}, ${Object.keys(ruleset.contract.clauses).length} contract clauses, ${Object.keys(ruleset.categories).length} categories (hash ${ruleset.hash.slice(0, 8)})\n` +
-          `  phrases: ${count.toLocaleString("en-GB")} of the ${limit.toLocaleString("en-GB")} a ruleset may stand for once word groups are put in\n`,
+          `  phrases: ${count.toLocaleString("en-GB")} of the ${limit.toLocaleString("en-GB")} a ruleset may stand for once word groups are put in\n` +
+          repeatedLines(repeatedPhrases(ruleset)),
       );
     } else {
       const lines = formatRulesetIssues(dir ?? "rules", issues);
@@ -86,3 +90,23 @@ Example:
     return ruleset === undefined ? exitCodes.failed : exitCodes.ok;
   },
 };
+
+/** How many repeated entries the text report shows. */
+const REPEATS_SHOWN = 20;
+
+/** How many entries repeat an earlier one in their list, and the first few, for the text report. */
+function repeatedLines(repeated: readonly RepeatedPhrase[]): string {
+  if (repeated.length === 0) return "  repeated: no entry reads as an earlier one in its list\n";
+  const shown = repeated
+    .slice(0, REPEATS_SHOWN)
+    .map(
+      (r) =>
+        `    ${r.path} ${printable(JSON.stringify(r.entry))} reads as ${r.sameAsPath} ${printable(JSON.stringify(r.sameAs))}\n`,
+    );
+  const more = repeated.length - shown.length;
+  return (
+    `  repeated: ${repeated.length} ${repeated.length === 1 ? "entry reads as an earlier one in its list" : "entries read as earlier ones in their lists"} (matching nothing new; --format json lists all):\n` +
+    shown.join("") +
+    (more > 0 ? `    and ${more} more\n` : "")
+  );
+}
