@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9bd74750a16af4f506aee17dbacaf814efdc014388ee49b2c83e13f43b850465",
+  hash: "0c35d102282478156d2c6de58d6d5d0fb5b80040a26ecc449481dff18f725b06",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -391,6 +391,9 @@ describe("findTimeframe: written dates", () => {
       findTimeframe("please prescribe solifenacin as per nurse clinic today", MONDAY, { words }),
     ).toBeUndefined();
     expect(findTimeframe("Pls refer to TIA clinic today", MONDAY, { words })?.dueOn).toBe(MONDAY);
+    // An appointment asked for today is when it is due; one attended today is not.
+    expect(findTimeframe("Pls arrange appt today", MONDAY, { words })?.dueOn).toBe(MONDAY);
+    expect(findTimeframe("pls review, seen at appt today", MONDAY, { words })).toBeUndefined();
   });
 
   it('reads a date after "on" only where the clause asks (the `accept` test)', () => {
