@@ -240,17 +240,18 @@ function periodPatterns(
 }
 
 /**
- * A clock time after `clockLeads`: an hour with "am", "pm" or "o'clock" anywhere, a bare hour
- * ("before 6") only where a clause ends or one of `clockAfter` follows, so "by 12 weeks" and
- * "before 3 months" are not clock times.
- */
-/**
  * An hour of a clock, 1 to 23, with its minutes and "am" or "pm" if any; not a gestation ("at
  * 9+3", "at 10/40", "at 12 weeks").
  */
 const CLOCK =
   "(?:1\\d|2[0-3]|0?[1-9])(?:[.:][0-5]\\d)?(?:\\s?(?:am|pm))?(?![+/\\d]|\\s?w(?:ee)?ks?\\b)";
 
+/**
+ * A clock time after `clockLeads`: an hour with "am", "pm" or "o'clock" anywhere, a bare hour
+ * ("before 6") only where a clause ends or one of `clockAfter` follows, so "by 12 weeks" and
+ * "before 3 months" are not clock times. And a clock time beside a word for today, either way
+ * round, after or before one of `clockTodayLeads` ("at 11 today", "today at 14:00").
+ */
 function clockPatterns(
   words: Vocabulary,
 ): Pick<Patterns, "clock" | "clockCues" | "clockToday" | "clockTodayCues"> {
@@ -350,14 +351,19 @@ function durationPattern(words: Vocabulary, lead: string): RegExp {
 }
 
 /**
- * The end of a week after a lead ("by the end of next week", "b4 the wknd", "runs out over the weekend": by
- * its eve), and "within the week": group 1 which week ("this", "the", "next").
+ * The end of a week after one of `weekEndLeads` ("by the end of next week", "b4 the wknd") or
+ * a word for running out ("runs out over the weekend"): by its eve; and "within the week". Group
+ * 1 is which week ("this", "the", "next"); the week's words are `weekWordsOf`'s, the weekend's
+ * `weekend`'s.
  */
-function endOfWeekPattern(expiry: readonly string[]): RegExp {
+function endOfWeekPattern(words: Vocabulary, weekWords: string): RegExp {
+  const expiry = words.expiry ?? [];
   // Running out may name what runs out first: "she'll run out of her apixaban over the weekend".
   const runsOut = expiry.length === 0 ? "" : `|(?:${alternatives(expiry)})(?:\\s[\\w'&/-]+){0,4}?`;
+  const leads = alternatives(words.weekEndLeads ?? ["by", "before"]);
+  const weekend = alternatives(words.weekend ?? ["weekend"]);
   return new RegExp(
-    `\\b(?:by|before|b4${runsOut})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?(?:week|wk)|weekend|wkend|wknd)\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
+    `\\b(?:${leads}${runsOut})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?(?:${weekWords})|${weekend})\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
     "gi",
   );
 }
@@ -427,7 +433,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:by|before${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
       "gi",
     ),
-    endOfWeek: endOfWeekPattern(words.expiry ?? []),
+    endOfWeek: endOfWeekPattern(words, weekWords),
     byNextWeek: new RegExp(`\\b(?:by|before)\\snext\\s(?:${weekWords})\\b`, "gi"),
     weekday: new RegExp(
       `\\b(?:by|before|no\\slater\\sthan|due(?:\\son)?)\\s(?:this\\s|next\\s)?(${days})\\b`,
@@ -738,10 +744,8 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     for (const m of flat.matchAll(p.clock)) add(sentOn, m);
   // "booked in at 11 today": when the ask is for, in any clause, unless the day of an event.
   if (p.clockToday !== undefined && has(p.clockTodayCues))
-    for (const m of flat.matchAll(p.clockToday)) {
-      const lead = flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
-      if (!eventToday(p, flat, m, lead)) add(sentOn, m);
-    }
+    for (const m of flat.matchAll(p.clockToday))
+      if (!eventToday(p, flat, m, leadBefore(p, flat, m))) add(sentOn, m);
 }
 
 /** `date` itself if a working day, else the working day before it, not before `sentOn`. */
@@ -828,12 +832,15 @@ function eventToday(p: Patterns, flat: string, m: RegExpMatchArray, lead: string
   );
 }
 
+/** The few words just before a match, for the lead patterns (`leadPatterns`). */
+function leadBefore(p: Patterns, flat: string, m: RegExpMatchArray): string {
+  return flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
+}
+
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
-  // The few words just before a match, for the lead patterns (`leadPatterns`).
-  const before = (m: RegExpMatchArray) =>
-    flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
+  const before = (m: RegExpMatchArray) => leadBefore(p, flat, m);
   if (has(p.cuesBare.today)) {
     for (const m of flat.matchAll(p.bareToday)) {
       if (!eventToday(p, flat, m, before(m))) addBare(sentOn, m);

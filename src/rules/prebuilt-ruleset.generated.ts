@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0c35d102282478156d2c6de58d6d5d0fb5b80040a26ecc449481dff18f725b06",
+  hash: "549f36501b51e4a5bd93b9d55f97a67260061c8ca5cf4b5b269e7604b4c0693e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -514,6 +514,10 @@ export const rulesetSchema = z.strictObject({
        * `bareTodayAfterReference`: "seen at 10 today"). Absent: not read.
        */
       clockTodayLeads: z.optional(z.array(timeframePhrase)),
+      /** Words before the end of a week or a weekend as a deadline ("by", "b4"). Absent: "by", "before". */
+      weekEndLeads: z.optional(z.array(timeframePhrase)),
+      /** Words for a weekend ("weekend", "wknd"). Absent: "weekend". */
+      weekend: z.optional(z.array(timeframePhrase)),
     }),
   ),
   /**
