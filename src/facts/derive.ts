@@ -6,7 +6,7 @@ import { ContextReader, type MentionContext } from "./context.js";
 import { DATE_SOURCE, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
-import { findTimeframe } from "./timeframe.js";
+import { endsWithDeadline, findTimeframe } from "./timeframe.js";
 import { isPast, type TokenStream, tokenStream } from "./tokens.js";
 
 /** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
@@ -37,6 +37,8 @@ function normaliseName(name: string): string {
 const datesAndTimes = new RegExp(`${DATE_SOURCE}|${TIME_SOURCE}`, "gi");
 /** Characters allowed between a reference's date and its time: "23/11/2026 at 10:05". */
 const DATE_TIME_GAP = 4;
+/** A time straight after a date, as a journal entry's date carries one ("24/11/2026 10:05"). */
+const ENTRY_TIME = new RegExp(`^\\s*(?:@|at)?\\s*${TIME_SOURCE}`, "i");
 
 /** The body as the sender wrote it, over a mention's tokens. */
 function spanOf(stream: TokenStream, m: Mention): { start: number; end: number; text: string } {
@@ -77,6 +79,15 @@ function readJournal(
       .slice(phraseEnd, phraseEnd + lexicon.journalDateWithinChars)
       .matchAll(datesAndTimes)) {
       if (end > phraseEnd && phraseEnd + d.index - end > DATE_TIME_GAP) break;
+      // "record entries relevant to her capacity by 15/01": a date after a deadline word is
+      // when the ask is due, not the entry's own date, unless a time follows it as an entry's
+      // does ("see my journal entry by 24/11/2026 10:05").
+      const after = phraseEnd + d.index + d[0].length;
+      if (
+        endsWithDeadline(body.slice(phraseEnd, phraseEnd + d.index), lexicon.timeframes) &&
+        !ENTRY_TIME.test(body.slice(after, after + DATE_TIME_GAP + 6))
+      )
+        break;
       end = phraseEnd + d.index + d[0].length;
     }
     if (end > phraseEnd) dated = true;

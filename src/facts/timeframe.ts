@@ -71,6 +71,7 @@ function cuesOf(words: Vocabulary): Pick<Patterns, "cues" | "cuesBare"> {
       startDate: cues(words.startDate ?? []),
       expiry: cues(words.expiry ?? []),
       dayNumber: cues(words.dayNumber ?? []),
+      dueAhead: cues(words.dueAhead ?? []),
     },
   };
 }
@@ -93,6 +94,7 @@ interface Patterns {
     startDate: string[];
     expiry: string[];
     dayNumber: string[];
+    dueAhead: string[];
   };
   duration: RegExp;
   /** "at 10-14 days", "at 6 weeks": read only in a clause that asks. */
@@ -128,6 +130,8 @@ interface Patterns {
   explicit: RegExp;
   eventDate: RegExp | undefined;
   startDate: RegExp | undefined;
+  /** A date a few words after "due" ("due her B12 2/01"), or nothing. */
+  dueAhead: RegExp | undefined;
   expiry: RegExp | undefined;
   /** "week" and the ruleset's other words for one ("wk"): cheap tests before the week patterns. */
   weekCues: string[];
@@ -147,10 +151,15 @@ interface Patterns {
 
 const compiled = new WeakMap<Vocabulary, Patterns>();
 
-/** A written date after one of `leads` ("on 26/10"), or nothing for no leads. */
-function beforeDate(leads: readonly string[] | undefined): RegExp | undefined {
+/**
+ * A written date after one of `leads` ("on 26/10"), or nothing for no leads. With `ahead`, one
+ * to three words may come between, never "to" first ("due her B12 2/01", not "due to leave
+ * 2/01").
+ */
+function beforeDate(leads: readonly string[] | undefined, ahead = false): RegExp | undefined {
   if (leads === undefined || leads.length === 0) return undefined;
-  return new RegExp(`\\b(?:${alternatives(leads)})\\s(?:the\\s)?${DATE_SOURCE}`, "gi");
+  const gap = ahead ? "(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?" : "";
+  return new RegExp(`\\b(?:${alternatives(leads)})\\s${gap}(?:the\\s)?${DATE_SOURCE}`, "gi");
 }
 
 /**
@@ -457,6 +466,7 @@ function patternsOf(words: Vocabulary): Patterns {
     ...clockPatterns(words),
     eventDate: beforeDate(words.eventDate),
     startDate: beforeDate(words.startDate),
+    dueAhead: beforeDate(words.dueAhead, true),
     expiry: beforeDate(words.expiry),
     ...namedDayPatterns(words),
   };
@@ -495,6 +505,18 @@ export interface TimeframeOptions {
    * 2/52", "clinic in 2 weeks")? Then it is not a due date for the practice.
    */
   ownPlan?: (index: number) => boolean;
+}
+
+/**
+ * Whether `text` ends with a deadline word (`timeframes.deadline`: "by", "before", "due"), so a
+ * date written next is when something is due, not the date of what went before it.
+ *
+ * @example endsWithDeadline("relevant to her capacity by ") // true
+ */
+export function endsWithDeadline(text: string, words?: Vocabulary): boolean {
+  return patternsOf(words ?? bundledVocabulary).deadlineBefore.test(
+    `${text.replace(/\s+/g, " ").trimEnd()} `,
+  );
 }
 
 /**
@@ -904,6 +926,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   for (const [pattern, cue, addDue, from] of [
     [p.eventDate, p.cuesBare.eventDate, addBare, 0],
     [p.startDate, p.cuesBare.startDate, addBare, 1],
+    [p.dueAhead, p.cuesBare.dueAhead, r.add, 0],
     [p.expiry, p.cuesBare.expiry, r.add, 0],
   ] as const) {
     if (pattern === undefined || !has(cue)) continue;

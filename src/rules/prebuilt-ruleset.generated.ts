@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "549f36501b51e4a5bd93b9d55f97a67260061c8ca5cf4b5b269e7604b4c0693e",
+  hash: "14cde51b1535dfbf2e23557237aba5d3de1dbb3f294df8ebffd4345cbf2d05dd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -452,6 +452,12 @@ export const rulesetSchema = z.strictObject({
        */
       startDate: z.optional(z.array(timeframePhrase)),
       /**
+       * A word that names a written date as a deadline one to three words on, in a clause that
+       * asks ("due her B12 2/01", "INR due for pt 30/10"). Read only when the date is on or
+       * after the day the task was sent. The word straight before the date is `deadline`'s.
+       */
+      dueAhead: z.optional(z.array(timeframePhrase)),
+      /**
        * Before a written date: the day something runs out ("runs out 11/12", "expires on
        * 1/12"), read in any task that asks, when the date is still to come.
        */

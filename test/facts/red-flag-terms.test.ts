@@ -61,7 +61,6 @@ const leftUnflagged = new Set([
   "hip fracture",
   "hydrocortisone missed",
   "incontinent of faeces new",
-  "insulin not given",
   "irregular heartbeat and dizzy",
   "jumped",
   "lesion on liver",

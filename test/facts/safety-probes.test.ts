@@ -114,9 +114,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 7,450 bodies from fifty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(7450);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(51);
+  it("holds over 7,600 bodies from fifty-two probes", () => {
+    expect(bodies.length).toBeGreaterThan(7600);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(52);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
