@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "14cde51b1535dfbf2e23557237aba5d3de1dbb3f294df8ebffd4345cbf2d05dd",
+  hash: "cd6ba4c22d0c594276b74760bb7c49b459aa3597adbd7b70a9d2e10138904513",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -279,6 +279,13 @@ describe("deriveFacts: journal references", () => {
     expect(facts.journalReference).toBe(true);
   });
 
+  it("reads a deadline after a journal word as when the ask is due, not the entry's date", () => {
+    const facts = bodyFacts(
+      "Please could you share any recent record entries relevant to her capacity by 30/11.",
+    );
+    expect(facts).toMatchObject({ dueOn: "2026-11-30", journalReference: false });
+  });
+
   it("reads a due date in the clause after a dated journal reference, in that clause", () => {
     const facts = bodyFacts(
       "Pls see my journal entry 23/11/26 11:20 - GP to sign ReSPECT form this week",

@@ -385,6 +385,27 @@ describe("findTimeframe: written dates", () => {
     );
   });
 
+  it("reads a date a few words after 'due' in any clause, but not after 'due to'", () => {
+    const words = defaultRuleset().timeframes;
+    const notAsking = { words, accept: () => false };
+    // Monday 23 November.
+    expect(
+      findTimeframe(
+        "pt is mobile, due her hydroxocobalamin 02/12, could the nurse give it",
+        MONDAY,
+        {
+          words,
+        },
+      )?.dueOn,
+    ).toBe("2026-12-02");
+    expect(findTimeframe("B12 injection due for pt 30/11", MONDAY, notAsking)?.dueOn).toBe(
+      "2026-11-30",
+    );
+    expect(findTimeframe("visit delayed due to staff sickness 25/11", MONDAY, { words })).toBe(
+      undefined,
+    );
+  });
+
   it("reads a bare today after an event's words as when it happened: as per nurse clinic today", () => {
     const words = defaultRuleset().timeframes;
     expect(
