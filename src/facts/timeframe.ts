@@ -132,6 +132,8 @@ interface Patterns {
   startDate: RegExp | undefined;
   /** A date a few words after "due" ("due her B12 2/01"), or nothing. */
   dueAhead: RegExp | undefined;
+  /** A day's word a few words after "due" ("due her dose tonight"), or nothing. */
+  dueAheadToday: RegExp | undefined;
   expiry: RegExp | undefined;
   /** "week" and the ruleset's other words for one ("wk"): cheap tests before the week patterns. */
   weekCues: string[];
@@ -467,6 +469,14 @@ function patternsOf(words: Vocabulary): Patterns {
     eventDate: beforeDate(words.eventDate),
     startDate: beforeDate(words.startDate),
     dueAhead: beforeDate(words.dueAhead, true),
+    dueAheadToday:
+      (words.dueAhead ?? []).length === 0
+        ? undefined
+        : new RegExp(
+            // Not a day something counts from ("first due 12 wks from today": `startDate`).
+            `\\b(?:${alternatives(words.dueAhead ?? [])})\\s(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?${(words.startDate ?? []).length === 0 ? "" : `(?<!\\b(?:${alternatives(words.startDate ?? [])})\\s)`}(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`,
+            "gi",
+          ),
     expiry: beforeDate(words.expiry),
     ...namedDayPatterns(words),
   };
@@ -919,10 +929,13 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
       if (due !== undefined) addBare(due, m);
     }
   }
+  // "She is due her dose tonight": what is due, a few words after "due", is due that day.
+  if (p.dueAheadToday !== undefined && has(p.cuesBare.dueAhead))
+    for (const m of flat.matchAll(p.dueAheadToday)) r.add(sentOn, m);
   // An event's date in an ask ("remove sutures on 26/10"), the day an ask must start
-  // ("prescribe from 9/11"), or the day something runs out: only one still to come (a start
-  // after the day sent). The event's and start's date only where the clause asks; the day
-  // something runs out in any task.
+  // ("prescribe from 9/11"), the day something is due ("due her B12 2/01") or the day something
+  // runs out: only one still to come (a start after the day sent). The event's and start's date
+  // only where the clause asks; the day something is due or runs out in any task.
   for (const [pattern, cue, addDue, from] of [
     [p.eventDate, p.cuesBare.eventDate, addBare, 0],
     [p.startDate, p.cuesBare.startDate, addBare, 1],

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cd6ba4c22d0c594276b74760bb7c49b459aa3597adbd7b70a9d2e10138904513",
+  hash: "96428b446c382ef431f5f0eb6986cd61eb19dda1cee834913e99e982302295db",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -46,7 +46,6 @@ const knownMisses = new Set([
   "lady came to the window and asked if her INR result was back, she said the anticoag clinic rang and said it was 9.2 and to ring the doctor, and she wasnt sure what they meant",
   "K+ 6 .9 on ward bloods at d/c (typed with a space, lab confirmed 6.9), pt went home before it was back. Ward 110 asking GP to recheck and act",
   "potassium six point seven on the U&E from renal clinic Fri, pt on lisinopril + trimethoprim. Clinic letter will follow, phoning it through so it isnt missed",
-  "school nurse - Kayla in yr 6s epipens expired last month, they go on residential trip in the morning and the school wont take her w/o 2 in date pens, can new ones go to pharmacy today",
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
   "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
   "Found daughter has been giving the novorapid pen at bedtime instead of lantus, 30 units, 3 nights. BM this morning 3.0",

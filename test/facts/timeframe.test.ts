@@ -404,6 +404,18 @@ describe("findTimeframe: written dates", () => {
     expect(findTimeframe("visit delayed due to staff sickness 25/11", MONDAY, { words })).toBe(
       undefined,
     );
+    // A day's word after "due" is that day; a day counted from is not.
+    expect(
+      findTimeframe("pls send script, she is due her dose tonight", MONDAY, notAsking),
+    ).toEqual({ dueOn: MONDAY, text: "due her dose tonight" });
+    expect(
+      findTimeframe("catheter changes 12 weekly, first due 12 wks from today", MONDAY, notAsking),
+    ).toBe(undefined);
+    // "tonight's dose" is tonight, where the clause asks.
+    expect(
+      findTimeframe("pls issue insulin so she does not miss tonight's dose", MONDAY, { words })
+        ?.dueOn,
+    ).toBe(MONDAY);
   });
 
   it("reads a bare today after an event's words as when it happened: as per nurse clinic today", () => {
