@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "96428b446c382ef431f5f0eb6986cd61eb19dda1cee834913e99e982302295db",
+  hash: "1a1ac386de0f28026890b53967e5430c17d8a32e6c6040e25f0fa079f8b42dab",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -113,9 +113,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 7,600 bodies from fifty-two probes", () => {
-    expect(bodies.length).toBeGreaterThan(7600);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(52);
+  it("holds over 7,750 bodies from fifty-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(7750);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(53);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
