@@ -395,6 +395,24 @@ function rateBefore(words: Vocabulary): string {
  * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
  */
+/**
+ * What is due a few words after `dueAhead`: a written date ("due her B12 2/01") or a day's word
+ * ("due her dose tonight"), each read only when the ruleset gives the words.
+ */
+function dueAheadPatterns(words: Vocabulary): Pick<Patterns, "dueAhead" | "dueAheadToday"> {
+  return {
+    dueAhead: beforeDate(words.dueAhead, true),
+    dueAheadToday:
+      (words.dueAhead ?? []).length === 0
+        ? undefined
+        : new RegExp(
+            // Not a day something counts from ("first due 12 wks from today": `startDate`).
+            `\\b(?:${alternatives(words.dueAhead ?? [])})\\s(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?${(words.startDate ?? []).length === 0 ? "" : `(?<!\\b(?:${alternatives(words.startDate ?? [])})\\s)`}(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`,
+            "gi",
+          ),
+  };
+}
+
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
@@ -468,15 +486,7 @@ function patternsOf(words: Vocabulary): Patterns {
     ...clockPatterns(words),
     eventDate: beforeDate(words.eventDate),
     startDate: beforeDate(words.startDate),
-    dueAhead: beforeDate(words.dueAhead, true),
-    dueAheadToday:
-      (words.dueAhead ?? []).length === 0
-        ? undefined
-        : new RegExp(
-            // Not a day something counts from ("first due 12 wks from today": `startDate`).
-            `\\b(?:${alternatives(words.dueAhead ?? [])})\\s(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?${(words.startDate ?? []).length === 0 ? "" : `(?<!\\b(?:${alternatives(words.startDate ?? [])})\\s)`}(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`,
-            "gi",
-          ),
+    ...dueAheadPatterns(words),
     expiry: beforeDate(words.expiry),
     ...namedDayPatterns(words),
   };

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1a1ac386de0f28026890b53967e5430c17d8a32e6c6040e25f0fa079f8b42dab",
+  hash: "3d015d2e110e3bc122ee50584973e9af502ebe15a9d85e002bccea020895da48",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
