@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3d015d2e110e3bc122ee50584973e9af502ebe15a9d85e002bccea020895da48",
+  hash: "eb1e4d1ef7a1c4acc5d552afbaaa80bb799c9afa999b11fee3257e00e847acab",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
