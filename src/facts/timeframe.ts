@@ -622,6 +622,9 @@ export function findTimeframe(
       // `accept` reads positions in the body as written, not in its collapsed copy.
       if (accept(origin(m.index ?? 0))) read.add(dueOn, m);
     },
+    addPlanned: (dueOn, m) => {
+      found.push({ dueOn, text: m[0].replace(/\s+/g, " ").trim() });
+    },
   };
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
   const lower = read.flat.toLowerCase();
@@ -707,6 +710,8 @@ interface Reading {
   holidays: ReadonlySet<string> | undefined;
   add: (dueOn: string | undefined, m: RegExpMatchArray) => void;
   addBare: (dueOn: string, m: RegExpMatchArray) => void;
+  /** As `add`, even inside the sender's own plan: "she is booked in with me at 11 today". */
+  addPlanned: (dueOn: string, m: RegExpMatchArray) => void;
 }
 
 /** The days from `sentOn` to the next named weekday (a week on, for today's name). */
@@ -786,8 +791,10 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     for (const m of flat.matchAll(p.clock)) add(sentOn, m);
   // "booked in at 11 today": when the ask is for, in any clause, unless the day of an event.
   if (p.clockToday !== undefined && has(p.clockTodayCues))
+    // The appointment is often the sender's own plan ("she is booked in with me at 11
+    // today"): what is asked for it is due by then all the same.
     for (const m of flat.matchAll(p.clockToday))
-      if (!eventToday(p, flat, m, leadBefore(p, flat, m))) add(sentOn, m);
+      if (!eventToday(p, flat, m, leadBefore(p, flat, m))) r.addPlanned(sentOn, m);
 }
 
 /** `date` itself if a working day, else the working day before it, not before `sentOn`. */

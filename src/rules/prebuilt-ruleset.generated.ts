@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "eb1e4d1ef7a1c4acc5d552afbaaa80bb799c9afa999b11fee3257e00e847acab",
+  hash: "b38a063de735b67f50b7fdf48da34d1f49a8a216bd1422ae121c8dc117afdefd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

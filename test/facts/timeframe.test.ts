@@ -153,6 +153,13 @@ describe("findTimeframe: durations", () => {
   it("reads a clock time before 'today' as due that day in any clause, not an event's time", () => {
     // The ask's clause says nothing of when; the appointment's does.
     expect(due("Can a GP sign the PSD please, he's booked in with me at 11 today")).toBe(MONDAY);
+    // The appointment in the sender's own plan ("she is booked") still makes the ask due.
+    expect(
+      findTimeframe("pls sign the script, she is booked in with me at 11 today", MONDAY, {
+        words: defaultRuleset().timeframes,
+        ownPlan: () => true,
+      })?.dueOn,
+    ).toBe(MONDAY);
     expect(due("Please call her, she is coming in at 2.30pm this afternoon")).toBe(MONDAY);
     // The time something happened is no deadline.
     expect(due("Please complete the MCCD, she passed away at 5 this morning")).toBeUndefined();
