@@ -154,13 +154,11 @@ interface Patterns {
 const compiled = new WeakMap<Vocabulary, Patterns>();
 
 /**
- * A written date after one of `leads` ("on 26/10"), or nothing for no leads. With `ahead`, one
- * to three words may come between, never "to" first ("due her B12 2/01", not "due to leave
- * 2/01").
+ * A written date after one of `leads` ("on 26/10"), or nothing for no leads; `gap` is a pattern
+ * for words that may come between (`dueAheadPatterns`).
  */
-function beforeDate(leads: readonly string[] | undefined, ahead = false): RegExp | undefined {
+function beforeDate(leads: readonly string[] | undefined, gap = ""): RegExp | undefined {
   if (leads === undefined || leads.length === 0) return undefined;
-  const gap = ahead ? "(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?" : "";
   return new RegExp(`\\b(?:${alternatives(leads)})\\s${gap}(?:the\\s)?${DATE_SOURCE}`, "gi");
 }
 
@@ -391,28 +389,31 @@ function rateBefore(words: Vocabulary): string {
 }
 
 /**
+ * What is due a few words after `dueAhead`: a written date ("due her B12 2/01") or a day's word
+ * ("due her dose tonight"), each read only when the ruleset gives the words. One to three words
+ * may come between, never "to" first ("due to leave 2/01"), and not a start word just before a
+ * day's word ("first due 12 wks from today" counts from today).
+ */
+function dueAheadPatterns(words: Vocabulary): Pick<Patterns, "dueAhead" | "dueAheadToday"> {
+  const leads = words.dueAhead ?? [];
+  if (leads.length === 0) return { dueAhead: undefined, dueAheadToday: undefined };
+  const gap = "(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?";
+  const starts = words.startDate ?? [];
+  const notFrom = starts.length === 0 ? "" : `(?<!\\b(?:${alternatives(starts)})\\s)`;
+  return {
+    dueAhead: beforeDate(leads, gap),
+    dueAheadToday: new RegExp(
+      `\\b(?:${alternatives(leads)})\\s${gap}${notFrom}(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`,
+      "gi",
+    ),
+  };
+}
+
+/**
  * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
  * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
  */
-/**
- * What is due a few words after `dueAhead`: a written date ("due her B12 2/01") or a day's word
- * ("due her dose tonight"), each read only when the ruleset gives the words.
- */
-function dueAheadPatterns(words: Vocabulary): Pick<Patterns, "dueAhead" | "dueAheadToday"> {
-  return {
-    dueAhead: beforeDate(words.dueAhead, true),
-    dueAheadToday:
-      (words.dueAhead ?? []).length === 0
-        ? undefined
-        : new RegExp(
-            // Not a day something counts from ("first due 12 wks from today": `startDate`).
-            `\\b(?:${alternatives(words.dueAhead ?? [])})\\s(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?${(words.startDate ?? []).length === 0 ? "" : `(?<!\\b(?:${alternatives(words.startDate ?? [])})\\s)`}(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`,
-            "gi",
-          ),
-  };
-}
-
 function patternsOf(words: Vocabulary): Patterns {
   const hit = compiled.get(words);
   if (hit) return hit;
@@ -615,8 +616,7 @@ export function findTimeframe(
     flat,
     holidays: options.bankHolidays,
     add: (dueOn, m) => {
-      if (dueOn === undefined || ownPlan(origin(m.index ?? 0))) return;
-      found.push({ dueOn, text: m[0].replace(/\s+/g, " ").trim() });
+      if (dueOn !== undefined && !ownPlan(origin(m.index ?? 0))) read.addPlanned(dueOn, m);
     },
     addBare: (dueOn, m) => {
       // `accept` reads positions in the body as written, not in its collapsed copy.
@@ -790,9 +790,9 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   if (p.clock !== undefined && has(p.clockCues))
     for (const m of flat.matchAll(p.clock)) add(sentOn, m);
   // "booked in at 11 today": when the ask is for, in any clause, unless the day of an event.
+  // The appointment is often the sender's own plan ("she is booked in with me at 11 today"):
+  // what is asked for it is due by then all the same.
   if (p.clockToday !== undefined && has(p.clockTodayCues))
-    // The appointment is often the sender's own plan ("she is booked in with me at 11
-    // today"): what is asked for it is due by then all the same.
     for (const m of flat.matchAll(p.clockToday))
       if (!eventToday(p, flat, m, leadBefore(p, flat, m))) r.addPlanned(sentOn, m);
 }

@@ -452,9 +452,11 @@ export const rulesetSchema = z.strictObject({
        */
       startDate: z.optional(z.array(timeframePhrase)),
       /**
-       * A word that names a written date as a deadline one to three words on, in a clause that
-       * asks ("due her B12 2/01", "INR due for pt 30/10"). Read only when the date is on or
-       * after the day the task was sent. The word straight before the date is `deadline`'s.
+       * A word that names a written date as a deadline one to three words on ("due her B12
+       * 2/01", "INR due for pt 30/10"), or a day's word of `bareToday` ("due her dose
+       * tonight"), in any clause of a task that asks; never "due to", and a date only when it
+       * is on or after the day the task was sent. The word straight before a date is
+       * `deadline`'s. Absent: neither is read.
        */
       dueAhead: z.optional(z.array(timeframePhrase)),
       /**
