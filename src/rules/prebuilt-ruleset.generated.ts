@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b38a063de735b67f50b7fdf48da34d1f49a8a216bd1422ae121c8dc117afdefd",
+  hash: "0494c2da0b2fb624283341a4e8cc0f51da8cb08a4e90e1325e55870209947c23",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -516,10 +516,10 @@ export const rulesetSchema = z.strictObject({
       /** Words that may follow a bare hour after one of `clockLeads` ("today", "as", "please"). */
       clockAfter: z.optional(z.array(timeframePhrase)),
       /**
-       * Words between a clock time and one of `bareToday`, either way round ("booked in at 11 today",
-       * "today at 14:00"): in a task that asks, due the day it was sent, in any
-       * clause, unless it is the day of an event (`bareTodayNotAfter`,
-       * `bareTodayAfterReference`: "seen at 10 today"). Absent: not read.
+       * Words between a clock time and one of `bareToday`, either way round ("booked in at 11
+       * today", "today at 14:00"): in a task that asks, due the day it was sent, in any clause,
+       * unless it is the day of an event (`bareTodayNotAfter`, `bareTodayAfterReference`: "seen
+       * at 10 today"). Absent: not read.
        */
       clockTodayLeads: z.optional(z.array(timeframePhrase)),
       /** Words before the end of a week or a weekend as a deadline ("by", "b4"). Absent: "by", "before". */
