@@ -43,6 +43,8 @@ export class ContextReader {
   readonly #requestSentences = new Set<number>();
   /** Clauses that hold a request themselves (an imperative start or a trigger in the clause). */
   readonly #requestClauses = new Set<number>();
+  /** Sentences whose asking words stand under a condition ("if not fit after this, pls extend"). */
+  readonly #conditionalSentences = new Set<number>();
   /** Of those, the ones whose only request is an opening imperative ("Repeat FBC tomorrow"). */
   readonly #imperativeOnly = new Set<number>();
   /** `saysNothingAsked`, read once. */
@@ -79,7 +81,12 @@ export class ContextReader {
     const { tokens, clauses, sentences } = this.#stream;
     for (const m of this.of(LIST.action)) {
       if (!this.#opensWithPlease(m) && this.#negatedBefore(m.from, false)) continue;
-      if (this.#hypothetical(m)) continue;
+      if (this.#hypothetical(m)) {
+        // Only "please" asks under a condition: "if needed GP may wish to extend" does not.
+        if (this.#opensWithPlease(m))
+          this.#conditionalSentences.add(tokens[m.from]?.sentence ?? -1);
+        continue;
+      }
       // "Please ignore the task sent earlier" asks nothing: a longer pseudo-trigger opens with
       // the asking word.
       if (this.of(LIST.pseudoTriggers).some((t) => t.from === m.from && t.to > m.to)) continue;
@@ -107,6 +114,7 @@ export class ContextReader {
       }
     }
     this.#findQuestions();
+    this.#findAssigned();
     // A later clause of an asking sentence that opens with an imperative asks too, after a
     // link word ("Please prescribe X (...) and complete the DNACPR this week") or straight
     // after an asking clause and a comma ("GP to withhold MTX, repeat LFTs next week").
@@ -127,6 +135,26 @@ export class ContextReader {
       if (lead) this.#requestSentences.add(index);
       if (sentence.lead) lead = this.#requestSentences.has(index);
     });
+  }
+
+  /**
+   * A clause that only names who is to act, after a spaced dash ("Plan: repeat FBC in 3/12 -
+   * GP", "INR check tomorrow - GP pls arrange"), gives the clause before it to the practice:
+   * that clause asks. Not across a sentence's end.
+   */
+  #findAssigned(): void {
+    const { tokens, clauses } = this.#stream;
+    for (const m of this.of(LIST.assignees)) {
+      const index = tokens[m.from]?.clause ?? -1;
+      const clause = clauses[index];
+      const previous = clauses[index - 1];
+      if (clause === undefined || previous === undefined) continue;
+      if (clause.from !== m.from || clause.to !== m.to) continue;
+      if (previous.sentence !== clause.sentence || this.#gapBefore(index) !== "-") continue;
+      this.#requestSentences.add(clause.sentence);
+      this.#requestClauses.add(index - 1);
+      this.#requestClauses.add(index);
+    }
   }
 
   /**
@@ -557,6 +585,14 @@ export class ContextReader {
   /** Does sentence `index` carry a request? */
   requestSentence(index: number): boolean {
     return this.#requestSentences.has(index);
+  }
+
+  /**
+   * Does the sentence at `from` ask under a condition ("If benign please let her know")? Only a
+   * category whose asks count under a condition reads it (`asksUnderCondition`).
+   */
+  conditionalRequest(from: number): boolean {
+    return this.#conditionalSentences.has(this.#stream.tokens[from]?.sentence ?? -1);
   }
 
   /** Is there a request anywhere in the body (not negated, not hypothetical)? */

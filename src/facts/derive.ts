@@ -239,6 +239,8 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
       sentences: Set<number>[];
       anchors: Mention[];
       lasts: Mention[];
+      /** Each part's mentions, in body order. */
+      byPart: Mention[][];
     }
   >();
   for (const m of mentions) {
@@ -248,16 +250,25 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
       let entry = found.get(key);
       if (entry === undefined) {
         const sentences = Array.from({ length: owner.parts }, () => new Set<number>());
-        entry = { list: owner.list, phrase: owner.phrase, sentences, anchors: [], lasts: [] };
+        const byPart = Array.from({ length: owner.parts }, (): Mention[] => []);
+        entry = {
+          list: owner.list,
+          phrase: owner.phrase,
+          sentences,
+          anchors: [],
+          lasts: [],
+          byPart,
+        };
         found.set(key, entry);
       }
       entry.sentences[owner.part]?.add(sentenceOf(m));
+      entry.byPart[owner.part]?.push(m);
       if (owner.part === 0) entry.anchors.push(m);
       if (owner.part === owner.parts - 1) entry.lasts.push(m);
     }
   }
   const added: Mention[] = [];
-  for (const { list, phrase, sentences, anchors, lasts } of found.values()) {
+  for (const { list, phrase, sentences, anchors, lasts, byPart } of found.values()) {
     // The sentences after the first that the parts may stand in: for an ask, as the ruleset
     // says ("K+ 6.8 on clinic bloods today. Tried to call, no answer. Please contact him").
     const reach = list === LIST.categories ? lexicon.askPartsSentences - 1 : 1;
@@ -269,7 +280,18 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
       sentences.every((set) => someOf(from, (sentence) => set.has(sentence)));
     const anchor = anchors.find((m) => someOf(sentenceOf(m) - reach, within));
     if (anchor === undefined) continue;
-    added.push({ list, phrase, from: anchor.from, to: anchor.to });
+    // Each part's mention nearest the anchor: the words the phrase is made of.
+    const parts = byPart.flatMap((ms) => {
+      let near: Mention | undefined;
+      for (const m of ms)
+        if (
+          near === undefined ||
+          Math.abs(m.from - anchor.from) < Math.abs(near.from - anchor.from)
+        )
+          near = m;
+      return near === undefined ? [] : [{ from: near.from, to: near.to }];
+    });
+    added.push({ list, phrase, from: anchor.from, to: anchor.to, parts });
     const later = lasts.find(
       (m) =>
         m.from >= anchor.to &&
@@ -279,7 +301,7 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
     // Only for asks: where a category is asked decides whether it is; a safety phrase counts
     // wherever it is, from its first part.
     if (later && list === LIST.categories)
-      added.push({ list, phrase, from: later.from, to: later.to });
+      added.push({ list, phrase, from: later.from, to: later.to, parts });
   }
   return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.from - b.from);
 }
@@ -429,18 +451,20 @@ function readCategories(
     if (contexts.has(`!${category.id}`)) continue;
     if (category.notWith.some((id) => found.has(id))) continue;
     const asks = (byCategory.get(category.id) ?? []).filter((m) => {
-      for (let k = m.from; k < m.to; k++) if (claimed.has(k)) return false;
+      for (const part of m.parts ?? [m])
+        for (let k = part.from; k < part.to; k++) if (claimed.has(k)) return false;
       const c = context.read(m, false);
       // A condition takes away an ask ("if worse, GP may wish to refer"), not what a task
       // says it is ("FYI in case he attends").
       // Nor is an ask inside a phrase that only looks like one ("social prescriber").
-      if (c.negated || ((c.pseudo || c.hypothetical) && category.requestsAction)) return false;
+      const conditional = c.hypothetical && !category.asksUnderCondition;
+      if (c.negated || ((c.pseudo || conditional) && category.requestsAction)) return false;
       // An ask counts where the sentence asks, it is not already done and its clause is not
       // the sender's own plan ("I will recheck U&E"); a statement of a change in condition is
       // about what happened, so "done" does not take it away.
       return (
         !category.requestsAction ||
-        (asking(m, c) &&
+        ((asking(m, c) || (category.asksUnderCondition && context.conditionalRequest(m.from))) &&
           !c.done &&
           !reportsDone(reading, m, lexicon) &&
           !context.planClause(m.from) &&

@@ -41,6 +41,7 @@ export const LIST = {
   reportedAdvice: 20,
   nothingAsked: 21,
   urgentWhenAsked: 22,
+  assignees: 23,
 } as const;
 
 /** A date as one word ("01/11", "1/11/26"): not a dose before "OD". */
@@ -62,6 +63,7 @@ const CONTEXT_LISTS = [
   "reportedAdvice",
   "nothingAsked",
   "urgentWhenAsked",
+  "assignees",
 ] as const;
 
 export interface Lexicon {
@@ -138,6 +140,8 @@ export interface Lexicon {
     whenNothingAsked: boolean;
     hasContext: boolean;
     notWith: readonly string[];
+    /** A condition does not take away its ask (`asksUnderCondition`). */
+    asksUnderCondition: boolean;
   }[];
   contractSenders: ReadonlySet<string>;
   window: number;
@@ -609,6 +613,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
       whenNothingAsked: c.whenNothingAsked === true,
       hasContext: (c.context ?? []).length + (c.senderContext ?? []).length > 0,
       notWith: c.notWith ?? [],
+      asksUnderCondition: c.asksUnderCondition === true,
     })),
     contractSenders: new Set(
       Array.isArray(ruleset.parameters.standardContractSenderKinds)

@@ -65,6 +65,8 @@ export interface Mention {
   phrase: number;
   from: number;
   to: number;
+  /** For an `allOf` phrase: where each of its parts was found (`from`/`to` is one of them). */
+  parts?: readonly { from: number; to: number }[];
 }
 
 function node(): Node {

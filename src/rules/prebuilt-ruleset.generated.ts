@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0494c2da0b2fb624283341a4e8cc0f51da8cb08a4e90e1325e55870209947c23",
+  hash: "15fbca6a65ac67166ea4287c267e2c6738cc176361ea2fa4a76cdd796eb3eb5c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

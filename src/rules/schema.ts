@@ -251,6 +251,11 @@ export const rulesetSchema = z.strictObject({
          * requests no action; without it such a task is "other".
          */
         whenNothingAsked: z.optional(z.literal(true)),
+        /**
+         * An ask of this category still counts under a condition ("if not fit to return after
+         * this, pls extend"): the condition is whether the thing is needed, not whether to ask.
+         */
+        asksUnderCondition: z.optional(z.literal(true)),
       }),
     )
     .check(
@@ -652,6 +657,11 @@ export const rulesetSchema = z.strictObject({
      * the 2WW clinic"), which the safety list, not urgency, is for.
      */
     urgentWhenAsked: z.optional(z.array(phraseSchema)),
+    /**
+     * Words that, as a whole clause after a spaced dash, give the clause before them to the
+     * practice ("Plan: repeat FBC in 3/12 - GP", "LFTs by Friday - GP pls"): that clause asks.
+     */
+    assignees: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),

@@ -51,6 +51,8 @@ const leads = [
   "over to GP to",
   "pt has been told the GP will",
   "would be good if GP could",
+  "family wondering if GP could",
+  "we feel it would help if GP could",
 ];
 
 /** Each ask, the rule it must fire, and the sentence before it that gives its context. */
@@ -274,6 +276,52 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     }
     expect(statements.length).toBeGreaterThan(35);
     expect(asked).toEqual([]);
+  });
+
+  it("reads a soft ask, an ask handed over after a dash, and a fit note or result asked under a condition", async () => {
+    const read: [body: string, rule: string][] = [
+      // A hint is an ask: "might be worth", "we feel ... would help".
+      [
+        "Spirometry confirms COPD. Might be worth GP referring for pulmonary rehab.",
+        "onward-referral",
+      ],
+      [
+        "Seen in clinic today. We feel a referral to the memory clinic would help.",
+        "onward-referral",
+      ],
+      // A clause that only names the practice, after a spaced dash, gives it the clause before.
+      ["Seen in clinic. Plan: repeat FBC in 3/12 - GP.", "act-on-results"],
+      ["Distal radius fracture, POP applied. Plan: fit note for 6/52 - GP", "fit-note"],
+      // A fit note or a result is asked though a condition stands before the ask.
+      [
+        "Fit note issued on discharge covering 4/52. Pls extend if pt not fit to return.",
+        "fit-note",
+      ],
+      ["Biopsy from our clinic back. If benign please let her know.", "results-to-patient"],
+    ];
+    const missed: string[] = [];
+    for (const [body, rule] of read)
+      if (!(await fires(body, rule))) missed.push(`${rule}: ${body}`);
+    expect(missed).toEqual([]);
+    // A dash before a word that names the practice inside a longer clause gives nothing away,
+    // and a referral under a condition stays a safety net, not an ask.
+    expect(await fires("Seen in clinic - GP surgery letter sent to pt.", "act-on-results")).toBe(
+      false,
+    );
+    expect(
+      await fires("Holter normal. If symptoms recur please re-refer.", "onward-referral"),
+    ).toBe(false);
+  });
+
+  it("lets no later category ask with words an earlier one asked with, all parts of an allOf included", async () => {
+    // "to arrange" + "CT chest" is an onward-referral allOf; "repeat CT chest" follows up a
+    // result, and the words are read once.
+    const verdict = await verdictOf(
+      "Incidental 9mm nodule on the CT we did. GP to arrange repeat CT chest in 3/12 please.",
+    );
+    const rules = verdict.findings.map((f) => f.ruleId);
+    expect(rules).toContain("act-on-results");
+    expect(rules).not.toContain("onward-referral");
   });
 
   it("reads negation the NegEx way: across a list, stopped by 'but', not through a pseudo-negation", async () => {
