@@ -506,20 +506,39 @@ function readAskWords(
   reading: Reading,
   lexicon: Lexicon,
   senderKind: string,
+  sender: readonly SenderMention[],
   whereAsked = false,
 ): { id: string; mention: Mention }[] {
   const { context } = reading;
   if (context.saysNothingAsked) return [];
+  // A category with a context counts only in it, as its phrases do: "quetiapine" asked after a
+  // discharge is a discharge prescription, elsewhere a prescription request.
+  const contexts = categoryContexts(reading, lexicon, sender);
+  const rank = (m: Mention) =>
+    lexicon.categories.findIndex((c) => c.id === lexicon.categoryOf[m.phrase]);
   const words = context.of(LIST.categories).filter((m) => {
     if (m.phrase < lexicon.askWordsFrom) return false;
+    const category = lexicon.categories[rank(m)];
+    if (category === undefined || contexts.has(`!${category.id}`)) return false;
+    if (category.hasContext && !contexts.has(category.id)) return false;
     const c = context.read(m, false);
     return !c.negated && !c.hypothetical && !c.pseudo;
   });
+  // Of the words at the first place that passes, the one of the earliest category.
+  const first = (test: (m: Mention) => boolean) => {
+    const at = words.find(test)?.from;
+    return words
+      .filter((m) => m.from === at)
+      .reduce<Mention | undefined>(
+        (a, m) => (a === undefined || rank(m) < rank(a) ? m : a),
+        undefined,
+      );
+  };
   // The first such word in a clause that asks, then in a sentence that asks; else (unless
   // `whereAsked`) the first category, in order, with a word anywhere.
   const asked =
-    words.find((m) => context.requestClause(m.from)) ??
-    words.find((m) => context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1));
+    first((m) => context.requestClause(m.from)) ??
+    first((m) => context.requestSentence(reading.stream.tokens[m.from]?.sentence ?? -1));
   const anywhere = whereAsked
     ? undefined
     : lexicon.categories
@@ -545,6 +564,9 @@ function reportsDone(reading: Reading, m: Mention, lexicon: Lexicon): boolean {
   const token = stream.tokens[m.from];
   if (token === undefined || !isPast(token.word)) return false;
   if (stream.clauses[token.clause]?.from === m.from) return !context.requestClause(m.from);
+  // A passive with its agent reports: "ramipril started by hospital", "increased by cardiology".
+  if (stream.tokens[m.from + 1]?.word === "by" && !/eed$/.test(token.word))
+    return !context.askedBefore(m.from);
   const lead = stream.tokens[m.from - 1];
   return (
     lead?.clause === token.clause &&
@@ -692,7 +714,7 @@ function categoryFacts(
     // none at all beside words that say nothing is asked ("for info": `whenNothingAsked`).
     const forInformation = asked.some((a) => categoryNamed(lexicon, a.id)?.whenNothingAsked);
     if (unnamed.length === 0 && !forInformation)
-      unnamed = readAskWords(reading, lexicon, task.sender.kind, asked.length > 0);
+      unnamed = readAskWords(reading, lexicon, task.sender.kind, sender, asked.length > 0);
     asked = [...unnamed, ...asked];
   }
   const primary = asked[0];

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "15fbca6a65ac67166ea4287c267e2c6738cc176361ea2fa4a76cdd796eb3eb5c",
+  hash: "0d12c3981fbc175dc3bb8cb55244d099dff815252c6fd3dff812cc61c3705044",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
