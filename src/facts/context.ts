@@ -448,7 +448,8 @@ export class ContextReader {
         (t) => !this.#pseudo.has(t.from) && !this.#anyBetween(m.to, t.from, this.#lexicon.stops),
       ) !== undefined;
     const requestBefore = this.#before(LIST.action, m.from);
-    const doneBefore = this.#before(LIST.done, m.from);
+    // Not a done-word inside an ask either: "can we have a prescription sent over today".
+    const doneBefore = this.#before(LIST.done, m.from, (t) => !this.#within(LIST.action, t));
     // A done-word inside an ask is no statement: "referral to be made by GP".
     const doneAfter = this.#after(LIST.doneAfter, m.to, 40, (t) => !this.#within(LIST.action, t));
     // Urgency in a clause that asks qualifies the ask ("pls send ... and any recent meds ASAP"):

@@ -334,15 +334,22 @@ function weekWordsOf(words: Vocabulary): string[] {
 
 /**
  * A weekday after a lead word ("on Fri"), or a full name alone, not straight after a word that
- * puts it in the past ("last Thursday", "since Monday"): group 1 or 2 is the name.
+ * puts it in the past ("last Thursday", "since Monday"), nor in a schedule ("mon/wed/fri"):
+ * group 1 or 2 is the name.
  */
 function bareWeekdayPattern(words: Vocabulary, days: string, fullDays: string): RegExp {
   const leads = words.pastDayLeads ?? [];
   const notPast = leads.length === 0 ? "" : `(?<!\\b(?:${alternatives(leads)})\\s)`;
   return new RegExp(
-    `${notPast}\\b(?:(?:on|this|next|for|from)\\s(${days})|(${fullDays}))\\b`,
+    `${notPast}\\b(?:(?:on|this|next|for|from)\\s(${days})|(?<!\\/)(${fullDays})(?!\\/\\w+\\/))\\b`,
     "gi",
   );
+}
+
+/** An optional word of approximation before a duration's number ("in about 10 days"), or "". */
+function approximately(words: Vocabulary): string {
+  const approximate = words.approximate ?? [];
+  return approximate.length === 0 ? "" : `(?:${alternatives(approximate)})\\s`;
 }
 
 /**
@@ -351,7 +358,7 @@ function bareWeekdayPattern(words: Vocabulary, days: string, fullDays: string): 
  * change (`rateBefore`), nor before `notAfter` ("2 weeks ago", "at 5 days old").
  */
 function durationPattern(words: Vocabulary, lead: string): RegExp {
-  const number = `(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
+  const number = `(?:${approximately(words)})?(\\d{1,3}|${alternatives(Object.keys(words.numbers))})`;
   const unit = `(${alternatives(Object.keys(words.units), "s?")})`;
   return new RegExp(
     `${rateBefore(words)}\\b${lead}(?:(\\d{1,3})(?:\\s?[-\\u2013]\\s?|\\s(?:to|or)\\s))?${number}\\s?${unit}\\b(?!\\s(?:${alternatives(words.notAfter)}))`,
@@ -448,7 +455,7 @@ function patternsOf(words: Vocabulary): Patterns {
     atDuration: durationPattern(words, "at\\s"),
     /** Clinical shorthand: "in 2/52" two weeks, "within 10/7" ten days, "in 3/12" three months; not a date (2/12/2026). */
     shorthandPattern: new RegExp(
-      `${rate}\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+      `${rate}\\b(?:within|in)\\s(?:the\\s)?(?:next\\s)?(?:${approximately(words)})?(?:(\\d{1,2})\\s?[-\\u2013]\\s?)?(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
       "gi",
     ),
     ...periodPatterns(words),

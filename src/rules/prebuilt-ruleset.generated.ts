@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0d12c3981fbc175dc3bb8cb55244d099dff815252c6fd3dff812cc61c3705044",
+  hash: "5be34502df1802ce0633677f313c9cf1f4a74049c05bf2f59b2fae5aa393f3f3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

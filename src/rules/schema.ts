@@ -395,6 +395,11 @@ export const rulesetSchema = z.strictObject({
        * "weight up 3kg in 5 days", "lost 2 stone in 3/12".
        */
       rateAfter: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words that may stand between a duration's lead and its number: "in about 10 days",
+       * "within approx 2/52".
+       */
+      approximate: z.optional(z.array(timeframePhrase)),
       /** The weekdays, Monday first. */
       weekdays: z.array(timeframePhrase).check(z.length(7)),
       /**

@@ -313,6 +313,15 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     ).toBe(false);
   });
 
+  it("reads an ask for something to be sent today as due today, not as a report that it was sent", async () => {
+    const sent = await verdictOf(
+      "Pt out of insulin. Can we have a prescription sent over asap today please",
+    );
+    expect(sent.facts.dueOn).toBe("2026-11-19");
+    const done = await verdictOf("Prescription sent over today. For info.");
+    expect(done.facts.dueOn).toBeUndefined();
+  });
+
   it("lets no later category ask with words an earlier one asked with, all parts of an allOf included", async () => {
     // "to arrange" + "CT chest" is an onward-referral allOf; "repeat CT chest" follows up a
     // result, and the words are read once.

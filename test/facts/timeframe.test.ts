@@ -436,6 +436,27 @@ describe("findTimeframe: written dates", () => {
     expect(findTimeframe("pls review, seen at appt today", MONDAY, { words })).toBeUndefined();
   });
 
+  it("reads 'tonight' after the sender could not act as when that was, not when the ask is due", () => {
+    const words = defaultRuleset().timeframes;
+    const read = (body: string) => findTimeframe(body, MONDAY, { words })?.dueOn;
+    expect(read("GP to provide sick note pls as we couldnt print one tonight")).toBeUndefined();
+    expect(read("pls issue fitnote as we were unable to do one today")).toBeUndefined();
+    expect(read("pls issue a fit note tonight")).toBe(MONDAY);
+  });
+
+  it("reads a short 'Mon' alone in an ask, but not a dosing schedule of days", () => {
+    const words = defaultRuleset().timeframes;
+    const read = (body: string) => findTimeframe(body, "2026-11-19", { words })?.dueOn;
+    expect(read("Pls can GP visit Mon to review")).toBe(MONDAY);
+    expect(read("Could own GP r/v chest Mon/Tues if not improving")).toBe(MONDAY);
+    expect(read("pls prescribe co-trimoxazole 480mg mon/wed/fri for 1 year")).toBeUndefined();
+  });
+
+  it("reads a duration with a word of approximation before its number", () => {
+    expect(due("Please book a wound check in about 10 days.")).toBe("2026-12-03");
+    expect(due("pls repeat U&E within approx 1/52")).toBe("2026-11-30");
+  });
+
   it('reads a date after "on" only where the clause asks (the `accept` test)', () => {
     const notAsking = { accept: () => false };
     expect(findTimeframe("Seen in clinic on 1 December 2026.", MONDAY, notAsking)).toBeUndefined();
