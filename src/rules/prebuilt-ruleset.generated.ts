@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5be34502df1802ce0633677f313c9cf1f4a74049c05bf2f59b2fae5aa393f3f3",
+  hash: "58d6c9dcb1142ac1b5357f56c661db7b6b5f731efa291ac6bca617babe57b9d3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
