@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "58d6c9dcb1142ac1b5357f56c661db7b6b5f731efa291ac6bca617babe57b9d3",
+  hash: "01a9c4a24ca13090314743b5a5029e58f13ed90ed3fda9de5e81b4b44c65c8ab",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
