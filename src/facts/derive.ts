@@ -149,14 +149,19 @@ function numberAt(stream: TokenStream, k: number): RegExpExecArray | "stop" | nu
  * A clause link ("and") before the first value ends the search: "fit note 2/52, and GP to
  * increase levetiracetam to 750mg" states no FIT result.
  */
-function criticalResult(
-  stream: TokenStream,
-  mentions: readonly Mention[],
-  lexicon: Lexicon,
-): Mention | undefined {
-  for (const m of mentions) {
-    const entry = lexicon.criticalResults?.[lexicon.analyteOf[m.phrase] ?? -1];
-    if (entry === undefined) continue;
+function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined {
+  const { stream, context } = reading;
+  // The entries whose `whenAlso` words the task holds, not negated.
+  const met = new Set(
+    context
+      .of(LIST.criticalContext)
+      .filter((m) => !context.read(m, true).negated)
+      .map((m) => lexicon.criticalContextOf[m.phrase]),
+  );
+  for (const m of context.of(LIST.analytes)) {
+    const index = lexicon.analyteOf[m.phrase] ?? -1;
+    const entry = lexicon.criticalResults?.[index];
+    if (entry === undefined || (entry.whenAlso !== undefined && !met.has(index))) continue;
     // The value may follow a few linking words on ("K+ came back at 6.9"); the first number
     // decides, and any other word ends the search ("FIT" in "fit note runs out 26/1").
     // Other words may come between too, in the sentence, when a link stands straight before
@@ -648,7 +653,7 @@ function careDetailTerms(context: ContextReader): number {
 
 /** The urgent, safety-related and safety-service facts, with the words behind each. */
 function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly SenderMention[]) {
-  const { stream, context } = reading;
+  const { stream } = reading;
   // Urgent: asserted, not a service's name (`urgentWhenAsked`: and in a sentence that asks).
   // Safety: anything not negated (a history or a hypothetical of self-harm still needs a
   // person to read it).
@@ -665,7 +670,7 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
       true,
       (c) => !c.negated && !c.service && !c.pseudo && !c.hypothetical,
     ) ??
-    criticalResult(stream, context.of(LIST.analytes), lexicon);
+    criticalResult(reading, lexicon);
   const service = sender.find((s) => s.mention.list === LIST.safetyServices);
   const words: Pick<Facts, "urgentPhrase" | "urgentText" | "safetyPhrase" | "safetyText"> = {};
   if (urgent) {

@@ -42,6 +42,7 @@ export const LIST = {
   nothingAsked: 21,
   urgentWhenAsked: 22,
   assignees: 23,
+  criticalContext: 24,
 } as const;
 
 /** A date as one word ("01/11", "1/11/26"): not a dose before "OD". */
@@ -86,6 +87,8 @@ export interface Lexicon {
   partOf: readonly (readonly PartOwner[])[];
   /** For `analytes`: the critical-result entry of each analyte phrase. */
   analyteOf: readonly number[];
+  /** For `criticalContext`: the critical-result entry each `whenAlso` phrase belongs to. */
+  criticalContextOf: readonly number[];
   criticalResults: Ruleset["criticalResults"];
   /** Words that may come between an analyte and its value, and how many words on it may come. */
   resultLinks: ReadonlySet<string>;
@@ -435,6 +438,10 @@ function phraseLists(ruleset: Ruleset) {
   const analytes = (ruleset.criticalResults ?? []).flatMap((c) => c.analyte);
   lists[LIST.analytes] = analytes;
   labels[LIST.analytes] = analytes;
+  addList(
+    LIST.criticalContext,
+    (ruleset.criticalResults ?? []).flatMap((c) => c.whenAlso ?? []),
+  );
   return { lists, labels, partOf };
 }
 
@@ -582,6 +589,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     senderContextOf: categoryEntries.flatMap(([id, c]) => (c.senderContext ?? []).map(() => id)),
     partOf,
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
+    criticalContextOf: critical.flatMap((c, i) => (c.whenAlso ?? []).map(() => i)),
     criticalResults: critical,
     ...resultReading(ruleset, literal),
     askPartsSentences: ruleset.reading?.askPartsSentences ?? 2,

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "01a9c4a24ca13090314743b5a5029e58f13ed90ed3fda9de5e81b4b44c65c8ab",
+  hash: "241d9cdc351323c73be5fe53e476e5091709983a8648dbb908025dd4ca213733",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -360,6 +360,11 @@ export const rulesetSchema = z.strictObject({
         timesEarlierAtLeast: z.optional(z.number().check(z.positive())),
         /** ...or at most this many times it (0.67: a fall of a third or more). */
         timesEarlierAtMost: z.optional(z.number().check(z.positive())),
+        /**
+         * Words one of which must stand in the task too, not negated, for the limits to apply:
+         * a blood pressure of 140 is critical in pregnancy ("34/40, BP 148/96") and not else.
+         */
+        whenAlso: z.optional(z.array(phraseSchema).check(z.minLength(1))),
       }),
     ),
   ),

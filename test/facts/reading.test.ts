@@ -645,6 +645,14 @@ describe("human review", () => {
     expect(facts("K+ 4.6, INR 2.5").safetyLanguage).toBe(false);
   });
 
+  it("reads a limit that holds only beside its words (`whenAlso`): a blood pressure in pregnancy", () => {
+    expect(
+      facts("34/40, BP 148/96 in ANC today. Please recheck her BP in 2 days").safetyLanguage,
+    ).toBe(true);
+    expect(facts("BP 148/96 today. Please recheck her BP in 2 days").safetyLanguage).toBe(false);
+    expect(facts("Not pregnant. BP 148/96, please recheck in 2 days").safetyLanguage).toBe(false);
+  });
+
   it("reads a critical result whose value comes after where it was taken", () => {
     expect(facts("K+ from our clinic 6.9").safetyLanguage).toBe(true);
     expect(facts("potassium from the lab 6.7").safetyLanguage).toBe(true);
