@@ -505,7 +505,8 @@ function readCategories(
  * first such word in a clause that asks, else in a sentence that asks (a word in the asking
  * clause names what is asked better than one earlier in its sentence), else (unless
  * `whereAsked`) the first category, in the ruleset's order, with such a word anywhere in the
- * task. Not negated, not hypothetical.
+ * task. Not negated, not hypothetical, and only for a category whose context holds; where one
+ * word is several categories' ask word, the earliest category's.
  */
 function readAskWords(
   reading: Reading,
