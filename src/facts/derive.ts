@@ -374,11 +374,26 @@ function note(
 
 const LIST_NAMES = Object.fromEntries(Object.entries(LIST).map(([name, id]) => [id, name]));
 
+/** Each reading's category contexts, read once however many times the categories are read. */
+const contextsRead = new WeakMap<Reading, Set<string | undefined>>();
+
 /**
  * The contexts the categories that need one may be read in: those the body names (not
  * negated), and the sender's service unless the body names a context that rules it out.
  */
 function categoryContexts(
+  reading: Reading,
+  lexicon: Lexicon,
+  sender: readonly SenderMention[],
+): Set<string | undefined> {
+  const known = contextsRead.get(reading);
+  if (known !== undefined) return known;
+  const contexts = readContexts(reading, lexicon, sender);
+  contextsRead.set(reading, contexts);
+  return contexts;
+}
+
+function readContexts(
   reading: Reading,
   lexicon: Lexicon,
   sender: readonly SenderMention[],

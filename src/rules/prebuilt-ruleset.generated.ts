@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "241d9cdc351323c73be5fe53e476e5091709983a8648dbb908025dd4ca213733",
+  hash: "131efcb371e7bfbb13c24243385ef0b3087ca1bbcb7b0607b5f30deeb4ccde3a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
