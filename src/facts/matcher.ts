@@ -141,15 +141,21 @@ export function compilePhrase(
   reading: Reading,
   groups: Readonly<Record<string, readonly string[]>> = {},
   memo: Map<string, PatternWord[]> = new Map(),
+  groupMemo: Map<string, PatternWord[][]> = new Map(),
 ): PatternWord[][] {
   let patterns: PatternWord[][] = [[]];
   let before: string | undefined;
   for (const piece of piecesOf(text)) {
     const group = GROUP_PIECE.exec(piece);
     const members = group ? groups[group[1] ?? ""] : undefined;
-    const alternatives = members
-      ? members.map((m) => piecesOf(m).flatMap((p) => readPiece(p, reading, memo)))
-      : [readPiece(piece, reading, memo, before)];
+    let alternatives: PatternWord[][];
+    if (members) {
+      // A group's members are read once per compile, not once per phrase naming the group.
+      const read = groupMemo.get(piece);
+      alternatives =
+        read ?? members.map((m) => piecesOf(m).flatMap((p) => readPiece(p, reading, memo)));
+      if (read === undefined) groupMemo.set(piece, alternatives);
+    } else alternatives = [readPiece(piece, reading, memo, before)];
     patterns = patterns.flatMap((p) => alternatives.map((a) => [...p, ...a]));
     // Only a plain word is a word before: a group, "_" or a prefix could be anything.
     before = members || piece === "_" || piece.endsWith("*") ? undefined : piece;
@@ -296,11 +302,12 @@ export class Matcher {
   ): Matcher {
     const matcher = new Matcher(node(), []);
     const memo = new Map<string, PatternWord[]>();
+    const groupMemo = new Map<string, PatternWord[][]>();
     lists.forEach((phrases, list) => {
       phrases.forEach((text, index) => {
         const id = matcher.#ids.length;
         matcher.#ids.push([list, index]);
-        for (const pattern of compilePhrase(text, reading, groups, memo)) {
+        for (const pattern of compilePhrase(text, reading, groups, memo, groupMemo)) {
           matcher.#add(pattern, id);
           // "self harm" is also "selfharm", "fit note" also "fitnote"; not a word group's
           // members, which would join every pair of them.

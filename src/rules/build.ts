@@ -53,7 +53,10 @@ function forbiddenKeys(value: unknown, file: string, path: PropertyKey[], walk: 
     return;
   }
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) forbiddenKeys(item, file, [...path, i], walk);
+    // A phrase list is mostly strings: only a list's objects and lists are walked into.
+    value.forEach((item, i) => {
+      if (typeof item === "object" && item !== null) forbiddenKeys(item, file, [...path, i], walk);
+    });
     return;
   }
   for (const key of Object.keys(value)) {

@@ -43,6 +43,38 @@ function checkWordLength(text: string, path: string, issues: RulesetIssue[]): vo
 
 type WordGroups = Readonly<Record<string, readonly string[]>>;
 
+/** What `groupProblem` needs of a word group: read once per group, not once per phrase naming it. */
+interface GroupShape {
+  /** How many members it has. */
+  readonly members: number;
+  /** The most words a member has. */
+  readonly longest: number;
+  /** Whether a member is only "_" (any one word). */
+  readonly anyWordMember: boolean;
+}
+
+/** Each group's shape, read at the first phrase that names it; one per count of a file. */
+type ShapeOf = (name: string) => GroupShape | undefined;
+
+function shapesOf(groups: WordGroups): ShapeOf {
+  const shapes = new Map<string, GroupShape>();
+  return (name) => {
+    const members = Object.hasOwn(groups, name) ? groups[name] : undefined;
+    if (members === undefined) return undefined;
+    let shape = shapes.get(name);
+    if (shape === undefined) {
+      const parts = members.map(partsOf);
+      shape = {
+        members: members.length,
+        longest: Math.max(0, ...parts.map((p) => p.length)),
+        anyWordMember: parts.some((p) => p.every((part) => part === "_")),
+      };
+      shapes.set(name, shape);
+    }
+    return shape;
+  };
+}
+
 /**
  * What a phrase's word groups make of it: each `{name}` is every member in turn, so
  * "{g} {g} {g} {g} {g} {g} {g} {g}" over a ten-member group was a hundred million phrases
@@ -52,26 +84,26 @@ type WordGroups = Readonly<Record<string, readonly string[]>>;
  *
  * @returns the problem, and how many phrases the text stands for (capped just past `MAX_PHRASES`)
  */
-function groupProblem(phrase: string, groups: WordGroups): { problem?: string; patterns: number } {
+function groupProblem(phrase: string, shapeOf: ShapeOf): { problem?: string; patterns: number } {
   let patterns = 1;
   let longest = 0;
   // "_" is any one word: a phrase of nothing else (a group whose members are all "_" included)
   // matches every body with a word, as white space did.
   let anyWord = true;
-  for (const part of partsOf(phrase)) {
+  for (const part of phraseParts(phrase)) {
     const name = GROUP.exec(part)?.[1];
     if (name === undefined) {
       longest += 1;
       if (part !== "_") anyWord = false;
       continue;
     }
-    const members = Object.hasOwn(groups, name) ? groups[name] : undefined;
-    if (members === undefined) {
+    const shape = shapeOf(name);
+    if (shape === undefined) {
       return { problem: `names a word group {${name}} that wordGroups does not define`, patterns };
     }
-    longest += Math.max(0, ...members.map((m) => partsOf(m).length));
-    patterns = Math.min(patterns * members.length, MAX_PHRASES + 1);
-    if (!members.some((m) => partsOf(m).every((p) => p === "_"))) anyWord = false;
+    longest += shape.longest;
+    patterns = Math.min(patterns * shape.members, MAX_PHRASES + 1);
+    if (!shape.anyWordMember) anyWord = false;
   }
   if (anyWord) {
     return {
@@ -103,6 +135,18 @@ function phraseProblem(phrase: string): string | undefined {
   const problem = findProblem(phrase);
   problems.set(phrase, problem);
   return problem;
+}
+
+const parts = new Map<string, readonly string[]>();
+
+/** `partsOf`, remembered like `phraseProblem`: a load reads every phrase, mostly the same ones. */
+function phraseParts(phrase: string): readonly string[] {
+  const hit = parts.get(phrase);
+  if (hit !== undefined) return hit;
+  if (parts.size > 50_000) parts.clear();
+  const read = partsOf(phrase);
+  parts.set(phrase, read);
+  return read;
 }
 
 function partsOf(text: string): string[] {
@@ -144,7 +188,7 @@ function findProblem(phrase: string): string | undefined {
 function checkPhrase(
   phrase: Phrase,
   path: string,
-  groups: WordGroups,
+  shapeOf: ShapeOf,
   issues: RulesetIssue[],
 ): number {
   // allOf keeps its meaning: every part must be able to match, or the whole never does.
@@ -155,7 +199,7 @@ function checkPhrase(
   let patterns = 0;
   for (const [text, at] of parts) {
     checkWordLength(text, at, issues);
-    const grouped = groupProblem(text, groups);
+    const grouped = groupProblem(text, shapeOf);
     patterns += grouped.patterns;
     const problem = phraseProblem(text) ?? grouped.problem;
     if (problem !== undefined) {
@@ -246,24 +290,25 @@ function countPhrases(
   groups: WordGroups,
   issues: RulesetIssue[],
 ): number {
+  const shapeOf = shapesOf(groups);
   let total = 0;
   for (const [id, category] of Object.entries(file.categories)) {
     category.phrases.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.phrases[${i}]`, groups, issues);
+      total += checkPhrase(p, `categories.${id}.phrases[${i}]`, shapeOf, issues);
     });
     category.context?.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.context[${i}]`, groups, issues);
+      total += checkPhrase(p, `categories.${id}.context[${i}]`, shapeOf, issues);
     });
     category.notWhen?.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.notWhen[${i}]`, groups, issues);
+      total += checkPhrase(p, `categories.${id}.notWhen[${i}]`, shapeOf, issues);
     });
     category.askWords?.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.askWords[${i}]`, groups, issues);
+      total += checkPhrase(p, `categories.${id}.askWords[${i}]`, shapeOf, issues);
     });
   }
   for (const [name, list] of Object.entries(file.phrases).filter(([n]) => !WORD_LISTS.has(n))) {
     list?.forEach((p, i) => {
-      total += checkPhrase(p, `phrases.${name}[${i}]`, groups, issues);
+      total += checkPhrase(p, `phrases.${name}[${i}]`, shapeOf, issues);
     });
   }
   return total;
