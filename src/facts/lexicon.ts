@@ -1,6 +1,6 @@
 import type { Phrase, Ruleset } from "../rules/schema.js";
 import { Matcher } from "./matcher.js";
-import { fold, type Reading, stem, type Token, tokenStream } from "./tokens.js";
+import { fold, type Reading, type SpokenMark, stem, type Token, tokenStream } from "./tokens.js";
 
 /**
  * A ruleset's reading of text, compiled once per ruleset: the shorthand lexicon and spelling
@@ -276,7 +276,15 @@ function readingOf(
     spelling.set(fold(key).text, fold(value).text);
   const units = new Set(data?.units ?? []);
   const correct = corrector(ruleset, vocabulary.words, vocabulary.reviewOnly);
+  // Spoken punctuation: one word ("comma"), or the second word of a pair after its first.
+  const spokenMarks = new Map<string, SpokenMark>();
+  for (const [words, ends] of Object.entries(data?.spokenPunctuation ?? {}))
+    spokenMarks.set(words, { ends, pair: words.includes(" ") });
+  const spoken = (word: string, previous: string | undefined): SpokenMark | undefined =>
+    (previous === undefined ? undefined : spokenMarks.get(`${previous} ${word}`)) ??
+    spokenMarks.get(word);
   const readerOf = (corrects: boolean): Reading => ({
+    spoken,
     contextual(word: string) {
       const entry = shorthand.get(word);
       return entry !== undefined && typeof entry !== "string";

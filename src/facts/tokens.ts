@@ -46,6 +46,18 @@ export interface Reading {
    * `notAfter`): such a word is read afresh each time; every other word's reading is memoised.
    */
   contextual?(word: string): boolean;
+  /**
+   * Whether the word is punctuation spoken into dictation ("comma"), or ends such a pair
+   * after `previous` ("full" "stop"): what it ends, and whether it takes the word before with it.
+   */
+  spoken?(word: string, previous: string | undefined): SpokenMark | undefined;
+}
+
+/** Punctuation read from words: a sentence or a clause ends there. */
+export interface SpokenMark {
+  ends: "sentence" | "clause";
+  /** The mark is two words: the word before is part of it, not a word of the body. */
+  pair: boolean;
 }
 
 /** A word's reading: its tokens' words and stems, and the entry that expanded it. */
@@ -363,6 +375,7 @@ class StreamBuilder {
 
   /** One word of the body, expanded by the reading into one or more tokens. */
   push(raw: Raw): void {
+    if (this.#spoken(raw.text)) return;
     const read = this.#read(raw.text);
     if (read === undefined) return;
     const start = this.#at(raw.start);
@@ -374,6 +387,23 @@ class StreamBuilder {
       if (read.via !== undefined) token.via = read.via;
       this.tokens.push(token);
     }
+  }
+
+  /**
+   * Reads punctuation spoken into dictation ("full stop", "comma") as the mark it stands for.
+   * The first word of a pair is the clause's last token, read as itself and not expanded.
+   */
+  #spoken(text: string): boolean {
+    const spoken = this.#reading.spoken;
+    if (spoken === undefined) return false;
+    const last = this.tokens.length > this.#clauseFrom ? this.tokens.at(-1) : undefined;
+    const previous = last?.via === undefined ? last?.word : undefined;
+    const mark = spoken(text, previous);
+    if (mark === undefined) return false;
+    if (mark.pair) this.tokens.pop();
+    if (mark.ends === "sentence") this.closeSentence(false);
+    else this.closeClause();
+    return true;
   }
 
   /** The reading of a word as written, from the memo unless it depends on the word before. */

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "131efcb371e7bfbb13c24243385ef0b3087ca1bbcb7b0607b5f30deeb4ccde3a",
+  hash: "542c980eec714291f97c05d8ac3383aee675f49ca37a5c4e2993c4d42c0b723c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -337,6 +337,21 @@ export const rulesetSchema = z.strictObject({
        * absent: 2, as for every other list's `allOf` phrases.
        */
       askPartsSentences: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
+      /**
+       * Punctuation spoken into dictation software and typed out as words ("seen in clinic full
+       * stop please prescribe"): each one or two words, and whether they end a sentence or a
+       * clause. They are read as the mark, never as words.
+       */
+      spokenPunctuation: z.optional(
+        z.record(
+          z.string().check(
+            z.regex(/^[a-z]+( [a-z]+)?$/, {
+              error: "spoken punctuation is one or two lower-case words",
+            }),
+          ),
+          z.enum(["sentence", "clause"]),
+        ),
+      ),
       /** Units written against a number, read as two words: "500mg" is "500 mg", "6.8mmol/L" "6.8 mmol". */
       units: z.optional(
         z.array(z.string().check(z.regex(/^[a-z]+$/, { error: "a unit is lower-case letters" }))),

@@ -56,6 +56,38 @@ describe("normalisation", () => {
     expect(matcher.scan(tokenStream("please check INR", lexicon.reading))).toHaveLength(1);
   });
 
+  it("reads punctuation spoken into dictation as the mark, and the same words otherwise as words", () => {
+    const dictated = tokenStream(
+      "seen in clinic this morning comma HbA1c 78 full stop please could you prescribe",
+      lexicon.reading,
+    );
+    expect(dictated.tokens.map((t) => t.word)).not.toContain("comma");
+    expect(dictated.tokens.map((t) => t.word)).not.toContain("stop");
+    expect(dictated.sentences).toHaveLength(2);
+    expect(dictated.clauses).toHaveLength(3);
+    // "the morning" and "please prescribe" are in different sentences, as if typed with a "."
+    const typed = tokenStream(
+      "seen in clinic this morning, HbA1c 78. please could you prescribe",
+      lexicon.reading,
+    );
+    expect(dictated.tokens.map((t) => [t.word, t.clause, t.sentence])).toEqual(
+      typed.tokens.map((t) => [t.word, t.clause, t.sentence]),
+    );
+    // Only the pair is a mark: "full" and "stop" alone, or apart, are words.
+    expect(read("full blood count, stop the ramipril")).toEqual([
+      "full",
+      "blood",
+      "count",
+      "stop",
+      "the",
+      "ramipril",
+    ]);
+    expect(tokenStream("full, stop", lexicon.reading).tokens.map((t) => t.word)).toEqual([
+      "full",
+      "stop",
+    ]);
+  });
+
   it("folds possessives and plurals: TTO's, TTOs and TTO", () => {
     expect(read("TTO's")).toEqual(read("TTOs"));
     expect(read("TTOs")).toEqual(read("TTO"));
