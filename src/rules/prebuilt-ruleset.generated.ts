@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "542c980eec714291f97c05d8ac3383aee675f49ca37a5c4e2993c4d42c0b723c",
+  hash: "62ce27c4bf30dfd871b1e970e876e6bace7f1f8026add651344a2fbf238df0ff",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
