@@ -97,22 +97,16 @@ describe("the compiled engine gives json-rules-engine's verdicts on the default 
     expect(compared).toBeGreaterThanOrEqual(ruleset.rules.length * 2);
   });
 
-  it("agrees on the example corpus under every external-task policy (letters under accept)", async () => {
+  it("agrees on the example corpus, with letters, a quarter under each external-task policy", async () => {
     const text = await readFile(join(import.meta.dirname, "../../examples/corpus.jsonl"), "utf8");
     const tasks: unknown[] = text
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map((line) => JSON.parse(line));
-    const fired = new Map<string, number>();
-    let compared = 0;
-    for (const [policy, practice] of Object.entries(practices)) {
-      const result = await compareEngines(practice, tasks, policy === "accept");
-      compared += result.compared;
-      merge(fired, result.fired);
-    }
-    expect(compared).toBe(tasks.length * 4);
+    const result = await comparePerPolicy(tasks, true);
+    expect(result.compared).toBe(tasks.length);
     // every rule fires somewhere, so no rule's agreement is vacuous
-    expect([...fired.keys()].sort()).toEqual(ruleIds);
+    expect([...result.fired.keys()].sort()).toEqual(ruleIds);
   }, 60_000);
 
   it("agrees on 1,000 newly generated corpus tasks (seed 7), a quarter under each policy", async () => {
@@ -136,12 +130,13 @@ const ruleIds = ruleset.rules.map((r) => r.id).sort();
 /** Task i runs under policy i mod 4: every policy sees a spread of tasks, each task runs once. */
 async function comparePerPolicy(
   tasks: readonly unknown[],
+  letters = false,
 ): Promise<{ compared: number; errors: number; fired: Map<string, number> }> {
   const policies = Object.values(practices);
   const total = { compared: 0, errors: 0, fired: new Map<string, number>() };
   for (const [p, practice] of policies.entries()) {
     const share = tasks.filter((_, i) => i % policies.length === p);
-    const result = await compareEngines(practice, share, false);
+    const result = await compareEngines(practice, share, letters);
     total.compared += result.compared;
     total.errors += result.errors;
     merge(total.fired, result.fired);
