@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "62ce27c4bf30dfd871b1e970e876e6bace7f1f8026add651344a2fbf238df0ff",
+  hash: "8ec7d7acf3d61748098456282b622ba7adb9dcbec80c3c29cba44f542300d5c0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
