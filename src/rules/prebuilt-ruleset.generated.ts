@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8ec7d7acf3d61748098456282b622ba7adb9dcbec80c3c29cba44f542300d5c0",
+  hash: "0826ad81788610226c965b889b26bf0b02e1302ce7d78e8774e9bd12fba00522",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
