@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0826ad81788610226c965b889b26bf0b02e1302ce7d78e8774e9bd12fba00522",
+  hash: "df29fceca3780ee5b70775723ab195e101aba8935b7a231fbbb36de0f2d6f026",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
