@@ -11,7 +11,12 @@ import { MAX_PHRASES, MAX_STEPS_PER_WORD } from "../facts/matcher.js";
 import { safeParse, toFileIssues } from "../input/common.js";
 import { canonicalJson } from "./canonical-json.js";
 import { checkComparedValue, checkParameters } from "./check-parameters.js";
-import { checkPhrases, checkReading, countRulesetPhrases } from "./check-phrases.js";
+import {
+  checkPhrases,
+  checkReading,
+  checkSpokenPunctuation,
+  countRulesetPhrases,
+} from "./check-phrases.js";
 import { checkReviewPhrases } from "./check-review-phrases.js";
 import { forEachFactCondition } from "./conditions.js";
 import { defaultRulesetFiles } from "./default-ruleset.generated.js";
@@ -501,6 +506,7 @@ function assemble(files: RulesetFiles): Ruleset {
     ...checkParameters(ruleset.parameters),
     ...checkPhrases(ruleset),
     ...checkReading(ruleset),
+    ...checkSpokenPunctuation(ruleset),
   ];
   const { rules, disabled } = readRules(files, ruleset, issues);
   if (issues.length > 0) throw new RulesetError(issues);

@@ -281,6 +281,24 @@ export function checkPhrases(
 }
 
 /**
+ * Each phrase of the lists a body is matched against, with its path: every category's phrases,
+ * context, notWhen and askWords, then every phrase list but the single-word lists.
+ */
+function eachPhrase(
+  file: Pick<RulesetFile, "categories" | "phrases">,
+  visit: (phrase: Phrase, path: string) => void,
+): void {
+  for (const [id, category] of Object.entries(file.categories)) {
+    for (const field of ["phrases", "context", "notWhen", "askWords"] as const) {
+      category[field]?.forEach((p, i) => visit(p, `categories.${id}.${field}[${i}]`));
+    }
+  }
+  for (const [name, list] of Object.entries(file.phrases).filter(([n]) => !WORD_LISTS.has(n))) {
+    list?.forEach((p, i) => visit(p, `phrases.${name}[${i}]`));
+  }
+}
+
+/**
  * How many phrases the lists stand for once word groups are put in (each `{group}` counts as
  * many phrases as it has members), the figure held to `MAX_PHRASES`. Problems found on the
  * way go to `issues`.
@@ -292,25 +310,9 @@ function countPhrases(
 ): number {
   const shapeOf = shapesOf(groups);
   let total = 0;
-  for (const [id, category] of Object.entries(file.categories)) {
-    category.phrases.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.phrases[${i}]`, shapeOf, issues);
-    });
-    category.context?.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.context[${i}]`, shapeOf, issues);
-    });
-    category.notWhen?.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.notWhen[${i}]`, shapeOf, issues);
-    });
-    category.askWords?.forEach((p, i) => {
-      total += checkPhrase(p, `categories.${id}.askWords[${i}]`, shapeOf, issues);
-    });
-  }
-  for (const [name, list] of Object.entries(file.phrases).filter(([n]) => !WORD_LISTS.has(n))) {
-    list?.forEach((p, i) => {
-      total += checkPhrase(p, `phrases.${name}[${i}]`, shapeOf, issues);
-    });
-  }
+  eachPhrase(file, (phrase, path) => {
+    total += checkPhrase(phrase, path, shapeOf, issues);
+  });
   return total;
 }
 
@@ -354,4 +356,40 @@ export function checkReading(file: Pick<RulesetFile, "reading">): RulesetIssue[]
   for (const [key, value] of Object.entries(file.reading?.spelling ?? {}))
     check(value, `reading.spelling.${key}`);
   return issues;
+}
+
+/**
+ * Spoken punctuation (`reading.spokenPunctuation`) is read as a mark, never as words, so a
+ * phrase or word-group member holding it ("comma", or "full" then "stop") could never match:
+ * name the first such phrase at the entry.
+ *
+ * @param file - `ruleset.json`, after its schema
+ * @returns an issue for each spoken mark that a phrase or word-group member uses
+ * @example checkSpokenPunctuation({ ...ruleset, reading: { ...ruleset.reading, spokenPunctuation: { urgent: "clause" } } })[0].path // "reading.spokenPunctuation.urgent"
+ */
+export function checkSpokenPunctuation(
+  file: Pick<RulesetFile, "categories" | "phrases" | "reading" | "wordGroups">,
+): RulesetIssue[] {
+  const marks = Object.keys(file.reading?.spokenPunctuation ?? {});
+  if (marks.length === 0) return [];
+  const used = new Map<string, string>();
+  const read = (text: string, path: string) => {
+    const parts = ` ${partsOf(text.toLowerCase())
+      .map((part) => part.replace(/^=/, "").replace(/\*+$/, ""))
+      .join(" ")} `;
+    for (const mark of marks)
+      if (!used.has(mark) && parts.includes(` ${mark} `)) used.set(mark, path);
+  };
+  eachPhrase(file, (phrase, path) => {
+    if (typeof phrase === "string") read(phrase, path);
+    else phrase.allOf.forEach((part, i) => read(part, `${path}.allOf[${i}]`));
+  });
+  for (const [name, members] of Object.entries(file.wordGroups ?? {}))
+    members.forEach((member, i) => read(member, `wordGroups.${name}[${i}]`));
+  return [...used].map(([mark, path]) => ({
+    file: RULESET_FILE,
+    path: `reading.spokenPunctuation.${mark}`,
+    code: "phrase_never_matches",
+    message: `is read as punctuation, never as words, so the phrase at ${path} that holds it could never match: remove one of them`,
+  }));
 }

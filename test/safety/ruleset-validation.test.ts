@@ -139,6 +139,22 @@ describe("ruleset validation", () => {
     expect(issuesOf(withRuleset(["reading", "shorthand", "zq"], twelve))).toEqual([]);
   });
 
+  it("refuses spoken punctuation that a phrase or word-group member holds, since the phrase could never match", () => {
+    // "urgent" as a spoken comma would take the word out of every body the urgent list reads.
+    expect(
+      issuesOf(withRuleset(["reading", "spokenPunctuation", "urgent"], "clause")),
+    ).toContainEqual({ path: "reading.spokenPunctuation.urgent", code: "phrase_never_matches" });
+    // A pair counts only with its words together: "blood test" is in the lists.
+    expect(
+      issuesOf(withRuleset(["reading", "spokenPunctuation", "blood test"], "sentence")),
+    ).toContainEqual({
+      path: "reading.spokenPunctuation.blood test",
+      code: "phrase_never_matches",
+    });
+    // The bundled marks, and a word no phrase holds, are accepted.
+    expect(issuesOf(withRuleset(["reading", "spokenPunctuation", "colon"], "clause"))).toEqual([]);
+  });
+
   it("refuses a word of more than 64 characters in a phrase, word group, reading or word list (one of a million letters ran out of memory)", () => {
     const word = "a".repeat(1_000_000);
     for (const path of [
