@@ -290,11 +290,15 @@ function eachPhrase(
 ): void {
   for (const [id, category] of Object.entries(file.categories)) {
     for (const field of ["phrases", "context", "notWhen", "askWords"] as const) {
-      category[field]?.forEach((p, i) => visit(p, `categories.${id}.${field}[${i}]`));
+      category[field]?.forEach((p, i) => {
+        visit(p, `categories.${id}.${field}[${i}]`);
+      });
     }
   }
   for (const [name, list] of Object.entries(file.phrases).filter(([n]) => !WORD_LISTS.has(n))) {
-    list?.forEach((p, i) => visit(p, `phrases.${name}[${i}]`));
+    list?.forEach((p, i) => {
+      visit(p, `phrases.${name}[${i}]`);
+    });
   }
 }
 
@@ -382,10 +386,15 @@ export function checkSpokenPunctuation(
   };
   eachPhrase(file, (phrase, path) => {
     if (typeof phrase === "string") read(phrase, path);
-    else phrase.allOf.forEach((part, i) => read(part, `${path}.allOf[${i}]`));
+    else
+      phrase.allOf.forEach((part, i) => {
+        read(part, `${path}.allOf[${i}]`);
+      });
   });
   for (const [name, members] of Object.entries(file.wordGroups ?? {}))
-    members.forEach((member, i) => read(member, `wordGroups.${name}[${i}]`));
+    members.forEach((member, i) => {
+      read(member, `wordGroups.${name}[${i}]`);
+    });
   return [...used].map(([mark, path]) => ({
     file: RULESET_FILE,
     path: `reading.spokenPunctuation.${mark}`,
