@@ -151,6 +151,8 @@ function numberAt(stream: TokenStream, k: number): RegExpExecArray | "stop" | nu
  */
 function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined {
   const { stream, context } = reading;
+  const analytes = context.of(LIST.analytes);
+  if (analytes.length === 0) return undefined;
   // The entries whose `whenAlso` words the task holds, not negated.
   const met = new Set(
     context
@@ -158,7 +160,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       .filter((m) => !context.read(m, true).negated)
       .map((m) => lexicon.criticalContextOf[m.phrase]),
   );
-  for (const m of context.of(LIST.analytes)) {
+  for (const m of analytes) {
     const index = lexicon.analyteOf[m.phrase] ?? -1;
     const entry = lexicon.criticalResults?.[index];
     if (entry === undefined || (entry.whenAlso !== undefined && !met.has(index))) continue;

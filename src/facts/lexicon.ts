@@ -276,15 +276,25 @@ function readingOf(
     spelling.set(fold(key).text, fold(value).text);
   const units = new Set(data?.units ?? []);
   const correct = corrector(ruleset, vocabulary.words, vocabulary.reviewOnly);
-  // Spoken punctuation: one word ("comma"), or the second word of a pair after its first.
-  const spokenMarks = new Map<string, SpokenMark>();
-  for (const [words, ends] of Object.entries(data?.spokenPunctuation ?? {}))
-    spokenMarks.set(words, { ends, pair: words.includes(" ") });
+  // Spoken punctuation: one word ("comma"), or a pair looked up by its second word, then its
+  // first ("stop", then "full"), so a body's words cost a map lookup and no new string.
+  const singleMarks = new Map<string, SpokenMark>();
+  const pairMarks = new Map<string, Map<string, SpokenMark>>();
+  for (const [words, ends] of Object.entries(data?.spokenPunctuation ?? {})) {
+    const [first = "", second] = words.split(" ");
+    if (second === undefined) singleMarks.set(first, { ends, pair: false });
+    else {
+      const byFirst = pairMarks.get(second) ?? new Map<string, SpokenMark>();
+      byFirst.set(first, { ends, pair: true });
+      pairMarks.set(second, byFirst);
+    }
+  }
   const spoken = (word: string, previous: string | undefined): SpokenMark | undefined =>
-    (previous === undefined ? undefined : spokenMarks.get(`${previous} ${word}`)) ??
-    spokenMarks.get(word);
+    (previous === undefined ? undefined : pairMarks.get(word)?.get(previous)) ??
+    singleMarks.get(word);
+  const anySpoken = singleMarks.size + pairMarks.size > 0;
   const readerOf = (corrects: boolean): Reading => ({
-    spoken,
+    ...(anySpoken && { spoken }),
     contextual(word: string) {
       const entry = shorthand.get(word);
       return entry !== undefined && typeof entry !== "string";

@@ -137,16 +137,21 @@ function phraseProblem(phrase: string): string | undefined {
   return problem;
 }
 
-const parts = new Map<string, readonly string[]>();
+const partsRead = new Map<string, readonly string[]>();
 
 /** `partsOf`, remembered like `phraseProblem`: a load reads every phrase, mostly the same ones. */
 function phraseParts(phrase: string): readonly string[] {
-  const hit = parts.get(phrase);
+  const hit = partsRead.get(phrase);
   if (hit !== undefined) return hit;
-  if (parts.size > 50_000) parts.clear();
+  if (partsRead.size > 50_000) partsRead.clear();
   const read = partsOf(phrase);
-  parts.set(phrase, read);
+  partsRead.set(phrase, read);
   return read;
+}
+
+/** A phrase part's word without its marks: "=bloods" is "bloods", "prescri*" "prescri". */
+function bareWord(part: string): string {
+  return part.replace(/\*+$/, "").replace(/^=/, "");
 }
 
 function partsOf(text: string): string[] {
@@ -170,7 +175,7 @@ function findProblem(phrase: string): string | undefined {
       return `has a part "${part}" that is both a word as read (=) and a prefix (*): write one`;
     }
     // "=word": the word as read, not its stem.
-    const bare = (prefix ? part.replace(/\*+$/, "") : part).replace(/^=/, "");
+    const bare = bareWord(part);
     const read = words(bare);
     if (read.length === 0) {
       return `has a part "${part}" with no letters or digits, which no body's words can match`;
@@ -378,11 +383,9 @@ export function checkSpokenPunctuation(
   if (marks.length === 0) return [];
   const used = new Map<string, string>();
   const read = (text: string, path: string) => {
-    const parts = ` ${partsOf(text.toLowerCase())
-      .map((part) => part.replace(/^=/, "").replace(/\*+$/, ""))
-      .join(" ")} `;
+    const spaced = ` ${partsOf(text.toLowerCase()).map(bareWord).join(" ")} `;
     for (const mark of marks)
-      if (!used.has(mark) && parts.includes(` ${mark} `)) used.set(mark, path);
+      if (!used.has(mark) && spaced.includes(` ${mark} `)) used.set(mark, path);
   };
   eachPhrase(file, (phrase, path) => {
     if (typeof phrase === "string") read(phrase, path);
