@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "df29fceca3780ee5b70775723ab195e101aba8935b7a231fbbb36de0f2d6f026",
+  hash: "e537fa1dc3da5cb12254df7d1b505c55b0bc41bf468e193bd636cba1f711abdd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
