@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e537fa1dc3da5cb12254df7d1b505c55b0bc41bf468e193bd636cba1f711abdd",
+  hash: "e486eeab463072031e19d8bdd0dcd1bd861aa1ec923b6fadd8417de9d8d0028f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -398,6 +398,14 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
         "Continence assessment done. Could GP add Flip-Flo catheter valves x5 to his repeat pls",
         "prescription-request",
       ],
+      // A clinic's "add <medicine> <dose>" is a prescription after it; an allergy added is not.
+      [
+        "Lipid clinic: LDL 4.8 on atorvastatin 80. Pls add ezetimibe 10mg od. Thanks",
+        "prescription-after-clinic",
+      ],
+      ["Seen in clinic, rash with co-amoxiclav. Pls add penicillin allergy to GP record", "admin"],
+      // A dropped letter: "fit not" for "fit note".
+      ["pt going home this pm, requires fit not for 12 wks, GP to do pls", "fit-note"],
     ];
     for (const [body, category] of read)
       expect((await verdictOf(body)).facts.category, body).toBe(category);
@@ -457,6 +465,8 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       "a.s.a.p.",
       "needs sorting now",
       "must be today",
+      "as a matter of urgency",
+      "time critical as must be given at 28 weeks",
     ];
     const routine = [
       "not urgent",
@@ -487,6 +497,9 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       "emergency duty team visited",
       "referred to ophthalmology as urgent by us",
       "no need for 2WW",
+      // "urgency" alone is the symptom, not haste.
+      "bladder diary shows frequency, urgency and nocturia",
+      "some urgency and mild dysuria expected for 6-8 weeks",
     ];
     const review = async (p: string) =>
       (await verdictOf(`Please review her medication. ${p}`)).humanReview;
