@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e486eeab463072031e19d8bdd0dcd1bd861aa1ec923b6fadd8417de9d8d0028f",
+  hash: "d293e0c92e5f7c51f48742e0c820e09c2317f48c2b2c39b73a7c38958f0d50aa",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
