@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d293e0c92e5f7c51f48742e0c820e09c2317f48c2b2c39b73a7c38958f0d50aa",
+  hash: "6b4e606364eda5dcce93946bf454293901ea8ef88c416e56f74425f9023c2ab2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
