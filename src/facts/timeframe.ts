@@ -71,6 +71,7 @@ function cuesOf(words: Vocabulary): Pick<Patterns, "cues" | "cuesBare"> {
       startDate: cues(words.startDate ?? []),
       expiry: cues(words.expiry ?? []),
       dayNumber: cues(words.dayNumber ?? []),
+      dayCount: cues(words.dayRangeAfter ?? []),
       dueAhead: cues(words.dueAhead ?? []),
     },
   };
@@ -94,6 +95,7 @@ interface Patterns {
     startDate: string[];
     expiry: string[];
     dayNumber: string[];
+    dayCount: string[];
     dueAhead: string[];
   };
   duration: RegExp;
@@ -104,6 +106,8 @@ interface Patterns {
   periodAfter: RegExp | undefined;
   /** "day 10" after an operation or discharge, or nothing. */
   dayNumber: RegExp | undefined;
+  /** "10-14 days post op", "5 days after the change": days counted from an event, or nothing. */
+  dayCount: RegExp | undefined;
   /** Words pointing back to a time named earlier ("before then"), or nothing, and their cues. */
   anaphora: RegExp | undefined;
   thenCues: string[];
@@ -221,7 +225,8 @@ function leadPatterns(
  */
 function periodPatterns(
   words: Vocabulary,
-): Pick<Patterns, "periodAfter" | "dayNumber" | "anaphora"> {
+): Pick<Patterns, "periodAfter" | "dayNumber" | "dayCount" | "anaphora"> {
+  const after = words.dayRangeAfter ?? [];
   return {
     anaphora:
       (words.anaphora ?? []).length === 0
@@ -243,6 +248,16 @@ function periodPatterns(
             // A range before `dayRangeAfter` ("day 10-12 post op") is due by its nearer end; not
             // another range ("day 2-5 FSH" is a day of a cycle).
             `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})${dayRange(words)}\\b(?![/.:-]\\d)`,
+            "gi",
+          ),
+    dayCount:
+      after.length === 0
+        ? undefined
+        : new RegExp(
+            // A count of days before `dayRangeAfter` ("sutures out 10-14 days post op"), due by
+            // its nearer end; never a duration's own lead ("for 7 days after discharge", "to
+            // complete 14 days post op") nor a frequency ("every 2-3 days post d/c").
+            `(?<!\\b(?:x|for|of|supply|every|over|last|past|complete)\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?days?\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
   };
@@ -779,6 +794,10 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     // Counted from sending, the latest the day can be: the operation or discharge it counts
     // from was on that day or before.
     for (const m of flat.matchAll(p.dayNumber)) r.addBare(plusDays(sentOn, Number(m[1])), m);
+  }
+  // "10-14 days post op", counted from sending in the same way: only where the clause asks.
+  if (p.dayCount !== undefined && has(p.cuesBare.dayCount)) {
+    for (const m of flat.matchAll(p.dayCount)) r.addBare(plusDays(sentOn, Number(m[1])), m);
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has(p.cues.tomorrow)) for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m);

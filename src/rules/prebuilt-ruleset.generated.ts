@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6b4e606364eda5dcce93946bf454293901ea8ef88c416e56f74425f9023c2ab2",
+  hash: "fc09a09ebdaec8e3e6e0ae7746507bf7a10211f31820b99603d740a356312b5e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -87,6 +87,18 @@ describe("findTimeframe: durations", () => {
     expect(due("pls review, sat with her for an hour")).toBeUndefined();
   });
 
+  it("reads a count of days after an operation or a change as due by its nearer end, counted from sending", () => {
+    expect(findTimeframe("pls remove sutures 10-14 days post op", MONDAY)).toEqual({
+      dueOn: "2026-12-03",
+      text: "10-14 days post",
+    });
+    expect(due("check lithium level 5-7 days after the change")).toBe("2026-11-28");
+    // How long, not by when: a course, a frequency, a supply to complete.
+    expect(due("TTOs for 7 days after discharge")).toBeUndefined();
+    expect(due("dressing change every 2-3 days post d/c")).toBeUndefined();
+    expect(due("prescribe dalteparin to complete 14 days post op")).toBeUndefined();
+  });
+
   it("reads 'before then' in an ask as due by the time named before it, in any clause", () => {
     expect(
       findTimeframe(
