@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "fc09a09ebdaec8e3e6e0ae7746507bf7a10211f31820b99603d740a356312b5e",
+  hash: "fdf57ecef1fddc9aa782add5525827b258299019b498425b9d2eaff9b8c46918",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
