@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "fdf57ecef1fddc9aa782add5525827b258299019b498425b9d2eaff9b8c46918",
+  hash: "5cb77da7ffb636469717d4810be571fb73c2c3c0fc9230977262b6838e3838fb",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
