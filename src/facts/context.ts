@@ -218,7 +218,7 @@ export class ContextReader {
    */
   #endsList(clause: { from: number; to: number }): boolean {
     const { tokens } = this.#stream;
-    for (let k = clause.from + 1; k < Math.min(clause.to, clause.from + LIST_ITEM_WORDS); k++)
+    for (let k = clause.from + 1; k < Math.min(clause.to, clause.from + LIST_ITEM_WORDS + 1); k++)
       if (this.#lexicon.listJoiners.has(tokens[k]?.word ?? "")) return true;
     return false;
   }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5cb77da7ffb636469717d4810be571fb73c2c3c0fc9230977262b6838e3838fb",
+  hash: "61705a0137af6ce3e14f38ce63bd02d61d4dc13dc82521ad368a6d03bcb23108",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -534,6 +534,11 @@ describe("context", () => {
 
   it("reads the last items of a list after a comma as part of the ask: BP recheck, bloods and ECG", () => {
     expect(facts("Please arrange BP recheck, bloods and ECG this week").dueText).toBe("this week");
+    // An item with its dose is three words before the joiner: "ramipril 2.5mg and".
+    expect(
+      facts("Please can GP issue bisoprolol 2.5mg, ramipril 2.5mg and furosemide 40mg today")
+        .dueText,
+    ).toBe("today");
     // A clause that opens with "and" is a clause of its own, not a list's end.
     expect(
       facts("Please review her meds, and her daughter visits next week").dueText,
