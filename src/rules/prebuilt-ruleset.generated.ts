@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "61705a0137af6ce3e14f38ce63bd02d61d4dc13dc82521ad368a6d03bcb23108",
+  hash: "6cd743e922f7c2a4f227f762a377e1c9063cee1e95503ee4dd0a4cd043d022d9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
