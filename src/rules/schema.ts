@@ -507,7 +507,9 @@ export const rulesetSchema = z.strictObject({
       dayNumber: z.optional(z.array(timeframePhrase)),
       /**
        * Words after a range of day numbers that make it days after an operation or discharge
-       * ("clips day 10-12 post op"): due by its nearer end. Absent: a range is not read.
+       * ("clips day 10-12 post op"), and after a count of days ("sutures out 10-14 days post
+       * op", "5 days after the change"): due by its nearer end, counted from sending, in a
+       * clause that asks. Absent: neither is read.
        */
       dayRangeAfter: z.optional(z.array(timeframePhrase)),
       /**
