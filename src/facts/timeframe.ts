@@ -218,8 +218,12 @@ function leadPatterns(
   };
 }
 
+/** Words before a count that make it how long, not by when: "x 2/52", "for 7 days", "every 2 days". */
+const DURATION_LEADS = "x|for|of|supply|every|over";
+
 /**
- * Bare periods and day numbers after an action ("repeat U&E 2/52", "remove clips day 10"), and
+ * Bare periods, day numbers and counts of days after an action ("repeat U&E 2/52", "remove
+ * clips day 10", "sutures out 10-14 days post op"), and
  * words pointing back to a time named earlier ("before then"), each only when the ruleset
  * gives its words.
  */
@@ -238,7 +242,7 @@ function periodPatterns(
         : new RegExp(
             // Up to three words between ("repeat U&E and LFT 2/52"), never a duration's own
             // lead ("x 2/52", "for 2/52", "supply of 2/52"), nor after "in"/"within" (read above).
-            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:x|for|of|supply|in|within|over|after|every)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:${DURATION_LEADS}|in|within|after)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
             "gi",
           ),
     dayNumber:
@@ -257,7 +261,7 @@ function periodPatterns(
             // A count of days before `dayRangeAfter` ("sutures out 10-14 days post op"), due by
             // its nearer end; never a duration's own lead ("for 7 days after discharge", "to
             // complete 14 days post op") nor a frequency ("every 2-3 days post d/c").
-            `(?<!\\b(?:x|for|of|supply|every|over|last|past|complete)\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?days?\\s(?:${alternatives(after)})\\b`,
+            `(?<!\\b(?:${DURATION_LEADS}|last|past|complete)\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?days?\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
   };
