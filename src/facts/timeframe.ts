@@ -223,9 +223,8 @@ const DURATION_LEADS = "x|for|of|supply|every|over";
 
 /**
  * Bare periods, day numbers and counts of days after an action ("repeat U&E 2/52", "remove
- * clips day 10", "sutures out 10-14 days post op"), and
- * words pointing back to a time named earlier ("before then"), each only when the ruleset
- * gives its words.
+ * clips day 10", "sutures out 10-14 days post op"), and words pointing back to a time named
+ * earlier ("before then"), each only when the ruleset gives its words.
  */
 function periodPatterns(
   words: Vocabulary,
