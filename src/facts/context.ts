@@ -213,12 +213,14 @@ export class ContextReader {
 
   /**
    * Does the clause open with the last items of a list, a joiner (`phrases.listJoiners`: "and")
-   * a word or two in ("Please arrange BP recheck, bloods and ECG this week")? Not a joiner as
-   * its first word, which links a clause.
+   * after an item of up to `LIST_ITEM_WORDS` words ("Please arrange BP recheck, bloods and ECG
+   * this week"; "issue bisoprolol 2.5mg, ramipril 2.5mg and furosemide 40mg today")? Not a
+   * joiner as its first word, which links a clause.
    */
   #endsList(clause: { from: number; to: number }): boolean {
     const { tokens } = this.#stream;
-    for (let k = clause.from + 1; k < Math.min(clause.to, clause.from + LIST_ITEM_WORDS + 1); k++)
+    const last = Math.min(clause.to - 1, clause.from + LIST_ITEM_WORDS);
+    for (let k = clause.from + 1; k <= last; k++)
       if (this.#lexicon.listJoiners.has(tokens[k]?.word ?? "")) return true;
     return false;
   }

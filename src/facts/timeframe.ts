@@ -230,6 +230,8 @@ function periodPatterns(
   words: Vocabulary,
 ): Pick<Patterns, "periodAfter" | "dayNumber" | "dayCount" | "anaphora"> {
   const after = words.dayRangeAfter ?? [];
+  // The ruleset's words for a day ("day"), read with or without a plural "s".
+  const days = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
   return {
     anaphora:
       (words.anaphora ?? []).length === 0
@@ -254,13 +256,13 @@ function periodPatterns(
             "gi",
           ),
     dayCount:
-      after.length === 0
+      after.length === 0 || days.length === 0
         ? undefined
         : new RegExp(
             // A count of days before `dayRangeAfter` ("sutures out 10-14 days post op"), due by
             // its nearer end; never a duration's own lead ("for 7 days after discharge", "to
             // complete 14 days post op") nor a frequency ("every 2-3 days post d/c").
-            `(?<!\\b(?:${DURATION_LEADS}|last|past|complete)\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?days?\\s(?:${alternatives(after)})\\b`,
+            `(?<!\\b(?:${DURATION_LEADS}|last|past|complete)\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
   };
