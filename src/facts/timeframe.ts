@@ -204,7 +204,10 @@ function leadPatterns(
     expiryWeekday:
       expiry.length === 0
         ? undefined
-        : new RegExp(`\\b(?:${alternatives(expiry)})\\s(?:on\\s)?(${days})\\b`, "gi"),
+        : new RegExp(
+            `\\b(?:${alternatives(expiry)})\\s(?:on\\s)?(?:${approximately(words)})?(${days})\\b`,
+            "gi",
+          ),
     deadlineBefore: before(words.deadline) ?? /(?!)/,
     // Far enough back for the longest lead phrase and its optional words, a space or two, and
     // the ask words before it.

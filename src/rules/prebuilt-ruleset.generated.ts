@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6cd743e922f7c2a4f227f762a377e1c9063cee1e95503ee4dd0a4cd043d022d9",
+  hash: "0adaadec836f0b119d2fa23ab05a0037b42c522dfb0a603d6ac55ca4a1c0792d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

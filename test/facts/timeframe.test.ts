@@ -399,6 +399,10 @@ describe("findTimeframe: written dates", () => {
     expect(
       findTimeframe("pls issue further supply, pt will run out Sat", MONDAY, notAsking)?.dueOn,
     ).toBe("2026-11-28");
+    // A word of approximation between: "will last till about Sunday".
+    expect(
+      findTimeframe("1 pen left, will last till about Sunday. pls issue", MONDAY, notAsking)?.dueOn,
+    ).toBe("2026-11-29");
     expect(findTimeframe("GP to restart warfarin from Thurs", MONDAY, { words })?.dueOn).toBe(
       "2026-11-26",
     );
