@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0adaadec836f0b119d2fa23ab05a0037b42c522dfb0a603d6ac55ca4a1c0792d",
+  hash: "70878b33463c2a29ec43cbb10e03c27c76fea29e4c211af85c71774e74f7bad6",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
