@@ -406,6 +406,21 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       ["Seen in clinic, rash with co-amoxiclav. Pls add penicillin allergy to GP record", "admin"],
       // A dropped letter: "fit not" for "fit note".
       ["pt going home this pm, requires fit not for 12 wks, GP to do pls", "fit-note"],
+      // A review in clinic after a discharge is the clinic's: its prescription is after clinic.
+      [
+        "Post discharge r/v in resp clinic. GP to start montelukast 10mg nocte and add to repeats",
+        "prescription-after-clinic",
+      ],
+      [
+        "Crisis team visit: started sertraline 50mg, 7 days supplied. GP pls continue prescribing",
+        "prescription-after-clinic",
+      ],
+      // Records and bookings: cancelling appointments, a vaccination history, the imms record.
+      ["Pt admitted to ward 12. Can you pls cancel any upcoming appointments at the surgery", "admin"],
+      ["could you send us his vaccination history please, needed before splenectomy", "admin"],
+      ["please update imms record: HPV dose 1 given in school 12/1", "admin"],
+      // "pls see when she arrives" asks for clinical work.
+      ["mum rang, baby floppy and not feeding. told to come down, pls see when arrives", "clinical-work"],
     ];
     for (const [body, category] of read)
       expect((await verdictOf(body)).facts.category, body).toBe(category);
