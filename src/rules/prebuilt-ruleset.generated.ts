@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "70878b33463c2a29ec43cbb10e03c27c76fea29e4c211af85c71774e74f7bad6",
+  hash: "09511d5533723ef2b83249c63b2598e9ba3e6c18ec2ab0518c854a7649022ac7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -416,11 +416,17 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
         "prescription-after-clinic",
       ],
       // Records and bookings: cancelling appointments, a vaccination history, the imms record.
-      ["Pt admitted to ward 12. Can you pls cancel any upcoming appointments at the surgery", "admin"],
+      [
+        "Pt admitted to ward 12. Can you pls cancel any upcoming appointments at the surgery",
+        "admin",
+      ],
       ["could you send us his vaccination history please, needed before splenectomy", "admin"],
       ["please update imms record: HPV dose 1 given in school 12/1", "admin"],
       // "pls see when she arrives" asks for clinical work.
-      ["mum rang, baby floppy and not feeding. told to come down, pls see when arrives", "clinical-work"],
+      [
+        "mum rang, baby floppy and not feeding. told to come down, pls see when arrives",
+        "clinical-work",
+      ],
     ];
     for (const [body, category] of read)
       expect((await verdictOf(body)).facts.category, body).toBe(category);
