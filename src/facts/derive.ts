@@ -544,8 +544,11 @@ function readAskWords(
     const category = lexicon.categories[rank(m)];
     if (category === undefined || contexts.has(`!${category.id}`)) return false;
     if (category.hasContext && !contexts.has(category.id)) return false;
+    // A pseudo-trigger stops an ask, not the thing asked about: "repeat" in "his repeat still
+    // shows amlodipine" names a prescription, though "his repeat" keeps it from asking for a
+    // repeat test.
     const c = context.read(m, false);
-    return !c.negated && !c.hypothetical && !c.pseudo;
+    return !c.negated && !c.hypothetical;
   });
   // Of the words at the first place that passes, the one of the earliest category.
   const first = (test: (m: Mention) => boolean) => {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "09511d5533723ef2b83249c63b2598e9ba3e6c18ec2ab0518c854a7649022ac7",
+  hash: "5ef6b4d4f7eb9bc321da8845bc69711a411cd3c95ba34db650bda7050b9588ae",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -430,6 +430,20 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     ];
     for (const [body, category] of read)
       expect((await verdictOf(body)).facts.category, body).toBe(category);
+    // From a pharmacy, "his repeat" is a prescription, not a repeat test (act on results).
+    for (const body of [
+      "pls add GlucoRx test strips to his repeat",
+      "DMS: letter says doxazosin started. His repeat still shows amlodipine, pls can you sort",
+    ]) {
+      const verdict = await guard.evaluate({
+        id: "ask",
+        sentAt: "2026-11-19T10:00:00Z",
+        sender: { organisation: "Example Pharmacy", unit: "Dispensary", kind: "pharmacy" },
+        recipient: { unit: "Example Surgery", assignment: "unassigned" },
+        body,
+      });
+      expect(verdict.facts.category, body).toBe("prescription-request");
+    }
     // "today if poss" after the ask is when the ask is for.
     const today = await verdictOf(
       "please can a GP come and see Ivy she has a chesty cough and is not herself. today if poss",
