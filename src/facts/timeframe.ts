@@ -489,8 +489,9 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:by|before|for|until${expiryLeads})\\s(?:${alternatives(words.tomorrow)})\\b`,
       "gi",
     ),
+    // "none at home for tonight", like "for tomorrow": when it is needed, in any clause.
     today: new RegExp(
-      `\\b(?:by|before${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
+      `\\b(?:by|before|for${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
       "gi",
     ),
     endOfWeek: endOfWeekPattern(words, weekWords),

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5ef6b4d4f7eb9bc321da8845bc69711a411cd3c95ba34db650bda7050b9588ae",
+  hash: "c20a28ce7e9d876435987036ce57bbb63caca0b5979ebefba4afef036d04182e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -440,7 +440,7 @@ export const rulesetSchema = z.strictObject({
        * date: "visited last Thursday", "unwell since Monday".
        */
       pastDayLeads: z.optional(z.array(timeframePhrase)),
-      /** After "by" or "before": today's date ("by end of day", "by cob"). */
+      /** After "by", "before" or "for": today's date ("by end of day", "by cob", "for tonight"). */
       endOfDay: z.array(timeframePhrase),
       /** After "by", "before", "for" or "until": tomorrow. */
       tomorrow: z.array(timeframePhrase),

@@ -387,6 +387,7 @@ describe("findTimeframe: written dates", () => {
   it("reads close-of-day words, 'due date' and 'this side of' a named day", () => {
     expect(due("please send by end of play")).toBe(MONDAY);
     expect(due("pls ring pt by lunchtime")).toBe(MONDAY);
+    expect(due("he is on Lantus and has none at home for tonight")).toBe(MONDAY);
     expect(due("form due date 10/12, please complete")).toBe("2026-12-10");
     expect(due("please prescribe this side of Christmas")).toBe("2026-12-25");
     expect(due("please could she have repeat U&E w/c 7th")).toBe("2026-12-07");
