@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c20a28ce7e9d876435987036ce57bbb63caca0b5979ebefba4afef036d04182e",
+  hash: "bf942721e5c8a825cd03e02d0db25a314c872f64d0eed7abd18582c69351b77d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
