@@ -484,12 +484,11 @@ function patternsOf(words: Vocabulary): Patterns {
     ...periodPatterns(words),
     thenCues: cues(words.anaphora ?? []),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
-    // "runs out tomorrow" as "by tomorrow": the day something runs out (`expiry`).
+    // "runs out tomorrow" as "by tomorrow" (`expiry`); "none for tonight": when it is needed.
     tomorrow: new RegExp(
       `\\b(?:by|before|for|until${expiryLeads})\\s(?:${alternatives(words.tomorrow)})\\b`,
       "gi",
     ),
-    // "none at home for tonight", like "for tomorrow": when it is needed, in any clause.
     today: new RegExp(
       `\\b(?:by|before|for${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
       "gi",
