@@ -416,8 +416,9 @@ export const rulesetSchema = z.strictObject({
        */
       rateAfter: z.optional(z.array(timeframePhrase)),
       /**
-       * Words that may stand between a duration's lead and its number: "in about 10 days",
-       * "within approx 2/52".
+       * Words that may stand between a duration's lead and its number ("in about 10 days",
+       * "within approx 2/52"), and between a word for running out and a weekday ("will last till
+       * about Sunday").
        */
       approximate: z.optional(z.array(timeframePhrase)),
       /** The weekdays, Monday first. */
