@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bf942721e5c8a825cd03e02d0db25a314c872f64d0eed7abd18582c69351b77d",
+  hash: "ec732094725734752fb4ef878d17facaab2b912ae32f78b1447ef4cc0943eb54",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -422,6 +422,15 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       ],
       ["could you send us his vaccination history please, needed before splenectomy", "admin"],
       ["please update imms record: HPV dose 1 given in school 12/1", "admin"],
+      // A sick note misspelt "sik", and a trial without catheter to be arranged.
+      [
+        "SIK NOTE REQUIRED X 2/52 FROM DISCHARGE 30/12 - PT D/C FROM WARD 4. NOT URGENT",
+        "fit-note",
+      ],
+      [
+        "TWOC failed on ward. GP to arrange TWOC with district nurses in 2/52 please",
+        "onward-referral",
+      ],
       // "pls see when she arrives" asks for clinical work.
       [
         "mum rang, baby floppy and not feeding. told to come down, pls see when arrives",
@@ -444,6 +453,13 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       });
       expect(verdict.facts.category, body).toBe("prescription-request");
     }
+    // "7 day scripts from today" and "ensure baby is seen today" are due today; a fit note "from
+    // today" is when it starts, read as before.
+    for (const body of [
+      "Crisis team: stockpiling meds. Please change to 7 day scripts from today",
+      "?pyloric stenosis. Mum trying to get through - please ensure baby is seen today",
+    ])
+      expect((await verdictOf(body)).facts.dueOn, body).toBe("2026-11-19");
     // "today if poss" after the ask is when the ask is for.
     const today = await verdictOf(
       "please can a GP come and see Ivy she has a chesty cough and is not herself. today if poss",
