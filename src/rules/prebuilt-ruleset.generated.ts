@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ec732094725734752fb4ef878d17facaab2b912ae32f78b1447ef4cc0943eb54",
+  hash: "4cb9f0fcb868c891ea85e6dc5192258718ee3b4ca62fe2f7cfa0df0fec4a646c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -349,9 +349,13 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect(await review("pt seen ED chest pain trop neg d/c'd no action fyi")).toBe(true);
   });
 
-  it("reads a critical value up to seven words after its name, but not past 'and'", async () => {
+  it("reads a critical value up to nine words after its name, but not past 'and'", async () => {
     const review = async (body: string) => (await verdictOf(body)).humanReview;
     expect(await review("INR came through from the clinic fax: 8.4, pt on warfarin.")).toBe(true);
+    // Nine words on, a date among them: "taken at our depot clinic 14/12 has come back 1.3".
+    expect(
+      await review("Lithium level taken at our depot clinic 14/12 has come back 1.3. Pls repeat"),
+    ).toBe(true);
     expect(
       await review("Pt needs fit note for 2/52, and GP to increase levetiracetam to 750mg."),
     ).toBe(false);
