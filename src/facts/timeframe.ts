@@ -798,14 +798,14 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
       if (due !== undefined) r.addBare(due, m);
     }
   }
-  if (p.dayNumber !== undefined && has(p.cuesBare.dayNumber)) {
-    // Counted from sending, the latest the day can be: the operation or discharge it counts
-    // from was on that day or before.
-    for (const m of flat.matchAll(p.dayNumber)) r.addBare(plusDays(sentOn, Number(m[1])), m);
-  }
-  // "10-14 days post op", counted from sending in the same way: only where the clause asks.
-  if (p.dayCount !== undefined && has(p.cuesBare.dayCount)) {
-    for (const m of flat.matchAll(p.dayCount)) r.addBare(plusDays(sentOn, Number(m[1])), m);
+  // "day 10" and "10-14 days post op", counted from sending, the latest the day can be: the
+  // operation or discharge it counts from was on that day or before. Only where the clause asks.
+  for (const [pattern, cue] of [
+    [p.dayNumber, p.cuesBare.dayNumber],
+    [p.dayCount, p.cuesBare.dayCount],
+  ] as const) {
+    if (pattern === undefined || !has(cue)) continue;
+    for (const m of flat.matchAll(pattern)) r.addBare(plusDays(sentOn, Number(m[1])), m);
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has(p.cues.tomorrow)) for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m);

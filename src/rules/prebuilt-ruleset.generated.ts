@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4cb9f0fcb868c891ea85e6dc5192258718ee3b4ca62fe2f7cfa0df0fec4a646c",
+  hash: "523e757a2637d48977a081862f1cc50d7db8ed1e6af7081baf538ff11a6f1da7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGuard, type PracticePolicyInput } from "../../src/index.js";
+import { createGuard, type PracticePolicyInput, type TaskInputRaw } from "../../src/index.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
 /**
@@ -188,11 +188,17 @@ const named: Record<string, [before: string, asks: string[]]> = {
 };
 
 /** The verdict for a body sent by a hospital outpatient department. */
-function verdictOf(body: string) {
+const OUTPATIENTS: TaskInputRaw["sender"] = {
+  organisation: "Example NHS Trust",
+  unit: "Outpatients",
+  kind: "nhs-provider",
+};
+
+function verdictOf(body: string, sender = OUTPATIENTS) {
   return guard.evaluate({
     id: "ask",
     sentAt: "2026-11-19T10:00:00Z",
-    sender: { organisation: "Example NHS Trust", unit: "Outpatients", kind: "nhs-provider" },
+    sender,
     recipient: { unit: "Example Surgery", assignment: "unassigned" },
     body,
   });
@@ -448,14 +454,12 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
       "pls add GlucoRx test strips to his repeat",
       "DMS: letter says doxazosin started. His repeat still shows amlodipine, pls can you sort",
     ]) {
-      const verdict = await guard.evaluate({
-        id: "ask",
-        sentAt: "2026-11-19T10:00:00Z",
-        sender: { organisation: "Example Pharmacy", unit: "Dispensary", kind: "pharmacy" },
-        recipient: { unit: "Example Surgery", assignment: "unassigned" },
-        body,
-      });
-      expect(verdict.facts.category, body).toBe("prescription-request");
+      const pharmacy = {
+        organisation: "Example Pharmacy",
+        unit: "Dispensary",
+        kind: "pharmacy",
+      } as const;
+      expect((await verdictOf(body, pharmacy)).facts.category, body).toBe("prescription-request");
     }
     // "7 day scripts from today" and "ensure baby is seen today" are due today; a fit note "from
     // today" is when it starts, read as before.
