@@ -199,7 +199,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       // ("from 90 to 310"); one after an earlier-value word the earlier ("132 (was 118)").
       const later = read !== undefined && lexicon.resultLater.has(previous);
       if (read !== undefined && !later && !lexicon.resultEarlier.has(previous)) break;
-      if (read === undefined && skipped > 0 && !lexicon.resultLinks.has(previous)) break;
+      if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
       if (number[2] !== undefined && Number(number[2]) <= 12) continue;
@@ -225,6 +225,19 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
     }
   }
   return undefined;
+}
+
+/**
+ * Does a link stand straight before the value at `k`: a link word, or a link sign written
+ * between the words ("PSA taken at the same visit = 14.2", "lithium level: 1.4").
+ */
+function linkedValue(stream: TokenStream, k: number, previous: string, lexicon: Lexicon): boolean {
+  if (lexicon.resultLinks.has(previous)) return true;
+  const before = stream.tokens[k - 1];
+  const token = stream.tokens[k];
+  if (before === undefined || token === undefined) return false;
+  const gap = stream.body.slice(before.end, token.start).trim();
+  return gap !== "" && lexicon.resultLinks.has(gap);
 }
 
 /**

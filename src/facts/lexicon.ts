@@ -399,7 +399,12 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
 function resultReading(ruleset: Ruleset, literal: Reading) {
   const results = ruleset.reading?.results;
   return {
-    resultLinks: readWords(results?.links, literal),
+    // As read and as written: a word read one way alone may stay itself in a body ("us" is
+    // "ultrasound" alone, "us" after "by"), and a sign ("=") is no word but links all the same.
+    resultLinks: new Set([
+      ...readWords(results?.links, literal),
+      ...(results?.links ?? []).map((w) => w.toLowerCase()),
+    ]),
     resultWithin: results?.withinWords ?? 5,
     resultSkip: results?.skipWords ?? 0,
     resultEarlier: readWords(results?.earlierValue, literal),

@@ -407,6 +407,14 @@ function endOfWeekPattern(words: Vocabulary, weekWords: string): RegExp {
   );
 }
 
+/** "this week", "next wk", "end of the week" with no lead: group 1 or 2 is which week. */
+function bareWeekPattern(weekWords: string): RegExp {
+  return new RegExp(
+    `\\b(?:(?:the\\s)?end\\sof\\s(?:(this|the|next)\\s)?|(this|next)\\s)(?:${weekWords})\\b`,
+    "gi",
+  );
+}
+
 /**
  * Not straight after a counted or measured change, which makes a duration a rate: "weight up
  * 3kg in 5 days", "three falls in two weeks".
@@ -502,7 +510,7 @@ function patternsOf(words: Vocabulary): Patterns {
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
     bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
-    bareWeek: new RegExp(`\\b(this|next)\\s(?:${weekWords})\\b`, "gi"),
+    bareWeek: bareWeekPattern(weekWords),
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
     bareWeekday: bareWeekdayPattern(words, days, fullDays),
     endOfMonth: monthPartPattern(),
@@ -941,7 +949,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     return p.deadlineBefore.test(lead) || p.expiryBefore?.test(lead) === true;
   };
   for (const m of has(p.weekCues) ? flat.matchAll(p.bareWeek) : []) {
-    (led(m) ? r.add : addBare)(weekEnd(m[1], sentOn, true), m);
+    (led(m) ? r.add : addBare)(weekEnd(m[1] ?? m[2], sentOn, true), m);
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
     (led(m) ? r.add : addBare)(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);

@@ -343,7 +343,7 @@ export function assertBuiltRuleset(
  * @param ruleset - from `defaultRuleset()`, `loadRuleset(dir)` or `buildRuleset(files)`
  * @returns the count and the limit
  * @throws {InputError} code `invalid_type` for anything but a built ruleset
- * @example phraseCount(defaultRuleset()).limit // 40000
+ * @example phraseCount(defaultRuleset()).limit // 80000
  */
 export function phraseCount(ruleset: Ruleset): { count: number; limit: number } {
   assertBuiltRuleset(ruleset, "ruleset", "phraseCount");

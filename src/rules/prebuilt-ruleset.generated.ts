@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "523e757a2637d48977a081862f1cc50d7db8ed1e6af7081baf538ff11a6f1da7",
+  hash: "624a276b6ccecd033dcf3a28dc1711d09be92761d1195b2558577b8c14d8fa26",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -431,7 +431,7 @@ describe("gp-task-guard validate", () => {
     const bundled = (await run(["validate"])).stdout;
     expect(bundled).toMatch(/^\(bundled rules\): valid ruleset humberside-lmcs-tasking/);
     // How much of the phrase limit the lists use, so an analyst sees the room left.
-    expect(bundled).toMatch(/\n {2}phrases: [\d,]+ of the 40,000 a ruleset may stand for/);
+    expect(bundled).toMatch(/\n {2}phrases: [\d,]+ of the 80,000 a ruleset may stand for/);
     // And whether an entry only repeats another in its list.
     expect(bundled).toContain("\n  repeated: no entry reads as an earlier one in its list\n");
     expect((await run(["validate", "examples/rulesets/shared-care.json"])).status).toBe(0);

@@ -755,6 +755,10 @@ describe("human review", () => {
     expect(facts("K+ came back at 6.9").safetyLanguage).toBe(true);
     // A few other words may come between when a link stands straight before the value.
     expect(facts("INR from the anticoag clinic came back 9.4").safetyLanguage).toBe(true);
+    // A sign links as its word does; "us" after "by" stays "us", a link, not "ultrasound".
+    expect(facts("PSA taken by us at the same visit = 14.2").safetyLanguage).toBe(true);
+    expect(facts("PSA taken by us 14.2").safetyLanguage).toBe(true);
+    expect(facts("PSA taken at the same visit 14.2").safetyLanguage).toBe(false);
     // Thousands with a comma are one number; a comma and a space part two.
     expect(facts("CK 18,400").safetyLanguage).toBe(true);
     expect(facts("CK 1,200, 400 units").safetyLanguage).toBe(false);

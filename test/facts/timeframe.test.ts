@@ -234,6 +234,8 @@ describe("findTimeframe: days of the week and relative words", () => {
     ["Please action by end of this week", "2026-11-25", "2026-11-27", "end of this week"],
     ["Pls inform pt by end of week", MONDAY, "2026-11-27", "end of week: this week's Friday"],
     ["Please action by the end of next week", MONDAY, "2026-12-04", "end of next week"],
+    ["pls repeat CRP end of the week", MONDAY, "2026-11-27", "end of the week with no lead"],
+    ["pls see her end of next wk", MONDAY, "2026-12-04", "end of next wk with no lead"],
     ["Pls can GP see him within the week", MONDAY, "2026-11-27", "within the week: this Friday"],
     ["Dressings pls, stock runs out end of week", MONDAY, "2026-11-27", "runs out end of week"],
     ["can u do a script b4 the wknd pls", MONDAY, "2026-11-27", "b4 the wknd: shorthand"],
