@@ -565,8 +565,19 @@ function vocabularyOf(
     for (const w of words(typeof entry === "string" ? entry : entry.reads)) vocabulary.add(w);
   for (const value of Object.values(ruleset.reading?.spelling ?? {}))
     for (const w of words(value)) vocabulary.add(w);
+  // The one-word lists' words are known too, or the corrector would read them as a near word
+  // of a list that does know it: "though", a negation stop, was read as "thought".
+  const results = ruleset.reading?.results;
   for (const w of [
     ...texts(phrases.imperatives),
+    ...(phrases.negators ?? []),
+    ...(phrases.negationStops ?? []),
+    ...(phrases.listJoiners ?? []),
+    ...(phrases.hypotheticalStops ?? []),
+    ...(phrases.reviewNegationFillers ?? []),
+    ...(results?.links ?? []),
+    ...(results?.earlierValue ?? []),
+    ...(results?.laterValue ?? []),
     ...(phrases.requestLeads ?? []),
     ...(phrases.clauseLinks ?? []),
     ...(phrases.pastLeads ?? []),

@@ -749,6 +749,8 @@ describe("human review", () => {
     // "or" joins a list of safety terms; "but" does not.
     expect(facts("no bleeding or bruising").safetyLanguage).toBe(false);
     expect(facts("no chest pain but bleeding").safetyLanguage).toBe(true);
+    // "though" is a stop, and read as itself, not corrected to "thought" (a filler).
+    expect(facts("no chest pain though collapsed today").safetyLanguage).toBe(true);
   });
 
   it("reads a result's value past linking words and low limits, but not a count, period or date", () => {
