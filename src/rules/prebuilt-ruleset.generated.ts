@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "624a276b6ccecd033dcf3a28dc1711d09be92761d1195b2558577b8c14d8fa26",
+  hash: "60038008c43654d9749a14dde6a4ce72b2b7c84e942e85132cbe2ebf43072ca9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
