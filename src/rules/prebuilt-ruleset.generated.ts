@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "60038008c43654d9749a14dde6a4ce72b2b7c84e942e85132cbe2ebf43072ca9",
+  hash: "4c2ad1ffbd0e4d5416e99efdaff73085e2a0adb6fd5b836219d67b3273ecd4ec",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
