@@ -221,8 +221,8 @@ function leadPatterns(
   };
 }
 
-/** Words before a count that make it how long, not by when: "x 2/52", "for 7 days", "every 2 days". */
-const DURATION_LEADS = "x|for|of|supply|every|over";
+/** `timeframes.durationLeads` when a ruleset gives none. */
+const DURATION_LEADS = ["x", "for", "of", "supply", "every", "over", "last", "past", "complete"];
 
 /**
  * Bare periods, day numbers and counts of days after an action ("repeat U&E 2/52", "remove
@@ -233,6 +233,8 @@ function periodPatterns(
   words: Vocabulary,
 ): Pick<Patterns, "periodAfter" | "dayNumber" | "dayCount" | "anaphora"> {
   const after = words.dayRangeAfter ?? [];
+  // Words before a count that make it how long, not by when ("x 2/52", "for 7 days").
+  const durations = alternatives(words.durationLeads ?? DURATION_LEADS);
   // The ruleset's words for a day ("day"), read with or without a plural "s".
   const days = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
   return {
@@ -246,7 +248,7 @@ function periodPatterns(
         : new RegExp(
             // Up to three words between ("repeat U&E and LFT 2/52"), never a duration's own
             // lead ("x 2/52", "for 2/52", "supply of 2/52"), nor after "in"/"within" (read above).
-            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:${DURATION_LEADS}|in|within|after)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:${durations}|in|within|after)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
             "gi",
           ),
     dayNumber:
@@ -265,7 +267,7 @@ function periodPatterns(
             // A count of days before `dayRangeAfter` ("sutures out 10-14 days post op"), due by
             // its nearer end; never a duration's own lead ("for 7 days after discharge", "to
             // complete 14 days post op") nor a frequency ("every 2-3 days post d/c").
-            `(?<!\\b(?:${DURATION_LEADS}|last|past|complete)\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
+            `(?<!\\b(?:${durations})\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
   };

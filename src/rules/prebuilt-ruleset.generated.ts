@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4c2ad1ffbd0e4d5416e99efdaff73085e2a0adb6fd5b836219d67b3273ecd4ec",
+  hash: "65f770aa6496ad86adf053beb844ed3971dd6524b2422995f638aa2d699026b5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

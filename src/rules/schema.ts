@@ -514,6 +514,12 @@ export const rulesetSchema = z.strictObject({
        */
       dayRangeAfter: z.optional(z.array(timeframePhrase)),
       /**
+       * Words straight before a count that make it how long, not by when: "x 2/52", "for 7
+       * days", "every 2 days", "the last 5 days". Absent: x, for, of, supply, every, over, last,
+       * past, complete.
+       */
+      durationLeads: z.optional(z.array(timeframePhrase)),
+      /**
        * Words that point back to a time named earlier, in a clause that asks ("before then"):
        * due by that time, wherever the body named it.
        */

@@ -97,6 +97,12 @@ describe("findTimeframe: durations", () => {
     expect(due("TTOs for 7 days after discharge")).toBeUndefined();
     expect(due("dressing change every 2-3 days post d/c")).toBeUndefined();
     expect(due("prescribe dalteparin to complete 14 days post op")).toBeUndefined();
+    // The words that make a count how long are the ruleset's (`timeframes.durationLeads`).
+    const words = defaultRuleset().timeframes;
+    if (words === undefined) throw new Error("the default ruleset lost its timeframes");
+    const noEvery = { ...words, durationLeads: ["x", "for"] };
+    const every = "dressing change every 2-3 days post d/c";
+    expect(findTimeframe(every, MONDAY, { words: noEvery })?.dueOn).toBe("2026-11-25");
   });
 
   it("reads 'before then' in an ask as due by the time named before it, in any clause", () => {
