@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "65f770aa6496ad86adf053beb844ed3971dd6524b2422995f638aa2d699026b5",
+  hash: "e3425132cc44bb3d0dd29bc76c640be3e36c2014e305d71169911110b5ebd170",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
