@@ -423,12 +423,14 @@ function readContexts(
     const last = stream.clauses[sentence.to - 1]?.to;
     return first === m.from && last === m.to;
   };
+  // A sentence that only rules a category out still does: "Discharged from CRHTT."
+  const rulesOut = (m: Mention) => lexicon.contextOf[m.phrase]?.startsWith("!") === true;
   const contexts = new Set(
     context
       .of(LIST.categoryContext)
       .filter((m) => {
         const c = context.read(m, false);
-        return !c.negated && !c.pseudo && !alone(m);
+        return !c.negated && !c.pseudo && (rulesOut(m) || !alone(m));
       })
       .map((m) => lexicon.contextOf[m.phrase]),
   );

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e3425132cc44bb3d0dd29bc76c640be3e36c2014e305d71169911110b5ebd170",
+  hash: "4bedc4e915921e4bc7be864f544f530797ad2b3e0c0115d8d1b0d9ef982c2f2a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -444,6 +444,20 @@ describe("context", () => {
     ).not.toBe("act-on-results");
   });
 
+  it("rules a category out by notWhen words that are a sentence of their own: Discharged from INR monitoring.", () => {
+    const clinic = {
+      organisation: "Hull Trust",
+      unit: "Anticoagulation Clinic",
+      kind: "nhs-provider",
+    };
+    const body = (end: string) =>
+      `Pt d/c today on edoxaban 60mg OD. GP please continue edoxaban on repeat. ${end}`;
+    expect(facts(body("Discharged."), clinic).category).toBe("prescription-after-discharge");
+    expect(facts(body("Discharged from INR monitoring."), clinic).category).not.toBe(
+      "prescription-after-discharge",
+    );
+  });
+
   it("does not read 'recent' as the done-word 'recently': send us his recent medication list", () => {
     expect(facts("Please send us the patient recent medication list").category).toBe("admin");
   });
