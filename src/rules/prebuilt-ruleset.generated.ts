@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4bedc4e915921e4bc7be864f544f530797ad2b3e0c0115d8d1b0d9ef982c2f2a",
+  hash: "3dfe2703ee0d03d9d2acd7d23717d70fc25c26fe5f06b4b4211345ae12ea136b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
