@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3dfe2703ee0d03d9d2acd7d23717d70fc25c26fe5f06b4b4211345ae12ea136b",
+  hash: "3300bf75906a212ea3d02f607acb6b5c6625ab504a59085e134508318847ce3c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
