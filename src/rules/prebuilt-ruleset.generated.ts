@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3300bf75906a212ea3d02f607acb6b5c6625ab504a59085e134508318847ce3c",
+  hash: "14a3422732f95c1e6bc88e59b3ab007901c92586ba779624deb15496187a2eba",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

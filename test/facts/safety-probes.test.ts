@@ -10,8 +10,8 @@ const guard = createGuard({
 });
 
 /**
- * Bodies still not flagged, by the class behind them: a threat to staff in slang, a former
- * partner at the door without a word of danger, a weekday before "deadline", a clock time
+ * Bodies still not flagged, by the class behind them: a former partner at the door without a
+ * word of danger, a weekday before "deadline", a clock time
  * with no lead word ("the school run at 3") or after "won't", "in the morning" meaning
  * tomorrow, a patient told to call the GP today about a result nobody named, a result whose
  * value comes a whole clause after its name, platelets of 48 in late pregnancy (below the
@@ -82,7 +82,6 @@ const knownMisses = new Set([
   `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
   "please can GP sign the repeat for co-codamol, pt says he ran out. also hes been taking 12 a day because the pain is so bad",
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
-  `pt shouted at reception he'll "come back and sort that doctor out", has done this before`,
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
 ]);
