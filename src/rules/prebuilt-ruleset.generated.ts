@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "14a3422732f95c1e6bc88e59b3ab007901c92586ba779624deb15496187a2eba",
+  hash: "6430975e5828b920d7ab5ad85a93fe0f968ee8db23dacb4b83f1992b3b523de7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
