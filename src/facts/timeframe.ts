@@ -221,9 +221,6 @@ function leadPatterns(
   };
 }
 
-/** `timeframes.durationLeads` when a ruleset gives none. */
-const DURATION_LEADS = ["x", "for", "of", "supply", "every", "over", "last", "past", "complete"];
-
 /**
  * Bare periods, day numbers and counts of days after an action ("repeat U&E 2/52", "remove
  * clips day 10", "sutures out 10-14 days post op"), and words pointing back to a time named
@@ -233,8 +230,13 @@ function periodPatterns(
   words: Vocabulary,
 ): Pick<Patterns, "periodAfter" | "dayNumber" | "dayCount" | "anaphora"> {
   const after = words.dayRangeAfter ?? [];
-  // Words before a count that make it how long, not by when ("x 2/52", "for 7 days").
-  const durations = alternatives(words.durationLeads ?? DURATION_LEADS);
+  // Words before a count that make it how long, not by when ("x 2/52", "for 7 days"); a
+  // period also never follows "in" or "within" (read by the duration pattern) or "after".
+  const durations = words.durationLeads ?? [];
+  const notDuration = (extra: readonly string[]) =>
+    [...durations, ...extra].length === 0
+      ? ""
+      : `(?<!\\b(?:${alternatives([...durations, ...extra])})\\s)`;
   // The ruleset's words for a day ("day"), read with or without a plural "s".
   const days = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
   return {
@@ -248,7 +250,7 @@ function periodPatterns(
         : new RegExp(
             // Up to three words between ("repeat U&E and LFT 2/52"), never a duration's own
             // lead ("x 2/52", "for 2/52", "supply of 2/52"), nor after "in"/"within" (read above).
-            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?(?<!\\b(?:${durations}|in|within|after)\\s)(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
+            `\\b(?:${alternatives(words.periodAfter ?? [])})\\s(?:[\\w&+'-]+\\s){0,3}?${notDuration(["in", "within", "after"])}(\\d{1,2})\\/(${Object.keys(words.shorthand).join("|")})\\b(?![/.-]\\d)`,
             "gi",
           ),
     dayNumber:
@@ -267,7 +269,7 @@ function periodPatterns(
             // A count of days before `dayRangeAfter` ("sutures out 10-14 days post op"), due by
             // its nearer end; never a duration's own lead ("for 7 days after discharge", "to
             // complete 14 days post op") nor a frequency ("every 2-3 days post d/c").
-            `(?<!\\b(?:${durations})\\s|[-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
+            `${notDuration([])}(?<![-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
   };

@@ -515,8 +515,8 @@ export const rulesetSchema = z.strictObject({
       dayRangeAfter: z.optional(z.array(timeframePhrase)),
       /**
        * Words straight before a count that make it how long, not by when: "x 2/52", "for 7
-       * days", "every 2 days", "the last 5 days". Absent: x, for, of, supply, every, over, last,
-       * past, complete.
+       * days", "every 2 days", "the last 5 days". Absent: none, so such a count may read as a due
+       * date.
        */
       durationLeads: z.optional(z.array(timeframePhrase)),
       /**
