@@ -3,7 +3,7 @@ import type { TaskInput } from "../input/task.js";
 import { daysBetween, dueDate, londonDate } from "./calendar.js";
 import type { Evidence, Facts } from "./catalogue.js";
 import { ContextReader, type MentionContext } from "./context.js";
-import { DATE_SOURCE, TIME_SOURCE } from "./dates-in-text.js";
+import { DATE_SOURCE, readDate, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
 import { endsWithDeadline, findTimeframe } from "./timeframe.js";
@@ -39,6 +39,18 @@ const datesAndTimes = new RegExp(`${DATE_SOURCE}|${TIME_SOURCE}`, "gi");
 const DATE_TIME_GAP = 4;
 /** A time straight after a date, as a journal entry's date carries one ("24/11/2026 10:05"). */
 const ENTRY_TIME = new RegExp(`^\\s*(?:@|at)?\\s*${TIME_SOURCE}`, "i");
+
+/** Leap year for checking a date written without one: "29/02" exists. */
+const ANY_YEAR_FROM = "2028-01-01";
+
+/**
+ * Whether a match of `datesAndTimes` is a time or a date that exists: "2/52" (two weeks) and
+ * "3/12" read as dates only when the day and month can be one ("3/12" can, "2/52" cannot).
+ */
+function isDayOrTime(match: RegExpMatchArray): boolean {
+  const isDate = match.slice(1, 15).some((g) => g !== undefined);
+  return !isDate || readDate(match, ANY_YEAR_FROM) !== undefined;
+}
 
 /** The body as the sender wrote it, over a mention's tokens. */
 function spanOf(stream: TokenStream, m: Mention): { start: number; end: number; text: string } {
@@ -78,6 +90,8 @@ function readJournal(
     for (const d of body
       .slice(phraseEnd, phraseEnd + lexicon.journalDateWithinChars)
       .matchAll(datesAndTimes)) {
+      // "see journal - fit note for 2/52": a period written like a date is no entry's date.
+      if (!isDayOrTime(d)) continue;
       if (end > phraseEnd && phraseEnd + d.index - end > DATE_TIME_GAP) break;
       // "record entries relevant to her capacity by 15/01": a date after a deadline word is
       // when the ask is due, not the entry's own date, unless a time follows it as an entry's

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6430975e5828b920d7ab5ad85a93fe0f968ee8db23dacb4b83f1992b3b523de7",
+  hash: "012894dcebcb0a4283f35df00b1db14d881584ec86a2c068c06a2b455ab05fa5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -279,6 +279,13 @@ describe("deriveFacts: journal references", () => {
     expect(facts.journalReference).toBe(true);
   });
 
+  it("does not take a period written like a date (2/52) for the entry's date", () => {
+    const undated = bodyFacts("Please see journal - pt needs a fit note for 2/52 post op.");
+    expect(undated.journalReference).toBe(false);
+    // A day and month that exist still date it.
+    expect(bodyFacts("Please see journal 3/12 - pt needs a fit note.").journalReference).toBe(true);
+  });
+
   it("reads a deadline after a journal word as when the ask is due, not the entry's date", () => {
     const facts = bodyFacts(
       "Please could you share any recent record entries relevant to her capacity by 30/11.",
