@@ -124,7 +124,11 @@ interface Patterns {
   todayNotAfter: RegExp | undefined;
   /** "as per our clinic plan " before "today": the day of the event referred to. */
   todayReference: RegExp | undefined;
+  /** Words after a bare day that tell it as past ("Tuesday was"), or nothing. */
+  pastAfter: RegExp | undefined;
   bareTomorrow: RegExp;
+  /** A word for tomorrow straight after a clock time: "by 12:00 tomorrow" is not today. */
+  tomorrowNext: RegExp;
   bareWeek: RegExp;
   bareWeekday: RegExp;
   expiryWeekday: RegExp | undefined;
@@ -272,6 +276,21 @@ function periodPatterns(
             `${notDuration([])}(?<![-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
+  };
+}
+
+/**
+ * The words for tomorrow, and what a word straight after a day or a clock time says of it:
+ * past ("was"), or tomorrow's.
+ */
+function nextWordPatterns(
+  words: Vocabulary,
+): Pick<Patterns, "bareTomorrow" | "pastAfter" | "tomorrowNext"> {
+  const past = words.pastAfter ?? [];
+  return {
+    bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
+    pastAfter: past.length > 0 ? new RegExp(`^\\s?(?:${alternatives(past)})\\b`, "i") : undefined,
+    tomorrowNext: new RegExp(`^\\s?(?:${alternatives(words.bareTomorrow)})\\b`, "i"),
   };
 }
 
@@ -513,7 +532,7 @@ function patternsOf(words: Vocabulary): Patterns {
     ),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
-    bareTomorrow: new RegExp(`\\b(?:${alternatives(words.bareTomorrow)})\\b`, "gi"),
+    ...nextWordPatterns(words),
     bareWeek: bareWeekPattern(weekWords),
     // After a lead word, any name; alone, a full name only ("pls r/v Monday"; "sat" is a verb).
     bareWeekday: bareWeekdayPattern(words, days, fullDays),
@@ -833,8 +852,11 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   if (has(p.cues.deadline)) {
     for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m);
   }
+  // A clock time followed by "tomorrow" is tomorrow's, read with the word for tomorrow.
+  const tomorrowNext = (m: RegExpMatchArray) =>
+    p.tomorrowNext.test(flat.slice((m.index ?? 0) + m[0].length));
   if (p.clock !== undefined && has(p.clockCues))
-    for (const m of flat.matchAll(p.clock)) add(sentOn, m);
+    for (const m of flat.matchAll(p.clock)) if (!tomorrowNext(m)) add(sentOn, m);
   // "booked in at 11 today": when the ask is for, in any clause, unless the day of an event.
   // The appointment is often the sender's own plan ("she is booked in with me at 11 today"):
   // what is asked for it is due by then all the same.
@@ -932,13 +954,28 @@ function leadBefore(p: Patterns, flat: string, m: RegExpMatchArray): string {
   return flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
 }
 
+/**
+ * A value straight after a day, not a clock time: "INR today 2.2" is the day of a reading
+ * ("today 2.30pm" and "today 14:00" are times).
+ */
+const VALUE_AFTER = /^\s?[:=]?\s?[1-9]\d*(?:\.\d+)?(?![\d:./-]|\s?(?:am|pm|o'?clock)\b)/i;
+
+/**
+ * Is the bare day `m` told as past by what follows it ("from Tuesday was 2.4")? For today, a
+ * value straight after it too ("INR today 2.2"); after a weekday a number is its date.
+ */
+function toldAsPast(p: Patterns, flat: string, m: RegExpMatchArray, today = false): boolean {
+  const rest = flat.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
+  return p.pastAfter?.test(rest) === true || (today && VALUE_AFTER.test(rest));
+}
+
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
   const before = (m: RegExpMatchArray) => leadBefore(p, flat, m);
   if (has(p.cuesBare.today)) {
     for (const m of flat.matchAll(p.bareToday)) {
-      if (!eventToday(p, flat, m, before(m))) addBare(sentOn, m);
+      if (!eventToday(p, flat, m, before(m)) && !toldAsPast(p, flat, m, true)) addBare(sentOn, m);
     }
   }
   if (has(p.cuesBare.tomorrow)) {
@@ -956,6 +993,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     (led(m) ? r.add : addBare)(weekEnd(m[1] ?? m[2], sentOn, true), m);
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
+    if (toldAsPast(p, flat, m)) continue;
     (led(m) ? r.add : addBare)(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
   }
   // The weekday something runs out, in any task that asks, like a date it runs out.

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "012894dcebcb0a4283f35df00b1db14d881584ec86a2c068c06a2b455ab05fa5",
+  hash: "e3eec67d6ae2d6fdcf7c274a504ec3637e524c41709c56b1ad2a92f903621787",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -520,6 +520,11 @@ export const rulesetSchema = z.strictObject({
        */
       durationLeads: z.optional(z.array(timeframePhrase)),
       /**
+       * Words straight after a bare day that tell it as past: "her INR from Tuesday was 2.4",
+       * "bloods today were normal". Absent: none.
+       */
+      pastAfter: z.optional(z.array(timeframePhrase)),
+      /**
        * Words that point back to a time named earlier, in a clause that asks ("before then"):
        * due by that time, wherever the body named it.
        */

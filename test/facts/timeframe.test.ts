@@ -538,6 +538,26 @@ describe("findTimeframe: 'today' after a reference to an event", () => {
   });
 });
 
+describe("findTimeframe: a day told as past, and a clock time tomorrow", () => {
+  it("reads a day followed by 'was' or 'were' as past", () => {
+    expect(due("Pls let her know her INR from Tuesday was 2.4")).toBeUndefined();
+    expect(due("Pls let him know his bloods today were normal")).toBeUndefined();
+    expect(due("Pls r/v Tuesday")).toBe("2026-11-24");
+  });
+
+  it("reads 'today' followed by a value as the day of a reading, not a time", () => {
+    expect(due("Please tell pt INR today 2.2, dose stays 5mg")).toBeUndefined();
+    expect(due("Please see her today 2.30pm")).toBe(MONDAY);
+    expect(due("Please ring the pharmacy today 01964 000321")).toBe(MONDAY);
+  });
+
+  it("reads a clock time followed by 'tomorrow' as tomorrow's", () => {
+    expect(due("Please send the summary by 9am tomorrow")).toBe("2026-11-24");
+    expect(due("Please send by 12:00 tomorrow")).toBe("2026-11-24");
+    expect(due("Please send by 5pm")).toBe(MONDAY);
+  });
+});
+
 describe("findTimeframe: the earliest timeframe wins", () => {
   it("takes the earliest of several, whatever their order in the body", () => {
     expect(
