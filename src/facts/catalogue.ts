@@ -56,6 +56,10 @@ export interface Facts {
   requests: string[];
   urgentText?: string;
   safetyText?: string;
+  /**
+   * Due within `reviewWithinDays`, by the soonest the body's words could mean ("this week"
+   * written on a Friday is soon, though the rules read it as the Friday ahead).
+   */
   dueSoon?: boolean;
   evidence: Evidence[];
 }

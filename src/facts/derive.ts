@@ -666,6 +666,8 @@ interface Due {
   dueOn: string;
   source: NonNullable<Facts["dueSource"]>;
   text?: string;
+  /** The earliest the body's words could mean, for human review (see `Timeframe`). */
+  soonestOn?: string;
 }
 
 function readDue(
@@ -691,6 +693,8 @@ function readDue(
     (due === undefined || daysBetween(due.dueOn, stated.dueOn) < 0)
   )
     due = { dueOn: stated.dueOn, source: "body", text: stated.text };
+  if (stated?.soonestOn !== undefined && due !== undefined && context.anyRequest)
+    if (daysBetween(stated.soonestOn, due.dueOn) > 0) due.soonestOn = stated.soonestOn;
   return due;
 }
 
@@ -859,7 +863,8 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     facts.daysUntilDue = daysBetween(sentOn, due.dueOn);
     facts.dueSource = due.source;
     if (due.text !== undefined) facts.dueText = due.text;
-    facts.dueSoon = facts.daysUntilDue <= lexicon.reviewWithinDays;
+    // Review errs early: by the soonest the words could mean.
+    facts.dueSoon = daysBetween(sentOn, due.soonestOn ?? due.dueOn) <= lexicon.reviewWithinDays;
   }
   if (categoryPhrase !== undefined) facts.categoryPhrase = categoryPhrase;
   if (categoryText !== undefined) facts.categoryText = categoryText;

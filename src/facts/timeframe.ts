@@ -16,6 +16,11 @@ export interface Timeframe {
   dueOn: string;
   /** The words that said so, e.g. "within the next 7 days". */
   text: string;
+  /**
+   * The earliest date the words could mean, when earlier than `dueOn`: "this week" written on
+   * a Friday most likely asks for the days ahead, but may mean today. For human review only.
+   */
+  soonestOn?: string;
 }
 
 type Vocabulary = NonNullable<Ruleset["timeframes"]>;
@@ -676,15 +681,17 @@ export function findTimeframe(
     sentOn,
     flat,
     holidays: options.bankHolidays,
-    add: (dueOn, m) => {
-      if (dueOn !== undefined && !ownPlan(origin(m.index ?? 0))) read.addPlanned(dueOn, m);
+    add: (dueOn, m, soonestOn) => {
+      if (dueOn !== undefined && !ownPlan(origin(m.index ?? 0)))
+        read.addPlanned(dueOn, m, soonestOn);
     },
-    addBare: (dueOn, m) => {
+    addBare: (dueOn, m, soonestOn) => {
       // `accept` reads positions in the body as written, not in its collapsed copy.
-      if (accept(origin(m.index ?? 0))) read.add(dueOn, m);
+      if (accept(origin(m.index ?? 0))) read.add(dueOn, m, soonestOn);
     },
-    addPlanned: (dueOn, m) => {
-      found.push({ dueOn, text: m[0].replace(/\s+/g, " ").trim() });
+    addPlanned: (dueOn, m, soonestOn) => {
+      const text = m[0].replace(/\s+/g, " ").trim();
+      found.push(soonestOn === undefined ? { dueOn, text } : { dueOn, text, soonestOn });
     },
   };
   // Each pattern needs a word that most bodies lack: look for it before running the pattern.
@@ -699,13 +706,34 @@ export function findTimeframe(
   for (const m of then !== undefined && has(read.p.thenCues) ? flat.matchAll(then) : []) {
     if (!accept(origin(m.index ?? 0))) continue;
     const before = flat.slice(0, m.index ?? 0);
+    // "in the 2 weeks before surgery" names a period before the event, not a reference to it.
+    if (endsWithUnit(read.p, before)) continue;
+    // A date written before it is what it points to ("ICPC on 19/11 ... before the
+    // conference"), rather than a time of day told on the way ("meeting held 11:00 today").
     const earlier =
+      lastDateFrom(before, sentOn) ??
       findTimeframe(before, sentOn, { ...options, accept: () => true, ownPlan: () => false })
-        ?.dueOn ?? lastDateFrom(before, sentOn);
+        ?.dueOn;
     if (earlier !== undefined) found.push({ dueOn: earlier, text: m[0] });
   }
   if (found.length === 0) return undefined;
-  return found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+  const first = found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));
+  const soonest = found
+    .map((f) => f.soonestOn ?? f.dueOn)
+    .reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
+  return soonest < first.dueOn
+    ? { dueOn: first.dueOn, text: first.text, soonestOn: soonest }
+    : first;
+}
+
+/** A period at the end of a text, after a word that makes it one: "in the 2 weeks ". */
+const PERIOD_END = /\b(?:in|within|the|for|over|during)\s+(?:the\s+)?\S+\s+([a-z]+)\s*$/i;
+
+/** Does `text` end with a period ("admitted in the 2 weeks "), not a count ("issue 2 months ")? */
+function endsWithUnit(p: Patterns, text: string): boolean {
+  const unit = PERIOD_END.exec(text)?.[1];
+  if (unit === undefined) return false;
+  return p.units.has(fold(unit)) || p.units.has(fold(unit).replace(/s$/, ""));
 }
 
 /** Any written date (`DATE_SOURCE`), for `lastDateFrom`. */
@@ -769,10 +797,11 @@ interface Reading {
   sentOn: string;
   flat: string;
   holidays: ReadonlySet<string> | undefined;
-  add: (dueOn: string | undefined, m: RegExpMatchArray) => void;
-  addBare: (dueOn: string, m: RegExpMatchArray) => void;
+  /** Adds a due date; `soonestOn`, the earliest the words could mean (see `Timeframe`). */
+  add: (dueOn: string | undefined, m: RegExpMatchArray, soonestOn?: string) => void;
+  addBare: (dueOn: string, m: RegExpMatchArray, soonestOn?: string) => void;
   /** As `add`, even inside the sender's own plan: "she is booked in with me at 11 today". */
-  addPlanned: (dueOn: string, m: RegExpMatchArray) => void;
+  addPlanned: (dueOn: string, m: RegExpMatchArray, soonestOn?: string) => void;
 }
 
 /** The days from `sentOn` to the next named weekday (a week on, for today's name). */
@@ -787,10 +816,18 @@ function daysUntil(p: Patterns, name: string | undefined, sentOn: string): numbe
  * `weekendAhead`, "this week" written at a weekend is the working week ahead ("can GP visit
  * this week" sent on a Sunday), not the weekend day itself.
  */
-function weekEnd(which: string | undefined, sentOn: string, weekendAhead = false): string {
+function weekEnd(
+  which: string | undefined,
+  sentOn: string,
+  weekendAhead = false,
+  fridayAhead = false,
+): string {
   const day = isoWeekday(sentOn);
   // Next week's Friday is 12 − weekday days on (not this week's + 7).
-  const next = (which ?? "").toLowerCase() === "next" || (weekendAhead && day > 5);
+  const next =
+    (which ?? "").toLowerCase() === "next" ||
+    (weekendAhead && day > 5) ||
+    (fridayAhead && day === 5);
   return plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day));
 }
 
@@ -969,6 +1006,30 @@ function toldAsPast(p: Patterns, flat: string, m: RegExpMatchArray, today = fals
   return p.pastAfter?.test(rest) === true || (today && VALUE_AFTER.test(rest));
 }
 
+/**
+ * A week or a weekday alone ("this week", "pls r/v Monday"): where the clause asks, or in any
+ * clause after a deadline word (`led`).
+ */
+function readBareWeek(
+  r: Reading,
+  has: (words: string | readonly string[]) => boolean,
+  led: (m: RegExpMatchArray) => boolean,
+): void {
+  const { p, sentOn, flat, addBare } = r;
+  for (const m of has(p.weekCues) ? flat.matchAll(p.bareWeek) : []) {
+    // "Please see her this week" written on a Friday most likely asks for the days ahead, but
+    // may mean today: a person reads it all the same. "By the end of this week" is today.
+    const plain = m[1] === undefined && !led(m);
+    const due = weekEnd(m[1] ?? m[2], sentOn, true, plain);
+    const today = weekEnd(m[1] ?? m[2], sentOn, true);
+    (led(m) ? r.add : addBare)(due, m, today < due ? today : undefined);
+  }
+  for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
+    if (toldAsPast(p, flat, m)) continue;
+    (led(m) ? r.add : addBare)(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
+  }
+}
+
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
@@ -989,13 +1050,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     const lead = before(m);
     return p.deadlineBefore.test(lead) || p.expiryBefore?.test(lead) === true;
   };
-  for (const m of has(p.weekCues) ? flat.matchAll(p.bareWeek) : []) {
-    (led(m) ? r.add : addBare)(weekEnd(m[1] ?? m[2], sentOn, true), m);
-  }
-  for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
-    if (toldAsPast(p, flat, m)) continue;
-    (led(m) ? r.add : addBare)(plusDays(sentOn, daysUntil(p, m[2] ?? m[1], sentOn)), m);
-  }
+  readBareWeek(r, has, led);
   // The weekday something runs out, in any task that asks, like a date it runs out.
   if (p.expiryWeekday !== undefined && has(p.dayCues)) {
     for (const m of flat.matchAll(p.expiryWeekday)) {

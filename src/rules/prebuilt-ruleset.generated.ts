@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e3eec67d6ae2d6fdcf7c274a504ec3637e524c41709c56b1ad2a92f903621787",
+  hash: "80038ab987a9f0edd3ae481dda675b3a72c72c079a8bb18bf62ab3b6fb84ffdc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

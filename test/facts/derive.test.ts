@@ -272,6 +272,26 @@ describe("deriveFacts: daysUntilDue", () => {
   });
 });
 
+describe("deriveFacts: 'this week' written on a Friday", () => {
+  // Friday 27 November 2026, 10:00 in London.
+  const friday = { sentAt: "2026-11-27T10:00:00Z" };
+
+  it("is due the Friday ahead for the rules, and today for review", () => {
+    const facts = bodyFacts("Please can GP see her this week", friday);
+    expect(facts).toMatchObject({ dueOn: "2026-12-04", daysUntilDue: 7, dueSoon: true });
+  });
+
+  it("is today where the end of the week is named", () => {
+    const facts = bodyFacts("Please can GP see her by the end of this week", friday);
+    expect(facts).toMatchObject({ dueOn: "2026-11-27", daysUntilDue: 0, dueSoon: true });
+  });
+
+  it("is this Friday, not soon, written on a Monday", () => {
+    const facts = bodyFacts("Please can GP see her this week", { sentAt: "2026-11-23T10:00:00Z" });
+    expect(facts).toMatchObject({ dueOn: "2026-11-27", daysUntilDue: 4, dueSoon: false });
+  });
+});
+
 describe("deriveFacts: journal references", () => {
   it("does not read a date inside a journal reference as a due date", () => {
     const facts = bodyFacts("Please see my journal entry by 24/11/2026 10:05 for details.");

@@ -558,6 +558,25 @@ describe("findTimeframe: a day told as past, and a clock time tomorrow", () => {
   });
 });
 
+describe("findTimeframe: an ask due before an event named earlier", () => {
+  it("reads 'beforehand' and 'before surgery' as due by the event's date", () => {
+    expect(due("Booked for extraction on 2nd Dec. Please check INR beforehand.")).toBe(
+      "2026-12-02",
+    );
+    expect(due("Listed for TKR 30/11. Can the practice arrange bloods before surgery?")).toBe(
+      "2026-11-30",
+    );
+  });
+
+  it("points to the date written before it, not to a time of day told on the way", () => {
+    const body =
+      "Strategy meeting held 11:00 today. ICPC on 3/12. Please send records before the conference.";
+    // As the reading of a task does: bare words count only where the sentence asks.
+    const asks = { accept: (index: number) => index >= body.indexOf("Please") };
+    expect(findTimeframe(body, MONDAY, asks)?.dueOn).toBe("2026-12-03");
+  });
+});
+
 describe("findTimeframe: the earliest timeframe wins", () => {
   it("takes the earliest of several, whatever their order in the body", () => {
     expect(
