@@ -140,12 +140,13 @@ function isCount(
 
 /**
  * The number at token `k`: "6.8", or the first of "192/118" with its second; thousands written
- * with a comma ("CK 18,400") read as one number. "stop" for one with a leading zero ("07700
- * 900123", "01482"), a telephone number or a code, not a value; null for no number.
+ * with a comma ("CK 18,400") read as one number; a round number's decade as that number ("rate
+ * 130s", "sats in the 80s"). "stop" for one with a leading zero ("07700 900123", "01482"), a
+ * telephone number or a code, not a value; null for no number.
  */
 function numberAt(stream: TokenStream, k: number): RegExpExecArray | "stop" | null {
   const token = stream.tokens[k];
-  const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?%?$/.exec(token?.word ?? "");
+  const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?(?:%|(?<=\d0)s)?$/.exec(token?.word ?? "");
   if (number === null || number[2] !== undefined) return number;
   if (/^0\d/.test(number[1] ?? "")) return "stop";
   const next = stream.tokens[k + 1];

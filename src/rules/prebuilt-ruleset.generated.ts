@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "80038ab987a9f0edd3ae481dda675b3a72c72c079a8bb18bf62ab3b6fb84ffdc",
+  hash: "8f566acb367b2e6d2f46210aadde7bff4043ef360ba39429f62fba080949f558",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

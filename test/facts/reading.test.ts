@@ -778,6 +778,9 @@ describe("human review", () => {
     // Thousands with a comma are one number; a comma and a space part two.
     expect(facts("CK 18,400").safetyLanguage).toBe(true);
     expect(facts("CK 1,200, 400 units").safetyLanguage).toBe(false);
+    // A round number's decade is that number: "rate 130s" is a heart rate of 130.
+    expect(facts("new AF, rate 130s").safetyLanguage).toBe(true);
+    expect(facts("new AF, rate 110s").safetyLanguage).toBe(false);
     expect(facts("INR from the anticoag clinic is booked, 9 days").safetyLanguage).toBe(false);
     expect(facts("INR clinic next Tuesday. 9.4 was last week's").safetyLanguage).toBe(false);
     expect(facts("BP 70/40 on standing").safetyLanguage).toBe(true);
