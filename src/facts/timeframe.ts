@@ -709,12 +709,22 @@ export function findTimeframe(
     // "in the 2 weeks before surgery" names a period before the event, not a reference to it.
     if (endsWithUnit(read.p, before)) continue;
     // A date written before it is what it points to ("ICPC on 19/11 ... before the
-    // conference"), rather than a time of day told on the way ("meeting held 11:00 today").
-    const earlier =
-      lastDateFrom(before, sentOn) ??
-      findTimeframe(before, sentOn, { ...options, accept: () => true, ownPlan: () => false })
-        ?.dueOn;
-    if (earlier !== undefined) found.push({ dueOn: earlier, text: m[0] });
+    // conference"), rather than a time of day told on the way ("meeting held 11:00 today"); a
+    // person reads it by the sooner of the two all the same.
+    const written = lastDateFrom(before, sentOn);
+    const told = findTimeframe(before, sentOn, {
+      ...options,
+      accept: () => true,
+      ownPlan: () => false,
+    })?.dueOn;
+    const earlier = written ?? told;
+    if (earlier === undefined) continue;
+    const sooner = told !== undefined && daysBetween(told, earlier) > 0 ? told : undefined;
+    found.push(
+      sooner === undefined
+        ? { dueOn: earlier, text: m[0] }
+        : { dueOn: earlier, text: m[0], soonestOn: sooner },
+    );
   }
   if (found.length === 0) return undefined;
   const first = found.reduce((a, b) => (daysBetween(a.dueOn, b.dueOn) < 0 ? b : a));

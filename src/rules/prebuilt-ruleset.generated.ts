@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8f566acb367b2e6d2f46210aadde7bff4043ef360ba39429f62fba080949f558",
+  hash: "e49bd02e79799e8485395cbe73f6f8089b89f560a6e1a4e4a419d839b2598166",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -573,7 +573,11 @@ describe("findTimeframe: an ask due before an event named earlier", () => {
       "Strategy meeting held 11:00 today. ICPC on 3/12. Please send records before the conference.";
     // As the reading of a task does: bare words count only where the sentence asks.
     const asks = { accept: (index: number) => index >= body.indexOf("Please") };
-    expect(findTimeframe(body, MONDAY, asks)?.dueOn).toBe("2026-12-03");
+    // For review, the sooner of the two: the time told on the way.
+    expect(findTimeframe(body, MONDAY, asks)).toMatchObject({
+      dueOn: "2026-12-03",
+      soonestOn: MONDAY,
+    });
   });
 });
 
