@@ -694,8 +694,10 @@ function readDue(
     (due === undefined || daysBetween(due.dueOn, stated.dueOn) < 0)
   )
     due = { dueOn: stated.dueOn, source: "body", text: stated.text };
-  if (stated?.soonestOn !== undefined && due !== undefined && context.anyRequest)
-    if (daysBetween(stated.soonestOn, due.dueOn) > 0) due.soonestOn = stated.soonestOn;
+  // For review, the soonest the body's words could mean, where sooner than the due date.
+  const soonest = context.anyRequest ? stated?.soonestOn : undefined;
+  if (due !== undefined && soonest !== undefined && daysBetween(soonest, due.dueOn) > 0)
+    due.soonestOn = soonest;
   return due;
 }
 

@@ -826,18 +826,10 @@ function daysUntil(p: Patterns, name: string | undefined, sentOn: string): numbe
  * `weekendAhead`, "this week" written at a weekend is the working week ahead ("can GP visit
  * this week" sent on a Sunday), not the weekend day itself.
  */
-function weekEnd(
-  which: string | undefined,
-  sentOn: string,
-  weekendAhead = false,
-  fridayAhead = false,
-): string {
+function weekEnd(which: string | undefined, sentOn: string, weekendAhead = false): string {
   const day = isoWeekday(sentOn);
   // Next week's Friday is 12 − weekday days on (not this week's + 7).
-  const next =
-    (which ?? "").toLowerCase() === "next" ||
-    (weekendAhead && day > 5) ||
-    (fridayAhead && day === 5);
+  const next = (which ?? "").toLowerCase() === "next" || (weekendAhead && day > 5);
   return plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day));
 }
 
@@ -1029,10 +1021,11 @@ function readBareWeek(
   for (const m of has(p.weekCues) ? flat.matchAll(p.bareWeek) : []) {
     // "Please see her this week" written on a Friday most likely asks for the days ahead, but
     // may mean today: a person reads it all the same. "By the end of this week" is today.
-    const plain = m[1] === undefined && !led(m);
-    const due = weekEnd(m[1] ?? m[2], sentOn, true, plain);
-    const today = weekEnd(m[1] ?? m[2], sentOn, true);
-    (led(m) ? r.add : addBare)(due, m, today < due ? today : undefined);
+    const end = weekEnd(m[1] ?? m[2], sentOn, true);
+    const plainOnFriday =
+      m[1] === undefined && !led(m) && end === sentOn && isoWeekday(sentOn) === 5;
+    if (plainOnFriday) addBare(plusDays(sentOn, 7), m, sentOn);
+    else (led(m) ? r.add : addBare)(end, m);
   }
   for (const m of has(p.dayCues) ? flat.matchAll(p.bareWeekday) : []) {
     if (toldAsPast(p, flat, m)) continue;
