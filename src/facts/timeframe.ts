@@ -427,12 +427,18 @@ function endOfWeekPattern(words: Vocabulary, weekWords: string): RegExp {
   const expiry = words.expiry ?? [];
   // Running out may name what runs out first: "she'll run out of her apixaban over the weekend".
   const runsOut = expiry.length === 0 ? "" : `|(?:${alternatives(expiry)})(?:\\s[\\w'&/-]+){0,4}?`;
-  const leads = alternatives(words.weekEndLeads ?? ["by", "before"]);
-  const weekend = alternatives(words.weekend ?? ["weekend"]);
-  return new RegExp(
-    `\\b(?:${leads}${runsOut})\\s(?:over\\s)?(?:the\\s)?(?:end\\sof\\s(?:(this|the|next)\\s)?(?:${weekWords})|${weekend})\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
-    "gi",
-  );
+  // The ruleset's words alone: without leads (nor words for running out) only "within the
+  // week" is read, and without words for a weekend only the end of a week.
+  const leads = words.weekEndLeads ?? [];
+  const ends = [
+    `end\\sof\\s(?:(this|the|next)\\s)?(?:${weekWords})`,
+    ...((words.weekend ?? []).length > 0 ? [alternatives(words.weekend ?? [])] : []),
+  ].join("|");
+  const led =
+    leads.length === 0 && runsOut === ""
+      ? ""
+      : `\\b(?:${leads.length === 0 ? runsOut.slice(1) : `${alternatives(leads)}${runsOut}`})\\s(?:over\\s)?(?:the\\s)?(?:${ends})\\b|`;
+  return new RegExp(`${led}\\bwithin\\s(?:the|this)\\sweek\\b`, "gi");
 }
 
 /** "this week", "next wk", "end of the week" with no lead: group 1 or 2 is which week. */

@@ -566,9 +566,9 @@ export const rulesetSchema = z.strictObject({
        * at 10 today"). Absent: not read.
        */
       clockTodayLeads: z.optional(z.array(timeframePhrase)),
-      /** Words before the end of a week or a weekend as a deadline ("by", "b4"). Absent: "by", "before". */
+      /** Words before the end of a week or a weekend as a deadline ("by", "b4"). Absent: none. */
       weekEndLeads: z.optional(z.array(timeframePhrase)),
-      /** Words for a weekend ("weekend", "wknd"). Absent: "weekend". */
+      /** Words for a weekend ("weekend", "wknd"). Absent: none, so no weekend is read. */
       weekend: z.optional(z.array(timeframePhrase)),
     }),
   ),

@@ -624,6 +624,17 @@ describe("findTimeframe: the words are the ruleset's", () => {
     expect(findTimeframe("Reply by EOD", MONDAY, { words: noEod })).toBeUndefined();
   });
 
+  it("reads the end of a week and a weekend only in the ruleset's words for them", () => {
+    const body = "Please send the script by the weekend";
+    expect(findTimeframe(body, MONDAY, { words })?.dueOn).toBe("2026-11-27");
+    const { weekEndLeads: _leads, weekend: _weekend, ...none } = words;
+    expect(findTimeframe(body, MONDAY, { words: none })).toBeUndefined();
+    // "Within the week" is no lead's and no weekend's.
+    expect(findTimeframe("Please review within the week", MONDAY, { words: none })?.dueOn).toBe(
+      "2026-11-27",
+    );
+  });
+
   it("refuses a ruleset whose timeframe phrase is not plain words, naming its path", () => {
     const main = defaultRulesetFiles["ruleset.json"] as { timeframes: Record<string, unknown> };
     const files = {
