@@ -285,6 +285,41 @@ function periodPatterns(
 }
 
 /**
+ * A day after a lead word, in any clause of a task that asks: "by tomorrow", "for tonight" and
+ * "runs out tomorrow" (`dayLeads`, `expiry`), "before end of day", "by next week"
+ * (`weekEndLeads`), "by Friday", "due on Monday" (`deadline`). No lead word of the ruleset's,
+ * no such day: a pattern that never matches.
+ */
+function leadDayPatterns(
+  words: Vocabulary,
+  days: string,
+  weekWords: string,
+  expiryLeads: string,
+): Pick<Patterns, "tomorrow" | "today" | "byNextWeek" | "weekday"> {
+  // `extra` is more alternatives, each after a "|"; an empty alternation would match anywhere.
+  const after = (leads: readonly string[], extra = "") => {
+    const all = [
+      ...(leads.length === 0 ? [] : [alternatives(leads)]),
+      ...(extra ? [extra.slice(1)] : []),
+    ];
+    return all.length === 0 ? "(?!)" : `\\b(?:${all.join("|")})`;
+  };
+  const dayLeads = words.dayLeads ?? [];
+  return {
+    tomorrow: new RegExp(
+      `${after(dayLeads, expiryLeads)}\\s(?:${alternatives(words.tomorrow)})\\b`,
+      "gi",
+    ),
+    today: new RegExp(
+      `${after(dayLeads, expiryLeads)}\\s(?:${alternatives(words.endOfDay)})\\b`,
+      "gi",
+    ),
+    byNextWeek: new RegExp(`${after(words.weekEndLeads ?? [])}\\snext\\s(?:${weekWords})\\b`, "gi"),
+    weekday: new RegExp(`${after(words.deadline)}\\s(?:this\\s|next\\s)?(${days})\\b`, "gi"),
+  };
+}
+
+/**
  * The words for tomorrow, and what a word straight after a day or a clock time says of it:
  * past ("was"), or tomorrow's.
  */
@@ -526,21 +561,8 @@ function patternsOf(words: Vocabulary): Patterns {
     ...periodPatterns(words),
     thenCues: cues(words.anaphora ?? []),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
-    // "runs out tomorrow" as "by tomorrow" (`expiry`); "none for tonight": when it is needed.
-    tomorrow: new RegExp(
-      `\\b(?:by|before|for|until${expiryLeads})\\s(?:${alternatives(words.tomorrow)})\\b`,
-      "gi",
-    ),
-    today: new RegExp(
-      `\\b(?:by|before|for${expiryLeads})\\s(?:${alternatives(words.endOfDay)})\\b`,
-      "gi",
-    ),
+    ...leadDayPatterns(words, days, weekWords, expiryLeads),
     endOfWeek: endOfWeekPattern(words, weekWords),
-    byNextWeek: new RegExp(`\\b(?:by|before)\\snext\\s(?:${weekWords})\\b`, "gi"),
-    weekday: new RegExp(
-      `\\b(?:by|before|no\\slater\\sthan|due(?:\\son)?)\\s(?:this\\s|next\\s)?(${days})\\b`,
-      "gi",
-    ),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
     ...nextWordPatterns(words),

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e49bd02e79799e8485395cbe73f6f8089b89f560a6e1a4e4a419d839b2598166",
+  hash: "90c99b2910e71bf1f133c14da438f6b315e868ad29c4d54dfdaa6dd3a096ffcc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -566,6 +566,11 @@ export const rulesetSchema = z.strictObject({
        * at 10 today"). Absent: not read.
        */
       clockTodayLeads: z.optional(z.array(timeframePhrase)),
+      /**
+       * Words before "tomorrow" or the end of a day that make it a deadline in any clause of a
+       * task that asks ("by tomorrow", "for tonight", "until tomorrow"). Absent: none.
+       */
+      dayLeads: z.optional(z.array(timeframePhrase)),
       /** Words before the end of a week or a weekend as a deadline ("by", "b4"). Absent: none. */
       weekEndLeads: z.optional(z.array(timeframePhrase)),
       /** Words for a weekend ("weekend", "wknd"). Absent: none, so no weekend is read. */

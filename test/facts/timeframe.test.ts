@@ -624,6 +624,22 @@ describe("findTimeframe: the words are the ruleset's", () => {
     expect(findTimeframe("Reply by EOD", MONDAY, { words: noEod })).toBeUndefined();
   });
 
+  it("reads a lead before a day in the ruleset's words (dayLeads, deadline)", () => {
+    // In a clause that does not ask, only a lead makes "tonight" a deadline.
+    const statement = { accept: () => false };
+    const { dayLeads: _leads, ...noDayLeads } = words;
+    expect(findTimeframe("Needed for tonight", MONDAY, { ...statement, words })?.dueOn).toBe(
+      MONDAY,
+    );
+    expect(
+      findTimeframe("Needed for tonight", MONDAY, { ...statement, words: noDayLeads }),
+    ).toBeUndefined();
+    const ahead = { ...words, deadline: [...words.deadline, "ahead of"] };
+    const body = "Needs doing ahead of Thursday";
+    expect(findTimeframe(body, MONDAY, { ...statement, words })).toBeUndefined();
+    expect(findTimeframe(body, MONDAY, { ...statement, words: ahead })?.dueOn).toBe("2026-11-26");
+  });
+
   it("reads the end of a week and a weekend only in the ruleset's words for them", () => {
     const body = "Please send the script by the weekend";
     expect(findTimeframe(body, MONDAY, { words })?.dueOn).toBe("2026-11-27");
