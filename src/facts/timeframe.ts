@@ -54,6 +54,15 @@ function alternatives(phrases: readonly string[], plural = ""): string {
   return phrases.map((p) => `${phraseSource(p)}${plural}`).join("|");
 }
 
+/**
+ * Any one of the given patterns, empty ones left out; with none left, a pattern that never
+ * matches (an empty alternation would match anywhere). `oneOf(alternatives(words), ...)`.
+ */
+function oneOf(...sources: readonly string[]): string {
+  const given = sources.filter((source) => source !== "");
+  return given.length === 0 ? "(?!)" : `(?:${given.join("|")})`;
+}
+
 /** The first word a phrase must hold: a cheap test before its pattern runs. */
 function cues(phrases: readonly string[]): string[] {
   return phrases.map((p) => p.split(/\s+/).find((w) => !w.startsWith("[")) ?? p);
@@ -243,9 +252,7 @@ function periodPatterns(
   // period also never follows "in" or "within" (read by the duration pattern) or "after".
   const durations = words.durationLeads ?? [];
   const notDuration = (extra: readonly string[]) =>
-    [...durations, ...extra].length === 0
-      ? ""
-      : `(?<!\\b(?:${alternatives([...durations, ...extra])})\\s)`;
+    `(?<!\\b${oneOf(alternatives([...durations, ...extra]))}\\s)`;
   // The ruleset's words for a day ("day"), read with or without a plural "s".
   const days = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
   return {
@@ -294,28 +301,19 @@ function leadDayPatterns(
   words: Vocabulary,
   days: string,
   weekWords: string,
-  expiryLeads: string,
 ): Pick<Patterns, "tomorrow" | "today" | "byNextWeek" | "weekday"> {
-  // `extra` is more alternatives, each after a "|"; an empty alternation would match anywhere.
-  const after = (leads: readonly string[], extra = "") => {
-    const all = [
-      ...(leads.length === 0 ? [] : [alternatives(leads)]),
-      ...(extra ? [extra.slice(1)] : []),
-    ];
-    return all.length === 0 ? "(?!)" : `\\b(?:${all.join("|")})`;
-  };
-  const dayLeads = words.dayLeads ?? [];
+  const dayLead = oneOf(alternatives(words.dayLeads ?? []), alternatives(words.expiry ?? []));
   return {
-    tomorrow: new RegExp(
-      `${after(dayLeads, expiryLeads)}\\s(?:${alternatives(words.tomorrow)})\\b`,
+    tomorrow: new RegExp(`\\b${dayLead}\\s(?:${alternatives(words.tomorrow)})\\b`, "gi"),
+    today: new RegExp(`\\b${dayLead}\\s(?:${alternatives(words.endOfDay)})\\b`, "gi"),
+    byNextWeek: new RegExp(
+      `\\b${oneOf(alternatives(words.weekEndLeads ?? []))}\\snext\\s(?:${weekWords})\\b`,
       "gi",
     ),
-    today: new RegExp(
-      `${after(dayLeads, expiryLeads)}\\s(?:${alternatives(words.endOfDay)})\\b`,
+    weekday: new RegExp(
+      `\\b${oneOf(alternatives(words.deadline))}\\s(?:this\\s|next\\s)?(${days})\\b`,
       "gi",
     ),
-    byNextWeek: new RegExp(`${after(words.weekEndLeads ?? [])}\\snext\\s(?:${weekWords})\\b`, "gi"),
-    weekday: new RegExp(`${after(words.deadline)}\\s(?:this\\s|next\\s)?(${days})\\b`, "gi"),
   };
 }
 
@@ -394,7 +392,7 @@ function namedDayPatterns(
   const names = named.map(([name]) => name).sort((a, b) => b.length - a.length);
   const day = `(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s?(?:of\\s)?[a-z]{3})`;
   // Group 1 the lead, group 2 the name, group 3 the day's number.
-  const alts = `(${names.length === 0 ? "(?!)" : alternatives(names)})|${day}`;
+  const alts = `(${oneOf(alternatives(names))})|${day}`;
   return {
     namedDay:
       leads.length === 0
@@ -461,19 +459,18 @@ function durationPattern(words: Vocabulary, lead: string): RegExp {
 function endOfWeekPattern(words: Vocabulary, weekWords: string): RegExp {
   const expiry = words.expiry ?? [];
   // Running out may name what runs out first: "she'll run out of her apixaban over the weekend".
-  const runsOut = expiry.length === 0 ? "" : `|(?:${alternatives(expiry)})(?:\\s[\\w'&/-]+){0,4}?`;
+  const runsOut = expiry.length === 0 ? "" : `(?:${alternatives(expiry)})(?:\\s[\\w'&/-]+){0,4}?`;
   // The ruleset's words alone: without leads (nor words for running out) only "within the
   // week" is read, and without words for a weekend only the end of a week.
-  const leads = words.weekEndLeads ?? [];
-  const ends = [
+  const lead = oneOf(alternatives(words.weekEndLeads ?? []), runsOut);
+  const end = oneOf(
     `end\\sof\\s(?:(this|the|next)\\s)?(?:${weekWords})`,
-    ...((words.weekend ?? []).length > 0 ? [alternatives(words.weekend ?? [])] : []),
-  ].join("|");
-  const led =
-    leads.length === 0 && runsOut === ""
-      ? ""
-      : `\\b(?:${leads.length === 0 ? runsOut.slice(1) : `${alternatives(leads)}${runsOut}`})\\s(?:over\\s)?(?:the\\s)?(?:${ends})\\b|`;
-  return new RegExp(`${led}\\bwithin\\s(?:the|this)\\sweek\\b`, "gi");
+    alternatives(words.weekend ?? []),
+  );
+  return new RegExp(
+    `\\b${lead}\\s(?:over\\s)?(?:the\\s)?${end}\\b|\\bwithin\\s(?:the|this)\\sweek\\b`,
+    "gi",
+  );
 }
 
 /** "this week", "next wk", "end of the week" with no lead: group 1 or 2 is which week. */
@@ -533,8 +530,6 @@ function patternsOf(words: Vocabulary): Patterns {
   const few = alternatives(words.fewDays);
   const weekCues = weekWordsOf(words);
   const weekWords = alternatives(weekCues);
-  const expiryLeads =
-    (words.expiry ?? []).length === 0 ? "" : `|${alternatives(words.expiry ?? [])}`;
   const rate = rateBefore(words);
   const patterns: Patterns = {
     numbers: new Map(Object.entries(words.numbers)),
@@ -561,7 +556,7 @@ function patternsOf(words: Vocabulary): Patterns {
     ...periodPatterns(words),
     thenCues: cues(words.anaphora ?? []),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
-    ...leadDayPatterns(words, days, weekWords, expiryLeads),
+    ...leadDayPatterns(words, days, weekWords),
     endOfWeek: endOfWeekPattern(words, weekWords),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
     bareToday: new RegExp(`\\b(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`, "gi"),
@@ -920,8 +915,10 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m);
   }
   // A clock time followed by "tomorrow" is tomorrow's, read with the word for tomorrow.
-  const tomorrowNext = (m: RegExpMatchArray) =>
-    p.tomorrowNext.test(flat.slice((m.index ?? 0) + m[0].length));
+  const tomorrowNext = (m: RegExpMatchArray) => {
+    const end = (m.index ?? 0) + m[0].length;
+    return p.tomorrowNext.test(flat.slice(end, end + NEXT_WORD_CHARS));
+  };
   if (p.clock !== undefined && has(p.clockCues))
     for (const m of flat.matchAll(p.clock)) if (!tomorrowNext(m)) add(sentOn, m);
   // "booked in at 11 today": when the ask is for, in any clause, unless the day of an event.
@@ -1021,6 +1018,9 @@ function leadBefore(p: Patterns, flat: string, m: RegExpMatchArray): string {
   return flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
 }
 
+/** How far after a day or a clock time the word that tells of it is looked for. */
+const NEXT_WORD_CHARS = 24;
+
 /**
  * A value straight after a day, not a clock time: "INR today 2.2" is the day of a reading
  * ("today 2.30pm" and "today 14:00" are times).
@@ -1032,7 +1032,8 @@ const VALUE_AFTER = /^\s?[:=]?\s?[1-9]\d*(?:\.\d+)?(?![\d:./-]|\s?(?:am|pm|o'?cl
  * value straight after it too ("INR today 2.2"); after a weekday a number is its date.
  */
 function toldAsPast(p: Patterns, flat: string, m: RegExpMatchArray, today = false): boolean {
-  const rest = flat.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 24);
+  const end = (m.index ?? 0) + m[0].length;
+  const rest = flat.slice(end, end + NEXT_WORD_CHARS);
   return p.pastAfter?.test(rest) === true || (today && VALUE_AFTER.test(rest));
 }
 
@@ -1050,8 +1051,8 @@ function readBareWeek(
     // "Please see her this week" written on a Friday most likely asks for the days ahead, but
     // may mean today: a person reads it all the same. "By the end of this week" is today.
     const end = weekEnd(m[1] ?? m[2], sentOn, true);
-    const plainOnFriday =
-      m[1] === undefined && !led(m) && end === sentOn && isoWeekday(sentOn) === 5;
+    // (A plain "this week" ends on the day it is sent only on a Friday; "next week" never does.)
+    const plainOnFriday = m[1] === undefined && !led(m) && end === sentOn;
     if (plainOnFriday) addBare(plusDays(sentOn, 7), m, sentOn);
     else (led(m) ? r.add : addBare)(end, m);
   }

@@ -281,6 +281,11 @@ describe("deriveFacts: 'this week' written on a Friday", () => {
     expect(facts).toMatchObject({ dueOn: "2026-12-04", daysUntilDue: 7, dueSoon: true });
   });
 
+  it("leaves 'next week' written on a Friday as the Friday ahead, not soon", () => {
+    const facts = bodyFacts("Please can GP see her next week", friday);
+    expect(facts).toMatchObject({ dueOn: "2026-12-04", daysUntilDue: 7, dueSoon: false });
+  });
+
   it("is today where the end of the week is named", () => {
     const facts = bodyFacts("Please can GP see her by the end of this week", friday);
     expect(facts).toMatchObject({ dueOn: "2026-11-27", daysUntilDue: 0, dueSoon: true });
