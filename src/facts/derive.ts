@@ -6,7 +6,7 @@ import { ContextReader, type MentionContext } from "./context.js";
 import { DATE_SOURCE, readDate, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
-import { endsWithDeadline, findTimeframe } from "./timeframe.js";
+import { endsWithDeadline, findTimeframe, isPeriodAfter } from "./timeframe.js";
 import { isPast, type TokenStream, tokenStream } from "./tokens.js";
 
 /** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
@@ -90,8 +90,10 @@ function readJournal(
     for (const d of body
       .slice(phraseEnd, phraseEnd + lexicon.journalDateWithinChars)
       .matchAll(datesAndTimes)) {
-      // "see journal - fit note for 2/52": a period written like a date is no entry's date.
-      if (!isDayOrTime(d)) continue;
+      // "see journal - fit note for 2/52": a period written like a date is no entry's date;
+      // nor is "x 10/7" after a word that makes it a period, though 10 July exists.
+      const lead = body.slice(Math.max(phraseEnd, phraseEnd + d.index - 16), phraseEnd + d.index);
+      if (!isDayOrTime(d) || isPeriodAfter(lead, d[0], lexicon.timeframes)) continue;
       if (end > phraseEnd && phraseEnd + d.index - end > DATE_TIME_GAP) break;
       // "record entries relevant to her capacity by 15/01": a date after a deadline word is
       // when the ask is due, not the entry's own date, unless a time follows it as an entry's

@@ -130,6 +130,8 @@ interface Patterns {
   today: RegExp;
   endOfWeek: RegExp;
   deadlineBefore: RegExp;
+  /** A word that makes a period of what follows ("x ", "for ", "in "): "x 10/7" is ten days. */
+  periodBefore: RegExp;
   /** How far back, in characters, the lead patterns look before a match. */
   leadChars: number;
   byNextWeek: RegExp;
@@ -171,6 +173,12 @@ interface Patterns {
   deadlineLead: RegExp;
   /** Each named day's whole-text test, and its month and day ("12-25"). */
   namedDays: readonly (readonly [RegExp, string])[];
+  /** A word for the next bank holiday as a whole ("the BH"). */
+  bankHoliday: RegExp;
+  /** A lead ending "after": after a bank holiday is the working day after it. */
+  afterLead: RegExp;
+  /** A day's name just after the match: "after the BH (Tues)". */
+  dayAfter: RegExp;
 }
 
 const compiled = new WeakMap<Vocabulary, Patterns>();
@@ -198,6 +206,7 @@ function leadPatterns(
   | "expiryBefore"
   | "expiryWeekday"
   | "deadlineBefore"
+  | "periodBefore"
   | "leadChars"
 > {
   const before = (list: readonly string[] | undefined, tail = "", head = "") =>
@@ -227,6 +236,7 @@ function leadPatterns(
             "gi",
           ),
     deadlineBefore: before(words.deadline) ?? /(?!)/,
+    periodBefore: before([...(words.durationLeads ?? []), "in", "within"]) ?? /(?!)/,
     // Far enough back for the longest lead phrase and its optional words, a space or two, and
     // the ask words before it.
     leadChars:
@@ -385,11 +395,18 @@ function dayRange(words: Vocabulary): string {
 /** Named days ("xmas") and a day's number alone ("the 24th") after `namedDayLeads`. */
 function namedDayPatterns(
   words: Vocabulary,
-): Pick<Patterns, "namedDay" | "namedDays" | "deadlineLead"> {
+  days: string,
+): Pick<
+  Patterns,
+  "namedDay" | "namedDays" | "deadlineLead" | "bankHoliday" | "afterLead" | "dayAfter"
+> {
   const named = Object.entries(words.namedDays ?? {});
+  const holidayNames = words.bankHolidayNames ?? [];
   const leads = words.namedDayLeads ?? [];
   // Longest first: "christmas eve" before "christmas".
-  const names = named.map(([name]) => name).sort((a, b) => b.length - a.length);
+  const names = [...named.map(([name]) => name), ...holidayNames].sort(
+    (a, b) => b.length - a.length,
+  );
   const day = `(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s?(?:of\\s)?[a-z]{3})`;
   // Group 1 the lead, group 2 the name, group 3 the day's number.
   const alts = `(${oneOf(alternatives(names))})|${day}`;
@@ -403,6 +420,9 @@ function namedDayPatterns(
       new RegExp(`^${phraseSource(name)}$`, "i"),
       monthDay,
     ]),
+    bankHoliday: new RegExp(`^(?:${oneOf(alternatives(holidayNames))})$`, "i"),
+    afterLead: /\bafter$/i,
+    dayAfter: new RegExp(`^\\W{0,3}(?:${days})\\b`, "i"),
   };
 }
 
@@ -578,7 +598,7 @@ function patternsOf(words: Vocabulary): Patterns {
     startDate: beforeDate(words.startDate),
     ...dueAheadPatterns(words),
     expiry: beforeDate(words.expiry),
-    ...namedDayPatterns(words),
+    ...namedDayPatterns(words, days),
   };
   compiled.set(words, patterns);
   return patterns;
@@ -626,6 +646,21 @@ export interface TimeframeOptions {
 export function endsWithDeadline(text: string, words?: Vocabulary): boolean {
   return patternsOf(words ?? bundledVocabulary).deadlineBefore.test(
     `${text.replace(/\s+/g, " ").trimEnd()} `,
+  );
+}
+
+/**
+ * Whether `written` ("10/7") is a period in the ruleset's shorthand ("/7" days, "/52" weeks)
+ * after a word that makes it one (`text` ends "x ", "for ", "in "): "new meds on TTO x 10/7" is
+ * ten days, not 10 July.
+ */
+export function isPeriodAfter(text: string, written: string, words?: Vocabulary): boolean {
+  const vocabulary = words ?? bundledVocabulary;
+  const bottom = /^\d{1,2}\/(\d{1,2})$/.exec(written.trim())?.[1];
+  return (
+    bottom !== undefined &&
+    vocabulary.shorthand[bottom] !== undefined &&
+    patternsOf(vocabulary).periodBefore.test(`${text.replace(/\s+/g, " ").trimEnd()} `)
   );
 }
 
@@ -941,6 +976,17 @@ function lastWorkingDayBefore(
   return day;
 }
 
+/** The first of `holidays` on or after `sentOn` (the bank holidays are data, in any order). */
+function nextHoliday(
+  holidays: ReadonlySet<string> | undefined,
+  sentOn: string,
+): string | undefined {
+  let next: string | undefined;
+  for (const day of holidays ?? [])
+    if (day >= sentOn && (next === undefined || day < next)) next = day;
+  return next;
+}
+
 /** The next "MM-DD" on or after `sentOn`. */
 function nextMonthDay(monthDay: string, sentOn: string): string | undefined {
   const [month, day] = monthDay.split("-").map(Number);
@@ -1062,6 +1108,39 @@ function readBareWeek(
   }
 }
 
+/**
+ * A named day or a day's number alone after a lead, in a clause that asks: "prescribe before
+ * Xmas", "let her know by the 24th", "first thing after new year", "before the BH".
+ */
+function readNamedDays(r: Reading): void {
+  const { p, sentOn, flat } = r;
+  if (p.namedDay === undefined) return;
+  for (const m of flat.matchAll(p.namedDay)) {
+    const number = m[3];
+    const holiday = number === undefined && p.bankHoliday.test(m[2] ?? "");
+    const named = p.namedDays.find(([test]) => test.test(m[2] ?? ""));
+    let due =
+      number !== undefined
+        ? nextDayOfMonth(Number(number), sentOn)
+        : holiday
+          ? nextHoliday(r.holidays, sentOn)
+          : named && nextMonthDay(named[1], sentOn);
+    // "Before Xmas", "by new year", "before the BH": a day the practice is closed is met on
+    // the working day before it; "after the BH" is the working day after it.
+    if (due !== undefined && (named !== undefined || holiday) && p.deadlineLead.test(m[1] ?? ""))
+      due = lastWorkingDayBefore(due, r.holidays, sentOn);
+    else if (holiday && p.afterLead.test(m[1] ?? "")) {
+      // "After the BH" alone says when it may be done ("refer after the BH, no rush"); "first
+      // thing after the BH", or with the day named ("after the BH (Tues)"), when it is due.
+      const end = (m.index ?? 0) + m[0].length;
+      const soon =
+        !/^after$/i.test(m[1] ?? "") || p.dayAfter.test(flat.slice(end, end + NEXT_WORD_CHARS));
+      due = soon && due !== undefined ? addWorkingDays(due, 1, r.holidays) : undefined;
+    }
+    if (due !== undefined) r.addBare(due, m);
+  }
+}
+
 /** Bare words, due dates only in a clause that asks: "today", "next week", "on Friday". */
 function readBare(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, addBare } = r;
@@ -1100,23 +1179,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   if (has(p.cuesBare.fewDays)) {
     for (const m of flat.matchAll(p.fewDays)) r.add(plusDays(sentOn, 3), m);
   }
-  // A named day or a day's number alone after a lead, in a clause that asks: "prescribe
-  // before Xmas", "let her know by the 24th", "first thing after new year".
-  if (p.namedDay !== undefined) {
-    for (const m of flat.matchAll(p.namedDay)) {
-      const number = m[3];
-      const named = p.namedDays.find(([test]) => test.test(m[2] ?? ""));
-      let due =
-        number !== undefined
-          ? nextDayOfMonth(Number(number), sentOn)
-          : named && nextMonthDay(named[1], sentOn);
-      // "Before Xmas", "by new year": a day the practice is closed is met on the working day
-      // before it.
-      if (due !== undefined && named !== undefined && p.deadlineLead.test(m[1] ?? ""))
-        due = lastWorkingDayBefore(due, r.holidays, sentOn);
-      if (due !== undefined) addBare(due, m);
-    }
-  }
+  readNamedDays(r);
   // "She is due her dose tonight": what is due, a few words after "due", is due that day.
   if (p.dueAheadToday !== undefined && has(p.cuesBare.dueAhead))
     for (const m of flat.matchAll(p.dueAheadToday)) r.add(sentOn, m);

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "90c99b2910e71bf1f133c14da438f6b315e868ad29c4d54dfdaa6dd3a096ffcc",
+  hash: "ed0684ad641887b17b743c45e7abc0ac766c67308a9556bd02648376006c597f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

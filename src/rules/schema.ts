@@ -544,6 +544,13 @@ export const rulesetSchema = z.strictObject({
         ),
       ),
       /**
+       * Words for the next bank holiday ("the bank holiday", "the BH"), read like a named day
+       * after one of `namedDayLeads`: the first of the ruleset's bank holidays on or after the
+       * day the task was sent ("before the BH"; "after the BH" is the working day after it).
+       * Absent: none.
+       */
+      bankHolidayNames: z.optional(z.array(timeframePhrase)),
+      /**
        * Words before a named day (`namedDays`) or a day's number alone ("by the 24th"), in a
        * clause that asks: that day is when the ask is due, the next such day on or after the
        * day the task was sent. Absent: neither is read.

@@ -311,6 +311,16 @@ describe("deriveFacts: journal references", () => {
     expect(bodyFacts("Please see journal 3/12 - pt needs a fit note.").journalReference).toBe(true);
   });
 
+  it("does not take a period after a word that makes one (x 10/7) for the entry's date", () => {
+    // 10 July exists, but "x 10/7" and "in 3/12" are ten days and three months.
+    const tto = bodyFacts("see journal. New meds on TTO x 10/7 only - pls prescribe ongoing");
+    expect(tto.journalReference).toBe(false);
+    const repeat = bodyFacts("insulin adjusted as per journal. GP pls repeat HbA1c in 3/12");
+    expect(repeat.journalReference).toBe(false);
+    // Written as an entry's date, it still dates the reference.
+    expect(bodyFacts("Please see journal 10/7 - pt needs a fit note.").journalReference).toBe(true);
+  });
+
   it("reads a deadline after a journal word as when the ask is due, not the entry's date", () => {
     const facts = bodyFacts(
       "Please could you share any recent record entries relevant to her capacity by 30/11.",

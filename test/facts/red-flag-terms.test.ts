@@ -52,7 +52,6 @@ const leftUnflagged = new Set([
   "ferritin 2",
   "fitting",
   "haemorrhage",
-  "hasn't left his room in weeks and not eating",
   "hba1c 140",
   "heart block",
   "heart racing 180",

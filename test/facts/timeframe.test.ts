@@ -139,6 +139,22 @@ describe("findTimeframe: durations", () => {
     expect(named("We can't get to her over xmas, please do her INR", friday)).toBeUndefined();
   });
 
+  it("reads the next bank holiday by name: before the BH, first thing after the bank holiday", () => {
+    const bankHolidays = new Set(defaultRuleset().calendar?.bankHolidays.dates ?? []);
+    const named = (body: string, sentOn: string) =>
+      findTimeframe(body, sentOn, { bankHolidays })?.dueOn;
+    // Sent Wednesday 23 December 2026: the next bank holiday is Christmas Day (a Friday).
+    const wednesday = "2026-12-23";
+    expect(named("pls issue before the BH if poss", wednesday)).toBe("2026-12-24");
+    // After it, the working day after the holidays in a row (25 and 28 December).
+    expect(named("pls refer straight after the BH", wednesday)).toBe("2026-12-29");
+    expect(named("Pls repeat FBC after the BH (Tues)", "2026-12-24")).toBe("2026-12-29");
+    // "After the BH" alone says when it may be done, not when it is due.
+    expect(named("pls refer after the BH, no rush", wednesday)).toBeUndefined();
+    // In August, the next is the last Monday of the month.
+    expect(named("please review before the bank holiday", "2026-08-25")).toBe("2026-08-28");
+  });
+
   it("reads a day's number alone after a lead word as the next such day: by the 24th", () => {
     expect(due("pls could you let her know by the 24th", "2026-12-21")).toBe("2026-12-24");
     expect(due("please review on the 3rd", "2026-12-21")).toBe("2027-01-03");
