@@ -121,8 +121,9 @@ export interface Lexicon {
   /** Words before a past verb that make it a report ("we", "have"), as the reader reads them. */
   pastLeads: ReadonlySet<string>;
   /**
-   * The one-word days of `timeframes.bareToday` and `bareTomorrow` ("today", "tmrw"), as the
-   * reader reads them: a clause that opens with one goes on with the clause before it.
+   * The one-word days of `timeframes.bareToday` and `bareTomorrow` ("today", "tmrw") and the
+   * one-word deadline leads (`deadline`: "by", "before"), as the reader reads them: a clause that
+   * opens with one goes on with the clause before it ("... refer ENT. before xmas if poss").
    */
   dayWords: ReadonlySet<string>;
   /**
@@ -527,6 +528,15 @@ interface Vocabulary {
   reviewOnly: ReadonlySet<string>;
 }
 
+/** The words that open a clause going on with the ask before it: days and deadline leads. */
+function dayLeadWords(timeframes: Ruleset["timeframes"]): string[] {
+  return [
+    ...(timeframes?.bareToday ?? []),
+    ...(timeframes?.bareTomorrow ?? []),
+    ...(timeframes?.deadline ?? []),
+  ];
+}
+
 /** The lists whose phrases turn human review on: a short word is read only as one of theirs. */
 const REVIEW_LISTS: ReadonlySet<number> = new Set([LIST.safety, LIST.deterioration]);
 
@@ -638,13 +648,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     clauseLinks: readWords(phrases.clauseLinks, literal),
     pastLeads: readWords(phrases.pastLeads, literal),
     askBefore: readWords(oneWord(ruleset.timeframes?.bareTodayAskAfter), literal),
-    dayWords: readWords(
-      oneWord([
-        ...(ruleset.timeframes?.bareToday ?? []),
-        ...(ruleset.timeframes?.bareTomorrow ?? []),
-      ]),
-      literal,
-    ),
+    dayWords: readWords(oneWord(dayLeadWords(ruleset.timeframes)), literal),
     questionModals: readWords(phrases.questionModals, literal),
     questionVerbs: readWords(phrases.questionVerbs, literal),
     questionSubjects: readWords(phrases.questionSubjects, literal),

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ed0684ad641887b17b743c45e7abc0ac766c67308a9556bd02648376006c597f",
+  hash: "39c6f49b525bd5506b30973394881f95350c9c570bd76315d3da0342cacbd512",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

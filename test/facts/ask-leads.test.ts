@@ -474,6 +474,12 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     );
     expect(today.facts.dueOn).toBe("2026-11-19");
     expect(today.findings.map((f) => f.ruleId)).toContain("immediate-action");
+    // So is a deadline in a short sentence of its own after the ask: "before xmas if poss".
+    const xmas = await verdictOf("Please request USS thyroid and refer ENT. before xmas if poss");
+    expect(xmas.facts.dueOn).toBe("2026-12-24");
+    // Not after a statement: "Scan done on the ward. Before xmas we will write again."
+    const told = await verdictOf("Scan done on the ward. Before xmas we will write again.");
+    expect(told.facts.dueOn).toBeUndefined();
   });
 
   it("reads urgency written every way, and not its denials or service names", async () => {
