@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "39c6f49b525bd5506b30973394881f95350c9c570bd76315d3da0342cacbd512",
+  hash: "d3385bca49f9fd8bd7cdf575e0118cb667ed3f4e1bad7ccadb9b2f438ee1c15c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

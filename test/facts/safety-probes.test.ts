@@ -39,9 +39,31 @@ const guard = createGuard({
  * morning", a third early request for oxycodone "each time says lost" (other writers label
  * early requests routine), and blood in the stools told as "had blood in them". From the
  * probes ZZA and ZZB (December 2026): a sodium of 121 against a baseline of 132 (a fall the
- * critical limits do not read), and an INR of 9.2 a whole clause after its name.
+ * critical limits do not read), and an INR of 9.2 a whole clause after its name. From the
+ * probes ZZI and ZZJ (the tenth round of 5 December 2026): a threat to "sort out" a former
+ * partner's new partner, a 15-year-old whose boyfriend is 24 (an age gap told only by numbers),
+ * a potassium written "Kalium 6,8" with a decimal comma, a warfarin dose of 50mg "surely 5mg",
+ * a fast broad rhythm on a phone app, runs of NSVT after a beta blocker was stopped (other
+ * writers label NSVT routine), a gentamicin trough over its range, methotrexate not to be
+ * supplied without bloods (the like words flagged four tasks labelled routine), a potassium of
+ * 6.1 and a haemoglobin of 71 (above the critical limits), a tenfold levothyroxine label, and a
+ * potassium of 6.4 whose repeat of 6.8 is told in the next clause; from ZZL, a grade 3 pressure
+ * ulcer not in the discharge letter (grade 3 alone flagged 26 tasks labelled routine).
  */
 const knownMisses = new Set([
+  `Sarah from probation. Liam said in supervision hed like to "sort out" his exs new partner, then laughed it off. Were doing a risk assessment. Hes seeing you for his meds weds, please be aware`,
+  `young girl (15?) came in asking about "the pill", said her boyfriend is 24. didnt want to give name but was in St Marys uniform. left a mobile no.`,
+  "pt brought in bloods done privately while visiting family in Poland - Kalium 6,8 mmol/l, kreatynina 3,1 mg/dl. back home now and says legs feel weak",
+  "D/C letter warfarin dose written as 50mg, surely 5mg. Family have asked us to make up the dosette from the letter",
+  "pt showed us a trace on his kardia app while waiting for his script, rate 180ish and broad looking, he says feels funny. we've asked him to sit down",
+  "Holter: runs of NSVT up to 14 beats, known EF 25% - for info but thought you should know given he's just had his bisoprolol stopped",
+  "Gent trough 4.1 mg/L from sample before discharge (should be <1), pt now home and says ears ringing",
+  "no methotrexate bloods since March, we will not supply after tomorrow unless we see a result. pt aware and cross",
+  "cardiology clinic: EF 20%, K 6.1 and creat rising - stop spironolactone, recheck U&E in 48h please",
+  "levothyroxine 1000mcg on the label instead of 100mcg. she's been taking it 6 days, heart racing",
+  "Dr Khan's pt: bloods back Hb 71 g/L, previous 74 in Oct, no longer taking the iron. breathless and palpitations when cleaning",
+  "K+ 6.4 on bloods this am, 6.8 on the repeat from the same arm half hour later. he says he feels fine",
+  "Care home: Mrs Hodge came back from hospital with a grade 3 pressure ulcer on her heel not mentioned in the dischage letter, DATIX done, please r/v",
   "Frailty unit: frail 91yo, d/c home today. Na 121 (baseline 132), on omeprazole + citalopram. pls repeat U&E in 48hrs and review",
   "lady came to the window and asked if her INR result was back, she said the anticoag clinic rang and said it was 9.2 and to ring the doctor, and she wasnt sure what they meant",
   "K+ 6 .9 on ward bloods at d/c (typed with a space, lab confirmed 6.9), pt went home before it was back. Ward 110 asking GP to recheck and act",
@@ -112,9 +134,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 7,750 bodies from fifty-three probes", () => {
-    expect(bodies.length).toBeGreaterThan(7750);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(53);
+  it("holds over 8,350 bodies from fifty-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(8350);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(57);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
