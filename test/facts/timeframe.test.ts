@@ -8,6 +8,10 @@ import { defaultRulesetFiles } from "../../src/rules/default-ruleset.generated.j
 /** Monday 23 November 2026, the sending date of most cases below. */
 const MONDAY = "2026-11-23";
 const due = (body: string, sentOn = MONDAY) => findTimeframe(body, sentOn)?.dueOn;
+/** `due` with the ruleset's bank holidays, which named days and "the BH" are read against. */
+const bankHolidays = new Set(defaultRuleset().calendar?.bankHolidays.dates ?? []);
+const named = (body: string, sentOn: string) =>
+  findTimeframe(body, sentOn, { bankHolidays })?.dueOn;
 
 describe("findTimeframe: a measured change is a rate, not a due date", () => {
   it("reads no deadline in a change over a period, but one in an ask after it", () => {
@@ -121,9 +125,6 @@ describe("findTimeframe: durations", () => {
   });
 
   it("reads a day known by name after a lead word: before Xmas, first thing after new year", () => {
-    const bankHolidays = new Set(defaultRuleset().calendar?.bankHolidays.dates ?? []);
-    const named = (body: string, sentOn: string) =>
-      findTimeframe(body, sentOn, { bankHolidays })?.dueOn;
     const friday = "2026-12-18";
     // A deadline by a day the practice is closed is met on the working day before it.
     expect(named("Please prescribe ongoing apixaban before Xmas", friday)).toBe("2026-12-24");
@@ -140,9 +141,6 @@ describe("findTimeframe: durations", () => {
   });
 
   it("reads the next bank holiday by name: before the BH, first thing after the bank holiday", () => {
-    const bankHolidays = new Set(defaultRuleset().calendar?.bankHolidays.dates ?? []);
-    const named = (body: string, sentOn: string) =>
-      findTimeframe(body, sentOn, { bankHolidays })?.dueOn;
     // Sent Wednesday 23 December 2026: the next bank holiday is Christmas Day (a Friday).
     const wednesday = "2026-12-23";
     expect(named("pls issue before the BH if poss", wednesday)).toBe("2026-12-24");
