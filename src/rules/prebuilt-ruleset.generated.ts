@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d3385bca49f9fd8bd7cdf575e0118cb667ed3f4e1bad7ccadb9b2f438ee1c15c",
+  hash: "bd8fe97abb010eb6053b5e69a801dfb43ef3b50fbe430b94cbb309d2658a765c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
