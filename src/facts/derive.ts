@@ -40,6 +40,8 @@ const DATE_TIME_GAP = 4;
 /** A time straight after a date, as a journal entry's date carries one ("24/11/2026 10:05"). */
 const ENTRY_TIME = new RegExp(`^\\s*(?:@|at)?\\s*${TIME_SOURCE}`, "i");
 
+/** How far back a word that makes a period is looked for before a date: "on TTO x 10/7". */
+const PERIOD_LEAD_CHARS = 16;
 /** Leap year for checking a date written without one: "29/02" exists. */
 const ANY_YEAR_FROM = "2028-01-01";
 
@@ -92,19 +94,20 @@ function readJournal(
       .matchAll(datesAndTimes)) {
       // "see journal - fit note for 2/52": a period written like a date is no entry's date;
       // nor is "x 10/7" after a word that makes it a period, though 10 July exists.
-      const lead = body.slice(Math.max(phraseEnd, phraseEnd + d.index - 16), phraseEnd + d.index);
+      const at = phraseEnd + d.index;
+      const lead = body.slice(Math.max(phraseEnd, at - PERIOD_LEAD_CHARS), at);
       if (!isDayOrTime(d) || isPeriodAfter(lead, d[0], lexicon.timeframes)) continue;
-      if (end > phraseEnd && phraseEnd + d.index - end > DATE_TIME_GAP) break;
+      if (end > phraseEnd && at - end > DATE_TIME_GAP) break;
       // "record entries relevant to her capacity by 15/01": a date after a deadline word is
       // when the ask is due, not the entry's own date, unless a time follows it as an entry's
       // does ("see my journal entry by 24/11/2026 10:05").
-      const after = phraseEnd + d.index + d[0].length;
+      const after = at + d[0].length;
       if (
-        endsWithDeadline(body.slice(phraseEnd, phraseEnd + d.index), lexicon.timeframes) &&
+        endsWithDeadline(body.slice(phraseEnd, at), lexicon.timeframes) &&
         !ENTRY_TIME.test(body.slice(after, after + DATE_TIME_GAP + 6))
       )
         break;
-      end = phraseEnd + d.index + d[0].length;
+      end = after;
     }
     if (end > phraseEnd) dated = true;
     covered = end;
