@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bd8fe97abb010eb6053b5e69a801dfb43ef3b50fbe430b94cbb309d2658a765c",
+  hash: "ed14a2e35040a4020bb09018b945bdc2857610a81df723a24dd9c112ba1822fb",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
