@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ed14a2e35040a4020bb09018b945bdc2857610a81df723a24dd9c112ba1822fb",
+  hash: "9fe04ed5f876c7faade5d442e308386e7fc5b49dbc33c3489de2302914e7ae4c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
