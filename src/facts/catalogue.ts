@@ -58,7 +58,8 @@ export interface Facts {
   safetyText?: string;
   /**
    * Due within `reviewWithinDays`, by the soonest the body's words could mean ("this week"
-   * written on a Friday is soon, though the rules read it as the Friday ahead).
+   * written on a Friday is soon, though the rules read it as the Friday ahead), or told as due
+   * today or tomorrow with no ask written (`phrases.dueSoonWords`: "none for tonight's dose").
    */
   dueSoon?: boolean;
   evidence: Evidence[];

@@ -734,6 +734,11 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
     ) ??
     criticalResult(reading, lexicon);
   const service = sender.find((s) => s.mention.list === LIST.safetyServices);
+  // A need told as due today or tomorrow with no ask written ("none for tonight's dose"):
+  // for review only, never a rule's due date.
+  const soon = firstWhere(reading, LIST.dueSoonWords, true, asserted);
+  if (soon)
+    note(reading, "dueSoon", soon.list, soon, lexicon.labels[soon.list]?.[soon.phrase] ?? "");
   const words: Pick<Facts, "urgentPhrase" | "urgentText" | "safetyPhrase" | "safetyText"> = {};
   if (urgent) {
     words.urgentPhrase = lexicon.labels[urgent.list]?.[urgent.phrase] ?? "";
@@ -755,7 +760,7 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
     safetyLanguage: safety !== undefined,
     safetyService: service !== undefined,
   };
-  return { flags, words };
+  return { flags, words, soon: soon !== undefined };
 }
 
 /**
@@ -874,6 +879,7 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     // Review errs early: by the soonest the words could mean.
     facts.dueSoon = daysBetween(sentOn, due.soonestOn ?? due.dueOn) <= lexicon.reviewWithinDays;
   }
+  if (review.soon) facts.dueSoon = true;
   if (categoryPhrase !== undefined) facts.categoryPhrase = categoryPhrase;
   if (categoryText !== undefined) facts.categoryText = categoryText;
   policyFacts(facts, task, practice);

@@ -43,6 +43,7 @@ export const LIST = {
   urgentWhenAsked: 22,
   assignees: 23,
   criticalContext: 24,
+  dueSoonWords: 25,
 } as const;
 
 /** A date as one word ("01/11", "1/11/26"): not a dose before "OD". */
@@ -444,6 +445,7 @@ function phraseLists(ruleset: Ruleset) {
   for (const name of PHRASE_LISTS) addList(LIST[name], phrases[name]);
   for (const name of CONTEXT_LISTS) addList(LIST[name], phrases[name] ?? []);
   addList(LIST.deterioration, phrases.deterioration ?? []);
+  addList(LIST.dueSoonWords, phrases.dueSoonWords ?? []);
   // A category's ask words follow every category's phrases in the one list.
   addList(LIST.categories, [
     ...categoryEntries.flatMap(([, c]) => c.phrases),

@@ -158,6 +158,8 @@ export function heldReason(
     why.push(`its text raises a patient-safety concern${quoted(words.safety)}`);
   if (facts.dueSoon && facts.dueOn !== undefined)
     why.push(`it asks for action by ${formatLongDate(facts.dueOn)}${quoted(words.timeframe)}`);
+  // Words that tell of a need falling due soon, with no ask written (`phrases.dueSoonWords`).
+  else if (facts.dueSoon) why.push("it tells of a need that falls due soon");
   for (const finding of findings) {
     const rule = ruleOf(ruleset, finding.ruleId);
     if (rule?.humanReview === true && why.length === 0)

@@ -61,6 +61,7 @@ export function checkReviewPhrases(ruleset: Ruleset): RulesetIssue[] {
     ["urgent", LIST.urgent],
     ["safety", LIST.safety],
     ["deterioration", LIST.deterioration],
+    ["dueSoonWords", LIST.dueSoonWords],
   ] as const) {
     (ruleset.phrases[name] ?? []).forEach((phrase, index) => {
       if (typeof phrase !== "string") return;

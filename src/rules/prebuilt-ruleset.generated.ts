@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9fe04ed5f876c7faade5d442e308386e7fc5b49dbc33c3489de2302914e7ae4c",
+  hash: "c2920f0124b9c59034ca700197353c381b1e55f02b0860d3abf68faa193fddca",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -629,6 +629,13 @@ export const rulesetSchema = z.strictObject({
      * GP may wish to refer back").
      */
     deterioration: z.optional(z.array(phraseSchema)),
+    /**
+     * Words that say a need falls today or tomorrow though no ask is written ("none for
+     * tonight's dose", "the appt is tomorrow and they won't see him without", "he is here now"):
+     * for review only. Asserted (not negated, a plan, done or hypothetical), they set `dueSoon`
+     * for a person to read; they never give a rule a due date. Absent: none.
+     */
+    dueSoonWords: z.optional(z.array(phraseSchema)),
     journal: z.array(phraseSchema),
     action: z.array(phraseSchema),
     clinical: z.array(phraseSchema),

@@ -297,6 +297,23 @@ describe("deriveFacts: 'this week' written on a Friday", () => {
   });
 });
 
+describe("deriveFacts: a need due today or tomorrow told with no ask", () => {
+  it("is read for review only (phrases.dueSoonWords), never as a rule's due date", () => {
+    const facts = bodyFacts(
+      "Mr Ahmed left his insulin at his daughter's in Leeds, none for tonight's dose.",
+    );
+    expect(facts.dueSoon).toBe(true);
+    expect(facts).not.toHaveProperty("dueOn");
+    expect(facts.evidence).toContainEqual(
+      expect.objectContaining({ fact: "dueSoon", list: "dueSoonWords" }),
+    );
+    // The sender's own plan is not the practice's: "we will ring them today".
+    expect(bodyFacts("For info, we will ring them today to sort the supply.").dueSoon).not.toBe(
+      true,
+    );
+  });
+});
+
 describe("deriveFacts: journal references", () => {
   it("does not read a date inside a journal reference as a due date", () => {
     const facts = bodyFacts("Please see my journal entry by 24/11/2026 10:05 for details.");

@@ -49,32 +49,18 @@ const guard = createGuard({
  * 6.1 and a haemoglobin of 71 (above the critical limits), a tenfold levothyroxine label, and a
  * potassium of 6.4 whose repeat of 6.8 is told in the next clause; from ZZL, a grade 3 pressure
  * ulcer not in the discharge letter (grade 3 alone flagged 26 tasks labelled routine). From
- * the probe ZZN: nineteen asks due today or tomorrow told only in a statement, with no asking
- * word ("his wound clinic appt is tomorrow and they won't see him without a referral letter",
- * "pharmacy can't dispense tonight's dose"); reading "tomorrow" or "tonight" in any clause for
- * review found nine of them but flagged 40 labelled tasks that tell someone else's plan
- * ("family collecting tomorrow", "DN to review tomorrow").
+ * the probe ZZN: five needs due today or tomorrow told only in a statement, with no asking word
+ * and none of the review-only timing words (`phrases.dueSoonWords`), such as a 111 caller
+ * "advised to contact GP today for script", "the form is due first thing Monday ... so
+ * basically today", and a deadline inside a condition ("if I don't get a doctors letter in by
+ * tomorrow").
  */
 const knownMisses = new Set([
-  "OOH: seen overnight with UTI sx, culture sent, needs GP r/v in the morning if temp still up",
-  "due today his B12, missed it last week, nurse clinic full, pls squeeze in",
-  "T/C from son: dad's last fentanyl patch is on now and due changing tomorrow, none in the house",
-  "Methadone script needs reissuing, wrong date on it, pharmacy can't dispense tonights dose",
-  "Need script for dioralyte and loperamide, carer picking up at 4, client not well since last night",
   "111: caller out of amlodipine since yesterday, advised to contact GP today for script",
-  "Mr Ahmed left his insulin at his daughter's in Leeds, has none for tonights dose, can we get a one off script",
   "The form is due first thing Monday and nobody's in Saturday so basically today - occupational health fitness form",
-  "DVLA medical questionnaire - letter says return within 21 days and the 21 days is up tomorrow, he's an HGV driver",
   "Just had a letter from the council saying if I don't get a doctors letter in by tomorrow my housing application closes",
-  "Mon = tomorrow. His wound clinic appt is tomorrow and they won't see him without a referral letter from GP",
   "I'm a carer for my dad, he was told to collect his rescue pack today, pharmacy say nothing's been sent",
-  "GP letter for court tomorrow re fitness to attend, solicitor has emailed twice",
-  "pls pass to Dr Obi - the amoxicillin for the 3 yr old isn't in stock anywhere, parent coming back at 5 for an alternative",
-  "nurse practitioner asks can GP authorise the tetanus booster, pt is here now with a dirty wound",
-  "Re Mr Foley - TTO says dalteparin for 28 days but only 7 syringes given, he does his last one tomorrow",
-  "hiya the pre assessment nurse said my ecg result has to be with them by thursday and thats tomorrow",
   "Care coord: ward will discharge tonight if GP can confirm a visit tomorrow, otherwise she stays in",
-  "bit of a problem, husband's oxygen is on its last bar and the supplier says GP has to ring them today",
   `Sarah from probation. Liam said in supervision hed like to "sort out" his exs new partner, then laughed it off. Were doing a risk assessment. Hes seeing you for his meds weds, please be aware`,
   `young girl (15?) came in asking about "the pill", said her boyfriend is 24. didnt want to give name but was in St Marys uniform. left a mobile no.`,
   "pt brought in bloods done privately while visiting family in Poland - Kalium 6,8 mmol/l, kreatynina 3,1 mg/dl. back home now and says legs feel weak",

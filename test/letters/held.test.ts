@@ -29,6 +29,19 @@ describe("held letters: urgent and safety-related tasks wait for a person", () =
     letterDate: "2026-11-24",
   });
 
+  it("holds the letter for a need told as falling due soon, with no date to give", async () => {
+    const verdict = await guard.evaluate(
+      task({
+        body: `Please issue a fit note for 4 weeks, he is here now. ${journal}`,
+      }) as TaskInputRaw,
+    );
+    expect(verdict.humanReview).toBe(true);
+    expect(verdict.facts.dueOn).toBeUndefined();
+    expect(verdict.letter?.held?.reason).toBe(
+      "A person must read this Task before the letter is sent: it tells of a need that falls due soon.",
+    );
+  });
+
   it("holds the letter for a task flagged urgent, and never says it was not acted on", async () => {
     const verdict = await guard.evaluate(
       task({
