@@ -644,9 +644,12 @@ export interface TimeframeOptions {
  * @example endsWithDeadline("relevant to her capacity by ") // true
  */
 export function endsWithDeadline(text: string, words?: Vocabulary): boolean {
-  return patternsOf(words ?? bundledVocabulary).deadlineBefore.test(
-    `${text.replace(/\s+/g, " ").trimEnd()} `,
-  );
+  return endsWith(patternsOf(words ?? bundledVocabulary).deadlineBefore, text);
+}
+
+/** Does `text`, its spaces collapsed, end with what `lead` (a pattern ending "\\s$") reads? */
+function endsWith(lead: RegExp, text: string): boolean {
+  return lead.test(`${text.replace(/\s+/g, " ").trimEnd()} `);
 }
 
 /**
@@ -660,7 +663,7 @@ export function isPeriodAfter(text: string, written: string, words?: Vocabulary)
   return (
     bottom !== undefined &&
     vocabulary.shorthand[bottom] !== undefined &&
-    patternsOf(vocabulary).periodBefore.test(`${text.replace(/\s+/g, " ").trimEnd()} `)
+    endsWith(patternsOf(vocabulary).periodBefore, text)
   );
 }
 
@@ -950,10 +953,7 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m);
   }
   // A clock time followed by "tomorrow" is tomorrow's, read with the word for tomorrow.
-  const tomorrowNext = (m: RegExpMatchArray) => {
-    const end = (m.index ?? 0) + m[0].length;
-    return p.tomorrowNext.test(flat.slice(end, end + NEXT_WORD_CHARS));
-  };
+  const tomorrowNext = (m: RegExpMatchArray) => p.tomorrowNext.test(wordsAfter(flat, m));
   if (p.clock !== undefined && has(p.clockCues))
     for (const m of flat.matchAll(p.clock)) if (!tomorrowNext(m)) add(sentOn, m);
   // "booked in at 11 today": when the ask is for, in any clause, unless the day of an event.
@@ -1067,6 +1067,12 @@ function leadBefore(p: Patterns, flat: string, m: RegExpMatchArray): string {
 /** How far after a day or a clock time the word that tells of it is looked for. */
 const NEXT_WORD_CHARS = 24;
 
+/** The few words straight after a match, where what tells of a day or a time is looked for. */
+function wordsAfter(flat: string, m: RegExpMatchArray): string {
+  const end = (m.index ?? 0) + m[0].length;
+  return flat.slice(end, end + NEXT_WORD_CHARS);
+}
+
 /**
  * A value straight after a day, not a clock time: "INR today 2.2" is the day of a reading
  * ("today 2.30pm" and "today 14:00" are times).
@@ -1078,8 +1084,7 @@ const VALUE_AFTER = /^\s?[:=]?\s?[1-9]\d*(?:\.\d+)?(?![\d:./-]|\s?(?:am|pm|o'?cl
  * value straight after it too ("INR today 2.2"); after a weekday a number is its date.
  */
 function toldAsPast(p: Patterns, flat: string, m: RegExpMatchArray, today = false): boolean {
-  const end = (m.index ?? 0) + m[0].length;
-  const rest = flat.slice(end, end + NEXT_WORD_CHARS);
+  const rest = wordsAfter(flat, m);
   return p.pastAfter?.test(rest) === true || (today && VALUE_AFTER.test(rest));
 }
 
@@ -1132,9 +1137,7 @@ function readNamedDays(r: Reading): void {
     else if (holiday && p.afterLead.test(m[1] ?? "")) {
       // "After the BH" alone says when it may be done ("refer after the BH, no rush"); "first
       // thing after the BH", or with the day named ("after the BH (Tues)"), when it is due.
-      const end = (m.index ?? 0) + m[0].length;
-      const soon =
-        !/^after$/i.test(m[1] ?? "") || p.dayAfter.test(flat.slice(end, end + NEXT_WORD_CHARS));
+      const soon = !/^after$/i.test(m[1] ?? "") || p.dayAfter.test(wordsAfter(flat, m));
       due = soon && due !== undefined ? addWorkingDays(due, 1, r.holidays) : undefined;
     }
     if (due !== undefined) r.addBare(due, m);
