@@ -126,6 +126,8 @@ interface Patterns {
   anaphora: RegExp | undefined;
   thenCues: string[];
   fortnight: RegExp;
+  /** One unit with no number after "within the next" ("within the next week"): group 1 the unit. */
+  nextUnit: RegExp;
   tomorrow: RegExp;
   today: RegExp;
   endOfWeek: RegExp;
@@ -503,13 +505,19 @@ function bareWeekPattern(weekWords: string): RegExp {
 
 /**
  * Not straight after a counted or measured change, which makes a duration a rate: "weight up
- * 3kg in 5 days", "three falls in two weeks".
+ * 3kg in 5 days", "three falls in two weeks"; nor after a word that makes it how long something
+ * took (`tookBefore`).
  */
 function rateBefore(words: Vocabulary): string {
   const units = words.rateAfter ?? [];
-  if (units.length === 0) return "";
+  const took = words.tookBefore ?? [];
   const counts = `\\d\\s?|\\b(?:${alternatives(Object.keys(words.numbers))})\\s`;
-  return `(?<!(?:${counts})(?:${alternatives(units)})\\s)`;
+  return (
+    (units.length === 0 ? "" : `(?<!(?:${counts})(?:${alternatives(units)})\\s)`) +
+    // Nor straight after a word that tells how long something took: "was in 5 days",
+    // "resolved within 18 hrs".
+    (took.length === 0 ? "" : `(?<!\\b(?:${alternatives(took)})\\s)`)
+  );
 }
 
 /**
@@ -576,6 +584,10 @@ function patternsOf(words: Vocabulary): Patterns {
     ...periodPatterns(words),
     thenCues: cues(words.anaphora ?? []),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
+    nextUnit: new RegExp(
+      `\\b(?:within|in|over)\\s(?:the\\s)?(?:next|coming)\\s(${alternatives(Object.keys(words.units))})\\b`,
+      "gi",
+    ),
     ...leadDayPatterns(words, days, weekWords),
     endOfWeek: endOfWeekPattern(words, weekWords),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
@@ -894,6 +906,22 @@ function weekEnd(which: string | undefined, sentOn: string, weekendAhead = false
   return plusDays(sentOn, next ? 12 - day : Math.max(0, 5 - day));
 }
 
+/** A written date just after a day's number, in brackets or after "=": "day 14 (16/11)". */
+const DATE_AFTER = new RegExp(`^\\s?[(=]\\s?${DATE_SOURCE}`, "i");
+
+/**
+ * When "day 10" or "10-14 days post op" falls due: the date written just after it if any ("day
+ * 14 (16/11)", a day already past being due now), else that many days from sending, the latest
+ * the day can be (the operation or discharge it counts from was on that day or before).
+ */
+function dayDue(flat: string, m: RegExpMatchArray, sentOn: string): string {
+  const written = DATE_AFTER.exec(wordsAfter(flat, m));
+  // A month back, so a day just gone reads as this year's, not next year's.
+  const date = written === null ? undefined : readDate(written, plusDays(sentOn, -31));
+  if (date === undefined) return plusDays(sentOn, Number(m[1]));
+  return daysBetween(sentOn, date) < 0 ? sentOn : date;
+}
+
 /** Timeframes stated with a lead word: "within 7 days", "by tomorrow", "by Friday", "by 1 Dec". */
 function readStated(r: Reading, has: (words: string | readonly string[]) => boolean): void {
   const { p, sentOn, flat, add } = r;
@@ -929,16 +957,19 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
       if (due !== undefined) r.addBare(due, m);
     }
   }
-  // "day 10" and "10-14 days post op", counted from sending, the latest the day can be: the
-  // operation or discharge it counts from was on that day or before. Only where the clause asks.
+  // "day 10" and "10-14 days post op" (`dayDue`), only where the clause asks.
   for (const [pattern, cue] of [
     [p.dayNumber, p.cuesBare.dayNumber],
     [p.dayCount, p.cuesBare.dayCount],
   ] as const) {
     if (pattern === undefined || !has(cue)) continue;
-    for (const m of flat.matchAll(pattern)) r.addBare(plusDays(sentOn, Number(m[1])), m);
+    for (const m of flat.matchAll(pattern)) r.addBare(dayDue(flat, m, sentOn), m);
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
+  if (has("next") || has("coming")) {
+    for (const m of flat.matchAll(p.nextUnit))
+      add(durationDue(sentOn, 1, unitKind(m[1] ?? "", p), r.holidays), m);
+  }
   if (has(p.cues.tomorrow)) for (const m of flat.matchAll(p.tomorrow)) add(plusDays(sentOn, 1), m);
   if (has(p.cues.endOfDay)) for (const m of flat.matchAll(p.today)) add(sentOn, m);
   const weeks = has(p.weekCues);
@@ -1080,6 +1111,12 @@ function wordsAfter(flat: string, m: RegExpMatchArray): string {
 const VALUE_AFTER = /^\s?[:=]?\s?[1-9]\d*(?:\.\d+)?(?![\d:./-]|\s?(?:am|pm|o'?clock)\b)/i;
 
 /**
+ * A reading straight before a day, a decimal or a blood pressure with its unit if any: "INR 2.6
+ * today" and "BP 168/102 today" are the day of a reading; a dose is not ("2.5mg today").
+ */
+const VALUE_BEFORE = /(?:\b\d+\.\d+|\b\d{2,3}\/\d{2,3})\s?(?:mmol\/l|g\/l|mmhg|%)?\s$/i;
+
+/**
  * Is the bare day `m` told as past by what follows it ("from Tuesday was 2.4")? For today, a
  * value straight after it too ("INR today 2.2"); after a weekday a number is its date.
  */
@@ -1150,7 +1187,9 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   const before = (m: RegExpMatchArray) => leadBefore(p, flat, m);
   if (has(p.cuesBare.today)) {
     for (const m of flat.matchAll(p.bareToday)) {
-      if (!eventToday(p, flat, m, before(m)) && !toldAsPast(p, flat, m, true)) addBare(sentOn, m);
+      const reading = VALUE_BEFORE.test(flat.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+      if (!eventToday(p, flat, m, before(m)) && !toldAsPast(p, flat, m, true) && !reading)
+        addBare(sentOn, m);
     }
   }
   if (has(p.cuesBare.tomorrow)) {

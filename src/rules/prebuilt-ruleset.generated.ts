@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c2920f0124b9c59034ca700197353c381b1e55f02b0860d3abf68faa193fddca",
+  hash: "e45ca9351cf5ec09928a243487250de19241b473c05b69390188a38a37965ae7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

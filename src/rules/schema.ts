@@ -416,6 +416,11 @@ export const rulesetSchema = z.strictObject({
        */
       rateAfter: z.optional(z.array(timeframePhrase)),
       /**
+       * Words straight before "in" or "within" that make the duration after them how long
+       * something took, not a due date: "was in 5 days with pneumonia", "resolved within 18 hrs".
+       */
+      tookBefore: z.optional(z.array(timeframePhrase)),
+      /**
        * Words that may stand between a duration's lead and its number ("in about 10 days",
        * "within approx 2/52"), and between a word for running out and a weekday ("will last till
        * about Sunday").

@@ -144,9 +144,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 8,950 bodies from sixty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(8950);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(61);
+  it("holds over 9,250 bodies from sixty-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(9250);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(63);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {

@@ -22,6 +22,15 @@ describe("findTimeframe: a measured change is a rate, not a due date", () => {
     expect(due("Please review in 5 days")).toBe("2026-11-28");
   });
 
+  it("reads no deadline in how long something took: was in 5 days, resolved within 18 hrs", () => {
+    expect(due("was in 5 days with pneumonia, needs a sick note")).toBeUndefined();
+    expect(due("pt been in 2/52 with pneumonia, now home")).toBeUndefined();
+    expect(due("DKA treated on FRIII, resolved within 18 hrs")).toBeUndefined();
+    expect(due("was in 5 days with pneumonia, pls issue fit note within 3 days")).toBe(
+      "2026-11-26",
+    );
+  });
+
   it("reads no deadline in a count of events over a period", () => {
     expect(due("urgent referral to falls team pls, three falls in two weeks")).toBeUndefined();
     expect(due("fell 3 times in 2 weeks")).toBeUndefined();
@@ -38,6 +47,12 @@ describe("findTimeframe: durations", () => {
     ["Review in two weeks", "2026-12-07", "a number written as a word"],
     ["Review in a couple of weeks", "2026-12-07", "a couple of"],
     ["Please see over the coming 10 days", "2026-12-03", "over the coming N days"],
+    [
+      "inform her the echo was normal, within the next week if possible",
+      "2026-11-30",
+      "within the next <unit>",
+    ],
+    ["GP to review in the next month", "2026-12-23", "in the next month"],
     ["Please see over the next 3 days", "2026-11-26", "over the next N days"],
     ["Please review within 48 hours", "2026-11-25", "N hours, whole days"],
     ["Please review within 36 hours", "2026-11-24", "a part day counts as the day it starts"],
@@ -87,6 +102,10 @@ describe("findTimeframe: durations", () => {
     // A range after an operation is due by its nearer end; a day of a cycle is not a due date.
     expect(due("pls remove clips at practice day 10-12 post op")).toBe("2026-12-03");
     expect(due("GP to repeat day 2-5 FSH and LH on her next cycle")).toBeUndefined();
+    // A date written just after the day's number is the day itself, and a day already gone
+    // is due now.
+    expect(due("pls can practice nurse remove clips at day 14 (25/11)")).toBe("2026-11-25");
+    expect(due("please remove clips day 10 = 20/11")).toBe(MONDAY);
     // "sat" is a verb, not Saturday.
     expect(due("pls review, sat with her for an hour")).toBeUndefined();
   });
@@ -473,6 +492,13 @@ describe("findTimeframe: written dates", () => {
     // An appointment asked for today is when it is due; one attended today is not.
     expect(findTimeframe("Pls arrange appt today", MONDAY, { words })?.dueOn).toBe(MONDAY);
     expect(findTimeframe("pls review, seen at appt today", MONDAY, { words })).toBeUndefined();
+  });
+
+  it("reads a bare today after a reading's value as the day of the reading: INR 2.6 today", () => {
+    expect(due("Pls inform pt INR 2.6 today, continue same warfarin dose")).toBeUndefined();
+    expect(due("pls book for BP check next month, 138/88 today")).not.toBe(MONDAY);
+    // A dose is not a reading: "take 2.5mg today" is when it is due.
+    expect(due("pls ring pt to take 2.5mg today")).toBe(MONDAY);
   });
 
   it("reads 'tonight' after the sender could not act as when that was, not when the ask is due", () => {
