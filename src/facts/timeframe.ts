@@ -265,8 +265,10 @@ function periodPatterns(
   const durations = words.durationLeads ?? [];
   const notDuration = (extra: readonly string[]) =>
     `(?<!\\b${oneOf(alternatives([...durations, ...extra]))}\\s)`;
-  // The ruleset's words for a day ("day"), read with or without a plural "s".
-  const days = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
+  // The ruleset's words for a day ("day"), read with or without a plural "s": a count of weeks
+  // after an operation or discharge is as often how long a fit note covers ("until 2 weeks post
+  // d/c") as when something is due.
+  const units = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
   return {
     anaphora:
       (words.anaphora ?? []).length === 0
@@ -291,13 +293,13 @@ function periodPatterns(
             "gi",
           ),
     dayCount:
-      after.length === 0 || days.length === 0
+      after.length === 0 || units.length === 0
         ? undefined
         : new RegExp(
             // A count of days before `dayRangeAfter` ("sutures out 10-14 days post op"), due by
             // its nearer end; never a duration's own lead ("for 7 days after discharge", "to
             // complete 14 days post op") nor a frequency ("every 2-3 days post d/c").
-            `${notDuration([])}(?<![-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
+            `${notDuration([])}(?<![-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(${alternatives(units, "s?")})\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
   };
@@ -914,11 +916,13 @@ const DATE_AFTER = new RegExp(`^\\s?[(=]\\s?${DATE_SOURCE}`, "i");
  * 14 (16/11)", a day already past being due now), else that many days from sending, the latest
  * the day can be (the operation or discharge it counts from was on that day or before).
  */
-function dayDue(flat: string, m: RegExpMatchArray, sentOn: string): string {
+function dayDue(p: Patterns, flat: string, m: RegExpMatchArray, sentOn: string): string {
   const written = DATE_AFTER.exec(wordsAfter(flat, m));
   // A month back, so a day just gone reads as this year's, not next year's.
   const date = written === null ? undefined : readDate(written, plusDays(sentOn, -31));
-  if (date === undefined) return plusDays(sentOn, Number(m[1]));
+  if (date === undefined) {
+    return durationDue(sentOn, Number(m[1]), m[2] === undefined ? "days" : unitKind(m[2], p));
+  }
   return daysBetween(sentOn, date) < 0 ? sentOn : date;
 }
 
@@ -963,7 +967,7 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     [p.dayCount, p.cuesBare.dayCount],
   ] as const) {
     if (pattern === undefined || !has(cue)) continue;
-    for (const m of flat.matchAll(pattern)) r.addBare(dayDue(flat, m, sentOn), m);
+    for (const m of flat.matchAll(pattern)) r.addBare(dayDue(p, flat, m, sentOn), m);
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has("next") || has("coming")) {

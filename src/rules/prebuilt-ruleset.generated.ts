@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e45ca9351cf5ec09928a243487250de19241b473c05b69390188a38a37965ae7",
+  hash: "261d6befe06d8c0a921a8eb09565019d7d806989b24d9ad5f8f3ec209fbaa6c3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -518,6 +518,25 @@ describe("context", () => {
     expect(facts("Please review promptly.").urgentLanguage).toBe(true);
   });
 
+  it("does not read a crisis already met, or a task sent to the wrong record, as its trigger", () => {
+    expect(facts("pt placed in emergency respite at Oakwood, settled").urgentLanguage).toBe(false);
+    expect(facts("wife admitted. emergency respite needed").urgentLanguage).toBe(true);
+    expect(facts("Task sent in error - wrong patient. Please disregard.").safetyLanguage).toBe(
+      false,
+    );
+    expect(
+      facts("the letter filed in her notes belongs to a different patient").safetyLanguage,
+    ).toBe(true);
+  });
+
+  it("reads a culture resistant to the antibiotic the patient is taking now", () => {
+    const taking = "Urine grew E. coli RESISTANT trimethoprim, pt currently on trimethoprim.";
+    expect(facts(taking).safetyLanguage).toBe(true);
+    expect(
+      facts("E. coli resistant to trimethoprim, sensitive to nitrofurantoin").safetyLanguage,
+    ).toBe(false);
+  });
+
   it("does not read 'discharged to GP' from a clinic as a discharge from hospital", () => {
     const f = facts("Cardiology OPD. GP to start apixaban 5mg bd. Discharged to GP.", {
       kind: "nhs-provider",

@@ -12,12 +12,14 @@ import { taskWith } from "../input/helpers.js";
  * ("1st degree heart block", "sinus brady", a "fitting" for a hearing aid, a subconjunctival
  * "haemorrhage", a "scald" with no concerns, a raised D-dimer before a negative scan, "new AF"
  * on a discharge with its anticoagulant, "sick day rules explained", a blocked catheter that was
- * changed, "under home treatment" or a "crisis plan" for a patient recovering), they are below
+ * changed, "under home treatment" or a "crisis plan" for a patient recovering, a task "sent to
+ * the wrong patient" that its sender asks to be disregarded), they are below
  * the ruleset's critical limits (a bilirubin of 150), or they need a reading of two findings together, or a medicine's name with a missed dose anywhere in
  * its sentence, that read too loosely to be kept (it flagged "omit the morning dose" and "so she
  * does not miss doses").
  */
 const leftUnflagged = new Set([
+  "wrong patient",
   "abnormal smear",
   "anticoagulant not restarted",
   "apixaban not started",

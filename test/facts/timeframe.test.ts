@@ -494,6 +494,18 @@ describe("findTimeframe: written dates", () => {
     expect(findTimeframe("pls review, seen at appt today", MONDAY, { words })).toBeUndefined();
   });
 
+  it("reads 'enough to' a date as when a supply runs out, and 'the next working day' as tomorrow", () => {
+    expect(due("Pt has enough to 03/12. GP please issue prescription ASAP")).toBe("2026-12-03");
+    expect(due("Please issue prescription on the next working day")).toBe("2026-11-24");
+  });
+
+  it("reads a bare today after a visit's words as when it happened: patient in today asking", () => {
+    expect(
+      due("Patient in today asking for her inhaler, can it be re-added please"),
+    ).toBeUndefined();
+    expect(due("can you fit him in today please")).toBe(MONDAY);
+  });
+
   it("reads a bare today after a reading's value as the day of the reading: INR 2.6 today", () => {
     expect(due("Pls inform pt INR 2.6 today, continue same warfarin dose")).toBeUndefined();
     expect(due("pls book for BP check next month, 138/88 today")).not.toBe(MONDAY);
