@@ -205,8 +205,11 @@ export function tokenStream(body: string, reading: Reading): TokenStream {
     const c = text.charCodeAt(i);
     if (isAlnum(c)) {
       const j = wordEnd(text, i);
-      stream.push({ text: text.slice(i, j), start: i, end: j });
-      i = j;
+      const spelled = j === i + 1 ? stream.spelledEnd(i) : undefined;
+      if (spelled === undefined) stream.push({ text: text.slice(i, j), start: i, end: j });
+      else
+        stream.push({ text: text.slice(i, spelled).replaceAll(" ", ""), start: i, end: spelled });
+      i = spelled ?? j;
     } else if (
       c === QUESTION &&
       i + 1 < n &&
@@ -339,6 +342,40 @@ class StreamBuilder {
     const letter = body[this.#at(i - 1)] ?? "";
     const word = body[this.#at(i + 2)] ?? "";
     return letter >= "A" && letter <= "Z" && word >= "a" && word <= "z";
+  }
+
+  /**
+   * Where a word spelled out in capitals one letter at a time ends, as speech recognition
+   * writes it ("T I A clinic", "No G P action"), if the capital at `i` starts one: two to six
+   * capitals, each alone, one space apart, not ending with "I". Not after "/", "&" or "'" ("O/E
+   * R foot", "U&E I took"), nor before them ("S O'Hare").
+   */
+  spelledEnd(i: number): number | undefined {
+    const text = this.text;
+    const capital = (k: number) => {
+      const ch = this.#body[this.#at(k)] ?? "";
+      return ch >= "A" && ch <= "Z";
+    };
+    const alone = (k: number) =>
+      capital(k) && !isAlnum(text.charCodeAt(k + 1)) && !"/&'".includes(text[k + 1] ?? "/");
+    if (!alone(i) || "/&'".includes(text[i - 1] ?? " ")) return undefined;
+    let end = i + 1;
+    let letters = 1;
+    while (
+      letters < 6 &&
+      text[end] === " " &&
+      alone(end + 1) &&
+      !isAlnum(text.charCodeAt(end + 2))
+    ) {
+      end += 2;
+      letters++;
+    }
+    // "I" last is the pronoun: "vit D I checked".
+    if (this.#body[this.#at(end - 1)] === "I") {
+      end -= 2;
+      letters--;
+    }
+    return letters >= 2 ? end : undefined;
   }
 
   closeClause(): void {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "261d6befe06d8c0a921a8eb09565019d7d806989b24d9ad5f8f3ec209fbaa6c3",
+  hash: "844cde005a4d66499bc4628608a16925e5f39119df91e226fce462d784d782a1",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

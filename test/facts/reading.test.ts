@@ -56,6 +56,17 @@ describe("normalisation", () => {
     expect(matcher.scan(tokenStream("please check INR", lexicon.reading))).toHaveLength(1);
   });
 
+  it("reads a word spelled out in capitals, as speech recognition writes it, as one word", () => {
+    const words = (body: string) => tokenStream(body, lexicon.reading).tokens.map((t) => t.word);
+    expect(words("Seen in T I A clinic, no G P action")).toEqual(
+      words("Seen in TIA clinic, no GP action"),
+    );
+    // Not a clinical abbreviation's letters, nor the pronoun after a capital.
+    expect(words("O/E R foot cool")).toContain("r");
+    expect(words("the U&E I took")).toContain("i");
+    expect(words("vitamin D I checked")).toEqual(["vitamin", "d", "i", "checked"]);
+  });
+
   it("reads punctuation spoken into dictation as the mark, and the same words otherwise as words", () => {
     const dictated = tokenStream(
       "seen in clinic this morning comma HbA1c 78 full stop please could you prescribe",

@@ -28,7 +28,7 @@ const guard = createGuard({
  * wanted before an event tomorrow (a colonoscopy, a school trip) asked only as a question or
  * a worry. From the probes added in the round of December 2026: a patient's paranoid
  * threat to "deal with" intruders nobody else sees, an INR of 8.6 told a sentence after its
- * name, clozapine neutrophils of 1.3 (above the critical limit), weight loss with an Hb of 74
+ * name, weight loss with an Hb of 74
  * (above it too), twins left with an 11-year-old, a patient taking 12 co-codamol a day, two
  * loop diuretics at once with a fall, a week of enoxaparin not given, a
  * breathless patient with a swollen leg whose anticoagulant may not have been restarted, and
@@ -56,6 +56,7 @@ const guard = createGuard({
  * tomorrow").
  */
 const knownMisses = new Set([
+  "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
   "111: caller out of amlodipine since yesterday, advised to contact GP today for script",
   "The form is due first thing Monday and nobody's in Saturday so basically today - occupational health fitness form",
   "Just had a letter from the council saying if I don't get a doctors letter in by tomorrow my housing application closes",
@@ -70,7 +71,6 @@ const knownMisses = new Set([
   "Gent trough 4.1 mg/L from sample before discharge (should be <1), pt now home and says ears ringing",
   "no methotrexate bloods since March, we will not supply after tomorrow unless we see a result. pt aware and cross",
   "cardiology clinic: EF 20%, K 6.1 and creat rising - stop spironolactone, recheck U&E in 48h please",
-  "levothyroxine 1000mcg on the label instead of 100mcg. she's been taking it 6 days, heart racing",
   "Dr Khan's pt: bloods back Hb 71 g/L, previous 74 in Oct, no longer taking the iron. breathless and palpitations when cleaning",
   "K+ 6.4 on bloods this am, 6.8 on the repeat from the same arm half hour later. he says he feels fine",
   "Care home: Mrs Hodge came back from hospital with a grade 3 pressure ulcer on her heel not mentioned in the dischage letter, DATIX done, please r/v",
@@ -104,7 +104,6 @@ const knownMisses = new Set([
   "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
   "Please could we request a blood test form for Mrs A's INR, she forgot to book. Her last one was 8.6 and she is due a repeat",
-  "Pls could we have a repeat of patients clozapine bloods, the last neutrophils were 1.3 and haematology want repeat in 48hrs",
   "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
   "Tues deadline for council blue badge evidence, pls complete",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
@@ -144,9 +143,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 9,250 bodies from sixty-three probes", () => {
-    expect(bodies.length).toBeGreaterThan(9250);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(63);
+  it("holds over 9,500 bodies from sixty-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(9500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(65);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
