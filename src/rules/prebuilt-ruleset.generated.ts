@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "844cde005a4d66499bc4628608a16925e5f39119df91e226fce462d784d782a1",
+  hash: "7d2ce89bfb0881552ee1f9abf6105132dacf9a269af10b59c3847fb74a43fbd9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

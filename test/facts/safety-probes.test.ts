@@ -143,9 +143,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 9,500 bodies from sixty-five probes", () => {
-    expect(bodies.length).toBeGreaterThan(9500);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(65);
+  it("holds over 10,100 bodies from sixty-nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(10100);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(69);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
