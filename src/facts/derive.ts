@@ -218,7 +218,8 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       // After a first value, one after a later-value word is today's and the first the earlier
       // ("from 90 to 310"); one after an earlier-value word the earlier ("132 (was 118)").
       const later = read !== undefined && lexicon.resultLater.has(previous);
-      if (read !== undefined && !later && !lexicon.resultEarlier.has(previous)) break;
+      const earlier = lexicon.resultEarlier.has(previous) || bracketedEarlier(stream, k);
+      if (read !== undefined && !later && !earlier) break;
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
@@ -245,6 +246,18 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
     }
   }
   return undefined;
+}
+
+/**
+ * Is the value at `k` an earlier one in brackets straight after the first ("eGFR 24 (38 in
+ * July)")? Not a reference range ("Na 128 (135-145)").
+ */
+function bracketedEarlier(stream: TokenStream, k: number): boolean {
+  const before = stream.tokens[k - 1];
+  const token = stream.tokens[k];
+  if (before === undefined || token === undefined) return false;
+  if (stream.body.slice(before.end, token.start).trim() !== "(") return false;
+  return !/^\s?[-\u2013]\s?\d/.test(stream.body.slice(token.end, token.end + 4));
 }
 
 /**

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7d2ce89bfb0881552ee1f9abf6105132dacf9a269af10b59c3847fb74a43fbd9",
+  hash: "34591c5bbcd4ffa8be1e8f4267a9319fe3e99911b06c99a93b392f0cd221ec7b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

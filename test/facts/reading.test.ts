@@ -149,6 +149,12 @@ describe("normalisation", () => {
     expect(facts("K+ 5.2 (was 3.9)").safetyLanguage).toBe(false);
   });
 
+  it("reads an earlier value in brackets after the first, not a reference range", () => {
+    expect(facts("eGFR 24 (38 in July), K+ 5.4. Please stop ramipril").safetyLanguage).toBe(true);
+    expect(facts("creat 180 (110 in May), please repeat U&E").safetyLanguage).toBe(true);
+    expect(facts("creat 180 (60-110), please repeat U&E").safetyLanguage).toBe(false);
+  });
+
   it("reads a later value after an earlier one: from 90 to 310, 61 (Aug) now 18", () => {
     expect(facts("Creatinine gone from 90 to 310 in 3 weeks").safetyLanguage).toBe(true);
     expect(facts("eGFR 61 (Aug) now 18, on ramipril").safetyLanguage).toBe(true);
