@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "34591c5bbcd4ffa8be1e8f4267a9319fe3e99911b06c99a93b392f0cd221ec7b",
+  hash: "9c3a7e259544ec9d573c73986352756daa4763150ad00507c4331db570d5154c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

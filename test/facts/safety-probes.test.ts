@@ -53,9 +53,14 @@ const guard = createGuard({
  * and none of the review-only timing words (`phrases.dueSoonWords`), such as a 111 caller
  * "advised to contact GP today for script", "the form is due first thing Monday ... so
  * basically today", and a deadline inside a condition ("if I don't get a doctors letter in by
- * tomorrow").
+ * tomorrow"). From the probe ZZZB of the eleventh round: a course's next dose due since "last
+ * dose given 6am today", a call wanted "in the morning before 10", and a result promised "back
+ * today" (reading "last dose given" flagged three tasks labelled routine).
  */
 const knownMisses = new Set([
+  "GP to prescribe remaining 5/7 oral co-amox, d/c'd 8pm last night, last dose given 6am today",
+  "pls can Dr Shah ring Mr Ruiz in the morning before 10 re his biopsy, he is very anxious",
+  "pts mother asking for the results of the swab from yesterday, the nurse said they'd be back today and he still has the rash",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
   "111: caller out of amlodipine since yesterday, advised to contact GP today for script",
   "The form is due first thing Monday and nobody's in Saturday so basically today - occupational health fitness form",
@@ -143,9 +148,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 10,100 bodies from sixty-nine probes", () => {
-    expect(bodies.length).toBeGreaterThan(10100);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(69);
+  it("holds over 10,700 bodies from seventy-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(10700);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(73);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
