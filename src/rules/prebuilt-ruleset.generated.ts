@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9c3a7e259544ec9d573c73986352756daa4763150ad00507c4331db570d5154c",
+  hash: "f6d8cc46b573862dc3f7dd37d0c41b4e58a3c9edd32a3133dbf80e342a3d580a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -36,7 +36,6 @@ const leftUnflagged = new Set([
   "catheter blocked",
   "catheter bypassing and pain",
   "chemical in eye",
-  "chest infection not improving on abx",
   "child not seen by anyone",
   "clexane not given",
   "clozapine not taken for 3 days",
