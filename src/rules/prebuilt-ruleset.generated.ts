@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f6d8cc46b573862dc3f7dd37d0c41b4e58a3c9edd32a3133dbf80e342a3d580a",
+  hash: "f9ef0d074ecbd465030deceacb237321ca1ccb8908d857f0b926180021b7f5b0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -44,7 +44,7 @@ const guard = createGuard({
  * partner's new partner, a 15-year-old whose boyfriend is 24 (an age gap told only by numbers),
  * a potassium written "Kalium 6,8" with a decimal comma, a warfarin dose of 50mg "surely 5mg",
  * a fast broad rhythm on a phone app, runs of NSVT after a beta blocker was stopped (other
- * writers label NSVT routine), a gentamicin trough over its range, methotrexate not to be
+ * writers label NSVT routine), methotrexate not to be
  * supplied without bloods (the like words flagged four tasks labelled routine), a potassium of
  * 6.1 and a haemoglobin of 71 (above the critical limits), a tenfold levothyroxine label, and a
  * potassium of 6.4 whose repeat of 6.8 is told in the next clause; from ZZL, a grade 3 pressure
@@ -57,9 +57,14 @@ const guard = createGuard({
  * dose given 6am today", a call wanted "in the morning before 10", and a result promised "back
  * today" (reading "last dose given" flagged three tasks labelled routine); from ZZZF, an
  * injection wanted on the day of discharge, "rx for clexane pls pt d/c today" ("d/c today" is
- * the day of the discharge, as in many routine tasks).
+ * the day of the discharge, as in many routine tasks); from ZZZG and ZZZI, a bilirubin of 180
+ * and an ALP of 900 with the patient still to be told (below the critical limits; "hasn't been
+ * told yet" flagged two tasks labelled routine), and a glucose of 24 on dexamethasone (the
+ * critical limit is 25).
  */
 const knownMisses = new Set([
+  "Hosp pharmacy: pt d/c'd on levomepromazine 6.25mg nocte and dexamethasone 4mg OD with no PPI and no taper plan. GP to review/add PPI. BM 24 on day of d/c btw",
+  "Same day emergency care: pt went home but on review her LFTs bili 180 ALP 900, needs USS which we have requested. pt hasnt been told yet, can surgery let her know she needs to come back",
   "rx for clexane pls pt d/c today",
   "GP to prescribe remaining 5/7 oral co-amox, d/c'd 8pm last night, last dose given 6am today",
   "pls can Dr Shah ring Mr Ruiz in the morning before 10 re his biopsy, he is very anxious",
@@ -76,7 +81,6 @@ const knownMisses = new Set([
   "D/C letter warfarin dose written as 50mg, surely 5mg. Family have asked us to make up the dosette from the letter",
   "pt showed us a trace on his kardia app while waiting for his script, rate 180ish and broad looking, he says feels funny. we've asked him to sit down",
   "Holter: runs of NSVT up to 14 beats, known EF 25% - for info but thought you should know given he's just had his bisoprolol stopped",
-  "Gent trough 4.1 mg/L from sample before discharge (should be <1), pt now home and says ears ringing",
   "no methotrexate bloods since March, we will not supply after tomorrow unless we see a result. pt aware and cross",
   "cardiology clinic: EF 20%, K 6.1 and creat rising - stop spironolactone, recheck U&E in 48h please",
   "Dr Khan's pt: bloods back Hb 71 g/L, previous 74 in Oct, no longer taking the iron. breathless and palpitations when cleaning",
@@ -151,9 +155,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 11,300 bodies from seventy-seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(11300);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(77);
+  it("holds over 11,900 bodies from eighty-one probes", () => {
+    expect(bodies.length).toBeGreaterThan(11900);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(81);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
