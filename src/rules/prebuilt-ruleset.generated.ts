@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f9ef0d074ecbd465030deceacb237321ca1ccb8908d857f0b926180021b7f5b0",
+  hash: "8616fe5e5d3e611bc22ec21cf44a6bf7172fc4ee40277d19e224b3bfa5968a79",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -60,9 +60,11 @@ const guard = createGuard({
  * the day of the discharge, as in many routine tasks); from ZZZG and ZZZI, a bilirubin of 180
  * and an ALP of 900 with the patient still to be told (below the critical limits; "hasn't been
  * told yet" flagged two tasks labelled routine), and a glucose of 24 on dexamethasone (the
- * critical limit is 25).
+ * critical limit is 25); from ZZZL, a blood gas with a pCO2 of 9.8 sent for information after
+ * admission (a critical pCO2 of 8 flagged discharge summaries that tell of it as history).
  */
 const knownMisses = new Set([
+  "ABG by resp team - pH 7.28 pCO2 9.8. admitted. for info",
   "Hosp pharmacy: pt d/c'd on levomepromazine 6.25mg nocte and dexamethasone 4mg OD with no PPI and no taper plan. GP to review/add PPI. BM 24 on day of d/c btw",
   "Same day emergency care: pt went home but on review her LFTs bili 180 ALP 900, needs USS which we have requested. pt hasnt been told yet, can surgery let her know she needs to come back",
   "rx for clexane pls pt d/c today",
@@ -155,9 +157,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 11,900 bodies from eighty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(11900);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(81);
+  it("holds over 12,500 bodies from eighty-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(12500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(85);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
