@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8616fe5e5d3e611bc22ec21cf44a6bf7172fc4ee40277d19e224b3bfa5968a79",
+  hash: "0045242cf29179feacefa6be4bca2737cc251e250a0c0f6a803d442bf25e5e80",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
