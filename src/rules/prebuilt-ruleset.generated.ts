@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0045242cf29179feacefa6be4bca2737cc251e250a0c0f6a803d442bf25e5e80",
+  hash: "4a13917a240440f13546b7bcca059b1e3c1c37c419b44ee11f1b610df9f326c5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

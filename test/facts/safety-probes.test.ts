@@ -62,9 +62,12 @@ const guard = createGuard({
  * told yet" flagged two tasks labelled routine), and a glucose of 24 on dexamethasone (the
  * critical limit is 25); from ZZZL, a blood gas with a pCO2 of 9.8 sent for information after
  * admission (a critical pCO2 of 8 flagged discharge summaries that tell of it as history); from
- * ZZZP, warfarin a hospital wants "stopped from today", told as its wish, not an ask.
+ * ZZZP, warfarin a hospital wants "stopped from today", told as its wish, not an ask; from
+ * ZZZV, a court's capacity assessment "to be filed by 4pm tomorrow", told as the court's
+ * direction ("by 4pm tomorrow" in a statement is another's plan more often than a need).
  */
 const knownMisses = new Set([
+  "Solicitors for the applicant in the Court of Protection matter re Ms Linda Prowse. The court has directed a COP3 capacity assessment to be filed by 4pm tomorrow. We appreciate this is very short notice but the hearing cannot proceed without it",
   "Sec - please can someone action Mr Rowland's hospital letter, they want his warfarin stopped from today ahead of the biopsy on Monday",
   "ABG by resp team - pH 7.28 pCO2 9.8. admitted. for info",
   "Hosp pharmacy: pt d/c'd on levomepromazine 6.25mg nocte and dexamethasone 4mg OD with no PPI and no taper plan. GP to review/add PPI. BM 24 on day of d/c btw",
@@ -159,9 +162,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 13,100 bodies from eighty-nine probes", () => {
-    expect(bodies.length).toBeGreaterThan(13100);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(89);
+  it("holds over 13,700 bodies from ninety-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(13700);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(93);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
