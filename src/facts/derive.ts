@@ -253,11 +253,18 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
  * July)")? Not a reference range ("Na 128 (135-145)").
  */
 function bracketedEarlier(stream: TokenStream, k: number): boolean {
+  const token = stream.tokens[k];
+  if (token === undefined || gapBefore(stream, k) !== "(") return false;
+  return !/^\s?[-\u2013]\s?\d/.test(stream.body.slice(token.end, token.end + 4));
+}
+
+/** The punctuation written between token `k` and the one before it, trimmed ("(", "="). */
+function gapBefore(stream: TokenStream, k: number): string {
   const before = stream.tokens[k - 1];
   const token = stream.tokens[k];
-  if (before === undefined || token === undefined) return false;
-  if (stream.body.slice(before.end, token.start).trim() !== "(") return false;
-  return !/^\s?[-\u2013]\s?\d/.test(stream.body.slice(token.end, token.end + 4));
+  return before === undefined || token === undefined
+    ? ""
+    : stream.body.slice(before.end, token.start).trim();
 }
 
 /**
@@ -266,10 +273,7 @@ function bracketedEarlier(stream: TokenStream, k: number): boolean {
  */
 function linkedValue(stream: TokenStream, k: number, previous: string, lexicon: Lexicon): boolean {
   if (lexicon.resultLinks.has(previous)) return true;
-  const before = stream.tokens[k - 1];
-  const token = stream.tokens[k];
-  if (before === undefined || token === undefined) return false;
-  const gap = stream.body.slice(before.end, token.start).trim();
+  const gap = gapBefore(stream, k);
   return gap !== "" && lexicon.resultLinks.has(gap);
 }
 

@@ -268,7 +268,7 @@ function periodPatterns(
   // The ruleset's words for a day ("day"), read with or without a plural "s": a count of weeks
   // after an operation or discharge is as often how long a fit note covers ("until 2 weeks post
   // d/c") as when something is due.
-  const units = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
+  const days = Object.keys(words.units).filter((unit) => words.units[unit] === "days");
   return {
     anaphora:
       (words.anaphora ?? []).length === 0
@@ -293,13 +293,13 @@ function periodPatterns(
             "gi",
           ),
     dayCount:
-      after.length === 0 || units.length === 0
+      after.length === 0 || days.length === 0
         ? undefined
         : new RegExp(
             // A count of days before `dayRangeAfter` ("sutures out 10-14 days post op"), due by
             // its nearer end; never a duration's own lead ("for 7 days after discharge", "to
             // complete 14 days post op") nor a frequency ("every 2-3 days post d/c").
-            `${notDuration([])}(?<![-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(${alternatives(units, "s?")})\\s(?:${alternatives(after)})\\b`,
+            `${notDuration([])}(?<![-\\u2013]\\s?)\\b(\\d{1,2})(?:\\s?[-\\u2013]\\s?\\d{1,2})?\\s?(?:${alternatives(days, "s?")})\\s(?:${alternatives(after)})\\b`,
             "gi",
           ),
   };
@@ -916,13 +916,11 @@ const DATE_AFTER = new RegExp(`^\\s?[(=]\\s?${DATE_SOURCE}`, "i");
  * 14 (16/11)", a day already past being due now), else that many days from sending, the latest
  * the day can be (the operation or discharge it counts from was on that day or before).
  */
-function dayDue(p: Patterns, flat: string, m: RegExpMatchArray, sentOn: string): string {
+function dayDue(flat: string, m: RegExpMatchArray, sentOn: string): string {
   const written = DATE_AFTER.exec(wordsAfter(flat, m));
   // A month back, so a day just gone reads as this year's, not next year's.
   const date = written === null ? undefined : readDate(written, plusDays(sentOn, -31));
-  if (date === undefined) {
-    return durationDue(sentOn, Number(m[1]), m[2] === undefined ? "days" : unitKind(m[2], p));
-  }
+  if (date === undefined) return plusDays(sentOn, Number(m[1]));
   return daysBetween(sentOn, date) < 0 ? sentOn : date;
 }
 
@@ -967,7 +965,7 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     [p.dayCount, p.cuesBare.dayCount],
   ] as const) {
     if (pattern === undefined || !has(cue)) continue;
-    for (const m of flat.matchAll(pattern)) r.addBare(dayDue(p, flat, m, sentOn), m);
+    for (const m of flat.matchAll(pattern)) r.addBare(dayDue(flat, m, sentOn), m);
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has("next") || has("coming")) {
@@ -1099,8 +1097,17 @@ function leadBefore(p: Patterns, flat: string, m: RegExpMatchArray): string {
   return flat.slice(Math.max(0, (m.index ?? 0) - p.leadChars), m.index ?? 0);
 }
 
-/** How far after a day or a clock time the word that tells of it is looked for. */
+/**
+ * How far after a day or a clock time the word that tells of it is looked for, and how far
+ * before a day the value of a reading.
+ */
 const NEXT_WORD_CHARS = 24;
+
+/** The few words straight before a match, where a reading's value is looked for. */
+function wordsBefore(flat: string, m: RegExpMatchArray): string {
+  const start = m.index ?? 0;
+  return flat.slice(Math.max(0, start - NEXT_WORD_CHARS), start);
+}
 
 /** The few words straight after a match, where what tells of a day or a time is looked for. */
 function wordsAfter(flat: string, m: RegExpMatchArray): string {
@@ -1191,7 +1198,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   const before = (m: RegExpMatchArray) => leadBefore(p, flat, m);
   if (has(p.cuesBare.today)) {
     for (const m of flat.matchAll(p.bareToday)) {
-      const reading = VALUE_BEFORE.test(flat.slice(Math.max(0, (m.index ?? 0) - 24), m.index));
+      const reading = VALUE_BEFORE.test(wordsBefore(flat, m));
       if (!eventToday(p, flat, m, before(m)) && !toldAsPast(p, flat, m, true) && !reading)
         addBare(sentOn, m);
     }

@@ -359,23 +359,12 @@ class StreamBuilder {
     const alone = (k: number) =>
       capital(k) && !isAlnum(text.charCodeAt(k + 1)) && !"/&'".includes(text[k + 1] ?? "/");
     if (!alone(i) || "/&'".includes(text[i - 1] ?? " ")) return undefined;
+    // Each letter after the first is a space and a capital: the word ends at `i + 2n - 1`.
     let end = i + 1;
-    let letters = 1;
-    while (
-      letters < 6 &&
-      text[end] === " " &&
-      alone(end + 1) &&
-      !isAlnum(text.charCodeAt(end + 2))
-    ) {
-      end += 2;
-      letters++;
-    }
+    while (end - i < 11 && text[end] === " " && alone(end + 1)) end += 2;
     // "I" last is the pronoun: "vit D I checked".
-    if (this.#body[this.#at(end - 1)] === "I") {
-      end -= 2;
-      letters--;
-    }
-    return letters >= 2 ? end : undefined;
+    if (this.#body[this.#at(end - 1)] === "I") end -= 2;
+    return end - i >= 3 ? end : undefined;
   }
 
   closeClause(): void {
