@@ -218,7 +218,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       // After a first value, one after a later-value word is today's and the first the earlier
       // ("from 90 to 310"); one after an earlier-value word the earlier ("132 (was 118)").
       const later = read !== undefined && lexicon.resultLater.has(previous);
-      const earlier = lexicon.resultEarlier.has(previous) || bracketedEarlier(stream, k);
+      const earlier = earlierValue(stream, k, previous, lexicon);
       if (read !== undefined && !later && !earlier) break;
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
@@ -256,6 +256,36 @@ function bracketedEarlier(stream: TokenStream, k: number): boolean {
   const token = stream.tokens[k];
   if (token === undefined || gapBefore(stream, k) !== "(") return false;
   return !/^\s?[-\u2013]\s?\d/.test(stream.body.slice(token.end, token.end + 4));
+}
+
+/**
+ * Is the value at `k` an earlier one of the analyte: after an earlier-value word ("was 119"), in
+ * brackets after the first ("24 (38 in July)"), or before "ago" ("44 a fortnight ago")?
+ */
+function earlierValue(stream: TokenStream, k: number, previous: string, lexicon: Lexicon): boolean {
+  return (
+    lexicon.resultEarlier.has(previous) ||
+    bracketedEarlier(stream, k) ||
+    earlierAfter(stream, k, lexicon)
+  );
+}
+
+/** How many words after a value may tell that it is an earlier one ("44 a fortnight ago"). */
+const EARLIER_AFTER_WORDS = 3;
+
+/**
+ * Do words just after the value at `k`, before any other number, make it an earlier one ("eGFR
+ * 18 on recheck, 44 a fortnight ago")?
+ */
+function earlierAfter(stream: TokenStream, k: number, lexicon: Lexicon): boolean {
+  const sentence = stream.tokens[k]?.sentence;
+  for (let j = k + 1; j <= k + EARLIER_AFTER_WORDS; j++) {
+    const token = stream.tokens[j];
+    if (token === undefined || token.sentence !== sentence || numberAt(stream, j) !== null)
+      return false;
+    if (lexicon.resultEarlierAfter.has(token.word)) return true;
+  }
+  return false;
 }
 
 /** The punctuation written between token `k` and the one before it, trimmed ("(", "="). */

@@ -100,6 +100,8 @@ export interface Lexicon {
   resultSkip: number;
   /** Words before an earlier value of the same analyte, read too ("was 119"). */
   resultEarlier: ReadonlySet<string>;
+  /** Words a few words after a value that make it an earlier one ("44 a fortnight ago"). */
+  resultEarlierAfter: ReadonlySet<string>;
   /** Words before a later value after an earlier one, read too ("from 90 to 310"). */
   resultLater: ReadonlySet<string>;
   /** Words before and after a number that make it a count or period, not a result. */
@@ -410,6 +412,7 @@ function resultReading(ruleset: Ruleset, literal: Reading) {
     resultWithin: results?.withinWords ?? 5,
     resultSkip: results?.skipWords ?? 0,
     resultEarlier: readWords(results?.earlierValue, literal),
+    resultEarlierAfter: readWords(results?.earlierValueAfter, literal),
     resultLater: readWords(results?.laterValue, literal),
     countBefore: readWords(results?.countBefore, literal),
     countAfter: readWords(results?.countAfter, literal),

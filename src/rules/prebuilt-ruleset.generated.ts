@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4a13917a240440f13546b7bcca059b1e3c1c37c419b44ee11f1b610df9f326c5",
+  hash: "cf5b3ba43bffc5346a7f289e8f2edbaf7190912854800a00f02949f022dec7a8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -324,6 +324,11 @@ export const rulesetSchema = z.strictObject({
            */
           earlierValue: z.optional(z.array(nonEmpty())),
           /**
+           * Words a few words after a value that make it an earlier one ("eGFR 18 on recheck,
+           * 44 a fortnight ago"), read as `earlierValue` is.
+           */
+          earlierValueAfter: z.optional(z.array(nonEmpty())),
+          /**
            * Words before a later value after an earlier one ("creatinine from 90 to 310", "eGFR
            * 61 (Aug) now 18"): the value straight after one is read as today's, the one before
            * as the earlier.

@@ -155,6 +155,16 @@ describe("normalisation", () => {
     expect(facts("creat 180 (60-110), please repeat U&E").safetyLanguage).toBe(false);
   });
 
+  it("reads a value told a few words before 'ago' as an earlier one", () => {
+    expect(facts("eGFR 18 on recheck, 44 a fortnight ago. still on metformin").safetyLanguage).toBe(
+      true,
+    );
+    expect(facts("eGFR 40 on recheck, 44 a fortnight ago, please repeat").safetyLanguage).toBe(
+      false,
+    );
+    expect(facts("eGFR 18, 3 weeks ago was 44").safetyLanguage).toBe(true);
+  });
+
   it("reads a later value after an earlier one: from 90 to 310, 61 (Aug) now 18", () => {
     expect(facts("Creatinine gone from 90 to 310 in 3 weeks").safetyLanguage).toBe(true);
     expect(facts("eGFR 61 (Aug) now 18, on ramipril").safetyLanguage).toBe(true);

@@ -64,7 +64,6 @@ const leftUnflagged = new Set([
   "lesion on liver",
   "lymphadenopathy",
   "missed insulin doses",
-  "mixing pills and alcohol",
   "new AF",
   "nipple discharge blood",
   "nms",

@@ -65,8 +65,27 @@ const guard = createGuard({
  * ZZZP, warfarin a hospital wants "stopped from today", told as its wish, not an ask; from
  * ZZZV, a court's capacity assessment "to be filed by 4pm tomorrow", told as the court's
  * direction ("by 4pm tomorrow" in a statement is another's plan more often than a need).
+ * From the probes of the twelfth round (ZZZW to ZZZZ): pelvic infection with a fever of 39
+ * told by a patient, a 16-year-old made pregnant by a 30-year-old (an age gap told only by
+ * numbers), periods stopped in a woman who cannot speak for herself, and from the probe of
+ * results and medicines told by numbers, rivaroxaban at a creatinine clearance of 13 (reading
+ * it read a dose after "reduced to" as a clearance), creatinine rising "98 -> 164 -> 251"
+ * (an arrow is no word to read), ramipril, losartan and spironolactone together with a
+ * potassium of 6.4 (below the critical 6.5; ramipril with losartan flagged 22 tasks labelled
+ * routine, each a switch from one to the other), amiodarone left at its loading dose with an ALT of 312, a pneumothorax
+ * (flagged two tasks labelled routine), and digoxin with amiodarone and a heart rate of 48
+ * (flagged a routine query about a discharge letter).
  */
 const knownMisses = new Set([
+  "I am 27, I had unprotected sex and now pain low in belly and fever 39 and discharge with smell. Also I am shaking. Please antibiotics",
+  "Interpreter summary (Urdu): pt's 16 yr old daughter is pregnant, family says the father is a 30 year old man from the community. Daughter did not speak on the call",
+  "LD home: Phoebe's periods have stopped for 3 months and she's been sick in the mornings. She is non verbal. Manager has been told",
+  "DOAC query - pt d/c'd on rivaroxaban 20mg OD but creat clearance on todays bloods 13ml/min. Also on dronedarone. Can someone look before her next dose at 18:00",
+  "Mr Pryce: creatinine 98 -> 164 -> 251 over 10 days since his contrast CT and he's still taking metformin, ramipril and furosemide. Renal say stop all 3 and repeat bloods tomorrow",
+  "Amiodarone 200mg tds continued on TTO past the 1 week load, should have gone to 200mg OD. Its been 5 weeks. ALT 312 and TFTs off. please amend repeat",
+  "radiographer - CXR from this afternoons clinic shows approx 3cm pneumothorax, pt 26, left the dept before it was reported. Please try to contact",
+  "HF nurse visit: HR 48, 88yo 48kg, digoxin 250mcg started by cardio with amiodarone added last month. No dig level done yet",
+  "Nephrology: on ramipril, losartan AND spironolactone together. K 6.4, creat up for the 3rd week running. Renal say stop losartan and spiro, repeat in 2 days",
   "Solicitors for the applicant in the Court of Protection matter re Ms Linda Prowse. The court has directed a COP3 capacity assessment to be filed by 4pm tomorrow. We appreciate this is very short notice but the hearing cannot proceed without it",
   "Sec - please can someone action Mr Rowland's hospital letter, they want his warfarin stopped from today ahead of the biopsy on Monday",
   "ABG by resp team - pH 7.28 pCO2 9.8. admitted. for info",
@@ -162,9 +181,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 13,700 bodies from ninety-three probes", () => {
-    expect(bodies.length).toBeGreaterThan(13700);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(93);
+  it("holds over 14,300 bodies from ninety-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(14300);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(97);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
