@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cf5b3ba43bffc5346a7f289e8f2edbaf7190912854800a00f02949f022dec7a8",
+  hash: "e5fd83a69ce868e52fa05e24e666f8752466ae3fce76e7b71264077c01601bd3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
