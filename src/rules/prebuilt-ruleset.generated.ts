@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e5fd83a69ce868e52fa05e24e666f8752466ae3fce76e7b71264077c01601bd3",
+  hash: "201dd4b198438bb5951329478d608842471d894cd3c76e8b762fedc8a2485aff",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -74,9 +74,21 @@ const guard = createGuard({
  * potassium of 6.4 (below the critical 6.5; ramipril with losartan flagged 22 tasks labelled
  * routine, each a switch from one to the other), amiodarone left at its loading dose with an ALT of 312, a pneumothorax
  * (flagged two tasks labelled routine), and digoxin with amiodarone and a heart rate of 48
- * (flagged a routine query about a discharge letter).
+ * (flagged a routine query about a discharge letter). From the probes written after the
+ * round's changes (ZZZZA to ZZZZD): an injection to start "tomorrow before my operation" with
+ * no prescription, told as a worry; iron deficiency in a man of 71 told only by its numbers;
+ * a tacrolimus level of 24 three sentences from the clarithromycin that raised it; a threat
+ * to "sort out" a neighbour ("sort out" alone flagged four tasks labelled routine); an EPDS of
+ * 22 written with its value before its name; and a child's asthma with an HDU admission told
+ * as history ("HDU" flagged six tasks labelled routine).
  */
 const knownMisses = new Set([
+  "Good morning, hospital letter say I must start the blood thinner injection tomorrow before my operation, but pharmacy say there is no prescription",
+  "Ferritin 3, Hb 79, MCV 61. Male 71. Nothing on record re GI ix",
+  "Tacrolimus 24. Renal transplant. OOH started clarithromycin Sat",
+  "CMHT - pls can you issue his depot script this month as we're short staffed. also FYI he's stopped engaging with care coordinator and the neighbour heard him saying he'd \"sort out\" the man upstairs",
+  'HV contact: 6wk baby, mum scored 22 on EPDS and answered q10 "sometimes". Says no plan. Requested GP see her this week',
+  "Asthma clinic: 10yo, 3 courses of pred since Sept, HDU admission last winter, mum smokes indoors. High risk, GP to review this week and check there's a spacer at home",
   "I am 27, I had unprotected sex and now pain low in belly and fever 39 and discharge with smell. Also I am shaking. Please antibiotics",
   "Interpreter summary (Urdu): pt's 16 yr old daughter is pregnant, family says the father is a 30 year old man from the community. Daughter did not speak on the call",
   "LD home: Phoebe's periods have stopped for 3 months and she's been sick in the mornings. She is non verbal. Manager has been told",
@@ -146,7 +158,6 @@ const knownMisses = new Set([
   "Tues deadline for council blue badge evidence, pls complete",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
   "Ward 5 discharge: pt d/c on enoxaparin 40mg OD inj for 28 days. Daughter says she hasn't been taught to inject and hasn't given any since Monday, had hip #",
-  "Ward clerk, Ward 9. Pt d/c yesterday afternoon, K+ from the morning bloods came back after she left at 6.8. Ward doctor asked me to let the GP know.",
   "call back re starting the pill - she's 14, says bf is 22",
   `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
   "please can GP sign the repeat for co-codamol, pt says he ran out. also hes been taking 12 a day because the pain is so bad",
@@ -181,9 +192,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 14,300 bodies from ninety-seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(14300);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(97);
+  it("holds over 14,900 bodies from a hundred and one probes", () => {
+    expect(bodies.length).toBeGreaterThan(14900);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(101);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
