@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "201dd4b198438bb5951329478d608842471d894cd3c76e8b762fedc8a2485aff",
+  hash: "92ba3d3f06b525bf0a2d10609a401c7ebdb57da212d6516444ff6147ea9812bc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
