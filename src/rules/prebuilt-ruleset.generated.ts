@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "92ba3d3f06b525bf0a2d10609a401c7ebdb57da212d6516444ff6147ea9812bc",
+  hash: "87a0be0e4dd3a845f937c8b8593f6fa1db2edb6c45b30dbc63c1d9771a50aaa6",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

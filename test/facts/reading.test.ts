@@ -155,6 +155,18 @@ describe("normalisation", () => {
     expect(facts("creat 180 (60-110), please repeat U&E").safetyLanguage).toBe(false);
   });
 
+  it("reads 'before the weekend' by the calendar, not as urgency on any day", () => {
+    const on = (sentAt: string) =>
+      deriveFacts(
+        parseTask(taskWith({ body: "pls action before the weekend", sentAt })),
+        practice,
+        lexicon,
+      );
+    expect(on("2026-11-20T10:00:00Z").daysUntilDue).toBe(0);
+    expect(on("2026-11-16T10:00:00Z").daysUntilDue).toBe(4);
+    expect(on("2026-11-16T10:00:00Z").urgentLanguage).not.toBe(true);
+  });
+
   it("reads a value told a few words before 'ago' as an earlier one", () => {
     expect(facts("eGFR 18 on recheck, 44 a fortnight ago. still on metformin").safetyLanguage).toBe(
       true,

@@ -80,9 +80,16 @@ const guard = createGuard({
  * a tacrolimus level of 24 three sentences from the clarithromycin that raised it; a threat
  * to "sort out" a neighbour ("sort out" alone flagged four tasks labelled routine); an EPDS of
  * 22 written with its value before its name; and a child's asthma with an HDU admission told
- * as history ("HDU" flagged six tasks labelled routine).
+ * as history ("HDU" flagged six tasks labelled routine). Three deadlines this file sends on a
+ * Monday but whose writers meant later in the week: "before the weekend" twice and "by Fri am"
+ * on a Thursday. Sent on the Thursday or Friday, each is read as due today or tomorrow and
+ * flagged; read as urgent on any day, "before the weekend" and "by _ am" flagged 23 tasks
+ * labelled routine, most sent early in the week, so the calendar decides.
  */
 const knownMisses = new Set([
+  "Social worker needs GP report before the weekend, court hearing is Monday morning",
+  "pls action before the weekend",
+  "today is Thurs, need Rx authorised by Fri am at the latest as pt going away",
   "Good morning, hospital letter say I must start the blood thinner injection tomorrow before my operation, but pharmacy say there is no prescription",
   "Ferritin 3, Hb 79, MCV 61. Male 71. Nothing on record re GI ix",
   "Tacrolimus 24. Renal transplant. OOH started clarithromycin Sat",
