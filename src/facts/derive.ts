@@ -218,8 +218,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       // After a first value, one after a later-value word is today's and the first the earlier
       // ("from 90 to 310"); one after an earlier-value word the earlier ("132 (was 118)").
       const later = read !== undefined && lexicon.resultLater.has(previous);
-      const earlier = earlierValue(stream, k, previous, lexicon);
-      if (read !== undefined && !later && !earlier) break;
+      if (read !== undefined && !later && !earlierValue(stream, k, previous, lexicon)) break;
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
@@ -238,7 +237,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
             (entry.timesEarlierAtMost !== undefined && times <= entry.timesEarlierAtMost)))
       )
         return { ...m, to: k + 1 };
-      if (read !== undefined || lexicon.resultEarlier.size + lexicon.resultLater.size === 0) break;
+      if (read !== undefined || !readsSecondValue(lexicon)) break;
       read = value;
       skipped = 0;
       start = k + 1;
@@ -256,6 +255,13 @@ function bracketedEarlier(stream: TokenStream, k: number): boolean {
   const token = stream.tokens[k];
   if (token === undefined || gapBefore(stream, k) !== "(") return false;
   return !/^\s?[-\u2013]\s?\d/.test(stream.body.slice(token.end, token.end + 4));
+}
+
+/** Does the ruleset name any words that tell a second value of a result (earlier or later)? */
+function readsSecondValue(lexicon: Lexicon): boolean {
+  return (
+    lexicon.resultEarlier.size + lexicon.resultEarlierAfter.size + lexicon.resultLater.size > 0
+  );
 }
 
 /**

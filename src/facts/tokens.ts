@@ -140,6 +140,10 @@ const QUESTION = 63;
 const PLUS = 43;
 const MINUS = 45;
 
+/** A word spelled out in capitals one letter at a time ("T I A") has two to six letters. */
+const SPELLED_LETTERS_MIN = 2;
+const SPELLED_LETTERS_MAX = 6;
+
 /**
  * Folds a word's inflection: possessive and plural, -ed, -ing, -ly and a final -e, with the
  * doubled consonant that -ed and -ing leave ("referred", "referring" → "refer"). Deliberately
@@ -356,15 +360,17 @@ class StreamBuilder {
       const ch = this.#body[this.#at(k)] ?? "";
       return ch >= "A" && ch <= "Z";
     };
+    const joiners = "/&'";
     const alone = (k: number) =>
-      capital(k) && !isAlnum(text.charCodeAt(k + 1)) && !"/&'".includes(text[k + 1] ?? "/");
-    if (!alone(i) || "/&'".includes(text[i - 1] ?? " ")) return undefined;
-    // Each letter after the first is a space and a capital: the word ends at `i + 2n - 1`.
+      capital(k) && !isAlnum(text.charCodeAt(k + 1)) && !joiners.includes(text[k + 1] ?? "/");
+    if (!alone(i) || joiners.includes(text[i - 1] ?? " ")) return undefined;
+    // Each letter after the first is a space and a capital: n letters end at `i + 2n - 1`.
+    const letters = (end: number) => (end - i + 1) / 2;
     let end = i + 1;
-    while (end - i < 11 && text[end] === " " && alone(end + 1)) end += 2;
+    while (letters(end) < SPELLED_LETTERS_MAX && text[end] === " " && alone(end + 1)) end += 2;
     // "I" last is the pronoun: "vit D I checked".
     if (this.#body[this.#at(end - 1)] === "I") end -= 2;
-    return end - i >= 3 ? end : undefined;
+    return letters(end) >= SPELLED_LETTERS_MIN ? end : undefined;
   }
 
   closeClause(): void {
