@@ -125,6 +125,12 @@ interface Patterns {
   /** Words pointing back to a time named earlier ("before then"), or nothing, and their cues. */
   anaphora: RegExp | undefined;
   thenCues: string[];
+  /**
+   * Straight after a bare day, words that make it the time asked for ("is fine"), or nothing;
+   * never after a start ("after new year is fine", "from Monday is fine": not before then).
+   */
+  askedAfter: RegExp | undefined;
+  askedFrom: RegExp;
   fortnight: RegExp;
   /** One unit with no number after "within the next" ("within the next week"): group 1 the unit. */
   nextUnit: RegExp;
@@ -585,6 +591,14 @@ function patternsOf(words: Vocabulary): Patterns {
     ),
     ...periodPatterns(words),
     thenCues: cues(words.anaphora ?? []),
+    askedAfter:
+      words.askedAfter === undefined || words.askedAfter.length === 0
+        ? undefined
+        : new RegExp(`^\\s(?:${alternatives(words.askedAfter)})\\b`, "i"),
+    askedFrom: new RegExp(
+      `^(?:${oneOf(alternatives(words.startDate ?? []), alternatives(words.dayRangeAfter ?? []))})\\b`,
+      "i",
+    ),
     fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
     nextUnit: new RegExp(
       `\\b(?:within|in|over)\\s(?:the\\s)?(?:next|coming)\\s(${alternatives(Object.keys(words.units))})\\b`,
@@ -761,8 +775,12 @@ export function findTimeframe(
         read.addPlanned(dueOn, m, soonestOn);
     },
     addBare: (dueOn, m, soonestOn) => {
-      // `accept` reads positions in the body as written, not in its collapsed copy.
-      if (accept(origin(m.index ?? 0))) read.add(dueOn, m, soonestOn);
+      // `accept` reads positions in the body as written, not in its collapsed copy; "next week
+      // is fine" is the time asked for wherever it stands.
+      const end = (m.index ?? 0) + m[0].length;
+      const asked =
+        read.p.askedAfter?.test(flat.slice(end, end + 40)) === true && !read.p.askedFrom.test(m[0]);
+      if (accept(origin(m.index ?? 0)) || asked) read.add(dueOn, m, soonestOn);
     },
     addPlanned: (dueOn, m, soonestOn) => {
       const text = m[0].replace(/\s+/g, " ").trim();

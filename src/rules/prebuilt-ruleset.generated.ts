@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "87a0be0e4dd3a845f937c8b8593f6fa1db2edb6c45b30dbc63c1d9771a50aaa6",
+  hash: "9fd2cbee61b2c28f4074593f49ae0de53022bdf3ca6cc4435c772b7c21903a56",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -540,6 +540,12 @@ export const rulesetSchema = z.strictObject({
        */
       anaphora: z.optional(z.array(timeframePhrase)),
       /**
+       * Words straight after a bare day that make it the time asked for, even in a clause that
+       * asks nothing itself: "could a GP visit please, not urgent, next week is fine". Absent:
+       * none.
+       */
+      askedAfter: z.optional(z.array(timeframePhrase)),
+      /**
        * Days known by name and their month and day ("christmas eve": "12-24"), read as a date
        * after one of `namedDayLeads` ("before Xmas", "first thing after new year").
        */

@@ -128,6 +128,20 @@ describe("findTimeframe: durations", () => {
     expect(findTimeframe(every, MONDAY, { words: noEvery })?.dueOn).toBe("2026-11-25");
   });
 
+  it("reads a bare day said to be fine as the time asked for, outside the asking clause, but not a start", () => {
+    const outside = { accept: () => false };
+    expect(findTimeframe("not urgent, next week is fine", MONDAY, outside)).toEqual({
+      dueOn: "2026-12-04",
+      text: "next week",
+    });
+    expect(findTimeframe("whenever, this week would be fine", MONDAY, outside)?.dueOn).toBe(
+      "2026-11-27",
+    );
+    expect(findTimeframe("not urgent, next week", MONDAY, outside)).toBeUndefined();
+    expect(findTimeframe("no rush, after new year is fine", MONDAY, outside)).toBeUndefined();
+    expect(findTimeframe("from Monday is fine", MONDAY, outside)).toBeUndefined();
+  });
+
   it("reads 'before then' in an ask as due by the time named before it, in any clause", () => {
     expect(
       findTimeframe(
