@@ -528,7 +528,16 @@ export class ContextReader {
     // "troponin sent 0315 pt left dept GP please chase and act on result today".
     const asked = (t: Mention) =>
       this.of(LIST.action).some((a) => a.from >= t.to && a.to <= position);
-    return this.#before(LIST.done, position, (t) => statement(t) && !asked(t)) === undefined;
+    // "could we have a prescription for leg bags sent to pharmacy today": the done-word is what
+    // the ask wants done, after "have" or "get" and what it names.
+    const causative = (t: Mention) => {
+      const ask = this.#before(LIST.action, t.from);
+      return ask !== undefined && this.#anyBetween(ask.from, t.from, this.#lexicon.causatives);
+    };
+    return (
+      this.#before(LIST.done, position, (t) => statement(t) && !asked(t) && !causative(t)) ===
+      undefined
+    );
   }
 
   /**

@@ -123,6 +123,8 @@ export interface Lexicon {
   clauseLinks: ReadonlySet<string>;
   /** Words before a past verb that make it a report ("we", "have"), as the reader reads them. */
   pastLeads: ReadonlySet<string>;
+  /** `phrases.causatives` ("have", "get"), as read: a done-word after an ask and one of them is asked for. */
+  causatives: ReadonlySet<string>;
   /**
    * The one-word days of `timeframes.bareToday` and `bareTomorrow` ("today", "tmrw") and the
    * one-word deadline leads (`deadline`: "by", "before"), as the reader reads them: a clause that
@@ -652,6 +654,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     requestLeads: readWords(phrases.requestLeads, literal),
     clauseLinks: readWords(phrases.clauseLinks, literal),
     pastLeads: readWords(phrases.pastLeads, literal),
+    causatives: readWords(phrases.causatives, literal),
     askBefore: readWords(oneWord(ruleset.timeframes?.bareTodayAskAfter), literal),
     dayWords: readWords(oneWord(dayLeadWords(ruleset.timeframes)), literal),
     questionModals: readWords(phrases.questionModals, literal),

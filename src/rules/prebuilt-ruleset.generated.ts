@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9fd2cbee61b2c28f4074593f49ae0de53022bdf3ca6cc4435c772b7c21903a56",
+  hash: "d045fc06af78b4e340daa421ac3dcd8eabf00fed2e656e261480fabaa6d06431",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -670,6 +670,11 @@ export const rulesetSchema = z.strictObject({
      */
     pastLeads: z.optional(z.array(nonEmpty())),
     /**
+     * Words between an ask and a done-word after it that make the done-word what the ask wants
+     * done, not a report: "could we have a prescription sent to pharmacy today". Absent: none.
+     */
+    causatives: z.optional(z.array(nonEmpty())),
+    /**
      * Words that open an ask written as a question when they start a sentence and the person or
      * thing asked comes next: "could reception book her in", "can this be actioned". The verb
      * after them is an imperative or one of `questionVerbs`. Absent: questions ask only through

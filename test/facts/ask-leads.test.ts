@@ -326,6 +326,32 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect(sent.facts.dueOn).toBe("2026-11-19");
     const done = await verdictOf("Prescription sent over today. For info.");
     expect(done.facts.dueOn).toBeUndefined();
+    // After the ask, "have" or "get" and what it names: the done-word is what is asked for.
+    const had = await verdictOf(
+      "Only 1 night bag left. Please could we have a prescription for leg bags x10 sent to pharmacy today",
+    );
+    expect(had.facts.dueOn).toBe("2026-11-19");
+    expect(had.humanReview).toBe(true);
+    const ours = await verdictOf("Please check the prescription we sent to pharmacy today");
+    expect(ours.facts.dueOn).toBeUndefined();
+  });
+
+  it("reads an ask for a same-day referral as a referral, not as the report 'referred same day'", async () => {
+    expect(await fires("Pls GP r/v and refer to TIA clinic same day", "onward-referral")).toBe(
+      true,
+    );
+    expect(
+      await fires("Pt was referred to TIA clinic same day. For info.", "onward-referral"),
+    ).toBe(false);
+  });
+
+  it("reads a caller 'reporting' symptoms as no report of a result: a follow-up after a call is clinical work", async () => {
+    expect(
+      await fires("111 call: caller reporting low mood. Please follow up.", "act-on-results"),
+    ).toBe(false);
+    expect(
+      await fires("CT report from our clinic shows a nodule. Please follow up.", "act-on-results"),
+    ).toBe(true);
   });
 
   it("lets no later category ask with words an earlier one asked with, all parts of an allOf included", async () => {

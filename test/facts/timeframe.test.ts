@@ -142,6 +142,16 @@ describe("findTimeframe: durations", () => {
     expect(findTimeframe("from Monday is fine", MONDAY, outside)).toBeUndefined();
   });
 
+  it("reads 'due today' in any clause, as 'due tomorrow' and 'due Monday' are", () => {
+    const outside = { accept: () => false };
+    expect(
+      findTimeframe("INR was 4.8 last week, due today. Can practice visit?", MONDAY, outside),
+    ).toEqual({
+      dueOn: MONDAY,
+      text: "due today",
+    });
+  });
+
   it("reads 'before then' in an ask as due by the time named before it, in any clause", () => {
     expect(
       findTimeframe(
