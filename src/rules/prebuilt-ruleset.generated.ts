@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d045fc06af78b4e340daa421ac3dcd8eabf00fed2e656e261480fabaa6d06431",
+  hash: "c69f44997a471aac33530ffdac48d62fd7025b4aec1fcbf8c87b9abf49466c52",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
