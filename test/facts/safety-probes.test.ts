@@ -85,6 +85,11 @@ const guard = createGuard({
  * on a Thursday. Sent on the Thursday or Friday, each is read as due today or tomorrow and
  * flagged; read as urgent on any day, "before the weekend" and "by _ am" flagged 23 tasks
  * labelled routine, most sent early in the week, so the calendar decides.
+ * From the probes written at the thirteenth round's start (ZZZZE to ZZZZH): falls after a new
+ * blood pressure tablet told as a daughter's worry, a 14-year-old's ninth reliever inhaler with
+ * no preventer collected, a 4-week-old admitted with "?apnoea" (apnoea alone flagged 14 tasks
+ * labelled routine), a bleach splash to the eye with a pH of 9 (bleach beside an eye flagged a
+ * chemical injury its writer labelled routine), and an INR of 9.2 four words after "coming".
  */
 const knownMisses = new Set([
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
@@ -171,6 +176,11 @@ const knownMisses = new Set([
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
   "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
+  "Navigator note: daughter says dad started a new blood pressure tablet last week and has since had 2 falls when getting up from his chair, very lightheaded",
+  "Inhaler request - 9th salbutamol since March for Liam T (14). No preventer collected since spring. Mum says he's waking in the night coughing and been off school",
+  "ED: 4wk old brought in ?apnoea, well now, admitted paeds for obs. FYI",
+  "UTC - bleach splash to eye, pH 9 after irrigation. sent to eye cas tonight",
+  "Pls add metformin 500mg bd to repeat list as per the clinic letter. Also INR done at our anticoag clinic is coming 9.2 today, she is on warfarin 5mg, no bleeding she say.",
 ]);
 
 const bodies = readdirSync(folder)
@@ -199,9 +209,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 14,900 bodies from a hundred and one probes", () => {
-    expect(bodies.length).toBeGreaterThan(14900);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(101);
+  it("holds over 15,500 bodies from a hundred and five probes", () => {
+    expect(bodies.length).toBeGreaterThan(15500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(105);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
