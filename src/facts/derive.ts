@@ -137,9 +137,12 @@ function isCount(
   };
   const before = near(k - 1);
   const after = near(k + 1);
+  // Nor a word with a number of its own just after it: in "BP 86/50 HR 118" the "HR" (read
+  // "heart rate") is the next reading, not "hours".
+  const reading = [k + 2, k + 3].some((j) => /^\d/.test(near(j) ?? ""));
   return (
     (before !== undefined && lexicon.countBefore.has(before)) ||
-    (after !== undefined && lexicon.countAfter.has(after))
+    (after !== undefined && lexicon.countAfter.has(after) && !reading)
   );
 }
 

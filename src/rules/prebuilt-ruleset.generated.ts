@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c69f44997a471aac33530ffdac48d62fd7025b4aec1fcbf8c87b9abf49466c52",
+  hash: "e22f1690ee32c8129953e4c8cd3e36b2aea3ff0a8b1bcb0e5e70491bc4b8ec4d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

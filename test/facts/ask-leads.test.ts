@@ -354,6 +354,19 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     ).toBe(true);
   });
 
+  it("reads a reading straight after another, with no comma, as the next reading, not hours", async () => {
+    // "HR" reads "heart rate", and a number before "hours" is a count: not when a number follows.
+    expect((await verdictOf("DN visit: BP 86/50 HR 100. For info")).humanReview).toBe(true);
+    expect((await verdictOf("DN visit: BP 124/78 HR 150. For info")).humanReview).toBe(true);
+    expect((await verdictOf("DN visit: BP 124/78 HR 80. For info")).humanReview).toBe(false);
+  });
+
+  it("reads a 111 disposition to see a GP today for review, with no rule's due date", async () => {
+    const verdict = await verdictOf("111 call. Disposition: see GP today. Please contact parents.");
+    expect(verdict.humanReview).toBe(true);
+    expect(verdict.facts.dueOn).toBeUndefined();
+  });
+
   it("lets no later category ask with words an earlier one asked with, all parts of an allOf included", async () => {
     // "to arrange" + "CT chest" is an onward-referral allOf; "repeat CT chest" follows up a
     // result, and the words are read once.

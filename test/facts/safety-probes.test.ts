@@ -13,7 +13,7 @@ const guard = createGuard({
  * Bodies still not flagged, by the class behind them: a former partner at the door without a
  * word of danger, a weekday before "deadline", a clock time
  * with no lead word ("the school run at 3") or after "won't", "in the morning" meaning
- * tomorrow, a patient told to call the GP today about a result nobody named, a result whose
+ * tomorrow, a result whose
  * value comes a whole clause after its name, platelets of 48 in late pregnancy (below the
  * ruleset's critical limit of 20, flagged by its writer for HELLP), a pharmacist's query about
  * a medicine contraindicated at the patient's kidney function, which names neither danger nor
@@ -31,8 +31,7 @@ const guard = createGuard({
  * name, weight loss with an Hb of 74
  * (above it too), twins left with an 11-year-old, a patient taking 12 co-codamol a day, two
  * loop diuretics at once with a fall, a week of enoxaparin not given, a
- * breathless patient with a swollen leg whose anticoagulant may not have been restarted, and
- * ten days without the bowels open with vomiting. From the probe ZT (December 2026): the wrong
+ * breathless patient with a swollen leg whose anticoagulant may not have been restarted. From the probe ZT (December 2026): the wrong
  * insulin given for three nights told with a sugar of 3.0, a baby's spiral fracture written
  * with "#", a baby given a child's paracetamol six times a day, and a second 14-year-old with a
  * 22-year-old boyfriend. From the probe ZU: adrenaline pens wanted "today" before a trip "in the
@@ -49,9 +48,9 @@ const guard = createGuard({
  * 6.1 and a haemoglobin of 71 (above the critical limits), a tenfold levothyroxine label, and a
  * potassium of 6.4 whose repeat of 6.8 is told in the next clause; from ZZL, a grade 3 pressure
  * ulcer not in the discharge letter (grade 3 alone flagged 26 tasks labelled routine). From
- * the probe ZZN: five needs due today or tomorrow told only in a statement, with no asking word
- * and none of the review-only timing words (`phrases.dueSoonWords`), such as a 111 caller
- * "advised to contact GP today for script", "the form is due first thing Monday ... so
+ * the probe ZZN: four needs due today or tomorrow told only in a statement, with no asking word
+ * and none of the review-only timing words (`phrases.dueSoonWords`), such as "the form is due
+ * first thing Monday ... so
  * basically today", and a deadline inside a condition ("if I don't get a doctors letter in by
  * tomorrow"). From the probe ZZZB of the eleventh round: a course's next dose due since "last
  * dose given 6am today", a call wanted "in the morning before 10", and a result promised "back
@@ -90,6 +89,16 @@ const guard = createGuard({
  * no preventer collected, a 4-week-old admitted with "?apnoea" (apnoea alone flagged 14 tasks
  * labelled routine), a bleach splash to the eye with a pH of 9 (bleach beside an eye flagged a
  * chemical injury its writer labelled routine), and an INR of 9.2 four words after "coming".
+ * From the probes written after that round's first changes (ZZZZI to ZZZZL): "I won't bother"
+ * about another winter in a damp flat (alone, too common in routine words to read), a digoxin
+ * level of 3.4 written after the bare name (a digoxin limit read doses such as "62.5mcg" as
+ * levels and flagged 14 tasks labelled routine), thyrotoxicosis told only by a TSH and a free T4,
+ * hypoglycaemia told as "14 lows", weight falling from 52.3 to 47.8 kg with a MUST of 3 ("MUST 3"
+ * flagged 14 tasks labelled routine), a potassium of 6.1 with a BNP of 5600 (below the critical
+ * limits), a newborn's weight 16% below birth weight told only by its numbers, a post-void residual
+ * of 950 ml, a newborn pulse oximetry screen of 92% with "screen:" between name and value,
+ * nephritis in a child told by a dipstick and a blood pressure of 178/108, and warfarin dispensed
+ * to the wrong patient ("dispensed ... in error" flagged one task labelled routine).
  */
 const knownMisses = new Set([
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
@@ -120,7 +129,6 @@ const knownMisses = new Set([
   "pls can Dr Shah ring Mr Ruiz in the morning before 10 re his biopsy, he is very anxious",
   "pts mother asking for the results of the swab from yesterday, the nurse said they'd be back today and he still has the rash",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
-  "111: caller out of amlodipine since yesterday, advised to contact GP today for script",
   "The form is due first thing Monday and nobody's in Saturday so basically today - occupational health fitness form",
   "Just had a letter from the council saying if I don't get a doctors letter in by tomorrow my housing application closes",
   "I'm a carer for my dad, he was told to collect his rescue pack today, pharmacy say nothing's been sent",
@@ -156,7 +164,6 @@ const knownMisses = new Set([
   "Letter from Castle Hill - patient is on the waiting list for bowel surgery but has now lost a further 8kg and is anaemic Hb 74. We'd be grateful if you could monitor his bloods in the meantime",
   "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
   "Med3 ran out yesterday, surgeons said GP to do it. Job centre appt this afternoon",
-  "Mrs Field's carer would like her repeat for sennosides increased. She has not had her bowels open for 10 days and her tummy is swollen and she's being sick",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
   "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
@@ -174,13 +181,23 @@ const knownMisses = new Set([
   `pharmacy: Mrs Lamb's husband in asking for more of her lorazepam, says he gives her 6 a day now to "stop her going on". Prescribed 0.5mg prn max 2/day.`,
   "please can GP sign the repeat for co-codamol, pt says he ran out. also hes been taking 12 a day because the pain is so bad",
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
-  "reception: pt rang to say the hospital called about an abnormall blood result and told her to contact GP today, she doesnt know what it was.",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
   "Navigator note: daughter says dad started a new blood pressure tablet last week and has since had 2 falls when getting up from his chair, very lightheaded",
   "Inhaler request - 9th salbutamol since March for Liam T (14). No preventer collected since spring. Mum says he's waking in the night coughing and been off school",
   "ED: 4wk old brought in ?apnoea, well now, admitted paeds for obs. FYI",
   "UTC - bleach splash to eye, pH 9 after irrigation. sent to eye cas tonight",
   "Pls add metformin 500mg bd to repeat list as per the clinic letter. Also INR done at our anticoag clinic is coming 9.2 today, she is on warfarin 5mg, no bleeding she say.",
+  'Admin note re scanning: letter from pts MP about housing complaint, nothing to action there. BUT included in it pt writes "if I have to spend another winter in this damp flat with my chest I won\'t bother". filed, GP pls see',
+  "Biochem phoned re Mr Hollis: digoxin 3.4 ug/L, K 3.1. sample taken by DN on the Weds home visit",
+  "TSH <0.01, FT4 68. HR 128 written on the request. Duty biochemist asked that GP is made aware",
+  "LibreView shared with us. 14 lows <3.0 in the last 7 days, 2 of them 1.8 overnight. Lives on his own",
+  "Monthly weights attached as usual. Mrs Odell 52.3 -> 47.8 in a month, MUST 3, not finishing meals",
+  "HF nurse: K 6.1 after spiro increase last wk, BNP 5600, more breathles on the flat",
+  "HV: baby 11 days, weight 3.02kg (birth 3.58kg)",
+  "Continence nurse: post void residual 950mls, pt not aware",
+  "Newborn pulse ox screen: 92% pre-ductal, 96% post-ductal. Repeat same",
+  "Child 7: urine dip blood +, protein +, BP 178/108, ankles puffy, had tonsillitis 10 days ago",
+  "Pharmacy incident - dispensed Mr A Jones (b.1950) warfarin to Mr A Jones (b.1981) in error. Trying to retrieve. Please check your records",
 ]);
 
 const bodies = readdirSync(folder)
@@ -209,9 +226,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 15,500 bodies from a hundred and five probes", () => {
-    expect(bodies.length).toBeGreaterThan(15500);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(105);
+  it("holds over 16,100 bodies from a hundred and nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(16100);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(109);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
