@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e22f1690ee32c8129953e4c8cd3e36b2aea3ff0a8b1bcb0e5e70491bc4b8ec4d",
+  hash: "2bce489377870ce37cc193a1ff4319ab67bf4e36920c8b77eaf87961660aa527",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

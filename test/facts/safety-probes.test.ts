@@ -99,6 +99,16 @@ const guard = createGuard({
  * of 950 ml, a newborn pulse oximetry screen of 92% with "screen:" between name and value,
  * nephritis in a child told by a dipstick and a blood pressure of 178/108, and warfarin dispensed
  * to the wrong patient ("dispensed ... in error" flagged one task labelled routine).
+ * From the probes written after the round's last change to reading (ZZZZM to ZZZZP): an ACE
+ * inhibitor at a pregnancy booking ("ramipril" or "lisinopril" with "booking" flagged 17 tasks
+ * labelled routine), rescue medicines expired before a day away ("epi pen" with "expired" flagged
+ * nine tasks labelled routine, buccal midazolam one probe's routine body), edoxaban at full dose with an eGFR of 18 and a weight of 49 kg
+ * told only by numbers, an infant's antibiotic dose queried as "seems high", capecitabine with
+ * diarrhoea six or seven times a day ("capecitabine" with "diarrhoea" flagged one), paracetamol
+ * 1 g four times a day at 38 kg ("only weighs" flagged one), a child's reliever used four times
+ * in a week with breathlessness, a 13-year-old's overdose told as "taking 30 sertraline", a
+ * child not brought to cardiology follow-up three times, and a 2.3 cm pancreatic lesion on CT,
+ * "not yet discussed with pt", told in an addendum to a routine clinic letter.
  */
 const knownMisses = new Set([
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
@@ -198,6 +208,17 @@ const knownMisses = new Set([
   "Newborn pulse ox screen: 92% pre-ductal, 96% post-ductal. Repeat same",
   "Child 7: urine dip blood +, protein +, BP 178/108, ankles puffy, had tonsillitis 10 days ago",
   "Pharmacy incident - dispensed Mr A Jones (b.1950) warfarin to Mr A Jones (b.1981) in error. Trying to retrieve. Please check your records",
+  "Booking appt: 11/40, on lisinopril 20mg od for BP and still taking it, GP please review her meds. Community midwife",
+  "Nursery here - Alfie (4) epipen in his bag expired in 2025, mum says she never got a new one. Peanut allergy, had a reaction last year. He's in with us tomorrow",
+  "Mr Bray - edoxaban 60 od, latest eGFR 18, weight 49kg. Needs reviewing",
+  "Buccal midazolam for Leo expired last month, school trip tomorrow and school wont take him without in-date rescue meds",
+  "amoxicillin 250/5ml 10ml tds for 9 month old, weight 7kg, seems high? holding",
+  "capecitabine, diarrhoea 6-7 times a day since Saturday, still taking it",
+  "Hi, Rosewood CH here, monthly order attached for all 14 residents, please hold Mrs Kaur's (room 3) as she went into hospital Sat. Also the pharmacist on her visit said Mr Booth only weighs 38kg now and is still on paracetamol 1g qds, she said to let you know",
+  "School: please could GP complete attached asthma care plan for Leo (Yr 2). Also FYI hes used his inhaler 4 times this week in class and was quite breathless at lunch today, mum informed",
+  "Paeds ward: 13yo d/c today after taking 30 sertraline. CAMHS saw on ward, f/u 1/52. Please change sertraline to weekly scripts",
+  "Paeds cardiology: 3rd DNA for VSD follow up, discharged back to GP as per policy",
+  "Clinic letter, Gastroenterology. Seen re IBS-type symptoms, 2 yrs intermittent bloating, no wt loss, bloods normal incl coeliac serology and calprotectin 22. Advised low FODMAP diet, dietitian referral made. Mebeverine 135mg tds may help, GP to consider. Discharged to GP. Addendum: CT requested earlier by another team shows a 2.3cm low density lesion in the pancreatic tail, reported yesterday, not yet discussed with pt",
 ]);
 
 const bodies = readdirSync(folder)
@@ -226,9 +247,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 16,100 bodies from a hundred and nine probes", () => {
-    expect(bodies.length).toBeGreaterThan(16100);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(109);
+  it("holds over 16,700 bodies from a hundred and thirteen probes", () => {
+    expect(bodies.length).toBeGreaterThan(16700);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(113);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
