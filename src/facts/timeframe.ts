@@ -131,6 +131,8 @@ interface Patterns {
    */
   askedAfter: RegExp | undefined;
   askedFrom: RegExp;
+  /** How far after a bare day `askedAfter` may reach: its longest phrase and a space. */
+  askedChars: number;
   fortnight: RegExp;
   /** One unit with no number after "within the next" ("within the next week"): group 1 the unit. */
   nextUnit: RegExp;
@@ -595,6 +597,7 @@ function patternsOf(words: Vocabulary): Patterns {
       words.askedAfter === undefined || words.askedAfter.length === 0
         ? undefined
         : new RegExp(`^\\s(?:${alternatives(words.askedAfter)})\\b`, "i"),
+    askedChars: 1 + Math.max(0, ...(words.askedAfter ?? []).map((w) => w.length)),
     askedFrom: new RegExp(
       `^(?:${oneOf(alternatives(words.startDate ?? []), alternatives(words.dayRangeAfter ?? []))})\\b`,
       "i",
@@ -778,8 +781,8 @@ export function findTimeframe(
       // `accept` reads positions in the body as written, not in its collapsed copy; "next week
       // is fine" is the time asked for wherever it stands.
       const end = (m.index ?? 0) + m[0].length;
-      const asked =
-        read.p.askedAfter?.test(flat.slice(end, end + 40)) === true && !read.p.askedFrom.test(m[0]);
+      const after = flat.slice(end, end + read.p.askedChars);
+      const asked = read.p.askedAfter?.test(after) === true && !read.p.askedFrom.test(m[0]);
       if (accept(origin(m.index ?? 0)) || asked) read.add(dueOn, m, soonestOn);
     },
     addPlanned: (dueOn, m, soonestOn) => {
