@@ -7,7 +7,7 @@ import { DATE_SOURCE, readDate, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
 import { endsWithDeadline, findTimeframe, isPeriodAfter } from "./timeframe.js";
-import { isPast, type TokenStream, tokenStream } from "./tokens.js";
+import { isPast, type Token, type TokenStream, tokenStream } from "./tokens.js";
 
 /** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
 export function sameName(a: string, b: string): boolean {
@@ -130,20 +130,23 @@ function isCount(
 ): boolean {
   if (over !== undefined && lexicon.periods.has(over) && value <= Number(over)) return true;
   // Only a word of the same clause: in "BP 88/52, HR 48" the "HR" is the next reading, not "hours".
+  // A shorthand is matched as written too ("hr", which reads "heart rate").
   const clause = stream.tokens[k]?.clause;
   const near = (j: number) => {
     const token = stream.tokens[j];
-    return token !== undefined && token.clause === clause ? token.word : undefined;
+    return token !== undefined && token.clause === clause ? token : undefined;
   };
-  const before = near(k - 1);
+  const among = (words: ReadonlySet<string>, token: Token | undefined) =>
+    token !== undefined &&
+    (words.has(token.word) || (token.via !== undefined && words.has(token.via)));
+  if (among(lexicon.countBefore, near(k - 1))) return true;
   const after = near(k + 1);
-  // Nor a word with a number of its own just after it: in "BP 86/50 HR 118" the "HR" (read
-  // "heart rate") is the next reading, not "hours".
-  const reading = [k + 2, k + 3].some((j) => /^\d/.test(near(j) ?? ""));
-  return (
-    (before !== undefined && lexicon.countBefore.has(before)) ||
-    (after !== undefined && lexicon.countAfter.has(after) && !reading)
-  );
+  if (after === undefined || !among(lexicon.countAfter, after)) return false;
+  // Nor a word with a number of its own after it: in "BP 86/50 HR 118" the "HR" is the next
+  // reading. The word after it is the first token past what "HR" was written as.
+  let j = k + 2;
+  while (stream.tokens[j] !== undefined && (stream.tokens[j]?.start ?? 0) < after.end) j++;
+  return !/^\d/.test(near(j)?.word ?? "");
 }
 
 /**

@@ -104,7 +104,10 @@ export interface Lexicon {
   resultEarlierAfter: ReadonlySet<string>;
   /** Words before a later value after an earlier one, read too ("from 90 to 310"). */
   resultLater: ReadonlySet<string>;
-  /** Words before and after a number that make it a count or period, not a result. */
+  /**
+   * Words before and after a number that make it a count or period, not a result; a shorthand
+   * as written ("hr"), matched against a token's word or what it was written as (`Token.via`).
+   */
   countBefore: ReadonlySet<string>;
   countAfter: ReadonlySet<string>;
   /** The denominators of "2/52"-style periods (`timeframes.shorthand`). */
@@ -339,6 +342,17 @@ function readWords(list: readonly string[] | undefined, reading: Reading): Reado
   return new Set((list ?? []).flatMap((w) => tokenStream(w, reading).tokens.map((t) => t.word)));
 }
 
+/**
+ * `readWords`, but a shorthand entry as written (`Token.via`): the count word "hr" is "hr", not
+ * the "heart" and "rate" it reads, so "K 6.9 heart failure" holds no count. A body's token is
+ * matched by its word or by what it was written as.
+ */
+function writtenWords(list: readonly string[] | undefined, reading: Reading): ReadonlySet<string> {
+  return new Set(
+    (list ?? []).flatMap((w) => tokenStream(w, reading).tokens.map((t) => t.via ?? t.word)),
+  );
+}
+
 function texts(phrases: readonly Phrase[] | undefined): string[] {
   return (phrases ?? []).flatMap((p) => (typeof p === "string" ? [p] : p.allOf));
 }
@@ -416,8 +430,8 @@ function resultReading(ruleset: Ruleset, literal: Reading) {
     resultEarlier: readWords(results?.earlierValue, literal),
     resultEarlierAfter: readWords(results?.earlierValueAfter, literal),
     resultLater: readWords(results?.laterValue, literal),
-    countBefore: readWords(results?.countBefore, literal),
-    countAfter: readWords(results?.countAfter, literal),
+    countBefore: writtenWords(results?.countBefore, literal),
+    countAfter: writtenWords(results?.countAfter, literal),
   };
 }
 

@@ -359,6 +359,9 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect((await verdictOf("DN visit: BP 86/50 HR 100. For info")).humanReview).toBe(true);
     expect((await verdictOf("DN visit: BP 124/78 HR 150. For info")).humanReview).toBe(true);
     expect((await verdictOf("DN visit: BP 124/78 HR 80. For info")).humanReview).toBe(false);
+    // "hr" is a count word as written, not the "heart" it reads: a heart failure after a value
+    // does not make the value a count.
+    expect((await verdictOf("K 6.9 heart failure pt. For info")).humanReview).toBe(true);
   });
 
   it("reads a 111 disposition to see a GP today for review, with no rule's due date", async () => {
