@@ -282,16 +282,13 @@ function earlierValue(stream: TokenStream, k: number, previous: string, lexicon:
   );
 }
 
-/** How many words after a value may tell that it is an earlier one ("44 a fortnight ago"). */
-const EARLIER_AFTER_WORDS = 3;
-
 /**
  * Do words just after the value at `k`, before any other number, make it an earlier one ("eGFR
  * 18 on recheck, 44 a fortnight ago")?
  */
 function earlierAfter(stream: TokenStream, k: number, lexicon: Lexicon): boolean {
   const sentence = stream.tokens[k]?.sentence;
-  for (let j = k + 1; j <= k + EARLIER_AFTER_WORDS; j++) {
+  for (let j = k + 1; j <= k + lexicon.resultEarlierAfterWords; j++) {
     const token = stream.tokens[j];
     if (token === undefined || token.sentence !== sentence || numberAt(stream, j) !== null)
       return false;

@@ -102,6 +102,8 @@ export interface Lexicon {
   resultEarlier: ReadonlySet<string>;
   /** Words a few words after a value that make it an earlier one ("44 a fortnight ago"). */
   resultEarlierAfter: ReadonlySet<string>;
+  /** How many words after a value `resultEarlierAfter` may stand (`earlierValueAfterWords`). */
+  resultEarlierAfterWords: number;
   /** Words before a later value after an earlier one, read too ("from 90 to 310"). */
   resultLater: ReadonlySet<string>;
   /**
@@ -429,6 +431,7 @@ function resultReading(ruleset: Ruleset, literal: Reading) {
     resultSkip: results?.skipWords ?? 0,
     resultEarlier: readWords(results?.earlierValue, literal),
     resultEarlierAfter: readWords(results?.earlierValueAfter, literal),
+    resultEarlierAfterWords: results?.earlierValueAfterWords ?? 3,
     resultLater: readWords(results?.laterValue, literal),
     countBefore: writtenWords(results?.countBefore, literal),
     countAfter: writtenWords(results?.countAfter, literal),

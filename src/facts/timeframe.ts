@@ -768,6 +768,11 @@ export function findTimeframe(
   const accept = options.accept ?? (() => true);
   const ownPlan = options.ownPlan ?? (() => false);
   const { flat, origin } = collapseSpaces(body);
+  const askedAfter = (m: RegExpMatchArray) => {
+    const { askedAfter: words, askedChars, askedFrom } = read.p;
+    const end = (m.index ?? 0) + m[0].length;
+    return words?.test(flat.slice(end, end + askedChars)) === true && !askedFrom.test(m[0]);
+  };
   const read: Reading = {
     p: patternsOf(options.words ?? bundledVocabulary),
     sentOn,
@@ -780,10 +785,7 @@ export function findTimeframe(
     addBare: (dueOn, m, soonestOn) => {
       // `accept` reads positions in the body as written, not in its collapsed copy; "next week
       // is fine" is the time asked for wherever it stands.
-      const end = (m.index ?? 0) + m[0].length;
-      const after = flat.slice(end, end + read.p.askedChars);
-      const asked = read.p.askedAfter?.test(after) === true && !read.p.askedFrom.test(m[0]);
-      if (accept(origin(m.index ?? 0)) || asked) read.add(dueOn, m, soonestOn);
+      if (accept(origin(m.index ?? 0)) || askedAfter(m)) read.add(dueOn, m, soonestOn);
     },
     addPlanned: (dueOn, m, soonestOn) => {
       const text = m[0].replace(/\s+/g, " ").trim();

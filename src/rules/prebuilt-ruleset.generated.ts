@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2bce489377870ce37cc193a1ff4319ab67bf4e36920c8b77eaf87961660aa527",
+  hash: "f4a72746015e4bdc3feb841b2ae58f8cb8661331daa378f4d67507c51a38fcbc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -328,6 +328,8 @@ export const rulesetSchema = z.strictObject({
            * 44 a fortnight ago"), read as `earlierValue` is.
            */
           earlierValueAfter: z.optional(z.array(nonEmpty())),
+          /** How many words after a value `earlierValueAfter` may stand (absent: 3). */
+          earlierValueAfterWords: z.optional(z.number().check(z.int(), z.gte(1), z.lte(6))),
           /**
            * Words before a later value after an earlier one ("creatinine from 90 to 310", "eGFR
            * 61 (Aug) now 18"): the value straight after one is read as today's, the one before
