@@ -71,6 +71,9 @@ function clauseText(stream: TokenStream, m: Mention): string {
   return text.length <= 160 ? text : `${text.slice(0, 157).trimEnd()}...`;
 }
 
+/** A sentence's end and the first word of the next ("journal. Review 3/12"). */
+const NEW_SENTENCE = /[.!?]\s+[A-Za-z]{2,}/;
+
 /**
  * Finds the journal references: a journal phrase followed, within the window, by a date or a
  * time. Returns whether one has its date/time, and the body with every journal phrase and its
@@ -97,6 +100,8 @@ function readJournal(
       const at = phraseEnd + d.index;
       const lead = body.slice(Math.max(phraseEnd, at - PERIOD_LEAD_CHARS), at);
       if (!isDayOrTime(d) || isPeriodAfter(lead, d[0], lexicon.timeframes)) continue;
+      // "See journal. Review 3/12.": a date after the next sentence's words is that sentence's.
+      if (end === phraseEnd && NEW_SENTENCE.test(body.slice(phraseEnd, at))) break;
       if (end > phraseEnd && at - end > DATE_TIME_GAP) break;
       // "record entries relevant to her capacity by 15/01": a date after a deadline word is
       // when the ask is due, not the entry's own date, unless a time follows it as an entry's

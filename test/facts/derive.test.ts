@@ -338,6 +338,14 @@ describe("deriveFacts: journal references", () => {
     expect(bodyFacts("Please see journal 10/7 - pt needs a fit note.").journalReference).toBe(true);
   });
 
+  it("does not take a date in the next sentence's words for the entry's date", () => {
+    // "Review 3/12" is three months, and it is the next sentence's, not the journal's.
+    const next = bodyFacts("Please prescribe fluticasone nasules. See journal. Review 3/12.");
+    expect(next.journalReference).toBe(false);
+    // A date straight after the full stop still dates it.
+    expect(bodyFacts("See journal. 03/12/2026 10:40").journalReference).toBe(true);
+  });
+
   it("reads a deadline after a journal word as when the ask is due, not the entry's date", () => {
     const facts = bodyFacts(
       "Please could you share any recent record entries relevant to her capacity by 30/11.",
