@@ -1140,9 +1140,11 @@ function wordsAfter(flat: string, m: RegExpMatchArray): string {
 
 /**
  * A value straight after a day, not a clock time: "INR today 2.2" is the day of a reading
- * ("today 2.30pm" and "today 14:00" are times).
+ * ("today 2.30pm" and "today 14:00" are times), and so is a blood pressure, whose top is no
+ * day of a month ("BP optimised (today 158/92)"; "today 16/11" is a date).
  */
-const VALUE_AFTER = /^\s?[:=]?\s?[1-9]\d*(?:\.\d+)?(?![\d:./-]|\s?(?:am|pm|o'?clock)\b)/i;
+const VALUE_AFTER =
+  /^\s?[:=]?\s?(?:[1-9]\d*(?:\.\d+)?(?![\d:./-]|\s?(?:am|pm|o'?clock)\b)|(?:[4-9]\d|[12]\d\d)\/\d{2,3}\b)/i;
 
 /**
  * A reading straight before a day, a decimal or a blood pressure with its unit if any: "INR 2.6
