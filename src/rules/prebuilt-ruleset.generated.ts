@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f4a72746015e4bdc3feb841b2ae58f8cb8661331daa378f4d67507c51a38fcbc",
+  hash: "4d71be263cff0a021fb53aa2863d619daa0e5a85329254a6579cb3c52cf725cd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
