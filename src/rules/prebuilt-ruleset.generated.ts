@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4d71be263cff0a021fb53aa2863d619daa0e5a85329254a6579cb3c52cf725cd",
+  hash: "1c06130da05de0b3de532885e3ac2cc10da37180bbec18029361d39999e56635",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -524,6 +524,39 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect(told.facts.dueOn).toBeUndefined();
   });
 
+  it("tells whom a result goes to, reads a reissue as a prescription and a record change as admin", async () => {
+    const category = async (body: string, sender?: typeof OUTPATIENTS) =>
+      (await verdictOf(body, sender)).category.value;
+    // Results discussed with the patient, however many words name the tests.
+    expect(await category("GP to discuss DEXA and vit D results with pt.")).toBe(
+      "results-to-patient",
+    );
+    // A result passed to a team is not a result told to the patient.
+    const toTeam = await verdictOf(
+      "Faecal calprotectin 540. Please repeat calprotectin in 6 weeks and let the IBD team know the result.",
+    );
+    expect(toTeam.category.value).toBe("act-on-results");
+    expect(toTeam.findings.map((f) => f.ruleId)).not.toContain("results-to-patient");
+    const pharmacy = { ...OUTPATIENTS, unit: "Boots Hessle Rd", kind: "pharmacy" as const };
+    expect(await category("Script not signed, we can't dispense. Please reissue today.", pharmacy)).toBe(
+      "prescription-request",
+    );
+    expect(await category("Pt asking to change named GP to Dr Okafor, ok to update?")).toBe("admin");
+    expect(await category("New address for pt - 14 Marlow St. Can someone update pls")).toBe("admin");
+  });
+
+  it("reads 'same day' after a past verb as history, and a reading's day as no deadline", async () => {
+    const seen = await verdictOf(
+      "Pt disclosed thoughts of ending her life. Crisis team saw her same day. Could you review her antidepressant at her next appt.",
+    );
+    expect(seen.findings.map((f) => f.ruleId)).not.toContain("urgent-by-task");
+    // Still read for review: the safety words are there.
+    expect(seen.humanReview).toBe(true);
+    const bp = await verdictOf("Please could GP ensure that BP is optimised (today 158/92).");
+    expect(bp.facts.dueOn).toBeUndefined();
+    expect(bp.findings.map((f) => f.ruleId)).not.toContain("urgent-by-task");
+  });
+
   it("reads urgency written every way, and not its denials or service names", async () => {
     const urgent = [
       "URGENT please review",
