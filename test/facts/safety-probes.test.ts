@@ -109,8 +109,37 @@ const guard = createGuard({
  * in a week with breathlessness, a 13-year-old's overdose told as "taking 30 sertraline", a
  * child not brought to cardiology follow-up three times, and a 2.3 cm pancreatic lesion on CT,
  * "not yet discussed with pt", told in an addendum to a routine clinic letter.
+ * From the probes of the fourteenth round (ZZZZQ to ZZZZT): new confusion in an old man told as
+ * "thinking it was the 70s"; visible haematuria told as "bright red" wee; a former partner
+ * who will "take them with her"; flecainide with clarithromycin and palpitations; metformin at an
+ * eGFR of 22 with vomiting; ibuprofen at ten times a child's dose told only by numbers; valproate
+ * at a pregnancy booking ("epilim" with "booking" flagged a routine repeat); and nine needs due
+ * today or tomorrow told in a statement with no asking word: a residential trip "tmrw", a dose
+ * wanted before the 6pm round, a report "due back by 17/11/2026", a script that "ends Tuesday",
+ * a patch change "due Tues", a quoted "ring pt today", a result promised "by Monday", tonight's
+ * dose short, and a deadline written "2026-11-17 17:00"; and two labelled routine by other
+ * writers in like words (a 29/40 urine resistant to the antibiotic started, and weight down 8 kg
+ * in two months: "wt down _ kg" flagged 12 tasks labelled routine).
  */
 const knownMisses = new Set([
+  "Son rang re his dad - dad rang him at 3am thinking it was the 70s and asking where his mum was. Dad normally does all his own bills and money. Started Sat",
+  "Daughter rang re dad (pt) - his wee has been bright red twice this week, no pain, he doesnt want a fuss. Booked him 15/12 but wanted it on file",
+  'Ex partner of our pt rang, says she has taken their 2 kids and told him shell "take them with her" if he goes to court',
+  "Pt rang, been on flecainide and says GP at the walk in gave him clarithromycin Friday, now feels his heart skipping and light headed",
+  "DSN: eGFR 22, still on metformin 1g bd. Vomiting and getting breathless since yesterday",
+  "Child weighs 9kg - your EPS reads ibuprofen 100mg/5ml 10ml qds. Mum queried it with us, he's had 5 doses already from the OOH supply. Vomited twice this morning. Pls confirm dose",
+  "Booking appt done 9+2. On going thru her meds she is still taking the epilim 500mg bd her neurologist started yrs ago, says nobody told her to stop, and not on 5mg folic acid. Pls review meds, next ANC 14/12",
+  "School nursing team: yr 5 boy goes on residential tmrw and school wont let him go without in-date adrenaline pens, both expired in October. mum says she's asked the surgery twice",
+  "Elmwood CH - Mrs Tasker's INR was 2.4 on Fri (13th) but theres no warfarin dose written in her book for this week. Evening med round is 6pm, who can give us a dose",
+  "DWP Health Assessment Advisory Service: factual report (FRR3) requested 02/11, due back by 17/11/2026 or the assessment goes ahead without it",
+  "Carr Lane Surgery (previous GP): pt moved to your area, our last 14-day script for her pregabalin ends Tuesday, we won't issue further now she's deregistered",
+  "Community pharmacy: fentanyl 25 patch - pt changed his last patch Sat morning, next change is due Tues, we haven't received a CD script",
+  "Internal: Dr Patel's result comment on Mrs Shaw's bloods says \"ring pt today re potassium\", can't see that anyone has. Who's picking up?",
+  "Micro: MSU from 12/11 (pregnant, 29/40) E. coli resistant to trimethoprim. Pt was started on trimethoprim by OOH Sat. Please review treatment",
+  "pt rang in tears, hospital told her she'd have her biopsy result \"by Monday\" and she's heard nothing, wants someone to chase",
+  "Dietitian: wt down 8kg in 2 months unintentionally, eating well, no diarrhoea. GP to consider further investigation",
+  "Pharmacy: warfarin 3mg out of stock, she only has 1mg tabs. Tonite's dose is 4mg and she's got 3 x 1mg left",
+  "University disability team: DSA medical evidence form deadline is 2026-11-17 17:00, student has left the form at your reception",
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
   "pls action before the weekend",
   "today is Thurs, need Rx authorised by Fri am at the latest as pt going away",
@@ -160,7 +189,6 @@ const knownMisses = new Set([
   "potassium six point seven on the U&E from renal clinic Fri, pt on lisinopril + trimethoprim. Clinic letter will follow, phoning it through so it isnt missed",
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
   "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
-  "Found daughter has been giving the novorapid pen at bedtime instead of lantus, 30 units, 3 nights. BM this morning 3.0",
   "Fracture clinic: 3mo with spiral # femur, parents say leg got caught in cot bars. Info for GP and HV",
   "Weigh clinic: mum mentioned she gives the 6+ calpol 10ml up to 6 times a day to her 4mo old when she's teething, for about a week now",
   "school nurse here, Yr10 girl (14) asked for morning after pill, says her boyfriend is 22 and picks her up after school in his car. Gave advice only. Pass to GP please",
@@ -247,9 +275,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 16,700 bodies from a hundred and thirteen probes", () => {
-    expect(bodies.length).toBeGreaterThan(16700);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(113);
+  it("holds over 17,300 bodies from a hundred and seventeen probes", () => {
+    expect(bodies.length).toBeGreaterThan(17300);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(117);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
