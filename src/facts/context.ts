@@ -89,7 +89,15 @@ export class ContextReader {
       }
       // "Please ignore the task sent earlier" asks nothing: a longer pseudo-trigger opens with
       // the asking word.
-      if (this.of(LIST.pseudoTriggers).some((t) => t.from === m.from && t.to > m.to)) continue;
+      // Nor does a dose's "as required" (prn): the asking word inside a longer pseudo-trigger.
+      if (
+        this.of(LIST.pseudoTriggers).some(
+          (t) =>
+            (t.from === m.from && t.to > m.to) ||
+            (m.to - m.from === 1 && t.from === m.from - 1 && t.to === m.to),
+        )
+      )
+        continue;
       // "GP need not act": a negator straight after the asking word takes it back, not one
       // after a dash or a stop ("fit note pls - not fit for work").
       const next = tokens[m.to];

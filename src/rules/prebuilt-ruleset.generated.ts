@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1c06130da05de0b3de532885e3ac2cc10da37180bbec18029361d39999e56635",
+  hash: "336885c5cb6709938468f3863dc8f02b5522179671cc90c71f4fa9017c34db5c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

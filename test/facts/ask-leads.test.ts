@@ -538,11 +538,30 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     expect(toTeam.category.value).toBe("act-on-results");
     expect(toTeam.findings.map((f) => f.ruleId)).not.toContain("results-to-patient");
     const pharmacy = { ...OUTPATIENTS, unit: "Boots Hessle Rd", kind: "pharmacy" as const };
-    expect(await category("Script not signed, we can't dispense. Please reissue today.", pharmacy)).toBe(
-      "prescription-request",
+    expect(
+      await category("Script not signed, we can't dispense. Please reissue today.", pharmacy),
+    ).toBe("prescription-request");
+    expect(await category("Pt asking to change named GP to Dr Okafor, ok to update?")).toBe(
+      "admin",
     );
-    expect(await category("Pt asking to change named GP to Dr Okafor, ok to update?")).toBe("admin");
-    expect(await category("New address for pt - 14 Marlow St. Can someone update pls")).toBe("admin");
+    expect(await category("New address for pt - 14 Marlow St. Can someone update pls")).toBe(
+      "admin",
+    );
+  });
+
+  it("reads a dose's 'prn' (as required) as no ask, and 'could we get' as one", async () => {
+    // "TTOs: ... prn, all supplied" tells what was supplied: the ask is the practice nurse's.
+    const tto = await verdictOf(
+      "TTOs: paracetamol 1g qds prn, lactulose 10ml bd, all supplied.\nPlease arrange for practice nurse to remove clips on day 10.",
+    );
+    expect(tto.category.value).toBe("clinical-work");
+    expect(tto.findings.map((f) => f.ruleId)).not.toContain("prescription-after-discharge");
+    const care = { ...OUTPATIENTS, unit: "Elm Lodge Care Home", kind: "social-care" as const };
+    const asked = await verdictOf(
+      "hi could we get paracetamol 500mg PRN added to his prescription, he has knee pain",
+      care,
+    );
+    expect(asked.category.value).toBe("prescription-request");
   });
 
   it("reads 'same day' after a past verb as history, and a reading's day as no deadline", async () => {
