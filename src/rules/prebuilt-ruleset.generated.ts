@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "336885c5cb6709938468f3863dc8f02b5522179671cc90c71f4fa9017c34db5c",
+  hash: "78cb6fb02d5a3808d5f761b0a875d4e29c02cfc6cc494ecf9785f50a8a888551",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
