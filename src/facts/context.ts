@@ -341,7 +341,28 @@ export class ContextReader {
     // thoughts of self-harm").
     const window = review ? this.#lexicon.reviewWindow : this.#lexicon.window;
     let read = 0;
-    for (let k = from - 1; k >= clause.from; k--) {
+    // The first token the negator may stand at: in the clause, or, for the urgent and safety
+    // lists, back across the commas of a list of short items ("no cough, fever, night sweats").
+    let first = clause.from;
+    if (review) {
+      const { clauses } = this.#stream;
+      let index = this.#stream.tokens[from]?.clause ?? -1;
+      while (
+        index > 0 &&
+        this.#gapBefore(index) === "," &&
+        // "denies chest pain, declined conveyance": a clause that opens with a verb in the past
+        // tells something else.
+        !isPast(this.#stream.tokens[clauses[index]?.from ?? -1]?.word ?? "") &&
+        clauses[index - 1]?.sentence === clauses[index]?.sentence
+      ) {
+        index--;
+        const item = clauses[index];
+        if (item === undefined) break;
+        first = item.from;
+        if (item.to - item.from > LIST_ITEM_WORDS) break;
+      }
+    }
+    for (let k = from - 1; k >= first; k--) {
       // The safety terms of a list do not count against the window: "denies thoughts of self
       // harm or suicide" denies suicide too.
       if (!(review && this.#safetyTerms.has(k)) && ++read > window) break;
@@ -350,7 +371,10 @@ export class ContextReader {
       // bruising" denies both.
       const joins = review && fillers?.has(word) === true && this.#safetyTerms.has(k - 1);
       if (stops.has(word) && !joins) return false;
-      if (negators.has(word) && !this.#pseudo.has(k)) return true;
+      // Across a list's commas, only a negator that governs the words after it in its clause
+      // ("no cough, fever"), not one that ends its clause ("She's not, barely eating").
+      if (negators.has(word) && !this.#pseudo.has(k))
+        return k >= clause.from || tokens[k + 1]?.clause === tokens[k]?.clause;
       if (review && fillers !== undefined && !fillers.has(word) && !this.#safetyTerms.has(k))
         return false;
     }

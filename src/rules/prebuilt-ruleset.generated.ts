@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "78cb6fb02d5a3808d5f761b0a875d4e29c02cfc6cc494ecf9785f50a8a888551",
+  hash: "d0c88048c0d654fe1984d33921fcc4cb841b42958ef069e7e0a5ae56b55bfdbf",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -549,6 +549,30 @@ describe("reading asks: checked grids of requests, statements that ask nothing, 
     );
   });
 
+  it("lets a negation reach across common symptoms in a list, and reads a raised BP in early pregnancy", async () => {
+    const review = async (body: string) => (await verdictOf(body)).humanReview;
+    // "night sweats" is denied with the cough and the fever before it.
+    expect(
+      await review(
+        "Seen in resp clinic. No cough, fever, night sweats or weight loss. Please repeat CXR in 6/52.",
+      ),
+    ).toBe(false);
+    // Nor a verb in the past after the comma, nor a negator that ends its clause.
+    expect(await review("Pt denies chest pain, declined conveyance. Please review.")).toBe(true);
+    expect(await review("Tells them she's fine. She's not, barely eating. Please review.")).toBe(
+      true,
+    );
+    // Not across "but", and a symptom named alone is still read.
+    expect(await review("No cough or fever but night sweats for 3 weeks. Please repeat CXR.")).toBe(
+      true,
+    );
+    // A blood pressure of 140 or more at a booking or postnatal visit is read for review.
+    expect(
+      await review("Booking appt done at 10/40. BP 148/96, urine NAD. Please repeat BP next week."),
+    ).toBe(true);
+    expect(await review("Day 5 PN visit: BP 150/98. Please could GP review.")).toBe(true);
+  });
+
   it("reads a dose's 'prn' (as required) as no ask, and 'could we get' as one", async () => {
     // "TTOs: ... prn, all supplied" tells what was supplied: the ask is the practice nurse's.
     const tto = await verdictOf(
