@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d0c88048c0d654fe1984d33921fcc4cb841b42958ef069e7e0a5ae56b55bfdbf",
+  hash: "29063e4e2a893e30244c551e3d11dded16e841b295d6205ee8ec193de7c651ed",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -119,9 +119,17 @@ const guard = createGuard({
  * a patch change "due Tues", a quoted "ring pt today", a result promised "by Monday", tonight's
  * dose short, and a deadline written "2026-11-17 17:00"; and two labelled routine by other
  * writers in like words (a 29/40 urine resistant to the antibiotic started, and weight down 8 kg
- * in two months: "wt down _ kg" flagged 12 tasks labelled routine).
+ * in two months: "wt down _ kg" flagged 12 tasks labelled routine). From the probes written
+ * after that round's last change to reading (ZZZZU to ZZZZX): a potassium written "pot. 6,8"
+ * with a decimal comma, iron deficiency in a man of 74 told only by numbers, a 13-year-old with
+ * a 19-year-old partner (an age gap told only by numbers), and repeats "lost" three times in ten
+ * days ("keeps losing them" flagged a routine body of a probe).
  */
 const knownMisses = new Set([
+  "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
+  "Hb 88, ferritin 4, MCV 64. 74yo man, weight down 8 kg since June on our scales. Never had a scope",
+  "Sexual health outreach: chlamydia NAAT positive, DOB makes her 13. Partner described as 19",
+  "Mrs Leigh has requested her repeats 3 times in 10 days via us and the online app, says she keeps losing them. Includes pregabalin and amitriptyline. We've held the latest one",
   "Son rang re his dad - dad rang him at 3am thinking it was the 70s and asking where his mum was. Dad normally does all his own bills and money. Started Sat",
   "Daughter rang re dad (pt) - his wee has been bright red twice this week, no pain, he doesnt want a fuss. Booked him 15/12 but wanted it on file",
   'Ex partner of our pt rang, says she has taken their 2 kids and told him shell "take them with her" if he goes to court',
@@ -275,9 +283,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 17,300 bodies from a hundred and seventeen probes", () => {
-    expect(bodies.length).toBeGreaterThan(17300);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(117);
+  it("holds over 17,900 bodies from a hundred and twenty-one probes", () => {
+    expect(bodies.length).toBeGreaterThan(17900);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(121);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
