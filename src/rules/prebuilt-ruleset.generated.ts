@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "29063e4e2a893e30244c551e3d11dded16e841b295d6205ee8ec193de7c651ed",
+  hash: "ba2676738a522c2f5c731d703a0d6116a27a67ceeccc8bb0d4ab473bae12fa30",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
