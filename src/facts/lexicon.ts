@@ -339,19 +339,21 @@ function oneWord(list: readonly string[] | undefined): string[] {
   return (list ?? []).filter((w) => !/[\s[]/.test(w));
 }
 
-/** A list of single words as the reader reads them in a body: "pls" is "please". */
-function readWords(list: readonly string[] | undefined, reading: Reading): ReadonlySet<string> {
-  return new Set((list ?? []).flatMap((w) => tokenStream(w, reading).tokens.map((t) => t.word)));
-}
-
 /**
- * `readWords`, but a shorthand entry as written (`Token.via`): the count word "hr" is "hr", not
- * the "heart" and "rate" it reads, so "K 6.9 heart failure" holds no count. A body's token is
- * matched by its word or by what it was written as.
+ * A list of single words as the reader reads them in a body: "pls" is "please". `asWritten`:
+ * a shorthand entry as written (`Token.via`), so the count word "hr" is "hr", not the "heart" and
+ * "rate" it reads ("K 6.9 heart failure" holds no count); a body's token is then matched by its
+ * word or by what it was written as.
  */
-function writtenWords(list: readonly string[] | undefined, reading: Reading): ReadonlySet<string> {
+function readWords(
+  list: readonly string[] | undefined,
+  reading: Reading,
+  asWritten = false,
+): ReadonlySet<string> {
   return new Set(
-    (list ?? []).flatMap((w) => tokenStream(w, reading).tokens.map((t) => t.via ?? t.word)),
+    (list ?? []).flatMap((w) =>
+      tokenStream(w, reading).tokens.map((t) => (asWritten ? (t.via ?? t.word) : t.word)),
+    ),
   );
 }
 
@@ -433,8 +435,8 @@ function resultReading(ruleset: Ruleset, literal: Reading) {
     resultEarlierAfter: readWords(results?.earlierValueAfter, literal),
     resultEarlierAfterWords: results?.earlierValueAfterWords ?? 3,
     resultLater: readWords(results?.laterValue, literal),
-    countBefore: writtenWords(results?.countBefore, literal),
-    countAfter: writtenWords(results?.countAfter, literal),
+    countBefore: readWords(results?.countBefore, literal, true),
+    countAfter: readWords(results?.countAfter, literal, true),
   };
 }
 
