@@ -71,8 +71,19 @@ function clauseText(stream: TokenStream, m: Mention): string {
   return text.length <= 160 ? text : `${text.slice(0, 157).trimEnd()}...`;
 }
 
-/** A sentence's end and the first word of the next ("journal. Review 3/12"). */
-const NEW_SENTENCE = /[.!?]\s+[A-Za-z]{2,}/;
+/**
+ * Is there a word of a later sentence than the mention's between its end and the position `at`
+ * ("See journal. Review 3/12": "Review")? Sentences as the token stream reads them.
+ */
+function wordsOfLaterSentence(stream: TokenStream, m: Mention, at: number): boolean {
+  const sentence = stream.tokens[m.to - 1]?.sentence;
+  for (let j = m.to; j < stream.tokens.length; j++) {
+    const token = stream.tokens[j];
+    if (token === undefined || token.start >= at) return false;
+    if (token.sentence !== sentence) return true;
+  }
+  return false;
+}
 
 /**
  * Finds the journal references: a journal phrase followed, within the window, by a date or a
@@ -101,7 +112,7 @@ function readJournal(
       const lead = body.slice(Math.max(phraseEnd, at - PERIOD_LEAD_CHARS), at);
       if (!isDayOrTime(d) || isPeriodAfter(lead, d[0], lexicon.timeframes)) continue;
       // "See journal. Review 3/12.": a date after the next sentence's words is that sentence's.
-      if (end === phraseEnd && NEW_SENTENCE.test(body.slice(phraseEnd, at))) break;
+      if (end === phraseEnd && wordsOfLaterSentence(stream, m, at)) break;
       if (end > phraseEnd && at - end > DATE_TIME_GAP) break;
       // "record entries relevant to her capacity by 15/01": a date after a deadline word is
       // when the ask is due, not the entry's own date, unless a time follows it as an entry's

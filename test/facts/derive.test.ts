@@ -342,6 +342,8 @@ describe("deriveFacts: journal references", () => {
     // "Review 3/12" is three months, and it is the next sentence's, not the journal's.
     const next = bodyFacts("Please prescribe fluticasone nasules. See journal. Review 3/12.");
     expect(next.journalReference).toBe(false);
+    // The sentence is the token stream's: its next word may be shorthand ("R/v").
+    expect(bodyFacts("See journal. R/v 3/12").journalReference).toBe(false);
     // A date straight after the full stop still dates it.
     expect(bodyFacts("See journal. 03/12/2026 10:40").journalReference).toBe(true);
   });
