@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ba2676738a522c2f5c731d703a0d6116a27a67ceeccc8bb0d4ab473bae12fa30",
+  hash: "54c95c0d1fd695e94a43ead5f3e6069efaed38eb8eb713d724330e2a1eb5363d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
