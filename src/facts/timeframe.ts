@@ -296,8 +296,9 @@ function periodPatterns(
         ? undefined
         : new RegExp(
             // A range before `dayRangeAfter` ("day 10-12 post op") is due by its nearer end; not
-            // another range ("day 2-5 FSH" is a day of a cycle).
-            `\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})${dayRange(words)}\\b(?![/.:-]\\d)`,
+            // another range ("day 2-5 FSH" is a day of a cycle), nor a rate's unit and the next
+            // line's number ("max 8 puffs/day" then "2. Continue ...").
+            `(?<!\\/)\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})${dayRange(words)}\\b(?![/.:-]\\d)`,
             "gi",
           ),
     dayCount:

@@ -106,6 +106,10 @@ describe("findTimeframe: durations", () => {
     // is due now.
     expect(due("pls can practice nurse remove clips at day 14 (25/11)")).toBe("2026-11-25");
     expect(due("please remove clips day 10 = 20/11")).toBe(MONDAY);
+    // A rate's unit and the number of the plan's next line are no day: "max 8 puffs/day" then "2.".
+    expect(
+      due("Please prescribe Fostair 1 puff as needed, max 8 puffs/day\n2. Continue montelukast"),
+    ).toBeUndefined();
     // "sat" is a verb, not Saturday.
     expect(due("pls review, sat with her for an hour")).toBeUndefined();
   });
