@@ -30,8 +30,12 @@ const RULESET_FILE = "ruleset.json";
  */
 export const MAX_WORD_CHARS = 64;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** A `too_long` issue when a phrase, word group member or reading holds a word over `MAX_WORD_CHARS`. */
 function checkWordLength(text: string, path: string, issues: RulesetIssue[]): void {
+  // Printable ASCII reads to words no longer than itself: a short one needs no tokenising.
+  if (text.length <= MAX_WORD_CHARS && PRINTABLE_ASCII.test(text)) return;
   if (!words(text).some((word) => word.length > MAX_WORD_CHARS)) return;
   issues.push({
     file: RULESET_FILE,
@@ -382,8 +386,12 @@ export function checkSpokenPunctuation(
   const marks = Object.keys(file.reading?.spokenPunctuation ?? {});
   if (marks.length === 0) return [];
   const used = new Map<string, string>();
+  // A cheap test first: a phrase can hold a mark only if its text holds each of the mark's words.
+  const markWords = marks.map((mark) => mark.split(" "));
   const read = (text: string, path: string) => {
-    const spaced = ` ${partsOf(text.toLowerCase()).map(bareWord).join(" ")} `;
+    const lower = text.toLowerCase();
+    if (!markWords.some((words) => words.every((word) => lower.includes(word)))) return;
+    const spaced = ` ${partsOf(lower).map(bareWord).join(" ")} `;
     for (const mark of marks)
       if (!used.has(mark) && spaced.includes(` ${mark} `)) used.set(mark, path);
   };

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "54c95c0d1fd695e94a43ead5f3e6069efaed38eb8eb713d724330e2a1eb5363d",
+  hash: "5d60078122d4989158dbe9eda68a051dab8dd38f09c5c1b8caa42b328ef51b4d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
