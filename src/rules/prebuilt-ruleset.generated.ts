@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5d60078122d4989158dbe9eda68a051dab8dd38f09c5c1b8caa42b328ef51b4d",
+  hash: "7f257a2406cb14c4dc30d39c9c71f458c20819da6ed5a53cc65c28802c2a0eae",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -36,7 +36,7 @@ const contractRules = [
 ];
 
 /**
- * The ruleset's plain phrases as a person would write them: "suicid*" becomes "suicidal", an
+ * The ruleset's plain phrases as a person would write them: "overdos*" becomes "overdose", an
  * any-word gap a word ("taken _ paracetamol": "taken two paracetamol"), "=bloods" "bloods", a word
  * group its first member.
  */
@@ -46,7 +46,7 @@ function written(list: readonly unknown[]): string[] {
     .map((p) =>
       p
         .replace(/\{([a-z0-9-]+)\}/g, (_, name: string) => ruleset.wordGroups?.[name]?.[0] ?? name)
-        .replace(/\*/g, "al")
+        .replace(/\*/g, "e")
         .replace(/(^|\s)_(?=\s|$)/g, "$1two")
         .replace(/(^|\s)=/g, "$1"),
     );
@@ -91,6 +91,18 @@ describe("urgent and safety-critical tasks are read by a person", () => {
       ),
       fuzz(120),
     );
+  });
+
+  it("flags each of those phrases, every one of them, after a clause and before a full stop", async () => {
+    const guard = createGuard({ practice: practice as PracticePolicyInput });
+    const phrases = [...written(ruleset.phrases.urgent), ...written(ruleset.phrases.safety)];
+    const unflagged: string[] = [];
+    for (const phrase of phrases) {
+      const body = `Bloods done, ${phrase}.`;
+      if (!(await guard.evaluate(task({ body }) as TaskInputRaw)).humanReview) unflagged.push(body);
+    }
+    expect(phrases.length).toBeGreaterThan(7000);
+    expect(unflagged).toEqual([]);
   });
 
   it.each([
