@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7f257a2406cb14c4dc30d39c9c71f458c20819da6ed5a53cc65c28802c2a0eae",
+  hash: "def9d1812cc391a42f11f0bec1ba7f97b1b2d76fe21e170384b07c3bbafcaaf2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
