@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "def9d1812cc391a42f11f0bec1ba7f97b1b2d76fe21e170384b07c3bbafcaaf2",
+  hash: "a6f427e70425a63b57fec3963b318f71e725982ed3705f13dd94c5a070bafafd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
