@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a6f427e70425a63b57fec3963b318f71e725982ed3705f13dd94c5a070bafafd",
+  hash: "18d4ebea3f0ceb4a18befd4168629926bd09f5bc63bd4d17b4f320a8408ea6af",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -269,7 +269,7 @@ const knownMisses = new Set([
   "by 1700h pls, TTO amendment ward 22, pt waiting to go",
   "sooner the better, ideally by lunch: repeat clopidogrel, stent 3/12 ago",
   "discharge lounge: pt leaving w NG tube for feeds, dietitian not arranged, family not trained. GP/DN to pick up before tonight's feed or pt goes w/o nutrition",
-  "care worker note: when I was leaving client said \"this is the last time you'll need to come, pet\" and thanked me for everything. She never says that. Bit unnerved tbh",
+  'care worker note: when I was leaving client said "this is the last time you\'ll need to come, pet" and thanked me for everything. She never says that. Bit unnerved tbh',
   "Assessment centre admin here. During today's telephone assessment the claimant said \"if this fails I'm done, and I mean done done\" and then ended the call. Our policy is that we pass this on to the GP, we have no further contact details for him other than the mobile on file",
 ]);
 
