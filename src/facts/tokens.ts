@@ -137,6 +137,8 @@ const AMP = 38;
 const APOS = 39;
 const DOT = 46;
 const QUESTION = 63;
+/** An arrow as typed: "->", "-->", "=>", "→", "⟶". */
+const ARROW = /^(?:--?>|=>|\u2192|\u27f6)/;
 const PLUS = 43;
 const MINUS = 45;
 
@@ -222,6 +224,11 @@ export function tokenStream(body: string, reading: Reading): TokenStream {
     ) {
       stream.query(i);
       i++;
+    } else if (ARROW.test(text.slice(i, i + 3))) {
+      // "creat 104 -> 298": an arrow between values reads as the word "to".
+      const arrow = ARROW.exec(text.slice(i, i + 3))?.[0] ?? "";
+      stream.arrow(i, i + arrow.length);
+      i += arrow.length;
     } else {
       const j = c === PLUS || c === MINUS ? signedWordEnd(text, i, reading) : undefined;
       if (j === undefined) i = punctuation(stream, text, i);
@@ -402,6 +409,19 @@ class StreamBuilder {
       clause: this.clauses.length,
       sentence: this.sentences.length,
       via: "?",
+    });
+  }
+
+  /** An arrow ("->", "→") between two words reads as the word "to" ("K 5.1 -> 6.8"). */
+  arrow(from: number, to: number): void {
+    this.tokens.push({
+      word: "to",
+      stem: "to",
+      start: this.#at(from),
+      end: this.#end(to),
+      clause: this.clauses.length,
+      sentence: this.sentences.length,
+      via: this.text.slice(from, to),
     });
   }
 

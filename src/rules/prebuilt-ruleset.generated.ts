@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "18d4ebea3f0ceb4a18befd4168629926bd09f5bc63bd4d17b4f320a8408ea6af",
+  hash: "600cd8efbd1aa0b29421418290d9d64f0145559d23c4ccac00f8b6af1302c8b8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

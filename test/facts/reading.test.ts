@@ -67,6 +67,15 @@ describe("normalisation", () => {
     expect(words("vitamin D I checked")).toEqual(["vitamin", "d", "i", "checked"]);
   });
 
+  it("reads an arrow between values as the word 'to', so a value before it is an earlier one", () => {
+    for (const arrow of ["->", "-->", "=>", "\u2192"])
+      expect(read(`K 5.1 ${arrow} 6.8`)).toEqual(["potassium", "5.1", "to", "6.8"]);
+    // A creatinine trebled and an eGFR fallen by two thirds, told with arrows, are critical.
+    expect(facts("creat 104 -> 298 in 3/52").safetyLanguage).toBe(true);
+    expect(facts("eGFR 61 \u2192 19 since the CT").safetyLanguage).toBe(true);
+    expect(facts("creat 104 -> 108 in 3/52").safetyLanguage).not.toBe(true);
+  });
+
   it("reads punctuation spoken into dictation as the mark, and the same words otherwise as words", () => {
     const dictated = tokenStream(
       "seen in clinic this morning comma HbA1c 78 full stop please could you prescribe",

@@ -68,8 +68,7 @@ const guard = createGuard({
  * told by a patient, a 16-year-old made pregnant by a 30-year-old (an age gap told only by
  * numbers), periods stopped in a woman who cannot speak for herself, and from the probe of
  * results and medicines told by numbers, rivaroxaban at a creatinine clearance of 13 (reading
- * it read a dose after "reduced to" as a clearance), creatinine rising "98 -> 164 -> 251"
- * (an arrow is no word to read), ramipril, losartan and spironolactone together with a
+ * it read a dose after "reduced to" as a clearance), ramipril, losartan and spironolactone together with a
  * potassium of 6.4 (below the critical 6.5; ramipril with losartan flagged 22 tasks labelled
  * routine, each a switch from one to the other), amiodarone left at its loading dose with an ALT of 312, a pneumothorax
  * (flagged two tasks labelled routine), and digoxin with amiodarone and a heart rate of 48
@@ -130,6 +129,17 @@ const guard = createGuard({
  * fluclox started today", "next dose due 18:00 tonight"), a clock time alone ("by 1700h",
  * "before 6", "ideally by lunch"), "TODAY -" as a heading and "before tonight's feed"; and
  * two farewells told without a word of harm ("the last time you'll need to come", "I'm done").
+ * From ZZZZZA (red flags in lay words) and ZZZZZB (medicines and results by numbers), written
+ * after those: visible haematuria told as "bright red" wee (again), a change of bowel habit
+ * with pallor at 64, and doses wrong only by their numbers (tenfold labels "should be 400",
+ * "surely 10", methotrexate "OD", alendronic acid "ONE DAILY", two anticoagulants in one pack,
+ * warfarin 3 mg and 5 mg "both set to one daily", a dose beside what "his notes say"): reading "should be", "surely", "daily" or "notes say"
+ * with a dose flagged 134 tasks labelled routine. Also a colchicine overdose by hourly dosing, a
+ * treatment dose of enoxaparin at an eGFR of 18, potassium supplements with a potassium of 6.4,
+ * ibuprofen for a 9 kg toddler by its volume, a PD patch, ticagrelor, enoxaparin and
+ * rapid-acting insulin left off a discharge ("not supplied" and like words flagged 16 routine
+ * discharges), and a
+ * child's prednisolone dose above its maximum.
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -167,7 +177,6 @@ const knownMisses = new Set([
   "Interpreter summary (Urdu): pt's 16 yr old daughter is pregnant, family says the father is a 30 year old man from the community. Daughter did not speak on the call",
   "LD home: Phoebe's periods have stopped for 3 months and she's been sick in the mornings. She is non verbal. Manager has been told",
   "DOAC query - pt d/c'd on rivaroxaban 20mg OD but creat clearance on todays bloods 13ml/min. Also on dronedarone. Can someone look before her next dose at 18:00",
-  "Mr Pryce: creatinine 98 -> 164 -> 251 over 10 days since his contrast CT and he's still taking metformin, ramipril and furosemide. Renal say stop all 3 and repeat bloods tomorrow",
   "Amiodarone 200mg tds continued on TTO past the 1 week load, should have gone to 200mg OD. Its been 5 weeks. ALT 312 and TFTs off. please amend repeat",
   "radiographer - CXR from this afternoons clinic shows approx 3cm pneumothorax, pt 26, left the dept before it was reported. Please try to contact",
   "HF nurse visit: HR 48, 88yo 48kg, digoxin 250mcg started by cardio with amiodarone added last month. No dig level done yet",
@@ -271,6 +280,26 @@ const knownMisses = new Set([
   "discharge lounge: pt leaving w NG tube for feeds, dietitian not arranged, family not trained. GP/DN to pick up before tonight's feed or pt goes w/o nutrition",
   'care worker note: when I was leaving client said "this is the last time you\'ll need to come, pet" and thanked me for everything. She never says that. Bit unnerved tbh',
   "Assessment centre admin here. During today's telephone assessment the claimant said \"if this fails I'm done, and I mean done done\" and then ended the call. Our policy is that we pass this on to the GP, we have no further contact details for him other than the mobile on file",
+  "Says his wee has been bright red twice this week but no pain at all. 71 yr old. Asking if he needs to do anything about it",
+  "Bowels have been loose for 2 months and she's 64, tired all the time and looks pale per her husband. Asked for bloods or something",
+  "Rx received for Methotrexate 2.5mg tabs, 4 tabs OD, qty 112. Previous scripts were 4 tabs once weekly on Mondays. Not dispensed, need clarification.",
+  "levothyroxine 1000 micrograms od on repeat slip (was 100mcg). pt collected 28 days yday",
+  "colchicine 500mcg hourly until pain settles on the label - he took 14 in one day, now D&V ++, also on atorvastatin",
+  "amlodipine 100mg OD on the TTO, surely 10? care home need an answer before next round at 2pm",
+  "Lithium carbonate 4000mg od printed on label, should be 400. Wife says he's had 2 days of it.",
+  "enoxaparin 150mg od started (1.5mg/kg?) with eGFR 18 and weight 52kg - hospital at home team",
+  "Alendronic acid 70mg labelled take ONE DAILY - pt has taken daily for 3 wks, heartburn ++",
+  "Potassium chloride 8mmol/5ml: 50ml tds on label (240mmol/day), K now 6.4 and rising",
+  "Ibuprofen 100mg/5ml - 15ml x4 in 24h given to a 9kg toddler. Pharmacy 111 call.",
+  "apixaban 5mg bd AND rivaroxaban 20mg od in the same blister pack this month - hospital started riva, repeat still has apix",
+  "Ticagrelor 90 bd missing off the TTO - stented 6/7 ago, he's only taking aspirin",
+  "Rotigotine 8mg/24h patches not supplied, PD, can't get out of chair now",
+  "Enoxaparin 40mg sc od x 28/7 after hip fracture - not given on discharge, day 6 now",
+  "TTO has no Novorapid at all - Type 1, only basal on the list.",
+  "Internal msg from dispenser: we've just given out amitriptyline 100mg x 56 to Mr P, his notes say 10mg. He's already left.",
+  "Practice pharmacist to duty doc: repeat has warfarin 3mg AND 5mg both set to 'one daily' on top of his anticoag book dose of 5mg - he's been taking 3+5+5 = 13mg a day. pls call him",
+  "DOAC dose: rivaroxaban 20mg bd written (should be 20mg od). Dispensed 56 tabs, pt has been taking bd for 12 days.",
+  "Paeds dose: 15kg child prescribed prednisolone 40mg bd for 5/7 (should be 30mg od max) - community pharmacy holding",
 ]);
 
 const bodies = readdirSync(folder)
@@ -299,9 +328,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 18,200 bodies from a hundred and twenty-three probes", () => {
+  it("holds over 18,200 bodies from a hundred and twenty-five probes", () => {
     expect(bodies.length).toBeGreaterThan(18200);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(123);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(125);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
