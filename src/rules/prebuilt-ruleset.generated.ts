@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "600cd8efbd1aa0b29421418290d9d64f0145559d23c4ccac00f8b6af1302c8b8",
+  hash: "d8411a9063522fe9db66343d95530c2ec09d8b952e9fe29ed6300f5da58e6ebd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
