@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d8411a9063522fe9db66343d95530c2ec09d8b952e9fe29ed6300f5da58e6ebd",
+  hash: "4fef1202513a915d62d9b60ba8baed05b325954164c0d7f9d43cfc951fc904a4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
