@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4fef1202513a915d62d9b60ba8baed05b325954164c0d7f9d43cfc951fc904a4",
+  hash: "cf3eb682b7521beb4ae1f5f5da558d26a72dcb53d12d843e0bbce816b41de321",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
