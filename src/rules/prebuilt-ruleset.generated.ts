@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cf3eb682b7521beb4ae1f5f5da558d26a72dcb53d12d843e0bbce816b41de321",
+  hash: "8569b89718f01748d9a5fbc3c1379d9a4d40487095fa6f7c9f79bb825d84fe78",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
