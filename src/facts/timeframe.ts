@@ -960,8 +960,10 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
     ] as const) {
       for (const m of flat.matchAll(pattern)) {
         const n = amount(m[1] ?? m[2] ?? "", p);
+        const unit = unitKind(m[3] ?? "", p);
+        // Hours are as often a history's ("swelling within 2 hours") as an ask's.
         if (Number.isFinite(n))
-          addDue(durationDue(sentOn, n, unitKind(m[3] ?? "", p), r.holidays), m);
+          (unit === "hours" ? r.addBare : addDue)(durationDue(sentOn, n, unit, r.holidays), m);
       }
     }
   }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8569b89718f01748d9a5fbc3c1379d9a4d40487095fa6f7c9f79bb825d84fe78",
+  hash: "de231542e033ccdac2ce9a79620313c4dade2a0a3fe3998408b70fecca248e6f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -146,6 +146,16 @@ describe("findTimeframe: durations", () => {
     expect(findTimeframe("from Monday is fine", MONDAY, outside)).toBeUndefined();
   });
 
+  it("reads hours only in a clause that asks, as a history tells them as often ('swelling within 2 hours')", () => {
+    const outside = { accept: () => false };
+    expect(
+      findTimeframe("immediate swelling within 2 hours of the injury", MONDAY, outside),
+    ).toBeUndefined();
+    expect(findTimeframe("Please call him back within 2 hours", MONDAY)?.dueOn).toBe(MONDAY);
+    // Days are still read in any clause.
+    expect(findTimeframe("bloods within 7 days", MONDAY, outside)?.dueOn).toBe("2026-11-30");
+  });
+
   it("reads 'due today' in any clause, as 'due tomorrow' and 'due Monday' are", () => {
     const outside = { accept: () => false };
     expect(
