@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "de231542e033ccdac2ce9a79620313c4dade2a0a3fe3998408b70fecca248e6f",
+  hash: "16f4974d755b6267c5a9ed92ec4fb3db7790225e6dc2cd233ad114b1e1cc3596",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -139,7 +139,11 @@ const guard = createGuard({
  * ibuprofen for a 9 kg toddler by its volume, a PD patch, ticagrelor, enoxaparin and
  * rapid-acting insulin left off a discharge ("not supplied" and like words flagged 16 routine
  * discharges), and a
- * child's prednisolone dose above its maximum.
+ * child's prednisolone dose above its maximum. From ZZZZZC (children and families: 7 of 150
+ * missed on arrival, all now read) and ZZZZZD (a year's must-read-today tasks: 3 of 150): a
+ * form "has to be re-signed by a GP today" (a need told in the passive, with no asking word),
+ * and supplies wanted "before the weekend" on a Monday (four days on: no deadline of today or
+ * tomorrow, though its writer flagged it).
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -300,6 +304,8 @@ const knownMisses = new Set([
   "Practice pharmacist to duty doc: repeat has warfarin 3mg AND 5mg both set to 'one daily' on top of his anticoag book dose of 5mg - he's been taking 3+5+5 = 13mg a day. pls call him",
   "DOAC dose: rivaroxaban 20mg bd written (should be 20mg od). Dispensed 56 tabs, pt has been taking bd for 12 days.",
   "Paeds dose: 15kg child prescribed prednisolone 40mg bd for 5/7 (should be 30mg od max) - community pharmacy holding",
+  "oxygen supplier says the HOOF form has to be re-signed by a GP today otherwise his delivery is cancelled for the weekend",
+  "Before the weekend please - carer asking for catheter leg bags and night bags on script, only 2 of each left in the house",
 ]);
 
 const bodies = readdirSync(folder)
@@ -328,9 +334,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 18,200 bodies from a hundred and twenty-five probes", () => {
-    expect(bodies.length).toBeGreaterThan(18200);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(125);
+  it("holds over 18,800 bodies from a hundred and twenty-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(18800);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(127);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
