@@ -259,7 +259,11 @@ function corrector(
   // Words repeat across a batch: each word is looked up once (a bounded memo).
   const memo = new Map<string, string | null>();
   return (word) => {
-    if (maxEdits < 1 || word.length < reviewMinLetters || known.has(word)) return;
+    if (maxEdits < 1 || known.has(word)) return;
+    // A dropped g, as speech is written down ("talkin", "wantin", "nothin"): the -ing word the
+    // ruleset knows, whatever its length.
+    if (word.endsWith("in") && known.has(`${word}g`)) return `${word}g`;
+    if (word.length < reviewMinLetters) return;
     const hit = memo.get(word);
     if (hit !== undefined) return hit ?? undefined;
     const fixed = search(word);

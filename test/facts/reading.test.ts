@@ -67,6 +67,15 @@ describe("normalisation", () => {
     expect(words("vitamin D I checked")).toEqual(["vitamin", "d", "i", "checked"]);
   });
 
+  it("reads a dropped g as the -ing word the ruleset knows ('wantin'), not a word it knows as written", () => {
+    expect(read("not wantin to be here")).toEqual(read("not wanting to be here"));
+    expect(
+      facts("pts mum rang, says hes talkin about not wantin to be here anymore").safetyLanguage,
+    ).toBe(true);
+    // A word the ruleset knows as written stays itself.
+    expect(read("insulin within")).toEqual(["insulin", "within"]);
+  });
+
   it("reads an arrow between values as the word 'to', so a value before it is an earlier one", () => {
     for (const arrow of ["->", "-->", "=>", "\u2192"])
       expect(read(`K 5.1 ${arrow} 6.8`)).toEqual(["potassium", "5.1", "to", "6.8"]);
