@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "16f4974d755b6267c5a9ed92ec4fb3db7790225e6dc2cd233ad114b1e1cc3596",
+  hash: "3f94649642b562d05e07b654ab4285e0b50369783a440c26d405d8d2ef7c2234",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
