@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3f94649642b562d05e07b654ab4285e0b50369783a440c26d405d8d2ef7c2234",
+  hash: "a936d97a8aef874f7cb70359d1453ed867ca120f4b663296f45babbd2b48cfa0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
