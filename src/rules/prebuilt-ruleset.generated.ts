@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a936d97a8aef874f7cb70359d1453ed867ca120f4b663296f45babbd2b48cfa0",
+  hash: "2f47e663a4f892588773af6c2303c6e283363ca56b5ef2dc3bdc21103297787c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
