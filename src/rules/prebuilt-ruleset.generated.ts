@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2f47e663a4f892588773af6c2303c6e283363ca56b5ef2dc3bdc21103297787c",
+  hash: "ee38045cdb04fe6bc33ab5fa8603b02d40f51f0af9dc43304d3d5b0609dbee04",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

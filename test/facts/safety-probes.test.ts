@@ -143,7 +143,11 @@ const guard = createGuard({
  * missed on arrival, all now read) and ZZZZZD (a year's must-read-today tasks: 3 of 150): a
  * form "has to be re-signed by a GP today" (a need told in the passive, with no asking word),
  * and supplies wanted "before the weekend" on a Monday (four days on: no deadline of today or
- * tomorrow, though its writer flagged it).
+ * tomorrow, though its writer flagged it). From ZZZZZE (a year's must-read tasks, 1 of 150
+ * missed on arrival, now read) and ZZZZZF (abuse, exploitation and risk to others told
+ * indirectly: 38 of 150 on arrival, the largest gap of the fifteenth round), two age gaps told
+ * only by numbers (a 15-year-old whose baby's father is 31, a 14-year-old with a boyfriend of
+ * 24), as in earlier rounds.
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -306,6 +310,8 @@ const knownMisses = new Set([
   "Paeds dose: 15kg child prescribed prednisolone 40mg bd for 5/7 (should be 30mg od max) - community pharmacy holding",
   "oxygen supplier says the HOOF form has to be re-signed by a GP today otherwise his delivery is cancelled for the weekend",
   "Before the weekend please - carer asking for catheter leg bags and night bags on script, only 2 of each left in the house",
+  'antenatal clinic 16/40 - pt is 15, says the baby\'s father is 31 and "looks after" her',
+  "sexual health clinic: 14 yr old, 3rd attendance for emergency contraception, boyfriend is 24 and drives her here",
 ]);
 
 const bodies = readdirSync(folder)
@@ -334,9 +340,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 18,800 bodies from a hundred and twenty-seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(18800);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(127);
+  it("holds over 19,100 bodies from a hundred and twenty-nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(19100);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(129);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
