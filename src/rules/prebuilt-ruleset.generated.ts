@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ee38045cdb04fe6bc33ab5fa8603b02d40f51f0af9dc43304d3d5b0609dbee04",
+  hash: "30b85f94c5327087ac6ff76356ccde97a8bf4ba75b8356a6c2e567b533df8b0c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

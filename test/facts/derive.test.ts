@@ -510,10 +510,24 @@ describe("deriveFacts: category", () => {
   });
 
   it("falls back to other, source unknown, when the task asks something no category names", () => {
-    const facts = bodyFacts("Could you ring the ward on 01482 000000.");
+    const facts = bodyFacts("Could you get back to us on this?");
     expect(facts).toMatchObject({ category: "other", categorySource: "unknown" });
     expect(facts.actionRequested).toBe(true);
     expect(facts).not.toHaveProperty("categoryPhrase");
+    // "us" after "for" is the pronoun, not an ultrasound scan (an investigation to refer for).
+    expect(bodyFacts("Could you sort this out for us please?").category).toBe("other");
+  });
+
+  it("reads a call asked with no category's phrase as clinical work, by the category's ask words", () => {
+    for (const body of [
+      "Could you ring the ward on 01482 000000.",
+      "Could you call his wife back?",
+    ])
+      expect(bodyFacts(body), body).toMatchObject({
+        category: "clinical-work",
+        categorySource: "inferred",
+        actionRequested: true,
+      });
   });
 
   it("reads a task that names nothing and asks nothing as the ruleset's whenNothingAsked category", () => {
@@ -556,7 +570,7 @@ describe("deriveFacts: actionRequested", () => {
   });
 
   it("reads request words when the category is other", () => {
-    expect(bodyFacts("Could you call his wife back?")).toMatchObject({
+    expect(bodyFacts("Could you get back to me about this?")).toMatchObject({
       category: "other",
       actionRequested: true,
     });
