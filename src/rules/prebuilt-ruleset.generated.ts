@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "30b85f94c5327087ac6ff76356ccde97a8bf4ba75b8356a6c2e567b533df8b0c",
+  hash: "75b64b281ed8f6946e0f08f717acd43b7a3fb30d9c72d7b68f0391f2413400df",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

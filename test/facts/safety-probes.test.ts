@@ -340,9 +340,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 19,100 bodies from a hundred and twenty-nine probes", () => {
-    expect(bodies.length).toBeGreaterThan(19100);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(129);
+  it("holds over 19,400 bodies from a hundred and thirty-one probes", () => {
+    expect(bodies.length).toBeGreaterThan(19400);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(131);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
