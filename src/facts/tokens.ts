@@ -137,8 +137,16 @@ const AMP = 38;
 const APOS = 39;
 const DOT = 46;
 const QUESTION = 63;
-/** An arrow as typed: "->", "-->", "=>", "→", "⟶". */
-const ARROW = /^(?:--?>|=>|\u2192|\u27f6)/;
+/** An arrow as typed, read where it starts ("->", "-->", "=>", "→", "⟶"). */
+const ARROW = /--?>|=>|\u2192|\u27f6/y;
+const EQUALS = 61;
+
+/** Where an arrow starting at `i` ends, or undefined: one sticky match, no copy of the text. */
+function arrowEnd(text: string, i: number, c: number): number | undefined {
+  if (c !== MINUS && c !== EQUALS && c !== 0x2192 && c !== 0x27f6) return undefined;
+  ARROW.lastIndex = i;
+  return ARROW.test(text) ? ARROW.lastIndex : undefined;
+}
 const PLUS = 43;
 const MINUS = 45;
 
@@ -224,12 +232,14 @@ export function tokenStream(body: string, reading: Reading): TokenStream {
     ) {
       stream.query(i);
       i++;
-    } else if (ARROW.test(text.slice(i, i + 3))) {
-      // "creat 104 -> 298": an arrow between values reads as the word "to".
-      const arrow = ARROW.exec(text.slice(i, i + 3))?.[0] ?? "";
-      stream.arrow(i, i + arrow.length);
-      i += arrow.length;
     } else {
+      // "creat 104 -> 298": an arrow between values reads as the word "to".
+      const arrow = arrowEnd(text, i, c);
+      if (arrow !== undefined) {
+        stream.arrow(i, arrow);
+        i = arrow;
+        continue;
+      }
       const j = c === PLUS || c === MINUS ? signedWordEnd(text, i, reading) : undefined;
       if (j === undefined) i = punctuation(stream, text, i);
       else {
