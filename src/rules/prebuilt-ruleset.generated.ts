@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "75b64b281ed8f6946e0f08f717acd43b7a3fb30d9c72d7b68f0391f2413400df",
+  hash: "8d63ac443d995212d27486a41d7d5c32ae984df8d7bc590028b75f4c202a438e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -147,7 +147,11 @@ const guard = createGuard({
  * missed on arrival, now read) and ZZZZZF (abuse, exploitation and risk to others told
  * indirectly: 38 of 150 on arrival, the largest gap of the fifteenth round), two age gaps told
  * only by numbers (a 15-year-old whose baby's father is 31, a 14-year-old with a boyfriend of
- * 24), as in earlier rounds.
+ * 24), as in earlier rounds. From the sixteenth round's first probes, ZZZZZI (neglect and
+ * hidden deterioration told by people who are not clinicians: 16 of 150 missed on arrival, all
+ * now read) and ZZZZZJ (physical red flags in lay words: 12 of 150): three hypoglycaemias in a
+ * week on gliclazide told by a pharmacist ("3 hypos", "hypos this week" flagged nine routine
+ * tasks where a diabetes nurse had already cut the dose).
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -312,6 +316,7 @@ const knownMisses = new Set([
   "Before the weekend please - carer asking for catheter leg bags and night bags on script, only 2 of each left in the house",
   'antenatal clinic 16/40 - pt is 15, says the baby\'s father is 31 and "looks after" her',
   "sexual health clinic: 14 yr old, 3rd attendance for emergency contraception, boyfriend is 24 and drives her here",
+  "Pharmacist: pt on gliclazide had 3 hypos this week (lowest 2.4), not eating much. Please review dose",
 ]);
 
 const bodies = readdirSync(folder)
@@ -340,9 +345,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 19,400 bodies from a hundred and thirty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(19400);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(131);
+  it("holds over 19,700 bodies from a hundred and thirty-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(19700);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(133);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
