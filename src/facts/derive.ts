@@ -332,6 +332,17 @@ function linkedValue(stream: TokenStream, k: number, previous: string, lexicon: 
   return gap !== "" && lexicon.resultLinks.has(gap);
 }
 
+/** Each part's mention nearest the anchor: the words an `allOf` phrase is made of. */
+function nearestParts(byPart: Mention[][], anchor: Mention): { from: number; to: number }[] {
+  return byPart.flatMap((ms) => {
+    let near: Mention | undefined;
+    for (const m of ms)
+      if (near === undefined || Math.abs(m.from - anchor.from) < Math.abs(near.from - anchor.from))
+        near = m;
+    return near === undefined ? [] : [{ from: near.from, to: near.to }];
+  });
+}
+
 /**
  * Adds a mention for each `allOf` phrase whose parts are all found within one sentence or the
  * next ("Started clopidogrel 75mg OD. GP to continue."), at the place of its first part, and,
@@ -390,30 +401,25 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
     };
     const within = (from: number) =>
       sentences.every((set) => someOf(from, (sentence) => set.has(sentence)));
-    const anchor = anchors.find((m) => someOf(sentenceOf(m) - reach, within));
-    if (anchor === undefined) continue;
-    // Each part's mention nearest the anchor: the words the phrase is made of.
-    const parts = byPart.flatMap((ms) => {
-      let near: Mention | undefined;
-      for (const m of ms)
-        if (
-          near === undefined ||
-          Math.abs(m.from - anchor.from) < Math.abs(near.from - anchor.from)
-        )
-          near = m;
-      return near === undefined ? [] : [{ from: near.from, to: near.to }];
-    });
-    added.push({ list, phrase, from: anchor.from, to: anchor.to, parts });
-    const later = lasts.find(
-      (m) =>
-        m.from >= anchor.to &&
-        clauseOf(m) !== clauseOf(anchor) &&
-        sentenceOf(m) - sentenceOf(anchor) <= reach,
-    );
-    // Only for asks: where a category is asked decides whether it is; a safety phrase counts
-    // wherever it is, from its first part.
-    if (later && list === LIST.categories)
-      added.push({ list, phrase, from: later.from, to: later.to, parts });
+    // Every place the phrase's first part stands with the others in reach: "We tried to
+    // contact pt. Please contact pt today" asks at the second, not the first.
+    for (const anchor of anchors) {
+      if (!someOf(sentenceOf(anchor) - reach, within)) continue;
+      const parts = nearestParts(byPart, anchor);
+      added.push({ list, phrase, from: anchor.from, to: anchor.to, parts });
+      const later = lasts.find(
+        (m) =>
+          m.from >= anchor.to &&
+          clauseOf(m) !== clauseOf(anchor) &&
+          sentenceOf(m) - sentenceOf(anchor) <= reach,
+      );
+      // Only for asks: where a category is asked decides whether it is; a safety phrase counts
+      // wherever it is, from its first part.
+      if (later && list === LIST.categories)
+        added.push({ list, phrase, from: later.from, to: later.to, parts });
+      // A safety phrase needs one place.
+      if (list !== LIST.categories) break;
+    }
   }
   return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.from - b.from);
 }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8d63ac443d995212d27486a41d7d5c32ae984df8d7bc590028b75f4c202a438e",
+  hash: "e58c7be9ac6617068490f0487913563f2049dd2dda3acb10a3b110da998ee45d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

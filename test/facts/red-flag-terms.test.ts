@@ -63,7 +63,6 @@ const leftUnflagged = new Set([
   "jumped",
   "lesion on liver",
   "lymphadenopathy",
-  "missed insulin doses",
   "new AF",
   "nipple discharge blood",
   "nms",

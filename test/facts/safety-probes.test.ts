@@ -345,9 +345,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 19,700 bodies from a hundred and thirty-three probes", () => {
-    expect(bodies.length).toBeGreaterThan(19700);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(133);
+  it("holds over 20,000 bodies from a hundred and thirty-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(20000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(135);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
