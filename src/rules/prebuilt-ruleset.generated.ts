@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e58c7be9ac6617068490f0487913563f2049dd2dda3acb10a3b110da998ee45d",
+  hash: "c750030018ca1ca8834ce31b6d8b6e8cd7fee5de44dc03e0ad8d5fde951e1dd3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
