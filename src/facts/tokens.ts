@@ -288,6 +288,14 @@ function wordEnd(text: string, i: number): number {
   return j;
 }
 
+/** Is the "." at `i` the last of "i.e." or "e.g."? It ends no sentence: "due Fri, i.e. tomorrow". */
+function latinBefore(text: string, i: number): boolean {
+  if (i < 3 || text[i - 2] !== ".") return false;
+  const pair = `${text[i - 3]}${text[i - 1]}`.toLowerCase();
+  const before = i < 4 ? " " : (text[i - 4] ?? " ");
+  return (pair === "ie" || pair === "eg") && !isLetter(before.charCodeAt(0));
+}
+
 /** Reads the punctuation at `i` (sentence and clause ends), returning where reading goes on. */
 function punctuation(stream: StreamBuilder, text: string, i: number): number {
   const n = text.length;
@@ -300,7 +308,7 @@ function punctuation(stream: StreamBuilder, text: string, i: number): number {
     let j = i + 1;
     while (j < n && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
     const next = j < n ? text.charCodeAt(j) : 32;
-    if (c === DOT && j === i + 1 && stream.initialBefore(i)) return j;
+    if (c === DOT && j === i + 1 && (stream.initialBefore(i) || latinBefore(text, i))) return j;
     if (next === 32 || next === 9 || next === 10 || next === 13 || j >= n)
       stream.closeSentence(false);
     return j;

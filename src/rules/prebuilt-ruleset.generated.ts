@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c750030018ca1ca8834ce31b6d8b6e8cd7fee5de44dc03e0ad8d5fde951e1dd3",
+  hash: "5d898a62e7be6d8ee9926b8658c25a4f8244d0e9732321c4aa4b7298b4538598",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -505,6 +505,25 @@ describe("deriveFacts: category", () => {
     expect(bodyFacts(asked).requests).toContain("prescription-after-clinic");
   });
 
+  it("reads 'i.e.' and 'e.g.' as inside their sentence, not the end of one", () => {
+    // The day after "i.e." is the sentence's: due tomorrow, so for review.
+    const due = bodyFacts(
+      "Pre-op questionnaire from the practice due by Friday 12 noon, i.e. tomorrow",
+    );
+    expect(due.dueSoon).toBe(true);
+    expect(
+      bodyFacts("Pre-op questionnaire from the practice due by Friday 12 noon, i.e. tomorrow."),
+    ).toMatchObject({ dueSoon: true });
+    // A word ending in "ie." still ends its sentence.
+    expect(bodyFacts("Seen by Dr Ie. Tomorrow is fine").dueSoon).not.toBe(true);
+  });
+
+  it("places an ask's two-part phrase where the sentence asks, not at its first part", () => {
+    const body =
+      "K+ 6.8 on bloods from HF clinic this morning. We have tried to contact pt without success. Please contact pt today.";
+    expect(bodyFacts(body).category).toBe("act-on-results");
+  });
+
   it("takes the first category in the ruleset's order when several match", () => {
     expect(bodyFacts("Please issue a fit note and review the patient.").category).toBe("fit-note");
   });

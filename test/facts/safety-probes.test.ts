@@ -151,7 +151,11 @@ const guard = createGuard({
  * hidden deterioration told by people who are not clinicians: 16 of 150 missed on arrival, all
  * now read) and ZZZZZJ (physical red flags in lay words: 12 of 150): three hypoglycaemias in a
  * week on gliclazide told by a pharmacist ("3 hypos", "hypos this week" flagged nine routine
- * tasks where a diabetes nurse had already cut the dose).
+ * tasks where a diabetes nurse had already cut the dose). From ZZZZZM (deadlines of today or
+ * tomorrow told every way: 7 of 150 on arrival) and ZZZZZN (an audit sample of a year's
+ * must-read tasks: 7 of 150): a visit asked "today" in the clause after a condition ("ring back
+ * if no better by tonight - so the DN is asking for a visit today"; the condition reaches the
+ * rest of its sentence, and "visit today" alone flagged 104 routine tasks).
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -317,6 +321,7 @@ const knownMisses = new Set([
   'antenatal clinic 16/40 - pt is 15, says the baby\'s father is 31 and "looks after" her',
   "sexual health clinic: 14 yr old, 3rd attendance for emergency contraception, boyfriend is 24 and drives her here",
   "Pharmacist: pt on gliclazide had 3 hypos this week (lowest 2.4), not eating much. Please review dose",
+  "day 3 of antibiotics and still spiking temps, GP said to ring back if no better by tonight - so the DN is asking for a visit today",
 ]);
 
 const bodies = readdirSync(folder)
@@ -345,9 +350,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 20,000 bodies from a hundred and thirty-five probes", () => {
-    expect(bodies.length).toBeGreaterThan(20000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(135);
+  it("holds over 20,300 bodies from a hundred and thirty-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(20300);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(137);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
