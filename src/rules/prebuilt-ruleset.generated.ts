@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5d898a62e7be6d8ee9926b8658c25a4f8244d0e9732321c4aa4b7298b4538598",
+  hash: "059728347bb58cb1fce560c9e40ae3b969a1191d89d00661c9c5a65190982c7f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

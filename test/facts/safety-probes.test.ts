@@ -212,7 +212,6 @@ const knownMisses = new Set([
   "I'm a carer for my dad, he was told to collect his rescue pack today, pharmacy say nothing's been sent",
   "Care coord: ward will discharge tonight if GP can confirm a visit tomorrow, otherwise she stays in",
   `Sarah from probation. Liam said in supervision hed like to "sort out" his exs new partner, then laughed it off. Were doing a risk assessment. Hes seeing you for his meds weds, please be aware`,
-  `young girl (15?) came in asking about "the pill", said her boyfriend is 24. didnt want to give name but was in St Marys uniform. left a mobile no.`,
   "pt brought in bloods done privately while visiting family in Poland - Kalium 6,8 mmol/l, kreatynina 3,1 mg/dl. back home now and says legs feel weak",
   "D/C letter warfarin dose written as 50mg, surely 5mg. Family have asked us to make up the dosette from the letter",
   "pt showed us a trace on his kardia app while waiting for his script, rate 180ish and broad looking, he says feels funny. we've asked him to sit down",
@@ -319,7 +318,6 @@ const knownMisses = new Set([
   "oxygen supplier says the HOOF form has to be re-signed by a GP today otherwise his delivery is cancelled for the weekend",
   "Before the weekend please - carer asking for catheter leg bags and night bags on script, only 2 of each left in the house",
   'antenatal clinic 16/40 - pt is 15, says the baby\'s father is 31 and "looks after" her',
-  "sexual health clinic: 14 yr old, 3rd attendance for emergency contraception, boyfriend is 24 and drives her here",
   "Pharmacist: pt on gliclazide had 3 hypos this week (lowest 2.4), not eating much. Please review dose",
   "day 3 of antibiotics and still spiking temps, GP said to ring back if no better by tonight - so the DN is asking for a visit today",
 ]);
@@ -350,9 +348,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 20,300 bodies from a hundred and thirty-seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(20300);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(137);
+  it("holds over 20,600 bodies from a hundred and thirty-nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(20600);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(139);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
