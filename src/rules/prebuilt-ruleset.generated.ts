@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "059728347bb58cb1fce560c9e40ae3b969a1191d89d00661c9c5a65190982c7f",
+  hash: "40c2c7f44b548749e299e492226341424e5b0b9ef360fdbd6a85ab20ec8859d5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
