@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "40c2c7f44b548749e299e492226341424e5b0b9ef360fdbd6a85ab20ec8859d5",
+  hash: "3f4119e09b1672ac288637319f6ac1b50db7c2c9afcf3cb3dda2604cee61f8bc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -594,6 +594,14 @@ describe("context", () => {
     ).toBe(false);
   });
 
+  it("reads a result's value after the service or message that sent it", () => {
+    // "anticoag" and "text" stand between the test and its value: an INR of 9.1 is critical.
+    expect(facts("INR result from anticoag text: 9.1 yesterday. Pls advise?").safetyLanguage).toBe(
+      true,
+    );
+    expect(facts("INR result from anticoag text: 2.6 yesterday").safetyLanguage).toBe(false);
+  });
+
   it("does not read 'discharged to GP' from a clinic as a discharge from hospital", () => {
     const f = facts("Cardiology OPD. GP to start apixaban 5mg bd. Discharged to GP.", {
       kind: "nhs-provider",
