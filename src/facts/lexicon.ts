@@ -314,7 +314,7 @@ function readingOf(
       const entry = shorthand.get(word);
       return entry !== undefined && typeof entry !== "string";
     },
-    expand(word: string, previous: Token | undefined) {
+    expand(word: string, previous: Token | undefined, asName = false) {
       const entry = shorthand.get(word);
       if (entry !== undefined) {
         if (typeof entry === "string") return { words: entry.split(" "), via: word };
@@ -331,7 +331,7 @@ function readingOf(
       const quantity = /^(\d+(?:\.\d+)?)([a-z]+)(?:\/|$)/.exec(word);
       if (quantity?.[1] !== undefined && quantity[2] !== undefined && units.has(quantity[2]))
         return { words: [quantity[1], quantity[2]], via: word };
-      const fixed = spelling.get(word) ?? (corrects ? correct(word) : undefined);
+      const fixed = spelling.get(word) ?? (corrects && !asName ? correct(word) : undefined);
       return fixed === undefined ? undefined : { words: fixed.split(" "), via: word };
     },
   });

@@ -39,8 +39,16 @@ export interface TokenStream {
 
 /** What the tokenizer needs from the ruleset's lexicon (compiled in `lexicon.ts`). */
 export interface Reading {
-  /** Shorthand and spelling entries: a folded word (or "d/c"-style compound) → its reading. */
-  expand(word: string, previous: Token | undefined): { words: string[]; via: string } | undefined;
+  /**
+   * Shorthand and spelling entries: a folded word (or "d/c"-style compound) → its reading.
+   * `asName`: the word is written as a name (a capital inside its clause, "Mr Sugden"), so no
+   * near word is guessed for it; its shorthand and listed misspellings are still read.
+   */
+  expand(
+    word: string,
+    previous: Token | undefined,
+    asName?: boolean,
+  ): { words: string[]; via: string } | undefined;
   /**
    * Whether the word's reading depends on the word before it (a shorthand entry with
    * `notAfter`): such a word is read afresh each time; every other word's reading is memoised.
@@ -443,10 +451,24 @@ class StreamBuilder {
     });
   }
 
+  /**
+   * Is the word written as a name: a capital then small letters ("Sugden", "Carewell's"), not
+   * the first word of its clause? Such a word is no misspelling of a near word ("sudden",
+   * "farewell"); a heading's or a sentence's first word may still be one.
+   */
+  #asName(raw: Raw): boolean {
+    if (this.tokens.length <= this.#clauseFrom) return false;
+    const body = this.#body;
+    const first = body.charCodeAt(this.#at(raw.start));
+    if (first < 65 || first > 90) return false;
+    const written = body.slice(this.#at(raw.start), this.#end(raw.end));
+    return /^[A-Z][a-z]+(?:['\u2019]s)?$/.test(written);
+  }
+
   /** One word of the body, expanded by the reading into one or more tokens. */
   push(raw: Raw): void {
     if (this.#spoken(raw.text)) return;
-    const read = this.#read(raw.text);
+    const read = this.#read(raw.text, this.#asName(raw));
     if (read === undefined) return;
     const start = this.#at(raw.start);
     const end = this.#end(raw.end);
@@ -477,21 +499,23 @@ class StreamBuilder {
   }
 
   /** The reading of a word as written, from the memo unless it depends on the word before. */
-  #read(text: string): WordReading | undefined {
+  #read(text: string, asName = false): WordReading | undefined {
     const reading = this.#reading;
     let memo = readings.get(reading);
     if (memo === undefined) {
       memo = new Map();
       readings.set(reading, memo);
     }
-    const known = memo.get(text);
+    // A name's reading is memoised apart from the same word's in lower case.
+    const key = asName ? `\u0000${text}` : text;
+    const known = memo.get(key);
     if (known !== undefined) return known;
     const base = dropPossessive(text);
     if (base === "") return undefined;
     const contextual =
       reading.contextual !== undefined && (reading.contextual(base) || reading.contextual(text));
     const previous = contextual ? this.tokens[this.tokens.length - 1] : undefined;
-    const hit = reading.expand(base, previous) ?? reading.expand(text, previous);
+    const hit = reading.expand(base, previous, asName) ?? reading.expand(text, previous, asName);
     // A compound the lexicon does not know ("med3/fitnote") is read as its parts, each with
     // its own shorthand.
     const each = (list: string[]) =>
@@ -513,7 +537,7 @@ class StreamBuilder {
     const read: WordReading = { parts, via: hit?.via };
     if (!contextual) {
       if (memo.size >= READINGS_MAX) memo.clear();
-      memo.set(text, read);
+      memo.set(key, read);
     }
     return read;
   }

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3f4119e09b1672ac288637319f6ac1b50db7c2c9afcf3cb3dda2604cee61f8bc",
+  hash: "1cf6ab88aea00f61dbc1cf4a586be965b5abb27bf62473dc1c666c6488dc77f7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

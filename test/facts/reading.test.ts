@@ -548,6 +548,53 @@ describe("context", () => {
   it("does not correct a real word into another: attached is not attacked, homeless is not hopeless", () => {
     expect(read("list attached")).toEqual(["list", "attached"]);
     expect(read("homeless")).toEqual(["homeless"]);
+    // Real words the labelled tasks use, each one edit from a word the lists know, read as
+    // written: snacks are not smacks, herpes zoster is not "theres foster", reflux is not reflex.
+    const asWritten = [
+      "manager",
+      "hostel",
+      "spacer",
+      "spring",
+      "reflux",
+      "warden",
+      "secure",
+      "snacks",
+      "snoring",
+      "typical",
+      "serous",
+      "fibroids",
+      "appeal",
+      "lodger",
+      "contracted",
+      "conclusion",
+      "carrier",
+      "colonic",
+      "variant",
+      "herpes",
+      "zoster",
+      "pickles",
+      "wedding",
+      "blocker",
+      "sedating",
+      "casually",
+      "radiation",
+      "storage",
+      "inserted",
+      "sought",
+    ];
+    expect(asWritten.filter((w) => read(w).join(" ") !== w)).toEqual([]);
+    // A name inside its clause is read as written: Mr Sugden is not sudden, a Carewell
+    // appointment is no farewell, Dr Pogson is no poison; the same word in lower case is
+    // still a misspelling of its near word.
+    expect(read("Please call Mr Sugden re his Carewell appt with Dr Pogson")).toEqual(
+      expect.arrayContaining(["sugden", "carewell", "pogson"]),
+    );
+    expect(facts("Mrs Pogson's repeat please, and Mr Carewell's").safetyLanguage).toBe(false);
+    // A disease's name is no chest pain: "Cushing's" is not "crushing".
+    expect(read("cushing")).toEqual(["cushing"]);
+    expect(
+      facts("Cushing's disease, awaiting surgery. GP to provide fit note 3/12").safetyLanguage,
+    ).toBe(false);
     expect(
       facts("Care home: monthly weights attached for all residents, for your records.")
         .safetyLanguage,

@@ -348,9 +348,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 20,900 bodies from a hundred and forty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(20900);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(141);
+  it("holds over 21,500 bodies from a hundred and forty-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(21500);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(145);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
