@@ -403,10 +403,17 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
       sentences.every((set) => someOf(from, (sentence) => set.has(sentence)));
     // Every place the phrase's first part stands with the others in reach: "We tried to
     // contact pt. Please contact pt today" asks at the second, not the first.
+    // Each place once: two anchors may reach the same last part.
+    const placed = new Set<number>();
+    const place = (m: Mention, parts: { from: number; to: number }[]) => {
+      if (placed.has(m.from)) return;
+      placed.add(m.from);
+      added.push({ list, phrase, from: m.from, to: m.to, parts });
+    };
     for (const anchor of anchors) {
       if (!someOf(sentenceOf(anchor) - reach, within)) continue;
       const parts = nearestParts(byPart, anchor);
-      added.push({ list, phrase, from: anchor.from, to: anchor.to, parts });
+      place(anchor, parts);
       const later = lasts.find(
         (m) =>
           m.from >= anchor.to &&
@@ -415,8 +422,7 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
       );
       // Only for asks: where a category is asked decides whether it is; a safety phrase counts
       // wherever it is, from its first part.
-      if (later && list === LIST.categories)
-        added.push({ list, phrase, from: later.from, to: later.to, parts });
+      if (later && list === LIST.categories) place(later, parts);
       // A safety phrase needs one place.
       if (list !== LIST.categories) break;
     }

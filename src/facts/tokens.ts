@@ -145,18 +145,23 @@ const AMP = 38;
 const APOS = 39;
 const DOT = 46;
 const QUESTION = 63;
+const PLUS = 43;
+const MINUS = 45;
+const EQUALS = 61;
+const RIGHT_ARROW = 0x2192;
+const LONG_RIGHT_ARROW = 0x27f6;
 /** An arrow as typed, read where it starts ("->", "-->", "=>", "→", "⟶"). */
 const ARROW = /--?>|=>|\u2192|\u27f6/y;
-const EQUALS = 61;
 
 /** Where an arrow starting at `i` ends, or undefined: one sticky match, no copy of the text. */
 function arrowEnd(text: string, i: number, c: number): number | undefined {
-  if (c !== MINUS && c !== EQUALS && c !== 0x2192 && c !== 0x27f6) return undefined;
+  if (c !== MINUS && c !== EQUALS && c !== RIGHT_ARROW && c !== LONG_RIGHT_ARROW) return undefined;
   ARROW.lastIndex = i;
   return ARROW.test(text) ? ARROW.lastIndex : undefined;
 }
-const PLUS = 43;
-const MINUS = 45;
+
+/** A word written as a name: a capital, small letters, perhaps a possessive ("Carewell's"). */
+const NAME = /^[A-Z][a-z]+(?:['\u2019]s)?$/;
 
 /** A word spelled out in capitals one letter at a time ("T I A") has two to six letters. */
 const SPELLED_LETTERS_MIN = 2;
@@ -458,11 +463,11 @@ class StreamBuilder {
    */
   #asName(raw: Raw): boolean {
     if (this.tokens.length <= this.#clauseFrom) return false;
-    const body = this.#body;
-    const first = body.charCodeAt(this.#at(raw.start));
-    if (first < 65 || first > 90) return false;
-    const written = body.slice(this.#at(raw.start), this.#end(raw.end));
-    return /^[A-Z][a-z]+(?:['\u2019]s)?$/.test(written);
+    const start = this.#at(raw.start);
+    // Most words are not capitalised: only those are cut from the body and tested.
+    const first = this.#body[start] ?? "";
+    if (first < "A" || first > "Z") return false;
+    return NAME.test(this.#body.slice(start, this.#end(raw.end)));
   }
 
   /** One word of the body, expanded by the reading into one or more tokens. */
