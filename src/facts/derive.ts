@@ -238,8 +238,12 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       }
       const previous = stream.tokens[k - 1]?.word ?? "";
       // After a first value, one after a later-value word is today's and the first the earlier
-      // ("from 90 to 310"); one after an earlier-value word the earlier ("132 (was 118)").
-      const later = read !== undefined && lexicon.resultLater.has(previous);
+      // ("from 90 to 310"), as is one after a later-value sign straight after a value ("128 >
+      // 121"); one after an earlier-value word the earlier ("132 (was 118)").
+      const later =
+        read !== undefined &&
+        (lexicon.resultLater.has(previous) ||
+          (lexicon.resultLater.has(gapBefore(stream, k)) && /^\d/.test(previous)));
       if (read !== undefined && !later && !earlierValue(stream, k, previous, lexicon)) break;
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
@@ -251,22 +255,34 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
           : later
             ? value / read
             : read / value;
-      if (
-        (entry.atLeast !== undefined && value >= entry.atLeast) ||
-        (entry.below !== undefined && value < entry.below) ||
-        (times !== undefined &&
-          ((entry.timesEarlierAtLeast !== undefined && times >= entry.timesEarlierAtLeast) ||
-            (entry.timesEarlierAtMost !== undefined && times <= entry.timesEarlierAtMost)))
-      )
-        return { ...m, to: k + 1 };
-      if (read !== undefined || !readsSecondValue(lexicon)) break;
-      read = value;
+      if (pastLimit(entry, value, times)) return { ...m, to: k + 1 };
+      // A run of later values goes on to its last, each against the first ("Hb 102 -> 88 -> 69").
+      if (!later && (read !== undefined || !readsSecondValue(lexicon))) break;
+      if (!later) read = value;
       skipped = 0;
       start = k + 1;
       last = start + lexicon.resultWithin + lexicon.resultSkip;
     }
   }
   return undefined;
+}
+
+/**
+ * Is a value past its entry's limits: at or above `atLeast`, below `below`, or, with an earlier
+ * value, changed by `times` (today's over the earlier) past the entry's change limits?
+ */
+function pastLimit(
+  entry: NonNullable<Lexicon["criticalResults"]>[number],
+  value: number,
+  times: number | undefined,
+): boolean {
+  return (
+    (entry.atLeast !== undefined && value >= entry.atLeast) ||
+    (entry.below !== undefined && value < entry.below) ||
+    (times !== undefined &&
+      ((entry.timesEarlierAtLeast !== undefined && times >= entry.timesEarlierAtLeast) ||
+        (entry.timesEarlierAtMost !== undefined && times <= entry.timesEarlierAtMost)))
+  );
 }
 
 /**

@@ -355,9 +355,14 @@ function readWords(
   asWritten = false,
 ): ReadonlySet<string> {
   return new Set(
-    (list ?? []).flatMap((w) =>
-      tokenStream(w, reading).tokens.map((t) => (asWritten ? (t.via ?? t.word) : t.word)),
-    ),
+    (list ?? []).flatMap((w) => {
+      const tokens = tokenStream(w, reading).tokens;
+      // A sign the tokenizer drops (">" between two values) is kept as written: the words
+      // between two tokens are compared as written (see `gapBefore` in derive.ts).
+      return tokens.length === 0
+        ? [w.trim()]
+        : tokens.map((t) => (asWritten ? (t.via ?? t.word) : t.word));
+    }),
   );
 }
 

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1cf6ab88aea00f61dbc1cf4a586be965b5abb27bf62473dc1c666c6488dc77f7",
+  hash: "98bdc915ad8c93ab1ac43c9be96576f00f813ddce090ab74b34039c8a4ff7145",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

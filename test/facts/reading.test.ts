@@ -202,6 +202,14 @@ describe("normalisation", () => {
     expect(facts("INR target 2.5 to 3.5").safetyLanguage).toBe(false);
   });
 
+  it("reads a run of later values to its last: 102 -> 88 -> 69, 128 > 121 > 117", () => {
+    expect(facts("Hb drifting down 102 -> 88 -> 69 on the last 3 sets").safetyLanguage).toBe(true);
+    expect(facts("Sodium has gone 128 > 121 > 117 in ten days").safetyLanguage).toBe(true);
+    expect(facts("Sodium 131 > 129 > 127, recheck in a month").safetyLanguage).toBe(false);
+    // A sign is a later value's only straight after a value: a limit is not a result.
+    expect(facts("repeat U&E, stop if K+ >6 or creat rise >30%").safetyLanguage).toBe(false);
+  });
+
   it("reads OD as an overdose, but not after a dose (once daily)", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);

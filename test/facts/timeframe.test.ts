@@ -453,6 +453,9 @@ describe("findTimeframe: written dates", () => {
       findTimeframe("pls tell pt CT normal. By end of the month if poss", MONDAY, notAsking)?.dueOn,
     ).toBe("2026-11-30");
     expect(findTimeframe("seen at the end of the month", MONDAY, notAsking)).toBeUndefined();
+    expect(
+      findTimeframe("fit note runs out at the end of the month", MONDAY, notAsking)?.dueOn,
+    ).toBe("2026-11-30");
   });
 
   it("reads the end or middle of a named month, the next such month from sending", () => {
