@@ -3,7 +3,8 @@
  * `reading.spellingExceptions`. The corrector reads a long word one edit from exactly one word
  * the ruleset knows as that word ("perscription" is "prescription"), but a real word one edit
  * away ("attached" from "attacked") must stay as written. Adding phrases adds words it may
- * correct to, so run this after a change to the lists:
+ * correct to. test/facts/real-words.test.ts reads SCOWL's list (bundled in test/facts/words)
+ * this way and fails on any correction it has not accepted; this prints them for any list:
  *
  *   npx tsx scripts/real-word-corrections.ts <word list, one word a line> [rules folder]
  *
