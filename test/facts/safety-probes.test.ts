@@ -320,6 +320,55 @@ const knownMisses = new Set([
   'antenatal clinic 16/40 - pt is 15, says the baby\'s father is 31 and "looks after" her',
   "Pharmacist: pt on gliclazide had 3 hypos this week (lowest 2.4), not eating much. Please review dose",
   "day 3 of antibiotics and still spiking temps, GP said to ring back if no better by tonight - so the DN is asking for a visit today",
+  "Missing TTO, sorry - pt left the ward without his furosemide. Not just an admin issue though: readmitted twice with fluid overload and wife says he's SOB again",
+  "reminder - coroner's report on Mr Pike is due tomorrow 9am",
+  "please rebook INR clinic for next wk. last reading 8.6 and she's been having nosebleeds",
+  "Sodium one hundred and twelve, phoned by the duty BMS at quarter to five, asked that the GP is told",
+  "Coag lab phoned: INR eight point six. Patient not answering mobile or landline.",
+  "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
+  "systolic 76 on the machine and she doesn't know what year it is, this is new for her",
+  "Private health screen result: troponin T 86 ng/L (ref <14). Client mentioned chest ache while jogging last week.",
+  "CRP 190 and climbing at day 6 post THR, wound oozing and hot, ortho asking GP to be aware",
+  "Daughter here. Dad's home monitor showed 211/118 and then 219/120 ten minutes later, he says his head is pounding and he's been sick once. He's 81 and on amlodipine. NHS 111 told us to contact his GP, hope this is right way",
+  "just to let u know the nurses at the surgery done my INR and it was 8.3 and I dont know if I take my warfarin tonight or not, no one has told me",
+  "Lad about 9 came to the front desk on his own asking for a plaster for his arm, said mums boyfriend shut the door on it then changed it to he fell off his bike. Didnt want us ringing home. Gone before nurse came out",
+  'Dental: 6yo attended with 4 teeth for extraction, 3rd FTA, parent said "cant be bothered with all this". School say she takes food from other kids lunchboxes',
+  "carer arrived 8am, SU still in yesterdays clothes and wet through, grandson asleep on the sofa, her pension card gone from her purse again. 3rd time this month. pls advise",
+  'Pupil told TA on the coach trip that she sleeps at her nans most nights "because dad goes mad when hes had a drink" and that her little brother hides in the wardrobe',
+  "FYI from reception: a patient booking her own appt mentioned a man keeps waiting by the primary school railings opposite us at home time talking to the Y6 girls, been there all week. She asked us to pass it on to someone",
+  "Community pharm: elderly lady on blister packs, her son now collects and signs for them but they are not being taken - found full packs in her bin on delivery. Lady says he keeps the morphine ones",
+  "Please ring the nursery manager (little acorns) re a 3yo who has come in with a burn to the inside of her forearm twice now, mum gave different reasons each time",
+  "Neighbour at desk: lady at no 22 (90s) not seen 6 days, grandson changed the locks",
+  'reception note - the 15 yo girl who came in for pill check was collected by a man in a black BMW, much older, she called him "my friend", nurse noticed love bites on her neck and she said she hadnt been in school for weeks',
+  'School reports 2 children from same family have headlice for months, no lunches, one said they eat cereal for tea every day cos mum "stays in bed with the tablets". Pls consider',
+  "Hi GP. 8 yr old in my class keeps drawing pictures of a man with \"no face\" and crying when it's hometime, says she doesnt like Uncle's sleepovers. I'm her teacher, we've referred in, but asked to let the surgery know too",
+  'taxi firm driver (school contract) told school our patient, a 10 yr old, begged him not to drop her home and said she\'d "get it" for losing her coat. Forwarded from the school office',
+  "Dad came in for his repeat and mentioned his daughter's ex has been waiting outside her work and the nursery, he's not supposed to have contact. She's our patient too. He asked that her doctor hears about it",
+  'Community pharmacist: 15yo requesting morning after pill third time this month, came with a woman who isnt her mum who paid and did the talking. Girl said she\'s living with "friends" now',
+  "Podiatrist - I noticed bite marks on the child's lower legs (3yo came with nan for verruca) nan said the dog did it but they dont have a dog according to child. Could GP review",
+  'Pt attending INR clinic with his son, son answered all questions and said dad doesn\'t need the money for heating as "he\'s old". Dad quietly said "please help". Forwarding to GP today',
+  "Leisure centre lifeguard told mum (our pt) that her son had marks all over his back when changing. Mum is separated and dad has him weekends. Mum asking to bring him in",
+  'Reception: gentleman rang to say his mother\'s new carer has been asking her for money for "shopping" and she has given over £1000. Carer from private agency. Mother is our pt and has dementia',
+  'School report: 9yo said at circle time "daddy put mummy\'s head in the door" and "the police came". Class teacher referred. Mum is due in with you for her postnatal check so thought the surgery should hear it first',
+  "pt is 12, brought in by aunt for warts. Aunt said in passing that the girl isn't allowed back at mum's because of \"what happened with the lodger\". Not on any plan that we know of. GP to look into please",
+  "Mum's new partner came in asking for copies of the children's records and said he's their dad now. He's not on the record and has no PR. Wouldn't leave. Mum not aware he was coming",
+  'Dietitian: 3yo with faltering growth, mum says "he only gets fed when his dad\'s in a good mood". Clothes too small, shoes with holes. Referral to HV made. GP pls see',
+  "pharm driver: husband says wife 'not here anymore', won't say where. neighbours not seen her in weeks",
+  "Outpatient ortho: 70s woman with # wrist, fourth fracture this year, always attends with same man (son-in-law) who says she's clumsy. When he left for parking she said \"please don't send me back there\"",
+  "pt in her 80s told the podiatrist \"my son said if I don't sign the house over he'll put me in a home and I'll never see the dog again\". Tearful. Please ring her when son is at work - Tues/Thurs",
+  'Adult social care duty: neighbour reports our joint pt (wheelchair user) has been left outside in the garden in the cold by her husband "for punishment". Visit being arranged. Please share any recent concerns',
+  'School: 11 yr old with fingernail scratches on his neck says cat did it, no cat. Sister (7) says "dad squeezed him". Both registered at your surgery',
+  "Baby clinic: mum's sister who came with her said quietly \"you need to look at her, he's horrible to her\" and mentioned a broken finger last month. Mum said nothing. Baby 3 months",
+  "From a community pharmacy: 16yo lad asked for needle packs and said he's 'doing it for a bloke' who gives him a room to stay. Looked thin and unwell. Gave advice, he wouldn't give an address",
+  'HV: twins 9mo, one is thriving, one is very small and has a flat head, mum says "he\'s the difficult one" and leaves him in the cot most of the day. Please GP review development and weight',
+  "Sports coach told mum (our pt) that her daughter (13) has been getting lifts from one of the other dads after training and he gives her vapes. Mum wants someone to know. She's not told police",
+  "Pt told me in the surgery lift that her partner sits outside the consultation door every time so she can't talk, asked me to book her in under \"smear\" so he won't come. I'm the HCA. Please arrange",
+  "Online - our pt (mum) forwarded a screenshot to the practice inbox showing someone telling her 11yo son he'll \"get his mum killed\" if he doesn't send money. She's frightened, please call",
+  'School: Y2 girl has a lot of sexual knowledge and behaviour for her age, says "it\'s a game we play at home". Referred in today. Flagging to GP as she has appt next week for UTIs',
+  "Care worker: client with dementia found with her hands tied with a scarf, husband said she keeps pulling her catheter out. Client distressed. Please can GP and DN visit",
+  "flu jab pt says the kids next door (4 and 6) are out til midnight, screaming every night",
+  'Community dental: adult with LD, carer states she "doesn\'t like brushing" so they stopped. Abscesses and cannot eat. Carer seemed not bothered. Pt shook and clung to my arm',
+  "HV - planned new birth visit aborted. Man (not known to me, not the father on the birth record) answered the door and said 'she's not here and the baby's fine', then shut it. I could hear the baby crying inside and a woman's voice. Mum's mobile has since been disconnected and she missed the heel prick recall. Please tell us straight away if they attend the surgery",
 ]);
 
 const bodies = readdirSync(folder)
@@ -348,9 +397,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 21,500 bodies from a hundred and forty-five probes", () => {
-    expect(bodies.length).toBeGreaterThan(21500);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(145);
+  it("holds over 22,000 bodies from a hundred and forty-nine probes", () => {
+    expect(bodies.length).toBeGreaterThan(22000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(149);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
