@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "98bdc915ad8c93ab1ac43c9be96576f00f813ddce090ab74b34039c8a4ff7145",
+  hash: "171a62bf7f9f06c4dd0b9df1e0f06143df0ee127205c101a7c4f6b84418b47b2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -155,7 +155,19 @@ const guard = createGuard({
  * tomorrow told every way: 7 of 150 on arrival) and ZZZZZN (an audit sample of a year's
  * must-read tasks: 7 of 150): a visit asked "today" in the clause after a condition ("ring back
  * if no better by tonight - so the DN is asking for a visit today"; the condition reaches the
- * rest of its sentence, and "visit today" alone flagged 104 routine tasks).
+ * rest of its sentence, and "visit today" alone flagged 104 routine tasks). From the seventeenth
+ * round's probes, ZZZZZW (administration with the point in an aside: 5 of 150 missed on
+ * arrival), ZZZZZX (abnormal numbers told every way: 14), ZZZZZY (children and adults at risk
+ * from others, told by people who notice: 38) and ZZZZZZ (older people's deterioration in
+ * carers' words: 3): numbers written as words ("INR eight point six"), a list of readings
+ * after the time of each ("94 yesterday, 90 at 7am, 85 at noon"), a value after "and it was",
+ * results above a reference range but below the critical limit (a troponin of 86, a CRP of
+ * 190), a coroner's report due tomorrow told as a reminder, an INR in the sentence after its
+ * name, and two of ZZZZZY's: a son who keeps his mother's morphine, and a man with "no PR"
+ * asking for children's records (the "no" reads as a negation). ZZZZZZA, written after the
+ * variants for ZZZZZY (harm from others told in passing by people who notice it), missed 26 of
+ * 150 with the rules the round began with and 24 after them: the variants did not carry to a
+ * new writer's words, and all 24 are named here.
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -331,44 +343,32 @@ const knownMisses = new Set([
   "CRP 190 and climbing at day 6 post THR, wound oozing and hot, ortho asking GP to be aware",
   "Daughter here. Dad's home monitor showed 211/118 and then 219/120 ten minutes later, he says his head is pounding and he's been sick once. He's 81 and on amlodipine. NHS 111 told us to contact his GP, hope this is right way",
   "just to let u know the nurses at the surgery done my INR and it was 8.3 and I dont know if I take my warfarin tonight or not, no one has told me",
-  "Lad about 9 came to the front desk on his own asking for a plaster for his arm, said mums boyfriend shut the door on it then changed it to he fell off his bike. Didnt want us ringing home. Gone before nurse came out",
-  'Dental: 6yo attended with 4 teeth for extraction, 3rd FTA, parent said "cant be bothered with all this". School say she takes food from other kids lunchboxes',
-  "carer arrived 8am, SU still in yesterdays clothes and wet through, grandson asleep on the sofa, her pension card gone from her purse again. 3rd time this month. pls advise",
-  'Pupil told TA on the coach trip that she sleeps at her nans most nights "because dad goes mad when hes had a drink" and that her little brother hides in the wardrobe',
-  "FYI from reception: a patient booking her own appt mentioned a man keeps waiting by the primary school railings opposite us at home time talking to the Y6 girls, been there all week. She asked us to pass it on to someone",
   "Community pharm: elderly lady on blister packs, her son now collects and signs for them but they are not being taken - found full packs in her bin on delivery. Lady says he keeps the morphine ones",
-  "Please ring the nursery manager (little acorns) re a 3yo who has come in with a burn to the inside of her forearm twice now, mum gave different reasons each time",
-  "Neighbour at desk: lady at no 22 (90s) not seen 6 days, grandson changed the locks",
-  'reception note - the 15 yo girl who came in for pill check was collected by a man in a black BMW, much older, she called him "my friend", nurse noticed love bites on her neck and she said she hadnt been in school for weeks',
-  'School reports 2 children from same family have headlice for months, no lunches, one said they eat cereal for tea every day cos mum "stays in bed with the tablets". Pls consider',
-  "Hi GP. 8 yr old in my class keeps drawing pictures of a man with \"no face\" and crying when it's hometime, says she doesnt like Uncle's sleepovers. I'm her teacher, we've referred in, but asked to let the surgery know too",
-  'taxi firm driver (school contract) told school our patient, a 10 yr old, begged him not to drop her home and said she\'d "get it" for losing her coat. Forwarded from the school office',
-  "Dad came in for his repeat and mentioned his daughter's ex has been waiting outside her work and the nursery, he's not supposed to have contact. She's our patient too. He asked that her doctor hears about it",
-  'Community pharmacist: 15yo requesting morning after pill third time this month, came with a woman who isnt her mum who paid and did the talking. Girl said she\'s living with "friends" now',
-  "Podiatrist - I noticed bite marks on the child's lower legs (3yo came with nan for verruca) nan said the dog did it but they dont have a dog according to child. Could GP review",
-  'Pt attending INR clinic with his son, son answered all questions and said dad doesn\'t need the money for heating as "he\'s old". Dad quietly said "please help". Forwarding to GP today',
-  "Leisure centre lifeguard told mum (our pt) that her son had marks all over his back when changing. Mum is separated and dad has him weekends. Mum asking to bring him in",
-  'Reception: gentleman rang to say his mother\'s new carer has been asking her for money for "shopping" and she has given over £1000. Carer from private agency. Mother is our pt and has dementia',
-  'School report: 9yo said at circle time "daddy put mummy\'s head in the door" and "the police came". Class teacher referred. Mum is due in with you for her postnatal check so thought the surgery should hear it first',
-  "pt is 12, brought in by aunt for warts. Aunt said in passing that the girl isn't allowed back at mum's because of \"what happened with the lodger\". Not on any plan that we know of. GP to look into please",
   "Mum's new partner came in asking for copies of the children's records and said he's their dad now. He's not on the record and has no PR. Wouldn't leave. Mum not aware he was coming",
-  'Dietitian: 3yo with faltering growth, mum says "he only gets fed when his dad\'s in a good mood". Clothes too small, shoes with holes. Referral to HV made. GP pls see',
-  "pharm driver: husband says wife 'not here anymore', won't say where. neighbours not seen her in weeks",
-  "Outpatient ortho: 70s woman with # wrist, fourth fracture this year, always attends with same man (son-in-law) who says she's clumsy. When he left for parking she said \"please don't send me back there\"",
-  "pt in her 80s told the podiatrist \"my son said if I don't sign the house over he'll put me in a home and I'll never see the dog again\". Tearful. Please ring her when son is at work - Tues/Thurs",
-  'Adult social care duty: neighbour reports our joint pt (wheelchair user) has been left outside in the garden in the cold by her husband "for punishment". Visit being arranged. Please share any recent concerns',
-  'School: 11 yr old with fingernail scratches on his neck says cat did it, no cat. Sister (7) says "dad squeezed him". Both registered at your surgery',
-  "Baby clinic: mum's sister who came with her said quietly \"you need to look at her, he's horrible to her\" and mentioned a broken finger last month. Mum said nothing. Baby 3 months",
-  "From a community pharmacy: 16yo lad asked for needle packs and said he's 'doing it for a bloke' who gives him a room to stay. Looked thin and unwell. Gave advice, he wouldn't give an address",
-  'HV: twins 9mo, one is thriving, one is very small and has a flat head, mum says "he\'s the difficult one" and leaves him in the cot most of the day. Please GP review development and weight',
-  "Sports coach told mum (our pt) that her daughter (13) has been getting lifts from one of the other dads after training and he gives her vapes. Mum wants someone to know. She's not told police",
-  "Pt told me in the surgery lift that her partner sits outside the consultation door every time so she can't talk, asked me to book her in under \"smear\" so he won't come. I'm the HCA. Please arrange",
-  "Online - our pt (mum) forwarded a screenshot to the practice inbox showing someone telling her 11yo son he'll \"get his mum killed\" if he doesn't send money. She's frightened, please call",
-  'School: Y2 girl has a lot of sexual knowledge and behaviour for her age, says "it\'s a game we play at home". Referred in today. Flagging to GP as she has appt next week for UTIs',
-  "Care worker: client with dementia found with her hands tied with a scarf, husband said she keeps pulling her catheter out. Client distressed. Please can GP and DN visit",
-  "flu jab pt says the kids next door (4 and 6) are out til midnight, screaming every night",
-  'Community dental: adult with LD, carer states she "doesn\'t like brushing" so they stopped. Abscesses and cannot eat. Carer seemed not bothered. Pt shook and clung to my arm',
-  "HV - planned new birth visit aborted. Man (not known to me, not the father on the birth record) answered the door and said 'she's not here and the baby's fine', then shut it. I could hear the baby crying inside and a woman's voice. Mum's mobile has since been disconnected and she missed the heel prick recall. Please tell us straight away if they attend the surgery",
+  'Hairdresser who does home visits called: Mrs Pennock (87) had a clump of hair missing and a scabbed area on scalp, said her carer "pulls it when I\'m slow". Hairdresser upset, asked if doc could see her',
+  'Youth worker, Hessle Rd youth club: 15yo Jaden told staff he "owes some older lads" and has been "running stuff" to Scunthorpe after school, has a cut on hand he wont explain. Mum is your patient too. pls call me back',
+  'Leisure centre lifeguard told us (health visitor team) she saw a mum hold a toddler\'s head under the water "to teach him" and the child came up coughing and blue-ish. Mum is your pt. lifeguard intervened. HV will visit but GP to note',
+  "reception: man came in asking for his 16yo stepdaughter's medical records and her contraception info, very angry when refused, said \"she'll pay for this\". Girl's registered. flagging",
+  "Delivery driver for Meals on Wheels: Mrs Bent not answering for 2 days, son answers and says she's \"asleep\", wouldn't let driver see her, meals left untouched on step. we've tried ringing her. Please advise/visit",
+  'Student nurse placement at the nursery reported to her practice educator that a 3yo was saying "mummy\'s friend hurt my bum" and was very sore on nappy change. nursery designated lead has referred, copy to GP',
+  "Message from the library: children's librarian says a girl of ~10 is in the library every day till closing, says she's not allowed home until \"he's gone out\", asks staff for food. Library has her name as registered with Example Surgery",
+  "Hospital pharmacy: pt's daughter phoned asking for extra supply of mum's insulin, said mum's \"partner keeps throwing it away to teach her a lesson\". mum is type 1. surgery may want this on record, she's registered with you",
+  'Cleaner at the surgery told the PM that she overheard a patient in the toilets on the phone saying "if you touch the baby again I\'ll call the police" and crying. pt left before we could speak to her. CCTV shows it was the 11:20 with Dr Ince',
+  'Park ranger rang the HV team about kids from the Orchard estate out in the park till 11pm most nights with no coat, one 7yo said "mum\'s boyfriend doesnt want us in". Names given, 2 registered with you. HV asks GP to note',
+  'dinner staff at Sutton Park: boy in Y3 has been taking food home in his pockets and said his mum "doesn\'t come home some nights". The 2 little ones (3 and 1) are at home with him. School head called SC this morning. Just to keep you informed',
+  'Re: asthma review - mum brought Leah (10). Leah whispered to HCA "dad threw my inhaler in the bin because it\'s for weaklings". Mum looked away. HCA has recorded. Dr to see',
+  'Care home activities coordinator: resident Mrs Appleyard (dementia) keeps saying a male visitor "touches me where he shouldn\'t". Staff havent reported it yet. I feel it should be looked at',
+  "Staff nurse ward 7: pt's daughter (14) visiting told nurse she's been \"sleeping at her boyfriend's\" who is 22 and she's not allowed home by mum's partner. For GP awareness as pt and daughter both registered with you",
+  "Re the letter re Mr Jennings's blue badge form - the OT that visited says his daughter has put a lock on the fridge and he's only allowed food at set times. he's diabetic and had 2 hypos this week. pls call",
+  'From the pharmacy: young lad (16) came in for clean needles and said his uncle injects him because he "can\'t do it himself". Visible abscess on arm. Would like GP to follow up',
+  "Pharmacist - Mr Beedle's carer has been signing for his fentanyl patches but the patches aren't on him when the DN visits. Mr Beedle cannot communicate. would the doctor look into this with the DN today",
+  'Hi, this is Carl, caretaker at Wawne Primary. the little girl in Y1 who stays late in the playground was telling me "Daddy locks Mummy in the bathroom" and "Daddy broke the telly on Mummy". Not sure if I should\'ve passed on',
+  'Receptionist note: Mrs Calvert\'s carer rang to request a home visit for her chest, added "and honestly the daughter is awful to her, leaves her in the dark with no dinner". Carer would like a call back',
+  'Cleaner at Ferriby Lodge care home told the manager a resident was left on a commode for 3 hours and shouted at by a carer, "you dirty old woman". Resident is yours. Manager has raised concern, passing this to the surgery',
+  "Swimming teacher: little girl (5) always has dirty wet nappy-type underwear on, smelly, and has said \"mummy's friend sleeps in my bed\". Mum unreachable. We've told the club welfare lead who suggested GP too",
+  'after school club: 7yo girl said "my uncle does special cuddles with no clothes". We have followed our procedure and contacted SC today. cc to her registered surgery',
+  'pharmacy: a lady asked if ibuprofen would be ok for "a kid who got knocked about a bit", wouldnt say which kid. Paid with a card in the name of one of your patients. Unsettling, for GP judgement',
+  'Parent governor rang PM - she\'s seen a teacher at Elmtree grab a child with SEN by the neck in the corridor. Head "dealing with it". Child is registered with you. She wanted someone outside the school to know',
 ]);
 
 const bodies = readdirSync(folder)
@@ -397,9 +397,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 22,000 bodies from a hundred and forty-nine probes", () => {
+  it("holds over 22,000 bodies from a hundred and fifty probes", () => {
     expect(bodies.length).toBeGreaterThan(22000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(149);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(150);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
