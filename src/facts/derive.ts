@@ -171,19 +171,67 @@ function isCount(
  * 130s", "sats in the 80s"). "stop" for one with a leading zero ("07700 900123", "01482"), a
  * telephone number or a code, not a value; null for no number.
  */
-function numberAt(stream: TokenStream, k: number): RegExpExecArray | "stop" | null {
+function numberAt(
+  stream: TokenStream,
+  k: number,
+  lexicon?: Lexicon,
+): { value: string; second?: string; end: number } | "stop" | null {
   const token = stream.tokens[k];
   const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?(?:%|(?<=\d0)s)?$/.exec(token?.word ?? "");
-  if (number === null || number[2] !== undefined) return number;
-  if (/^0\d/.test(number[1] ?? "")) return "stop";
+  if (number === null) return lexicon === undefined ? null : spelledAt(stream, k, lexicon);
+  const value = number[1] ?? "";
+  if (number[2] !== undefined) return { value, second: number[2], end: k + 1 };
+  if (/^0\d/.test(value)) return "stop";
   const next = stream.tokens[k + 1];
   if (
     next !== undefined &&
     /^\d{3}$/.test(next.word) &&
     stream.body.slice(token?.end, next.start) === ","
   )
-    number[1] = `${number[1]}${next.word}`;
-  return number;
+    return { value: `${value}${next.word}`, end: k + 1 };
+  return { value, end: k + 1 };
+}
+
+/**
+ * A number written as words from token `k` ("eight point six", "one hundred and twelve",
+ * "eighty five"), with the token after its last; null unless two words or more make it, so a
+ * count ("two weeks") stays a word.
+ */
+function spelledAt(
+  stream: TokenStream,
+  k: number,
+  lexicon: Lexicon,
+): { value: string; end: number } | null {
+  const word = (j: number) => stream.tokens[j]?.word ?? "";
+  const spelled = (j: number) => lexicon.spelledWords.get(word(j));
+  let j = k;
+  let whole = 0;
+  const unit = spelled(j);
+  if (unit === undefined) return null;
+  if (unit < 10 && lexicon.spelledHundred.has(word(j + 1))) {
+    whole = unit * 100;
+    j += 2;
+    if (lexicon.spelledJoiners.has(word(j)) && spelled(j + 1) !== undefined) j++;
+  }
+  const tens = spelled(j);
+  if (tens !== undefined) {
+    whole += tens;
+    j++;
+    const ones = spelled(j);
+    if (tens >= 20 && tens % 10 === 0 && ones !== undefined && ones > 0 && ones < 10) {
+      whole += ones;
+      j++;
+    }
+  }
+  let decimals = "";
+  if (lexicon.spelledPoint.has(word(j))) {
+    let d = j + 1;
+    for (let digit = spelled(d); digit !== undefined && digit < 10; digit = spelled(++d))
+      decimals += String(digit);
+    if (decimals !== "") j = d;
+  }
+  if (j - k < 2) return null;
+  return { value: decimals === "" ? String(whole) : `${whole}.${decimals}`, end: j };
 }
 
 /**
@@ -222,7 +270,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       const token = stream.tokens[k];
       const word = token?.word ?? "";
       if (token?.sentence !== sentence) break;
-      const number = numberAt(stream, k);
+      const number = numberAt(stream, k, lexicon);
       if (number === "stop") break;
       if (number === null) {
         if (lexicon.resultLinks.has(word)) continue;
@@ -230,9 +278,9 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
         if (++skipped <= lexicon.resultSkip) continue;
         break;
       }
-      const value = Number(number[1]);
+      const value = Number(number.value);
       // A count or period ("repeat Na in 1/52 - 126") is passed over, like a link.
-      if (isCount(stream, k, value, number[2], lexicon)) {
+      if (isCount(stream, k, value, number.second, lexicon)) {
         skipped = 0;
         continue;
       }
@@ -248,20 +296,21 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
-      if (number[2] !== undefined && Number(number[2]) <= 12) continue;
+      if (number.second !== undefined && Number(number.second) <= 12) continue;
       const times =
         read === undefined || value <= 0 || read <= 0
           ? undefined
           : later
             ? value / read
             : read / value;
-      if (pastLimit(entry, value, times)) return { ...m, to: k + 1 };
+      if (pastLimit(entry, value, times)) return { ...m, to: number.end };
       // A run of later values goes on to its last, each against the first ("Hb 102 -> 88 -> 69").
       if (!later && (read !== undefined || !readsSecondValue(lexicon))) break;
       if (!later) read = value;
       skipped = 0;
-      start = k + 1;
+      start = number.end;
       last = start + lexicon.resultWithin + lexicon.resultSkip;
+      k = number.end - 1;
     }
   }
   return undefined;

@@ -106,6 +106,12 @@ export interface Lexicon {
   resultEarlierAfterWords: number;
   /** Words before a later value after an earlier one, read too ("from 90 to 310"). */
   resultLater: ReadonlySet<string>;
+  /** Numbers written as words (`results.spelledNumbers`): each word's value, as read. */
+  spelledWords: ReadonlyMap<string, number>;
+  /** The words for a decimal point, a hundred, and those joining a hundred to its rest. */
+  spelledPoint: ReadonlySet<string>;
+  spelledHundred: ReadonlySet<string>;
+  spelledJoiners: ReadonlySet<string>;
   /**
    * Words before and after a number that make it a count or period, not a result; a shorthand
    * as written ("hr"), matched against a token's word or what it was written as (`Token.via`).
@@ -428,6 +434,22 @@ export function lexiconOf(ruleset: Ruleset): Lexicon {
   return lexicon;
 }
 
+/** Numbers written as words, as the tokenizer reads their words. */
+function spelledReading(
+  spelled: NonNullable<NonNullable<Ruleset["reading"]>["results"]>["spelledNumbers"],
+  literal: Reading,
+) {
+  const words = new Map<string, number>();
+  for (const [word, value] of Object.entries(spelled?.words ?? {}))
+    for (const read of readWords([word], literal)) words.set(read, value);
+  return {
+    spelledWords: words,
+    spelledPoint: readWords(spelled?.point, literal),
+    spelledHundred: readWords(spelled?.hundred, literal),
+    spelledJoiners: readWords(spelled?.joiners, literal),
+  };
+}
+
 /** How results are read (`reading.results`): the words between an analyte and its value, and around a count. */
 function resultReading(ruleset: Ruleset, literal: Reading) {
   const results = ruleset.reading?.results;
@@ -444,6 +466,7 @@ function resultReading(ruleset: Ruleset, literal: Reading) {
     resultEarlierAfter: readWords(results?.earlierValueAfter, literal),
     resultEarlierAfterWords: results?.earlierValueAfterWords ?? 3,
     resultLater: readWords(results?.laterValue, literal),
+    ...spelledReading(results?.spelledNumbers, literal),
     countBefore: readWords(results?.countBefore, literal, true),
     countAfter: readWords(results?.countAfter, literal, true),
   };
@@ -623,6 +646,9 @@ function vocabularyOf(
     ...(results?.links ?? []),
     ...(results?.earlierValue ?? []),
     ...(results?.laterValue ?? []),
+    ...Object.keys(results?.spelledNumbers?.words ?? {}),
+    ...(results?.spelledNumbers?.point ?? []),
+    ...(results?.spelledNumbers?.hundred ?? []),
     ...(phrases.requestLeads ?? []),
     ...(phrases.clauseLinks ?? []),
     ...(phrases.pastLeads ?? []),

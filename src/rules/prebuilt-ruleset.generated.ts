@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "171a62bf7f9f06c4dd0b9df1e0f06143df0ee127205c101a7c4f6b84418b47b2",
+  hash: "f37a15978bb8a2db97f35c914228763a76cf2a23f9a54cba1006bb41d1b02ab3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -336,6 +336,20 @@ export const rulesetSchema = z.strictObject({
            * as the earlier.
            */
           laterValue: z.optional(z.array(nonEmpty())),
+          /**
+           * Numbers written as words, read as values ("INR eight point six", "sodium one
+           * hundred and twelve"): each word's value (units, teens and tens), the words for a
+           * decimal point, for a hundred, and those that may join a hundred to what follows.
+           * Only two words or more make a value: "INR two" alone is read as written.
+           */
+          spelledNumbers: z.optional(
+            z.strictObject({
+              words: z.record(nonEmpty(), z.number().check(z.int(), z.gte(0), z.lte(90))),
+              point: z.optional(z.array(nonEmpty())),
+              hundred: z.optional(z.array(nonEmpty())),
+              joiners: z.optional(z.array(nonEmpty())),
+            }),
+          ),
         }),
       ),
       /**

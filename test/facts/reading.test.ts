@@ -202,6 +202,16 @@ describe("normalisation", () => {
     expect(facts("INR target 2.5 to 3.5").safetyLanguage).toBe(false);
   });
 
+  it("reads a number written in words after its test: 'INR eight point six'", () => {
+    expect(facts("Coag lab phoned: INR eight point six").safetyLanguage).toBe(true);
+    expect(facts("Sodium one hundred and twelve, phoned by the lab").safetyLanguage).toBe(true);
+    expect(facts("sats eighty five on air").safetyLanguage).toBe(true);
+    expect(facts("sats ninety five on air").safetyLanguage).toBe(false);
+    expect(facts("INR two point five, next check in two weeks").safetyLanguage).toBe(false);
+    // One word alone is a count, not a value: "INR in two weeks".
+    expect(facts("glucose two").safetyLanguage).toBe(false);
+  });
+
   it("reads a run of later values to its last: 102 -> 88 -> 69, 128 > 121 > 117", () => {
     expect(facts("Hb drifting down 102 -> 88 -> 69 on the last 3 sets").safetyLanguage).toBe(true);
     expect(facts("Sodium has gone 128 > 121 > 117 in ten days").safetyLanguage).toBe(true);
