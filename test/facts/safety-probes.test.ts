@@ -159,7 +159,7 @@ const guard = createGuard({
  * round's probes, ZZZZZW (administration with the point in an aside: 5 of 150 missed on
  * arrival), ZZZZZX (abnormal numbers told every way: 14), ZZZZZY (children and adults at risk
  * from others, told by people who notice: 38) and ZZZZZZ (older people's deterioration in
- * carers' words: 3): numbers written as words ("INR eight point six"), a list of readings
+ * carers' words: 3): a list of readings
  * after the time of each ("94 yesterday, 90 at 7am, 85 at noon"), a value after "and it was",
  * results above a reference range but below the critical limit (a troponin of 86, a CRP of
  * 190), a coroner's report due tomorrow told as a reminder, an INR in the sentence after its
@@ -236,7 +236,6 @@ const knownMisses = new Set([
   "Frailty unit: frail 91yo, d/c home today. Na 121 (baseline 132), on omeprazole + citalopram. pls repeat U&E in 48hrs and review",
   "lady came to the window and asked if her INR result was back, she said the anticoag clinic rang and said it was 9.2 and to ring the doctor, and she wasnt sure what they meant",
   "K+ 6 .9 on ward bloods at d/c (typed with a space, lab confirmed 6.9), pt went home before it was back. Ward 110 asking GP to recheck and act",
-  "potassium six point seven on the U&E from renal clinic Fri, pt on lisinopril + trimethoprim. Clinic letter will follow, phoning it through so it isnt missed",
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
   "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
   "Fracture clinic: 3mo with spiral # femur, parents say leg got caught in cot bars. Info for GP and HV",
@@ -247,7 +246,6 @@ const knownMisses = new Set([
   "Dosette query: pharmacy noticed pt has been getting furosemide 40mg AND bumetanide 1mg since d/c - duplicate loop diuretics. Dizzy and fell yesterday, pls r/v",
   "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
   "Health visitor - mum disclosed today she has been using cannabis daily and leaving the twins (18 months) with her 11yo for the evening. Discussed with team, referral to early help. FYI",
-  "Hello, school office. Pupil's asthma inhaler at school is out of date and trip is tomorrow, can mum pick up new script from pharmacy this afternoon?",
   "Hi, sorry to bother, I'm the carer for Mrs Asher's sister, could the surgery check if Mrs Asher's Apixaban has been restarted after hosp? She's been getting breathless and her leg's swollen again",
   "Letter from Castle Hill - patient is on the waiting list for bowel surgery but has now lost a further 8kg and is anaemic Hb 74. We'd be grateful if you could monitor his bloods in the meantime",
   "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
@@ -335,8 +333,6 @@ const knownMisses = new Set([
   "Missing TTO, sorry - pt left the ward without his furosemide. Not just an admin issue though: readmitted twice with fluid overload and wife says he's SOB again",
   "reminder - coroner's report on Mr Pike is due tomorrow 9am",
   "please rebook INR clinic for next wk. last reading 8.6 and she's been having nosebleeds",
-  "Sodium one hundred and twelve, phoned by the duty BMS at quarter to five, asked that the GP is told",
-  "Coag lab phoned: INR eight point six. Patient not answering mobile or landline.",
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
   "systolic 76 on the machine and she doesn't know what year it is, this is new for her",
   "Private health screen result: troponin T 86 ng/L (ref <14). Client mentioned chest ache while jogging last week.",
@@ -369,6 +365,16 @@ const knownMisses = new Set([
   'after school club: 7yo girl said "my uncle does special cuddles with no clothes". We have followed our procedure and contacted SC today. cc to her registered surgery',
   'pharmacy: a lady asked if ibuprofen would be ok for "a kid who got knocked about a bit", wouldnt say which kid. Paid with a card in the name of one of your patients. Unsettling, for GP judgement',
   'Parent governor rang PM - she\'s seen a teacher at Elmtree grab a child with SEN by the neck in the corridor. Head "dealing with it". Child is registered with you. She wanted someone outside the school to know',
+  "3rd chaser re blue badge supporting info. council panel sits in the morning and his file is empty without it",
+  "Pharmacy - pt has one levetiracetam left for tomorrow mornings dose then nothing. perscription requested monday, still not recieved",
+  "dietitian - PEG feed deliveries stop after tomorrow unless a new rx is sent to the home enteral company",
+  "nebules for her nebuliser will be gone by tonight, pharmacy have no valid rx on file",
+  "Independent endoscopy provider (contracted by the ICB): pt booked for colonoscopy 08:30 tomorrow as part of the bowel screening pathway. On our pre-assessment call just now he told us he is still taking clopidogrel 75mg OD after his stent last year - nobody has advised him to stop and our cardiology advice line is closed. Scope cannot go ahead safely as things stand.",
+  "housebound pt, B12 due tomorrow, DN cant give without the PSD being authorised by the practice",
+  "Discharge lounge, Castle Hill: pt left before his TTOs came up from pharmacy (he got a lift and wouldn't wait). Our pharmacy is now closed. He was started on bisoprolol 2.5mg and ramipril 1.25mg on this admission for new HF and has none of either for tonight or tomorrow. We have left a message with his daughter. Sorry.",
+  "Renal unit transport: tomorrow's dialysis transport has been cancelled because the eligibility form was not completed",
+  "Your insulin pump supplies rx has lapsed; the pump company deliver tomorrow only if the script is received today",
+  "Reply to admin: sorry the court date is actually tomorrow not next month, solicitors letter had it wrong",
 ]);
 
 const bodies = readdirSync(folder)
@@ -397,9 +403,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 22,000 bodies from a hundred and fifty probes", () => {
+  it("holds over 22,000 bodies from a hundred and fifty-three probes", () => {
     expect(bodies.length).toBeGreaterThan(22000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(150);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(153);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
