@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f37a15978bb8a2db97f35c914228763a76cf2a23f9a54cba1006bb41d1b02ab3",
+  hash: "7c3fc1d80aadd466bd12b7adca5ba0a9460cd0a1a801bb224028fdc46cb8c31b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
