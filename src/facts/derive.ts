@@ -168,17 +168,18 @@ function isCount(
 /**
  * The number at token `k`: "6.8", or the first of "192/118" with its second; thousands written
  * with a comma ("CK 18,400") read as one number; a round number's decade as that number ("rate
- * 130s", "sats in the 80s"). "stop" for one with a leading zero ("07700 900123", "01482"), a
- * telephone number or a code, not a value; null for no number.
+ * 130s", "sats in the 80s"); a number written in words (`spelledAt`). With the token after
+ * it (`end`). "stop" for one with a leading zero ("07700 900123", "01482"), a telephone number
+ * or a code, not a value; null for no number.
  */
 function numberAt(
   stream: TokenStream,
   k: number,
-  lexicon?: Lexicon,
+  lexicon: Lexicon,
 ): { value: string; second?: string; end: number } | "stop" | null {
   const token = stream.tokens[k];
   const number = /^(\d+(?:\.\d+)?)(?:\/(\d+))?(?:%|(?<=\d0)s)?$/.exec(token?.word ?? "");
-  if (number === null) return lexicon === undefined ? null : spelledAt(stream, k, lexicon);
+  if (number === null) return spelledAt(stream, k, lexicon);
   const value = number[1] ?? "";
   if (number[2] !== undefined) return { value, second: number[2], end: k + 1 };
   if (/^0\d/.test(value)) return "stop";
@@ -371,7 +372,7 @@ function earlierAfter(stream: TokenStream, k: number, lexicon: Lexicon): boolean
   const sentence = stream.tokens[k]?.sentence;
   for (let j = k + 1; j <= k + lexicon.resultEarlierAfterWords; j++) {
     const token = stream.tokens[j];
-    if (token === undefined || token.sentence !== sentence || numberAt(stream, j) !== null)
+    if (token === undefined || token.sentence !== sentence || numberAt(stream, j, lexicon) !== null)
       return false;
     if (lexicon.resultEarlierAfter.has(token.word)) return true;
   }

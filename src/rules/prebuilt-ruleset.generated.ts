@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7c3fc1d80aadd466bd12b7adca5ba0a9460cd0a1a801bb224028fdc46cb8c31b",
+  hash: "0d275f2596743c31718b5219838d901ddd667bf650c82d3c6290007d36837ffe",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

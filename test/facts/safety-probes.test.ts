@@ -162,7 +162,7 @@ const guard = createGuard({
  * carers' words: 3): a list of readings
  * after the time of each ("94 yesterday, 90 at 7am, 85 at noon"), a value after "and it was",
  * results above a reference range but below the critical limit (a troponin of 86, a CRP of
- * 190), a coroner's report due tomorrow told as a reminder, an INR in the sentence after its
+ * 190), an INR in the sentence after its
  * name, and two of ZZZZZY's: a son who keeps his mother's morphine, and a man with "no PR"
  * asking for children's records (the "no" reads as a negation). ZZZZZZA, written after the
  * variants for ZZZZZY (harm from others told in passing by people who notice it), missed 26 of
@@ -331,7 +331,6 @@ const knownMisses = new Set([
   "Pharmacist: pt on gliclazide had 3 hypos this week (lowest 2.4), not eating much. Please review dose",
   "day 3 of antibiotics and still spiking temps, GP said to ring back if no better by tonight - so the DN is asking for a visit today",
   "Missing TTO, sorry - pt left the ward without his furosemide. Not just an admin issue though: readmitted twice with fluid overload and wife says he's SOB again",
-  "reminder - coroner's report on Mr Pike is due tomorrow 9am",
   "please rebook INR clinic for next wk. last reading 8.6 and she's been having nosebleeds",
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
   "systolic 76 on the machine and she doesn't know what year it is, this is new for her",
@@ -370,7 +369,6 @@ const knownMisses = new Set([
   "dietitian - PEG feed deliveries stop after tomorrow unless a new rx is sent to the home enteral company",
   "nebules for her nebuliser will be gone by tonight, pharmacy have no valid rx on file",
   "Independent endoscopy provider (contracted by the ICB): pt booked for colonoscopy 08:30 tomorrow as part of the bowel screening pathway. On our pre-assessment call just now he told us he is still taking clopidogrel 75mg OD after his stent last year - nobody has advised him to stop and our cardiology advice line is closed. Scope cannot go ahead safely as things stand.",
-  "housebound pt, B12 due tomorrow, DN cant give without the PSD being authorised by the practice",
   "Discharge lounge, Castle Hill: pt left before his TTOs came up from pharmacy (he got a lift and wouldn't wait). Our pharmacy is now closed. He was started on bisoprolol 2.5mg and ramipril 1.25mg on this admission for new HF and has none of either for tonight or tomorrow. We have left a message with his daughter. Sorry.",
   "Renal unit transport: tomorrow's dialysis transport has been cancelled because the eligibility form was not completed",
   "Your insulin pump supplies rx has lapsed; the pump company deliver tomorrow only if the script is received today",
