@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0d275f2596743c31718b5219838d901ddd667bf650c82d3c6290007d36837ffe",
+  hash: "c3b80891b802a5c274396763371a21a986540b01e99b28df83294a9effafdd18",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
