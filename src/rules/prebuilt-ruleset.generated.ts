@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c3b80891b802a5c274396763371a21a986540b01e99b28df83294a9effafdd18",
+  hash: "ef6731731813978ae212faf3817f9ef5da8ff8b34a0f30f28997e5e98d9267e8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
