@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ef6731731813978ae212faf3817f9ef5da8ff8b34a0f30f28997e5e98d9267e8",
+  hash: "7b7d7635c644c7546623aa9e03a830ad02b1b238bb7159c238458c48369677c6",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

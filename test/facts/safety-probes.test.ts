@@ -159,15 +159,24 @@ const guard = createGuard({
  * round's probes, ZZZZZW (administration with the point in an aside: 5 of 150 missed on
  * arrival), ZZZZZX (abnormal numbers told every way: 14), ZZZZZY (children and adults at risk
  * from others, told by people who notice: 38) and ZZZZZZ (older people's deterioration in
- * carers' words: 3): a list of readings
- * after the time of each ("94 yesterday, 90 at 7am, 85 at noon"), a value after "and it was",
+ * carers' words: 3), still missed: a list of readings after the time of each ("94 yesterday,
+ * 90 at 7am, 85 at noon"), a value after "and it was", a home monitor's 211/118 with no test
+ * named, "systolic 76" ("systolic" alone read "32mmHg systolic, 2 falls" as a value of 2),
  * results above a reference range but below the critical limit (a troponin of 86, a CRP of
- * 190), an INR in the sentence after its
- * name, and two of ZZZZZY's: a son who keeps his mother's morphine, and a man with "no PR"
+ * 190), an INR in the sentence after its name, breathlessness again after readmissions with
+ * fluid overload, and two of ZZZZZY's: a son who keeps his mother's morphine, and a man with "no PR"
  * asking for children's records (the "no" reads as a negation). ZZZZZZA, written after the
  * variants for ZZZZZY (harm from others told in passing by people who notice it), missed 26 of
  * 150 with the rules the round began with and 24 after them: the variants did not carry to a
- * new writer's words, and all 24 are named here.
+ * new writer's words, and all 24 are named here. Later probes of the round: ZZZZZZB (numbers in
+ * lists, trends, words and units) 2 of 150 on arrival, ZZZZZZC (must-read points made in
+ * passing) 3, ZZZZZZD (deadlines told in statements, reminders and chasers) 23, of which nine
+ * are still missed ("the court date is actually tomorrow", supplies that "stop after tomorrow
+ * unless" a script is sent), ZZZZZZF 1, ZZZZZZG (mental health crisis told by people who are
+ * not mental health staff) 16, of which one is still missed (walking to the Humber Bridge
+ * every night "just thinking"), ZZZZZZH 3 and ZZZZZZI (medicines by names and numbers) 5, of
+ * which two are still missed (hypos of 1.9 after levofloxacin with gliclazide, a 3-year-old
+ * given 400 mg ibuprofen tablets).
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -374,6 +383,8 @@ const knownMisses = new Set([
   "Your insulin pump supplies rx has lapsed; the pump company deliver tomorrow only if the script is received today",
   "Reply to admin: sorry the court date is actually tomorrow not next month, solicitors letter had it wrong",
   "Fiancee rang: he's been walking to the Humber Bridge every night and standing there. He says he's \"just thinking\". She's followed him twice.",
+  "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
+  "3yo dispensed ibuprofen 400mg tablets, mum giving a whole tablet 4 times a day for 2 days. Please call mum",
 ]);
 
 const bodies = readdirSync(folder)
@@ -402,9 +413,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 22,000 bodies from a hundred and fifty-five probes", () => {
+  it("holds over 22,000 bodies from a hundred and fifty-seven probes", () => {
     expect(bodies.length).toBeGreaterThan(22000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(155);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(157);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
