@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7b7d7635c644c7546623aa9e03a830ad02b1b238bb7159c238458c48369677c6",
+  hash: "023f07d48a9ee4629949d392e4f1da7930dd9b5648a0bf5d08a303e2de17000e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -330,6 +330,12 @@ describe("findTimeframe: days of the week and relative words", () => {
     ],
     ["Pls remove sutures on or around 30/11", MONDAY, "2026-11-30", "on or around a date"],
     [
+      "Pt needs clips removed 30/11 (day 12) - please arrange with practice nurse",
+      MONDAY,
+      "2026-11-30",
+      "a removal's date with no lead word",
+    ],
+    [
       "Please action by the end of next week",
       "2026-11-28",
       "2026-12-04",
