@@ -13,21 +13,40 @@
  * variants of the word they are read as into `reading.spellingExceptions`.
  */
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { lexiconOf } from "../src/facts/lexicon.js";
-import { tokenStream } from "../src/facts/tokens.js";
+import { type Reading, tokenStream } from "../src/facts/tokens.js";
 import { loadRuleset } from "../src/rules/load.js";
 
-const [list, rules = "rules"] = process.argv.slice(2);
-if (list === undefined) {
-  process.stderr.write("usage: tsx scripts/real-word-corrections.ts <word list> [rules folder]\n");
-  process.exit(2);
-}
-const reading = lexiconOf(await loadRuleset(rules)).reading;
-for (const word of readFileSync(list, "latin1").split("\n")) {
-  if (!/^[a-z]{4,}$/.test(word)) continue;
-  const tokens = tokenStream(word, reading).tokens;
-  const read = tokens.map((t) => t.word).join(" ");
-  if (tokens.length === 1 && read !== word && tokens[0]?.via !== undefined) {
-    process.stdout.write(`${word} -> ${read}\n`);
+/**
+ * The words of `words` (lowercase, four letters or more) that the reading corrects to another
+ * word, as "word -> read as", in list order.
+ */
+export function realWordCorrections(words: Iterable<string>, reading: Reading): string[] {
+  const found: string[] = [];
+  for (const word of words) {
+    if (!/^[a-z]{4,}$/.test(word)) continue;
+    const tokens = tokenStream(word, reading).tokens;
+    const read = tokens.map((t) => t.word).join(" ");
+    if (tokens.length === 1 && read !== word && tokens[0]?.via !== undefined)
+      found.push(`${word} -> ${read}`);
   }
+  return found;
 }
+
+async function main(args: string[]): Promise<number> {
+  const [list, rules = "rules"] = args;
+  if (list === undefined) {
+    process.stderr.write(
+      "usage: tsx scripts/real-word-corrections.ts <word list> [rules folder]\n",
+    );
+    return 2;
+  }
+  const reading = lexiconOf(await loadRuleset(rules)).reading;
+  for (const line of realWordCorrections(readFileSync(list, "latin1").split("\n"), reading))
+    process.stdout.write(`${line}\n`);
+  return 0;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = await main(process.argv.slice(2));
