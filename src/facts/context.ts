@@ -130,9 +130,14 @@ export class ContextReader {
       if (!this.#requestSentences.has(clause.sentence)) return;
       const first = this.#pastLeads(clause, this.#lexicon.clauseLinks);
       const token = tokens[first];
-      const afterAsk = this.#gapBefore(index) === "," && this.#requestClauses.has(index - 1);
-      if (token && (first > clause.from || afterAsk) && this.#lexicon.imperatives.has(token.word))
+      const gap = this.#gapBefore(index);
+      const afterAsk = (gap === "," || gap === "-") && this.#requestClauses.has(index - 1);
+      if (token && (first > clause.from || afterAsk) && this.#lexicon.imperatives.has(token.word)) {
+        // After a dash the imperative alone asks: "- recheck in our clinic" may be a plan.
+        if (gap === "-" && !this.#requestClauses.has(token.clause))
+          this.#imperativeOnly.add(token.clause);
         this.#requestClauses.add(token.clause);
+      }
     });
     this.#continueParentheses();
     this.#continueDayClauses();
