@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "023f07d48a9ee4629949d392e4f1da7930dd9b5648a0bf5d08a303e2de17000e",
+  hash: "4683939755bf69801cd25517f7ea2ba15f28659c77bd92c078dad79a4ec55f2e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -177,6 +177,19 @@ const guard = createGuard({
  * every night "just thinking"), ZZZZZZH 3 and ZZZZZZI (medicines by names and numbers) 5, of
  * which two are still missed (hypos of 1.9 after levofloxacin with gliclazide, a 3-year-old
  * given 400 mg ibuprofen tablets).
+ *
+ * The eighteenth round's first probes: ZZZZZZJ (harm from others told in passing by people who
+ * notice it, a fourth writer on the theme) missed 38 of 150 on arrival, as ZZZZZY had. The
+ * round then read such tasks as a pair of word groups in one sentence or the next
+ * (`wordGroups["hidden-harm"]` beside `wordGroups["at-risk-person"]`), at no cost on any
+ * labelled task; 13 of the 38 are still missed and named here, among them a whisper "don't
+ * tell him" four sentences after the son who is the carer, a forced marriage told as "taken to
+ * Pakistan to get married", and exploitation told only as "intoxicated" with "several adult
+ * men". ZZZZZZK (deterioration and red flags told by people who are not clinicians) missed 2
+ * on arrival (loss of control "of her bladder", blood in a stool told as "bright red"); both
+ * are now read. The word groups also read three earlier known misses: a child's whisper that
+ * "dad threw my inhaler in the bin", a threat to "sort out" a former partner's new partner
+ * "then laughed it off", and a school that "wont let him" go on a trip without adrenaline pens.
  */
 const knownMisses = new Set([
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
@@ -190,7 +203,6 @@ const knownMisses = new Set([
   "DSN: eGFR 22, still on metformin 1g bd. Vomiting and getting breathless since yesterday",
   "Child weighs 9kg - your EPS reads ibuprofen 100mg/5ml 10ml qds. Mum queried it with us, he's had 5 doses already from the OOH supply. Vomited twice this morning. Pls confirm dose",
   "Booking appt done 9+2. On going thru her meds she is still taking the epilim 500mg bd her neurologist started yrs ago, says nobody told her to stop, and not on 5mg folic acid. Pls review meds, next ANC 14/12",
-  "School nursing team: yr 5 boy goes on residential tmrw and school wont let him go without in-date adrenaline pens, both expired in October. mum says she's asked the surgery twice",
   "Elmwood CH - Mrs Tasker's INR was 2.4 on Fri (13th) but theres no warfarin dose written in her book for this week. Evening med round is 6pm, who can give us a dose",
   "DWP Health Assessment Advisory Service: factual report (FRR3) requested 02/11, due back by 17/11/2026 or the assessment goes ahead without it",
   "Carr Lane Surgery (previous GP): pt moved to your area, our last 14-day script for her pregabalin ends Tuesday, we won't issue further now she's deregistered",
@@ -232,7 +244,6 @@ const knownMisses = new Set([
   "Just had a letter from the council saying if I don't get a doctors letter in by tomorrow my housing application closes",
   "I'm a carer for my dad, he was told to collect his rescue pack today, pharmacy say nothing's been sent",
   "Care coord: ward will discharge tonight if GP can confirm a visit tomorrow, otherwise she stays in",
-  `Sarah from probation. Liam said in supervision hed like to "sort out" his exs new partner, then laughed it off. Were doing a risk assessment. Hes seeing you for his meds weds, please be aware`,
   "pt brought in bloods done privately while visiting family in Poland - Kalium 6,8 mmol/l, kreatynina 3,1 mg/dl. back home now and says legs feel weak",
   "D/C letter warfarin dose written as 50mg, surely 5mg. Family have asked us to make up the dosette from the letter",
   "pt showed us a trace on his kardia app while waiting for his script, rate 180ish and broad looking, he says feels funny. we've asked him to sit down",
@@ -360,7 +371,6 @@ const knownMisses = new Set([
   'Cleaner at the surgery told the PM that she overheard a patient in the toilets on the phone saying "if you touch the baby again I\'ll call the police" and crying. pt left before we could speak to her. CCTV shows it was the 11:20 with Dr Ince',
   'Park ranger rang the HV team about kids from the Orchard estate out in the park till 11pm most nights with no coat, one 7yo said "mum\'s boyfriend doesnt want us in". Names given, 2 registered with you. HV asks GP to note',
   'dinner staff at Sutton Park: boy in Y3 has been taking food home in his pockets and said his mum "doesn\'t come home some nights". The 2 little ones (3 and 1) are at home with him. School head called SC this morning. Just to keep you informed',
-  'Re: asthma review - mum brought Leah (10). Leah whispered to HCA "dad threw my inhaler in the bin because it\'s for weaklings". Mum looked away. HCA has recorded. Dr to see',
   'Care home activities coordinator: resident Mrs Appleyard (dementia) keeps saying a male visitor "touches me where he shouldn\'t". Staff havent reported it yet. I feel it should be looked at',
   "Staff nurse ward 7: pt's daughter (14) visiting told nurse she's been \"sleeping at her boyfriend's\" who is 22 and she's not allowed home by mum's partner. For GP awareness as pt and daughter both registered with you",
   "Re the letter re Mr Jennings's blue badge form - the OT that visited says his daughter has put a lock on the fridge and he's only allowed food at set times. he's diabetic and had 2 hypos this week. pls call",
@@ -385,6 +395,19 @@ const knownMisses = new Set([
   "Fiancee rang: he's been walking to the Humber Bridge every night and standing there. He says he's \"just thinking\". She's followed him twice.",
   "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
   "3yo dispensed ibuprofen 400mg tablets, mum giving a whole tablet 4 times a day for 2 days. Please call mum",
+  'DN visit this am - grade 3 sacral pressure damage on lady whose son is her paid carer. He says he turns her 4 hrly but skin and bedding say otherwise, pad dry and stuck to skin. Oramorph bottle empty 10 days early and he has asked us to get more from you. Fluids jug empty on our arrival. As I left pt held my hand and whispered "dont tell him I said anything". Our journal entry has photos and a body map',
+  "Teacher passing on via school office: Yr 10 girl told friends she's being taken to Pakistan at half term to get married and she doesn't want to. Crying in lessons. Begged us not to contact home",
+  "agency coordinator: clients grandson now present at every call, asks carers to hand him his nan's tablets and he counts them. Her pregabalin runs short every month. She's asked if carers can come when he's \"at the gym\"",
+  "Day centre: Mr L came in with blisters across both palms, his carer said he picked up a hot pan. He's registered blind and doesn't cook. He asked staff if he could sleep at the centre",
+  'internal (reception): ex partner of Ms K on the phone demanding the address we hold for her and the kids, said "I\'ll find them anyway, you know I will". Not disclosed. She moved away from him earlier this year per her notes',
+  'Housing: tenant (wheelchair user) has a new "friend" living with him who has put his own name on tenancy forms, tenant\'s PIP letters are now going to another address. Tenant cried on the phone to me',
+  "physio: pt with cerebral palsy told me her boyfriend (who is also her carer) leaves her in her chair all night when he goes out and takes the charger so she can't phone anyone",
+  'school: 6yo keeps falling asleep in class, says he stays awake at night "looking out for mummy when the shouting starts". Mum has had a cast on her arm this week',
+  'Paramedic: called to a 16yo "intoxicated" at a flat with several adult men, she didnt know where she was, men said she was a "friend of a friend". She declined to travel. GP is you',
+  'Dom care: carers told by Mr N\'s son not to get him out of bed any more "saves time", he now has sores on both heels and his hip, and the son has cancelled 2 of his 4 daily calls to save money',
+  'HV: twins 7 months, one twin noticeably smaller and quieter, mum calls him "the bad one", he was left in a bouncer facing the wall in another room for the whole visit',
+  'School nurse: Yr 7 girl keeps asking to go to the toilet, says it hurts to wee and she\'s sore "down there", says her "dad\'s friend" babysits most weekends',
+  "Care agency: our carer turned up for the lunch call and Mr J's daughter's partner was in the bedroom with him with the door shut. Mr J was crying afterwards, pyjama bottoms on inside out and his catheter bag disconnected. He has asked us twice now not to leave him alone in the house with \"that one\". Daughter says we're making it up. Carer is very upset",
 ]);
 
 const bodies = readdirSync(folder)
@@ -413,9 +436,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 22,000 bodies from a hundred and fifty-seven probes", () => {
+  it("holds over 22,000 bodies from a hundred and fifty-nine probes", () => {
     expect(bodies.length).toBeGreaterThan(22000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(157);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(159);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
