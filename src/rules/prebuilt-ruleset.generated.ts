@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4683939755bf69801cd25517f7ea2ba15f28659c77bd92c078dad79a4ec55f2e",
+  hash: "5c422b269d6e0ca79fd6c5426b39c9942e2c5360b11fa95f880454d0b69ff745",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
