@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5c422b269d6e0ca79fd6c5426b39c9942e2c5360b11fa95f880454d0b69ff745",
+  hash: "5927b5f4f407f6e6e2dd5352b2b1450b5eae7e8f8f9f5e7c0590d8fb98a5635f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
