@@ -863,6 +863,42 @@ function careDetailTerms(context: ContextReader): number {
   return new Set(spans.values()).size;
 }
 
+/** Quotation marks, straight and curly. */
+const QUOTE_MARKS = new Set(['"', "\u201c", "\u201d"]);
+
+/**
+ * The first quotation in the body that is someone's own words (`reading.quotedWords`): from
+ * `minWords` to `maxWords` words between a pair of quotation marks, with no
+ * `phrases.quotedMessages` entry ("re your task") before it in its sentence. One pass over the
+ * body's characters and tokens.
+ */
+function quotedWords(reading: Reading, lexicon: Lexicon): Mention | undefined {
+  const limits = lexicon.quotedWords;
+  if (limits === undefined) return undefined;
+  const { body, tokens } = reading.stream;
+  const messages = reading.context.of(LIST.quotedMessages);
+  let open = -1;
+  let next = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (!QUOTE_MARKS.has(body[i] ?? "")) continue;
+    if (open < 0) {
+      open = i;
+      continue;
+    }
+    // The tokens between the marks at `open` and `i`.
+    while (next < tokens.length && (tokens[next]?.start ?? 0) < open) next++;
+    const from = next;
+    while (next < tokens.length && (tokens[next]?.end ?? 0) <= i) next++;
+    const words = next - from;
+    open = -1;
+    if (words < limits.minWords || words > limits.maxWords) continue;
+    const sentence = tokens[from]?.sentence;
+    if (messages.some((m) => m.to <= from && tokens[m.from]?.sentence === sentence)) continue;
+    return { list: LIST.quotedWords, phrase: 0, from, to: next };
+  }
+  return undefined;
+}
+
 /** The urgent, safety-related and safety-service facts, with the words behind each. */
 function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly SenderMention[]) {
   const { stream } = reading;
@@ -882,7 +918,8 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
       true,
       (c) => !c.negated && !c.service && !c.pseudo && !c.hypothetical,
     ) ??
-    criticalResult(reading, lexicon);
+    criticalResult(reading, lexicon) ??
+    quotedWords(reading, lexicon);
   const service = sender.find((s) => s.mention.list === LIST.safetyServices);
   // A need told as due today or tomorrow with no ask written ("none for tonight's dose"):
   // for review only, never a rule's due date.

@@ -44,7 +44,12 @@ export const LIST = {
   assignees: 23,
   criticalContext: 24,
   dueSoonWords: 25,
+  quotedMessages: 26,
+  quotedWords: 27,
 } as const;
+
+/** The entry that names words in quotation marks in a fact's evidence. */
+export const QUOTED_WORDS = "words in quotation marks";
 
 /** A date as one word ("01/11", "1/11/26"): not a dose before "OD". */
 const DATE_WORD = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
@@ -66,6 +71,7 @@ const CONTEXT_LISTS = [
   "nothingAsked",
   "urgentWhenAsked",
   "assignees",
+  "quotedMessages",
 ] as const;
 
 export interface Lexicon {
@@ -96,6 +102,8 @@ export interface Lexicon {
   resultWithin: number;
   /** The sentences in a row a category's `allOf` parts may span (`reading.askPartsSentences`). */
   askPartsSentences: number;
+  /** How many words in quotation marks are someone's own words (`reading.quotedWords`); absent: none. */
+  quotedWords?: { minWords: number; maxWords: number };
   /** Other words that may also come between them when a link stands before the value. */
   resultSkip: number;
   /** Words before an earlier value of the same analyte, read too ("was 119"). */
@@ -517,6 +525,9 @@ function phraseLists(ruleset: Ruleset) {
   );
   lists[LIST.allOfParts] = allOfParts;
   labels[LIST.allOfParts] = allOfParts;
+  // Words in quotation marks are found in the body, not by the trie: one label for them all.
+  lists[LIST.quotedWords] = [];
+  labels[LIST.quotedWords] = [QUOTED_WORDS];
   const analytes = (ruleset.criticalResults ?? []).flatMap((c) => c.analyte);
   lists[LIST.analytes] = analytes;
   labels[LIST.analytes] = analytes;
@@ -698,6 +709,9 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     criticalResults: critical,
     ...resultReading(ruleset, literal),
     askPartsSentences: ruleset.reading?.askPartsSentences ?? 2,
+    ...(ruleset.reading?.quotedWords !== undefined && {
+      quotedWords: ruleset.reading.quotedWords,
+    }),
     periods: new Set(Object.keys(ruleset.timeframes?.shorthand ?? {})),
     negators: new Set(phrases.negators.map(fold1)),
     stops: new Set((phrases.negationStops ?? []).map(fold1)),

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5927b5f4f407f6e6e2dd5352b2b1450b5eae7e8f8f9f5e7c0590d8fb98a5635f",
+  hash: "eb18f3632ea627f3b779d4eaee764aaf1be799764096db0b63d50b1f3a6e38df",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

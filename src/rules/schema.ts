@@ -359,6 +359,18 @@ export const rulesetSchema = z.strictObject({
        */
       askPartsSentences: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
       /**
+       * Words in quotation marks are someone's own words, and a person reads them: a
+       * disclosure, a threat, an explanation that does not fit ("said \"daddy hurt mummy\"").
+       * A quotation of `minWords` to `maxWords` words counts, unless a `phrases.quotedMessages`
+       * entry stands before it in its sentence; absent: quotation marks are read past.
+       */
+      quotedWords: z.optional(
+        z.strictObject({
+          minWords: z.number().check(z.int(), z.gte(1), z.lte(20)),
+          maxWords: z.number().check(z.int(), z.gte(1), z.lte(200)),
+        }),
+      ),
+      /**
        * Punctuation spoken into dictation software and typed out as words ("seen in clinic full
        * stop please prescribe"): each one or two words, and whether they end a sentence or a
        * clause. They are read as the mark, never as words.
@@ -757,6 +769,12 @@ export const rulesetSchema = z.strictObject({
      * practice ("Plan: repeat FBC in 3/12 - GP", "LFTs by Friday - GP pls"): that clause asks.
      */
     assignees: z.optional(z.array(phraseSchema)),
+    /**
+     * Words before a quotation that say it quotes a message, a form or a label, not what
+     * someone said ("re your task", "resending task", "forwarded as received"): with
+     * `reading.quotedWords`, such a quotation is not read as someone's own words.
+     */
+    quotedMessages: z.optional(z.array(phraseSchema)),
   }),
   examples: z.strictObject({
     task: z.record(z.string(), z.unknown()),

@@ -966,6 +966,34 @@ describe("human review", () => {
   });
 });
 
+describe("words in quotation marks (`reading.quotedWords`)", () => {
+  it("reads someone's own words in quotation marks as for a person to read, with their span", () => {
+    const body = "Nursery: Mia (2) keeps saying \u201cno smack no smack\u201d at home time. FYI";
+    const f = facts(body);
+    expect(f.safetyLanguage).toBe(true);
+    expect(f.safetyText).toBe("no smack no smack");
+    const e = f.evidence.find((x) => x.fact === "safetyLanguage");
+    expect(e?.list).toBe("quotedWords");
+    expect(e && body.slice(e.start, e.end)).toBe("no smack no smack");
+  });
+
+  it("passes over a quoted message, form or label, a single word, and a mark left open", () => {
+    expect(
+      facts('Re your task "pls check his blister pack has the new dose" - done').safetyLanguage,
+    ).toBe(false);
+    expect(facts('Please code as "housebound" thanks').safetyLanguage).toBe(false);
+    expect(facts('Fit note 4/52 please, "may be fit').safetyLanguage).toBe(false);
+  });
+
+  it("reads no quotation in a ruleset without `reading.quotedWords`", () => {
+    const reading = ruleset.reading && { ...ruleset.reading, quotedWords: undefined };
+    const plain = lexiconOf({ ...ruleset, reading });
+    const task = parseTask(taskWith({ body: 'She said "all fine now thanks" and left' }));
+    expect(deriveFacts(task, practice, plain).safetyLanguage).toBe(false);
+    expect(facts('She said "all fine now thanks" and left').safetyLanguage).toBe(true);
+  });
+});
+
 describe("explanations", () => {
   it("says which words produced each text fact, with their span in the body", () => {
     const body = "Pt d/c'd. URGENT: pls prescribe TTOs";
