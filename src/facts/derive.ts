@@ -899,6 +899,19 @@ function quotedWords(reading: Reading, lexicon: Lexicon): Mention | undefined {
   return undefined;
 }
 
+/**
+ * An `urgentWhenAsked` word that opens the body as its heading ("EMERGENCY - blood cultures
+ * positive ... pls contact him"): urgent where the task asks anywhere, not only in its sentence.
+ */
+function headingUrgent(reading: Reading): Mention | undefined {
+  const { context, stream } = reading;
+  if (!context.anyRequest) return undefined;
+  const first = context.of(LIST.urgentWhenAsked).find((m) => m.from === 0);
+  if (first === undefined || stream.clauses[0]?.to !== first.to) return undefined;
+  const c = context.read(first, true);
+  return c.negated || c.service || c.pseudo || c.hypothetical || c.done ? undefined : first;
+}
+
 /** The urgent, safety-related and safety-service facts, with the words behind each. */
 function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly SenderMention[]) {
   const { stream } = reading;
@@ -909,7 +922,8 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
     !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done;
   const urgent =
     firstWhere(reading, LIST.urgent, true, asserted) ??
-    firstWhere(reading, LIST.urgentWhenAsked, true, (c) => asserted(c) && c.request);
+    firstWhere(reading, LIST.urgentWhenAsked, true, (c) => asserted(c) && c.request) ??
+    headingUrgent(reading);
   const safety =
     firstWhere(reading, LIST.safety, true, (c) => !c.negated && !c.service && !c.pseudo) ??
     firstWhere(

@@ -839,6 +839,18 @@ describe("human review", () => {
     expect(facts("Seen in clinic today, please prescribe").dueOn).toBeUndefined();
   });
 
+  it("reads an ask-only urgent word as urgent when it heads the body and the task asks anywhere", () => {
+    expect(
+      facts(
+        "EMERGENCY - cultures from the home visit grew GNB. Pt needs assessment, pls contact him",
+      ).urgentLanguage,
+    ).toBe(true);
+    expect(facts("EMERGENCY - admitted via ED overnight. For info").urgentLanguage).toBe(false);
+    expect(facts("Emergency department attendance overnight, pls review").urgentLanguage).toBe(
+      false,
+    );
+  });
+
   it("flags a critical result stated in the text", () => {
     expect(facts("K+ 6.8 on our bloods").safetyLanguage).toBe(true);
     expect(facts("INR 9.1").safetyLanguage).toBe(true);
