@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "eb18f3632ea627f3b779d4eaee764aaf1be799764096db0b63d50b1f3a6e38df",
+  hash: "84ecd8a3082bbbaa5e83549173591c462ba11a90e58f537bb3fc760ebc6b00f9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
