@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "84ecd8a3082bbbaa5e83549173591c462ba11a90e58f537bb3fc760ebc6b00f9",
+  hash: "2940cf6907675bc1137c5f738be25441bf067dfefea1066902fa042f40d99e21",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
