@@ -199,7 +199,14 @@ const guard = createGuard({
  * cancer and serious illness told by people who are not specialists) missed 8 on arrival; 7
  * are now read. The misses named below are those left: most of ZZZZZZL's tell harm from
  * others in words no list holds ("sat on the resident and forced food into her mouth", "a
- * different friend each time" collecting a patient's diazepam).
+ * different friend each time" collecting a patient's diazepam). Two probes written after both
+ * changes: ZZZZZZN (risk to self and others told by whoever noticed it, a sixth writer on the
+ * theme) missed 18 of 150 with the rules the round began with and 5 with those of its
+ * commission (c9984d5), the first such probe on which the round's changes carried; ZZZZZZO (a
+ * year's must-read tasks) 3 of 150, alike with both. ZZZZZZN's five (a cut lip on a third
+ * police call-out, calloused knuckles with weight loss, a chair taken away, a list of "people
+ * who've wronged me", a partner who answers every call) and ZZZZZZO's metformin at an eGFR
+ * of 22 (an eGFR below 30 on metformin flagged 27 tasks labelled routine) are named here.
  */
 const knownMisses = new Set([
   "3rd chaser re blue badge supporting info. council panel sits in the morning and his file is empty without it",
@@ -396,6 +403,12 @@ const knownMisses = new Set([
   "home care: pt (MS) told our carer her husband has stopped the evening calls and does her personal care himself now. Carpet burns to both knees and wrists",
   'scool nurse - 14yr old girl has a tattoo of a mans initials on wrist, says a "friend" (25) did it at his flat, he gives her alchohol. missed 20 days this term',
   "sexual health clinic - 15 year old attended for EHC. States her boyfriend is 22 and she stays at his flat at weekends, he buys her phone credit and vapes. For your records",
+  "PC 4471 Humberside Police - attended address overnight following a call from neighbour re shouting. Female occupant (your pt) had a cut lip and declined to make a statement. Third call to this address since September.",
+  "Dental hygienist, Cottingham. 17 yo with enamel erosion and calloused knuckles, big weight loss since last visit and she went faint in the chair. Says mum doesn't know. Wondered if GP is aware?",
+  'PA to Ms Xu (wheelchair user): boyfriend takes her chair away and leaves her in bed when he goes out, says she "nags". Sends the care workers away too, she\'s missed 2 visits.',
+  'Hostel staff told probation that Mr Aziz has a list headed "people who\'ve wronged me" that includes his former GP. Missed last two depots. Sharing for risk.',
+  "Housing officer: tenant's partner answers every call, tenant has stopped leaving the flat, and on my last visit I saw fresh scratches down her neck.",
+  "Hospital pharmacy - med rec shows GP repeat for metformin 1g tds while latest eGFR 22. Please review and amend, she is due to collect this weekend",
 ]);
 
 const bodies = readdirSync(folder)
@@ -424,9 +437,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 22,000 bodies from a hundred and sixty-one probes", () => {
+  it("holds over 22,000 bodies from a hundred and sixty-three probes", () => {
     expect(bodies.length).toBeGreaterThan(22000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(161);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(163);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
