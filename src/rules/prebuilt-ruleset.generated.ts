@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2940cf6907675bc1137c5f738be25441bf067dfefea1066902fa042f40d99e21",
+  hash: "2b7a9d45a64a59a5caef061747164592f6a65fd0a679c68c16663aa1a8a80fa3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
