@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2b7a9d45a64a59a5caef061747164592f6a65fd0a679c68c16663aa1a8a80fa3",
+  hash: "1bf721c1fcd67a275db656eedd7573fdffd7bd6326d26ed648be4e521f6d7829",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
