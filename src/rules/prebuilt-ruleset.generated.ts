@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1bf721c1fcd67a275db656eedd7573fdffd7bd6326d26ed648be4e521f6d7829",
+  hash: "5a2c1796c1ce7cebf26192054f7dca095ffcc66f9feea90edaa2fb4a9c74d357",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

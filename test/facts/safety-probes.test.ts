@@ -206,12 +206,23 @@ const guard = createGuard({
  * year's must-read tasks) 3 of 150, alike with both. ZZZZZZN's five (a cut lip on a third
  * police call-out, calloused knuckles with weight loss, a chair taken away, a list of "people
  * who've wronged me", a partner who answers every call) and ZZZZZZO's metformin at an eGFR
- * of 22 (an eGFR below 30 on metformin flagged 27 tasks labelled routine) are named here.
+ * of 22 (an eGFR below 30 on metformin flagged 27 tasks labelled routine) are named here. The
+ * last two, written after every change to reading before them: ZZZZZZP (harm from others and
+ * neglect, a seventh writer on the theme) missed 27 of 150 with the round's starting rules and
+ * 17 with those of its commission (4f6cf75); ZZZZZZQ (a winter's must-read tasks in every
+ * writer's habits) 6, alike. Of those, 6 and 2 are still missed and named here (a scam told as
+ * a "lottery", neglect told as a broken stairlift and a commode emptied once a day, a child
+ * without hearing aids for a year, a bathroom barred by a son, parents who rarely visit a child
+ * with faltering growth, a pension taken; a haemoglobin trend told by month, warfarin and
+ * apixaban taken together: reading two anticoagulants in one task flagged 61 switches labelled
+ * routine).
  */
 const knownMisses = new Set([
   "3rd chaser re blue badge supporting info. council panel sits in the morning and his file is empty without it",
+  '3rd failed visit - partner says shes "asleep", baby 6 days, raised voices and crying heard inside. CMW',
   "3yo dispensed ibuprofen 400mg tablets, mum giving a whole tablet 4 times a day for 2 days. Please call mum",
   "ABG by resp team - pH 7.28 pCO2 9.8. admitted. for info",
+  'ASC worker: Mrs T (dementia) says her neighbour "borrows" her purse every week, £2,400 taken out of her account over the last 2 months. Family didnt know.',
   "Alendronic acid 70mg labelled take ONE DAILY - pt has taken daily for 3 wks, heartburn ++",
   "Amiodarone 200mg tds continued on TTO past the 1 week load, should have gone to 200mg OD. Its been 5 weeks. ALT 312 and TFTs off. please amend repeat",
   "Asthma clinic: 10yo, 3 courses of pred since Sept, HDU admission last winter, mum smokes indoors. High risk, GP to review this week and check there's a spacer at home",
@@ -224,15 +235,18 @@ const knownMisses = new Set([
   "Buccal midazolam for Leo expired last month, school trip tomorrow and school wont take him without in-date rescue meds",
   "CRP 190 and climbing at day 6 post THR, wound oozing and hot, ortho asking GP to be aware",
   "Care coord: ward will discharge tonight if GP can confirm a visit tomorrow, otherwise she stays in",
+  "Care home nurse: a family member visiting sat on the resident and forced food into her mouth, she was coughing afterwards, staff stepped in. Family member now only allowed supervised visits",
   "Care home: Mrs Hodge came back from hospital with a grade 3 pressure ulcer on her heel not mentioned in the dischage letter, DATIX done, please r/v",
   "Carr Lane Surgery (previous GP): pt moved to your area, our last 14-day script for her pregabalin ends Tuesday, we won't issue further now she's deregistered",
   "Child 7: urine dip blood +, protein +, BP 178/108, ankles puffy, had tonsillitis 10 days ago",
   "Child weighs 9kg - your EPS reads ibuprofen 100mg/5ml 10ml qds. Mum queried it with us, he's had 5 doses already from the OOH supply. Vomited twice this morning. Pls confirm dose",
+  "Citizens Advice: client (older lady, memory problems) has been sending money to a man from facebook who says he's a soldier abroad, she has remortgaged. She says he loves her. Family asked us to flag to GP",
   "Clinic letter, Gastroenterology. Seen re IBS-type symptoms, 2 yrs intermittent bloating, no wt loss, bloods normal incl coeliac serology and calprotectin 22. Advised low FODMAP diet, dietitian referral made. Mebeverine 135mg tds may help, GP to consider. Discharged to GP. Addendum: CT requested earlier by another team shows a 2.3cm low density lesion in the pancreatic tail, reported yesterday, not yet discussed with pt",
   "Community pharm: elderly lady on blister packs, her son now collects and signs for them but they are not being taken - found full packs in her bin on delivery. Lady says he keeps the morphine ones",
   "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
   "Community pharmacy: fentanyl 25 patch - pt changed his last patch Sat morning, next change is due Tues, we haven't received a CD script",
   "Continence nurse: post void residual 950mls, pt not aware",
+  "Council housing officer - visited flat about damp, two children under 5 alone, the eldest (about 4) opened the door. No adult for at least 40 mins, mum came back and said she'd nipped to the shop. Just so GP knows",
   "D/C letter warfarin dose written as 50mg, surely 5mg. Family have asked us to make up the dosette from the letter",
   "DOAC dose: rivaroxaban 20mg bd written (should be 20mg od). Dispensed 56 tabs, pt has been taking bd for 12 days.",
   "DOAC query - pt d/c'd on rivaroxaban 20mg OD but creat clearance on todays bloods 13ml/min. Also on dronedarone. Can someone look before her next dose at 18:00",
@@ -242,8 +256,10 @@ const knownMisses = new Set([
   "Daughter rang re dad (pt) - his wee has been bright red twice this week, no pain, he doesnt want a fuss. Booked him 15/12 but wanted it on file",
   "Day centre: Mr L came in with blisters across both palms, his carer said he picked up a hot pan. He's registered blind and doesn't cook. He asked staff if he could sleep at the centre",
   "Delivery driver for Meals on Wheels: Mrs Bent not answering for 2 days, son answers and says she's \"asleep\", wouldn't let driver see her, meals left untouched on step. we've tried ringing her. Please advise/visit",
+  "Dental hygienist, Cottingham. 17 yo with enamel erosion and calloused knuckles, big weight loss since last visit and she went faint in the chair. Says mum doesn't know. Wondered if GP is aware?",
   "Dietitian: wt down 8kg in 2 months unintentionally, eating well, no diarrhoea. GP to consider further investigation",
   "Discharge lounge, Castle Hill: pt left before his TTOs came up from pharmacy (he got a lift and wouldn't wait). Our pharmacy is now closed. He was started on bisoprolol 2.5mg and ramipril 1.25mg on this admission for new HF and has none of either for tonight or tomorrow. We have left a message with his daughter. Sorry.",
+  "Domiciliary care: carer saw son shouting at Mrs Reid and throw her walking frame across the room because she asked for the telly on. She cried after he left",
   "Dosette query: pharmacy noticed pt has been getting furosemide 40mg AND bumetanide 1mg since d/c - duplicate loop diuretics. Dizzy and fell yesterday, pls r/v",
   "Dr Khan's pt: bloods back Hb 71 g/L, previous 74 in Oct, no longer taking the iron. breathless and palpitations when cleaning",
   "ED: 4wk old brought in ?apnoea, well now, admitted paeds for obs. FYI",
@@ -252,6 +268,7 @@ const knownMisses = new Set([
   "Ferritin 3, Hb 79, MCV 61. Male 71. Nothing on record re GI ix",
   "Fracture clinic: 3mo with spiral # femur, parents say leg got caught in cot bars. Info for GP and HV",
   "Frailty unit: frail 91yo, d/c home today. Na 121 (baseline 132), on omeprazole + citalopram. pls repeat U&E in 48hrs and review",
+  "From Childrens Centre - family we support: older sister (15) is doing all the care of the 3 little ones incl nights, mum in bed most of the day, dad working away. Sister not been in school since half term.",
   "GP to prescribe remaining 5/7 oral co-amox, d/c'd 8pm last night, last dose given 6am today",
   "Good morning, hospital letter say I must start the blood thinner injection tomorrow before my operation, but pharmacy say there is no prescription",
   "HF nurse visit: HR 48, 88yo 48kg, digoxin 250mcg started by cardio with amiodarone added last month. No dig level done yet",
@@ -267,8 +284,11 @@ const knownMisses = new Set([
   "Hi, sorry to bother, I'm the carer for Mrs Asher's sister, could the surgery check if Mrs Asher's Apixaban has been restarted after hosp? She's been getting breathless and her leg's swollen again",
   "Holter: runs of NSVT up to 14 beats, known EF 25% - for info but thought you should know given he's just had his bisoprolol stopped",
   "Hosp pharmacy: pt d/c'd on levomepromazine 6.25mg nocte and dexamethasone 4mg OD with no PPI and no taper plan. GP to review/add PPI. BM 24 on day of d/c btw",
+  "Hospital pharmacy - med rec shows GP repeat for metformin 1g tds while latest eGFR 22. Please review and amend, she is due to collect this weekend",
+  "Housing officer: tenant's partner answers every call, tenant has stopped leaving the flat, and on my last visit I saw fresh scratches down her neck.",
   "I am 27, I had unprotected sex and now pain low in belly and fever 39 and discharge with smell. Also I am shaking. Please antibiotics",
   "I'm a carer for my dad, he was told to collect his rescue pack today, pharmacy say nothing's been sent",
+  "IAPT - pt says her ex has been putting intimate photos of her online and messaging her workplace. Hasnt left the house in a fortnight",
   "Ibuprofen 100mg/5ml - 15ml x4 in 24h given to a 9kg toddler. Pharmacy 111 call.",
   "Independent endoscopy provider (contracted by the ICB): pt booked for colonoscopy 08:30 tomorrow as part of the bowel screening pathway. On our pre-assessment call just now he told us he is still taking clopidogrel 75mg OD after his stent last year - nobody has advised him to stop and our cardiology advice line is closed. Scope cannot go ahead safely as things stand.",
   "Inhaler request - 9th salbutamol since March for Liam T (14). No preventer collected since spring. Mum says he's waking in the night coughing and been off school",
@@ -278,6 +298,8 @@ const knownMisses = new Set([
   "K+ 6 .9 on ward bloods at d/c (typed with a space, lab confirmed 6.9), pt went home before it was back. Ward 110 asking GP to recheck and act",
   "K+ 6.4 on bloods this am, 6.8 on the repeat from the same arm half hour later. he says he feels fine",
   "LD home: Phoebe's periods have stopped for 3 months and she's been sick in the mornings. She is non verbal. Manager has been told",
+  "LD team: Chloe (adult, LD) has been messaged on social media by men asking her to come to a flat, she's gone twice and came back upset with no memory of the evening",
+  'Lady with dementia comes in with a different "friend" each time to collect her repeats incl diazepam and codeine, friend wants them earlier each month. Pt told us she doesnt even take the codeine. Pharmacy',
   "Letter from Castle Hill - patient is on the waiting list for bowel surgery but has now lost a further 8kg and is anaemic Hb 74. We'd be grateful if you could monitor his bloods in the meantime",
   "LibreView shared with us. 14 lows <3.0 in the last 7 days, 2 of them 1.8 overnight. Lives on his own",
   "Lithium carbonate 4000mg od printed on label, should be 400. Wife says he's had 2 days of it.",
@@ -295,6 +317,7 @@ const knownMisses = new Set([
   "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
   "Nursery here - Alfie (4) epipen in his bag expired in 2025, mum says she never got a new one. Peanut allergy, had a reaction last year. He's in with us tomorrow",
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
+  "PC 4471 Humberside Police - attended address overnight following a call from neighbour re shouting. Female occupant (your pt) had a cut lip and declined to make a statement. Third call to this address since September.",
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
   "Paeds cardiology: 3rd DNA for VSD follow up, discharged back to GP as per policy",
@@ -326,10 +349,13 @@ const knownMisses = new Set([
   "Says his wee has been bright red twice this week but no pain at all. 71 yr old. Asking if he needs to do anything about it",
   "School: please could GP complete attached asthma care plan for Leo (Yr 2). Also FYI hes used his inhaler 4 times this week in class and was quite breathless at lunch today, mum informed",
   "Sec - please can someone action Mr Rowland's hospital letter, they want his warfarin stopped from today ahead of the biopsy on Monday",
+  "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
   "Sexual health outreach: chlamydia NAAT positive, DOB makes her 13. Partner described as 19",
+  'Sight loss charity volunteer visits Mr K - a new "handyman" has charged him £6,000 for roof work that was never done and keeps coming back for more. Mr K is registered blind and dreads the door going',
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
   "Solicitors for the applicant in the Court of Protection matter re Ms Linda Prowse. The court has directed a COP3 capacity assessment to be filed by 4pm tomorrow. We appreciate this is very short notice but the hearing cannot proceed without it",
   "Son rang re his dad - dad rang him at 3am thinking it was the 70s and asking where his mum was. Dad normally does all his own bills and money. Started Sat",
+  "Supported living: 2 night staff filmed mocking a resident with autism. Off the rota. For his records",
   "TODAY - HbA1c and lipids missed in clinic, pt coming in at 3",
   "TSH <0.01, FT4 68. HR 128 written on the request. Duty biochemist asked that GP is made aware",
   "TTO has no Novorapid at all - Type 1, only basal on the list.",
@@ -359,6 +385,7 @@ const knownMisses = new Set([
   "enoxaparin 150mg od started (1.5mg/kg?) with eGFR 18 and weight 52kg - hospital at home team",
   "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
+  "home care: pt (MS) told our carer her husband has stopped the evening calls and does her personal care himself now. Carpet burns to both knees and wrists",
   "just to let u know the nurses at the surgery done my INR and it was 8.3 and I dont know if I take my warfarin tonight or not, no one has told me",
   "lady came to the window and asked if her INR result was back, she said the anticoag clinic rang and said it was 9.2 and to ring the doctor, and she wasnt sure what they meant",
   "levothyroxine 1000 micrograms od on repeat slip (was 100mcg). pt collected 28 days yday",
@@ -379,36 +406,25 @@ const knownMisses = new Set([
   "reception msg - mum wants call back before 6 re childs inhaler",
   "rx for clexane pls pt d/c today",
   "school nurse here, Yr10 girl (14) asked for morning after pill, says her boyfriend is 22 and picks her up after school in his car. Gave advice only. Pass to GP please",
+  'scool nurse - 14yr old girl has a tattoo of a mans initials on wrist, says a "friend" (25) did it at his flat, he gives her alchohol. missed 20 days this term',
+  "sexual health clinic - 15 year old attended for EHC. States her boyfriend is 22 and she stays at his flat at weekends, he buys her phone credit and vapes. For your records",
   "sooner the better, ideally by lunch: repeat clopidogrel, stent 3/12 ago",
   "systolic 76 on the machine and she doesn't know what year it is, this is new for her",
   "today is Thurs, need Rx authorised by Fri am at the latest as pt going away",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
-  '3rd failed visit - partner says shes "asleep", baby 6 days, raised voices and crying heard inside. CMW',
-  'ASC worker: Mrs T (dementia) says her neighbour "borrows" her purse every week, £2,400 taken out of her account over the last 2 months. Family didnt know.',
-  "Care home nurse: a family member visiting sat on the resident and forced food into her mouth, she was coughing afterwards, staff stepped in. Family member now only allowed supervised visits",
-  "Care staff - Mr Hill's weight has dropped from 72kg to 61kg since August despite supplements. Coughing after meals too. We think he needs seeing properly",
-  "Citizens Advice: client (older lady, memory problems) has been sending money to a man from facebook who says he's a soldier abroad, she has remortgaged. She says he loves her. Family asked us to flag to GP",
-  "Council housing officer - visited flat about damp, two children under 5 alone, the eldest (about 4) opened the door. No adult for at least 40 mins, mum came back and said she'd nipped to the shop. Just so GP knows",
-  "Domiciliary care: carer saw son shouting at Mrs Reid and throw her walking frame across the room because she asked for the telly on. She cried after he left",
-  "From Childrens Centre - family we support: older sister (15) is doing all the care of the 3 little ones incl nights, mum in bed most of the day, dad working away. Sister not been in school since half term.",
-  'Housing: tenant (wheelchair user) has a new "friend" living with him who has put his own name on tenancy forms, tenant\'s PIP letters are now going to another address. Tenant cried on the phone to me',
-  "IAPT - pt says her ex has been putting intimate photos of her online and messaging her workplace. Hasnt left the house in a fortnight",
-  "LD team: Chloe (adult, LD) has been messaged on social media by men asking her to come to a flat, she's gone twice and came back upset with no memory of the evening",
-  'Lady with dementia comes in with a different "friend" each time to collect her repeats incl diazepam and codeine, friend wants them earlier each month. Pt told us she doesnt even take the codeine. Pharmacy',
-  'Leisure centre lifeguard told us (health visitor team) she saw a mum hold a toddler\'s head under the water "to teach him" and the child came up coughing and blue-ish. Mum is your pt. lifeguard intervened. HV will visit but GP to note',
+  "OT: lady's son has taken out the bath board and rails, says she's not to use the bathroom. she's washing at the kitchen sink in a cold house",
+  "Children's ward: 11 month old admitted faltering growth, gaining well on ward with normal feeds. Parents rarely visit. Discharge planning meeting next week, GP input welcome",
   'Parent governor rang PM - she\'s seen a teacher at Elmtree grab a child with SEN by the neck in the corridor. Head "dealing with it". Child is registered with you. She wanted someone outside the school to know',
-  "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
-  'Sight loss charity volunteer visits Mr K - a new "handyman" has charged him £6,000 for roof work that was never done and keeps coming back for more. Mr K is registered blind and dreads the door going',
-  "Supported living: 2 night staff filmed mocking a resident with autism. Off the rota. For his records",
-  "home care: pt (MS) told our carer her husband has stopped the evening calls and does her personal care himself now. Carpet burns to both knees and wrists",
-  'scool nurse - 14yr old girl has a tattoo of a mans initials on wrist, says a "friend" (25) did it at his flat, he gives her alchohol. missed 20 days this term',
-  "sexual health clinic - 15 year old attended for EHC. States her boyfriend is 22 and she stays at his flat at weekends, he buys her phone credit and vapes. For your records",
-  "PC 4471 Humberside Police - attended address overnight following a call from neighbour re shouting. Female occupant (your pt) had a cut lip and declined to make a statement. Third call to this address since September.",
-  "Dental hygienist, Cottingham. 17 yo with enamel erosion and calloused knuckles, big weight loss since last visit and she went faint in the chair. Says mum doesn't know. Wondered if GP is aware?",
+  "neighbour's lad keeps taking Mrs Dale's pension she says. DN",
+  "Trend for her: Hb 128 Sept, 104 Oct, 79 today. No source found. Over to GP as she is not under us any more. gastro secretary",
   'PA to Ms Xu (wheelchair user): boyfriend takes her chair away and leaves her in bed when he goes out, says she "nags". Sends the care workers away too, she\'s missed 2 visits.',
+  "Audiology: 4yo hasn't worn hearing aids for a year, speech very delayed, 5 missed appointments, parent doesn't answer. Child effectively without hearing at nursery. Someone needs to follow up with family",
+  "OT: stairlift broken since August, lady sleeping in her chair downstairs, commode emptied once a day at best, carers often dont turn up and she doesnt recieve her tea at night. she has a sore bottom and nobody else. pls can GP review",
+  'Leisure centre lifeguard told us (health visitor team) she saw a mum hold a toddler\'s head under the water "to teach him" and the child came up coughing and blue-ish. Mum is your pt. lifeguard intervened. HV will visit but GP to note',
   'Hostel staff told probation that Mr Aziz has a list headed "people who\'ve wronged me" that includes his former GP. Missed last two depots. Sharing for risk.',
-  "Housing officer: tenant's partner answers every call, tenant has stopped leaving the flat, and on my last visit I saw fresh scratches down her neck.",
-  "Hospital pharmacy - med rec shows GP repeat for metformin 1g tds while latest eGFR 22. Please review and amend, she is due to collect this weekend",
+  "Anticoagulation clinic: pt has been taking warfarin 5mg AND apixaban 5mg bd since discharge on the 14th, both were listed on the discharge summary. INR 4.8. Apixaban stopped.",
+  'Housing: tenant (wheelchair user) has a new "friend" living with him who has put his own name on tenancy forms, tenant\'s PIP letters are now going to another address. Tenant cried on the phone to me',
+  'Trading standards officer: visited a 79 year old man, registered with your practice, who has sent over £8,000 to a "lottery" in the last 4 months and has piles of letters. Seemed forgetful, couldn\'t tell me his own postcode. Has he ever had a memory assessment?',
 ]);
 
 const bodies = readdirSync(folder)
@@ -437,9 +453,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 22,000 bodies from a hundred and sixty-three probes", () => {
+  it("holds over 22,000 bodies from a hundred and sixty-five probes", () => {
     expect(bodies.length).toBeGreaterThan(22000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(163);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(165);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
