@@ -365,10 +365,22 @@ export const rulesetSchema = z.strictObject({
        * entry stands before it in its sentence; absent: quotation marks are read past.
        */
       quotedWords: z.optional(
-        z.strictObject({
-          minWords: z.number().check(z.int(), z.gte(1), z.lte(20)),
-          maxWords: z.number().check(z.int(), z.gte(1), z.lte(200)),
-        }),
+        z
+          .strictObject({
+            minWords: z.number().check(z.int(), z.gte(1), z.lte(20)),
+            maxWords: z.number().check(z.int(), z.gte(1), z.lte(200)),
+          })
+          .check(
+            z.superRefine((limits, ctx) => {
+              if (limits.minWords <= limits.maxWords) return;
+              ctx.issues.push({
+                code: "custom",
+                input: limits.maxWords,
+                path: ["maxWords"],
+                message: `maxWords must be at least minWords (${limits.minWords})`,
+              });
+            }),
+          ),
       ),
       /**
        * Punctuation spoken into dictation software and typed out as words ("seen in clinic full

@@ -35,6 +35,17 @@ function issuesOf(files: Record<string, unknown>) {
 type Json = Record<string, never>;
 const conditionsOf = (rule: Record<string, unknown>) => (rule.conditions as { all: Json[] }).all;
 
+describe("reading.quotedWords", () => {
+  it("refuses fewer words at most than at least, naming the field", () => {
+    const issues = issuesOf(
+      withFile("ruleset.json", (r) => {
+        (r.reading as Record<string, unknown>).quotedWords = { minWords: 5, maxWords: 2 };
+      }),
+    );
+    expect(issues.map((i) => i.path)).toContain("reading.quotedWords.maxWords");
+  });
+});
+
 describe("loadRuleset and defaultRuleset", () => {
   it("loads rules/ from disk to the same content hash as the bundled default", async () => {
     const loaded = await loadRuleset(rulesDir);
