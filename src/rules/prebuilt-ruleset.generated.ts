@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5a2c1796c1ce7cebf26192054f7dca095ffcc66f9feea90edaa2fb4a9c74d357",
+  hash: "d0c7d6570fb7bcdcd9e993ec5de7594d86463a0948edfa7809ff8b2d30adc15b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
