@@ -7,7 +7,7 @@ import { DATE_SOURCE, readDate, TIME_SOURCE } from "./dates-in-text.js";
 import { type Lexicon, LIST } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
 import { endsWithDeadline, findTimeframe, isPeriodAfter } from "./timeframe.js";
-import { isPast, type Token, type TokenStream, tokenStream } from "./tokens.js";
+import { isPast, isQuotationMark, type Token, type TokenStream, tokenStream } from "./tokens.js";
 
 /** Unit and ODS code comparison: case, spacing and the "SystemOne" spelling do not matter. */
 export function sameName(a: string, b: string): boolean {
@@ -863,9 +863,6 @@ function careDetailTerms(context: ContextReader): number {
   return new Set(spans.values()).size;
 }
 
-/** Quotation marks, straight and curly. */
-const QUOTE_MARKS = new Set(['"', "\u201c", "\u201d"]);
-
 /**
  * The first quotation in the body that is someone's own words (`reading.quotedWords`): from
  * `minWords` to `maxWords` words between a pair of quotation marks, with no
@@ -880,7 +877,7 @@ function quotedWords(reading: Reading, lexicon: Lexicon): Mention | undefined {
   let open = -1;
   let next = 0;
   for (let i = 0; i < body.length; i++) {
-    if (!QUOTE_MARKS.has(body[i] ?? "")) continue;
+    if (!isQuotationMark(body[i] ?? "")) continue;
     if (open < 0) {
       open = i;
       continue;
@@ -899,6 +896,10 @@ function quotedWords(reading: Reading, lexicon: Lexicon): Mention | undefined {
   return undefined;
 }
 
+/** Said as so, not a service's name, a pseudo-trigger, a hypothetical or already done. */
+const asserted = (c: MentionContext) =>
+  !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done;
+
 /**
  * An `urgentWhenAsked` word that opens the body as its heading ("EMERGENCY - blood cultures
  * positive ... pls contact him"): urgent where the task asks anywhere, not only in its sentence.
@@ -908,8 +909,7 @@ function headingUrgent(reading: Reading): Mention | undefined {
   if (!context.anyRequest) return undefined;
   const first = context.of(LIST.urgentWhenAsked).find((m) => m.from === 0);
   if (first === undefined || stream.clauses[0]?.to !== first.to) return undefined;
-  const c = context.read(first, true);
-  return c.negated || c.service || c.pseudo || c.hypothetical || c.done ? undefined : first;
+  return asserted(context.read(first, true)) ? first : undefined;
 }
 
 /** The urgent, safety-related and safety-service facts, with the words behind each. */
@@ -918,8 +918,6 @@ function reviewFacts(reading: Reading, lexicon: Lexicon, sender: readonly Sender
   // Urgent: asserted, not a service's name (`urgentWhenAsked`: and in a sentence that asks).
   // Safety: anything not negated (a history or a hypothetical of self-harm still needs a
   // person to read it).
-  const asserted = (c: MentionContext) =>
-    !c.negated && !c.service && !c.pseudo && !c.hypothetical && !c.done;
   const urgent =
     firstWhere(reading, LIST.urgent, true, asserted) ??
     firstWhere(reading, LIST.urgentWhenAsked, true, (c) => asserted(c) && c.request) ??

@@ -49,7 +49,7 @@ export const LIST = {
 } as const;
 
 /** The entry that names words in quotation marks in a fact's evidence. */
-export const QUOTED_WORDS = "words in quotation marks";
+const QUOTED_WORDS = "words in quotation marks";
 
 /** A date as one word ("01/11", "1/11/26"): not a dose before "OD". */
 const DATE_WORD = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;

@@ -98,6 +98,15 @@ const FOLD: Record<string, string> = {
   "\u00b7": "-",
 };
 
+/**
+ * Is the body's character a double quotation mark as the reader folds it: straight, curly,
+ * double prime or full-width (`reading.quotedWords` pairs them)?
+ */
+export function isQuotationMark(ch: string): boolean {
+  const plain = ch.normalize("NFKC");
+  return (FOLD[plain] ?? plain) === '"';
+}
+
 const DROP = /[\p{M}\p{Cf}]/gu;
 
 /**
