@@ -251,6 +251,9 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       .filter((m) => !context.read(m, true).negated)
       .map((m) => lexicon.criticalContextOf[m.phrase]),
   );
+  // Where each analyte's name starts: another analyte's name ends the search for a value, so
+  // "weight 82kg, creat was 140" reads no earlier weight.
+  const names = new Set(analytes.map((a) => a.from));
   for (const m of analytes) {
     const index = lexicon.analyteOf[m.phrase] ?? -1;
     const entry = lexicon.criticalResults?.[index];
@@ -274,6 +277,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       const number = numberAt(stream, k, lexicon);
       if (number === "stop") break;
       if (number === null) {
+        if (names.has(k)) break;
         if (lexicon.resultLinks.has(word)) continue;
         if (read === undefined && lexicon.clauseLinks.has(word)) break;
         if (++skipped <= lexicon.resultSkip) continue;

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d0c7d6570fb7bcdcd9e993ec5de7594d86463a0948edfa7809ff8b2d30adc15b",
+  hash: "b0f7b7e4b10f56aabb95ae5982e9a159053e17c1b10d4c272f672b5705f9c25c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
