@@ -223,17 +223,29 @@ const guard = createGuard({
  * Measured and not taken for ZZZZZZS: a digoxin level of 2.0 or 3.0 or more (it read a dose
  * after the level, "dose reduced to 62.5mcg", and flagged up to seven tasks labelled routine)
  * and a weight a sixth below an earlier one (it read "creat was 140" as the earlier weight).
+ * Since another analyte's name ends the search for a value, that weight is read, and with it two
+ * of ZZZZZZS's bodies. Eight probes written in the nineteenth round (6 December 2026), each
+ * scored on arrival with the round's starting rules and those of its commission, alike: ZZZZZZT
+ * (specialist jargon) missed 19 of 150, ZZZZZZU (people who cannot speak up) 4, ZZZZZZV
+ * (pharmacy) 8, ZZZZZZW (danger told as routine) 5, ZZZZZZX (pregnancy and infancy) 5,
+ * ZZZZZZY (111, out of hours and ambulance) 3, ZZZZZZZ (writers who hedge) 2 and ZZZZZZZA
+ * (other professions who notice) 1. Five are still missed and named here: bowel preparation
+ * that "must start 18:00 today" beside an ask, an adult paracetamol dose prescribed for a
+ * two-year-old told only by its numbers, a double dose in a compliance pack told with a fall
+ * and "our error" two sentences away, a child's dental neglect told as toothbrushes the family
+ * cannot afford ("can't afford" flagged 16 tasks labelled routine), and a discharge "tonight"
+ * after "we've only given 2" (read as a statement of what was done).
  */
 const knownMisses = new Set([
   "111: callback from GP requested within 2 hours",
   "13 y/o girl attended for STI screen accompanied by a 19 y/o she called her boyfriend",
   "16yo female presented intoxicated for the 5th time this year, found in a car with three adult males, phone full of messages from contacts saved as emojis. Discharged to mum",
   "3rd chaser re blue badge supporting info. council panel sits in the morning and his file is empty without it",
-  '3rd failed visit - partner says shes "asleep", baby 6 days, raised voices and crying heard inside. CMW',
+  "3rd failed visit - partner says shes \"asleep\", baby 6 days, raised voices and crying heard inside. CMW",
   "3yo dispensed ibuprofen 400mg tablets, mum giving a whole tablet 4 times a day for 2 days. Please call mum",
   "A man not on the contact list keeps trying to collect a Y2 girl, says he's mum's new partner. Girl cried and hid behind her teacher, said she doesn't want to go with him",
   "ABG by resp team - pH 7.28 pCO2 9.8. admitted. for info",
-  'ASC worker: Mrs T (dementia) says her neighbour "borrows" her purse every week, £2,400 taken out of her account over the last 2 months. Family didnt know.',
+  "ASC worker: Mrs T (dementia) says her neighbour \"borrows\" her purse every week, £2,400 taken out of her account over the last 2 months. Family didnt know.",
   "Alendronic acid 70mg labelled take ONE DAILY - pt has taken daily for 3 wks, heartburn ++",
   "Amiodarone 200mg tds continued on TTO past the 1 week load, should have gone to 200mg OD. Its been 5 weeks. ALT 312 and TFTs off. please amend repeat",
   "Anticoagulation clinic: pt has been taking warfarin 5mg AND apixaban 5mg bd since discharge on the 14th, both were listed on the discharge summary. INR 4.8. Apixaban stopped.",
@@ -279,6 +291,7 @@ const knownMisses = new Set([
   "Dr Khan's pt: bloods back Hb 71 g/L, previous 74 in Oct, no longer taking the iron. breathless and palpitations when cleaning",
   "ED: 4wk old brought in ?apnoea, well now, admitted paeds for obs. FYI",
   "Elmwood CH - Mrs Tasker's INR was 2.4 on Fri (13th) but theres no warfarin dose written in her book for this week. Evening med round is 6pm, who can give us a dose",
+  "Endoscopy unit: Moviprep not collected, bowel prep must start 18:00 today, pls issue",
   "Enoxaparin 40mg sc od x 28/7 after hip fracture - not given on discharge, day 6 now",
   "Ferritin 3, Hb 79, MCV 61. Male 71. Nothing on record re GI ix",
   "Fracture clinic: 3mo with spiral # femur, parents say leg got caught in cot bars. Info for GP and HV",
@@ -290,7 +303,7 @@ const knownMisses = new Set([
   "HF nurse visit: HR 48, 88yo 48kg, digoxin 250mcg started by cardio with amiodarone added last month. No dig level done yet",
   "HF nurse: K 6.1 after spiro increase last wk, BNP 5600, more breathles on the flat",
   "HF nurse: furosemide now 80mg OM, amend rx today so pharmacy can dispense",
-  'HV contact: 6wk baby, mum scored 22 on EPDS and answered q10 "sometimes". Says no plan. Requested GP see her this week',
+  "HV contact: 6wk baby, mum scored 22 on EPDS and answered q10 \"sometimes\". Says no plan. Requested GP see her this week",
   "HV: baby 11 days, weight 3.02kg (birth 3.58kg)",
   "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
   "Hb 88, ferritin 4, MCV 64. 74yo man, weight down 8 kg since June on our scales. Never had a scope",
@@ -301,9 +314,8 @@ const knownMisses = new Set([
   "Holter: runs of NSVT up to 14 beats, known EF 25% - for info but thought you should know given he's just had his bisoprolol stopped",
   "Hosp pharmacy: pt d/c'd on levomepromazine 6.25mg nocte and dexamethasone 4mg OD with no PPI and no taper plan. GP to review/add PPI. BM 24 on day of d/c btw",
   "Hospital pharmacy - med rec shows GP repeat for metformin 1g tds while latest eGFR 22. Please review and amend, she is due to collect this weekend",
-  'Hostel staff told probation that Mr Aziz has a list headed "people who\'ve wronged me" that includes his former GP. Missed last two depots. Sharing for risk.',
   "Housing officer: tenant's partner answers every call, tenant has stopped leaving the flat, and on my last visit I saw fresh scratches down her neck.",
-  'Housing: tenant (wheelchair user) has a new "friend" living with him who has put his own name on tenancy forms, tenant\'s PIP letters are now going to another address. Tenant cried on the phone to me',
+  "Housing: tenant (wheelchair user) has a new \"friend\" living with him who has put his own name on tenancy forms, tenant's PIP letters are now going to another address. Tenant cried on the phone to me",
   "I am 27, I had unprotected sex and now pain low in belly and fever 39 and discharge with smell. Also I am shaking. Please antibiotics",
   "I'm a carer for my dad, he was told to collect his rescue pack today, pharmacy say nothing's been sent",
   "IAPT - pt says her ex has been putting intimate photos of her online and messaging her workplace. Hasnt left the house in a fortnight",
@@ -317,13 +329,14 @@ const knownMisses = new Set([
   "K+ 6.4 on bloods this am, 6.8 on the repeat from the same arm half hour later. he says he feels fine",
   "LD home: Phoebe's periods have stopped for 3 months and she's been sick in the mornings. She is non verbal. Manager has been told",
   "LD team: Chloe (adult, LD) has been messaged on social media by men asking her to come to a flat, she's gone twice and came back upset with no memory of the evening",
-  'Lady with dementia comes in with a different "friend" each time to collect her repeats incl diazepam and codeine, friend wants them earlier each month. Pt told us she doesnt even take the codeine. Pharmacy',
-  'Leisure centre lifeguard told us (health visitor team) she saw a mum hold a toddler\'s head under the water "to teach him" and the child came up coughing and blue-ish. Mum is your pt. lifeguard intervened. HV will visit but GP to note',
+  "Lady with dementia comes in with a different \"friend\" each time to collect her repeats incl diazepam and codeine, friend wants them earlier each month. Pt told us she doesnt even take the codeine. Pharmacy",
+  "Leisure centre lifeguard told us (health visitor team) she saw a mum hold a toddler's head under the water \"to teach him\" and the child came up coughing and blue-ish. Mum is your pt. lifeguard intervened. HV will visit but GP to note",
   "Letter from Castle Hill - patient is on the waiting list for bowel surgery but has now lost a further 8kg and is anaemic Hb 74. We'd be grateful if you could monitor his bloods in the meantime",
   "LibreView shared with us. 14 lows <3.0 in the last 7 days, 2 of them 1.8 overnight. Lives on his own",
   "Lithium carbonate 4000mg od printed on label, should be 400. Wife says he's had 2 days of it.",
+  "Lucas (5) came to us needing 4 extractions and has missed 6 appts, mum said they can't afford toothbrushes. Just a thought to share. Community dental service",
   "MW: Ms Ahmed 36/40, platelets 48 on this week's bloods, feeling well. Please could Dr call her to discuss.",
-  'Med review: pt with LD, his "lodger" now collects and manages his meds, pt couldn\'t tell me what he takes, large number of pregabalin missing on tablet count',
+  "Med review: pt with LD, his \"lodger\" now collects and manages his meds, pt couldn't tell me what he takes, large number of pregabalin missing on tablet count",
   "Med3 ran out yesterday, surgeons said GP to do it. Job centre appt this afternoon",
   "Missing TTO, sorry - pt left the ward without his furosemide. Not just an admin issue though: readmitted twice with fluid overload and wife says he's SOB again",
   "Monthly weights attached as usual. Mrs Odell 52.3 -> 47.8 in a month, MUST 3, not finishing meals",
@@ -340,7 +353,7 @@ const knownMisses = new Set([
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
   "OT: lady's son has taken out the bath board and rails, says she's not to use the bathroom. she's washing at the kitchen sink in a cold house",
   "OT: stairlift broken since August, lady sleeping in her chair downstairs, commode emptied once a day at best, carers often dont turn up and she doesnt recieve her tea at night. she has a sore bottom and nobody else. pls can GP review",
-  'PA to Ms Xu (wheelchair user): boyfriend takes her chair away and leaves her in bed when he goes out, says she "nags". Sends the care workers away too, she\'s missed 2 visits.',
+  "PA to Ms Xu (wheelchair user): boyfriend takes her chair away and leaves her in bed when he goes out, says she \"nags\". Sends the care workers away too, she's missed 2 visits.",
   "PC 4471 Humberside Police - attended address overnight following a call from neighbour re shouting. Female occupant (your pt) had a cut lip and declined to make a statement. Third call to this address since September.",
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
   "PEFR 110 L/min (best 420) - 26% of best. practice nurse asthma clinic",
@@ -348,7 +361,8 @@ const knownMisses = new Set([
   "Paeds cardiology: 3rd DNA for VSD follow up, discharged back to GP as per policy",
   "Paeds dose: 15kg child prescribed prednisolone 40mg bd for 5/7 (should be 30mg od max) - community pharmacy holding",
   "Paeds ward: 13yo d/c today after taking 30 sertraline. CAMHS saw on ward, f/u 1/52. Please change sertraline to weekly scripts",
-  'Parent governor rang PM - she\'s seen a teacher at Elmtree grab a child with SEN by the neck in the corridor. Head "dealing with it". Child is registered with you. She wanted someone outside the school to know',
+  "Paracetamol susp 250mg/5ml 20ml QDS prescribed for a 2 year old. Thats 1g per dose. Mum says she already gave two doses from an old bottle using this direction. Advised NHS 111, letting you know",
+  "Parent governor rang PM - she's seen a teacher at Elmtree grab a child with SEN by the neck in the corridor. Head \"dealing with it\". Child is registered with you. She wanted someone outside the school to know",
   "Pharmacist - Mr Beedle's carer has been signing for his fentanyl patches but the patches aren't on him when the DN visits. Mr Beedle cannot communicate. would the doctor look into this with the DN today",
   "Pharmacist: pt on gliclazide had 3 hypos this week (lowest 2.4), not eating much. Please review dose",
   "Pharmacist: warfarin script came through as 50mg tablets, pt normally 5mg, she takes it at 6pm - can someone amend before then",
@@ -365,6 +379,7 @@ const knownMisses = new Set([
   "Practice pharmacist to duty doc: repeat has warfarin 3mg AND 5mg both set to 'one daily' on top of his anticoag book dose of 5mg - he's been taking 3+5+5 = 13mg a day. pls call him",
   "Private health screen result: troponin T 86 ng/L (ref <14). Client mentioned chest ache while jogging last week.",
   "Pt (on leave from the ward) says her partner holds her meds and only gives them to her if she sleeps with him",
+  "Pt brought back tablets from MDS tray - there were two amlodipine in the morning slot all week. He's dizzy and had a fall. Our error, investigating. please r/v BP",
   "Pt rang, been on flecainide and says GP at the walk in gave him clarithromycin Friday, now feels his heart skipping and light headed",
   "Re the letter re Mr Jennings's blue badge form - the OT that visited says his daughter has put a lock on the fridge and he's only allowed food at set times. he's diabetic and had 2 hypos this week. pls call",
   "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
@@ -378,7 +393,7 @@ const knownMisses = new Set([
   "Sec - please can someone action Mr Rowland's hospital letter, they want his warfarin stopped from today ahead of the biopsy on Monday",
   "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
   "Sexual health outreach: chlamydia NAAT positive, DOB makes her 13. Partner described as 19",
-  'Sight loss charity volunteer visits Mr K - a new "handyman" has charged him £6,000 for roof work that was never done and keeps coming back for more. Mr K is registered blind and dreads the door going',
+  "Sight loss charity volunteer visits Mr K - a new \"handyman\" has charged him £6,000 for roof work that was never done and keeps coming back for more. Mr K is registered blind and dreads the door going",
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
   "Solicitors for the applicant in the Court of Protection matter re Ms Linda Prowse. The court has directed a COP3 capacity assessment to be filed by 4pm tomorrow. We appreciate this is very short notice but the hearing cannot proceed without it",
   "Son rang re his dad - dad rang him at 3am thinking it was the 70s and asking where his mum was. Dad normally does all his own bills and money. Started Sat",
@@ -390,7 +405,7 @@ const knownMisses = new Set([
   "Teacher passing on via school office: Yr 10 girl told friends she's being taken to Pakistan at half term to get married and she doesn't want to. Crying in lessons. Begged us not to contact home",
   "The form is due first thing Monday and nobody's in Saturday so basically today - occupational health fitness form",
   "Ticagrelor 90 bd missing off the TTO - stented 6/7 ago, he's only taking aspirin",
-  'Trading standards officer: visited a 79 year old man, registered with your practice, who has sent over £8,000 to a "lottery" in the last 4 months and has piles of letters. Seemed forgetful, couldn\'t tell me his own postcode. Has he ever had a memory assessment?',
+  "Trading standards officer: visited a 79 year old man, registered with your practice, who has sent over £8,000 to a \"lottery\" in the last 4 months and has piles of letters. Seemed forgetful, couldn't tell me his own postcode. Has he ever had a memory assessment?",
   "Trend for her: Hb 128 Sept, 104 Oct, 79 today. No source found. Over to GP as she is not under us any more. gastro secretary",
   "Tues deadline for council blue badge evidence, pls complete",
   "UTC - bleach splash to eye, pH 9 after irrigation. sent to eye cas tonight",
@@ -398,6 +413,7 @@ const knownMisses = new Set([
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
   "Ward 4 pharmacy: d/c'd without dalteparin, next dose due 18:00 tonight",
   "Ward 5 discharge: pt d/c on enoxaparin 40mg OD inj for 28 days. Daughter says she hasn't been taught to inject and hasn't given any since Monday, had hip #",
+  "Ward 60 (maternity): TTOs for pt - please prescribe enoxaparin 40mg OD to complete 10 days, we've only given 2 and she goes home tonight",
   "Weigh clinic: mum mentioned she gives the 6+ calpol 10ml up to 6 times a day to her 4mo old when she's teething, for about a week now",
   "Y10 girl says her older cousin filmed her in the shower and has been showing the videos to other people at college",
   "Your insulin pump supplies rx has lapsed; the pump company deliver tomorrow only if the script is received today",
@@ -452,17 +468,14 @@ const knownMisses = new Set([
   "reception msg - mum wants call back before 6 re childs inhaler",
   "rx for clexane pls pt d/c today",
   "school nurse here, Yr10 girl (14) asked for morning after pill, says her boyfriend is 22 and picks her up after school in his car. Gave advice only. Pass to GP please",
-  'scool nurse - 14yr old girl has a tattoo of a mans initials on wrist, says a "friend" (25) did it at his flat, he gives her alchohol. missed 20 days this term',
+  "scool nurse - 14yr old girl has a tattoo of a mans initials on wrist, says a \"friend\" (25) did it at his flat, he gives her alchohol. missed 20 days this term",
   "script received reads Oramorph 10ml (20mg) every hour prn, max not stated. not supplied, need the prescriber to confirm",
   "sexual health clinic - 15 year old attended for EHC. States her boyfriend is 22 and she stays at his flat at weekends, he buys her phone credit and vapes. For your records",
-  'she is 16 with LD, keeps talking about her "boyfriend" who is 30ish, he buys her vodka and takes photos of her on his phone. mum thinks its sweet',
+  "she is 16 with LD, keeps talking about her \"boyfriend\" who is 30ish, he buys her vodka and takes photos of her on his phone. mum thinks its sweet",
   "sooner the better, ideally by lunch: repeat clopidogrel, stent 3/12 ago",
-  "systolic 76 on the machine and she doesn't know what year it is, this is new for her",
   "today is Thurs, need Rx authorised by Fri am at the latest as pt going away",
   "transplant unit: tacrolimus trough to be taken 08:00 tomorrow pre dose",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
-  "weight 41 kg on day ward, was 52 in June, pale, GI team can't get hold of him",
-  "weight 47.2kg, down from 58kg in April, no reason found yet. CMHT noted at review",
 ]);
 
 const bodies = readdirSync(folder)
@@ -491,9 +504,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 22,000 bodies from a hundred and sixty-seven probes", () => {
-    expect(bodies.length).toBeGreaterThan(22000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(167);
+  it("holds over 25,000 bodies from a hundred and seventy-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(25000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(175);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
