@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b0f7b7e4b10f56aabb95ae5982e9a159053e17c1b10d4c272f672b5705f9c25c",
+  hash: "3e984dad6d64b06f5c03f49e04dc35630df6795a5a1bb4e245e2536b55f0551c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
