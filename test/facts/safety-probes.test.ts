@@ -360,7 +360,6 @@ const knownMisses = new Set([
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
   "Paeds cardiology: 3rd DNA for VSD follow up, discharged back to GP as per policy",
   "Paeds dose: 15kg child prescribed prednisolone 40mg bd for 5/7 (should be 30mg od max) - community pharmacy holding",
-  "Paeds ward: 13yo d/c today after taking 30 sertraline. CAMHS saw on ward, f/u 1/52. Please change sertraline to weekly scripts",
   "Paracetamol susp 250mg/5ml 20ml QDS prescribed for a 2 year old. Thats 1g per dose. Mum says she already gave two doses from an old bottle using this direction. Advised NHS 111, letting you know",
   "Parent governor rang PM - she's seen a teacher at Elmtree grab a child with SEN by the neck in the corridor. Head \"dealing with it\". Child is registered with you. She wanted someone outside the school to know",
   "Pharmacist - Mr Beedle's carer has been signing for his fentanyl patches but the patches aren't on him when the DN visits. Mr Beedle cannot communicate. would the doctor look into this with the DN today",
