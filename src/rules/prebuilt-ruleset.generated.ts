@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3e984dad6d64b06f5c03f49e04dc35630df6795a5a1bb4e245e2536b55f0551c",
+  hash: "ee989a6d3d8bb7a6a6128cd223a77041f2cdba63bec715c8d8ccdc9b7f1355b7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -224,12 +224,13 @@ const guard = createGuard({
  * after the level, "dose reduced to 62.5mcg", and flagged up to seven tasks labelled routine)
  * and a weight a sixth below an earlier one (it read "creat was 140" as the earlier weight).
  * Since another analyte's name ends the search for a value, that weight is read, and with it two
- * of ZZZZZZS's bodies. Eight probes written in the nineteenth round (6 December 2026), each
+ * of ZZZZZZS's bodies. Ten probes written in the nineteenth round (6 December 2026), each
  * scored on arrival with the round's starting rules and those of its commission, alike: ZZZZZZT
  * (specialist jargon) missed 19 of 150, ZZZZZZU (people who cannot speak up) 4, ZZZZZZV
  * (pharmacy) 8, ZZZZZZW (danger told as routine) 5, ZZZZZZX (pregnancy and infancy) 5,
- * ZZZZZZY (111, out of hours and ambulance) 3, ZZZZZZZ (writers who hedge) 2 and ZZZZZZZA
- * (other professions who notice) 1. Five are still missed and named here: bowel preparation
+ * ZZZZZZY (111, out of hours and ambulance) 3, ZZZZZZZ (writers who hedge) 2, ZZZZZZZA
+ * (other professions who notice) 1, ZZZZZZZB (children and young people) 4 and ZZZZZZZC (the
+ * point once in a long letter) none. Five are still missed and named here: bowel preparation
  * that "must start 18:00 today" beside an ask, an adult paracetamol dose prescribed for a
  * two-year-old told only by its numbers, a double dose in a compliance pack told with a fall
  * and "our error" two sentences away, a child's dental neglect told as toothbrushes the family
@@ -503,9 +504,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 25,000 bodies from a hundred and seventy-five probes", () => {
-    expect(bodies.length).toBeGreaterThan(25000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(175);
+  it("holds over 26,000 bodies from a hundred and seventy-seven probes", () => {
+    expect(bodies.length).toBeGreaterThan(26000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(177);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
