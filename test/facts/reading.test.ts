@@ -167,6 +167,15 @@ describe("normalisation", () => {
     expect(facts("K+ 5.2 (was 3.9)").safetyLanguage).toBe(false);
   });
 
+  it("ends the search for a value at another analyte's name", () => {
+    // A weight a sixth below an earlier one is critical, but not a weight before a creatinine.
+    expect(facts("weight 47.2kg, down from 58kg in April").safetyLanguage).toBe(true);
+    expect(facts("weight 82kg, creat was 140 last month").safetyLanguage).toBe(false);
+    // A dose in milligrams is not a magnesium's value ("mg"), nor the phosphate's its own.
+    expect(facts("Monofer 1000mg given 2/52 ago, phosphate now 0.35").safetyLanguage).toBe(false);
+    expect(facts("Monofer 1000mg given 2/52 ago, phosphate now 0.31").safetyLanguage).toBe(true);
+  });
+
   it("reads an earlier value in brackets after the first, not a reference range", () => {
     expect(facts("eGFR 24 (38 in July), K+ 5.4. Please stop ramipril").safetyLanguage).toBe(true);
     expect(facts("creat 180 (110 in May), please repeat U&E").safetyLanguage).toBe(true);
