@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ee989a6d3d8bb7a6a6128cd223a77041f2cdba63bec715c8d8ccdc9b7f1355b7",
+  hash: "8106ba28d8362032deb7d86e1a4129b3ac7f9bbbdadc17a9a507f1f5738eebd2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -224,18 +224,21 @@ const guard = createGuard({
  * after the level, "dose reduced to 62.5mcg", and flagged up to seven tasks labelled routine)
  * and a weight a sixth below an earlier one (it read "creat was 140" as the earlier weight).
  * Since another analyte's name ends the search for a value, that weight is read, and with it two
- * of ZZZZZZS's bodies. Ten probes written in the nineteenth round (6 December 2026), each
+ * of ZZZZZZS's bodies. Twelve probes written in the nineteenth round (6 December 2026), each
  * scored on arrival with the round's starting rules and those of its commission, alike: ZZZZZZT
  * (specialist jargon) missed 19 of 150, ZZZZZZU (people who cannot speak up) 4, ZZZZZZV
  * (pharmacy) 8, ZZZZZZW (danger told as routine) 5, ZZZZZZX (pregnancy and infancy) 5,
  * ZZZZZZY (111, out of hours and ambulance) 3, ZZZZZZZ (writers who hedge) 2, ZZZZZZZA
- * (other professions who notice) 1, ZZZZZZZB (children and young people) 4 and ZZZZZZZC (the
- * point once in a long letter) none. Five are still missed and named here: bowel preparation
+ * (other professions who notice) 1, ZZZZZZZB (children and young people) 4, ZZZZZZZC (the
+ * point once in a long letter) none, ZZZZZZZD (danger in an administrative wrapper) 2 and
+ * ZZZZZZZE (adults at risk from themselves) 10. Seven are still missed and named here: bowel preparation
  * that "must start 18:00 today" beside an ask, an adult paracetamol dose prescribed for a
  * two-year-old told only by its numbers, a double dose in a compliance pack told with a fall
  * and "our error" two sentences away, a child's dental neglect told as toothbrushes the family
  * cannot afford ("can't afford" flagged 16 tasks labelled routine), and a discharge "tonight"
- * after "we've only given 2" (read as a statement of what was done).
+ * after "we've only given 2" (read as a statement of what was done); from ZZZZZZZE, a copy of the
+ * records wanted before she "goes" (one quoted word), and a man sleeping in a doorway with
+ * ulcerated legs, drinking heavily and refusing hospital.
  */
 const knownMisses = new Set([
   "111: callback from GP requested within 2 hours",
@@ -437,6 +440,7 @@ const knownMisses = new Set([
   "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
   "home care: pt (MS) told our carer her husband has stopped the evening calls and does her personal care himself now. Carpet burns to both knees and wrists",
+  "homeless outreach nurse: man sleeping in a doorway on Whitefriargate, legs ulcerated, drinking heavily, refusing hospital. Temp resident with you. Need GP help",
   "in session she mentioned her ex still has a key and lets himself in at night while she's asleep, she has moved the kids into her bed. she wouldnt let me discuss it further",
   "just to let u know the nurses at the surgery done my INR and it was 8.3 and I dont know if I take my warfarin tonight or not, no one has told me",
   "lady came to the window and asked if her INR result was back, she said the anticoag clinic rang and said it was 9.2 and to ring the doctor, and she wasnt sure what they meant",
@@ -458,6 +462,7 @@ const knownMisses = new Set([
   "pls can Dr Shah ring Mr Ruiz in the morning before 10 re his biopsy, he is very anxious",
   "podiatry: infected hallux, needs fluclox started today, no NMP in clinic",
   "potassium (serum) 6,9 mmol/l - agency lab format, pls act",
+  'pt asked admin for a copy of her records before she "goes", seemed distressed and wouldnt say where. flagging',
   "pt brought in bloods done privately while visiting family in Poland - Kalium 6,8 mmol/l, kreatynina 3,1 mg/dl. back home now and says legs feel weak",
   "pt is a wheelchair user, husband took the batteries out of her chair so she can't leave the house when he's at work",
   "pt rang in a state, says her ex has turned up and is outside the house banging on windows",
@@ -504,9 +509,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 26,000 bodies from a hundred and seventy-seven probes", () => {
+  it("holds over 26,000 bodies from a hundred and seventy-nine probes", () => {
     expect(bodies.length).toBeGreaterThan(26000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(177);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(179);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
