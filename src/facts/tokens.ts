@@ -399,7 +399,7 @@ class StreamBuilder {
    * Where a word spelled out in capitals one letter at a time ends, as speech recognition
    * writes it ("T I A clinic", "No G P action"), if the capital at `i` starts one: two to six
    * capitals, each alone, one space apart, not ending with "I". Not after "/", "&" or "'" ("O/E
-   * R foot", "U&E I took"), nor before them ("S O'Hare").
+   * R foot", "U&E I took"), nor before them or a "+" ("S O'Hare", "Mr H K+ 6.8").
    */
   spelledEnd(i: number): number | undefined {
     const text = this.text;
@@ -409,7 +409,7 @@ class StreamBuilder {
     };
     const joiners = "/&'";
     const alone = (k: number) =>
-      capital(k) && !isAlnum(text.charCodeAt(k + 1)) && !joiners.includes(text[k + 1] ?? "/");
+      capital(k) && !isAlnum(text.charCodeAt(k + 1)) && !`${joiners}+`.includes(text[k + 1] ?? "/");
     if (!alone(i) || joiners.includes(text[i - 1] ?? " ")) return undefined;
     // Each letter after the first is a space and a capital: n letters end at `i + 2n - 1`.
     const letters = (end: number) => (end - i + 1) / 2;

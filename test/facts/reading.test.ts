@@ -65,6 +65,9 @@ describe("normalisation", () => {
     expect(words("O/E R foot cool")).toContain("r");
     expect(words("the U&E I took")).toContain("i");
     expect(words("vitamin D I checked")).toEqual(["vitamin", "d", "i", "checked"]);
+    // Nor an initial before a result's "K+": "Mr H K+ 6.8" is a potassium of 6.8.
+    expect(words("Mr H K+ 6.8 on bloods")).toEqual(["mr", "h", "potassium", "6.8", "on", "bloods"]);
+    expect(facts("Mr H K+ 6.8 on bloods taken yesterday. Pls action").safetyLanguage).toBe(true);
   });
 
   it("reads a dropped g as the -ing word the ruleset knows ('wantin'), not a word it knows as written", () => {
