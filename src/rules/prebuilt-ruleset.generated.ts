@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8106ba28d8362032deb7d86e1a4129b3ac7f9bbbdadc17a9a507f1f5738eebd2",
+  hash: "388d35617869d28ccaab1595a6ac1cd6b0a4d472e327414f03d6ac0b5d5311af",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

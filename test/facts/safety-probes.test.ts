@@ -224,21 +224,24 @@ const guard = createGuard({
  * after the level, "dose reduced to 62.5mcg", and flagged up to seven tasks labelled routine)
  * and a weight a sixth below an earlier one (it read "creat was 140" as the earlier weight).
  * Since another analyte's name ends the search for a value, that weight is read, and with it two
- * of ZZZZZZS's bodies. Twelve probes written in the nineteenth round (6 December 2026), each
+ * of ZZZZZZS's bodies. Fourteen probes written in the nineteenth round (6 December 2026), each
  * scored on arrival with the round's starting rules and those of its commission, alike: ZZZZZZT
  * (specialist jargon) missed 19 of 150, ZZZZZZU (people who cannot speak up) 4, ZZZZZZV
  * (pharmacy) 8, ZZZZZZW (danger told as routine) 5, ZZZZZZX (pregnancy and infancy) 5,
  * ZZZZZZY (111, out of hours and ambulance) 3, ZZZZZZZ (writers who hedge) 2, ZZZZZZZA
  * (other professions who notice) 1, ZZZZZZZB (children and young people) 4, ZZZZZZZC (the
- * point once in a long letter) none, ZZZZZZZD (danger in an administrative wrapper) 2 and
- * ZZZZZZZE (adults at risk from themselves) 10. Seven are still missed and named here: bowel preparation
+ * point once in a long letter) none, ZZZZZZZD (danger in an administrative wrapper) 2,
+ * ZZZZZZZE (adults at risk from themselves) 10, ZZZZZZZF (a busy practice's year) 2 and
+ * ZZZZZZZG (older and frail people) 2. Eight are still missed and named here: bowel preparation
  * that "must start 18:00 today" beside an ask, an adult paracetamol dose prescribed for a
  * two-year-old told only by its numbers, a double dose in a compliance pack told with a fall
  * and "our error" two sentences away, a child's dental neglect told as toothbrushes the family
  * cannot afford ("can't afford" flagged 16 tasks labelled routine), and a discharge "tonight"
  * after "we've only given 2" (read as a statement of what was done); from ZZZZZZZE, a copy of the
  * records wanted before she "goes" (one quoted word), and a man sleeping in a doorway with
- * ulcerated legs, drinking heavily and refusing hospital.
+ * ulcerated legs, drinking heavily and refusing hospital; from ZZZZZZZG, a man on rivaroxaban who
+ * tripped and grazed his knee and "seems fine" (a fall on an anticoagulant without a head
+ * injury is routine to most writers).
  */
 const knownMisses = new Set([
   "111: callback from GP requested within 2 hours",
@@ -430,6 +433,7 @@ const knownMisses = new Set([
   "colchicine 500mcg - took 12 in one day for gout flare",
   "colchicine 500mcg hourly until pain settles on the label - he took 14 in one day, now D&V ++, also on atorvastatin",
   "could someone check on baby Reuben. mum has missed 3 HV appts and the 8 wk imms, neighbour told the childrens centre theres shouting all night and the baby cries for hours with no one going to him",
+  "daughter: dad on rivaroxaban tripped on the kerb outside the paper shop, grazed his knee and elbow, seems fine in himself but she wanted a doctor to know",
   "day 3 of antibiotics and still spiking temps, GP said to ring back if no better by tonight - so the DN is asking for a visit today",
   "day 5 weight 2.89kg, birth weight 3.42kg = 15.5% loss. midwife",
   "dietitian - PEG feed deliveries stop after tomorrow unless a new rx is sent to the home enteral company",
@@ -509,9 +513,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 26,000 bodies from a hundred and seventy-nine probes", () => {
+  it("holds over 26,000 bodies from a hundred and eighty-one probes", () => {
     expect(bodies.length).toBeGreaterThan(26000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(179);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(181);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
