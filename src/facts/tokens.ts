@@ -175,6 +175,10 @@ const NAME = /^[A-Z][a-z]+(?:['\u2019]s)?$/;
 /** A word spelled out in capitals one letter at a time ("T I A") has two to six letters. */
 const SPELLED_LETTERS_MIN = 2;
 const SPELLED_LETTERS_MAX = 6;
+/** Marks a spelled-out letter may not follow ("O/E R foot", "U&E I took")... */
+const SPELLED_NOT_AFTER = "/&'";
+/** ...nor stand before ("S O'Hare", "Mr H K+ 6.8"). */
+const SPELLED_NOT_BEFORE = "/&'+";
 
 /**
  * Folds a word's inflection: possessive and plural, -ed, -ing, -ly and a final -e, with the
@@ -407,10 +411,11 @@ class StreamBuilder {
       const ch = this.#body[this.#at(k)] ?? "";
       return ch >= "A" && ch <= "Z";
     };
-    const joiners = "/&'";
     const alone = (k: number) =>
-      capital(k) && !isAlnum(text.charCodeAt(k + 1)) && !`${joiners}+`.includes(text[k + 1] ?? "/");
-    if (!alone(i) || joiners.includes(text[i - 1] ?? " ")) return undefined;
+      capital(k) &&
+      !isAlnum(text.charCodeAt(k + 1)) &&
+      !SPELLED_NOT_BEFORE.includes(text[k + 1] ?? "/");
+    if (!alone(i) || SPELLED_NOT_AFTER.includes(text[i - 1] ?? " ")) return undefined;
     // Each letter after the first is a space and a capital: n letters end at `i + 2n - 1`.
     const letters = (end: number) => (end - i + 1) / 2;
     let end = i + 1;
