@@ -1079,8 +1079,10 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     facts.daysUntilDue = daysBetween(sentOn, due.dueOn);
     facts.dueSource = due.source;
     if (due.text !== undefined) facts.dueText = due.text;
-    // Review errs early: by the soonest the words could mean.
-    facts.dueSoon = daysBetween(sentOn, due.soonestOn ?? due.dueOn) <= lexicon.reviewWithinDays;
+    // Review errs early: by the soonest the words could mean. A date the body says has gone
+    // ("was due 02/11", "by 04/12" sent on 8/12) is overdue, not a deadline for today.
+    const days = daysBetween(sentOn, due.soonestOn ?? due.dueOn);
+    facts.dueSoon = days <= lexicon.reviewWithinDays && (days >= 0 || due.source === "dueBy");
   }
   if (review.soon) facts.dueSoon = true;
   if (categoryPhrase !== undefined) facts.categoryPhrase = categoryPhrase;

@@ -82,6 +82,7 @@ function cuesOf(words: Vocabulary): Pick<Patterns, "cues" | "cuesBare"> {
       tomorrow: cues(words.bareTomorrow),
       fewDays: cues(words.fewDays),
       eventDate: cues(words.eventDate ?? []),
+      eventAhead: cues(words.eventNouns ?? []),
       startDate: cues(words.startDate ?? []),
       expiry: cues(words.expiry ?? []),
       dayNumber: cues(words.dayNumber ?? []),
@@ -106,6 +107,7 @@ interface Patterns {
     tomorrow: string[];
     fewDays: string[];
     eventDate: string[];
+    eventAhead: string[];
     startDate: string[];
     expiry: string[];
     dayNumber: string[];
@@ -163,6 +165,8 @@ interface Patterns {
   fewDays: RegExp;
   explicit: RegExp;
   eventDate: RegExp | undefined;
+  /** An event's date a few words after a lead ("before our panel 22/10"), or nothing. */
+  eventAhead: RegExp | undefined;
   startDate: RegExp | undefined;
   /** A date a few words after "due" ("due her B12 2/01"), or nothing. */
   dueAhead: RegExp | undefined;
@@ -553,6 +557,22 @@ function dueAheadPatterns(words: Vocabulary): Pick<Patterns, "dueAhead" | "dueAh
 }
 
 /**
+ * The date of an event named after a lead, with up to three words between ("before our panel
+ * 22/10", "before date of surgery 18/01/27", "for the initial child protection conference
+ * 17/11"), or nothing where the ruleset names no events. No number or start between: "for 4
+ * weeks from discharge date 27/01" names when a note starts.
+ */
+function eventAheadPattern(words: Vocabulary): RegExp | undefined {
+  const leads = words.eventLeads ?? [];
+  const nouns = words.eventNouns ?? [];
+  if (leads.length === 0 || nouns.length === 0) return undefined;
+  return beforeDate(
+    leads,
+    `(?:(?!(?:from|since|after|until|till)\\s|\\d)[\\w&'/-]+\\s){0,3}?(?:${alternatives(nouns)})\\s(?:(?:on|date|of|is|at|-)\\s)?`,
+  );
+}
+
+/**
  * Timeframe patterns from the ruleset's words (`timeframes` in rules/ruleset.json) and the
  * grammar around them here ("within the next N <unit>", "by <weekday>"). Each pattern is
  * alternations of literal words, bounded, with no nested quantifiers: linear over hostile input.
@@ -627,6 +647,7 @@ function patternsOf(words: Vocabulary): Patterns {
     ),
     ...clockPatterns(words),
     eventDate: beforeDate(words.eventDate),
+    eventAhead: eventAheadPattern(words),
     startDate: beforeDate(words.startDate),
     ...dueAheadPatterns(words),
     expiry: beforeDate(words.expiry),
@@ -1008,8 +1029,10 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   for (const m of has(p.dayCues) ? flat.matchAll(p.weekday) : []) {
     add(plusDays(sentOn, daysUntil(p, m[1], sentOn)), m);
   }
+  // After a deadline word a date just gone is overdue ("issue by 04/12" sent on 8/12), not
+  // next year's: a month back, as for a day's date.
   if (has(p.cues.deadline)) {
-    for (const m of flat.matchAll(p.explicit)) add(readDate(m, sentOn), m);
+    for (const m of flat.matchAll(p.explicit)) add(readDate(m, plusDays(sentOn, -31)), m);
   }
   // A clock time followed by "tomorrow" is tomorrow's, read with the word for tomorrow.
   const tomorrowNext = (m: RegExpMatchArray) => p.tomorrowNext.test(wordsAfter(flat, m));
@@ -1270,6 +1293,7 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
   // only where the clause asks; the day something is due or runs out in any task.
   for (const [pattern, cue, addDue, from] of [
     [p.eventDate, p.cuesBare.eventDate, addBare, 0],
+    [p.eventAhead, p.cuesBare.eventAhead, addBare, 0],
     [p.startDate, p.cuesBare.startDate, addBare, 1],
     [p.dueAhead, p.cuesBare.dueAhead, r.add, 0],
     [p.expiry, p.cuesBare.expiry, r.add, 0],

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "388d35617869d28ccaab1595a6ac1cd6b0a4d472e327414f03d6ac0b5d5311af",
+  hash: "0940bc1886988655938230c314f05b02da54e5755707fe63fac365b6d0afbd30",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

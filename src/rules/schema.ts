@@ -527,6 +527,13 @@ export const rulesetSchema = z.strictObject({
        */
       eventDate: z.optional(z.array(timeframePhrase)),
       /**
+       * Words before an event named a few words on, whose date follows: "before", "for" in
+       * "before our panel 22/10". Read with `eventNouns`; either absent: none.
+       */
+      eventLeads: z.optional(z.array(timeframePhrase)),
+      /** The events of `eventLeads`: "panel", "surgery", "conference". */
+      eventNouns: z.optional(z.array(timeframePhrase)),
+      /**
        * Before a written date, in a clause that asks: the day the asked-for thing must start
        * ("prescribe from 9/11", "starting 21/12"). Read only when the date is after the day
        * the task was sent: a start on that day itself is no deadline ("fit note from today").

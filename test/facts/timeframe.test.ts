@@ -418,10 +418,12 @@ describe("findTimeframe: written dates", () => {
     expect(due("Please hold the repeat until 1 Dec.")).toBeUndefined();
   });
 
-  it("reads a date without a year as the next such date on or after the sending date", () => {
+  it("reads a date without a year as the next such date from a month before sending", () => {
     expect(due("by 1 March")).toBe("2027-03-01");
     expect(due("by 23 November")).toBe("2026-11-23");
-    expect(due("by 22 November")).toBe("2027-11-22");
+    // A day just gone is overdue; one more than a month back is next year's.
+    expect(due("by 22 November")).toBe("2026-11-22");
+    expect(due("by 22 October")).toBe("2027-10-22");
     expect(due("by 29 February", "2027-11-23")).toBe("2028-02-29");
   });
 
@@ -677,6 +679,29 @@ describe("findTimeframe: an ask due before an event named earlier", () => {
       dueOn: "2026-12-03",
       soonestOn: MONDAY,
     });
+  });
+});
+
+describe("findTimeframe: an ask due before an event named after it", () => {
+  it("reads the event's date a few words after the lead", () => {
+    expect(due("Please send the report before our panel 27/11")).toBe("2026-11-27");
+    expect(due("Can the nurse do an ECG before date of surgery 1/12/26")).toBe("2026-12-01");
+    expect(due("Please share information for initial child protection conference 4/12")).toBe(
+      "2026-12-04",
+    );
+  });
+
+  it("does not read a start or a length of time as the event", () => {
+    expect(due("Please issue a fit note for 4 weeks from discharge date 20/11")).toBeUndefined();
+  });
+});
+
+describe("findTimeframe: a deadline just gone", () => {
+  it("reads a date a few days back after a deadline word as overdue, not next year's", () => {
+    expect(due("Please update the repeat and issue by 20/11 when the TTO runs out")).toBe(
+      "2026-11-20",
+    );
+    expect(due("Repeat U&E was due 16/11, please arrange")).toBe("2026-11-16");
   });
 });
 
