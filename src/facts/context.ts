@@ -578,6 +578,20 @@ export class ContextReader {
   }
 
   /**
+   * Is the body's word at `index` in a clause of advice reported to the patient that names the
+   * practice ("advised to see GP urgently today")? In a task that asks, its time is the ask's.
+   */
+  adviceToPracticeAt(index: number): boolean {
+    const { position, token } = this.#tokenAt(index);
+    if (token === undefined) return false;
+    const inClause = (m: Mention) => this.#stream.tokens[m.from]?.clause === token.clause;
+    return (
+      this.of(LIST.reportedAdvice).some((m) => m.to <= position && inClause(m)) &&
+      this.of(LIST.assignees).some(inClause)
+    );
+  }
+
+  /**
    * Is the body's word at `index` in a clause that states the sender's own plan ("we will
    * review in 2/52", "clinic in 2 weeks") and asks nothing itself?
    */

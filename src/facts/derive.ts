@@ -843,7 +843,7 @@ function readDue(
   const stated = findTimeframe(rest, sentOn, {
     bankHolidays: lexicon.bankHolidays,
     words: lexicon.timeframes,
-    accept: (index) => context.requestAt(index),
+    accept: (index) => context.requestAt(index) || context.adviceToPracticeAt(index),
     ownPlan: (index) => context.planAt(index),
   });
   // A timeframe in a body that asks nothing is someone else's ("speak to own GP within 5 days").

@@ -588,6 +588,17 @@ describe("deriveFacts: actionRequested", () => {
     expect(facts.dueOn).toBeUndefined();
   });
 
+  it("reads the time of advice to see the practice as the ask's, where the body asks", () => {
+    const asked = bodyFacts(
+      "Pharmacy First: ?shingles near the eye. Advised to see GP urgently today. Please book her in.",
+    );
+    expect(asked.daysUntilDue).toBe(0);
+    // With no ask, the advice's time stays the patient's.
+    expect(
+      bodyFacts("For information: seen in pharmacy, advised to see GP today.").dueOn,
+    ).toBeUndefined();
+  });
+
   it("reads request words when the category is other", () => {
     expect(bodyFacts("Could you get back to me about this?")).toMatchObject({
       category: "other",
