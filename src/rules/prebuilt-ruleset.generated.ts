@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0940bc1886988655938230c314f05b02da54e5755707fe63fac365b6d0afbd30",
+  hash: "095e785dd54db3fb223227372cb64645e66a58770c68909f7f0004751fe3347f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
