@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "095e785dd54db3fb223227372cb64645e66a58770c68909f7f0004751fe3347f",
+  hash: "597554efb81d4a42cf8cbbe8d2c67d091227b2584c379fb0bfd3004bdd7d0f6e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
