@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "597554efb81d4a42cf8cbbe8d2c67d091227b2584c379fb0bfd3004bdd7d0f6e",
+  hash: "ac2c246e522508497da57206a25b7aaae9225fb3d9efdb5c5a64442df83914ff",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
