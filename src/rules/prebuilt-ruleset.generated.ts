@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ac2c246e522508497da57206a25b7aaae9225fb3d9efdb5c5a64442df83914ff",
+  hash: "f4d2744e4ef12a094d58f9bc7a7f6ff73d7a424b7ced6719eb17d696c59023a5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
