@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f4d2744e4ef12a094d58f9bc7a7f6ff73d7a424b7ced6719eb17d696c59023a5",
+  hash: "66353bffcc89d515df4949302a1c50defeddf354a57812a6da242ff0b3361778",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
