@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "66353bffcc89d515df4949302a1c50defeddf354a57812a6da242ff0b3361778",
+  hash: "9134d606befbf994ba6d9ad38e30364520da16b3fb0bd679f0d6e02e717ec81c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
