@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9134d606befbf994ba6d9ad38e30364520da16b3fb0bd679f0d6e02e717ec81c",
+  hash: "5998478d42acacf584ad9831011626bf20b746fb3ed30602377124d110dde7b5",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
