@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5998478d42acacf584ad9831011626bf20b746fb3ed30602377124d110dde7b5",
+  hash: "3cd6d89e14bd16be5345a029eba95f413998aee4962a2a396cc0adf6d0d41865",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
