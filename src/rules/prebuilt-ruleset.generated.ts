@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3cd6d89e14bd16be5345a029eba95f413998aee4962a2a396cc0adf6d0d41865",
+  hash: "c83045e0c2a85261e9e0510a7fe42df0504419b2d6a5e62a50f95b68c9985f82",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
