@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c83045e0c2a85261e9e0510a7fe42df0504419b2d6a5e62a50f95b68c9985f82",
+  hash: "98e9bf4d9e09678a34e30bc38bd9db420c6b52b7bcaea5707317c40cc7852f1f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
