@@ -142,6 +142,8 @@ interface Patterns {
   today: RegExp;
   endOfWeek: RegExp;
   deadlineBefore: RegExp;
+  /** "due" and one to three words straight before ("due her B12 ", "due to be changed "), or nothing. */
+  dueAheadBefore: RegExp | undefined;
   /** A word that makes a period of what follows ("x ", "for ", "in "): "x 10/7" is ten days. */
   periodBefore: RegExp;
   /** How far back, in characters, the lead patterns look before a match. */
@@ -220,6 +222,7 @@ function leadPatterns(
   | "expiryBefore"
   | "expiryWeekday"
   | "deadlineBefore"
+  | "dueAheadBefore"
   | "periodBefore"
   | "leadChars"
 > {
@@ -250,6 +253,13 @@ function leadPatterns(
             "gi",
           ),
     deadlineBefore: before(words.deadline) ?? /(?!)/,
+    dueAheadBefore:
+      (words.dueAhead ?? []).length === 0
+        ? undefined
+        : new RegExp(
+            `\\b(?:${alternatives(words.dueAhead ?? [])})\\s(?:to\\sbe\\s)?(?!to\\s)(?:[\\w&+'-]+\\s){1,3}$`,
+            "i",
+          ),
     periodBefore: before([...(words.durationLeads ?? []), "in", "within"]) ?? /(?!)/,
     // Far enough back for the longest lead phrase and its optional words, a space or two, and
     // the ask words before it.
@@ -1259,11 +1269,16 @@ function readBare(r: Reading, has: (words: string | readonly string[]) => boolea
     // hearing tomorrow. We need a GP letter"), unless it is the sender's own plan.
     for (const m of flat.matchAll(p.bareTomorrow)) r.add(plusDays(sentOn, 1), m);
   }
-  // After a deadline word ("due this week", "due on Friday") the day is when something is
-  // due, in any task that asks, as with a stated deadline.
+  // After a deadline word ("due this week", "due on Friday", "due her B12 next week", "due to
+  // be changed this week") the day is when something is due, in any task that asks, as with a
+  // stated deadline.
   const led = (m: RegExpMatchArray) => {
     const lead = before(m);
-    return p.deadlineBefore.test(lead) || p.expiryBefore?.test(lead) === true;
+    return (
+      p.deadlineBefore.test(lead) ||
+      p.expiryBefore?.test(lead) === true ||
+      p.dueAheadBefore?.test(lead) === true
+    );
   };
   readBareWeek(r, has, led);
   // The weekday something runs out, in any task that asks, like a date it runs out.

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "98e9bf4d9e09678a34e30bc38bd9db420c6b52b7bcaea5707317c40cc7852f1f",
+  hash: "0cdc5e4b8577c8685b9e434d68662b4ee6d0e2ab2e642f06ad9be07930cfbb62",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

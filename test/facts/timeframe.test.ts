@@ -220,7 +220,7 @@ describe("findTimeframe: durations", () => {
 
   it("reads 'before then' after a bare date as due by that date: extraction 20/11 ... before then", () => {
     expect(
-      findTimeframe("Booked for extraction 20/11. Can you check his INR before then", "2026-11-10"),
+      findTimeframe("Extraction booked 20/11. Can you check his INR before then", "2026-11-10"),
     ).toEqual({ dueOn: "2026-11-20", text: "before then" });
     // A date already past is no deadline.
     expect(due("Extraction was 02/11. Can you check his INR before then", "2026-11-10")).toBe(
@@ -693,6 +693,25 @@ describe("findTimeframe: an ask due before an event named after it", () => {
 
   it("does not read a start or a length of time as the event", () => {
     expect(due("Please issue a fit note for 4 weeks from discharge date 20/11")).toBeUndefined();
+  });
+});
+
+describe("findTimeframe: a week a few words after 'due'", () => {
+  // Not where the clause asks: only a deadline word makes the week the ask's.
+  const led = (body: string) => findTimeframe(body, MONDAY, { accept: () => false })?.dueOn;
+
+  it("reads the week something is due in, as after a deadline word", () => {
+    // Monday 23/11: the working week ends on Friday 27/11, the next on 4/12.
+    expect(led("His catheter is due to be changed this week. Please can you arrange?")).toBe(
+      "2026-11-27",
+    );
+    expect(led("She is due her B12 next week, can the practice nurse give it please")).toBe(
+      "2026-12-04",
+    );
+  });
+
+  it("does not read 'due to' a cause as a due date", () => {
+    expect(led("Off work due to back pain this week, please issue a fit note")).toBeUndefined();
   });
 });
 
