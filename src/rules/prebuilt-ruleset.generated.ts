@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0cdc5e4b8577c8685b9e434d68662b4ee6d0e2ab2e642f06ad9be07930cfbb62",
+  hash: "3abc96ddc9ea35edbfa5edfd633b3dfb36a249eb290b034cbc9b54d9c3a4348e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
