@@ -439,14 +439,39 @@ export class ContextReader {
           t.to <= m.from &&
           this.#stream.tokens[t.from]?.sentence === sentence &&
           !asking(t) &&
-          // A terminator between them ends its reach ("if worse, but please see her today").
-          !this.#anyBetween(t.to, m.from, this.#lexicon.hypotheticalStops),
+          // A terminator between them ends its reach ("if worse, but please see her today"),
+          // as does a dash before an ask of its own ("unless we have the form - can the GP
+          // sort this today", "if he contacts the surgery - pls add an alert").
+          !this.#anyBetween(t.to, m.from, this.#lexicon.hypotheticalStops) &&
+          !this.#askAfterDash(t.to, m.from),
       ) ||
       this.of(LIST.reportedAdvice).some(
         (t) => t.to <= m.from && this.#stream.tokens[t.from]?.clause === clause,
       ) ||
       (after !== undefined && joined && !asking(after))
     );
+  }
+
+  /**
+   * Does a clause between `from` and `to` (token positions) open with an ask ("please", "can")
+   * straight after a spaced dash? The dash ends what went before as a full stop would.
+   */
+  #askAfterDash(from: number, to: number): boolean {
+    const { tokens, clauses, body } = this.#stream;
+    const { requestLeads, questionModals } = this.#lexicon;
+    for (let c = tokens[from]?.clause ?? clauses.length; c <= (tokens[to]?.clause ?? -1); c++) {
+      const first = tokens[clauses[c]?.from ?? -1];
+      const last = tokens[(clauses[c]?.from ?? 0) - 1];
+      if (first === undefined || last === undefined || first.start <= (tokens[from]?.start ?? 0))
+        continue;
+      const gap = body.slice(last.end, first.start);
+      if (
+        /\s[-\u2013\u2014]\s/.test(gap) &&
+        (requestLeads.has(first.word) || questionModals.has(first.word))
+      )
+        return true;
+    }
+    return false;
   }
 
   /**

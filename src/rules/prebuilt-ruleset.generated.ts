@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3abc96ddc9ea35edbfa5edfd633b3dfb36a249eb290b034cbc9b54d9c3a4348e",
+  hash: "6cb60e70f4f694d76122d433f34cf12fd785d8af81eb65cd7e197321020eea2e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -748,6 +748,18 @@ describe("context", () => {
     ).not.toBe("clinical-work");
   });
 
+  it("ends a hypothetical's reach at a spaced dash before an ask of its own", () => {
+    const f = facts(
+      "She can't come back to nursery unless we have the signed form - can the GP sort this today please",
+    );
+    expect(f.actionRequested).toBe(true);
+    expect(f.daysUntilDue).toBe(0);
+    // Without the dash the condition still reaches the ask.
+    expect(facts("If no better in 2 weeks please refer to ENT").requests).not.toContain(
+      "onward-referral",
+    );
+  });
+
   it("does not read a condition word inside a safety phrase as a condition", () => {
     // "in case" in "just in case medication" is no hypothetical: the prescription is asked.
     expect(facts("Could the practice please prescribe just in case meds").requests.length).toBe(1);
