@@ -241,7 +241,17 @@ const guard = createGuard({
  * records wanted before she "goes" (one quoted word), and a man sleeping in a doorway with
  * ulcerated legs, drinking heavily and refusing hospital; from ZZZZZZZG, a man on rivaroxaban who
  * tripped and grazed his knee and "seems fine" (a fall on an anticoagulant without a head
- * injury is routine to most writers).
+ * injury is routine to most writers). Ten probes written in the twentieth round (6 December
+ * 2026), each scored on arrival with the round's starting rules and those of its commission,
+ * alike: ZZZZZZZH (high-risk medicines) missed 3 of 150, ZZZZZZZI (terse lines) 8, ZZZZZZZJ
+ * (results and numbers) 2, ZZZZZZZK (mental health, abuse and safeguarding told indirectly) 2,
+ * ZZZZZZZL (non-clinical senders in lay words) 3, ZZZZZZZM (one line in a long letter) 1,
+ * ZZZZZZZN (acute illness told calmly) 3, ZZZZZZZO (deadlines of today or tomorrow) 12,
+ * ZZZZZZZP (a practice's year) 2 and ZZZZZZZQ (infants, children and pregnancy) 1. Four are still
+ * missed and named here: an INR not done for months with "high risk" a sentence after "no INR",
+ * an EpiPen after "Ana to peanut" (a name as often as anaphylaxis), a nursery form needed before a
+ * child "can't start tomorrow" (negated) with a collection "today if it's ready" (a condition),
+ * and a patient at another hospital "NOW".
  */
 const knownMisses = new Set([
   "111: callback from GP requested within 2 hours",
@@ -251,10 +261,10 @@ const knownMisses = new Set([
   '3rd failed visit - partner says shes "asleep", baby 6 days, raised voices and crying heard inside. CMW',
   "3yo dispensed ibuprofen 400mg tablets, mum giving a whole tablet 4 times a day for 2 days. Please call mum",
   "A man not on the contact list keeps trying to collect a Y2 girl, says he's mum's new partner. Girl cried and hid behind her teacher, said she doesn't want to go with him",
-  "ABG by resp team - pH 7.28 pCO2 9.8. admitted. for info",
   'ASC worker: Mrs T (dementia) says her neighbour "borrows" her purse every week, £2,400 taken out of her account over the last 2 months. Family didnt know.',
   "Alendronic acid 70mg labelled take ONE DAILY - pt has taken daily for 3 wks, heartburn ++",
   "Amiodarone 200mg tds continued on TTO past the 1 week load, should have gone to 200mg OD. Its been 5 weeks. ALT 312 and TFTs off. please amend repeat",
+  "Anticoag service: no INR recorded since August, DNA x3, yet warfarin still being issued on repeat. High risk - please hold further issues until an INR is done",
   "Anticoagulation clinic: pt has been taking warfarin 5mg AND apixaban 5mg bd since discharge on the 14th, both were listed on the discharge summary. INR 4.8. Apixaban stopped.",
   "Asthma clinic: 10yo, 3 courses of pred since Sept, HDU admission last winter, mum smokes indoors. High risk, GP to review this week and check there's a spacer at home",
   "Attended Urgent Treatment Centre Bridlington overnight, given 1st dose nitrofurantoin, UTC couldn't supply rest of the course, told to get it from GP today",
@@ -357,6 +367,7 @@ const knownMisses = new Set([
   "Newborn pulse ox screen: 92% pre-ductal, 96% post-ductal. Repeat same",
   "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
   "Nursery here - Alfie (4) epipen in his bag expired in 2025, mum says she never got a new one. Peanut allergy, had a reaction last year. He's in with us tomorrow",
+  "Nursery say Ayla can't start tomorrow without the medicine consent form signed by the GP. Mum will collect it today if it's ready.",
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
   "OT: lady's son has taken out the bath board and rails, says she's not to use the bathroom. she's washing at the kitchen sink in a cold house",
   "OT: stairlift broken since August, lady sleeping in her chair downstairs, commode emptied once a day at best, carers often dont turn up and she doesnt recieve her tea at night. she has a sore bottom and nobody else. pls can GP review",
@@ -380,6 +391,7 @@ const knownMisses = new Set([
   "Pharmacy: warfarin 3mg out of stock, she only has 1mg tabs. Tonite's dose is 4mg and she's got 3 x 1mg left",
   "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
   "Please could we request a blood test form for Mrs A's INR, she forgot to book. Her last one was 8.6 and she is due a repeat",
+  "Please re-send the e-referral - pt is at the Eye Hospital NOW and they can't see it on their system",
   "Pls add metformin 500mg bd to repeat list as per the clinic letter. Also INR done at our anticoag clinic is coming 9.2 today, she is on warfarin 5mg, no bleeding she say.",
   "Potassium chloride 8mmol/5ml: 50ml tds on label (240mmol/day), K now 6.4 and rising",
   "Practice pharmacist to duty doc: repeat has warfarin 3mg AND 5mg both set to 'one daily' on top of his anticoag book dose of 5mg - he's been taking 3+5+5 = 13mg a day. pls call him",
@@ -434,7 +446,6 @@ const knownMisses = new Set([
   "colchicine 500mcg hourly until pain settles on the label - he took 14 in one day, now D&V ++, also on atorvastatin",
   "could someone check on baby Reuben. mum has missed 3 HV appts and the 8 wk imms, neighbour told the childrens centre theres shouting all night and the baby cries for hours with no one going to him",
   "daughter: dad on rivaroxaban tripped on the kerb outside the paper shop, grazed his knee and elbow, seems fine in himself but she wanted a doctor to know",
-  "day 3 of antibiotics and still spiking temps, GP said to ring back if no better by tonight - so the DN is asking for a visit today",
   "day 5 weight 2.89kg, birth weight 3.42kg = 15.5% loss. midwife",
   "dietitian - PEG feed deliveries stop after tomorrow unless a new rx is sent to the home enteral company",
   "digoxin level 3.4 micrograms/L and apex 44 when our nurse called in",
@@ -462,6 +473,7 @@ const knownMisses = new Set([
   "please can GP sign the repeat for co-codamol, pt says he ran out. also hes been taking 12 a day because the pain is so bad",
   "please rebook INR clinic for next wk. last reading 8.6 and she's been having nosebleeds",
   "pls action before the weekend",
+  "pls add Epipen x2 to repeats. Ana to peanut at school yesterday",
   "pls add vit D drops to Tyler's repeats, mum asked. while I was there dad smacked him hard across the back of the legs for crying and said its the only thing he understands. Tyler is 22 months",
   "pls can Dr Shah ring Mr Ruiz in the morning before 10 re his biopsy, he is very anxious",
   "podiatry: infected hallux, needs fluclox started today, no NMP in clinic",
@@ -513,9 +525,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 26,000 bodies from a hundred and eighty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(26000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(181);
+  it("holds over 28,000 bodies from a hundred and ninety-one probes", () => {
+    expect(bodies.length).toBeGreaterThan(28000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(191);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
