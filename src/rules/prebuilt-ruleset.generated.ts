@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "6cb60e70f4f694d76122d433f34cf12fd785d8af81eb65cd7e197321020eea2e",
+  hash: "b64d59e67b2e88433403dc2fe484d4d49e6306f8538f19b414acb093dcc9ee8a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
