@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b64d59e67b2e88433403dc2fe484d4d49e6306f8538f19b414acb093dcc9ee8a",
+  hash: "8808256e7d7c3483dc0834214158921bac277b3f4b8d4afa78692a41c7a2dd48",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
