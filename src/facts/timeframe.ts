@@ -569,16 +569,19 @@ function dueAheadPatterns(words: Vocabulary): Pick<Patterns, "dueAhead" | "dueAh
 /**
  * The date of an event named after a lead, with up to three words between ("before our panel
  * 22/10", "before date of surgery 18/01/27", "for the initial child protection conference
- * 17/11"), or nothing where the ruleset names no events. No number or start between: "for 4
- * weeks from discharge date 27/01" names when a note starts.
+ * 17/11"), or nothing where the ruleset names no events. No number, nor a word of
+ * `eventNotBetween`, may come between: "for 4 weeks from discharge date 27/01" names when a note
+ * starts.
  */
 function eventAheadPattern(words: Vocabulary): RegExp | undefined {
   const leads = words.eventLeads ?? [];
   const nouns = words.eventNouns ?? [];
   if (leads.length === 0 || nouns.length === 0) return undefined;
+  const notBetween = words.eventNotBetween ?? [];
+  const stop = notBetween.length === 0 ? "" : `(?:${alternatives(notBetween)})\\s|`;
   return beforeDate(
     leads,
-    `(?:(?!(?:from|since|after|until|till)\\s|\\d)[\\w&'/-]+\\s){0,3}?(?:${alternatives(nouns)})\\s(?:(?:on|date|of|is|at|-)\\s)?`,
+    `(?:(?!${stop}\\d)[\\w&'/-]+\\s){0,3}?(?:${alternatives(nouns)})\\s(?:(?:on|date|of|is|at|-)\\s)?`,
   );
 }
 

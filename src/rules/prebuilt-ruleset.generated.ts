@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8808256e7d7c3483dc0834214158921bac277b3f4b8d4afa78692a41c7a2dd48",
+  hash: "0515d01cec287d9b7c264f0adcc5a9629ddd9db5e820ffdcb2d84efed1df66b4",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -534,6 +534,11 @@ export const rulesetSchema = z.strictObject({
       /** The events of `eventLeads`: "panel", "surgery", "conference". */
       eventNouns: z.optional(z.array(timeframePhrase)),
       /**
+       * Words that may not come between an `eventLeads` word and its event: a start or an end
+       * ("from", "until" in "for 4 weeks from discharge date 27/01"). Absent: none.
+       */
+      eventNotBetween: z.optional(z.array(timeframePhrase)),
+      /**
        * Before a written date, in a clause that asks: the day the asked-for thing must start
        * ("prescribe from 9/11", "starting 21/12"). Read only when the date is after the day
        * the task was sent: a start on that day itself is no deadline ("fit note from today").
