@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0515d01cec287d9b7c264f0adcc5a9629ddd9db5e820ffdcb2d84efed1df66b4",
+  hash: "28d0a7e96da95bd1feba11060cde79cde18b20990ed29c9fe9dc36f470912646",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
