@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "28d0a7e96da95bd1feba11060cde79cde18b20990ed29c9fe9dc36f470912646",
+  hash: "90bec031dbc7877d53ca48dc5d2633b7f9a73d0016652bf903b4aabc2bed7b5f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
