@@ -241,14 +241,15 @@ const guard = createGuard({
  * records wanted before she "goes" (one quoted word), and a man sleeping in a doorway with
  * ulcerated legs, drinking heavily and refusing hospital; from ZZZZZZZG, a man on rivaroxaban who
  * tripped and grazed his knee and "seems fine" (a fall on an anticoagulant without a head
- * injury is routine to most writers). Twelve probes written in the twentieth round (6 December
+ * injury is routine to most writers). Fourteen probes written in the twentieth round (6 December
  * 2026), each scored on arrival with the round's starting rules and those of its commission,
  * alike: ZZZZZZZH (high-risk medicines) missed 3 of 150, ZZZZZZZI (terse lines) 8, ZZZZZZZJ
  * (results and numbers) 2, ZZZZZZZK (mental health, abuse and safeguarding told indirectly) 2,
  * ZZZZZZZL (non-clinical senders in lay words) 3, ZZZZZZZM (one line in a long letter) 1,
  * ZZZZZZZN (acute illness told calmly) 3, ZZZZZZZO (deadlines of today or tomorrow) 12,
  * ZZZZZZZP (a practice's year) 2, ZZZZZZZQ (infants, children and pregnancy) 1, ZZZZZZZR (any
- * sender, after every change but the last) 2 and ZZZZZZZS (hedged and second-hand) 5. Four are still
+ * sender) 2, ZZZZZZZS (hedged and second-hand) 5, and, written after every change to how asks
+ * are read, ZZZZZZZT (a winter month) 2 and ZZZZZZZU (danger underplayed) 1. Four are still
  * missed and named here: an INR not done for months with "high risk" a sentence after "no INR",
  * an EpiPen after "Ana to peanut" (a name as often as anaphylaxis), a nursery form needed before a
  * child "can't start tomorrow" (negated) with a collection "today if it's ready" (a condition),
@@ -526,9 +527,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 28,000 bodies from a hundred and ninety-three probes", () => {
-    expect(bodies.length).toBeGreaterThan(28000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(193);
+  it("holds over 29,000 bodies from a hundred and ninety-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(29000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(195);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
