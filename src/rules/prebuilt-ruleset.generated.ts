@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "90bec031dbc7877d53ca48dc5d2633b7f9a73d0016652bf903b4aabc2bed7b5f",
+  hash: "09eba1cdab0822b4b57526a63db108fcca8c917e7a6b09f67c0fb4414c3e5d5b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
