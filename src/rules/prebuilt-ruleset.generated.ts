@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "09eba1cdab0822b4b57526a63db108fcca8c917e7a6b09f67c0fb4414c3e5d5b",
+  hash: "8a411d7bf08bf154f26a354553c3e106c7eabad30b40c24da8c5978f075b1931",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

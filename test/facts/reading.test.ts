@@ -960,6 +960,8 @@ describe("human review", () => {
     expect(facts("PSA taken by us at the same visit = 14.2").safetyLanguage).toBe(true);
     expect(facts("PSA taken by us 14.2").safetyLanguage).toBe(true);
     expect(facts("PSA taken at the same visit 14.2").safetyLanguage).toBe(false);
+    // Where a reading was taken links as a link does: "BP check at hub 186/112".
+    expect(facts("BP check at hub 186/112, repeat 182/110").safetyLanguage).toBe(true);
     // Thousands with a comma are one number; a comma and a space part two.
     expect(facts("CK 18,400").safetyLanguage).toBe(true);
     expect(facts("CK 1,200, 400 units").safetyLanguage).toBe(false);
