@@ -454,21 +454,16 @@ export class ContextReader {
 
   /**
    * Does a clause between `from` and `to` (token positions) open with an ask ("please", "can")
-   * straight after a spaced dash? The dash ends what went before as a full stop would.
+   * straight after a spaced dash (`TokenStream` marks the clause the dash ends)? The dash ends
+   * what went before as a full stop would.
    */
   #askAfterDash(from: number, to: number): boolean {
-    const { tokens, clauses, body } = this.#stream;
+    const { tokens, clauses } = this.#stream;
     const { requestLeads, questionModals } = this.#lexicon;
-    for (let c = tokens[from]?.clause ?? clauses.length; c <= (tokens[to]?.clause ?? -1); c++) {
-      const first = tokens[clauses[c]?.from ?? -1];
-      const last = tokens[(clauses[c]?.from ?? 0) - 1];
-      if (first === undefined || last === undefined || first.start <= (tokens[from]?.start ?? 0))
-        continue;
-      const gap = body.slice(last.end, first.start);
-      if (
-        /\s[-\u2013\u2014]\s/.test(gap) &&
-        (requestLeads.has(first.word) || questionModals.has(first.word))
-      )
+    const last = tokens[to]?.clause ?? -1;
+    for (let c = (tokens[from]?.clause ?? clauses.length) + 1; c <= last; c++) {
+      const word = tokens[clauses[c]?.from ?? -1]?.word ?? "";
+      if (clauses[c - 1]?.dash === true && (requestLeads.has(word) || questionModals.has(word)))
         return true;
     }
     return false;

@@ -257,7 +257,7 @@ function leadPatterns(
       (words.dueAhead ?? []).length === 0
         ? undefined
         : new RegExp(
-            `\\b(?:${alternatives(words.dueAhead ?? [])})\\s(?:to\\sbe\\s)?(?!to\\s)(?:[\\w&+'-]+\\s){1,3}$`,
+            `\\b(?:${alternatives(words.dueAhead ?? [])})\\s(?:to\\sbe\\s)?${DUE_GAP}$`,
             "i",
           ),
     periodBefore: before([...(words.durationLeads ?? []), "in", "within"]) ?? /(?!)/,
@@ -546,6 +546,12 @@ function rateBefore(words: Vocabulary): string {
 }
 
 /**
+ * One to three words after "due", never "to" first ("due to leave 2/01"): what is due ("due her
+ * B12 next week"). Shared by the dates, days and weeks read after "due".
+ */
+const DUE_GAP = "(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?";
+
+/**
  * What is due a few words after `dueAhead`: a written date ("due her B12 2/01") or a day's word
  * ("due her dose tonight"), each read only when the ruleset gives the words. One to three words
  * may come between, never "to" first ("due to leave 2/01"), and not a start word just before a
@@ -554,13 +560,12 @@ function rateBefore(words: Vocabulary): string {
 function dueAheadPatterns(words: Vocabulary): Pick<Patterns, "dueAhead" | "dueAheadToday"> {
   const leads = words.dueAhead ?? [];
   if (leads.length === 0) return { dueAhead: undefined, dueAheadToday: undefined };
-  const gap = "(?!to\\s)(?:[\\w&+'-]+\\s){1,3}?";
   const starts = words.startDate ?? [];
   const notFrom = starts.length === 0 ? "" : `(?<!\\b(?:${alternatives(starts)})\\s)`;
   return {
-    dueAhead: beforeDate(leads, gap),
+    dueAhead: beforeDate(leads, DUE_GAP),
     dueAheadToday: new RegExp(
-      `\\b(?:${alternatives(leads)})\\s${gap}${notFrom}(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`,
+      `\\b(?:${alternatives(leads)})\\s${DUE_GAP}${notFrom}(?:${alternatives(words.bareToday)})\\b(?!'s|s\\b)`,
       "gi",
     ),
   };
@@ -568,7 +573,7 @@ function dueAheadPatterns(words: Vocabulary): Pick<Patterns, "dueAhead" | "dueAh
 
 /**
  * The date of an event named after a lead, with up to three words between ("before our panel
- * 22/10", "before date of surgery 18/01/27", "for the initial child protection conference
+ * 22/10", "before date of surgery 18/01/27", "for initial child protection conference
  * 17/11"), or nothing where the ruleset names no events. No number, nor a word of
  * `eventNotBetween`, may come between: "for 4 weeks from discharge date 27/01" names when a note
  * starts.
@@ -883,6 +888,14 @@ function endsWithUnit(p: Patterns, text: string): boolean {
 const WRITTEN_DATE = new RegExp(DATE_SOURCE, "gi");
 
 /**
+ * A written date read from a month before `sentOn`, so a day just gone is this year's (overdue),
+ * not next year's: after a deadline word ("by 04/12" sent on 8/12) or a day's count.
+ */
+function readRecentDate(groups: RegExpMatchArray, sentOn: string): string | undefined {
+  return readDate(groups, plusDays(sentOn, -31));
+}
+
+/**
  * The last date written in `text` that is on or after `sentOn` ("extraction 20/11"). A date
  * with no year is the nearest such date, up to half a year back, so a past one is no deadline.
  */
@@ -976,8 +989,7 @@ const DATE_AFTER = new RegExp(`^\\s?[(=]\\s?${DATE_SOURCE}`, "i");
  */
 function dayDue(flat: string, m: RegExpMatchArray, sentOn: string): string {
   const written = DATE_AFTER.exec(wordsAfter(flat, m));
-  // A month back, so a day just gone reads as this year's, not next year's.
-  const date = written === null ? undefined : readDate(written, plusDays(sentOn, -31));
+  const date = written === null ? undefined : readRecentDate(written, sentOn);
   if (date === undefined) return plusDays(sentOn, Number(m[1]));
   return daysBetween(sentOn, date) < 0 ? sentOn : date;
 }
@@ -1045,7 +1057,7 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   // After a deadline word a date just gone is overdue ("issue by 04/12" sent on 8/12), not
   // next year's: a month back, as for a day's date.
   if (has(p.cues.deadline)) {
-    for (const m of flat.matchAll(p.explicit)) add(readDate(m, plusDays(sentOn, -31)), m);
+    for (const m of flat.matchAll(p.explicit)) add(readRecentDate(m, sentOn), m);
   }
   // A clock time followed by "tomorrow" is tomorrow's, read with the word for tomorrow.
   const tomorrowNext = (m: RegExpMatchArray) => p.tomorrowNext.test(wordsAfter(flat, m));

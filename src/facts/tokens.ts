@@ -31,8 +31,11 @@ export interface Token {
 export interface TokenStream {
   body: string;
   tokens: Token[];
-  /** For each clause, the index of its first token and one past its last. */
-  clauses: { from: number; to: number; sentence: number }[];
+  /**
+   * For each clause, the index of its first token and one past its last, and whether a spaced
+   * dash ends it ("unless we have the form - can the GP sort this today").
+   */
+  clauses: { from: number; to: number; sentence: number; dash: boolean }[];
   /** For each sentence, its first and one-past-last clause, and whether it ends with ":". */
   sentences: { from: number; to: number; lead: boolean }[];
 }
@@ -348,7 +351,8 @@ function punctuation(stream: StreamBuilder, text: string, i: number): number {
     return j;
   }
   if (c === 44 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93) stream.closeClause();
-  else if (c === 45 && i > 0 && text[i - 1] === " " && text[i + 1] === " ") stream.closeClause();
+  else if (c === 45 && i > 0 && text[i - 1] === " " && text[i + 1] === " ")
+    stream.closeClause(true);
   return i + 1;
 }
 
@@ -425,14 +429,19 @@ class StreamBuilder {
     return letters(end) >= SPELLED_LETTERS_MIN ? end : undefined;
   }
 
-  closeClause(): void {
+  /** Ends the clause being read; `dash`: at a spaced dash (marking the last clause if empty). */
+  closeClause(dash = false): void {
     if (this.tokens.length > this.#clauseFrom) {
       this.clauses.push({
         from: this.#clauseFrom,
         to: this.tokens.length,
         sentence: this.sentences.length,
+        dash,
       });
       this.#clauseFrom = this.tokens.length;
+    } else if (dash) {
+      const last = this.clauses[this.clauses.length - 1];
+      if (last !== undefined) last.dash = true;
     }
   }
 
