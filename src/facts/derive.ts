@@ -284,19 +284,15 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
         break;
       }
       const value = Number(number.value);
+      if (notAValue(stream, number, value, entry, lexicon)) break;
       // A count or period ("repeat Na in 1/52 - 126") is passed over, like a link.
       if (isCount(stream, k, value, number.second, lexicon)) {
         skipped = 0;
         continue;
       }
       const previous = stream.tokens[k - 1]?.word ?? "";
-      // After a first value, one after a later-value word is today's and the first the earlier
-      // ("from 90 to 310"), as is one after a later-value sign straight after a value ("128 >
-      // 121"); one after an earlier-value word the earlier ("132 (was 118)").
-      const later =
-        read !== undefined &&
-        (lexicon.resultLater.has(previous) ||
-          (lexicon.resultLater.has(gapBefore(stream, k)) && /^\d/.test(previous)));
+      // One after an earlier-value word is the earlier ("132 (was 118)").
+      const later = read !== undefined && laterValue(stream, k, previous, lexicon);
       if (read !== undefined && !later && !earlierValue(stream, k, previous, lexicon)) break;
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
@@ -308,7 +304,8 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
           : later
             ? value / read
             : read / value;
-      if (pastLimit(entry, value, times)) return { ...m, to: number.end };
+      if (pastLimit(entry, value, times) && unitAfter(stream, number.end, entry.unitsAfter))
+        return { ...m, to: number.end };
       // A run of later values goes on to its last, each against the first ("Hb 102 -> 88 -> 69").
       if (!later && (read !== undefined || !readsSecondValue(lexicon))) break;
       if (!later) read = value;
@@ -319,6 +316,87 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
     }
   }
   return undefined;
+}
+
+/**
+ * After a first value, is the one at `k` today's and the first the earlier: after a later-value
+ * word ("from 90 to 310"), or after a later-value sign straight after a value ("128 > 121")?
+ */
+function laterValue(stream: TokenStream, k: number, previous: string, lexicon: Lexicon): boolean {
+  return (
+    lexicon.resultLater.has(previous) ||
+    (lexicon.resultLater.has(gapBefore(stream, k)) && /^\d/.test(previous))
+  );
+}
+
+/**
+ * Is the number read no value of the entry's analyte, so the search ends: a dose ("reduced to
+ * 62.5mcg"), or a year where the entry's limits are far below one ("last dig level 2019")?
+ */
+function notAValue(
+  stream: TokenStream,
+  number: { second?: string; end: number },
+  value: number,
+  entry: NonNullable<Lexicon["criticalResults"]>[number],
+  lexicon: Lexicon,
+): boolean {
+  return (
+    isDose(stream, number.end, lexicon) || (number.second === undefined && isYear(value, entry))
+  );
+}
+
+/**
+ * Is the number before token `end` a dose: one of `doseUnits` straight after it, with no "/"
+ * after the unit ("reduced to 62.5mcg OD", "62.5 micrograms"; not "210mg/L")?
+ */
+function isDose(stream: TokenStream, end: number, lexicon: Lexicon): boolean {
+  if (lexicon.doseUnits.size === 0) return false;
+  const value = stream.tokens[end - 1];
+  const unit = stream.tokens[end];
+  if (value === undefined || unit === undefined) return false;
+  // "62.5mcg" is one token read as two ("62.5", "mcg"), both spanning what was written.
+  const written = unit.start === value.start ? value : unit;
+  // Only a unit written straight after ("K 2.4, Mg 0.41" names magnesium).
+  if (written === unit && stream.body.slice(value.end, unit.start).trim() !== "") return false;
+  if (
+    !lexicon.doseUnits.has(unit.word) &&
+    !(unit.via !== undefined && lexicon.doseUnits.has(unit.via))
+  )
+    return false;
+  return !/\//.test(stream.body.slice(written.start, written.end + 3).replace(/^[^/]*?\d\s*/, ""));
+}
+
+/** Is `value` a year (1900 to 2099) and the entry's limits all under a tenth of it? */
+function isYear(value: number, entry: NonNullable<Lexicon["criticalResults"]>[number]): boolean {
+  return (
+    Number.isInteger(value) &&
+    value >= 1900 &&
+    value < 2100 &&
+    (entry.atLeast ?? 0) < 190 &&
+    (entry.below ?? 0) < 190
+  );
+}
+
+/**
+ * Is one of an entry's `unitsAfter` written straight after the value whose last token is before
+ * `end` ("3.8 ug/L", "22mg/L"), spaces aside? True when the entry names no units.
+ */
+function unitAfter(
+  stream: TokenStream,
+  end: number,
+  units: readonly string[] | undefined,
+): boolean {
+  if (units === undefined) return true;
+  const value = stream.tokens[end - 1];
+  if (value === undefined) return false;
+  // The value's token may hold its unit too ("22mg/L" reads "22" and "mg"): start after the number.
+  const from =
+    value.start + (/^[\d.,]+/.exec(stream.body.slice(value.start, value.end))?.[0].length ?? 0);
+  const after = stream.body
+    .slice(from, from + 24)
+    .toLowerCase()
+    .replace(/\s+/g, "");
+  return units.some((unit) => after.startsWith(unit));
 }
 
 /**

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8a411d7bf08bf154f26a354553c3e106c7eabad30b40c24da8c5978f075b1931",
+  hash: "b1bfcd1e8ac4ecd7823f8dd6cc34cc28ea8cbb19a1818f8e0e3f26e7595ce396",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

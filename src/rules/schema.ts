@@ -310,6 +310,11 @@ export const rulesetSchema = z.strictObject({
           links: z.array(nonEmpty()),
           countBefore: z.array(nonEmpty()),
           countAfter: z.array(nonEmpty()),
+          /**
+           * Units of a dose: a number straight before one ends the search for a value, unless a
+           * "/" follows the unit ("dose reduced to 62.5mcg" is no value; "CRP 210mg/L" is).
+           */
+          doseUnits: z.optional(z.array(nonEmpty())),
           /** How many words after the analyte its value may come (absent: 5). */
           withinWords: z.optional(z.number().check(z.int(), z.gte(1), z.lte(12))),
           /**
@@ -425,6 +430,22 @@ export const rulesetSchema = z.strictObject({
          * a blood pressure of 140 is critical in pregnancy ("34/40, BP 148/96") and not else.
          */
         whenAlso: z.optional(z.array(phraseSchema).check(z.minLength(1))),
+        /**
+         * Units one of which must be written straight after the value for it to count: a drug's
+         * level ("digoxin 3.8 ug/L") and not its dose ("digoxin 125 micrograms"). Lower case, as
+         * written, spaces ignored: "ug/l", "mg/l".
+         */
+        unitsAfter: z.optional(
+          z
+            .array(
+              z
+                .string()
+                .check(
+                  z.regex(/^[^\sA-Z]+$/, { error: "a unit is written in lower case, no spaces" }),
+                ),
+            )
+            .check(z.minLength(1)),
+        ),
       }),
     ),
   ),

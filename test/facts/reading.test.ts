@@ -889,6 +889,29 @@ describe("human review", () => {
     expect(facts("Not pregnant. BP 148/96, please recheck in 2 days").safetyLanguage).toBe(false);
   });
 
+  it("reads a drug's level only with its unit where the name alone may be a dose (`unitsAfter`)", () => {
+    expect(facts("DIGOXIN 3.8 ug/L. Pt also on amiodarone").safetyLanguage).toBe(true);
+    expect(facts("Carbamazepine 22mg/L").safetyLanguage).toBe(true);
+    expect(facts("digoxin 250 microgram x 2 tabs once a day").safetyLanguage).toBe(false);
+    expect(facts("carbamazepine 400 bd, no change").safetyLanguage).toBe(false);
+  });
+
+  it("reads no dose as a result's later value, nor a year as its value", () => {
+    // "to 62.5mcg" after a level is a new dose (`results.doseUnits`), not a later level.
+    expect(
+      facts("Digoxin level 2.6 on ward, dose reduced to 62.5mcg OD. GP please recheck level")
+        .safetyLanguage,
+    ).toBe(false);
+    expect(facts("Lithium 800mg nocte, level stable at 0.7").safetyLanguage).toBe(false);
+    // A unit with a "/" after it is a result's ("CRP 210mg/L"), and only a unit written
+    // straight after the value counts: in "K 2.4, Mg 0.41" the "Mg" is magnesium.
+    expect(facts("CRP 210mg/L on our bloods").safetyLanguage).toBe(true);
+    expect(facts("IBD clinic: K 2.4, Mg 0.5. please repeat bloods").safetyLanguage).toBe(true);
+    expect(facts("On digoxin, last dig level 2019. Please arrange a level").safetyLanguage).toBe(
+      false,
+    );
+  });
+
   it("reads a critical result whose value comes after where it was taken", () => {
     expect(facts("K+ from our clinic 6.9").safetyLanguage).toBe(true);
     expect(facts("potassium from the lab 6.7").safetyLanguage).toBe(true);
