@@ -331,7 +331,7 @@ function laterValue(stream: TokenStream, k: number, previous: string, lexicon: L
 
 /**
  * Is the number read no value of the entry's analyte, so the search ends: a dose ("reduced to
- * 62.5mcg"), or a year where the entry's limits are far below one ("last dig level 2019")?
+ * 62.5mcg") unless the entry reads one (`unitsAfter`), or a year where the entry's limits are far below one ("last dig level 2019")?
  */
 function notAValue(
   stream: TokenStream,
@@ -341,7 +341,8 @@ function notAValue(
   lexicon: Lexicon,
 ): boolean {
   return (
-    isDose(stream, number.end, lexicon) || (number.second === undefined && isYear(value, entry))
+    (entry.unitsAfter === undefined && isDose(stream, number.end, lexicon)) ||
+    (number.second === undefined && isYear(value, entry))
   );
 }
 
@@ -377,6 +378,19 @@ function isYear(value: number, entry: NonNullable<Lexicon["criticalResults"]>[nu
   );
 }
 
+const unitPatterns = new Map<string, RegExp>();
+
+/** A unit as written after a value: any spaces between its characters, and nothing joined after. */
+function unitPattern(unit: string): RegExp {
+  let pattern = unitPatterns.get(unit);
+  if (pattern === undefined) {
+    const chars = [...unit].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+    pattern = new RegExp(`^\\s*${chars.join("\\s*")}(?![a-z])(?!\\s*\\/)`);
+    unitPatterns.set(unit, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Is one of an entry's `unitsAfter` written straight after the value whose last token is before
  * `end` ("3.8 ug/L", "22mg/L"), spaces aside? True when the entry names no units.
@@ -392,11 +406,9 @@ function unitAfter(
   // The value's token may hold its unit too ("22mg/L" reads "22" and "mg"): start after the number.
   const from =
     value.start + (/^[\d.,]+/.exec(stream.body.slice(value.start, value.end))?.[0].length ?? 0);
-  const after = stream.body
-    .slice(from, from + 24)
-    .toLowerCase()
-    .replace(/\s+/g, "");
-  return units.some((unit) => after.startsWith(unit));
+  const after = stream.body.slice(from, from + 24).toLowerCase();
+  // The unit whole, spaces aside: "units" is not the start of "units/ml", a pen's strength.
+  return units.some((unit) => unitPattern(unit).test(after));
 }
 
 /**

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b1bfcd1e8ac4ecd7823f8dd6cc34cc28ea8cbb19a1818f8e0e3f26e7595ce396",
+  hash: "70917d78ef74667bf386084e6cbb6d3a0b545010788d215f4187d0af30bbb45c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -896,6 +896,14 @@ describe("human review", () => {
     expect(facts("carbamazepine 400 bd, no change").safetyLanguage).toBe(false);
   });
 
+  it("reads a dose past its ceiling only in the entry's unit, and not a pen's strength", () => {
+    expect(facts("levothyroxine 1000 micrograms OD on the EPS").safetyLanguage).toBe(true);
+    expect(facts("Lantus 300 units once daily on the d/c letter").safetyLanguage).toBe(true);
+    expect(facts("levothyroxine 100 micrograms od").safetyLanguage).toBe(false);
+    expect(facts("Lantus 100 units/ml SoloStar pens x5 please").safetyLanguage).toBe(false);
+    expect(facts("Lantus 100 units / ml pens please").safetyLanguage).toBe(false);
+  });
+
   it("reads no dose as a result's later value, nor a year as its value", () => {
     // "to 62.5mcg" after a level is a new dose (`results.doseUnits`), not a later level.
     expect(
