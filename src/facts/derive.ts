@@ -189,7 +189,7 @@ function numberAt(
     /^\d{3}$/.test(next.word) &&
     stream.body.slice(token?.end, next.start) === ","
   )
-    return { value: `${value}${next.word}`, end: k + 1 };
+    return { value: `${value}${next.word}`, end: k + 2 };
   return { value, end: k + 1 };
 }
 

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "70917d78ef74667bf386084e6cbb6d3a0b545010788d215f4187d0af30bbb45c",
+  hash: "5622a8ceebe6ab2b20dede65012faadbbdf2b8b20595d40b2c97f241d039be9d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

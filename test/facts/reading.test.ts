@@ -904,6 +904,12 @@ describe("human review", () => {
     expect(facts("Lantus 100 units / ml pens please").safetyLanguage).toBe(false);
   });
 
+  it("reads a value written with a thousands comma as one number, with its unit after", () => {
+    expect(facts("Continence: bladder scan residual 1,400ml").safetyLanguage).toBe(true);
+    expect(facts("Continence: bladder scan residual 400ml").safetyLanguage).toBe(false);
+    expect(facts("CK 12,400 on bloods").safetyLanguage).toBe(true);
+  });
+
   it("reads no dose as a result's later value, nor a year as its value", () => {
     // "to 62.5mcg" after a level is a new dose (`results.doseUnits`), not a later level.
     expect(
