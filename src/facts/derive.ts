@@ -330,8 +330,10 @@ function laterValue(stream: TokenStream, k: number, previous: string, lexicon: L
 }
 
 /**
- * Is the number read no value of the entry's analyte, so the search ends: a dose ("reduced to
- * 62.5mcg") unless the entry reads one (`unitsAfter`), or a year where the entry's limits are far below one ("last dig level 2019")?
+ * Is the number read no value of the entry's analyte, so the search ends: a dose, one of
+ * `doseUnits` after it ("reduced to 62.5mcg"; not "CRP 210mg/L", nor "K 2.4, Mg 0.41"), unless
+ * the entry reads one (`unitsAfter`); or a year where its limits are far below one ("last dig
+ * level 2019")?
  */
 function notAValue(
   stream: TokenStream,
@@ -341,30 +343,11 @@ function notAValue(
   lexicon: Lexicon,
 ): boolean {
   return (
-    (entry.unitsAfter === undefined && isDose(stream, number.end, lexicon)) ||
+    (entry.unitsAfter === undefined &&
+      lexicon.doseUnits.length > 0 &&
+      unitAfter(stream, number.end, lexicon.doseUnits)) ||
     (number.second === undefined && isYear(value, entry))
   );
-}
-
-/**
- * Is the number before token `end` a dose: one of `doseUnits` straight after it, with no "/"
- * after the unit ("reduced to 62.5mcg OD", "62.5 micrograms"; not "210mg/L")?
- */
-function isDose(stream: TokenStream, end: number, lexicon: Lexicon): boolean {
-  if (lexicon.doseUnits.size === 0) return false;
-  const value = stream.tokens[end - 1];
-  const unit = stream.tokens[end];
-  if (value === undefined || unit === undefined) return false;
-  // "62.5mcg" is one token read as two ("62.5", "mcg"), both spanning what was written.
-  const written = unit.start === value.start ? value : unit;
-  // Only a unit written straight after ("K 2.4, Mg 0.41" names magnesium).
-  if (written === unit && stream.body.slice(value.end, unit.start).trim() !== "") return false;
-  if (
-    !lexicon.doseUnits.has(unit.word) &&
-    !(unit.via !== undefined && lexicon.doseUnits.has(unit.via))
-  )
-    return false;
-  return !/\//.test(stream.body.slice(written.start, written.end + 3).replace(/^[^/]*?\d\s*/, ""));
 }
 
 /** Is `value` a year (1900 to 2099) and the entry's limits all under a tenth of it? */
@@ -380,7 +363,10 @@ function isYear(value: number, entry: NonNullable<Lexicon["criticalResults"]>[nu
 
 const unitPatterns = new Map<string, RegExp>();
 
-/** A unit as written after a value: any spaces between its characters, and nothing joined after. */
+/**
+ * A unit as written after a value: any spaces between its characters, and no letter or "/" after
+ * it ("units" is not "units/ml", a pen's strength, nor "mg" the start of "mg/L").
+ */
 function unitPattern(unit: string): RegExp {
   let pattern = unitPatterns.get(unit);
   if (pattern === undefined) {
@@ -407,7 +393,6 @@ function unitAfter(
   const from =
     value.start + (/^[\d.,]+/.exec(stream.body.slice(value.start, value.end))?.[0].length ?? 0);
   const after = stream.body.slice(from, from + 24).toLowerCase();
-  // The unit whole, spaces aside: "units" is not the start of "units/ml", a pen's strength.
   return units.some((unit) => unitPattern(unit).test(after));
 }
 

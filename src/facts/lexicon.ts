@@ -126,8 +126,8 @@ export interface Lexicon {
    */
   countBefore: ReadonlySet<string>;
   countAfter: ReadonlySet<string>;
-  /** Units of a dose (`results.doseUnits`): a number before one is no result's value. */
-  doseUnits: ReadonlySet<string>;
+  /** Units of a dose (`results.doseUnits`), lower case: a number before one is no result's value. */
+  doseUnits: readonly string[];
   /** The denominators of "2/52"-style periods (`timeframes.shorthand`). */
   periods: ReadonlySet<string>;
   negators: ReadonlySet<string>;
@@ -479,7 +479,7 @@ function resultReading(ruleset: Ruleset, literal: Reading) {
     ...spelledReading(results?.spelledNumbers, literal),
     countBefore: readWords(results?.countBefore, literal, true),
     countAfter: readWords(results?.countAfter, literal, true),
-    doseUnits: readWords(results?.doseUnits, literal, true),
+    doseUnits: (results?.doseUnits ?? []).map((unit) => unit.toLowerCase()),
   };
 }
 
