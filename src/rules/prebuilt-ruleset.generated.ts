@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5622a8ceebe6ab2b20dede65012faadbbdf2b8b20595d40b2c97f241d039be9d",
+  hash: "87599f6fb46f5d4f6647766a1a8ebd1357a5e2d0e3f2482126d6642165eef501",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
