@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "87599f6fb46f5d4f6647766a1a8ebd1357a5e2d0e3f2482126d6642165eef501",
+  hash: "3756a4157ba053e6d5c93a314309f9d3647f40b75142858115d3994cef2c3c7c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -286,6 +286,7 @@ const knownMisses = new Set([
   "Children's ward: 11 month old admitted faltering growth, gaining well on ward with normal feeds. Parents rarely visit. Discharge planning meeting next week, GP input welcome",
   "Citizens Advice: client (older lady, memory problems) has been sending money to a man from facebook who says he's a soldier abroad, she has remortgaged. She says he loves her. Family asked us to flag to GP",
   "Clinic letter, Gastroenterology. Seen re IBS-type symptoms, 2 yrs intermittent bloating, no wt loss, bloods normal incl coeliac serology and calprotectin 22. Advised low FODMAP diet, dietitian referral made. Mebeverine 135mg tds may help, GP to consider. Discharged to GP. Addendum: CT requested earlier by another team shows a 2.3cm low density lesion in the pancreatic tail, reported yesterday, not yet discussed with pt",
+  "Clinical pharmacist, Newland Surgery: your patient's partner (registered here) has been ordering her repeat meds on his online account and collecting them. She rang us asking if she could have them sent elsewhere. Flagging to you.",
   "Community pharm: elderly lady on blister packs, her son now collects and signs for them but they are not being taken - found full packs in her bin on delivery. Lady says he keeps the morphine ones",
   "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
   "Community pharmacy: fentanyl 25 patch - pt changed his last patch Sat morning, next change is due Tues, we haven't received a CD script",
@@ -313,7 +314,6 @@ const knownMisses = new Set([
   "Endoscopy unit: Moviprep not collected, bowel prep must start 18:00 today, pls issue",
   "Enoxaparin 40mg sc od x 28/7 after hip fracture - not given on discharge, day 6 now",
   "Ferritin 3, Hb 79, MCV 61. Male 71. Nothing on record re GI ix",
-  "Fracture clinic: 3mo with spiral # femur, parents say leg got caught in cot bars. Info for GP and HV",
   "Frailty unit: frail 91yo, d/c home today. Na 121 (baseline 132), on omeprazole + citalopram. pls repeat U&E in 48hrs and review",
   "From Childrens Centre - family we support: older sister (15) is doing all the care of the 3 little ones incl nights, mum in bed most of the day, dad working away. Sister not been in school since half term.",
   "GP to prescribe remaining 5/7 oral co-amox, d/c'd 8pm last night, last dose given 6am today",
@@ -551,9 +551,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and one probes", () => {
+  it("holds over 29,000 bodies from two hundred and five probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(201);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(205);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
