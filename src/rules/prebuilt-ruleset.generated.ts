@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3756a4157ba053e6d5c93a314309f9d3647f40b75142858115d3994cef2c3c7c",
+  hash: "5a031fe98b393971c9c238080edcb85b355a6421464a27587f17f47804a7e6a2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
