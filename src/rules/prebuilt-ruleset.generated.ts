@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5a031fe98b393971c9c238080edcb85b355a6421464a27587f17f47804a7e6a2",
+  hash: "2ae246f0e90ee8e56b2a86defa881a91ca62793e8c18e199ed7eb5fe58120366",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

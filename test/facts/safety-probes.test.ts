@@ -374,7 +374,6 @@ const knownMisses = new Set([
   "Nursery here - Alfie (4) epipen in his bag expired in 2025, mum says she never got a new one. Peanut allergy, had a reaction last year. He's in with us tomorrow",
   "Nursery say Ayla can't start tomorrow without the medicine consent form signed by the GP. Mum will collect it today if it's ready.",
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
-  "OOH GP ?appendicitis declined surgical ref, advised re-present, pls chase AM",
   "OOH pharmacist: dabigatran supplied in a dosette (caps must stay in original pack) and dosette shows 2 caps at breakfast, should be bd. Pt 85, eGFR 31. Please review dose",
   "OT: lady's son has taken out the bath board and rails, says she's not to use the bathroom. she's washing at the kitchen sink in a cold house",
   "OT: stairlift broken since August, lady sleeping in her chair downstairs, commode emptied once a day at best, carers often dont turn up and she doesnt recieve her tea at night. she has a sore bottom and nobody else. pls can GP review",
@@ -454,6 +453,7 @@ const knownMisses = new Set([
   "apixaban 5mg bd AND rivaroxaban 20mg od in the same blister pack this month - hospital started riva, repeat still has apix",
   "by 1700h pls, TTO amendment ward 22, pt waiting to go",
   "call back re starting the pill - she's 14, says bf is 22",
+  "can a GP ring us back pls, morphine oral soln script says 10ml every hour, we think 2.5ml was intended. Won't dispense till checked, pt in pain today",
   "capecitabine, diarrhoea 6-7 times a day since Saturday, still taking it",
   "cardiology clinic: EF 20%, K 6.1 and creat rising - stop spironolactone, recheck U&E in 48h please",
   "colchicine 500 mcg 2 tabs QDS for 14 days - pt is 81, eGFR 34 on SCR",
@@ -551,9 +551,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and five probes", () => {
+  it("holds over 29,000 bodies from two hundred and seven probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(205);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(207);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
