@@ -304,7 +304,10 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
           : later
             ? value / read
             : read / value;
-      if (pastLimit(entry, value, times) && unitAfter(stream, number.end, entry.unitsAfter))
+      if (
+        pastLimit(entry, value, times) &&
+        unitAfter(stream, number.end, lexicon.unitsAfterOf[index])
+      )
         return { ...m, to: number.end };
       // A run of later values goes on to its last, each against the first ("Hb 102 -> 88 -> 69").
       if (!later && (read !== undefined || !readsSecondValue(lexicon))) break;
@@ -361,22 +364,6 @@ function isYear(value: number, entry: NonNullable<Lexicon["criticalResults"]>[nu
   );
 }
 
-const unitPatterns = new Map<string, RegExp>();
-
-/**
- * A unit as written after a value: any spaces between its characters, and no letter or "/" after
- * it ("units" is not "units/ml", a pen's strength, nor "mg" the start of "mg/L").
- */
-function unitPattern(unit: string): RegExp {
-  let pattern = unitPatterns.get(unit);
-  if (pattern === undefined) {
-    const chars = [...unit].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-    pattern = new RegExp(`^\\s*${chars.join("\\s*")}(?![a-z])(?!\\s*\\/)`);
-    unitPatterns.set(unit, pattern);
-  }
-  return pattern;
-}
-
 /**
  * Is one of an entry's `unitsAfter` written straight after the value whose last token is before
  * `end` ("3.8 ug/L", "22mg/L"), spaces aside? True when the entry names no units.
@@ -384,7 +371,7 @@ function unitPattern(unit: string): RegExp {
 function unitAfter(
   stream: TokenStream,
   end: number,
-  units: readonly string[] | undefined,
+  units: readonly RegExp[] | undefined,
 ): boolean {
   if (units === undefined) return true;
   const value = stream.tokens[end - 1];
@@ -393,7 +380,7 @@ function unitAfter(
   const from =
     value.start + (/^[\d.,]+/.exec(stream.body.slice(value.start, value.end))?.[0].length ?? 0);
   const after = stream.body.slice(from, from + 24).toLowerCase();
-  return units.some((unit) => unitPattern(unit).test(after));
+  return units.some((unit) => unit.test(after));
 }
 
 /**

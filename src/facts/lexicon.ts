@@ -97,6 +97,8 @@ export interface Lexicon {
   /** For `criticalContext`: the critical-result entry each `whenAlso` phrase belongs to. */
   criticalContextOf: readonly number[];
   criticalResults: Ruleset["criticalResults"];
+  /** For each critical-result entry, its `unitsAfter` as patterns (`unitPattern`), or undefined. */
+  unitsAfterOf: readonly (readonly RegExp[] | undefined)[];
   /** Words that may come between an analyte and its value, and how many words on it may come. */
   resultLinks: ReadonlySet<string>;
   resultWithin: number;
@@ -126,8 +128,8 @@ export interface Lexicon {
    */
   countBefore: ReadonlySet<string>;
   countAfter: ReadonlySet<string>;
-  /** Units of a dose (`results.doseUnits`), lower case: a number before one is no result's value. */
-  doseUnits: readonly string[];
+  /** Units of a dose (`results.doseUnits`) as patterns: a number before one is no result's value. */
+  doseUnits: readonly RegExp[];
   /** The denominators of "2/52"-style periods (`timeframes.shorthand`). */
   periods: ReadonlySet<string>;
   negators: ReadonlySet<string>;
@@ -479,7 +481,7 @@ function resultReading(ruleset: Ruleset, literal: Reading) {
     ...spelledReading(results?.spelledNumbers, literal),
     countBefore: readWords(results?.countBefore, literal, true),
     countAfter: readWords(results?.countAfter, literal, true),
-    doseUnits: (results?.doseUnits ?? []).map((unit) => unit.toLowerCase()),
+    doseUnits: (results?.doseUnits ?? []).map((unit) => unitPattern(unit.toLowerCase())),
   };
 }
 
@@ -710,6 +712,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
     criticalContextOf: critical.flatMap((c, i) => (c.whenAlso ?? []).map(() => i)),
     criticalResults: critical,
+    unitsAfterOf: critical.map((c) => c.unitsAfter?.map(unitPattern)),
     ...resultReading(ruleset, literal),
     askPartsSentences: ruleset.reading?.askPartsSentences ?? 2,
     ...(ruleset.reading?.quotedWords !== undefined && {
@@ -753,4 +756,14 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     timeframes: ruleset.timeframes,
   };
   return lexicon;
+}
+
+/**
+ * A unit as written after a value, read from the text straight after the number: any spaces
+ * between its characters, and no letter or "/" after it ("units" is not "units/ml", a pen's
+ * strength, nor "mg" the start of "mg/L").
+ */
+function unitPattern(unit: string): RegExp {
+  const chars = [...unit].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
+  return new RegExp(`^\\s*${chars.join("\\s*")}(?![a-z])(?!\\s*\\/)`);
 }
