@@ -291,8 +291,8 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
         continue;
       }
       const previous = stream.tokens[k - 1]?.word ?? "";
-      // One after an earlier-value word is the earlier ("132 (was 118)").
       const later = read !== undefined && laterValue(stream, k, previous, lexicon);
+      // After a first value, any other must be today's or an earlier one ("132 (was 118)").
       if (read !== undefined && !later && !earlierValue(stream, k, previous, lexicon)) break;
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
@@ -346,14 +346,15 @@ function notAValue(
   lexicon: Lexicon,
 ): boolean {
   return (
-    (entry.unitsAfter === undefined &&
-      lexicon.doseUnits.length > 0 &&
-      unitAfter(stream, number.end, lexicon.doseUnits)) ||
+    (entry.unitsAfter === undefined && unitAfter(stream, number.end, lexicon.doseUnits)) ||
     (number.second === undefined && isYear(value, entry))
   );
 }
 
-/** Is `value` a year (1900 to 2099) and the entry's limits all under a tenth of it? */
+/**
+ * Is `value` a whole year from 1900 to 2099, and the entry's limits all under 190 (a tenth of
+ * the earliest such year), so no value of it could be one?
+ */
 function isYear(value: number, entry: NonNullable<Lexicon["criticalResults"]>[number]): boolean {
   return (
     Number.isInteger(value) &&
