@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2ae246f0e90ee8e56b2a86defa881a91ca62793e8c18e199ed7eb5fe58120366",
+  hash: "bb94ca83cafe802459919dc110fcd25d2233d979b1e1706b39615d13d672272c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
