@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "bb94ca83cafe802459919dc110fcd25d2233d979b1e1706b39615d13d672272c",
+  hash: "18486a360f506813e1315a34709e54c47eff3ee5470935d52b24786f88530a03",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
