@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "18486a360f506813e1315a34709e54c47eff3ee5470935d52b24786f88530a03",
+  hash: "33c4b051ca97c94f99463a780fa53d1480b35cfca29222b8ee5c12237fd791ef",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
