@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "33c4b051ca97c94f99463a780fa53d1480b35cfca29222b8ee5c12237fd791ef",
+  hash: "c1fc0373555b88cf771ba154b5114cd37591e59c818ef4a69277a7000e53a74f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

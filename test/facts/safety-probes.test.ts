@@ -398,19 +398,23 @@ const knownMisses = new Set([
   "Pharmacy incident - dispensed Mr A Jones (b.1950) warfarin to Mr A Jones (b.1981) in error. Trying to retrieve. Please check your records",
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
   "Pharmacy: warfarin 3mg out of stock, she only has 1mg tabs. Tonite's dose is 4mg and she's got 3 x 1mg left",
+  "Phlebotomy: pt on amiodarone here for bloods at 08:10 but no form on system, TFT/LFT 9/12 overdue. Will have to send her away unless form added by 10am today",
   "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
   "Please could we request a blood test form for Mrs A's INR, she forgot to book. Her last one was 8.6 and she is due a repeat",
   "Please re-send the e-referral - pt is at the Eye Hospital NOW and they can't see it on their system",
   "Pls add metformin 500mg bd to repeat list as per the clinic letter. Also INR done at our anticoag clinic is coming 9.2 today, she is on warfarin 5mg, no bleeding she say.",
+  "Postnatal ward: mum d/c 16/11 on tinzaparin 6/52 post CS, only 2 syringes given - last used this morning, next due 08:00 tmrw",
   "Potassium chloride 8mmol/5ml: 50ml tds on label (240mmol/day), K now 6.4 and rising",
   "Practice pharmacist to duty doc: repeat has warfarin 3mg AND 5mg both set to 'one daily' on top of his anticoag book dose of 5mg - he's been taking 3+5+5 = 13mg a day. pls call him",
   "Private health screen result: troponin T 86 ng/L (ref <14). Client mentioned chest ache while jogging last week.",
   "Pt (on leave from the ward) says her partner holds her meds and only gives them to her if she sleeps with him",
   "Pt brought back tablets from MDS tray - there were two amlodipine in the morning slot all week. He's dizzy and had a fall. Our error, investigating. please r/v BP",
+  "Pt d/c'd from Ward 9 this morning on enoxaparin 40mg OD x28 days but no syringes in the TTO bag - next dose due 18:00 TODAY, pls can GP prescribe",
   "Pt rang, been on flecainide and says GP at the walk in gave him clarithromycin Friday, now feels his heart skipping and light headed",
   "Pt: collected two prescriptions, one from surgery one from hospital, both Eliquis but different doses 2.5 and 5. Ive been taking one of each twice a day. is that wrong?",
   "Re the letter re Mr Jennings's blue badge form - the OT that visited says his daughter has put a lock on the fridge and he's only allowed food at set times. he's diabetic and had 2 hypos this week. pls call",
   "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
+  "Renal clinic letter (dated 2026-10-26) asked for a repeat K+ in 1 week; that fell due 2026-11-02 and it hasn't been done. K+ was 6.1 at clinic on spironolactone. Please arrange by 2026-11-17 (tomorrow) - if >6.5 needs ED",
   "Renal unit transport: tomorrow's dialysis transport has been cancelled because the eligibility form was not completed",
   "Reply to admin: sorry the court date is actually tomorrow not next month, solicitors letter had it wrong",
   "Rotigotine 8mg/24h patches not supplied, PD, can't get out of chair now",
@@ -434,6 +438,7 @@ const knownMisses = new Set([
   "TVN: R calf 42cm L calf 34cm, was equal Monday",
   "Tacrolimus 24. Renal transplant. OOH started clarithromycin Sat",
   "Teacher passing on via school office: Yr 10 girl told friends she's being taken to Pakistan at half term to get married and she doesn't want to. Crying in lessons. Begged us not to contact home",
+  "Temporary resident seen here 16/11: insulin dependent, lost his bag at the coach station, no pens since last night. We've done a one-off script but his home practice repeat must be issued tomorrow",
   "The form is due first thing Monday and nobody's in Saturday so basically today - occupational health fitness form",
   "Ticagrelor 90 bd missing off the TTO - stented 6/7 ago, he's only taking aspirin",
   "Trading standards officer: visited a 79 year old man, registered with your practice, who has sent over £8,000 to a \"lottery\" in the last 4 months and has piles of letters. Seemed forgetful, couldn't tell me his own postcode. Has he ever had a memory assessment?",
@@ -552,9 +557,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and nineteen probes", () => {
+  it("holds over 29,000 bodies from two hundred and twenty-three probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(219);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(223);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
