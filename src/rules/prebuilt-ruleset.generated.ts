@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c1fc0373555b88cf771ba154b5114cd37591e59c818ef4a69277a7000e53a74f",
+  hash: "819f63a2e7986da325f10a51407289402e3f190f11a7819f6d2734f6e1073fcd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
