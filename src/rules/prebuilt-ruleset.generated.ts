@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "819f63a2e7986da325f10a51407289402e3f190f11a7819f6d2734f6e1073fcd",
+  hash: "d99ee98192aa2779635c3ee1ed1b242fb01d4297ecd0d758dc59a97a3bd91a99",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

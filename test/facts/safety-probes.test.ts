@@ -409,7 +409,6 @@ const knownMisses = new Set([
   "Private health screen result: troponin T 86 ng/L (ref <14). Client mentioned chest ache while jogging last week.",
   "Pt (on leave from the ward) says her partner holds her meds and only gives them to her if she sleeps with him",
   "Pt brought back tablets from MDS tray - there were two amlodipine in the morning slot all week. He's dizzy and had a fall. Our error, investigating. please r/v BP",
-  "Pt d/c'd from Ward 9 this morning on enoxaparin 40mg OD x28 days but no syringes in the TTO bag - next dose due 18:00 TODAY, pls can GP prescribe",
   "Pt rang, been on flecainide and says GP at the walk in gave him clarithromycin Friday, now feels his heart skipping and light headed",
   "Pt: collected two prescriptions, one from surgery one from hospital, both Eliquis but different doses 2.5 and 5. Ive been taking one of each twice a day. is that wrong?",
   "Re the letter re Mr Jennings's blue badge form - the OT that visited says his daughter has put a lock on the fridge and he's only allowed food at set times. he's diabetic and had 2 hypos this week. pls call",
@@ -438,7 +437,6 @@ const knownMisses = new Set([
   "TVN: R calf 42cm L calf 34cm, was equal Monday",
   "Tacrolimus 24. Renal transplant. OOH started clarithromycin Sat",
   "Teacher passing on via school office: Yr 10 girl told friends she's being taken to Pakistan at half term to get married and she doesn't want to. Crying in lessons. Begged us not to contact home",
-  "Temporary resident seen here 16/11: insulin dependent, lost his bag at the coach station, no pens since last night. We've done a one-off script but his home practice repeat must be issued tomorrow",
   "The form is due first thing Monday and nobody's in Saturday so basically today - occupational health fitness form",
   "Ticagrelor 90 bd missing off the TTO - stented 6/7 ago, he's only taking aspirin",
   "Trading standards officer: visited a 79 year old man, registered with your practice, who has sent over £8,000 to a \"lottery\" in the last 4 months and has piles of letters. Seemed forgetful, couldn't tell me his own postcode. Has he ever had a memory assessment?",
@@ -557,9 +555,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and twenty-seven probes", () => {
+  it("holds over 29,000 bodies from two hundred and thirty-one probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(227);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(231);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
