@@ -1,4 +1,5 @@
 import type { Phrase, Ruleset } from "../rules/schema.js";
+import { literal } from "./literal.js";
 import { Matcher } from "./matcher.js";
 import { fold, type Reading, type SpokenMark, stem, type Token, tokenStream } from "./tokens.js";
 
@@ -764,6 +765,5 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
  * strength, nor "mg" the start of "mg/L").
  */
 function unitPattern(unit: string): RegExp {
-  const chars = [...unit].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-  return new RegExp(`^\\s*${chars.join("\\s*")}(?![a-z])(?!\\s*\\/)`);
+  return new RegExp(`^\\s*${[...unit].map(literal).join("\\s*")}(?![a-z])(?!\\s*\\/)`);
 }

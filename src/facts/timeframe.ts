@@ -9,6 +9,7 @@ import {
   plusMonths,
 } from "./calendar.js";
 import { DATE_SOURCE, MONTH_SOURCE, MONTHS, readDate } from "./dates-in-text.js";
+import { literal } from "./literal.js";
 
 /** A due date found in a task body. */
 export interface Timeframe {
@@ -38,7 +39,7 @@ function phraseSource(phrase: string): string {
   let out = "";
   for (const [i, word] of words.entries()) {
     const optional = /^\[(.+)\]$/.exec(word);
-    const text = (optional?.[1] ?? word).replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    const text = literal(optional?.[1] ?? word);
     const last = i === words.length - 1;
     if (optional) out += last ? `(?:\\s${text})?` : `(?:${text}\\s)?`;
     else {
@@ -939,7 +940,7 @@ const cueTests = new WeakMap<readonly string[], RegExp>();
 function anyOf(words: readonly string[]): RegExp {
   let test = cueTests.get(words);
   if (test === undefined) {
-    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"));
+    const escaped = words.map(literal);
     // No words: a test that never passes (an empty pattern would pass everywhere).
     test = escaped.length === 0 ? /(?!)/ : new RegExp(escaped.join("|"));
     cueTests.set(words, test);
