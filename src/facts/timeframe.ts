@@ -167,6 +167,8 @@ interface Patterns {
   endOfMonth: RegExp;
   fewDays: RegExp;
   explicit: RegExp;
+  /** A deadline word that a date after it is met before, not on (`timeframes.beforeDateLeads`). */
+  beforeDateLead: RegExp;
   eventDate: RegExp | undefined;
   /** An event's date a few words after a lead ("before our panel 22/10"), or nothing. */
   eventAhead: RegExp | undefined;
@@ -664,6 +666,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `\\b(?:${alternatives(words.deadline)})\\s(?:the\\s)?${DATE_SOURCE}`,
       "gi",
     ),
+    beforeDateLead: new RegExp(`^${oneOf(alternatives(words.beforeDateLeads ?? []))}\\s`, "i"),
     ...clockPatterns(words),
     eventDate: beforeDate(words.eventDate),
     eventAhead: eventAheadPattern(words),
@@ -1058,7 +1061,12 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   // After a deadline word a date just gone is overdue ("issue by 04/12" sent on 8/12), not
   // next year's: a month back, as for a day's date.
   if (has(p.cues.deadline)) {
-    for (const m of flat.matchAll(p.explicit)) add(readRecentDate(m, sentOn), m);
+    for (const m of flat.matchAll(p.explicit)) {
+      // "before 25/12" is met on the 24th: due the day before, never before the day sent.
+      const date = readRecentDate(m, sentOn);
+      const dayBefore = date !== undefined && date > sentOn && p.beforeDateLead.test(m[0]);
+      add(dayBefore ? plusDays(date, -1) : date, m);
+    }
   }
   // A clock time followed by "tomorrow" is tomorrow's, read with the word for tomorrow.
   const tomorrowNext = (m: RegExpMatchArray) => p.tomorrowNext.test(wordsAfter(flat, m));

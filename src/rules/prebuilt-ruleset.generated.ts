@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d99ee98192aa2779635c3ee1ed1b242fb01d4297ecd0d758dc59a97a3bd91a99",
+  hash: "f1a77ed6a26a59b85da2bfdb0c3eefdb889fa999923f02f7b6c906c07060ff2d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

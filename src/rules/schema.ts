@@ -667,6 +667,12 @@ export const rulesetSchema = z.strictObject({
        * task that asks ("by tomorrow", "for tonight", "until tomorrow"). Absent: none.
        */
       dayLeads: z.optional(z.array(timeframePhrase)),
+      /**
+       * Those of `deadline` that a date after them is met before, not on: "before 25/12" is due
+       * by the 24th (never before the day the task was sent). Absent: every deadline word's
+       * date is itself the day due.
+       */
+      beforeDateLeads: z.optional(z.array(timeframePhrase)),
       /** Words before the end of a week or a weekend as a deadline ("by", "b4"). Absent: none. */
       weekEndLeads: z.optional(z.array(timeframePhrase)),
       /** Words for a weekend ("weekend", "wknd"). Absent: none, so no weekend is read. */

@@ -402,13 +402,19 @@ describe("findTimeframe: written dates", () => {
     ["by the 1st of Dec", "the 1st of Mon"],
     ["by December 1", "month day"],
     ["by Dec 1st, 2026", "Mon 1st, year"],
-    ["before 1 December 2026", "before"],
     ["due on 1 December", "due on"],
     ["due by 01/12/2026", "due by"],
     ["no later than 1/12/2026", "no later than"],
     ["deadline of 2026-12-01", "deadline of"],
   ])("%j is due on 1 December 2026 (%s)", (phrase) => {
     expect(due(`Please review the patient ${phrase}.`)).toBe("2026-12-01");
+  });
+
+  it("reads a date after 'before' as met the day before it, never before the day sent", () => {
+    expect(due("Please review the patient before 1 December 2026.")).toBe("2026-11-30");
+    expect(due("Fit note needed before 25/12 for his employer", "2026-12-23")).toBe("2026-12-24");
+    expect(due("Please prescribe before 23/11 please")).toBe("2026-11-23");
+    expect(due("Please prescribe by 25/11 please")).toBe("2026-11-25");
   });
 
   it("reads 'until' as a due date only for how long a supply lasts, not for a period's end", () => {
