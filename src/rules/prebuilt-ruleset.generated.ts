@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f1a77ed6a26a59b85da2bfdb0c3eefdb889fa999923f02f7b6c906c07060ff2d",
+  hash: "2cda195229fea41e315028a03787c9eae394a2b90a83de72db6dd7fcbadd4932",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
