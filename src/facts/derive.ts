@@ -891,6 +891,8 @@ interface Due {
   text?: string;
   /** The earliest the body's words could mean, for human review (see `Timeframe`). */
   soonestOn?: string;
+  /** When the due date has gone, the next one the body asks for (see `Timeframe`). */
+  nextOn?: string;
 }
 
 function readDue(
@@ -920,6 +922,7 @@ function readDue(
   const soonest = context.anyRequest ? stated?.soonestOn : undefined;
   if (due !== undefined && soonest !== undefined && daysBetween(soonest, due.dueOn) > 0)
     due.soonestOn = soonest;
+  if (due?.source === "body" && stated?.nextOn !== undefined) due.nextOn = stated.nextOn;
   return due;
 }
 
@@ -1145,7 +1148,11 @@ export function deriveFacts(task: TaskInput, practice: PracticePolicy, lexicon: 
     // Review errs early: by the soonest the words could mean. A date the body says has gone
     // ("was due 02/11", "by 04/12" sent on 8/12) is overdue, not a deadline for today.
     const days = daysBetween(sentOn, due.soonestOn ?? due.dueOn);
-    facts.dueSoon = days <= lexicon.reviewWithinDays && (days >= 0 || due.source === "dueBy");
+    // ...but a later date the body asks for still counts ("fell due 02/11 ... by 17/11").
+    const next = due.nextOn === undefined ? undefined : daysBetween(sentOn, due.nextOn);
+    facts.dueSoon =
+      (days <= lexicon.reviewWithinDays && (days >= 0 || due.source === "dueBy")) ||
+      (next !== undefined && next <= lexicon.reviewWithinDays);
   }
   if (review.soon) facts.dueSoon = true;
   if (categoryPhrase !== undefined) facts.categoryPhrase = categoryPhrase;

@@ -22,6 +22,11 @@ export interface Timeframe {
    * a Friday most likely asks for the days ahead, but may mean today. For human review only.
    */
   soonestOn?: string;
+  /**
+   * When `dueOn` has gone ("fell due 02/11"), the earliest date asked for from the day sent on,
+   * if any ("please arrange by 17/11"). For human review only.
+   */
+  nextOn?: string;
 }
 
 type Vocabulary = NonNullable<Ruleset["timeframes"]>;
@@ -873,9 +878,15 @@ export function findTimeframe(
   const soonest = found
     .map((f) => f.soonestOn ?? f.dueOn)
     .reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
-  return soonest < first.dueOn
-    ? { dueOn: first.dueOn, text: first.text, soonestOn: soonest }
-    : first;
+  // ISO dates sort as text: the first on or after the day sent.
+  const ahead = found
+    .map((f) => f.dueOn)
+    .filter((d) => d >= sentOn)
+    .sort();
+  const nextOn = first.dueOn < sentOn ? ahead[0] : undefined;
+  const result = soonest < first.dueOn ? { ...first, soonestOn: soonest } : { ...first };
+  if (nextOn !== undefined) result.nextOn = nextOn;
+  return result;
 }
 
 /** A period at the end of a text, after a word that makes it one: "in the 2 weeks ". */

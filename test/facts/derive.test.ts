@@ -297,6 +297,29 @@ describe("deriveFacts: 'this week' written on a Friday", () => {
   });
 });
 
+describe("deriveFacts: an overdue date with a later one asked for", () => {
+  // Monday 23 November 2026.
+  const monday = { sentAt: "2026-11-23T10:00:00Z" };
+
+  it("keeps the overdue date for the rules and reads the later one for review", () => {
+    const facts = bodyFacts(
+      "The repeat U&E fell due 02/11 and has not been done. Please arrange by 24/11.",
+      monday,
+    );
+    expect(facts).toMatchObject({ dueOn: "2026-11-02", daysUntilDue: -21, dueSoon: true });
+  });
+
+  it("is not soon when the later date is weeks away, nor when only the overdue one is told", () => {
+    const later = bodyFacts(
+      "The repeat U&E fell due 02/11 and has not been done. Please arrange by 18/12.",
+      monday,
+    );
+    expect(later).toMatchObject({ dueOn: "2026-11-02", dueSoon: false });
+    const overdue = bodyFacts("The repeat U&E fell due 02/11, please arrange.", monday);
+    expect(overdue).toMatchObject({ dueOn: "2026-11-02", dueSoon: false });
+  });
+});
+
 describe("deriveFacts: a need due today or tomorrow told with no ask", () => {
   it("is read for review only (phrases.dueSoonWords), never as a rule's due date", () => {
     const facts = bodyFacts(

@@ -410,6 +410,16 @@ describe("findTimeframe: written dates", () => {
     expect(due(`Please review the patient ${phrase}.`)).toBe("2026-12-01");
   });
 
+  it("keeps the next date asked for when the earliest has gone, for review", () => {
+    const read = findTimeframe(
+      "A repeat fell due 2026-11-02 and has not been done. Please arrange by 2026-11-24.",
+      MONDAY,
+    );
+    expect(read?.dueOn).toBe("2026-11-02");
+    expect(read?.nextOn).toBe("2026-11-24");
+    expect(findTimeframe("Please arrange by 2026-11-24.", MONDAY)?.nextOn).toBeUndefined();
+  });
+
   it("reads a date after 'before' as met the day before it, never before the day sent", () => {
     expect(due("Please review the patient before 1 December 2026.")).toBe("2026-11-30");
     expect(due("Fit note needed before 25/12 for his employer", "2026-12-23")).toBe("2026-12-24");
