@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2cda195229fea41e315028a03787c9eae394a2b90a83de72db6dd7fcbadd4932",
+  hash: "3475975f6e6e040a31d17b8909e0cd41e9f715f18255672efa5a58f20f14ac48",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

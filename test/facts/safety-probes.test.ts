@@ -413,7 +413,6 @@ const knownMisses = new Set([
   "Pt: collected two prescriptions, one from surgery one from hospital, both Eliquis but different doses 2.5 and 5. Ive been taking one of each twice a day. is that wrong?",
   "Re the letter re Mr Jennings's blue badge form - the OT that visited says his daughter has put a lock on the fridge and he's only allowed food at set times. he's diabetic and had 2 hypos this week. pls call",
   "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
-  "Renal clinic letter (dated 2026-10-26) asked for a repeat K+ in 1 week; that fell due 2026-11-02 and it hasn't been done. K+ was 6.1 at clinic on spironolactone. Please arrange by 2026-11-17 (tomorrow) - if >6.5 needs ED",
   "Renal unit transport: tomorrow's dialysis transport has been cancelled because the eligibility form was not completed",
   "Reply to admin: sorry the court date is actually tomorrow not next month, solicitors letter had it wrong",
   "Rotigotine 8mg/24h patches not supplied, PD, can't get out of chair now",
@@ -555,9 +554,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and thirty-nine probes", () => {
+  it("holds over 29,000 bodies from two hundred and forty-three probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(239);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(243);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
