@@ -290,6 +290,9 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
         skipped = 0;
         continue;
       }
+      // After a first value, a date links too: "Na 128 on 14/11 then 119 on 16/11".
+      if (read !== undefined && number.second !== undefined && Number(number.second) <= 12)
+        continue;
       const previous = stream.tokens[k - 1]?.word ?? "";
       const later = read !== undefined && laterValue(stream, k, previous, lexicon);
       // After a first value, any other must be today's or an earlier one ("132 (was 118)").
@@ -298,12 +301,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
       if (number.second !== undefined && Number(number.second) <= 12) continue;
-      const times =
-        read === undefined || value <= 0 || read <= 0
-          ? undefined
-          : later
-            ? value / read
-            : read / value;
+      const times = ratio(value, read, later);
       if (
         pastLimit(entry, value, times) &&
         unitAfter(stream, number.end, lexicon.unitsAfterOf[index])
@@ -319,6 +317,12 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
     }
   }
   return undefined;
+}
+
+/** How far a value has moved from the first read: today's over the earlier one. */
+function ratio(value: number, read: number | undefined, later: boolean): number | undefined {
+  if (read === undefined || value <= 0 || read <= 0) return undefined;
+  return later ? value / read : read / value;
 }
 
 /**

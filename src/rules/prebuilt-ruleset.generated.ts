@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3475975f6e6e040a31d17b8909e0cd41e9f715f18255672efa5a58f20f14ac48",
+  hash: "fd8240da0f9385fce4a0c6cfafcfe3e3f42e10dbc2f9080e8eb007b240654ed9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -232,6 +232,16 @@ describe("normalisation", () => {
     expect(facts("repeat U&E, stop if K+ >6 or creat rise >30%").safetyLanguage).toBe(false);
   });
 
+  it("reads a later value past the dates of a series: 128 on 14/11 then 119 on 16/11", () => {
+    expect(facts("Na 128 on 14/11 then 119 on 16/11.").safetyLanguage).toBe(true);
+    expect(facts("Hb 74 on 24/10 and 58 on 14/11, on rivaroxaban").safetyLanguage).toBe(true);
+    expect(facts("Na 131 on 14/11 then 129 on 16/11.").safetyLanguage).toBe(false);
+    // A first value is still read only near its name: no date carries the search to a ward.
+    expect(facts("fitnote for 3/52 - had lap appendix 21/10 on ward 70").safetyLanguage).toBe(
+      false,
+    );
+  });
+
   it("reads OD as an overdose, but not after a dose (once daily)", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);
