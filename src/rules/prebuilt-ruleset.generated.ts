@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "fd8240da0f9385fce4a0c6cfafcfe3e3f42e10dbc2f9080e8eb007b240654ed9",
+  hash: "37d6a5047220e2e2c17db5eed16b221369f02f5b694c8097889da4dd4c317109",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -275,7 +275,6 @@ const knownMisses = new Set([
   "Audiology: 4yo hasn't worn hearing aids for a year, speech very delayed, 5 missed appointments, parent doesn't answer. Child effectively without hearing at nursery. Someone needs to follow up with family",
   "Before the weekend please - carer asking for catheter leg bags and night bags on script, only 2 of each left in the house",
   "Booking appt done 9+2. On going thru her meds she is still taking the epilim 500mg bd her neurologist started yrs ago, says nobody told her to stop, and not on 5mg folic acid. Pls review meds, next ANC 14/12",
-  "Booking appt: 11/40, on lisinopril 20mg od for BP and still taking it, GP please review her meds. Community midwife",
   "Bowels have been loose for 2 months and she's 64, tired all the time and looks pale per her husband. Asked for bloods or something",
   "Buccal midazolam for Leo expired last month, school trip tomorrow and school wont take him without in-date rescue meds",
   "CAMHS SPA: 14 year old, C-SSRS Q6 answered yes (past 3 months)",
@@ -421,6 +420,7 @@ const knownMisses = new Set([
   "Pls add metformin 500mg bd to repeat list as per the clinic letter. Also INR done at our anticoag clinic is coming 9.2 today, she is on warfarin 5mg, no bleeding she say.",
   "Postnatal ward: mum d/c 16/11 on tinzaparin 6/52 post CS, only 2 syringes given - last used this morning, next due 08:00 tmrw",
   "Potassium chloride 8mmol/5ml: 50ml tds on label (240mmol/day), K now 6.4 and rising",
+  "Practice pharmacist (internal): noticed 6 mo baby on repeat Infacol AND Gripe Water AND an adult simeticone, mum using all together, plus ranitidine from abroad. Worth a look by GP today",
   "Practice pharmacist to duty doc: repeat has warfarin 3mg AND 5mg both set to 'one daily' on top of his anticoag book dose of 5mg - he's been taking 3+5+5 = 13mg a day. pls call him",
   "Pre-op Hb was 142, on day 10 post op it is 96. He is on rivaroxaban 10mg od for 5 weeks as per ortho protocol. Orthopaedic Nurse Practitioner",
   "Private health screen result: troponin T 86 ng/L (ref <14). Client mentioned chest ache while jogging last week.",
@@ -586,9 +586,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and forty-seven probes", () => {
+  it("holds over 29,000 bodies from two hundred and fifty-one probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(247);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(251);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {

@@ -152,7 +152,9 @@ describe("ruleset validation", () => {
       code: "phrase_never_matches",
     });
     // The bundled marks, and a word no phrase holds, are accepted.
-    expect(issuesOf(withRuleset(["reading", "spokenPunctuation", "ellipsis"], "clause"))).toEqual([]);
+    expect(issuesOf(withRuleset(["reading", "spokenPunctuation", "ellipsis"], "clause"))).toEqual(
+      [],
+    );
   });
 
   it("refuses a word of more than 64 characters in a phrase, word group, reading or word list (one of a million letters ran out of memory)", () => {
