@@ -291,16 +291,15 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
         continue;
       }
       // After a first value, a date links too: "Na 128 on 14/11 then 119 on 16/11".
-      if (read !== undefined && number.second !== undefined && Number(number.second) <= 12)
-        continue;
+      if (read !== undefined && dayAndMonth(number)) continue;
       const previous = stream.tokens[k - 1]?.word ?? "";
       const later = read !== undefined && laterValue(stream, k, previous, lexicon);
       // After a first value, any other must be today's or an earlier one ("132 (was 118)").
       if (read !== undefined && !later && !earlierValue(stream, k, previous, lexicon)) break;
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
-      // A date ("on 26/1 was 6.8") links like a word: a blood pressure's bottom is over 12.
-      if (number.second !== undefined && Number(number.second) <= 12) continue;
+      // A date ("on 26/1 was 6.8") links like a word.
+      if (dayAndMonth(number)) continue;
       const times = ratio(value, read, later);
       if (
         pastLimit(entry, value, times) &&
@@ -317,6 +316,11 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
     }
   }
   return undefined;
+}
+
+/** Is the number a day and month ("26/1"), not a value: a blood pressure's bottom is over 12. */
+function dayAndMonth(number: { second?: string }): boolean {
+  return number.second !== undefined && Number(number.second) <= 12;
 }
 
 /** How far a value has moved from the first read: today's over the earlier one. */
