@@ -878,15 +878,14 @@ export function findTimeframe(
   const soonest = found
     .map((f) => f.soonestOn ?? f.dueOn)
     .reduce((a, b) => (daysBetween(a, b) < 0 ? b : a));
-  // ISO dates sort as text: the first on or after the day sent.
-  const ahead = found
+  const result = soonest < first.dueOn ? { ...first, soonestOn: soonest } : first;
+  if (first.dueOn >= sentOn) return result;
+  // The earliest has gone: the first date on or after the day sent (ISO dates sort as text).
+  const nextOn = found
     .map((f) => f.dueOn)
     .filter((d) => d >= sentOn)
-    .sort();
-  const nextOn = first.dueOn < sentOn ? ahead[0] : undefined;
-  const result = soonest < first.dueOn ? { ...first, soonestOn: soonest } : { ...first };
-  if (nextOn !== undefined) result.nextOn = nextOn;
-  return result;
+    .sort()[0];
+  return nextOn === undefined ? result : { ...result, nextOn };
 }
 
 /** A period at the end of a text, after a word that makes it one: "in the 2 weeks ". */
