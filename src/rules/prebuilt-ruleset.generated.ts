@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "37d6a5047220e2e2c17db5eed16b221369f02f5b694c8097889da4dd4c317109",
+  hash: "c6762e566cba4f1cf021ed4086f659eea2d30c59c4cbda5ee6029c7a24f07e51",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -351,6 +351,7 @@ const knownMisses = new Set([
   "INR on coaguchek at home visit 8.7. Says she's been taking the 5mg tabs instead of the 1mg. No bleeding seen. Anticoag clinic closed till Monday.",
   "Ibuprofen 100mg/5ml - 15ml x4 in 24h given to a 9kg toddler. Pharmacy 111 call.",
   "Independent endoscopy provider (contracted by the ICB): pt booked for colonoscopy 08:30 tomorrow as part of the bowel screening pathway. On our pre-assessment call just now he told us he is still taking clopidogrel 75mg OD after his stent last year - nobody has advised him to stop and our cardiology advice line is closed. Scope cannot go ahead safely as things stand.",
+  "Infection control nurse: CPE carrier being discharged to Meadowbank care home today, home not yet informed. Please ensure home & DNs aware before arrival",
   "Inhaler request - 9th salbutamol since March for Liam T (14). No preventer collected since spring. Mum says he's waking in the night coughing and been off school",
   "Internal msg from dispenser: we've just given out amitriptyline 100mg x 56 to Mr P, his notes say 10mg. He's already left.",
   "Interpreter summary (Urdu): pt's 16 yr old daughter is pregnant, family says the father is a 30 year old man from the community. Daughter did not speak on the call",
@@ -389,6 +390,7 @@ const knownMisses = new Set([
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
   "OOH consultation: 8 month old, 7.9kg, mum has given infant paracetamol 120mg/5ml 10ml x6 doses in the last 12 hours",
   "OOH pharmacist: dabigatran supplied in a dosette (caps must stay in original pack) and dosette shows 2 caps at breakfast, should be bd. Pt 85, eGFR 31. Please review dose",
+  "OOH: T2 on gliclazide, 96yo, off food with chest infection, hypo 2.5 x2 tonight. Advised to omit gliclazide. GP review in the morning please",
   "OT: lady's son has taken out the bath board and rails, says she's not to use the bathroom. she's washing at the kitchen sink in a cold house",
   "OT: stairlift broken since August, lady sleeping in her chair downstairs, commode emptied once a day at best, carers often dont turn up and she doesnt recieve her tea at night. she has a sore bottom and nobody else. pls can GP review",
   "Ortho preassessment 11/11, 74yo male: Hb 81, MCV 62, ferritin 3",
@@ -586,9 +588,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and fifty-one probes", () => {
+  it("holds over 29,000 bodies from two hundred and fifty-five probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(251);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(255);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
