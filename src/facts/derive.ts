@@ -285,13 +285,16 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       }
       const value = Number(number.value);
       if (notAValue(stream, number, value, entry, lexicon)) break;
-      // A count or period ("repeat Na in 1/52 - 126") is passed over, like a link.
-      if (isCount(stream, k, value, number.second, lexicon)) {
+      // A count or period ("repeat Na in 1/52 - 126") is passed over, like a link; not a score
+      // written against its maximum after its name and links alone ("4AT 6/12").
+      const score = skipped === 0 && number.second !== undefined && +number.second === entry.outOf;
+      if (!score && isCount(stream, k, value, number.second, lexicon)) {
         skipped = 0;
         continue;
       }
       // After a first value, a date links too: "Na 128 on 14/11 then 119 on 16/11".
-      if (read !== undefined && dayAndMonth(number)) continue;
+      const date = !score && dayAndMonth(number);
+      if (read !== undefined && date) continue;
       const previous = stream.tokens[k - 1]?.word ?? "";
       const later = read !== undefined && laterValue(stream, k, previous, lexicon);
       // After a first value, any other must be today's or an earlier one ("132 (was 118)").
@@ -299,7 +302,7 @@ function criticalResult(reading: Reading, lexicon: Lexicon): Mention | undefined
       if (read === undefined && skipped > 0 && !linkedValue(stream, k, previous, lexicon)) break;
       if (k - start - skipped >= lexicon.resultWithin) break;
       // A date ("on 26/1 was 6.8") links like a word.
-      if (dayAndMonth(number)) continue;
+      if (date) continue;
       const times = ratio(value, read, later);
       if (
         pastLimit(entry, value, times) &&

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c6762e566cba4f1cf021ed4086f659eea2d30c59c4cbda5ee6029c7a24f07e51",
+  hash: "aa06d466f8fafa461a8390513983cd817ef9b6330f93b155ebe43c84fcaba83e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -431,6 +431,11 @@ export const rulesetSchema = z.strictObject({
          */
         whenAlso: z.optional(z.array(phraseSchema).check(z.minLength(1))),
         /**
+         * A score's maximum: written after the name as a fraction of it ("SAD PERSONS 8/10",
+         * "qSOFA 2/3"), the value is the score, not a day and month.
+         */
+        outOf: z.optional(z.int().check(z.positive())),
+        /**
          * Units one of which must be written straight after the value for it to count: a drug's
          * level ("digoxin 3.8 ug/L") and not its dose ("digoxin 125 micrograms"). Lower case, as
          * written, spaces ignored: "ug/l", "mg/l".

@@ -242,6 +242,15 @@ describe("normalisation", () => {
     );
   });
 
+  it("reads a score written against its maximum as the score, not a date: SAD PERSONS 8/10", () => {
+    expect(facts("Liaison psych in ED, SAD PERSONS 8/10, home 02:00").safetyLanguage).toBe(true);
+    expect(facts("qSOFA 2/3 on arrival, sent to ED").safetyLanguage).toBe(true);
+    expect(facts("4AT 6/12 on the ward round").safetyLanguage).toBe(true);
+    expect(facts("SAD PERSONS 3/10, qSOFA 1/3, 4AT 2/12").safetyLanguage).toBe(false);
+    // Another fraction is still a day and month: "on 8/10" is a date, not a score of 8.
+    expect(facts("SAD PERSONS done on 8/10, score 2").safetyLanguage).toBe(false);
+  });
+
   it("reads OD as an overdose, but not after a dose (once daily)", () => {
     expect(facts("Pt took an OD last night").safetyLanguage).toBe(true);
     expect(facts("omeprazole 20mg OD").safetyLanguage).toBe(false);

@@ -364,7 +364,6 @@ const knownMisses = new Set([
   'Lady with dementia comes in with a different "friend" each time to collect her repeats incl diazepam and codeine, friend wants them earlier each month. Pt told us she doesnt even take the codeine. Pharmacy',
   'Leisure centre lifeguard told us (health visitor team) she saw a mum hold a toddler\'s head under the water "to teach him" and the child came up coughing and blue-ish. Mum is your pt. lifeguard intervened. HV will visit but GP to note',
   "Letter from Castle Hill - patient is on the waiting list for bowel surgery but has now lost a further 8kg and is anaemic Hb 74. We'd be grateful if you could monitor his bloods in the meantime",
-  "Liaison psych assessment in ED, SAD PERSONS 8/10, discharged home 02:00",
   "LibreView shared with us. 14 lows <3.0 in the last 7 days, 2 of them 1.8 overnight. Lives on his own",
   "Lithium carbonate 4000mg od printed on label, should be 400. Wife says he's had 2 days of it.",
   "Lucas (5) came to us needing 4 extractions and has missed 6 appts, mum said they can't afford toothbrushes. Just a thought to share. Community dental service",
