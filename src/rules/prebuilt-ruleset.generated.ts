@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "aa06d466f8fafa461a8390513983cd817ef9b6330f93b155ebe43c84fcaba83e",
+  hash: "58132479c448a470916f853aa8762cffb455fac25a6686bd89b95f9efe361174",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
