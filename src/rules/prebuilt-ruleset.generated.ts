@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "58132479c448a470916f853aa8762cffb455fac25a6686bd89b95f9efe361174",
+  hash: "eb02b117d9f53138cd7fbb06ad07e6bfc7c6783a5ea8684d27cfd16db9d9ba04",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -55,7 +55,6 @@ const leftUnflagged = new Set([
   "haemorrhage",
   "hba1c 140",
   "heart block",
-  "hhs",
   "hip fracture",
   "hydrocortisone missed",
   "incontinent of faeces new",
