@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "eb02b117d9f53138cd7fbb06ad07e6bfc7c6783a5ea8684d27cfd16db9d9ba04",
+  hash: "1904c48a8f4397581cc53df71dba367b82bdad136065dbc72303656ff8b72bd2",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

