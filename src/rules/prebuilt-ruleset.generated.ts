@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "1904c48a8f4397581cc53df71dba367b82bdad136065dbc72303656ff8b72bd2",
+  hash: "cf55ec656138bad49f4413255f20f85c94a0eb7a71d5eb6994962e92aaa87aef",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
