@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "cf55ec656138bad49f4413255f20f85c94a0eb7a71d5eb6994962e92aaa87aef",
+  hash: "dd20bcb8f94dcf889c4f8563ba7e1335eb5e7092a3fc22224fd747d995cc8d95",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

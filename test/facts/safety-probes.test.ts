@@ -391,7 +391,6 @@ const knownMisses = new Set([
   "O2 sats falling: 94 yesterday, 90 at 7am, 85 at noon. Post covid, lives alone",
   "OOH consultation: 8 month old, 7.9kg, mum has given infant paracetamol 120mg/5ml 10ml x6 doses in the last 12 hours",
   "OOH pharmacist: dabigatran supplied in a dosette (caps must stay in original pack) and dosette shows 2 caps at breakfast, should be bd. Pt 85, eGFR 31. Please review dose",
-  "OOH: T2 on gliclazide, 96yo, off food with chest infection, hypo 2.5 x2 tonight. Advised to omit gliclazide. GP review in the morning please",
   "OT: lady's son has taken out the bath board and rails, says she's not to use the bathroom. she's washing at the kitchen sink in a cold house",
   "OT: stairlift broken since August, lady sleeping in her chair downstairs, commode emptied once a day at best, carers often dont turn up and she doesnt recieve her tea at night. she has a sore bottom and nobody else. pls can GP review",
   "Ortho preassessment 11/11, 74yo male: Hb 81, MCV 62, ferritin 3",
@@ -590,9 +589,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and seventy-one probes", () => {
+  it("holds over 29,000 bodies from two hundred and seventy-five probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(271);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(275);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
