@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "dd20bcb8f94dcf889c4f8563ba7e1335eb5e7092a3fc22224fd747d995cc8d95",
+  hash: "2d9b975f8177eb71848580d0a43c486dd72fc30c44897dd705999880057fac80",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
