@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2d9b975f8177eb71848580d0a43c486dd72fc30c44897dd705999880057fac80",
+  hash: "eadf7da04284419de0967548e891958eac121a7128996f97ba678b7fdf0abdb9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
