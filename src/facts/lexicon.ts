@@ -54,6 +54,8 @@ const QUOTED_WORDS = "words in quotation marks";
 
 /** A date as one word ("01/11", "1/11/26"): not a dose before "OD". */
 const DATE_WORD = /^\d{1,2}\/\d{1,2}(?:\/\d{2,4})?$/;
+/** An age, with or without a sex ("66m", "45f", "15yo", "80yof"): a person, not a dose. */
+const AGE_WORD = /^\d{1,3}(?:m|f|yo|yom|yof|yrs?)$/;
 
 /** Lists whose phrases may be `allOf` objects (their parts go to `allOfParts`). */
 export const PHRASE_LISTS = ["urgent", "safety", "action", "clinical", "journal"] as const;
@@ -340,8 +342,11 @@ function readingOf(
         const after = previous?.word ?? "";
         const blocked =
           // A number before it ("20mg OD", "100 OD") is a dose, not a date ("seen 01/11 - OD
-          // of 30 x paracetamol"); the unit words are data.
-          (entry.notAfterDose === true && /^\d/.test(after) && !DATE_WORD.test(after)) ||
+          // of 30 x paracetamol") or an age ("66M OD own tablets"); the unit words are data.
+          (entry.notAfterDose === true &&
+            /^\d/.test(after) &&
+            !DATE_WORD.test(after) &&
+            !AGE_WORD.test(after)) ||
           (entry.notAfter ?? []).some((w) => fold(w).text === after);
         if (!blocked) return { words: entry.reads.split(" "), via: word };
         return undefined;

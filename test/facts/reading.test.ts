@@ -259,6 +259,10 @@ describe("normalisation", () => {
     expect(facts("nifedipine 30mg XL OD").safetyLanguage).toBe(false);
     // A date before it is no dose.
     expect(facts("ED attendance 01/11 - OD of 30 x paracetamol").safetyLanguage).toBe(true);
+    // Nor is an age ("66M", "15yo"), though a bare number is.
+    expect(facts("66M OD own tamsulosin, intentional").safetyLanguage).toBe(true);
+    expect(facts("15yo OD on her sertraline").safetyLanguage).toBe(true);
+    expect(facts("amlodipine 10 OD").safetyLanguage).toBe(false);
   });
 
   it("reads a short misspelt word only as a word of the safety lists", () => {

@@ -264,7 +264,6 @@ const knownMisses = new Set([
   '3rd failed visit - partner says shes "asleep", baby 6 days, raised voices and crying heard inside. CMW',
   "3yo dispensed ibuprofen 400mg tablets, mum giving a whole tablet 4 times a day for 2 days. Please call mum",
   "4 year review: weight 12.1kg (0.4th centile), was on the 50th at the 2 year check, height on 25th. HV team",
-  "66M OD own tamsulosin + finasteride + bottle of wine, intentional after row with son. seen by psych liaison, d/c home to brother. GP f/u pls",
   "A man not on the contact list keeps trying to collect a Y2 girl, says he's mum's new partner. Girl cried and hid behind her teacher, said she doesn't want to go with him",
   'ASC worker: Mrs T (dementia) says her neighbour "borrows" her purse every week, £2,400 taken out of her account over the last 2 months. Family didnt know.',
   "Alendronic acid 70mg labelled take ONE DAILY - pt has taken daily for 3 wks, heartburn ++",
