@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "eadf7da04284419de0967548e891958eac121a7128996f97ba678b7fdf0abdb9",
+  hash: "eceab54d5ad299f15b8487513059a09b9fd4bc9111fe98e5131c870be49d4052",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -381,6 +381,7 @@ const knownMisses = new Set([
   "Mr Bray - edoxaban 60 od, latest eGFR 18, weight 49kg. Needs reviewing",
   "Mrs Leigh has requested her repeats 3 times in 10 days via us and the online app, says she keeps losing them. Includes pregabalin and amitriptyline. We've held the latest one",
   "Mrs Pearson - previous teatime call was missed by another carer and she'd been left 19hrs without a drink, lips cracked, pad soaked through. Found by the night call. Office informed",
+  "Mum phoned me at 3am asking why I'd left her at the hotel - she's in her own bungalow. Never done this before. She also missed her hair appointment, which she's had every Friday for 20 years.",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
   "Mum's new partner came in asking for copies of the children's records and said he's their dad now. He's not on the record and has no PR. Wouldn't leave. Mum not aware he was coming",
   "Navigator note: daughter says dad started a new blood pressure tablet last week and has since had 2 falls when getting up from his chair, very lightheaded",
@@ -589,9 +590,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and eighty-three probes", () => {
+  it("holds over 29,000 bodies from two hundred and eighty-seven probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(283);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(287);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
