@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "eceab54d5ad299f15b8487513059a09b9fd4bc9111fe98e5131c870be49d4052",
+  hash: "d25b271d1747d74a2f6ac3b4453516cb3a8192b3059b626da472a9b3ec34f38f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

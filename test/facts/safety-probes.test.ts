@@ -347,7 +347,6 @@ const knownMisses = new Set([
   "Housing officer: tenant's partner answers every call, tenant has stopped leaving the flat, and on my last visit I saw fresh scratches down her neck.",
   'Housing: tenant (wheelchair user) has a new "friend" living with him who has put his own name on tenancy forms, tenant\'s PIP letters are now going to another address. Tenant cried on the phone to me',
   "Humulin I 44 units bd on TTO. Inpatient chart 4 units bd. pt went home with pens",
-  "I am 27, I had unprotected sex and now pain low in belly and fever 39 and discharge with smell. Also I am shaking. Please antibiotics",
   "I'm a carer for my dad, he was told to collect his rescue pack today, pharmacy say nothing's been sent",
   "IAPT - pt says her ex has been putting intimate photos of her online and messaging her workplace. Hasnt left the house in a fortnight",
   "INR on coaguchek at home visit 8.7. Says she's been taking the 5mg tabs instead of the 1mg. No bleeding seen. Anticoag clinic closed till Monday.",
