@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d25b271d1747d74a2f6ac3b4453516cb3a8192b3059b626da472a9b3ec34f38f",
+  hash: "9a2a421e8785ebb4c7321588ed1569c974d4f33543fc73c8b8ec2081aadb8417",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -297,7 +297,6 @@ const knownMisses = new Set([
   "Community pharmacy: fentanyl 25 patch - pt changed his last patch Sat morning, next change is due Tues, we haven't received a CD script",
   "Continence nurse: post void residual 950mls, pt not aware",
   "Council housing officer - visited flat about damp, two children under 5 alone, the eldest (about 4) opened the door. No adult for at least 40 mins, mum came back and said she'd nipped to the shop. Just so GP knows",
-  "D/C letter warfarin dose written as 50mg, surely 5mg. Family have asked us to make up the dosette from the letter",
   "DN FOUND PT ON FLOOR AT 0900, BEEN THERE SINCE YDAY EVE, CK PENDING, REFUSED AMB, PLS CALL",
   "DOAC dose: rivaroxaban 20mg bd written (should be 20mg od). Dispensed 56 tabs, pt has been taking bd for 12 days.",
   "DOAC query - pt d/c'd on rivaroxaban 20mg OD but creat clearance on todays bloods 13ml/min. Also on dronedarone. Can someone look before her next dose at 18:00",
@@ -409,7 +408,6 @@ const knownMisses = new Set([
   'Parent governor rang PM - she\'s seen a teacher at Elmtree grab a child with SEN by the neck in the corridor. Head "dealing with it". Child is registered with you. She wanted someone outside the school to know',
   "Pharmacist - Mr Beedle's carer has been signing for his fentanyl patches but the patches aren't on him when the DN visits. Mr Beedle cannot communicate. would the doctor look into this with the DN today",
   "Pharmacist: pt on gliclazide had 3 hypos this week (lowest 2.4), not eating much. Please review dose",
-  "Pharmacist: warfarin script came through as 50mg tablets, pt normally 5mg, she takes it at 6pm - can someone amend before then",
   "Pharmacy (Anlaby Rd): pt in to collect her methotrexate 10mg weekly and folic acid. Shared care booklet says bloods due Nov but the last FBC we can see on the SCR is July, can you confirm if she's been done? She says she's had a sore throat and mouth ulcers for 5 days, temp on and off and feels rough all over. We've advised her not to take this week's dose until she's spoken to someone. She also asked about the shingles jab, she's been told she can't have it - is that right? Thanks",
   "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
   "Pharmacy - pt has one levetiracetam left for tomorrow mornings dose then nothing. perscription requested monday, still not recieved",
@@ -448,6 +446,7 @@ const knownMisses = new Set([
   "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
   "Sexual health outreach: chlamydia NAAT positive, DOB makes her 13. Partner described as 19",
   'Sight loss charity volunteer visits Mr K - a new "handyman" has charged him £6,000 for roof work that was never done and keeps coming back for more. Mr K is registered blind and dreads the door going',
+  "Sleep clinic: MSLT mean latency 2 mins. Pt is a crane operator. Told to stop work at heights & driving plant machinery from today. GP for awareness",
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
   "Sodium 159, urea 28, intake about 200ml a day for 5 days. Resident at Burton Court",
   "Solicitors for the applicant in the Court of Protection matter re Ms Linda Prowse. The court has directed a COP3 capacity assessment to be filed by 4pm tomorrow. We appreciate this is very short notice but the hearing cannot proceed without it",
@@ -589,9 +588,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from two hundred and eighty-seven probes", () => {
+  it("holds over 29,000 bodies from two hundred and ninety-one probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(287);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(291);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
