@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9a2a421e8785ebb4c7321588ed1569c974d4f33543fc73c8b8ec2081aadb8417",
+  hash: "d625803422213e07b9a249590f59d1bb3926ca18c2347eebc258be44316b7b17",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
