@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "d625803422213e07b9a249590f59d1bb3926ca18c2347eebc258be44316b7b17",
+  hash: "9d78a0ae56964d0d905294beb1dc7a6adf13ee81f3ffc057a7a6024b125660f7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
