@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9d78a0ae56964d0d905294beb1dc7a6adf13ee81f3ffc057a7a6024b125660f7",
+  hash: "acf427fdd7abda8319fc06e7ceed231bf571fa70dec023e94eefeb25f6366313",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
