@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "acf427fdd7abda8319fc06e7ceed231bf571fa70dec023e94eefeb25f6366313",
+  hash: "ea9dbe9c6c8dc113f43a56831dcfbb7a4a11ffb2c9a0ec0262f766c51b94e8bf",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
