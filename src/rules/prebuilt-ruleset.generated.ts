@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ea9dbe9c6c8dc113f43a56831dcfbb7a4a11ffb2c9a0ec0262f766c51b94e8bf",
+  hash: "9ba0350397b2d755578bef393cdea26cb50bb78d6d30845a3894ead8c22a2976",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
