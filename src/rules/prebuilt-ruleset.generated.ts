@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9ba0350397b2d755578bef393cdea26cb50bb78d6d30845a3894ead8c22a2976",
+  hash: "46f1da2374a9398794c4f505bb8a29abc1ec25745c45eba380598286ad97eed7",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
