@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "46f1da2374a9398794c4f505bb8a29abc1ec25745c45eba380598286ad97eed7",
+  hash: "dfcd90e65e1bf9b3d77d7ca7b1284fc6676272345dc633ad5c5d8e386c0f66fc",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -588,9 +588,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and three probes", () => {
+  it("holds over 29,000 bodies from three hundred and seven probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(303);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(307);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
