@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "dfcd90e65e1bf9b3d77d7ca7b1284fc6676272345dc633ad5c5d8e386c0f66fc",
+  hash: "2cb8530781f0e77e350e30905c718134f7dd3e14ab1d9fbd8a91d9e14f29a5dd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
