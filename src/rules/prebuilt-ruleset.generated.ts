@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2cb8530781f0e77e350e30905c718134f7dd3e14ab1d9fbd8a91d9e14f29a5dd",
+  hash: "f9508e0b9e2dbc1515192bbb28ee0f9b3b9383a1fdb1887a27d62a85bc69f82a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -429,6 +429,7 @@ const knownMisses = new Set([
   "Pt brought back tablets from MDS tray - there were two amlodipine in the morning slot all week. He's dizzy and had a fall. Our error, investigating. please r/v BP",
   "Pt rang, been on flecainide and says GP at the walk in gave him clarithromycin Friday, now feels his heart skipping and light headed",
   "Pt: collected two prescriptions, one from surgery one from hospital, both Eliquis but different doses 2.5 and 5. Ive been taking one of each twice a day. is that wrong?",
+  "R quinsy trismus - sent ENT",
   "Re the letter re Mr Jennings's blue badge form - the OT that visited says his daughter has put a lock on the fridge and he's only allowed food at set times. he's diabetic and had 2 hypos this week. pls call",
   "Re: Mr Ellerby, room 4. Just updating you after our monthly weights and nutrition screen. MUST score is now 4, his weight has gone from 61.0kg in October to 54.3kg this month, he is leaving most of his fortified meals and we have started a food chart. Family visited at the weekend and are aware. Could the GP pop in when next visiting the home? Many thanks, Deputy Manager, Hollybank Care Home",
   "Re: Mr Sutton - his bowel prep for colonoscopy tomorrow 8am hasn't been collected because the hospital says GP has to prescribe it?? He's panicking",
@@ -588,9 +589,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and seven probes", () => {
+  it("holds over 29,000 bodies from three hundred and eleven probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(307);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(311);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
