@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "f9508e0b9e2dbc1515192bbb28ee0f9b3b9383a1fdb1887a27d62a85bc69f82a",
+  hash: "aad78e3a8fe9bb69547ba6d8adeab14b669bced5ef0986191f03b2650a9b423e",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

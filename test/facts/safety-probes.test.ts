@@ -295,8 +295,10 @@ const knownMisses = new Set([
   "Community pharmacist: lady on rivaroxaban bought nasal spray today for nosebleeds, says she's had 4 this week each lasting over 20 min. Advised her to speak to GP, she's reluctant. Flagging to you",
   "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
   "Community pharmacy: fentanyl 25 patch - pt changed his last patch Sat morning, next change is due Tues, we haven't received a CD script",
+  "Community physio: calf 41cm L vs 36cm R. Knee replacement 3 weeks ago, no longer on dalteparin",
   "Continence nurse: post void residual 950mls, pt not aware",
   "Council housing officer - visited flat about damp, two children under 5 alone, the eldest (about 4) opened the door. No adult for at least 40 mins, mum came back and said she'd nipped to the shop. Just so GP knows",
+  "DN - discharge letter says morphine MR 100mg bd. Previous was 10mg bd. Pt already collected from pharmacy, first dose tonight",
   "DN FOUND PT ON FLOOR AT 0900, BEEN THERE SINCE YDAY EVE, CK PENDING, REFUSED AMB, PLS CALL",
   "DOAC dose: rivaroxaban 20mg bd written (should be 20mg od). Dispensed 56 tabs, pt has been taking bd for 12 days.",
   "DOAC query - pt d/c'd on rivaroxaban 20mg OD but creat clearance on todays bloods 13ml/min. Also on dronedarone. Can someone look before her next dose at 18:00",
@@ -326,9 +328,11 @@ const knownMisses = new Set([
   "Good morning, hospital letter say I must start the blood thinner injection tomorrow before my operation, but pharmacy say there is no prescription",
   "HCA notes: pt's vision reading 6/60 both eyes, last month 6/9, she hasn't noticed. Diabetic. Can GP look at this pls, seems like quite a drop",
   "HF nurse visit: HR 48, 88yo 48kg, digoxin 250mcg started by cardio with amiodarone added last month. No dig level done yet",
+  "HF nurse weighed him 94.2 this am, 89.8 Friday. Breathless on stairs now. Would like GP to double the diuretic",
   "HF nurse: K 6.1 after spiro increase last wk, BNP 5600, more breathles on the flat",
   "HF nurse: furosemide now 80mg OM, amend rx today so pharmacy can dispense",
   "HF pt wt +4kg in 1/52, SOB++, r/v pls",
+  "HV 8wk check today. Weighed him 3.62kg. Birth weight was 3.90. Mum says feeding is fine. Have asked her to come to you but would appreciate GP seeing him",
   'HV contact: 6wk baby, mum scored 22 on EPDS and answered q10 "sometimes". Says no plan. Requested GP see her this week',
   "HV: baby 11 days, weight 3.02kg (birth 3.58kg)",
   "Hb 81, MCV 64, ferritin 3. 68 yr old man, no bleeding he's aware of. done at our pharmacist-led hypertension clinic, thought you should see",
@@ -339,6 +343,7 @@ const knownMisses = new Set([
   "Hi, sorry to bother, I'm the carer for Mrs Asher's sister, could the surgery check if Mrs Asher's Apixaban has been restarted after hosp? She's been getting breathless and her leg's swollen again",
   "HoNOS at CMHT review: item 2 = 4, item 7 = 4",
   "Holter: runs of NSVT up to 14 beats, known EF 25% - for info but thought you should know given he's just had his bisoprolol stopped",
+  "Hosp pharmacy: TTO for lady discharged yesterday, insulin written as 40 units, should be 4 units. Please contact pt",
   "Hosp pharmacy: pt d/c'd on levomepromazine 6.25mg nocte and dexamethasone 4mg OD with no PPI and no taper plan. GP to review/add PPI. BM 24 on day of d/c btw",
   "Hospital pharmacy - med rec shows GP repeat for metformin 1g tds while latest eGFR 22. Please review and amend, she is due to collect this weekend",
   "Hospital pharmacy outpatients: error on clinic letter dated 03/11 - says 'increase bisoprolol to 10mg bd', should read 10mg OD. If actioned please amend before pt takes 20mg/day. HR was 52 in clinic.",
@@ -398,7 +403,6 @@ const knownMisses = new Set([
   "PA to co-amox documented - given co-amox by OOH, now urticaria + SOB",
   "PC 4471 Humberside Police - attended address overnight following a call from neighbour re shouting. Female occupant (your pt) had a cut lip and declined to make a statement. Third call to this address since September.",
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
-  "PEFR 110 L/min (best 420) - 26% of best. practice nurse asthma clinic",
   "PN day 2 post LSCS, T 38.9 HR 126 RR 24 at 09:40 MW visit",
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
   "Paeds cardiology: 3rd DNA for VSD follow up, discharged back to GP as per policy",
@@ -411,8 +415,10 @@ const knownMisses = new Set([
   "Pharmacy (Anlaby Rd): pt in to collect her methotrexate 10mg weekly and folic acid. Shared care booklet says bloods due Nov but the last FBC we can see on the SCR is July, can you confirm if she's been done? She says she's had a sore throat and mouth ulcers for 5 days, temp on and off and feels rough all over. We've advised her not to take this week's dose until she's spoken to someone. She also asked about the shingles jab, she's been told she can't have it - is that right? Thanks",
   "Pharmacy - checked PMR, pt getting co-codamol 30/500 from us AND another pharmacy, about 8 a day from each going by dates. Also buying OTC. pls review",
   "Pharmacy - pt has one levetiracetam left for tomorrow mornings dose then nothing. perscription requested monday, still not recieved",
+  "Pharmacy - rx today for amitriptyline 250mg nocte. Last month it was 25mg. Pt is waiting at counter, pls confirm before I give it out",
   "Pharmacy incident - dispensed Mr A Jones (b.1950) warfarin to Mr A Jones (b.1981) in error. Trying to retrieve. Please check your records",
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
+  "Pharmacy: he's here for another salbutamol, using it every hour he says. Peak flow on our meter 110. His best is 420",
   "Pharmacy: warfarin 3mg out of stock, she only has 1mg tabs. Tonite's dose is 4mg and she's got 3 x 1mg left",
   "Phlebotomy: pt on amiodarone here for bloods at 08:10 but no form on system, TFT/LFT 9/12 overdue. Will have to send her away unless form added by 10am today",
   "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
@@ -442,6 +448,7 @@ const knownMisses = new Set([
   "Same day emergency care: pt went home but on review her LFTs bili 180 ALP 900, needs USS which we have requested. pt hasnt been told yet, can surgery let her know she needs to come back",
   "Sando-K 2 tabs tds still on repeat, K+ 6.1 on the bloods the pt showed us on the NHS app",
   "Says his wee has been bright red twice this week but no pain at all. 71 yr old. Asking if he needs to do anything about it",
+  "School nurse - weight now 0.4th centile, was 50th at 2y. Uniform unwashed, 4 missed dental appts, 2 missed HV. Mum not engaging",
   "School: please could GP complete attached asthma care plan for Leo (Yr 2). Also FYI hes used his inhaler 4 times this week in class and was quite breathless at lunch today, mum informed",
   "Sec - please can someone action Mr Rowland's hospital letter, they want his warfarin stopped from today ahead of the biopsy on Monday",
   "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
@@ -468,11 +475,14 @@ const knownMisses = new Set([
   "Tues deadline for council blue badge evidence, pls complete",
   "UTC - bleach splash to eye, pH 9 after irrigation. sent to eye cas tonight",
   "University disability team: DSA medical evidence form deadline is 2026-11-17 17:00, student has left the form at your reception",
+  "Ursula's tummy looks very bloated, no appetite, lost a stone, bowels changed since the summer. GP said let you know if she got worse and she has",
   "Vision in R eye down to 6/60 from 6/6 at our check on 04/11, L 6/6 unchanged - seen this lunchtime",
   "Ward 12: pt going home this afternoon on clozapine, first FBC due in the morning, pls ensure arranged",
+  "Ward 32 dischage lounge - pt went home yest on new warfarin 5mg. DN did INR at home this am. It was 9.6. Can someone pick this up pls, we cant get hold of her",
   "Ward 4 pharmacy: d/c'd without dalteparin, next dose due 18:00 tonight",
   "Ward 5 discharge: pt d/c on enoxaparin 40mg OD inj for 28 days. Daughter says she hasn't been taught to inject and hasn't given any since Monday, had hip #",
   "Ward 60 (maternity): TTOs for pt - please prescribe enoxaparin 40mg OD to complete 10 days, we've only given 2 and she goes home tonight",
+  "Ward 8: d/c with enoxaparin 150mg daily. She weighs 48kg. We think this is wrong, please check with her",
   "Warfarin 5mg collected monthly, last INR on record 14/07",
   "We checked her INR before an extraction at our dental practice this morning, it was 9.1. Extraction cancelled.",
   "We've supplied oxycodone 20mg MR 28 day supply on 17/10, 24/10, 02/11 and 08/11. Rowlands Pharmacy",
@@ -589,9 +599,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and eleven probes", () => {
+  it("holds over 29,000 bodies from three hundred and fifteen probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(311);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(315);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
