@@ -130,6 +130,11 @@ interface Patterns {
   dayNumber: RegExp | undefined;
   /** "10-14 days post op", "5 days after the change": days counted from an event, or nothing. */
   dayCount: RegExp | undefined;
+  /**
+   * A period in words a few words after an action: "repeat U&E after one week" (groups 1 and 2),
+   * "recheck FBC 1 week post transfusion" (groups 3 and 4), or nothing.
+   */
+  periodWords: RegExp | undefined;
   /** Words pointing back to a time named earlier ("before then"), or nothing, and their cues. */
   anaphora: RegExp | undefined;
   thenCues: string[];
@@ -288,7 +293,7 @@ function leadPatterns(
  */
 function periodPatterns(
   words: Vocabulary,
-): Pick<Patterns, "periodAfter" | "dayNumber" | "dayCount" | "anaphora"> {
+): Pick<Patterns, "periodAfter" | "dayNumber" | "dayCount" | "periodWords" | "anaphora"> {
   const after = words.dayRangeAfter ?? [];
   // Words before a count that make it how long, not by when ("x 2/52", "for 7 days"); a
   // period also never follows "in" or "within" (read by the duration pattern) or "after".
@@ -323,6 +328,7 @@ function periodPatterns(
             `(?<!\\/)\\b(?:${alternatives(words.dayNumber ?? [])})\\s?(\\d{1,2})${dayRange(words)}\\b(?![/.:-]\\d)`,
             "gi",
           ),
+    periodWords: periodWordsPattern(words),
     dayCount:
       after.length === 0 || days.length === 0
         ? undefined
@@ -334,6 +340,30 @@ function periodPatterns(
             "gi",
           ),
   };
+}
+
+/**
+ * A period written in words a few words after an action (`periodAfter`), only when the ruleset
+ * gives those words: "repeat U&E after one week" (not "after 2 weeks of", "after 2 weeks post
+ * op"), and a count from an event already past, "recheck FBC 1 week post transfusion", "U&Es 1
+ * week after discharge" (an event of `eventNouns` after a word of `dayRangeAfter`). A count after
+ * a start still to come ("U&E 2 weeks after starting ramipril") is not read: it has no date yet.
+ * Hours are left out, as elsewhere: as often a history's as an ask's.
+ */
+function periodWordsPattern(words: Vocabulary): RegExp | undefined {
+  const actions = words.periodAfter ?? [];
+  const after = words.dayRangeAfter ?? [];
+  const events = words.eventNouns ?? [];
+  const units = Object.keys(words.units).filter((unit) => words.units[unit] !== "hours");
+  if (actions.length === 0 || after.length === 0 || units.length === 0) return undefined;
+  const count = `(\\d{1,2}|${alternatives(Object.keys(words.numbers))})`;
+  const unit = `(${alternatives(units, "s?")})`;
+  const afterWords = alternatives(after);
+  const event = events.length === 0 ? "(?!)" : alternatives(events);
+  return new RegExp(
+    `\\b(?:${alternatives(actions)})\\s(?:[\\w&+'/-]+\\s){0,4}?(?:after\\s${count}\\s?${unit}\\b(?!\\s(?:of|from|${afterWords})\\b)|${count}\\s?${unit}\\s(?:${afterWords})\\s(?:the\\s|her\\s|his\\s)?(?:${event})\\b)`,
+    "gi",
+  );
 }
 
 /**
@@ -1052,6 +1082,13 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
   ] as const) {
     if (pattern === undefined || !has(cue)) continue;
     for (const m of flat.matchAll(pattern)) r.addBare(dayDue(flat, m, sentOn), m);
+  }
+  // "repeat U&E after one week", "recheck FBC 1 week post transfusion": only where the clause asks.
+  if (p.periodWords !== undefined && has(p.cuesBare.dayCount)) {
+    for (const m of flat.matchAll(p.periodWords)) {
+      const n = amount(m[1] ?? m[3] ?? "", p);
+      if (Number.isFinite(n)) r.addBare(durationDue(sentOn, n, unitKind(m[2] ?? m[4] ?? "", p)), m);
+    }
   }
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has("next") || has("coming")) {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "aad78e3a8fe9bb69547ba6d8adeab14b669bced5ef0986191f03b2650a9b423e",
+  hash: "4348ad13050bc1fc762ed7025f6c7f21380ff7961b59d65bb0524615f96e696b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -132,6 +132,27 @@ describe("findTimeframe: durations", () => {
     expect(findTimeframe(every, MONDAY, { words: noEvery })?.dueOn).toBe("2026-11-25");
   });
 
+  it("reads a period in words after an action: after one week, 1 week post discharge, not after a start to come", () => {
+    expect(findTimeframe("Please repeat U&E after one week.", MONDAY)).toEqual({
+      dueOn: "2026-11-30",
+      text: "repeat U&E after one week",
+    });
+    expect(due("GP to repeat U&E 1 week post discharge")).toBe("2026-11-30");
+    expect(due("GP to recheck FBC 1 week post transfusion and let us know")).toBe("2026-11-30");
+    expect(due("U&Es need rechecking 2 weeks after discharge")).toBe("2026-12-07");
+    // How long, or from a start not yet dated: no due date.
+    expect(due("Please check U&E 2 weeks after starting ramipril")).toBeUndefined();
+    expect(due("GP to repeat U&E after 2 weeks of treatment")).toBeUndefined();
+    expect(due("fit note for 2 weeks post op please")).toBeUndefined();
+    // The words are the ruleset's: with no action words, the pattern reads nothing.
+    const words = defaultRuleset().timeframes;
+    if (words === undefined) throw new Error("the default ruleset lost its timeframes");
+    const noActions = { ...words, periodAfter: [] };
+    expect(
+      findTimeframe("Please repeat U&E after one week.", MONDAY, { words: noActions }),
+    ).toBeUndefined();
+  });
+
   it("reads a bare day said to be fine as the time asked for, outside the asking clause, but not a start", () => {
     const outside = { accept: () => false };
     expect(findTimeframe("not urgent, next week is fine", MONDAY, outside)).toEqual({
