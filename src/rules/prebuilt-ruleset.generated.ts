@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4348ad13050bc1fc762ed7025f6c7f21380ff7961b59d65bb0524615f96e696b",
+  hash: "7e88a2c89463b5240f01eef749346c2b651e818610da23505fdceaa7c3e1c9ee",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
