@@ -1038,30 +1038,12 @@ function dayDue(flat: string, m: RegExpMatchArray, sentOn: string): string {
   return daysBetween(sentOn, date) < 0 ? sentOn : date;
 }
 
-/** Timeframes stated with a lead word: "within 7 days", "by tomorrow", "by Friday", "by 1 Dec". */
-function readStated(r: Reading, has: (words: string | readonly string[]) => boolean): void {
-  const { p, sentOn, flat, add } = r;
-  if (has(p.cues.units)) {
-    // A range ("within 24-48 hrs", "in 1-2/52") is due by its nearer end: erring early. "at 5
-    // days" states a result as often as an ask ("no growth at 5 days"): only where asked.
-    for (const [pattern, addDue] of [
-      [p.duration, add],
-      [p.atDuration, r.addBare],
-    ] as const) {
-      for (const m of flat.matchAll(pattern)) {
-        const n = amount(m[1] ?? m[2] ?? "", p);
-        const unit = unitKind(m[3] ?? "", p);
-        // Hours are as often a history's ("swelling within 2 hours") as an ask's.
-        if (Number.isFinite(n))
-          (unit === "hours" ? r.addBare : addDue)(durationDue(sentOn, n, unit, r.holidays), m);
-      }
-    }
-  }
-  if (has("/")) {
-    for (const m of flat.matchAll(p.shorthandPattern)) {
-      add(durationDue(sentOn, Number(m[1] ?? m[2]), p.shorthand.get(m[3] ?? "") ?? "days"), m);
-    }
-  }
+/**
+ * Periods after an action with no lead word, read only where the clause asks: "repeat U&E
+ * 2/52", "remove clips day 10", "sutures out 10-14 days post op", "repeat U&E after one week".
+ */
+function readPeriods(r: Reading, has: (words: string | readonly string[]) => boolean): void {
+  const { p, sentOn, flat } = r;
   if (p.periodAfter !== undefined && has("/")) {
     for (const m of flat.matchAll(p.periodAfter)) {
       const unit = p.shorthand.get(m[2] ?? "") ?? "days";
@@ -1090,6 +1072,33 @@ function readStated(r: Reading, has: (words: string | readonly string[]) => bool
       if (Number.isFinite(n)) r.addBare(durationDue(sentOn, n, unitKind(m[2] ?? m[4] ?? "", p)), m);
     }
   }
+}
+
+/** Timeframes stated with a lead word: "within 7 days", "by tomorrow", "by Friday", "by 1 Dec". */
+function readStated(r: Reading, has: (words: string | readonly string[]) => boolean): void {
+  const { p, sentOn, flat, add } = r;
+  if (has(p.cues.units)) {
+    // A range ("within 24-48 hrs", "in 1-2/52") is due by its nearer end: erring early. "at 5
+    // days" states a result as often as an ask ("no growth at 5 days"): only where asked.
+    for (const [pattern, addDue] of [
+      [p.duration, add],
+      [p.atDuration, r.addBare],
+    ] as const) {
+      for (const m of flat.matchAll(pattern)) {
+        const n = amount(m[1] ?? m[2] ?? "", p);
+        const unit = unitKind(m[3] ?? "", p);
+        // Hours are as often a history's ("swelling within 2 hours") as an ask's.
+        if (Number.isFinite(n))
+          (unit === "hours" ? r.addBare : addDue)(durationDue(sentOn, n, unit, r.holidays), m);
+      }
+    }
+  }
+  if (has("/")) {
+    for (const m of flat.matchAll(p.shorthandPattern)) {
+      add(durationDue(sentOn, Number(m[1] ?? m[2]), p.shorthand.get(m[3] ?? "") ?? "days"), m);
+    }
+  }
+  readPeriods(r, has);
   if (has("fortnight")) for (const m of flat.matchAll(p.fortnight)) add(plusDays(sentOn, 14), m);
   if (has("next") || has("coming")) {
     for (const m of flat.matchAll(p.nextUnit))
