@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "7e88a2c89463b5240f01eef749346c2b651e818610da23505fdceaa7c3e1c9ee",
+  hash: "994ec3a8b8aa3bd51b0a1029135c8f076635bb01fa2f67c6b4f3530d4ee134ef",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

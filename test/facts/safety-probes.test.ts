@@ -406,6 +406,7 @@ const knownMisses = new Set([
   "PCN clinical pharm - third early request for oxycodone this month from Mr Voss, each time says lost. pls review before next issue",
   "PN day 2 post LSCS, T 38.9 HR 126 RR 24 at 09:40 MW visit",
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
+  "PSA trend 3.8, 6.9, 14.2 over a year, can't see a referral on record",
   "Paeds cardiology: 3rd DNA for VSD follow up, discharged back to GP as per policy",
   "Paeds dose: 15kg child prescribed prednisolone 40mg bd for 5/7 (should be 30mg od max) - community pharmacy holding",
   "Paeds ward TTO: Calpol 120mg/5ml 15ml QDS. Child 14 months, 9kg",
@@ -454,6 +455,7 @@ const knownMisses = new Set([
   "Sec - please can someone action Mr Rowland's hospital letter, they want his warfarin stopped from today ahead of the biopsy on Monday",
   "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
   "Sexual health outreach: chlamydia NAAT positive, DOB makes her 13. Partner described as 19",
+  "Sexual health: 15yo positive chlamydia, partner is 24",
   'Sight loss charity volunteer visits Mr K - a new "handyman" has charged him £6,000 for roof work that was never done and keeps coming back for more. Mr K is registered blind and dreads the door going',
   "Sleep clinic: MSLT mean latency 2 mins. Pt is a crane operator. Told to stop work at heights & driving plant machinery from today. GP for awareness",
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
@@ -512,6 +514,7 @@ const knownMisses = new Set([
   "digoxin 250 microgram x 2 tabs once a day, eGFR on his summary care record is 19",
   "discharge lounge: going home 14:00 today, LMWH enoxaparin 40mg SC once daily to start tonight",
   "discharge lounge: pt leaving w NG tube for feeds, dietitian not arranged, family not trained. GP/DN to pick up before tonight's feed or pt goes w/o nutrition",
+  "echo: EF 15%, severe AS (AVA 0.6), breathless walking to the car",
   "enoxaparin 150mg OD, pt's weight on our records 48kg",
   "enoxaparin 150mg od started (1.5mg/kg?) with eGFR 18 and weight 52kg - hospital at home team",
   "gabapentin 900mg tds + pregabalin 300mg bd both sent to us today, same pt",
@@ -528,6 +531,7 @@ const knownMisses = new Set([
   "lady in for new specs, the paid carer who brought her snapped at her and pinched her arm in the waiting room, our receptionist saw it happen. Lady has dementia",
   "lithium on d/c summary 1600mg nocte, pre-admission dose was 800mg",
   "methadone 120mg daily supervised here, now a new Rx for morphine sulfate MR 30mg bd from OOH",
+  "methotrexate bloods: ALT 40 then 120 now 310, pt still taking it",
   "mum says she gave 10ml calpol 6 times since last night, baby 7 months",
   "nebules for her nebuliser will be gone by tonight, pharmacy have no valid rx on file",
   "neighbour's lad keeps taking Mrs Dale's pension she says. DN",
@@ -561,6 +565,7 @@ const knownMisses = new Set([
   "radiographer - CXR from this afternoons clinic shows approx 3cm pneumothorax, pt 26, left the dept before it was reported. Please try to contact",
   "reception msg - mum wants call back before 6 re childs inhaler",
   "rx for clexane pls pt d/c today",
+  "sats going down each visit 95, 91, now 88% on air. DN",
   "school nurse here, Yr10 girl (14) asked for morning after pill, says her boyfriend is 22 and picks her up after school in his car. Gave advice only. Pass to GP please",
   'scool nurse - 14yr old girl has a tattoo of a mans initials on wrist, says a "friend" (25) did it at his flat, he gives her alchohol. missed 20 days this term',
   "script received reads Oramorph 10ml (20mg) every hour prn, max not stated. not supplied, need the prescriber to confirm",
@@ -600,9 +605,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and nineteen probes", () => {
+  it("holds over 29,000 bodies from three hundred and twenty-three probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(319);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(323);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
