@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "994ec3a8b8aa3bd51b0a1029135c8f076635bb01fa2f67c6b4f3530d4ee134ef",
+  hash: "5c96163e6e5d0633e13e61fe214542ad1fb954254ea5aa66ebeeeb04295159c3",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

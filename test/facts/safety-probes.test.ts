@@ -303,10 +303,10 @@ const knownMisses = new Set([
   "DN FOUND PT ON FLOOR AT 0900, BEEN THERE SINCE YDAY EVE, CK PENDING, REFUSED AMB, PLS CALL",
   "DOAC dose: rivaroxaban 20mg bd written (should be 20mg od). Dispensed 56 tabs, pt has been taking bd for 12 days.",
   "DOAC query - pt d/c'd on rivaroxaban 20mg OD but creat clearance on todays bloods 13ml/min. Also on dronedarone. Can someone look before her next dose at 18:00",
-  "DSN: eGFR 22, still on metformin 1g bd. Vomiting and getting breathless since yesterday",
   "DWP Health Assessment Advisory Service: factual report (FRR3) requested 02/11, due back by 17/11/2026 or the assessment goes ahead without it",
   "Daughter here. Dad's home monitor showed 211/118 and then 219/120 ten minutes later, he says his head is pounding and he's been sick once. He's 81 and on amlodipine. NHS 111 told us to contact his GP, hope this is right way",
   "Daughter rang re dad (pt) - his wee has been bright red twice this week, no pain, he doesnt want a fuss. Booked him 15/12 but wanted it on file",
+  "Daughter rang the ward quite upset - mum was meant to have her catheter changed today and no one turned up. can you pick this up?",
   "Day centre: Mr L came in with blisters across both palms, his carer said he picked up a hot pan. He's registered blind and doesn't cook. He asked staff if he could sleep at the centre",
   "Delivery driver for Meals on Wheels: Mrs Bent not answering for 2 days, son answers and says she's \"asleep\", wouldn't let driver see her, meals left untouched on step. we've tried ringing her. Please advise/visit",
   "Dental hygienist, Cottingham. 17 yo with enamel erosion and calloused knuckles, big weight loss since last visit and she went faint in the chair. Says mum doesn't know. Wondered if GP is aware?",
@@ -322,9 +322,11 @@ const knownMisses = new Set([
   "Enoxaparin 40mg sc od x 28/7 after hip fracture - not given on discharge, day 6 now",
   "Falls clinic: lying BP 118/70, standing 62/? at 1 minute",
   "Ferritin 3, Hb 79, MCV 61. Male 71. Nothing on record re GI ix",
+  "Fertility clinic: pt must start progesterone pessaries tonight, we cannot issue FP10, can GP prescribe",
   "Frailty unit: frail 91yo, d/c home today. Na 121 (baseline 132), on omeprazole + citalopram. pls repeat U&E in 48hrs and review",
   "From Childrens Centre - family we support: older sister (15) is doing all the care of the 3 little ones incl nights, mum in bed most of the day, dad working away. Sister not been in school since half term.",
   "GP to prescribe remaining 5/7 oral co-amox, d/c'd 8pm last night, last dose given 6am today",
+  "Gastro: repeat LFT 24/24 pls",
   "Gentleman staying at our hostel says he was brought over by a gang to pick veg on a farm, never paid, slept in a caravan with 8 others, ran off last week. Nasty wound on his shin, he doesn't want the police",
   "Good morning, hospital letter say I must start the blood thinner injection tomorrow before my operation, but pharmacy say there is no prescription",
   "HCA notes: pt's vision reading 6/60 both eyes, last month 6/9, she hasn't noticed. Diabetic. Can GP look at this pls, seems like quite a drop",
@@ -340,6 +342,7 @@ const knownMisses = new Set([
   "Hb 88, ferritin 4, MCV 64. 74yo man, weight down 8 kg since June on our scales. Never had a scope",
   "Health visitor - mum disclosed today she has been using cannabis daily and leaving the twins (18 months) with her 11yo for the evening. Discussed with team, referral to early help. FYI",
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
+  "Hi, Dr said she'd leave a script for me to collect this afternoon but pharmacy says not recieved",
   "Hi, Rosewood CH here, monthly order attached for all 14 residents, please hold Mrs Kaur's (room 3) as she went into hospital Sat. Also the pharmacist on her visit said Mr Booth only weighs 38kg now and is still on paracetamol 1g qds, she said to let you know",
   "Hi, sorry to bother, I'm the carer for Mrs Asher's sister, could the surgery check if Mrs Asher's Apixaban has been restarted after hosp? She's been getting breathless and her leg's swollen again",
   "HoNOS at CMHT review: item 2 = 4, item 7 = 4",
@@ -390,6 +393,7 @@ const knownMisses = new Set([
   "Mum's new partner came in asking for copies of the children's records and said he's their dad now. He's not on the record and has no PR. Wouldn't leave. Mum not aware he was coming",
   "Navigator note: daughter says dad started a new blood pressure tablet last week and has since had 2 falls when getting up from his chair, very lightheaded",
   "Nephrology: on ramipril, losartan AND spironolactone together. K 6.4, creat up for the 3rd week running. Renal say stop losartan and spiro, repeat in 2 days",
+  "Neurology: pls send the repeat for his Epilim before 17:00 today, pt down to his last strip",
   "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
   "Nursery here - Alfie (4) epipen in his bag expired in 2025, mum says she never got a new one. Peanut allergy, had a reaction last year. He's in with us tomorrow",
   "Nursery say Ayla can't start tomorrow without the medicine consent form signed by the GP. Mum will collect it today if it's ready.",
@@ -407,6 +411,7 @@ const knownMisses = new Set([
   "PN day 2 post LSCS, T 38.9 HR 126 RR 24 at 09:40 MW visit",
   "PSA 4.1 in May, 22 on this sample. No infection symptoms. Results done for his LUTS by the urology nurse, no clinic planned",
   "PSA trend 3.8, 6.9, 14.2 over a year, can't see a referral on record",
+  "Package of care starts tomorrow 8am, the agency won't give meds until the MAR is signed by a GP",
   "Paeds cardiology: 3rd DNA for VSD follow up, discharged back to GP as per policy",
   "Paeds dose: 15kg child prescribed prednisolone 40mg bd for 5/7 (should be 30mg od max) - community pharmacy holding",
   "Paeds ward TTO: Calpol 120mg/5ml 15ml QDS. Child 14 months, 9kg",
@@ -451,8 +456,10 @@ const knownMisses = new Set([
   "Sando-K 2 tabs tds still on repeat, K+ 6.1 on the bloods the pt showed us on the NHS app",
   "Says his wee has been bright red twice this week but no pain at all. 71 yr old. Asking if he needs to do anything about it",
   "School nurse - weight now 0.4th centile, was 50th at 2y. Uniform unwashed, 4 missed dental appts, 2 missed HV. Mum not engaging",
+  "School nurse: adrenaline pen care plan must be signed before the school trip leaves at 8.30 tomorrow",
   "School: please could GP complete attached asthma care plan for Leo (Yr 2). Also FYI hes used his inhaler 4 times this week in class and was quite breathless at lunch today, mum informed",
   "Sec - please can someone action Mr Rowland's hospital letter, they want his warfarin stopped from today ahead of the biopsy on Monday",
+  "Second message today about the same thing - the mirtazapine still isnt through and the pt's rung us twice",
   "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
   "Sexual health outreach: chlamydia NAAT positive, DOB makes her 13. Partner described as 19",
   "Sexual health: 15yo positive chlamydia, partner is 24",
@@ -492,10 +499,12 @@ const knownMisses = new Set([
   "Weigh clinic: mum mentioned she gives the 6+ calpol 10ml up to 6 times a day to her 4mo old when she's teething, for about a week now",
   "Y10 girl says her older cousin filmed her in the shower and has been showing the videos to other people at college",
   "Your insulin pump supplies rx has lapsed; the pump company deliver tomorrow only if the script is received today",
+  'Youth worker: 15yo girl living with her 30yo "boyfriend", mum seems fine with it. Can GP check what was discussed at her contraception appt',
   "amitriptyline 50mg 84 tabs dispensed 01/11, back in on 05/11 asking for more saying he has run out. Tesco Pharmacy",
   "amitriptyline 50mg x84 collected Tues, mum collected another 84 today on a second Rx",
   "amlodipine 100mg OD on the TTO, surely 10? care home need an answer before next round at 2pm",
   "amoxicillin 250/5ml 10ml tds for 9 month old, weight 7kg, seems high? holding",
+  "any update? we were told the script would be sent yesterday and pt now has none",
   "apixaban 5mg bd AND rivaroxaban 20mg od in the same blister pack this month - hospital started riva, repeat still has apix",
   "by 1700h pls, TTO amendment ward 22, pt waiting to go",
   "call back re starting the pill - she's 14, says bf is 22",
@@ -503,6 +512,7 @@ const knownMisses = new Set([
   "capecitabine, diarrhoea 6-7 times a day since Saturday, still taking it",
   "cardiology clinic: EF 20%, K 6.1 and creat rising - stop spironolactone, recheck U&E in 48h please",
   "catheter bag chart shows 120ml over 24 hrs, she is drinking about a litre a day. continence nurse",
+  "chasing fitnote from mon - employer says if they dont get it by tomorrow his sick pay stops",
   "colchicine 500 mcg 2 tabs QDS for 14 days - pt is 81, eGFR 34 on SCR",
   "colchicine 500mcg - took 12 in one day for gout flare",
   "colchicine 500mcg hourly until pain settles on the label - he took 14 in one day, now D&V ++, also on atorvastatin",
@@ -519,6 +529,7 @@ const knownMisses = new Set([
   "enoxaparin 150mg od started (1.5mg/kg?) with eGFR 18 and weight 52kg - hospital at home team",
   "gabapentin 900mg tds + pregabalin 300mg bd both sent to us today, same pt",
   "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
+  "hi hun, pt's carer says she was told to bring mum in for her bloods 'first thing tomorrow' but there's no appt showing",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
   "hiya just recieved a new perscription for colecalciferol 40,000 units with directions one daily x28 caps, havent handed out yet",
   "home care: pt (MS) told our carer her husband has stopped the evening calls and does her personal care himself now. Carpet burns to both knees and wrists",
@@ -541,13 +552,13 @@ const knownMisses = new Set([
   "paeds ward discharge: child d/c'd on amoxicillin, dose 5ml tds but label printed 15ml tds (250mg/5ml). parent has been giving 15ml. child 11kg. please contact family to correct dose",
   "paracetamol 120mg/5ml oral susp, 10ml QDS - baby is 6 wks old, 4.2kg on red book",
   "pharmacist Hessle Rd: prescribed both co-codamol 30/500 and paracetamol 500mg 2 qds on the same script for an 82yo 45kg lady - thats 8g paracetamol/day if taken as written. Only supplying one. Please amend repeat.",
+  "pharmacy says the amended dose wasnt sent and he's supposed to take the new dose this evening",
   "physio: pt with cerebral palsy told me her boyfriend (who is also her carer) leaves her in her chair all night when he goes out and takes the charger so she can't phone anyone",
   "please can GP sign the repeat for co-codamol, pt says he ran out. also hes been taking 12 a day because the pain is so bad",
   "please rebook INR clinic for next wk. last reading 8.6 and she's been having nosebleeds",
   "pls action before the weekend",
   "pls add Epipen x2 to repeats. Ana to peanut at school yesterday",
   "pls add vit D drops to Tyler's repeats, mum asked. while I was there dad smacked him hard across the back of the legs for crying and said its the only thing he understands. Tyler is 22 months",
-  "pls can Dr Shah ring Mr Ruiz in the morning before 10 re his biopsy, he is very anxious",
   "plts 245 / 180 / 92 / 31 on days 0, 5, 8, 10 of dalteparin after hip replacement",
   "podiatry: infected hallux, needs fluclox started today, no NMP in clinic",
   "potassium (serum) 6,9 mmol/l - agency lab format, pls act",
@@ -576,6 +587,7 @@ const knownMisses = new Set([
   "today is Thurs, need Rx authorised by Fri am at the latest as pt going away",
   "transplant unit: tacrolimus trough to be taken 08:00 tomorrow pre dose",
   "ward 32 - d/c today, warfarin new start for AF, INR needs checking in 3 days, no anticoag clinic appointment made. Please arrange",
+  "ward round at 4pm - need to know his baseline creatinine before then",
   "wife on phone says he's had 12 cans and about 20 of his diazepam 5mg",
 ]);
 
@@ -605,9 +617,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and twenty-three probes", () => {
+  it("holds over 29,000 bodies from three hundred and twenty-seven probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(323);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(327);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
