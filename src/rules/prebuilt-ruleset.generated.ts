@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "5c96163e6e5d0633e13e61fe214542ad1fb954254ea5aa66ebeeeb04295159c3",
+  hash: "4775b247dc9d8242673b04413ed51dc76779157507c564c0ca2a9b547a70c590",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -387,11 +387,9 @@ const knownMisses = new Set([
   "Monthly weights attached as usual. Mrs Odell 52.3 -> 47.8 in a month, MUST 3, not finishing meals",
   "Mr Bray - edoxaban 60 od, latest eGFR 18, weight 49kg. Needs reviewing",
   "Mrs Leigh has requested her repeats 3 times in 10 days via us and the online app, says she keeps losing them. Includes pregabalin and amitriptyline. We've held the latest one",
-  "Mrs Pearson - previous teatime call was missed by another carer and she'd been left 19hrs without a drink, lips cracked, pad soaked through. Found by the night call. Office informed",
   "Mum phoned me at 3am asking why I'd left her at the hotel - she's in her own bungalow. Never done this before. She also missed her hair appointment, which she's had every Friday for 20 years.",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
   "Mum's new partner came in asking for copies of the children's records and said he's their dad now. He's not on the record and has no PR. Wouldn't leave. Mum not aware he was coming",
-  "Navigator note: daughter says dad started a new blood pressure tablet last week and has since had 2 falls when getting up from his chair, very lightheaded",
   "Nephrology: on ramipril, losartan AND spironolactone together. K 6.4, creat up for the 3rd week running. Renal say stop losartan and spiro, repeat in 2 days",
   "Neurology: pls send the repeat for his Epilim before 17:00 today, pt down to his last strip",
   "Nitrofurantoin 100mg MR issued to patient with eGFR 18 and on dialysis prep. Pt has numbness in feet already. Pharmacist querying, please call us.",
@@ -506,6 +504,7 @@ const knownMisses = new Set([
   "amoxicillin 250/5ml 10ml tds for 9 month old, weight 7kg, seems high? holding",
   "any update? we were told the script would be sent yesterday and pt now has none",
   "apixaban 5mg bd AND rivaroxaban 20mg od in the same blister pack this month - hospital started riva, repeat still has apix",
+  "bank hol cover (neighbouring practice): saw your pt as temp res mon, abdo pain with guarding, sent to SAU, fyi",
   "by 1700h pls, TTO amendment ward 22, pt waiting to go",
   "call back re starting the pill - she's 14, says bf is 22",
   "can a GP ring us back pls, morphine oral soln script says 10ml every hour, we think 2.5ml was intended. Won't dispense till checked, pt in pain today",
@@ -527,8 +526,10 @@ const knownMisses = new Set([
   "echo: EF 15%, severe AS (AVA 0.6), breathless walking to the car",
   "enoxaparin 150mg OD, pt's weight on our records 48kg",
   "enoxaparin 150mg od started (1.5mg/kg?) with eGFR 18 and weight 52kg - hospital at home team",
+  "fertility unit: OHSS after egg collection, abdo distended, SOB, low urine output. admitted to gynae ward",
   "gabapentin 900mg tds + pregabalin 300mg bd both sent to us today, same pt",
   "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
+  "hello from the Good Neighbours scheme. Our volunteer found Mrs Kemp's back and bottom very red and broken, she's in bed all the time now and the carers only come once a day",
   "hi hun, pt's carer says she was told to bring mum in for her bloods 'first thing tomorrow' but there's no appt showing",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
   "hiya just recieved a new perscription for colecalciferol 40,000 units with directions one daily x28 caps, havent handed out yet",
@@ -540,6 +541,7 @@ const knownMisses = new Set([
   "just to let u know the nurses at the surgery done my INR and it was 8.3 and I dont know if I take my warfarin tonight or not, no one has told me",
   "lady came to the window and asked if her INR result was back, she said the anticoag clinic rang and said it was 9.2 and to ring the doctor, and she wasnt sure what they meant",
   "lady in for new specs, the paid carer who brought her snapped at her and pinched her arm in the waiting room, our receptionist saw it happen. Lady has dementia",
+  "link worker: Mr Kay's GP letter for his PIP is overdue now, the deadline was yesterday and DWP are chasing, can we get it out",
   "lithium on d/c summary 1600mg nocte, pre-admission dose was 800mg",
   "methadone 120mg daily supervised here, now a new Rx for morphine sulfate MR 30mg bd from OOH",
   "methotrexate bloods: ALT 40 then 120 now 310, pt still taking it",
@@ -559,6 +561,7 @@ const knownMisses = new Set([
   "pls action before the weekend",
   "pls add Epipen x2 to repeats. Ana to peanut at school yesterday",
   "pls add vit D drops to Tyler's repeats, mum asked. while I was there dad smacked him hard across the back of the legs for crying and said its the only thing he understands. Tyler is 22 months",
+  'pls issue microgynon, thanks. her little sister (14) came in with her and told us she\'s "seeing" a 25 year old',
   "plts 245 / 180 / 92 / 31 on days 0, 5, 8, 10 of dalteparin after hip replacement",
   "podiatry: infected hallux, needs fluclox started today, no NMP in clinic",
   "potassium (serum) 6,9 mmol/l - agency lab format, pls act",
@@ -617,9 +620,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and twenty-seven probes", () => {
+  it("holds over 29,000 bodies from three hundred and thirty-one probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(327);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(331);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
