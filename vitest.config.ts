@@ -5,8 +5,8 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 /**
  * Files whose work is done while they are collected, not in their tests, so vitest's order
  * (recorded test durations, else file size) starts them last: generated.test.ts builds every
- * generated doc, which scores every labelled set, before its first test. Started last, it ran
- * alone on one core for twenty seconds at the end of the run; started first, beside the rest.
+ * generated doc, which runs the docs' CLI samples, before its first test. Started last, it ran
+ * alone on one core at the end of the run; started first, beside the rest.
  */
 const COLLECTED_SLOWLY = ["test/generated.test.ts"];
 

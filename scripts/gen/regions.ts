@@ -44,3 +44,26 @@ export function fillRegions(
     return `<!-- gen:${name} -->${body}<!-- /gen:${name} -->`;
   });
 }
+
+/**
+ * The text inside each region of a markdown text, by name.
+ *
+ * @param markdown - the file's text
+ * @returns region name → the text between its markers (a name used twice keeps the last)
+ */
+export function regionTexts(markdown: string): Map<string, string> {
+  return new Map([...markdown.matchAll(REGION)].map((m) => [m[1] ?? "", m[2] ?? ""]));
+}
+
+/**
+ * The markdown text with the named regions emptied, markers kept, to compare the rest.
+ *
+ * @param markdown - the file's text
+ * @param names - the regions to empty
+ * @returns the text with those regions' contents removed
+ */
+export function withoutRegions(markdown: string, names: readonly string[]): string {
+  return markdown.replace(REGION, (whole, name: string) =>
+    names.includes(name) ? `<!-- gen:${name} --><!-- /gen:${name} -->` : whole,
+  );
+}
