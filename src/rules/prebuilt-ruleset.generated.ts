@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4775b247dc9d8242673b04413ed51dc76779157507c564c0ca2a9b547a70c590",
+  hash: "b2b2057e2112852a75c9c8703a9acba6ecdf49b6fee308b73a480434728f97c9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

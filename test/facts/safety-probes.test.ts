@@ -342,6 +342,8 @@ const knownMisses = new Set([
   "Hb 88, ferritin 4, MCV 64. 74yo man, weight down 8 kg since June on our scales. Never had a scope",
   "Health visitor - mum disclosed today she has been using cannabis daily and leaving the twins (18 months) with her 11yo for the evening. Discussed with team, referral to early help. FYI",
   "Hello, the bloods I took Friday for Mr Okafor are on ICE, pot. 6,8 and he is on the trimethoprim from the out of hours. I am agency nurse so not sure who to inform, thank you",
+  "Hi asked to request a repeat of my metformin. ps the hospital said my kidneys were at 18 when I was in last month and to stop it but I didnt understand so I've kept taking it",
+  "Hi my kidney doctor said have potassium checked 3 days after starting the new tablet, that was last week and no one's done it. My heart keeps skipping now",
   "Hi, Dr said she'd leave a script for me to collect this afternoon but pharmacy says not recieved",
   "Hi, Rosewood CH here, monthly order attached for all 14 residents, please hold Mrs Kaur's (room 3) as she went into hospital Sat. Also the pharmacist on her visit said Mr Booth only weighs 38kg now and is still on paracetamol 1g qds, she said to let you know",
   "Hi, sorry to bother, I'm the carer for Mrs Asher's sister, could the surgery check if Mrs Asher's Apixaban has been restarted after hosp? She's been getting breathless and her leg's swollen again",
@@ -349,6 +351,7 @@ const knownMisses = new Set([
   "Holter: runs of NSVT up to 14 beats, known EF 25% - for info but thought you should know given he's just had his bisoprolol stopped",
   "Hosp pharmacy: TTO for lady discharged yesterday, insulin written as 40 units, should be 4 units. Please contact pt",
   "Hosp pharmacy: pt d/c'd on levomepromazine 6.25mg nocte and dexamethasone 4mg OD with no PPI and no taper plan. GP to review/add PPI. BM 24 on day of d/c btw",
+  "Hosp pharmacy: pt discharged on insulin yest, TTO label reads Novorapid 40 units with meals, should be 4 units. Pens already at home. Please contact pt",
   "Hospital pharmacy - med rec shows GP repeat for metformin 1g tds while latest eGFR 22. Please review and amend, she is due to collect this weekend",
   "Hospital pharmacy outpatients: error on clinic letter dated 03/11 - says 'increase bisoprolol to 10mg bd', should read 10mg OD. If actioned please amend before pt takes 20mg/day. HR was 52 in clinic.",
   "Hospital pharmacy: d/c'd 48h ago on tinzaparin 175 units/kg using weight 110kg from an old admission - actual weight 61kg. DNs due to give next dose at 6pm. Please stop/adjust before then.",
@@ -383,6 +386,7 @@ const knownMisses = new Set([
   'Med review: pt with LD, his "lodger" now collects and manages his meds, pt couldn\'t tell me what he takes, large number of pregabalin missing on tablet count',
   "Med3 ran out yesterday, surgeons said GP to do it. Job centre appt this afternoon",
   "Medicines reconciliation: pt states he takes diazepam 10mg 8 tablets a day, prescribed 2 a day. Hospital pharmacy",
+  "Midwife handed over to HV. HV d11 visit: mum is 15, father of baby reported to be 23. Mum's mum present. Registration form attached for baby",
   "Missing TTO, sorry - pt left the ward without his furosemide. Not just an admin issue though: readmitted twice with fluid overload and wife says he's SOB again",
   "Monthly weights attached as usual. Mrs Odell 52.3 -> 47.8 in a month, MUST 3, not finishing meals",
   "Mr Bray - edoxaban 60 od, latest eGFR 18, weight 49kg. Needs reviewing",
@@ -529,6 +533,7 @@ const knownMisses = new Set([
   "fertility unit: OHSS after egg collection, abdo distended, SOB, low urine output. admitted to gynae ward",
   "gabapentin 900mg tds + pregabalin 300mg bd both sent to us today, same pt",
   "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
+  "grandad here, my daughter is 16 and just had the baby, her boyfriend is 26 and he's moved in. she won't talk to us. she needs her pill sorted",
   "hello from the Good Neighbours scheme. Our volunteer found Mrs Kemp's back and bottom very red and broken, she's in bed all the time now and the carers only come once a day",
   "hi hun, pt's carer says she was told to bring mum in for her bloods 'first thing tomorrow' but there's no appt showing",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
@@ -620,9 +625,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and thirty-one probes", () => {
+  it("holds over 29,000 bodies from three hundred and thirty-five probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(331);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(335);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
