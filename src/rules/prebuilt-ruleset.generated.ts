@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b2b2057e2112852a75c9c8703a9acba6ecdf49b6fee308b73a480434728f97c9",
+  hash: "212ab437a45e18d33547f7f4cd224411d0d43dfa6df0c6346a55ae3d15716f5c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

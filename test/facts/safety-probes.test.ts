@@ -386,7 +386,6 @@ const knownMisses = new Set([
   'Med review: pt with LD, his "lodger" now collects and manages his meds, pt couldn\'t tell me what he takes, large number of pregabalin missing on tablet count',
   "Med3 ran out yesterday, surgeons said GP to do it. Job centre appt this afternoon",
   "Medicines reconciliation: pt states he takes diazepam 10mg 8 tablets a day, prescribed 2 a day. Hospital pharmacy",
-  "Midwife handed over to HV. HV d11 visit: mum is 15, father of baby reported to be 23. Mum's mum present. Registration form attached for baby",
   "Missing TTO, sorry - pt left the ward without his furosemide. Not just an admin issue though: readmitted twice with fluid overload and wife says he's SOB again",
   "Monthly weights attached as usual. Mrs Odell 52.3 -> 47.8 in a month, MUST 3, not finishing meals",
   "Mr Bray - edoxaban 60 od, latest eGFR 18, weight 49kg. Needs reviewing",
@@ -464,7 +463,6 @@ const knownMisses = new Set([
   "Second message today about the same thing - the mirtazapine still isnt through and the pt's rung us twice",
   "Sexual health (independent provider): 19yo with LD attended with boyfriend in his 40s who says he's her carer, she is pregnant, she's been told not to talk to doctors",
   "Sexual health outreach: chlamydia NAAT positive, DOB makes her 13. Partner described as 19",
-  "Sexual health: 15yo positive chlamydia, partner is 24",
   'Sight loss charity volunteer visits Mr K - a new "handyman" has charged him £6,000 for roof work that was never done and keeps coming back for more. Mr K is registered blind and dreads the door going',
   "Sleep clinic: MSLT mean latency 2 mins. Pt is a crane operator. Told to stop work at heights & driving plant machinery from today. GP for awareness",
   "Social worker needs GP report before the weekend, court hearing is Monday morning",
@@ -501,7 +499,6 @@ const knownMisses = new Set([
   "Weigh clinic: mum mentioned she gives the 6+ calpol 10ml up to 6 times a day to her 4mo old when she's teething, for about a week now",
   "Y10 girl says her older cousin filmed her in the shower and has been showing the videos to other people at college",
   "Your insulin pump supplies rx has lapsed; the pump company deliver tomorrow only if the script is received today",
-  'Youth worker: 15yo girl living with her 30yo "boyfriend", mum seems fine with it. Can GP check what was discussed at her contraception appt',
   "amitriptyline 50mg 84 tabs dispensed 01/11, back in on 05/11 asking for more saying he has run out. Tesco Pharmacy",
   "amitriptyline 50mg x84 collected Tues, mum collected another 84 today on a second Rx",
   "amlodipine 100mg OD on the TTO, surely 10? care home need an answer before next round at 2pm",
@@ -519,8 +516,10 @@ const knownMisses = new Set([
   "colchicine 500 mcg 2 tabs QDS for 14 days - pt is 81, eGFR 34 on SCR",
   "colchicine 500mcg - took 12 in one day for gout flare",
   "colchicine 500mcg hourly until pain settles on the label - he took 14 in one day, now D&V ++, also on atorvastatin",
+  "community HF nurse: weight down 6kg in a week post metolazone, dizzy, Na 124, creat up. pls GP r/v bloods & meds",
   "could someone check on baby Reuben. mum has missed 3 HV appts and the 8 wk imms, neighbour told the childrens centre theres shouting all night and the baby cries for hours with no one going to him",
   "daughter: dad on rivaroxaban tripped on the kerb outside the paper shop, grazed his knee and elbow, seems fine in himself but she wanted a doctor to know",
+  "daughter: dads heart failure nurse said call the GP if weight went up 2kg, it's up 2.5 since Saturday. he's also a bit breathless",
   "day 5 visit. weight 2.88kg (birth weight 3.46kg), exclusively breastfed, 2 wet nappies in last 24h. Beverley community midwives",
   "day 5 weight 2.89kg, birth weight 3.42kg = 15.5% loss. midwife",
   "dietitian - PEG feed deliveries stop after tomorrow unless a new rx is sent to the home enteral company",
@@ -534,6 +533,7 @@ const knownMisses = new Set([
   "gabapentin 900mg tds + pregabalin 300mg bd both sent to us today, same pt",
   "gliclazide 160mg bd + new levofloxacin, hypos 1.9 x2 yesterday, paramedics out overnight. review pls",
   "grandad here, my daughter is 16 and just had the baby, her boyfriend is 26 and he's moved in. she won't talk to us. she needs her pill sorted",
+  "he only does it when he's had a drink, she said, then asked for her antidepressants repeat. has 3 kids under 5 at home",
   "hello from the Good Neighbours scheme. Our volunteer found Mrs Kemp's back and bottom very red and broken, she's in bed all the time now and the carers only come once a day",
   "hi hun, pt's carer says she was told to bring mum in for her bloods 'first thing tomorrow' but there's no appt showing",
   "hi is my sick note ready, it ran out yesterday and work are chasing me. thanks",
@@ -558,6 +558,7 @@ const knownMisses = new Set([
   "oxygen supplier says the HOOF form has to be re-signed by a GP today otherwise his delivery is cancelled for the weekend",
   "paeds ward discharge: child d/c'd on amoxicillin, dose 5ml tds but label printed 15ml tds (250mg/5ml). parent has been giving 15ml. child 11kg. please contact family to correct dose",
   "paracetamol 120mg/5ml oral susp, 10ml QDS - baby is 6 wks old, 4.2kg on red book",
+  "patient emailed: my 4yr old's asthma plan says call if the inhaler doesnt last 4 hrs, it's lasting about 1 hr at the moment. what now",
   "pharmacist Hessle Rd: prescribed both co-codamol 30/500 and paracetamol 500mg 2 qds on the same script for an 82yo 45kg lady - thats 8g paracetamol/day if taken as written. Only supplying one. Please amend repeat.",
   "pharmacy says the amended dose wasnt sent and he's supposed to take the new dose this evening",
   "physio: pt with cerebral palsy told me her boyfriend (who is also her carer) leaves her in her chair all night when he goes out and takes the charger so she can't phone anyone",
@@ -589,7 +590,6 @@ const knownMisses = new Set([
   'scool nurse - 14yr old girl has a tattoo of a mans initials on wrist, says a "friend" (25) did it at his flat, he gives her alchohol. missed 20 days this term',
   "script received reads Oramorph 10ml (20mg) every hour prn, max not stated. not supplied, need the prescriber to confirm",
   "sertraline 100mg x56 issued 03/11, 07/11 and 11/11, all 3 collected",
-  "sexual health clinic - 15 year old attended for EHC. States her boyfriend is 22 and she stays at his flat at weekends, he buys her phone credit and vapes. For your records",
   'she is 16 with LD, keeps talking about her "boyfriend" who is 30ish, he buys her vodka and takes photos of her on his phone. mum thinks its sweet',
   "sooner the better, ideally by lunch: repeat clopidogrel, stent 3/12 ago",
   "today is Thurs, need Rx authorised by Fri am at the latest as pt going away",
@@ -625,9 +625,9 @@ async function flagged(body: string): Promise<boolean> {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and thirty-five probes", () => {
+  it("holds over 29,000 bodies from three hundred and thirty-nine probes", () => {
     expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(335);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(339);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
