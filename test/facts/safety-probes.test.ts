@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createGuard, type PracticePolicyInput } from "../../src/index.js";
+import { createGuard, type PracticePolicyInput, type TaskInputRaw } from "../../src/index.js";
 import { defaultRuleset } from "../../src/rules/default.js";
 
 const folder = join(import.meta.dirname, "..", "labelled", "probes");
@@ -608,8 +608,8 @@ const bodies = readdirSync(folder)
       .map((body) => ({ name, body })),
   );
 
-async function flagged(body: string): Promise<boolean> {
-  const verdict = await guard.evaluate({
+function probeTask(body: string): TaskInputRaw {
+  return {
     id: "probe",
     sentAt: "2026-11-16T10:00:00Z",
     sender: {
@@ -620,8 +620,7 @@ async function flagged(body: string): Promise<boolean> {
     },
     recipient: { unit: "Example Surgery", assignment: "unassigned" },
     body,
-  });
-  return verdict.humanReview;
+  };
 }
 
 describe("safety probes: bodies a person must read now", () => {
@@ -631,8 +630,13 @@ describe("safety probes: bodies a person must read now", () => {
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
+    // A batch renders no letters, which took a third of the time of evaluate() here; both run
+    // the same evaluation (src/engine/guard.ts), the batch only leaves the letter out.
     const missed: string[] = [];
-    for (const { body } of bodies) if (!(await flagged(body))) missed.push(body);
+    for await (const answer of guard.evaluateMany(bodies.map(({ body }) => probeTask(body)))) {
+      if (!answer.ok) throw answer.error;
+      if (!answer.verdict.humanReview) missed.push(bodies[answer.index]?.body ?? "");
+    }
     // A known miss that is now flagged should leave the list; a new miss is a regression.
     expect(missed.sort()).toEqual([...knownMisses].sort());
   });
