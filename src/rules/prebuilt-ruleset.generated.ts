@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "212ab437a45e18d33547f7f4cd224411d0d43dfa6df0c6346a55ae3d15716f5c",
+  hash: "3e41408e69f8a71628c353f268520b1e24a89b6fcedaf87db9d686eb8441534c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
