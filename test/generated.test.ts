@@ -14,6 +14,7 @@ import { labelledSetFiles } from "../scripts/labelled-sets.js";
 import { buildRuleset } from "../src/rules/build.js";
 
 const root = join(import.meta.dirname, "..");
+const context = await defaultDocsContext();
 
 describe("generated files", async () => {
   // The docs are built here with no labelled set scored: scoring every set takes about forty
@@ -21,7 +22,7 @@ describe("generated files", async () => {
   // (scoredRegions) are left out of this comparison, and CI checks every file whole with
   // \`npm run generate -- --check\`.
   const others = generators.filter((generator) => generator !== docsGenerator);
-  const docs = await buildDocs({ ...(await defaultDocsContext()), labelledFiles: [] });
+  const docs = await buildDocs({ ...context, labelledFiles: [] });
   const files = [...(await Promise.all(others.map((g) => g.generate()))).flat(), ...docs];
   it("there is at least one generated file", () => {
     expect(files.length).toBeGreaterThan(0);
@@ -38,7 +39,7 @@ describe("generated files", async () => {
 
   it("leaves out exactly the regions that the labelled sets' scores change", async () => {
     const someSets = labelledSetFiles(root).slice(0, 2);
-    const scored = await buildDocs({ ...(await defaultDocsContext()), labelledFiles: someSets });
+    const scored = await buildDocs({ ...context, labelledFiles: someSets });
     const changed = new Set<string>();
     for (const [index, file] of scored.entries()) {
       const unscored = regionTexts(docs[index]?.content ?? "");
@@ -51,7 +52,6 @@ describe("generated files", async () => {
 });
 
 describe("the docs are built from the program", async () => {
-  const context = await defaultDocsContext();
   /** The rules with one parameter and one rule title changed, in memory only. */
   function changedRules(): DocsContext {
     const ruleFiles = structuredClone(context.ruleFiles);
