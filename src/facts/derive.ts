@@ -4,7 +4,7 @@ import { daysBetween, dueDate, londonDate } from "./calendar.js";
 import type { Evidence, Facts } from "./catalogue.js";
 import { ContextReader, type MentionContext } from "./context.js";
 import { DATE_SOURCE, readDate, TIME_SOURCE } from "./dates-in-text.js";
-import { type Lexicon, LIST } from "./lexicon.js";
+import { type Lexicon, LIST, type PartOwner } from "./lexicon.js";
 import type { Mention } from "./matcher.js";
 import { endsWithDeadline, findTimeframe, isPeriodAfter } from "./timeframe.js";
 import { isPast, isQuotationMark, type Token, type TokenStream, tokenStream } from "./tokens.js";
@@ -488,6 +488,24 @@ function nearestParts(byPart: Mention[][], anchor: Mention): { from: number; to:
 }
 
 /**
+ * Whether the body holds every part of an `allOf` phrase somewhere (a bit a part), found before
+ * anything else is built: most bodies hold a part of hundreds of phrases ("today", "blood") and
+ * every part of only a few.
+ */
+function allPartsFound(mentions: Mention[], lexicon: Lexicon): (owner: PartOwner) => boolean {
+  const seen = new Map<number, number>();
+  const ownerKey = (owner: PartOwner) => owner.list * 0x100000 + owner.phrase;
+  for (const m of mentions) {
+    if (m.list !== LIST.allOfParts) continue;
+    for (const owner of lexicon.partOf[m.phrase] ?? []) {
+      const key = ownerKey(owner);
+      seen.set(key, (seen.get(key) ?? 0) | (1 << owner.part));
+    }
+  }
+  return (owner) => owner.parts > 30 || seen.get(ownerKey(owner)) === 2 ** owner.parts - 1;
+}
+
+/**
  * Adds a mention for each `allOf` phrase whose parts are all found within one sentence or the
  * next ("Started clopidogrel 75mg OD. GP to continue."), at the place of its first part, and,
  * for a category, at its last part's too when that is in a later clause: "Fit note runs out
@@ -496,8 +514,7 @@ function nearestParts(byPart: Mention[][], anchor: Mention): { from: number; to:
 function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): Mention[] {
   const sentenceOf = (m: Mention) => stream.tokens[m.from]?.sentence ?? 0;
   const clauseOf = (m: Mention) => stream.tokens[m.from]?.clause ?? 0;
-  // For each allOf phrase: the sentences each part was found in, and its first and last
-  // parts' mentions.
+  // Each allOf phrase's sentences a part, and its first and last parts' mentions.
   const found = new Map<
     string,
     {
@@ -510,9 +527,10 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
       byPart: Mention[][];
     }
   >();
+  const complete = allPartsFound(mentions, lexicon);
   for (const m of mentions) {
     if (m.list !== LIST.allOfParts) continue;
-    for (const owner of lexicon.partOf[m.phrase] ?? []) {
+    for (const owner of (lexicon.partOf[m.phrase] ?? []).filter(complete)) {
       const key = `${owner.list}:${owner.phrase}`;
       let entry = found.get(key);
       if (entry === undefined) {
