@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "3e41408e69f8a71628c353f268520b1e24a89b6fcedaf87db9d686eb8441534c",
+  hash: "0304fdb2ecaeb475f21bac03be6038b20850fb3342a812f76ceca4284374312c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
