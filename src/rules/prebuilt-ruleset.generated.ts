@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0304fdb2ecaeb475f21bac03be6038b20850fb3342a812f76ceca4284374312c",
+  hash: "9f6292ce746e167f85ccb8d076ca8ceac7d95c98c09841dec76ac15efc6d1daf",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
