@@ -389,7 +389,8 @@ export class Matcher {
     if (!at.ends.includes(id)) at.ends.push(id);
   }
 
-  #step(at: Node, token: Token, out: Node[]): void {
+  /** `head`: the token's first MIN_PREFIX_LETTERS letters, cut once a scan (see `scan`). */
+  #step(at: Node, token: Token, head: string | undefined, out: Node[]): void {
     const from = open(at);
     if (from.any) out.push(from.any);
     const exact = from.next?.get(token.stem);
@@ -400,8 +401,8 @@ export class Matcher {
     }
     const asRead = from.exact?.get(token.word);
     if (asRead) out.push(asRead);
-    if (from.prefixes === undefined || token.word.length < MIN_PREFIX_LETTERS) return;
-    for (const edge of from.prefixes.get(token.word.slice(0, MIN_PREFIX_LETTERS)) ?? []) {
+    if (from.prefixes === undefined || head === undefined) return;
+    for (const edge of from.prefixes.get(head) ?? []) {
       if (token.word.startsWith(edge.prefix)) out.push(edge.node);
     }
   }
@@ -414,6 +415,10 @@ export class Matcher {
   scan(stream: TokenStream): Mention[] {
     const mentions: Mention[] = [];
     const { tokens, clauses } = stream;
+    // Each token is stepped from many starts: its prefix bucket's key is cut once.
+    const heads = tokens.map(({ word }) =>
+      word.length < MIN_PREFIX_LETTERS ? undefined : word.slice(0, MIN_PREFIX_LETTERS),
+    );
     let frontier: Node[] = [];
     let next: Node[] = [];
     for (const clause of clauses) {
@@ -428,7 +433,7 @@ export class Matcher {
           const token = tokens[k];
           if (token === undefined) break;
           next.length = 0;
-          for (const from of frontier) this.#step(from, token, next);
+          for (const from of frontier) this.#step(from, token, heads[k], next);
           for (const reached of next) {
             for (const id of reached.ends) {
               const [list, phrase] = this.#ids[id] ?? [-1, -1];
