@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9f6292ce746e167f85ccb8d076ca8ceac7d95c98c09841dec76ac15efc6d1daf",
+  hash: "2e1988a243d53cf694f217fd17a641906b2860a43fbb1c324273c91f1bd22559",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
