@@ -1,5 +1,6 @@
 import type { EngineName } from "../engine/evaluator.js";
-import { createGuard } from "../engine/guard.js";
+import { createGuard, engineIssue } from "../engine/guard.js";
+import { InputError } from "../errors/input-error.js";
 import { typed, typedAsync } from "../errors/unreadable.js";
 import type { PracticePolicyInput } from "../input/practice.js";
 import type { TaskInputRaw } from "../input/task.js";
@@ -128,6 +129,8 @@ async function runOne(
  * @param ruleset - the ruleset whose rules' examples run
  * @param options - the engine to run them on (default `compiled`)
  * @returns one result per example, in ruleset order
+ * @throws {InputError} code `invalid_type` for anything but a built ruleset or an options
+ *   object, `invalid_value` (path `engine`) for an engine that is neither
  * @example (await runRuleExamples(defaultRuleset())).every((r) => r.ok) // true
  */
 export async function runRuleExamples(
@@ -135,7 +138,19 @@ export async function runRuleExamples(
   options: { engine?: EngineName } = {},
 ): Promise<ExampleResult[]> {
   assertBuiltRuleset(ruleset, "ruleset", "ruleset");
+  checkExampleOptions(options);
   return typedAsync("ruleset", () => runRuleExamplesOf(ruleset, options));
+}
+
+/** Refuses options that are not an object, or name no engine (subject `options`). */
+function checkExampleOptions(options: unknown): void {
+  // A revoked proxy throws even on Array.isArray: unreadable options are a typed error too.
+  const issue = typed("options", () =>
+    typeof options !== "object" || options === null || Array.isArray(options)
+      ? { path: "", code: "invalid_type", message: "options must be an object: { engine? }" }
+      : engineIssue((options as { engine?: unknown }).engine),
+  );
+  if (issue) throw new InputError([issue], "options");
 }
 
 async function runRuleExamplesOf(

@@ -254,6 +254,16 @@ async function* answerEach(
 
 const letterDateSchema = isoDate("letterDate");
 
+/** The issue with an `engine` option that names no engine, if it is one (path `engine`). */
+export function engineIssue(engine: unknown): Issue | undefined {
+  if (engine === undefined || engine === "compiled" || engine === "json-rules-engine") return;
+  return {
+    path: "engine",
+    code: "invalid_value",
+    message: 'engine must be "compiled" or "json-rules-engine"',
+  };
+}
+
 /** Refuses options a guard cannot be made from, naming each bad one (subject `options`). */
 function checkOptions(options: unknown): asserts options is GuardOptions {
   if (typeof options !== "object" || options === null) {
@@ -279,13 +289,8 @@ function checkOptions(options: unknown): asserts options is GuardOptions {
         "ruleset must come from defaultRuleset(), loadRuleset(dir) or buildRuleset(files); to change a rule or a parameter, change its file and load it again",
     });
   }
-  if (engine !== undefined && engine !== "compiled" && engine !== "json-rules-engine") {
-    issues.push({
-      path: "engine",
-      code: "invalid_value",
-      message: 'engine must be "compiled" or "json-rules-engine"',
-    });
-  }
+  const badEngine = engineIssue(engine);
+  if (badEngine) issues.push(badEngine);
   if (letterDate !== undefined && !safeParse(letterDateSchema, letterDate).success) {
     issues.push({
       path: "letterDate",

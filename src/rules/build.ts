@@ -336,6 +336,8 @@ export function assertBuiltRuleset(
   );
 }
 
+const phraseCounts = new WeakMap<Ruleset, number>();
+
 /**
  * How many phrases a ruleset's lists stand for once word groups are put in, against the limit
  * a ruleset may reach: how much room an analyst has left before the load refuses the lists.
@@ -347,7 +349,13 @@ export function assertBuiltRuleset(
  */
 export function phraseCount(ruleset: Ruleset): { count: number; limit: number } {
   assertBuiltRuleset(ruleset, "ruleset", "phraseCount");
-  return { count: countRulesetPhrases(ruleset), limit: MAX_PHRASES };
+  // A built ruleset is frozen: its count is counted once.
+  let count = phraseCounts.get(ruleset);
+  if (count === undefined) {
+    count = countRulesetPhrases(ruleset);
+    phraseCounts.set(ruleset, count);
+  }
+  return { count, limit: MAX_PHRASES };
 }
 
 /**

@@ -25,3 +25,18 @@ for (const engine of ["compiled", "json-rules-engine"] as const) {
     }
   });
 }
+
+describe("runRuleExamples options", () => {
+  it("refuses options that are not an object, or an engine that is neither, naming the path", async () => {
+    for (const [options, path, code] of [
+      [42, "", "invalid_type"],
+      [[], "", "invalid_type"],
+      [null, "", "invalid_type"],
+      [{ engine: "fast" }, "engine", "invalid_value"],
+    ] as const) {
+      await expect(
+        runRuleExamples(ruleset, options as unknown as { engine?: "compiled" }),
+      ).rejects.toMatchObject({ name: "InputError", issues: [{ path, code }] });
+    }
+  });
+});
