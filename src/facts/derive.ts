@@ -514,7 +514,7 @@ function allPartsFound(mentions: Mention[], lexicon: Lexicon): (owner: PartOwner
 function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): Mention[] {
   const sentenceOf = (m: Mention) => stream.tokens[m.from]?.sentence ?? 0;
   const clauseOf = (m: Mention) => stream.tokens[m.from]?.clause ?? 0;
-  // Each allOf phrase's sentences a part, and its first and last parts' mentions.
+  // Each allOf phrase's sentences by part, and its first and last parts' mentions.
   const found = new Map<
     string,
     {
