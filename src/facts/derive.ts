@@ -487,6 +487,9 @@ function nearestParts(byPart: Mention[][], anchor: Mention): { from: number; to:
   });
 }
 
+/** One number for an `allOf` phrase: its list and its index there (a list holds under 2^20). */
+const ownerKey = (owner: PartOwner) => owner.list * 0x100000 + owner.phrase;
+
 /**
  * Whether the body holds every part of an `allOf` phrase somewhere (a bit a part), found before
  * anything else is built: most bodies hold a part of hundreds of phrases ("today", "blood") and
@@ -494,7 +497,6 @@ function nearestParts(byPart: Mention[][], anchor: Mention): { from: number; to:
  */
 function allPartsFound(mentions: Mention[], lexicon: Lexicon): (owner: PartOwner) => boolean {
   const seen = new Map<number, number>();
-  const ownerKey = (owner: PartOwner) => owner.list * 0x100000 + owner.phrase;
   for (const m of mentions) {
     if (m.list !== LIST.allOfParts) continue;
     for (const owner of lexicon.partOf[m.phrase] ?? []) {
@@ -516,7 +518,7 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
   const clauseOf = (m: Mention) => stream.tokens[m.from]?.clause ?? 0;
   // Each allOf phrase's sentences by part, and its first and last parts' mentions.
   const found = new Map<
-    string,
+    number,
     {
       list: number;
       phrase: number;
@@ -531,7 +533,7 @@ function withAllOf(stream: TokenStream, mentions: Mention[], lexicon: Lexicon): 
   for (const m of mentions) {
     if (m.list !== LIST.allOfParts) continue;
     for (const owner of (lexicon.partOf[m.phrase] ?? []).filter(complete)) {
-      const key = `${owner.list}:${owner.phrase}`;
+      const key = ownerKey(owner);
       let entry = found.get(key);
       if (entry === undefined) {
         const sentences = Array.from({ length: owner.parts }, () => new Set<number>());

@@ -17,8 +17,10 @@ import { cutRulesetFiles, fuzz, practice, setAt, task } from "./fuzz.js";
 
 const bundled = defaultRulesetFiles as Record<string, unknown>;
 
-/** The bundled rules with the safety list cut (`cutRulesetFiles`): the tests of the rules as
- * shipped (their phrase count, no repeats) build `bundled`. */
+/**
+ * The bundled rules with the safety list cut (`cutRulesetFiles`); the tests of the rules as
+ * shipped (their phrase count, no repeats) build `bundled`.
+ */
 const files = cutRulesetFiles;
 
 function withRuleset(path: (string | number)[], value: unknown): Record<string, unknown> {
