@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "2e1988a243d53cf694f217fd17a641906b2860a43fbb1c324273c91f1bd22559",
+  hash: "a16d48005da09be17a01b50889c783a41908762a8cbca4c7a45b6e14494dd75b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -253,9 +253,20 @@ const guard = createGuard({
  * missed and named here: an INR not done for months with "high risk" a sentence after "no INR",
  * an EpiPen after "Ana to peanut" (a name as often as anaphylaxis), a nursery form needed before a
  * child "can't start tomorrow" (negated) with a collection "today if it's ready" (a condition),
- * and a patient at another hospital "NOW".
+ * and a patient at another hospital "NOW". Four probes written in the twenty-ninth round (7
+ * December 2026), scored on arrival with the round's starting rules: ZZZZZZZZZZZZZV (breathing and
+ * the chest) missed 18 of 150, ZZZZZZZZZZZZZW (pregnancy and just after birth) 4, ZZZZZZZZZZZZZX
+ * (older people living alone) 11 and ZZZZZZZZZZZZZY (medicines gone wrong) 5. Four are still missed
+ * and named here: a peak flow told as two numbers (140 against a best of 420), theophylline with
+ * clarithromycin and palpitations (an interaction named by its two medicines), a blister pack
+ * returned untouched two sentences before "Includes warfarin", and a grandchild found with a
+ * blister pack that has "some missing".
  */
 const knownMisses = new Set([
+  "Peak flow 140 this am, her best is 420. wants extra salbutamol to take on holiday",
+  "Pharmacist: 80 yr old lady on theophylline started on clarithromycin by OOH, now nausea and palpitations. pls review",
+  "Pharmacy: Mrs Yeadon's blister pack from last wk returned by our driver unopened, all 7 days untouched. She said she 'couldnt remember' if she had tablets. Includes warfarin. Pls review",
+  "Beverley Home Care: client with dementia minds her 2 grandchildren in the day and keeps offering them her tablets, found the 4yr old with her blister pack yday and some are missing",
   "111: callback from GP requested within 2 hours",
   "111: mum asking about 6wk old's jabs appt, mentioned he felt hot tonight and thermometer said 38.2, pls ring her",
   "13 y/o girl attended for STI screen accompanied by a 19 y/o she called her boyfriend",
@@ -294,7 +305,6 @@ const knownMisses = new Set([
   "Clinical pharmacist, Newland Surgery: your patient's partner (registered here) has been ordering her repeat meds on his online account and collecting them. She rang us asking if she could have them sent elsewhere. Flagging to you.",
   "Community pharm: elderly lady on blister packs, her son now collects and signs for them but they are not being taken - found full packs in her bin on delivery. Lady says he keeps the morphine ones",
   "Community pharmacist: lady on rivaroxaban bought nasal spray today for nosebleeds, says she's had 4 this week each lasting over 20 min. Advised her to speak to GP, she's reluctant. Flagging to you",
-  "Community pharmacist: our driver noticed Mr Ahmed's blister packs for the last 2 weeks unopened on his table today. He wasn't sure what day it was. He's on warfarin, digoxin and bisoprolol.",
   "Community pharmacy: fentanyl 25 patch - pt changed his last patch Sat morning, next change is due Tues, we haven't received a CD script",
   "Community physio: calf 41cm L vs 36cm R. Knee replacement 3 weeks ago, no longer on dalteparin",
   "Continence nurse: post void residual 950mls, pt not aware",
@@ -624,9 +634,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 29,000 bodies from three hundred and fifty-one probes", () => {
-    expect(bodies.length).toBeGreaterThan(29000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(351);
+  it("holds over 53,000 bodies from three hundred and fifty-five probes", () => {
+    expect(bodies.length).toBeGreaterThan(53000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(355);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
