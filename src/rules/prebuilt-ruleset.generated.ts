@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a16d48005da09be17a01b50889c783a41908762a8cbca4c7a45b6e14494dd75b",
+  hash: "729b7f2da76c18f3ef94869e2cb2867fe62bccbb538be47a049fb6f28903b3b9",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

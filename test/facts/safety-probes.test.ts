@@ -260,9 +260,25 @@ const guard = createGuard({
  * and named here: a peak flow told as two numbers (140 against a best of 420), theophylline with
  * clarithromycin and palpitations (an interaction named by its two medicines), a blister pack
  * returned untouched two sentences before "Includes warfarin", and a grandchild found with a
- * blister pack that has "some missing".
+ * blister pack that has "some missing". Four more, written after those were read (cdfe999) and
+ * scored on arrival alike with the round's starting rules and those of their commission:
+ * ZZZZZZZZZZZZZZ (the first year of life) missed 6 of 150, ZZZZZZZZZZZZZZA (people in crisis told
+ * by others) 11, ZZZZZZZZZZZZZZB (results where only the value says it is dangerous) 8 and
+ * ZZZZZZZZZZZZZZC (the practice's own staff notes) 6. Eight are still missed and named here: a
+ * temperature of 38.6 in a baby of two months, and an INR of 9.4 told a few words from its name,
+ * both only numbers; a glucose trace of 1.8 to 2.3, a 9am cortisol of 22 with a sodium of 126, an
+ * Hb of 71 with a ferritin of 3 and an AMTS fallen from 9 to 3, all told by their values alone; a
+ * burn oozing with "a temperature, shaking"; and children left with a ten-year-old all weekend.
  */
 const knownMisses = new Set([
+  "Dad asking if we stock calpol sachets. baby 2 months old, 38.6 tonight on the ear thermometer",
+  "I own the chippy where Mr Hussain works. He burnt his arm on the fryer Sat, it's blistered and oozing now and he's got a temperature, shaking. Asked me to ask for a sick note",
+  "Housing officer, Beverley. Neighbours reported Mrs Ashton's children (4 and 6) were left with her 10 yr old all weekend while she was away. She has asked for the housing priority form re her back",
+  "DSN here - pts libre trace sitting 1.8-2.3 overnight the last 3 nights, on gliclazide 160mg bd + lantus 34u. could GP also reprint his sick day rules letter, hes lost it",
+  "endo secretary: 9am cortisol came back 22 nmol/L, Na 126, K 5.9, pt off all steroids since Sept. consultant on leave so passing to you",
+  "70yo male, Hb 71 ferritin 3 MCV 66, no prior FBC on system. coeliac screen negative",
+  "AMTS 3/10, was 9/10 when seen last month. memory clinic nurse. carer says the change came on in the last couple of days",
+  "INR clinic - Mr Fenwick 9.4 on the coaguchek, on warfarin 5mg, not sure what to do with his dose, he's still here",
   "Peak flow 140 this am, her best is 420. wants extra salbutamol to take on holiday",
   "Pharmacist: 80 yr old lady on theophylline started on clarithromycin by OOH, now nausea and palpitations. pls review",
   "Pharmacy: Mrs Yeadon's blister pack from last wk returned by our driver unopened, all 7 days untouched. She said she 'couldnt remember' if she had tablets. Includes warfarin. Pls review",
@@ -634,9 +650,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 53,000 bodies from three hundred and fifty-five probes", () => {
+  it("holds over 53,000 bodies from three hundred and fifty-nine probes", () => {
     expect(bodies.length).toBeGreaterThan(53000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(355);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(359);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
