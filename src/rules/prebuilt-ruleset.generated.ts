@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "729b7f2da76c18f3ef94869e2cb2867fe62bccbb538be47a049fb6f28903b3b9",
+  hash: "e48cfd5134ac0d92896157c9132d9a6dd428beab2dd38047017662df78da8ecd",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -269,8 +269,23 @@ const guard = createGuard({
  * both only numbers; a glucose trace of 1.8 to 2.3, a 9am cortisol of 22 with a sodium of 126, an
  * Hb of 71 with a ferritin of 3 and an AMTS fallen from 9 to 3, all told by their values alone; a
  * burn oozing with "a temperature, shaking"; and children left with a ten-year-old all weekend.
+ * Four more, written after those were read (7e0354d) and scored on arrival alike with the round's
+ * starting rules and those of their commission (but one body, by a phrase of the batch before):
+ * ZZZZZZZZZZZZZZD (men who rarely say anything is wrong) missed 8 of 150, ZZZZZZZZZZZZZZE
+ * (students, young adults and new parents writing online forms and texts) 18, ZZZZZZZZZZZZZZF
+ * (carers of people with dementia, Parkinson's and MND) 7 and ZZZZZZZZZZZZZZG (Christmas and New
+ * Year) 6 (5 with the commission's rules). Six are still missed and named here: a temperature of
+ * 39.4 off a first-aid kit's thermometer, INRs of 9.2 and 10.2 told several words from their
+ * name, oxygen saturation of 84% off "our finger monitor", fever with loin pain and vomiting
+ * (pyelonephritis, named by none of its words), and a boy of 15 who "took 20 of them".
  */
 const knownMisses = new Set([
+  "Lorry driver Kevin Marr rang from his cab at the services - boil on his thigh now big and weeping, feels rough, 39.4 on the first aid kit thermometer. wants antibiotics sending to a pharmacy near Selby",
+  "the pharmacy checked my INR and it was 9.2, im on warfarin for my heart valve, they said to contact you. also need my repeat",
+  "urine pot and form please. he's had a fever, pain in his left side of his back and vomiting since yesterday",
+  "need his inhalers repeated. MND. our finger monitor says 84% this morning, he's normally 94",
+  "Pls repeat co-codamol. nb pt mentioned her grandson took 20 of them after falling out with his girlfriend NYE, he's 15 and not been seen by anyone",
+  "pls check Mr Leigh's INR result on the system, lab rang to say 10.2, he drinks more at christmas. not able to get through to him",
   "Dad asking if we stock calpol sachets. baby 2 months old, 38.6 tonight on the ear thermometer",
   "I own the chippy where Mr Hussain works. He burnt his arm on the fryer Sat, it's blistered and oozing now and he's got a temperature, shaking. Asked me to ask for a sick note",
   "Housing officer, Beverley. Neighbours reported Mrs Ashton's children (4 and 6) were left with her 10 yr old all weekend while she was away. She has asked for the housing priority form re her back",
@@ -650,9 +665,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 53,000 bodies from three hundred and fifty-nine probes", () => {
-    expect(bodies.length).toBeGreaterThan(53000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(359);
+  it("holds over 54,000 bodies from three hundred and sixty-three probes", () => {
+    expect(bodies.length).toBeGreaterThan(54000);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(363);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
