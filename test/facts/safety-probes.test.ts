@@ -277,7 +277,9 @@ const guard = createGuard({
  * Year) 6 (5 with the commission's rules). Six are still missed and named here: a temperature of
  * 39.4 off a first-aid kit's thermometer, INRs of 9.2 and 10.2 told several words from their
  * name, oxygen saturation of 84% off "our finger monitor", fever with loin pain and vomiting
- * (pyelonephritis, named by none of its words), and a boy of 15 who "took 20 of them".
+ * (pyelonephritis, named by none of its words), and a boy of 15 who "took 20 of them". One
+ * miss of an earlier round, blister packs left unopened by a man who "wasn't sure what day it
+ * was", is now read ("what day it was").
  */
 const knownMisses = new Set([
   "Lorry driver Kevin Marr rang from his cab at the services - boil on his thigh now big and weeping, feels rough, 39.4 on the first aid kit thermometer. wants antibiotics sending to a pharmacy near Selby",
