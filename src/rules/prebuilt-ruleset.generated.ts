@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e48cfd5134ac0d92896157c9132d9a6dd428beab2dd38047017662df78da8ecd",
+  hash: "9641a406591a1e41d79102a91c01b0d31fc251eb80aeb0bfcb316415fc314b9d",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

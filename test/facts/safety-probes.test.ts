@@ -280,6 +280,14 @@ const guard = createGuard({
  * (pyelonephritis, named by none of its words), and a boy of 15 who "took 20 of them". One
  * miss of an earlier round, blister packs left unopened by a man who "wasn't sure what day it
  * was", is now read ("what day it was").
+ * The thirtieth round's four probes, written blind at b3a6e22 and scored on arrival with its
+ * rules, missed 24 of 600: ZZZZZZZZZZZZZZH (older people living alone, told by neighbours,
+ * cleaners and delivery drivers) 6, ZZZZZZZZZZZZZZI (medicines gone wrong: double doses, missed
+ * critical medicines, an old patch left on) 13, ZZZZZZZZZZZZZZJ (pregnancy, newborns and small
+ * children told by their families) 5 and ZZZZZZZZZZZZZZK (the urgent line buried in a long
+ * clinic letter) none. All are now read (gas smelt or an oven kept on for warmth, clots in the
+ * urine, a house freezing, weakness rising from the feet, shop paracetamol with co-codamol,
+ * transplant tablets lost, a baby "really quiet" at 35 weeks, pain under the right ribs).
  */
 const knownMisses = new Set([
   "Lorry driver Kevin Marr rang from his cab at the services - boil on his thigh now big and weeping, feels rough, 39.4 on the first aid kit thermometer. wants antibiotics sending to a pharmacy near Selby",
@@ -667,9 +675,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 54,000 bodies from three hundred and sixty-three probes", () => {
+  it("holds over 54,000 bodies from three hundred and sixty-seven probes", () => {
     expect(bodies.length).toBeGreaterThan(54000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(363);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(367);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
