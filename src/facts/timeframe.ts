@@ -103,6 +103,8 @@ interface Patterns {
   numbers: ReadonlyMap<string, number>;
   units: ReadonlyMap<string, UnitKind>;
   shorthand: ReadonlyMap<string, UnitKind>;
+  /** Other spellings of the grammar's own words ("nxt" for "next"), or nothing. */
+  spellings: { pattern: RegExp; words: ReadonlyMap<string, string> } | undefined;
   weekdays: readonly string[];
   weekdayShort: ReadonlyMap<string, number>;
   /** Full and short weekday names: the cheap test before the weekday patterns. */
@@ -650,6 +652,7 @@ function patternsOf(words: Vocabulary): Patterns {
     numbers: new Map(Object.entries(words.numbers)),
     units: new Map(Object.entries(words.units)),
     shorthand: new Map(Object.entries(words.shorthand)),
+    spellings: spellingsOf(words.spellings),
     weekdays: words.weekdays,
     weekdayShort: new Map(Object.entries(words.weekdayShort ?? {})),
     dayCues: [...words.weekdays, ...short],
@@ -679,11 +682,7 @@ function patternsOf(words: Vocabulary): Patterns {
       `^(?:${oneOf(alternatives(words.startDate ?? []), alternatives(words.dayRangeAfter ?? []))})\\b`,
       "i",
     ),
-    fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
-    nextUnit: new RegExp(
-      `\\b(?:within|in|over)\\s(?:the\\s)?(?:next|coming)\\s(${alternatives(Object.keys(words.units))})\\b`,
-      "gi",
-    ),
+    ...nextPeriodPatterns(words),
     ...leadDayPatterns(words, days, weekWords),
     endOfWeek: endOfWeekPattern(words, weekWords),
     /** Bare words: read as a due date only where the sentence asks for something (see `accept`). */
@@ -846,14 +845,15 @@ export function findTimeframe(
   const found: Timeframe[] = [];
   const accept = options.accept ?? (() => true);
   const ownPlan = options.ownPlan ?? (() => false);
-  const { flat, origin } = collapseSpaces(body);
+  const p = patternsOf(options.words ?? bundledVocabulary);
+  const { flat, origin, asWritten } = collapseSpaces(body, p.spellings);
   const askedAfter = (m: RegExpMatchArray) => {
     const { askedAfter: words, askedChars, askedFrom } = read.p;
     const end = (m.index ?? 0) + m[0].length;
     return words?.test(flat.slice(end, end + askedChars)) === true && !askedFrom.test(m[0]);
   };
   const read: Reading = {
-    p: patternsOf(options.words ?? bundledVocabulary),
+    p,
     sentOn,
     flat,
     holidays: options.bankHolidays,
@@ -867,7 +867,7 @@ export function findTimeframe(
       if (accept(origin(m.index ?? 0)) || askedAfter(m)) read.add(dueOn, m, soonestOn);
     },
     addPlanned: (dueOn, m, soonestOn) => {
-      const text = m[0].replace(/\s+/g, " ").trim();
+      const text = asWritten(m.index ?? 0, m[0].length);
       found.push(soonestOn === undefined ? { dueOn, text } : { dueOn, text, soonestOn });
     },
   };
@@ -957,24 +957,60 @@ function lastDateFrom(text: string, sentOn: string): string | undefined {
  * back to the body: a blanked journal reference or a blank line must not shift where a
  * timeframe is read to be.
  */
-function collapseSpaces(body: string): { flat: string; origin: (index: number) => number } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const flat = body.replace(/\s+/g, (run, at: number) => {
-    starts.push(at);
-    ends.push(at + run.length);
-    return " ";
+function collapseSpaces(
+  body: string,
+  spellings?: Patterns["spellings"],
+): {
+  flat: string;
+  origin: (index: number) => number;
+  /** The words from `index` of the collapsed copy as the body wrote them ("nxt week"). */
+  asWritten: (index: number, length: number) => string;
+} {
+  // Each run of white space becomes one space, and each other spelling the grammar's own word
+  // ("nxt" "next"): where each edit stood in the body, and how long it was before and after.
+  const edits: { at: number; from: number; to: number }[] = [];
+  const pattern = spellings === undefined ? /\s+/g : spellings.pattern;
+  const flat = body.replace(pattern, (run: string, at: number) => {
+    const written = /^\s/.test(run) ? " " : (spellings?.words.get(run.toLowerCase()) ?? run);
+    edits.push({ at, from: run.length, to: written.length });
+    return written;
   });
   const origin = (index: number) => {
     let shift = 0;
-    for (let k = 0; k < starts.length; k++) {
-      const at = (starts[k] ?? 0) - shift;
+    for (const edit of edits) {
+      const at = edit.at - shift;
       if (at >= index) break;
-      shift += (ends[k] ?? 0) - (starts[k] ?? 0) - 1;
+      shift += edit.from - edit.to;
     }
     return index + shift;
   };
-  return { flat, origin };
+  const asWritten = (index: number, length: number) =>
+    body
+      .slice(origin(index), origin(index + length))
+      .replace(/\s+/g, " ")
+      .trim();
+  return { flat, origin, asWritten };
+}
+
+/** "within a fortnight", "in the next week": one period ahead, with no number. */
+function nextPeriodPatterns(words: Vocabulary): Pick<Patterns, "fortnight" | "nextUnit"> {
+  return {
+    fortnight: /\b(?:within|in)\s(?:a|the\snext)\sfortnight\b/gi,
+    nextUnit: new RegExp(
+      `\\b(?:within|in|over)\\s(?:the\\s)?(?:next|coming)\\s(${alternatives(Object.keys(words.units))})\\b`,
+      "gi",
+    ),
+  };
+}
+
+/** The pattern that finds white space and the other spellings of `words`, or nothing. */
+function spellingsOf(words: Record<string, string> | undefined): Patterns["spellings"] {
+  const written = Object.keys(words ?? {});
+  if (words === undefined || written.length === 0) return undefined;
+  return {
+    pattern: new RegExp(`\\s+|\\b(?:${alternatives(written)})\\b`, "gi"),
+    words: new Map(Object.entries(words).map(([from, to]) => [from.toLowerCase(), to])),
+  };
 }
 
 const cueTests = new WeakMap<readonly string[], RegExp>();

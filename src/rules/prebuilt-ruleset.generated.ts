@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9641a406591a1e41d79102a91c01b0d31fc251eb80aeb0bfcb316415fc314b9d",
+  hash: "e3ea44b3a4c9f77859e4c2c665449597fb432019246fd228695d319cb87c93d8",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

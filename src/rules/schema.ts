@@ -479,6 +479,11 @@ export const rulesetSchema = z.strictObject({
       units: z.record(timeframePhrase, timeframeUnit),
       /** Clinical shorthand denominators: "2/52" is two weeks. */
       shorthand: z.record(z.string().check(z.regex(/^\d{1,2}$/)), timeframeUnit),
+      /**
+       * Other spellings of the words the time-frame grammar writes itself, each read as that
+       * word: "nxt week" is "next week".
+       */
+      spellings: z.optional(z.record(timeframePhrase, timeframePhrase)),
       /** Words after a duration that make it past, not a due date: "2 weeks ago". */
       notAfter: z.array(timeframePhrase),
       /**

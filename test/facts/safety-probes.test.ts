@@ -288,6 +288,16 @@ const guard = createGuard({
  * clinic letter) none. All are now read (gas smelt or an oven kept on for warmth, clots in the
  * urine, a house freezing, weakness rising from the feet, shop paracetamol with co-codamol,
  * transplant tablets lost, a baby "really quiet" at 35 weeks, pain under the right ribs).
+ * Four more, written at b2ad985 after those were read and scored on arrival alike with the
+ * round's starting rules and those of their commission, missed 57 of 600: ZZZZZZZZZZZZZZL
+ * (people with learning disabilities, autism or dementia, small changes noticed by carers) 7,
+ * ZZZZZZZZZZZZZZM (danger told as a number, a trend or a home device's reading) 15,
+ * ZZZZZZZZZZZZZZN (abuse, coercion, exploitation and neglect told by third parties, indirectly)
+ * 31 and ZZZZZZZZZZZZZZO (a Monday morning's mixed inbox) 4. All are now read, most by what was
+ * seen (a pension picked up by a grandson, a passport kept by the man who spoke for her, a
+ * landlord wanting "favours instead of rent", sats "into the 80s", a Libre "kept alarming").
+ * One miss of an earlier round, a girl of 17 with eroded enamel and calloused knuckles, is now
+ * read: she "went faint in the chair" (the phrase "fainted in the", added for probe L).
  */
 const knownMisses = new Set([
   "Lorry driver Kevin Marr rang from his cab at the services - boil on his thigh now big and weeping, feels rough, 39.4 on the first aid kit thermometer. wants antibiotics sending to a pharmacy near Selby",
@@ -360,7 +370,6 @@ const knownMisses = new Set([
   "Daughter rang the ward quite upset - mum was meant to have her catheter changed today and no one turned up. can you pick this up?",
   "Day centre: Mr L came in with blisters across both palms, his carer said he picked up a hot pan. He's registered blind and doesn't cook. He asked staff if he could sleep at the centre",
   "Delivery driver for Meals on Wheels: Mrs Bent not answering for 2 days, son answers and says she's \"asleep\", wouldn't let driver see her, meals left untouched on step. we've tried ringing her. Please advise/visit",
-  "Dental hygienist, Cottingham. 17 yo with enamel erosion and calloused knuckles, big weight loss since last visit and she went faint in the chair. Says mum doesn't know. Wondered if GP is aware?",
   "Dietitian: wt down 8kg in 2 months unintentionally, eating well, no diarrhoea. GP to consider further investigation",
   "Discharge TTO lists oxycodone liquid 10mg/ml, 5ml qds prn. 84yo, 46kg, no opioids before admission.",
   "Discharge lounge, Castle Hill: pt left before his TTOs came up from pharmacy (he got a lift and wouldn't wait). Our pharmacy is now closed. He was started on bisoprolol 2.5mg and ramipril 1.25mg on this admission for new HF and has none of either for tonight or tomorrow. We have left a message with his daughter. Sorry.",
@@ -675,9 +684,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 54,000 bodies from three hundred and sixty-seven probes", () => {
+  it("holds over 54,000 bodies from three hundred and seventy-one probes", () => {
     expect(bodies.length).toBeGreaterThan(54000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(367);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(371);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {

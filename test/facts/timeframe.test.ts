@@ -177,6 +177,16 @@ describe("findTimeframe: durations", () => {
     expect(findTimeframe("bloods within 7 days", MONDAY, outside)?.dueOn).toBe("2026-11-30");
   });
 
+  it("reads the ruleset's other spellings of its own words as those words: 'nxt week'", () => {
+    expect(findTimeframe("plz can GP do U&E + FBC nxt week, thx", MONDAY)).toEqual({
+      dueOn: "2026-12-04",
+      text: "nxt week",
+    });
+    expect(due("pls book bloods NXT wk")).toBe("2026-12-04");
+    // Only the whole word: "nxtday" and "annxt" are no spelling of "next".
+    expect(due("pls book bloods nxtday wk")).toBeUndefined();
+  });
+
   it("reads 'due today' in any clause, as 'due tomorrow' and 'due Monday' are", () => {
     const outside = { accept: () => false };
     expect(
