@@ -966,8 +966,9 @@ function collapseSpaces(
   /** The words from `index` of the collapsed copy as the body wrote them ("nxt week"). */
   asWritten: (index: number, length: number) => string;
 } {
-  // Each run of white space becomes one space, and each other spelling the grammar's own word
-  // ("nxt" "next"): where each edit stood in the body, and how long it was before and after.
+  // Each run of white space becomes one space, and each other spelling becomes the grammar's
+  // own word ("nxt" becomes "next"): where each edit stood in the body, and its length before
+  // and after.
   const edits: { at: number; from: number; to: number }[] = [];
   const pattern = spellings === undefined ? /\s+/g : spellings.pattern;
   const flat = body.replace(pattern, (run: string, at: number) => {
