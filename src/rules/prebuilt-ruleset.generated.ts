@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "e3ea44b3a4c9f77859e4c2c665449597fb432019246fd228695d319cb87c93d8",
+  hash: "9d4f64d88f9f6f46b4b1efcae61f4ee80aa2361e91a1ae96e7aef9f3acaa70da",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
