@@ -185,6 +185,7 @@ describe("findTimeframe: durations", () => {
     expect(due("pls book bloods NXT wk")).toBe("2026-12-04");
     // Only the whole word: "nxtday" and "annxt" are no spelling of "next".
     expect(due("pls book bloods nxtday wk")).toBeUndefined();
+    expect(due("pls book bloods annxt wk")).toBeUndefined();
   });
 
   it("reads 'due today' in any clause, as 'due tomorrow' and 'due Monday' are", () => {
