@@ -967,13 +967,13 @@ function collapseSpaces(
   asWritten: (index: number, length: number) => string;
 } {
   // Each run of white space becomes one space, and each other spelling becomes the grammar's
-  // own word ("nxt" becomes "next"): where each edit stood in the body, and its length before
-  // and after.
+  // own word ("nxt" becomes "next"): where each edit that moves the text stood in the body, and
+  // its length before and after (a single space moves nothing, so `origin` need not pass it).
   const edits: { at: number; from: number; to: number }[] = [];
   const pattern = spellings === undefined ? /\s+/g : spellings.pattern;
   const flat = body.replace(pattern, (run: string, at: number) => {
     const written = /^\s/.test(run) ? " " : (spellings?.words.get(run.toLowerCase()) ?? run);
-    edits.push({ at, from: run.length, to: written.length });
+    if (written.length !== run.length) edits.push({ at, from: run.length, to: written.length });
     return written;
   });
   const origin = (index: number) => {
@@ -1005,9 +1005,9 @@ function nextPeriodPatterns(words: Vocabulary): Pick<Patterns, "fortnight" | "ne
 }
 
 /** The pattern that finds white space and the other spellings of `words`, or nothing. */
-function spellingsOf(words: Record<string, string> | undefined): Patterns["spellings"] {
-  const written = Object.keys(words ?? {});
-  if (words === undefined || written.length === 0) return undefined;
+function spellingsOf(words: Record<string, string> = {}): Patterns["spellings"] {
+  const written = Object.keys(words);
+  if (written.length === 0) return undefined;
   return {
     pattern: new RegExp(`\\s+|\\b(?:${alternatives(written)})\\b`, "gi"),
     words: new Map(Object.entries(words).map(([from, to]) => [from.toLowerCase(), to])),
