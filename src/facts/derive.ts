@@ -472,7 +472,8 @@ function gapBefore(stream: TokenStream, k: number): string {
  */
 function linkedValue(stream: TokenStream, k: number, previous: string, lexicon: Lexicon): boolean {
   if (lexicon.resultLinks.has(previous)) return true;
-  const gap = gapBefore(stream, k);
+  // A bracket closed before the link does not hide it: "INR (housebound pt): 8.6".
+  const gap = gapBefore(stream, k).replace(/^[)\]]+\s*/, "");
   return gap !== "" && lexicon.resultLinks.has(gap);
 }
 
@@ -698,7 +699,9 @@ function readContexts(
       .of(LIST.categoryContext)
       .filter((m) => {
         const c = context.read(m, false);
-        return !c.negated && !c.pseudo && (rulesOut(m) || !alone(m));
+        // A phrase that rules a category out does so inside a longer pseudo-trigger too:
+        // "resend the referral" is one, and still says no referral is asked.
+        return !c.negated && (rulesOut(m) || (!c.pseudo && !alone(m)));
       })
       .map((m) => lexicon.contextOf[m.phrase]),
   );
@@ -716,6 +719,13 @@ function readContexts(
       contexts.add(id);
   }
   return contexts;
+}
+
+/** The words a mention is made of: an all-of phrase's parts, not the text between them. */
+function wordsOf(m: Mention): number[] {
+  const words: number[] = [];
+  for (const part of m.parts ?? [m]) for (let k = part.from; k < part.to; k++) words.push(k);
+  return words;
 }
 
 /** The categories the body asks for, in the ruleset's order, with the mention that asked. */
@@ -756,8 +766,7 @@ function readCategories(
     if (contexts.has(`!${category.id}`)) continue;
     if (category.notWith.some((id) => found.has(id))) continue;
     const asks = (byCategory.get(category.id) ?? []).filter((m) => {
-      for (const part of m.parts ?? [m])
-        for (let k = part.from; k < part.to; k++) if (claimed.has(k)) return false;
+      if (wordsOf(m).some((k) => claimed.has(k))) return false;
       const c = context.read(m, false);
       // A condition takes away an ask ("if worse, GP may wish to refer"), not what a task
       // says it is ("FYI in case he attends").
@@ -780,7 +789,7 @@ function readCategories(
     const first = asks.find((m) => context.requestClause(m.from)) ?? asks[0];
     if (first === undefined) continue;
     found.set(category.id, first);
-    for (const m of asks) for (let k = m.from; k < m.to; k++) claimed.add(k);
+    for (const m of asks) for (const k of wordsOf(m)) claimed.add(k);
   }
   // A category read later rules one out too: "please send a copy of her vaccination history"
   // asks for records (admin), not for clinical work.

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9d4f64d88f9f6f46b4b1efcae61f4ee80aa2361e91a1ae96e7aef9f3acaa70da",
+  hash: "dfa400d9a5003d80573071ccae91c4b0a5c6284aff6d59156f9166cafa3d8e75",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
