@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "dfa400d9a5003d80573071ccae91c4b0a5c6284aff6d59156f9166cafa3d8e75",
+  hash: "c190eba095c750a740e5c951c4f68077f9d2ba07a9611c859722f394008787e0",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
