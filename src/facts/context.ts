@@ -431,14 +431,20 @@ export class ContextReader {
     const after = this.#after(LIST.hypothetical, m.to, 1);
     // Straight after, not across a word that ends a reach: "urgently and advise to attend".
     const joined = after !== undefined && !this.#anyBetween(m.to, after.from, this.#lexicon.stops);
-    // Reported advice reaches to the end of its own clause only.
+    // Reported advice reaches to the end of its own clause only, and so does a condition inside
+    // it: "advised to return if worse, GP to review tomorrow" asks for tomorrow.
     const clause = this.#stream.tokens[m.from]?.clause;
+    const clauseOf = (t: Mention) => this.#stream.tokens[t.from]?.clause;
+    const advised = (t: Mention) =>
+      clauseOf(t) !== clause &&
+      this.of(LIST.reportedAdvice).some((a) => a.from <= t.from && clauseOf(a) === clauseOf(t));
     return (
       this.of(LIST.hypothetical).some(
         (t) =>
           t.to <= m.from &&
           this.#stream.tokens[t.from]?.sentence === sentence &&
           !asking(t) &&
+          !advised(t) &&
           // A terminator between them ends its reach ("if worse, but please see her today"),
           // as does a dash before an ask of its own ("unless we have the form - can the GP
           // sort this today", "if he contacts the surgery - pls add an alert").

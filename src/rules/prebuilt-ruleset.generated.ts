@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "c190eba095c750a740e5c951c4f68077f9d2ba07a9611c859722f394008787e0",
+  hash: "48f8707be190260774c79d8d39140737f5bf2722caf4d4e7cec47a6d76efc28b",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
