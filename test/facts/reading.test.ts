@@ -850,6 +850,33 @@ describe("contract work from contract senders", () => {
       expect.arrayContaining(["fit-note", "prescription-after-discharge"]),
     );
   });
+
+  it("lets an all-of phrase claim only its own words, not the words between its parts", () => {
+    // "add ... to repeats" asks for a prescription; the repeat test after it is a result to act on.
+    const both = facts(
+      "d/c from AMU on new ramipril 2.5mg OD. Pls add to repeats and continue. Also repeat U&E in 1/52 pls as creat up on our bloods.",
+      { kind: "nhs-provider", unit: "AMU" },
+    );
+    expect(both.requests).toEqual(
+      expect.arrayContaining(["prescription-after-discharge", "act-on-results"]),
+    );
+    // A fit note's "issue" asks for the fit note alone, from a ward too.
+    const note = "could the GP pls issue a sick note for Mr Dowson, needs 2 weeks off work";
+    expect(facts(note, { kind: "nhs-provider", unit: "Ward 5" }).requests).toEqual(["fit-note"]);
+  });
+
+  it("rules a category out by a phrase inside a longer pseudo-trigger", () => {
+    const body =
+      "We have received a referral for your pt but the FIT result is missing. Please resend the referral with the FIT result attached.";
+    expect(facts(body, { kind: "nhs-provider" }).requests).toEqual(["admin"]);
+  });
+
+  it("reads an EEG's spike-and-wave discharges as no discharge from hospital", () => {
+    const body =
+      "EEG: generalised spike-and-wave discharges. Plan: start levetiracetam 250mg bd. Please GP prescribe.";
+    const f = facts(body, { kind: "nhs-provider", unit: "First Seizure Clinic" });
+    expect(f.category).toBe("prescription-after-clinic");
+  });
 });
 
 describe("event dates", () => {
@@ -880,6 +907,21 @@ describe("event dates", () => {
 });
 
 describe("human review", () => {
+  it("reads a critical value after a closed bracket and a link", () => {
+    const f = facts("INR taken today on behalf of surgery (housebound pt): 8.6. Pls action.");
+    expect(f.safetyLanguage).toBe(true);
+    expect(f.safetyText).toBe("INR taken today on behalf of surgery (housebound pt): 8.6");
+    expect(facts("INR taken today (housebound pt): 2.6. Pls action.").safetyLanguage).toBe(false);
+  });
+
+  it("lets a condition inside reported advice reach only to the end of its clause", () => {
+    const f = facts("attended with RIF pain, advised to return if worse, GP to review tomorrow");
+    expect(f.dueText).toBe("tomorrow");
+    expect(f.dueSoon).toBe(true);
+    // Within its own clause it is still a condition.
+    expect(facts("advised to return if worse tomorrow").dueSoon).not.toBe(true);
+  });
+
   it("flags an action due today or tomorrow", () => {
     expect(facts("Please see her today").dueSoon).toBe(true);
     expect(facts("pls do bloods tomorrow").dueSoon).toBe(true);
