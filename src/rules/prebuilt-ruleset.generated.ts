@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "48f8707be190260774c79d8d39140737f5bf2722caf4d4e7cec47a6d76efc28b",
+  hash: "a8a48dbdaf7d473278253f115f928134b1d56159554c81445f4ad58e0320a3b6",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
