@@ -606,6 +606,14 @@ interface SenderMention {
   mention: Mention;
 }
 
+/** The lists read in the sender's names. */
+const SENDER_LISTS: ReadonlySet<number> = new Set([
+  LIST.senderContext,
+  LIST.safetyServices,
+  LIST.otherServices,
+  LIST.otherServicesUnless,
+]);
+
 const senderReadings = new WeakMap<Lexicon, Map<string, SenderMention[]>>();
 const SENDER_READINGS_MAX = 512;
 
@@ -629,8 +637,7 @@ function readSender(sender: TaskInput["sender"], lexicon: Lexicon): SenderMentio
     if (text === undefined || text === "") continue;
     const stream = tokenStream(text, lexicon.reading);
     for (const mention of lexicon.matcher.scan(stream))
-      if (mention.list === LIST.senderContext || mention.list === LIST.safetyServices)
-        found.push({ field, stream, mention });
+      if (SENDER_LISTS.has(mention.list)) found.push({ field, stream, mention });
   }
   if (memo.size >= SENDER_READINGS_MAX) memo.clear();
   memo.set(key, found);
@@ -721,6 +728,45 @@ function readContexts(
   return contexts;
 }
 
+/**
+ * The categories this sender asks for as an other sender would (`otherSenderServices`): a
+ * laboratory's ask to repeat a test is of the practice's own test, unless its names or the
+ * body name a service of its own ("Lipid Clinic", "the sample we took in clinic").
+ */
+function otherServiceCategories(
+  reading: Reading,
+  lexicon: Lexicon,
+  sender: readonly SenderMention[],
+): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const s of sender)
+    if (s.mention.list === LIST.otherServices) {
+      const id = lexicon.otherServicesOf[s.mention.phrase];
+      if (id !== undefined) out.add(id);
+    }
+  if (out.size === 0) return out;
+  const unless = [
+    ...sender.filter((s) => s.mention.list === LIST.otherServicesUnless).map((s) => s.mention),
+    ...reading.context.of(LIST.otherServicesUnless),
+  ];
+  for (const m of unless) {
+    const id = lexicon.otherServicesUnlessOf[m.phrase];
+    if (id !== undefined) out.delete(id);
+  }
+  return out;
+}
+
+/** The category an ask of `category` is read as: its `otherSenders` one from an other sender. */
+function askedAs(
+  category: Lexicon["categories"][number],
+  contract: boolean,
+  otherServices: ReadonlySet<string>,
+): string {
+  return (!contract || otherServices.has(category.id)) && category.otherSenders !== undefined
+    ? category.otherSenders
+    : category.id;
+}
+
 /** The words a mention is made of: an all-of phrase's parts, not the text between them. */
 function wordsOf(m: Mention): number[] {
   const words: number[] = [];
@@ -797,12 +843,12 @@ function readCategories(
     if (found.has(category.id) && category.notWith.some((id) => found.has(id)))
       found.delete(category.id);
   const contract = lexicon.contractSenders.has(senderKind);
+  const others = otherServiceCategories(reading, lexicon, sender);
   const out: { id: string; mention: Mention }[] = [];
   for (const category of lexicon.categories) {
     const mention = found.get(category.id);
     if (mention === undefined) continue;
-    const id =
-      !contract && category.otherSenders !== undefined ? category.otherSenders : category.id;
+    const id = askedAs(category, contract, others);
     if (!out.some((o) => o.id === id)) out.push({ id, mention });
   }
   return out;
@@ -866,8 +912,8 @@ function readAskWords(
   const category = mention && categoryNamed(lexicon, lexicon.categoryOf[mention.phrase]);
   if (mention === undefined || category === undefined) return [];
   const contract = lexicon.contractSenders.has(senderKind);
-  const id = !contract && category.otherSenders !== undefined ? category.otherSenders : category.id;
-  return [{ id, mention }];
+  const others = otherServiceCategories(reading, lexicon, sender);
+  return [{ id: askedAs(category, contract, others), mention }];
 }
 
 /**

@@ -47,6 +47,8 @@ export const LIST = {
   dueSoonWords: 25,
   quotedMessages: 26,
   quotedWords: 27,
+  otherServices: 28,
+  otherServicesUnless: 29,
 } as const;
 
 /** The entry that names words in quotation marks in a fact's evidence. */
@@ -89,6 +91,9 @@ export interface Lexicon {
   contextOf: readonly string[];
   /** For `senderContext`: the category of each phrase. */
   senderContextOf: readonly string[];
+  /** For `otherServices` and `otherServicesUnless`: the category of each phrase. */
+  otherServicesOf: readonly string[];
+  otherServicesUnlessOf: readonly string[];
   /**
    * For `allOfParts`: each part's owners, the list and phrase of every `allOf` phrase that
    * holds that text, its index there and the part count. A text is one trie entry however
@@ -534,6 +539,14 @@ function phraseLists(ruleset: Ruleset) {
     LIST.senderContext,
     categoryEntries.flatMap(([, c]) => c.senderContext ?? []),
   );
+  addList(
+    LIST.otherServices,
+    categoryEntries.flatMap(([, c]) => c.otherSenderServices?.services ?? []),
+  );
+  addList(
+    LIST.otherServicesUnless,
+    categoryEntries.flatMap(([, c]) => c.otherSenderServices?.unless ?? []),
+  );
   lists[LIST.allOfParts] = allOfParts;
   labels[LIST.allOfParts] = allOfParts;
   // Words in quotation marks are found in the body, not by the trie: one label for them all.
@@ -684,6 +697,24 @@ function vocabularyOf(
   return { words: vocabulary, reviewOnly: new Set([...review].filter((w) => !other.has(w))) };
 }
 
+/** For each list of the categories' phrases, the category of each phrase, in list order. */
+function categoryPhrasesOf(categoryEntries: [string, Ruleset["categories"][string]][]) {
+  const each = (list: (c: Ruleset["categories"][string]) => readonly unknown[] | undefined) =>
+    categoryEntries.flatMap(([id, c]) => (list(c) ?? []).map(() => id));
+  return {
+    categoryOf: [...each((c) => c.phrases), ...each((c) => c.askWords)],
+    askWordsFrom: categoryEntries.reduce((n, [, c]) => n + c.phrases.length, 0),
+    // A `notWhen` phrase is read as context too, for the category "!<id>": it rules <id> out.
+    contextOf: categoryEntries.flatMap(([id, c]) => [
+      ...(c.context ?? []).map(() => id),
+      ...(c.notWhen ?? []).map(() => `!${id}`),
+    ]),
+    senderContextOf: each((c) => c.senderContext),
+    otherServicesOf: each((c) => c.otherSenderServices?.services),
+    otherServicesUnlessOf: each((c) => c.otherSenderServices?.unless),
+  };
+}
+
 function compileLexicon(ruleset: Ruleset): Lexicon {
   const { phrases } = ruleset;
   const categoryEntries = Object.entries(ruleset.categories);
@@ -703,17 +734,7 @@ function compileLexicon(ruleset: Ruleset): Lexicon {
     reading,
     matcher: matcherOf(ruleset, lists, reading),
     labels,
-    categoryOf: [
-      ...categoryEntries.flatMap(([id, c]) => c.phrases.map(() => id)),
-      ...categoryEntries.flatMap(([id, c]) => (c.askWords ?? []).map(() => id)),
-    ],
-    askWordsFrom: categoryEntries.reduce((n, [, c]) => n + c.phrases.length, 0),
-    // A `notWhen` phrase is read as context too, for the category "!<id>": it rules <id> out.
-    contextOf: categoryEntries.flatMap(([id, c]) => [
-      ...(c.context ?? []).map(() => id),
-      ...(c.notWhen ?? []).map(() => `!${id}`),
-    ]),
-    senderContextOf: categoryEntries.flatMap(([id, c]) => (c.senderContext ?? []).map(() => id)),
+    ...categoryPhrasesOf(categoryEntries),
     partOf,
     analyteOf: critical.flatMap((c, i) => c.analyte.map(() => i)),
     criticalContextOf: critical.flatMap((c, i) => (c.whenAlso ?? []).map(() => i)),

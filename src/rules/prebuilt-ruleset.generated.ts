@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "a8a48dbdaf7d473278253f115f928134b1d56159554c81445f4ad58e0320a3b6",
+  hash: "0224b737ffbc0159f678aeb6e9f04d311989eaf31e538db9e77e84470d9f756c",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -246,6 +246,19 @@ export const rulesetSchema = z.strictObject({
         /** The category an inferred ask becomes when the sender is not a Standard Contract kind. */
         otherSenders: z.optional(slug),
         /**
+         * Services whose ask of this category is read as `otherSenders` too, though their kind
+         * is a Standard Contract one: a laboratory ("Blood Sciences") runs tests that others
+         * order, so a repeat it asks for is of the practice's own test. Read in the sender's
+         * organisation, unit, team and role; `unless` words there or in the body ("clinic",
+         * "ward", "our") name the sender's own service after all.
+         */
+        otherSenderServices: z.optional(
+          z.strictObject({
+            services: z.array(phraseSchema),
+            unless: z.optional(z.array(phraseSchema)),
+          }),
+        ),
+        /**
          * A task whose text names no category and asks nothing is read as this one ("Baby
          * feeding well, no concerns" is information). At most one category, and one that
          * requests no action; without it such a task is "other".
@@ -262,6 +275,14 @@ export const rulesetSchema = z.strictObject({
       z.superRefine((categories, ctx) => {
         let chosen: string | undefined;
         for (const [id, c] of Object.entries(categories)) {
+          if (c.otherSenderServices !== undefined && c.otherSenders === undefined)
+            ctx.issues.push({
+              code: "custom",
+              input: c.otherSenderServices,
+              path: [id, "otherSenderServices"],
+              message:
+                "services read as other senders need `otherSenders`, the category they read as",
+            });
           if (c.whenNothingAsked !== true) continue;
           if (!c.requestsAction && chosen === undefined) {
             chosen = id;

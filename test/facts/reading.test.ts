@@ -1166,3 +1166,28 @@ describe("bank holidays", () => {
     expect(deriveFacts(f, practice, lexicon).dueOn).toBe("2026-12-30");
   });
 });
+
+describe("a laboratory's ask", () => {
+  const lab = {
+    organisation: "Example NHS Trust",
+    unit: "HRI Blood Sciences",
+    kind: "nhs-provider",
+  };
+  it("reads a repeat a laboratory asks for as the practice's own test", () => {
+    const f = facts("Sample for U&E was haemolysed, K+ not reported. Please repeat.", lab);
+    expect(f.category).toBe("clinical-work");
+  });
+
+  it("still reads a test its body places in a hospital service as the sender's to act on", () => {
+    const body = "K+ 6.9 on sample from the renal clinic today. Please contact pt and repeat U&E.";
+    expect(facts(body, lab).category).toBe("act-on-results");
+    const clinic = { ...lab, unit: "HRI Lipid Clinic", team: "Chemical Pathology" };
+    expect(facts("Please repeat the lipids in 6/52", clinic).category).toBe("act-on-results");
+  });
+
+  it("reads the same words from a ward as acting on the ward's results", () => {
+    const ward = { organisation: "Example NHS Trust", unit: "Ward 5", kind: "nhs-provider" };
+    const body = "Sample for U&E was haemolysed, K+ not reported. Please repeat.";
+    expect(facts(body, ward).category).toBe("act-on-results");
+  });
+});

@@ -170,6 +170,23 @@ describe("RulesetError at load, never a silent false", () => {
     ]);
   });
 
+  it("refuses services read as other senders in a category with no otherSenders", () => {
+    const issues = issuesOf(
+      withFile("ruleset.json", (ruleset) => {
+        const categories = ruleset.categories as Record<string, Record<string, unknown>>;
+        (categories.admin as Record<string, unknown>).otherSenderServices = { services: ["lab"] };
+      }),
+    );
+    expect(issues.map((i) => [i.file, i.path, i.code, i.message])).toEqual([
+      [
+        "ruleset.json",
+        "categories.admin.otherSenderServices",
+        "custom",
+        "services read as other senders need `otherSenders`, the category they read as",
+      ],
+    ]);
+  });
+
   it.each(["__proto__", "constructor", "prototype"])(
     "refuses the key %s anywhere in a rule file",
     (key) => {
