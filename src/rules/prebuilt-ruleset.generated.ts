@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "0224b737ffbc0159f678aeb6e9f04d311989eaf31e538db9e77e84470d9f756c",
+  hash: "76b3f9eef5579ba6de80964bb6211c3dd443b1fe03953f377583ca4dfb2e746f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
