@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "76b3f9eef5579ba6de80964bb6211c3dd443b1fe03953f377583ca4dfb2e746f",
+  hash: "4f47566fb122e2d79665d57ca6634be25793967b1047a7b0553fc7ebbeb6a20f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

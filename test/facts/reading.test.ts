@@ -1191,3 +1191,19 @@ describe("a laboratory's ask", () => {
     expect(facts(body, ward).category).toBe("act-on-results");
   });
 });
+
+describe("another service's own timeframe", () => {
+  const ward = { organisation: "Example NHS Trust", unit: "Ward 5", kind: "nhs-provider" };
+  it("is not the practice's deadline when another team follows up or a test is booked elsewhere", () => {
+    for (const body of [
+      "GP please continue quetiapine. Follow up by CMHT within 72h.",
+      "Pls continue tamsulosin. TWOC planned in 2/52 by DNs.",
+      "GP to prescribe tamsulosin until TWOC please. TWOC booked at CHH in 2/52.",
+    ])
+      expect(facts(body, ward).dueOn, body).toBeUndefined();
+  });
+
+  it("is still the deadline of what the practice is asked to do", () => {
+    expect(facts("Please arrange follow up by practice nurse in 1/52", ward).daysUntilDue).toBe(7);
+  });
+});
