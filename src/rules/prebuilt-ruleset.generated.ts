@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "4f47566fb122e2d79665d57ca6634be25793967b1047a7b0553fc7ebbeb6a20f",
+  hash: "b2aaf1918b84e4fccae73d25fba31aa814e93f235c74fe35418a68889a642c65",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

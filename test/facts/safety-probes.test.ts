@@ -298,6 +298,20 @@ const guard = createGuard({
  * landlord wanting "favours instead of rent", sats "into the 80s", a Libre "kept alarming").
  * One miss of an earlier round, a girl of 17 with eroded enamel and calloused knuckles, is now
  * read: she "went faint in the chair" (the phrase "fainted in the", added for probe L).
+ * The thirty-second round's twelve probes, written blind in three batches and scored on arrival
+ * with the round's starting rules (6c59d75), alike with those of each commission, missed 114 of
+ * 1,800: ZZZZZZZZZZZZZZZB (babies and children unwell, told by families and nurseries) 5,
+ * ZZZZZZZZZZZZZZZC (safeguarding and abuse told indirectly) 24, ZZZZZZZZZZZZZZZD (pregnancy and
+ * after birth) 13, ZZZZZZZZZZZZZZZE (numbers told in passing) 2, ZZZZZZZZZZZZZZZF (older people
+ * living alone) 3, ZZZZZZZZZZZZZZZG (infections turning serious) 5, ZZZZZZZZZZZZZZZH (mental
+ * health crises told by family) 9, ZZZZZZZZZZZZZZZI (the one line buried in a long body) 1,
+ * ZZZZZZZZZZZZZZZJ (men who play things down) 9, ZZZZZZZZZZZZZZZK (a change in behaviour the
+ * only sign, in learning disability, autism and dementia) 14, ZZZZZZZZZZZZZZZL (medicine
+ * mix-ups and overdoses) 19 and ZZZZZZZZZZZZZZZM (travel, work and the outdoors) 10. All are now
+ * read (a pregnancy written "32 wks" with swelling or a headache, "only felt a couple of
+ * kicks", a partner who "goes through my bag", a pension "borrowed" by a lodger, pink or red
+ * urine in plain words, a hand grabbed at when hoisted, weekly alendronate taken daily, a
+ * slug pellet tub). One known miss is now read: a mother "never done this before" at 3am.
  */
 const knownMisses = new Set([
   "Lorry driver Kevin Marr rang from his cab at the services - boil on his thigh now big and weeping, feels rough, 39.4 on the first aid kit thermometer. wants antibiotics sending to a pharmacy near Selby",
@@ -450,7 +464,6 @@ const knownMisses = new Set([
   "Monthly weights attached as usual. Mrs Odell 52.3 -> 47.8 in a month, MUST 3, not finishing meals",
   "Mr Bray - edoxaban 60 od, latest eGFR 18, weight 49kg. Needs reviewing",
   "Mrs Leigh has requested her repeats 3 times in 10 days via us and the online app, says she keeps losing them. Includes pregabalin and amitriptyline. We've held the latest one",
-  "Mum phoned me at 3am asking why I'd left her at the hotel - she's in her own bungalow. Never done this before. She also missed her hair appointment, which she's had every Friday for 20 years.",
   "Mum wants a call back before she does the school run at 3, about the ADHD meds.",
   "Mum's new partner came in asking for copies of the children's records and said he's their dad now. He's not on the record and has no PR. Wouldn't leave. Mum not aware he was coming",
   "Nephrology: on ramipril, losartan AND spironolactone together. K 6.4, creat up for the 3rd week running. Renal say stop losartan and spiro, repeat in 2 days",
@@ -684,9 +697,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 54,000 bodies from three hundred and eighty-three probes", () => {
+  it("holds over 54,000 bodies from three hundred and ninety-five probes", () => {
     expect(bodies.length).toBeGreaterThan(54000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(383);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(395);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
