@@ -729,42 +729,38 @@ function readContexts(
 }
 
 /**
- * The categories this sender asks for as an other sender would (`otherSenderServices`): a
- * laboratory's ask to repeat a test is of the practice's own test, unless its names or the
- * body name a service of its own ("Lipid Clinic", "the sample we took in clinic").
+ * The category each of the sender's asks is read as: its `otherSenders` one from a sender whose
+ * kind is not a Standard Contract one, or whose service names one of the category's
+ * `otherSenderServices` (a laboratory's ask to repeat a test is of the practice's own test),
+ * unless its names or the body name a service of its own ("Lipid Clinic", "we took in clinic").
  */
-function otherServiceCategories(
+function askedAs(
   reading: Reading,
   lexicon: Lexicon,
+  senderKind: string,
   sender: readonly SenderMention[],
-): ReadonlySet<string> {
-  const out = new Set<string>();
+): (category: Lexicon["categories"][number]) => string {
+  const contract = lexicon.contractSenders.has(senderKind);
+  const others = new Set<string>();
   for (const s of sender)
     if (s.mention.list === LIST.otherServices) {
       const id = lexicon.otherServicesOf[s.mention.phrase];
-      if (id !== undefined) out.add(id);
+      if (id !== undefined) others.add(id);
     }
-  if (out.size === 0) return out;
-  const unless = [
-    ...sender.filter((s) => s.mention.list === LIST.otherServicesUnless).map((s) => s.mention),
-    ...reading.context.of(LIST.otherServicesUnless),
-  ];
-  for (const m of unless) {
-    const id = lexicon.otherServicesUnlessOf[m.phrase];
-    if (id !== undefined) out.delete(id);
+  if (others.size > 0) {
+    const unless = [
+      ...sender.filter((s) => s.mention.list === LIST.otherServicesUnless).map((s) => s.mention),
+      ...reading.context.of(LIST.otherServicesUnless),
+    ];
+    for (const m of unless) {
+      const id = lexicon.otherServicesUnlessOf[m.phrase];
+      if (id !== undefined) others.delete(id);
+    }
   }
-  return out;
-}
-
-/** The category an ask of `category` is read as: its `otherSenders` one from an other sender. */
-function askedAs(
-  category: Lexicon["categories"][number],
-  contract: boolean,
-  otherServices: ReadonlySet<string>,
-): string {
-  return (!contract || otherServices.has(category.id)) && category.otherSenders !== undefined
-    ? category.otherSenders
-    : category.id;
+  return (category) =>
+    (!contract || others.has(category.id)) && category.otherSenders !== undefined
+      ? category.otherSenders
+      : category.id;
 }
 
 /** The words a mention is made of: an all-of phrase's parts, not the text between them. */
@@ -842,13 +838,12 @@ function readCategories(
   for (const category of lexicon.categories)
     if (found.has(category.id) && category.notWith.some((id) => found.has(id)))
       found.delete(category.id);
-  const contract = lexicon.contractSenders.has(senderKind);
-  const others = otherServiceCategories(reading, lexicon, sender);
+  const readAs = askedAs(reading, lexicon, senderKind, sender);
   const out: { id: string; mention: Mention }[] = [];
   for (const category of lexicon.categories) {
     const mention = found.get(category.id);
     if (mention === undefined) continue;
-    const id = askedAs(category, contract, others);
+    const id = readAs(category);
     if (!out.some((o) => o.id === id)) out.push({ id, mention });
   }
   return out;
@@ -911,9 +906,7 @@ function readAskWords(
   const mention = asked ?? anywhere;
   const category = mention && categoryNamed(lexicon, lexicon.categoryOf[mention.phrase]);
   if (mention === undefined || category === undefined) return [];
-  const contract = lexicon.contractSenders.has(senderKind);
-  const others = otherServiceCategories(reading, lexicon, sender);
-  return [{ id: askedAs(category, contract, others), mention }];
+  return [{ id: askedAs(reading, lexicon, senderKind, sender)(category), mention }];
 }
 
 /**
