@@ -801,6 +801,7 @@ function readCategories(
     if (list) list.push(m);
     else byCategory.set(id, [m]);
   }
+  const told = context.of(LIST.toldLeads);
   const claimed = new Set<number>();
   const found = new Map<string, Mention>();
   for (const category of lexicon.categories) {
@@ -815,6 +816,8 @@ function readCategories(
       // Nor is an ask inside a phrase that only looks like one ("social prescriber").
       const conditional = c.hypothetical && !category.asksUnderCondition;
       if (c.negated || ((c.pseudo || conditional) && category.requestsAction)) return false;
+      // What the patient is told asks nothing of the practice: "let her know she can start".
+      if (category.requestsAction && told.some((t) => t.to === m.from)) return false;
       // An ask counts where the sentence asks, it is not already done and its clause is not
       // the sender's own plan ("I will recheck U&E"); a statement of a change in condition is
       // about what happened, so "done" does not take it away.

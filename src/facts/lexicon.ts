@@ -49,6 +49,7 @@ export const LIST = {
   quotedWords: 27,
   otherServices: 28,
   otherServicesUnless: 29,
+  toldLeads: 30,
 } as const;
 
 /** The entry that names words in quotation marks in a fact's evidence. */
@@ -77,6 +78,7 @@ const CONTEXT_LISTS = [
   "urgentWhenAsked",
   "assignees",
   "quotedMessages",
+  "toldLeads",
 ] as const;
 
 export interface Lexicon {

@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "b2aaf1918b84e4fccae73d25fba31aa814e93f235c74fe35418a68889a642c65",
+  hash: "245489081ed56b756ca64e58bcee2e484f528bd092c145e711965d6e6350b527",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

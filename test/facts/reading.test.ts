@@ -1207,3 +1207,31 @@ describe("another service's own timeframe", () => {
     expect(facts("Please arrange follow up by practice nurse in 1/52", ward).daysUntilDue).toBe(7);
   });
 });
+
+describe("what the patient is told", () => {
+  const clinic = {
+    organisation: "Example NHS Trust",
+    unit: "Rheumatology Clinic",
+    kind: "nhs-provider",
+  };
+  it("is not an ask of the practice: 'she can start', 'tell him to carry on with'", () => {
+    for (const body of [
+      "TPMT activity normal. Please let pt know she can start azathioprine as planned",
+      "ECG from our clinic normal. Pls ring pt and tell him to carry on with the bisoprolol",
+      "Bloods from clinic back: ESR 98. Please contact pt to tell her the result and that she must start the prednisolone we gave her",
+    ]) {
+      const f = facts(body, clinic);
+      expect(f.category, body).toBe("results-to-patient");
+      expect(f.requests, body).not.toContain("prescription-after-clinic");
+    }
+  });
+
+  it("still reads a prescription asked beside the result as one", () => {
+    const body =
+      "Ferritin 8 from our clinic. Please let her know and start ferrous fumarate 210mg bd";
+    expect(facts(body, clinic).requests).toEqual([
+      "prescription-after-clinic",
+      "results-to-patient",
+    ]);
+  });
+});
