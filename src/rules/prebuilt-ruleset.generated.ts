@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "245489081ed56b756ca64e58bcee2e484f528bd092c145e711965d6e6350b527",
+  hash: "ba3c86b93bc9e84568b29b70799009c52d16fd58b51848a27b90ffeeeeb7dfe1",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
