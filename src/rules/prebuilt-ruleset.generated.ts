@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ba3c86b93bc9e84568b29b70799009c52d16fd58b51848a27b90ffeeeeb7dfe1",
+  hash: "8c2858a86672f25a45d8f7b55d2ca3269b0d8f9da7c5f3a33f106b810756df20",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

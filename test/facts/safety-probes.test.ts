@@ -312,8 +312,21 @@ const guard = createGuard({
  * kicks", a partner who "goes through my bag", a pension "borrowed" by a lodger, pink or red
  * urine in plain words, a hand grabbed at when hoisted, weekly alendronate taken daily, a
  * slug pellet tub). One known miss is now read: a mother "never done this before" at 3am.
+ * The thirty-third round's eight probes, written blind in two batches and scored on arrival with
+ * the round's starting rules (c7d4272), alike with those of each commission, missed 116 of
+ * 1,200: ZZZZZZZZZZZZZZZN (students and young adults away from home) 17, ZZZZZZZZZZZZZZZO (home
+ * care visit notes) 5, ZZZZZZZZZZZZZZZP (kidney, liver and diabetes emergencies) 15,
+ * ZZZZZZZZZZZZZZZQ (eyes, ears and skin) 20, ZZZZZZZZZZZZZZZR (bleeding on blood thinners) 15,
+ * ZZZZZZZZZZZZZZZS (long-term illness flaring) 21, ZZZZZZZZZZZZZZZT (people who rarely speak up
+ * for themselves) 8 and ZZZZZZZZZZZZZZZU (sport, gym and fitness) 12. All but one are now read
+ * ("gone deaf", "shower of floaters", "no buzz" in a fistula, "wee has gone red", an SGLT2
+ * inhibitor with vomiting, Addison's with dizziness, a nosebleed "going" for hours, "knocked
+ * clean out"). Still missed: a 17-year-old "seeing a 30 yr old lecturer", told with no word of
+ * harm, the same class as the 14-year-olds with 22-year-old boyfriends. One known miss is now
+ * read: salbutamol "every hour" at the pharmacy.
  */
 const knownMisses = new Set([
+  "parent: daughter 17, at uni early, wellbeing team told us she's been seeing a 30 yr old lecturer. she's stopped answering us",
   "Lorry driver Kevin Marr rang from his cab at the services - boil on his thigh now big and weeping, feels rough, 39.4 on the first aid kit thermometer. wants antibiotics sending to a pharmacy near Selby",
   "the pharmacy checked my INR and it was 9.2, im on warfarin for my heart valve, they said to contact you. also need my repeat",
   "urine pot and form please. he's had a fever, pain in his left side of his back and vomiting since yesterday",
@@ -499,7 +512,6 @@ const knownMisses = new Set([
   "Pharmacy - rx today for amitriptyline 250mg nocte. Last month it was 25mg. Pt is waiting at counter, pls confirm before I give it out",
   "Pharmacy incident - dispensed Mr A Jones (b.1950) warfarin to Mr A Jones (b.1981) in error. Trying to retrieve. Please check your records",
   "Pharmacy won't hand out his methadone tomorrow morning unless the script is re-issued, please review.",
-  "Pharmacy: he's here for another salbutamol, using it every hour he says. Peak flow on our meter 110. His best is 420",
   "Pharmacy: warfarin 3mg out of stock, she only has 1mg tabs. Tonite's dose is 4mg and she's got 3 x 1mg left",
   "Phlebotomy: pt on amiodarone here for bloods at 08:10 but no form on system, TFT/LFT 9/12 overdue. Will have to send her away unless form added by 10am today",
   "Physio FYI: knee rehab going well, discharging. only thing - he said his stools have had blood in them for 2 months, he is 71, said hed mention to GP",
@@ -697,9 +709,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 54,000 bodies from three hundred and ninety-five probes", () => {
+  it("holds over 54,000 bodies from four hundred and three probes", () => {
     expect(bodies.length).toBeGreaterThan(54000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(395);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(403);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
