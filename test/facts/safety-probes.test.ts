@@ -313,7 +313,7 @@ const guard = createGuard({
  * urine in plain words, a hand grabbed at when hoisted, weekly alendronate taken daily, a
  * slug pellet tub). One known miss is now read: a mother "never done this before" at 3am.
  * The thirty-third round's eight probes, written blind in two batches and scored on arrival with
- * the round's starting rules (c7d4272), alike with those of each commission, missed 116 of
+ * the round's starting rules (c7d4272), alike with those of each commission, missed 113 of
  * 1,200: ZZZZZZZZZZZZZZZN (students and young adults away from home) 17, ZZZZZZZZZZZZZZZO (home
  * care visit notes) 5, ZZZZZZZZZZZZZZZP (kidney, liver and diabetes emergencies) 15,
  * ZZZZZZZZZZZZZZZQ (eyes, ears and skin) 20, ZZZZZZZZZZZZZZZR (bleeding on blood thinners) 15,
