@@ -860,8 +860,8 @@ export const rulesetSchema = z.strictObject({
     /**
      * Words that make what follows them what the patient is told or may do, not an ask of the
      * practice ("let her know she can start azathioprine", "tell him to carry on with the
-     * fluclox", "and that carbimazole will be started"): a category's ask word straight after
-     * one asks for nothing. Safety words and dates after them are read as ever.
+     * fluclox", "and that she must start the prednisolone we gave her"): a category's ask word
+     * straight after one asks for nothing. Safety words and dates after them are read as ever.
      */
     toldLeads: z.optional(z.array(phraseSchema)),
   }),
