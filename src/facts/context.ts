@@ -639,6 +639,14 @@ export class ContextReader {
     );
   }
 
+  /**
+   * Does the mention come straight after a `toldLeads` phrase ("let her know she can start",
+   * "tell him to carry on with")? Its words are what the patient is told, not an ask.
+   */
+  told(m: Mention): boolean {
+    return this.of(LIST.toldLeads).some((t) => t.to === m.from);
+  }
+
   /** Does the clause of token `index` hold a request of its own ("Please action the results")? */
   requestClause(index: number): boolean {
     const token = this.#stream.tokens[index];

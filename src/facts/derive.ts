@@ -801,7 +801,6 @@ function readCategories(
     if (list) list.push(m);
     else byCategory.set(id, [m]);
   }
-  const told = context.of(LIST.toldLeads);
   const claimed = new Set<number>();
   const found = new Map<string, Mention>();
   for (const category of lexicon.categories) {
@@ -817,7 +816,7 @@ function readCategories(
       const conditional = c.hypothetical && !category.asksUnderCondition;
       if (c.negated || ((c.pseudo || conditional) && category.requestsAction)) return false;
       // What the patient is told asks nothing of the practice: "let her know she can start".
-      if (category.requestsAction && told.some((t) => t.to === m.from)) return false;
+      if (category.requestsAction && context.told(m)) return false;
       // An ask counts where the sentence asks, it is not already done and its clause is not
       // the sender's own plan ("I will recheck U&E"); a statement of a change in condition is
       // about what happened, so "done" does not take it away.
