@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "8c2858a86672f25a45d8f7b55d2ca3269b0d8f9da7c5f3a33f106b810756df20",
+  hash: "ee57125291d322977270c8094cddb46c53b59c7c2d44dbfb7cea911abba68fc6",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

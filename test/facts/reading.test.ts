@@ -1235,3 +1235,28 @@ describe("what the patient is told", () => {
     ]);
   });
 });
+
+describe("registration told in passing", () => {
+  const careHome = {
+    organisation: "Example Care Home",
+    unit: "Example Care Home",
+    kind: "social-care",
+  };
+  it("does not make an ask administration: 'our residents registered with you'", () => {
+    for (const body of [
+      "Scabies in the home. Please prescribe permethrin cream for our residents registered with you",
+      "Mum is our pt, but the child is registered with you - pls can you book his 1 year imms",
+    ]) {
+      expect(facts(body, careHome).requests, body).not.toContain("admin");
+    }
+  });
+
+  it("still reads an ask about registration as administration", () => {
+    for (const body of [
+      "Could you confirm he is registered with you please?",
+      "He wants to stay registered with you, can we use our office as his address?",
+    ]) {
+      expect(facts(body, careHome).category, body).toBe("admin");
+    }
+  });
+});
