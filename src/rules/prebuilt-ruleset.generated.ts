@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "ee57125291d322977270c8094cddb46c53b59c7c2d44dbfb7cea911abba68fc6",
+  hash: "9e9020da1e5f3f6a8dc3a80e6e722bc7edca11e234eae6fe7c8ed06d3cd9675f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

@@ -324,8 +324,17 @@ const guard = createGuard({
  * clean out"). Still missed: a 17-year-old "seeing a 30 yr old lecturer", told with no word of
  * harm, the same class as the 14-year-olds with 22-year-old boyfriends. One known miss is now
  * read: salbutamol "every hour" at the pharmacy.
+ * The thirty-fourth round's first four probes, written blind and scored on arrival with the
+ * round's starting rules (6f84ad7), missed 27 of 600: ZZZZZZZZZZZZZZZV (a patient's or
+ * relative's own words quoted by staff) 1, ZZZZZZZZZZZZZZZW (the first week home after a
+ * hospital stay) 5, ZZZZZZZZZZZZZZZX (work and occupational health) 10 and ZZZZZZZZZZZZZZZY
+ * (people with cancer at home) 11. All but one are now read (a swollen arm with a PICC or port,
+ * a temperature with low neutrophils or after the last cycle, weak or numb legs with back pain,
+ * a passport held by a gangmaster, a crush injury with dark urine, hydrofluoric acid). Still
+ * missed: a bus driver who "will run the next passenger over", a threat with no word of harm.
  */
 const knownMisses = new Set([
+  "Manager: our bus driver Ken has been saying at work he'll run the next passenger over who gives him grief. Taking it seriously. Off with stress already, fitnote due wed",
   "parent: daughter 17, at uni early, wellbeing team told us she's been seeing a 30 yr old lecturer. she's stopped answering us",
   "Lorry driver Kevin Marr rang from his cab at the services - boil on his thigh now big and weeping, feels rough, 39.4 on the first aid kit thermometer. wants antibiotics sending to a pharmacy near Selby",
   "the pharmacy checked my INR and it was 9.2, im on warfarin for my heart valve, they said to contact you. also need my repeat",
@@ -709,9 +718,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 54,000 bodies from four hundred and three probes", () => {
+  it("holds over 54,000 bodies from four hundred and seven probes", () => {
     expect(bodies.length).toBeGreaterThan(54000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(403);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(407);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
