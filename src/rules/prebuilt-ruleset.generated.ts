@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "9e9020da1e5f3f6a8dc3a80e6e722bc7edca11e234eae6fe7c8ed06d3cd9675f",
+  hash: "aad8fc6a67d986f93cad4884d42c56df9a6ee87daded114b726a33b547555b8f",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */

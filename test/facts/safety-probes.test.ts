@@ -332,6 +332,14 @@ const guard = createGuard({
  * a temperature with low neutrophils or after the last cycle, weak or numb legs with back pain,
  * a passport held by a gangmaster, a crush injury with dark urine, hydrofluoric acid). Still
  * missed: a bus driver who "will run the next passenger over", a threat with no word of harm.
+ * Its second four, written blind at 6756bbc and scored on arrival alike with the round's
+ * starting rules and with those of their commission, missed 41 of 600: ZZZZZZZZZZZZZZZZ (care
+ * homes and supported living at night) 9, ZZZZZZZZZZZZZZZZA (mental health told at a routine
+ * contact) 4, ZZZZZZZZZZZZZZZZB (men's and women's health told in passing) 15 and
+ * ZZZZZZZZZZZZZZZZC (carers at breaking point) 13. All are now read (an unwitnessed fall with a
+ * head injury or a blood thinner, fluids refused for days, "doesn't deserve to live", a positive
+ * pregnancy test with one-sided pain, a breast like orange peel or with a dent, a carer tying a
+ * person's hands, shutting them in, or leaving them on the toilet all night).
  */
 const knownMisses = new Set([
   "Manager: our bus driver Ken has been saying at work he'll run the next passenger over who gives him grief. Taking it seriously. Off with stress already, fitnote due wed",
@@ -718,9 +726,9 @@ function probeTask(body: string): TaskInputRaw {
 }
 
 describe("safety probes: bodies a person must read now", () => {
-  it("holds over 54,000 bodies from four hundred and seven probes", () => {
+  it("holds over 54,000 bodies from four hundred and eleven probes", () => {
     expect(bodies.length).toBeGreaterThan(54000);
-    expect(new Set(bodies.map((b) => b.name)).size).toBe(407);
+    expect(new Set(bodies.map((b) => b.name)).size).toBe(411);
   });
 
   it("flags every one but the known misses, and the known misses are still missed", async () => {
