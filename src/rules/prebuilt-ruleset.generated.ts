@@ -46,7 +46,7 @@ export const prebuiltDefaultRuleset: Ruleset = {
     rule("delegated-clinical-work.json"),
   ],
   disabled: [],
-  hash: "aad8fc6a67d986f93cad4884d42c56df9a6ee87daded114b726a33b547555b8f",
+  hash: "f5d4767fc4af46e91f1c350ff4a9bc760ee4ab68cdcd880cad31e2bfcd1e084a",
 };
 
 /** Each rule's wording as `parseRuleMessages` parses it, in rule order: rendering never parses. */
